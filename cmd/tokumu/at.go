@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tokumu/tokumu"
+)
+
+var atLimit int
+
+var cmdAt = &command{
+	name: "at",
+	args: "DATE [ID]",
+	summary: `Show the relations that held on a date, for one entity or for all.
+
+DATE is a day (1939-06-01) or anything 'when' accepts (昭和14年6月1日,
+"1 June 1939", "1 июня 1939 г."); a year or month means its first day.
+For an entity, tokumu also says whether it existed then and, if it had
+been dissolved, what it became and what held for its successor.
+Relations marked * certainly held; the others possibly did (their dates
+are uncertain or coarser than a day).`,
+	flags: func(fs *flag.FlagSet, m *Main) {
+		fs.IntVar(&atLimit, "limit", 200, "at most this many relations (0 for all)")
+	},
+	run: func(ctx context.Context, m *Main, args []string) error {
+		if len(args) < 1 || len(args) > 2 {
+			return usagef("tokumu at 1939-06-01 harbin-tokumu-kikan", "at needs a date and optionally an entity id")
+		}
+		d, err := parseDay(args[0])
+		if err != nil {
+			return err
+		}
+		id := ""
+		if len(args) == 2 {
+			id = args[1]
+		}
+		db, err := m.openStore(ctx)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		v, err := tokumu.LoadAtView(ctx, db, d, id, atLimit)
+		if tokumu.ErrorCode(err) == tokumu.ENOTFOUND {
+			return notFound(ctx, db, id)
+		}
+		if err != nil {
+			return err
+		}
+		if m.JSON {
+			return writeJSON(m.Stdout, atJSON(v))
+		}
+		printAt(m.Stdout, v, m.Lang)
+		if len(v.Claims) == 0 && len(v.SuccessorClaims) == 0 && v.Status == "" {
+			return errFailed
+		}
+		return nil
+	},
+}
+
+// parseDay reads a date argument as the first day it can denote.
+func parseDay(s string) (tokumu.Day, error) {
+	w, _, err := tokumu.ParseWhen(s)
+	if err != nil {
+		return 0, usagef("tokumu at 1939-06-01", "bad date %q: %v", s, err)
+	}
+	if w.Earliest <= tokumu.MinDay {
+		return 0, usagef("tokumu at 1939-06-01", "date %q has no start", s)
+	}
+	return w.Earliest, nil
+}
+
+func printAt(w io.Writer, v *tokumu.AtView, lang string) {
+	if v.Entity != nil {
+		fmt.Fprintf(w, "%s [%s] on %s\n", v.Entity.Label(lang), v.Entity.ID, v.Date)
+		if v.Status != "" {
+			fmt.Fprintf(w, "  status: %s", v.Status)
+			var why []string
+			for _, c := range v.StatusBy {
+				why = append(why, fmt.Sprintf("%s %s [%s]", c.Predicate, c.When.EDTF, cite(c, v.Refs)))
+			}
+			if len(why) > 0 {
+				fmt.Fprintf(w, " (%s)", strings.Join(why, "; "))
+			}
+			fmt.Fprintln(w)
+		}
+		for _, c := range v.Successor {
+			fmt.Fprintf(w, "  became: %s [%s] %s [%s] %s\n", v.Label(c.Object, lang), c.Object, c.When.EDTF, cite(c, v.Refs), c.Grade)
+		}
+	} else {
+		fmt.Fprintf(w, "Relations on %s\n", v.Date)
+	}
+	printRelations(w, v, v.Claims, lang)
+	if len(v.SuccessorClaims) > 0 {
+		fmt.Fprintf(w, "  the successor on %s:\n", v.Date)
+		printRelations(w, v, v.SuccessorClaims, lang)
+	}
+	if len(v.Claims) == 0 && len(v.SuccessorClaims) == 0 {
+		fmt.Fprintln(w, "  no dated relation held on this day")
+	}
+}
+
+func printRelations(w io.Writer, v *tokumu.AtView, cs []*tokumu.Claim, lang string) {
+	for _, c := range cs {
+		mark := " "
+		if v.Certain[c.ID] {
+			mark = "*"
+		}
+		p := c.Predicate
+		if pr := v.Predicates[c.Predicate]; pr != nil {
+			p = pr.LabelIn(lang)
+		}
+		fmt.Fprintf(w, "  %s %s — %s — %s  (%s) [%s] %s\n", mark, v.Label(c.Subject, lang), p, v.Label(c.Object, lang),
+			c.When.EDTF, cite(c, v.Refs), c.Grade)
+	}
+}
+
+func atJSON(v *tokumu.AtView) any {
+	type rel struct {
+		*tokumu.Claim
+		Certain bool `json:"certain"`
+	}
+	wrap := func(cs []*tokumu.Claim) []rel {
+		out := make([]rel, 0, len(cs))
+		for _, c := range cs {
+			out = append(out, rel{c, v.Certain[c.ID]})
+		}
+		return out
+	}
+	return struct {
+		Date            tokumu.Day                `json:"date"`
+		Entity          *tokumu.Entity            `json:"entity,omitempty"`
+		Status          string                    `json:"status,omitempty"`
+		StatusBy        []*tokumu.Claim           `json:"status_by,omitempty"`
+		Claims          []rel                     `json:"claims"`
+		Successor       []*tokumu.Claim           `json:"successor,omitempty"`
+		SuccessorClaims []rel                     `json:"successor_claims,omitempty"`
+		Entities        map[string]*tokumu.Entity `json:"entities"`
+	}{v.Date, v.Entity, v.Status, v.StatusBy, wrap(v.Claims), v.Successor, wrap(v.SuccessorClaims), v.Entities}
+}

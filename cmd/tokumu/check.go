@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/corpus"
+	"github.com/tokumu/tokumu/yamlcorpus"
+)
+
+var cmdCheck = &command{
+	name: "check",
+	args: "[DIR]",
+	summary: `Check a corpus directory (default: the embedded corpus) and report every problem.
+
+Each problem is printed as file:line:col: message, sorted, with a fix where
+one is likely. Nothing is written anywhere. Exits 1 if there is any problem.`,
+	run: func(ctx context.Context, m *Main, args []string) error {
+		if len(args) > 1 {
+			return usagef("tokumu check corpus/", "check takes one directory, got %d arguments", len(args))
+		}
+		fsys, name, err := corpusFS(args)
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		ds, err := yamlcorpus.Load(fsys)
+		return m.reportLoad(name, ds, err, time.Since(start))
+	},
+}
+
+// corpusFS returns the corpus to read: the directory in args, or the embedded one.
+func corpusFS(args []string) (fs.FS, string, error) {
+	if len(args) == 0 {
+		return corpus.FS, "embedded corpus", nil
+	}
+	dir := args[0]
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, "", usagef("tokumu check corpus/", "cannot read corpus directory: %v", err)
+	}
+	if !st.IsDir() {
+		return nil, "", usagef("tokumu check corpus/", "%s is not a directory", dir)
+	}
+	return os.DirFS(dir), dir, nil
+}
+
+// reportLoad prints the outcome of a load: every error (prefixed with the
+// directory so editors can jump to it), or a summary.
+func (m *Main) reportLoad(dir string, ds *tokumu.Dataset, err error, took time.Duration) error {
+	var list yamlcorpus.ErrorList
+	if err != nil && !errors.As(err, &list) {
+		return err
+	}
+	if m.JSON {
+		type jerr struct {
+			File string `json:"file"`
+			Line int    `json:"line"`
+			Col  int    `json:"col"`
+			Msg  string `json:"message"`
+		}
+		out := struct {
+			OK       bool   `json:"ok"`
+			Errors   []jerr `json:"errors"`
+			Entities int    `json:"entities,omitempty"`
+			Claims   int    `json:"claims,omitempty"`
+			Sources  int    `json:"sources,omitempty"`
+		}{OK: err == nil, Errors: []jerr{}}
+		for _, e := range list {
+			out.Errors = append(out.Errors, jerr{prefix(dir, e.File), e.Line, e.Col, e.Msg})
+		}
+		if ds != nil {
+			out.Entities, out.Claims, out.Sources = len(ds.Entities), len(ds.Claims), len(ds.Sources)
+		}
+		enc := json.NewEncoder(m.Stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(out)
+	} else if err != nil {
+		for _, e := range list {
+			e2 := *e
+			e2.File = prefix(dir, e.File)
+			fmt.Fprintln(m.Stdout, e2.Error())
+		}
+		fmt.Fprintf(m.Stderr, "%s: %d problem(s)\n", dir, len(list))
+	} else {
+		fmt.Fprintf(m.Stdout, "%s: ok — %d entities, %d claims, %d sources, %d predicates (%v)\n",
+			dir, len(ds.Entities), len(ds.Claims), len(ds.Sources), len(ds.Predicates), took.Round(time.Millisecond))
+	}
+	if err != nil {
+		return errFailed
+	}
+	return nil
+}
+
+func prefix(dir, file string) string {
+	if dir == "embedded corpus" {
+		return "corpus/" + file
+	}
+	if dir == "." {
+		return file
+	}
+	return dir + string(os.PathSeparator) + file
+}
+
+var cmdImport = &command{
+	name: "import",
+	args: "DIR",
+	summary: `Load a corpus directory into a database (default tokumu.db, or --db FILE).
+
+The corpus is checked first; if it has any problem nothing is written and
+the problems are printed as 'tokumu check' prints them. The database is
+replaced as a whole: readers see the old content or the new, never a mix.`,
+	run: func(ctx context.Context, m *Main, args []string) error {
+		if len(args) != 1 {
+			return usagef("tokumu import --db my.db corpus/", "import needs one corpus directory")
+		}
+		fsys, dir, err := corpusFS(args)
+		if err != nil {
+			return err
+		}
+		path := m.DB
+		if path == "" {
+			path = "tokumu.db"
+		}
+		var progress = m.Stderr
+		if !isTerminal(m.Stderr) {
+			progress = nil
+		}
+		start := time.Now()
+		if progress != nil {
+			fmt.Fprintf(progress, "reading %s …\n", dir)
+		}
+		ds, err := yamlcorpus.Load(fsys)
+		if err != nil {
+			return m.reportLoad(dir, nil, err, 0)
+		}
+		loaded := time.Since(start)
+		if err := buildDB(ctx, path, ds, progress); err != nil {
+			return err
+		}
+		total := time.Since(start)
+		if m.JSON {
+			return writeJSON(m.Stdout, map[string]any{"db": path, "entities": len(ds.Entities), "claims": len(ds.Claims),
+				"sources": len(ds.Sources), "seconds": total.Seconds()})
+		}
+		fmt.Fprintf(m.Stdout, "imported %s into %s: %d entities, %d claims, %d sources (read %v, total %v)\n",
+			dir, path, len(ds.Entities), len(ds.Claims), len(ds.Sources), loaded.Round(time.Millisecond), total.Round(time.Millisecond))
+		if m.DB == "" {
+			fmt.Fprintf(m.Stdout, "query it with --db %s (or TOKUMU_DB=%s)\n", path, path)
+		}
+		return nil
+	},
+}
+
+func writeJSON(w interface{ Write([]byte) (int, error) }, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+var _ = flag.ContinueOnError

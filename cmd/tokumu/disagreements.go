@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/tokumu/tokumu"
+)
+
+var cmdDisagreements = &command{
+	name: "disagreements",
+	args: "[ID]",
+	summary: `List where sources disagree, each claim with its citation.
+
+Two claims disagree when they say different things of the same subject and
+predicate — two birth dates, two tenures of one post, two figures for the
+same force in the same year from the same perspective — and come from
+different sources. An estimate and the actual figure are not a
+disagreement: they differ in perspective, which is the point.`,
+	run: func(ctx context.Context, m *Main, args []string) error {
+		if len(args) > 1 {
+			return usagef("tokumu disagreements [harbin-tokumu-kikan]", "disagreements takes at most one entity id")
+		}
+		db, err := m.openStore(ctx)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		f := tokumu.ClaimFilter{}
+		if len(args) == 1 {
+			if _, err := db.Entity(ctx, args[0]); err != nil {
+				return notFound(ctx, db, args[0])
+			}
+			f.Subject = args[0]
+		}
+		claims, err := db.Claims(ctx, f)
+		if err != nil {
+			return err
+		}
+		preds, err := db.Predicates(ctx)
+		if err != nil {
+			return err
+		}
+		pm := map[string]*tokumu.Predicate{}
+		for _, p := range preds {
+			pm[p.ID] = p
+		}
+		ds := tokumu.FindDisagreements(claims, pm)
+		var involved []*tokumu.Claim
+		for _, d := range ds {
+			involved = append(involved, d.Claims...)
+		}
+		refs, err := tokumu.LoadRefs(ctx, db, involved)
+		if err != nil {
+			return err
+		}
+		if m.JSON {
+			type jd struct {
+				Subject   string          `json:"subject"`
+				Predicate string          `json:"predicate"`
+				Object    string          `json:"object,omitempty"`
+				Reason    string          `json:"reason"`
+				Claims    []*tokumu.Claim `json:"claims"`
+			}
+			out := []jd{}
+			for _, d := range ds {
+				out = append(out, jd{d.Subject, d.Predicate, d.Object, d.Reason, d.Claims})
+			}
+			return writeJSON(m.Stdout, out)
+		}
+		for _, d := range ds {
+			label := d.Predicate
+			if p := pm[d.Predicate]; p != nil {
+				label = p.LabelIn(m.Lang)
+			}
+			if d.Object != "" {
+				label += " " + refs.Label(d.Object, m.Lang)
+			}
+			fmt.Fprintf(m.Stdout, "%s [%s] — %s — %s\n", refs.Label(d.Subject, m.Lang), d.Subject, label, d.Reason)
+			for _, c := range d.Claims {
+				fmt.Fprintf(m.Stdout, "    %s\n", strings.TrimSpace(claimLine(c, refs, d.Subject, m.Lang)))
+			}
+		}
+		fmt.Fprintf(m.Stderr, "%d disagreement(s)\n", len(ds))
+		if len(ds) == 0 {
+			return errFailed
+		}
+		return nil
+	},
+}

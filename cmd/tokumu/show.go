@@ -1,0 +1,263 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/tokumu/tokumu"
+)
+
+var cmdShow = &command{
+	name: "show",
+	args: "ID",
+	summary: `Show everything the corpus says about an entity.
+
+Claims are grouped by predicate and ordered by time; each line carries its
+citation and grade. Claims whose sources disagree are listed side by side
+at the end.`,
+	run: func(ctx context.Context, m *Main, args []string) error {
+		if len(args) != 1 {
+			return usagef("tokumu show harbin-tokumu-kikan", "show needs one entity id")
+		}
+		db, err := m.openStore(ctx)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		v, err := tokumu.LoadEntityView(ctx, db, args[0])
+		if tokumu.ErrorCode(err) == tokumu.ENOTFOUND {
+			return notFound(ctx, db, args[0])
+		}
+		if err != nil {
+			return err
+		}
+		if m.JSON {
+			return writeJSON(m.Stdout, entityJSON(v))
+		}
+		printEntity(m.Stdout, v, m.Lang)
+		return nil
+	},
+}
+
+// notFound reports an unknown id with the nearest known ones.
+func notFound(ctx context.Context, s tokumu.Store, id string) error {
+	es, err := s.Entities(ctx, tokumu.EntityFilter{})
+	if err != nil {
+		return err
+	}
+	var near []string
+	low := strings.ToLower(id)
+	for _, e := range es {
+		if strings.Contains(e.ID, low) {
+			near = append(near, e.ID)
+			continue
+		}
+		for _, n := range e.Names {
+			if strings.EqualFold(n.Text, id) || strings.Contains(strings.ToLower(n.Text), low) {
+				near = append(near, e.ID)
+				break
+			}
+		}
+	}
+	msg := fmt.Sprintf("no entity %q", id)
+	if len(near) > 0 {
+		if len(near) > 8 {
+			near = near[:8]
+		}
+		msg += "; did you mean: " + strings.Join(near, ", ")
+	}
+	return tokumu.Errorf(tokumu.ENOTFOUND, "%s", msg)
+}
+
+func printEntity(w io.Writer, v *tokumu.EntityView, lang string) {
+	e := v.Entity
+	fmt.Fprintf(w, "%s  [%s · %s]\n", e.Label(lang), e.Type, e.ID)
+	for _, n := range e.Names {
+		line := fmt.Sprintf("  %-8s %s", n.Lang, n.Text)
+		var extra []string
+		if n.Kind != tokumu.Native && n.Kind != tokumu.Romanized {
+			extra = append(extra, string(n.Kind))
+		}
+		if !n.When.IsZero() {
+			extra = append(extra, n.When.String())
+		}
+		if n.Source != "" {
+			extra = append(extra, "source: "+n.Source)
+		}
+		if len(extra) > 0 {
+			line += "  (" + strings.Join(extra, "; ") + ")"
+		}
+		fmt.Fprintln(w, line)
+	}
+	if s := pickLang(e.Summary, lang); s != "" {
+		fmt.Fprintf(w, "\n  %s\n", s)
+	}
+	for _, g := range v.Groups {
+		p := v.Predicates[g.Predicate]
+		label := g.Predicate
+		if p != nil {
+			label = p.LabelIn(lang)
+			if g.Inverse {
+				label = p.InverseIn(lang)
+			}
+		}
+		fmt.Fprintf(w, "\n%s\n", label)
+		for _, c := range g.Claims {
+			fmt.Fprintln(w, claimLine(c, v.Refs, e.ID, lang))
+		}
+	}
+	if len(v.Disagreements) > 0 {
+		fmt.Fprintf(w, "\nDisagreements between sources\n")
+		for _, d := range v.Disagreements {
+			label := d.Predicate
+			if p := v.Predicates[d.Predicate]; p != nil {
+				label = p.LabelIn(lang)
+			}
+			if d.Object != "" {
+				label += " " + v.Label(d.Object, lang)
+			}
+			fmt.Fprintf(w, "  %s — %s:\n", label, d.Reason)
+			for _, c := range d.Claims {
+				fmt.Fprintf(w, "    %s\n", strings.TrimSpace(claimLine(c, v.Refs, e.ID, lang)))
+			}
+		}
+	}
+}
+
+// claimLine formats one claim: time, object or value, qualifiers, citation, grade.
+func claimLine(c *tokumu.Claim, r tokumu.Refs, self, lang string) string {
+	var b strings.Builder
+	when := c.When.EDTF
+	if when == "" {
+		when = "undated"
+	}
+	fmt.Fprintf(&b, "  %-22s ", when)
+	switch {
+	case c.Object != "" && c.Subject == self:
+		b.WriteString(r.Label(c.Object, lang))
+	case c.Object != "":
+		b.WriteString(r.Label(c.Subject, lang))
+	case c.Value != "":
+		b.WriteString(c.Value)
+		if c.Unit != "" {
+			b.WriteString(" " + c.Unit)
+		}
+	}
+	if c.Role != "" {
+		fmt.Fprintf(&b, " (%s)", c.Role)
+	}
+	if c.Where != "" {
+		fmt.Fprintf(&b, " at %s", r.Label(c.Where, lang))
+	}
+	if c.Perspective != "" {
+		fmt.Fprintf(&b, " — according to %s", r.Label(c.Perspective, lang))
+	}
+	if c.PlantedBy != "" {
+		fmt.Fprintf(&b, " — planted by %s", r.Label(c.PlantedBy, lang))
+	}
+	fmt.Fprintf(&b, "  [%s] %s", cite(c, r), c.Grade)
+	if c.When.Text != "" {
+		fmt.Fprintf(&b, "  (written %q)", c.When.Text)
+	}
+	if c.Note != "" {
+		fmt.Fprintf(&b, "\n  %22s   note: %s", "", c.Note)
+	}
+	return b.String()
+}
+
+// cite is the short citation of a claim: source key, short reference, locator.
+func cite(c *tokumu.Claim, r tokumu.Refs) string {
+	s := c.Source
+	if src := r.Sources[c.Source]; src != nil {
+		if a := shortAuthor(src); a != "" {
+			s = a
+			if src.Issued != "" {
+				s += " " + src.Issued
+			}
+		}
+	}
+	if c.Locator != "" {
+		s += ", " + c.Locator
+	}
+	if s != c.Source && !strings.HasPrefix(s, c.Source) {
+		s = c.Source + ": " + s
+	}
+	return s
+}
+
+func shortAuthor(s *tokumu.Source) string {
+	if len(s.Authors) == 0 {
+		return ""
+	}
+	a := s.Authors[0]
+	name := a.Family
+	if a.Literal != "" {
+		name = a.Literal
+	}
+	if len(s.Authors) > 1 {
+		name += " et al."
+	}
+	return name
+}
+
+func pickLang(m map[string]string, lang string) string {
+	if s := m[lang]; s != "" {
+		return s
+	}
+	if s := m["en"]; s != "" {
+		return s
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if len(keys) > 0 {
+		return m[keys[0]]
+	}
+	return ""
+}
+
+// entityJSON is the --json form of an entity view.
+func entityJSON(v *tokumu.EntityView) any {
+	type group struct {
+		Predicate string          `json:"predicate"`
+		Label     string          `json:"label"`
+		Inverse   bool            `json:"inverse,omitempty"`
+		Claims    []*tokumu.Claim `json:"claims"`
+	}
+	type disagreement struct {
+		Predicate string   `json:"predicate"`
+		Object    string   `json:"object,omitempty"`
+		Reason    string   `json:"reason"`
+		Claims    []string `json:"claims"`
+	}
+	out := struct {
+		Entity        *tokumu.Entity            `json:"entity"`
+		Groups        []group                   `json:"groups"`
+		Disagreements []disagreement            `json:"disagreements"`
+		Entities      map[string]*tokumu.Entity `json:"entities"`
+		Sources       map[string]*tokumu.Source `json:"sources"`
+	}{Entity: v.Entity, Groups: []group{}, Disagreements: []disagreement{}, Entities: v.Entities, Sources: v.Sources}
+	for _, g := range v.Groups {
+		label := g.Predicate
+		if p := v.Predicates[g.Predicate]; p != nil {
+			label = p.LabelIn("en")
+			if g.Inverse {
+				label = p.InverseIn("en")
+			}
+		}
+		out.Groups = append(out.Groups, group{g.Predicate, label, g.Inverse, g.Claims})
+	}
+	for _, d := range v.Disagreements {
+		var ids []string
+		for _, c := range d.Claims {
+			ids = append(ids, c.ID)
+		}
+		out.Disagreements = append(out.Disagreements, disagreement{d.Predicate, d.Object, d.Reason, ids})
+	}
+	return out
+}

@@ -1,0 +1,47 @@
+package tokumu
+
+// Dataset is a whole corpus in memory: what the corpus loader produces,
+// what stores import, and what exporters write. A Dataset that came from
+// the loader has passed every check: every id resolves, every claim has a
+// source, every grade is set.
+type Dataset struct {
+	Predicates []*Predicate
+	Sources    []*Source
+	Entities   []*Entity
+	Claims     []*Claim
+
+	// Hash identifies the content the dataset was loaded from, so that a
+	// store built from it can tell when the corpus has changed.
+	Hash string
+}
+
+// Index gives lookup by id over a Dataset.
+type Index struct {
+	Predicates map[string]*Predicate
+	Sources    map[string]*Source
+	Entities   map[string]*Entity
+	Claims     map[string]*Claim
+}
+
+// NewIndex indexes ds by id.
+func NewIndex(ds *Dataset) *Index {
+	ix := &Index{
+		Predicates: make(map[string]*Predicate, len(ds.Predicates)),
+		Sources:    make(map[string]*Source, len(ds.Sources)),
+		Entities:   make(map[string]*Entity, len(ds.Entities)),
+		Claims:     make(map[string]*Claim, len(ds.Claims)),
+	}
+	for _, p := range ds.Predicates {
+		ix.Predicates[p.ID] = p
+	}
+	for _, s := range ds.Sources {
+		ix.Sources[s.ID] = s
+	}
+	for _, e := range ds.Entities {
+		ix.Entities[e.ID] = e
+	}
+	for _, c := range ds.Claims {
+		ix.Claims[c.ID] = c
+	}
+	return ix
+}

@@ -1,0 +1,354 @@
+package edtf
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// era is a Japanese imperial era (元号). Year n of an era (n = 1 is 元年) is
+// Gregorian year first+n-1.
+type era struct {
+	name       string
+	first      int64 // Gregorian year of 元年
+	start, end Day   // first and last day of the era (end MaxDay for the current era)
+}
+
+// eras lists the modern eras. Meiji is taken to begin with 1868 (the era
+// name was applied retroactively to the whole lunisolar year); Japan used the
+// lunisolar calendar until 明治5年12月2日, followed by 1873-01-01 (明治6年1月1日).
+var eras = []era{
+	{"明治", 1868, DayOf(1868, 1, 25), DayOf(1912, 7, 29)},
+	{"大正", 1912, DayOf(1912, 7, 30), DayOf(1926, 12, 24)},
+	{"昭和", 1926, DayOf(1926, 12, 25), DayOf(1989, 1, 7)},
+	{"平成", 1989, DayOf(1989, 1, 8), DayOf(2019, 4, 30)},
+	{"令和", 2019, DayOf(2019, 5, 1), MaxDay},
+}
+
+// gregorianSince is the first day of the Gregorian calendar in Japan.
+var gregorianSince = DayOf(1873, 1, 1)
+
+func (e *era) lastYear() int64 {
+	if e.end == MaxDay {
+		return 9999 - e.first + 1
+	}
+	return int64(e.end.Year()) - e.first + 1
+}
+
+// yearName writes year n of the era, as 昭和元年 or 昭和16年.
+func (e *era) yearName(n int64) string {
+	if n == 1 {
+		return e.name + "元年"
+	}
+	return fmt.Sprintf("%s%d年", e.name, n)
+}
+
+// eraOf returns the era containing day d and the era year, or nil.
+func eraOf(d Day) (*era, int64) {
+	for i := range eras {
+		e := &eras[i]
+		if e.start <= d && d <= e.end {
+			return e, int64(d.Year()) - e.first + 1
+		}
+	}
+	return nil, 0
+}
+
+func hasJapanese(s string) bool {
+	if strings.ContainsAny(s, "年月日") {
+		return true
+	}
+	for _, e := range eras {
+		if strings.Contains(s, e.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// jscan reads Japanese date text rune by rune; offsets are into in.
+type jscan struct {
+	in   string // the text up to the end of the date
+	full string // the whole input, for errors
+	pos  int
+}
+
+func (j *jscan) peek() rune {
+	r, _ := utf8.DecodeRuneInString(j.in[j.pos:])
+	return r
+}
+
+func (j *jscan) eat(s string) bool {
+	if strings.HasPrefix(j.in[j.pos:], s) {
+		j.pos += len(s)
+		return true
+	}
+	return false
+}
+
+func (j *jscan) space() {
+	for j.pos < len(j.in) {
+		r, n := utf8.DecodeRuneInString(j.in[j.pos:])
+		if r != ' ' && r != '　' && r != '\t' {
+			return
+		}
+		j.pos += n
+	}
+}
+
+// digitValue returns the value of an ASCII, full-width or kanji digit.
+func digitValue(r rune) (int, bool) {
+	switch {
+	case '0' <= r && r <= '9':
+		return int(r - '0'), true
+	case '０' <= r && r <= '９':
+		return int(r - '０'), true
+	}
+	if i := strings.IndexRune("〇一二三四五六七八九", r); i >= 0 {
+		return utf8.RuneCountInString("〇一二三四五六七八九"[:i]), true
+	}
+	if r == '零' {
+		return 0, true
+	}
+	return 0, false
+}
+
+func kanjiUnit(r rune) int {
+	switch r {
+	case '十':
+		return 10
+	case '百':
+		return 100
+	case '千':
+		return 1000
+	}
+	return 0
+}
+
+// number reads a number written with ASCII, full-width or kanji digits,
+// positionally (1941, 一九四一) or with 十 百 千 (千九百四十一, 三十一). It reports
+// ok=false if there is no number at the position.
+func (j *jscan) number() (n int64, ok bool, err error) {
+	start := j.pos
+	var runes []rune
+	for j.pos < len(j.in) {
+		r, size := utf8.DecodeRuneInString(j.in[j.pos:])
+		if _, d := digitValue(r); !d && kanjiUnit(r) == 0 {
+			break
+		}
+		runes = append(runes, r)
+		j.pos += size
+	}
+	if len(runes) == 0 {
+		return 0, false, nil
+	}
+	if len(runes) > 8 {
+		return 0, true, &SyntaxError{Input: j.full, Offset: start, Msg: "number too long"}
+	}
+	bad := func() (int64, bool, error) {
+		return 0, true, &SyntaxError{Input: j.full, Offset: start,
+			Msg: fmt.Sprintf("malformed number %q; write kanji numerals as 十六, 二十, 三十一 or 一九四一", j.in[start:j.pos])}
+	}
+	hasUnit := false
+	for _, r := range runes {
+		if kanjiUnit(r) > 0 {
+			hasUnit = true
+		}
+	}
+	if !hasUnit {
+		for _, r := range runes {
+			d, _ := digitValue(r)
+			n = n*10 + int64(d)
+		}
+		return n, true, nil
+	}
+	cur, last := int64(-1), 10000
+	for _, r := range runes {
+		if u := kanjiUnit(r); u > 0 {
+			if u >= last {
+				return bad()
+			}
+			last = u
+			if cur < 0 {
+				cur = 1
+			}
+			n += cur * int64(u)
+			cur = -1
+			continue
+		}
+		if cur >= 0 || r < 0x80 || ('０' <= r && r <= '９') {
+			return bad() // two digits in a row, or Arabic digits mixed with 十百千
+		}
+		dv, _ := digitValue(r)
+		cur = int64(dv)
+	}
+	if cur >= 0 {
+		n += cur
+	}
+	return n, true, nil
+}
+
+// parseJapanese parses a Japanese date in in[lo:hi]: an optional era (or
+// 西暦), a year with 年, then optionally a month with 月 and a day with 日, or
+// a season 春 夏 秋 冬; optionally followed by 頃/ごろ (approximate) or ？/?
+// (uncertain). If the text has no era and defEra is not nil, the year counts
+// in defEra (for the end of a range such as 昭和12年〜13年). It returns the
+// era used, if any.
+func parseJapanese(in string, lo, hi int, defEra *era) (date, *era, error) {
+	j := &jscan{in: in[:hi], full: in, pos: lo}
+	fail := func(off int, format string, args ...any) (date, *era, error) {
+		return date{}, nil, &SyntaxError{Input: in, Offset: off, Msg: fmt.Sprintf(format, args...)}
+	}
+	d := date{kind: kindDate}
+	j.space()
+	if j.eat("約") {
+		d.qual |= qualApproximate
+		j.space()
+	}
+	var e *era
+	if !j.eat("西暦") {
+		for i := range eras {
+			if j.eat(eras[i].name) {
+				e = &eras[i]
+				break
+			}
+		}
+	}
+	eraNamed := e != nil
+	if e == nil {
+		e = defEra
+	}
+	j.space()
+	yearAt := j.pos
+	var n int64
+	if e != nil && j.eat("元") {
+		n = 1
+	} else {
+		var ok bool
+		var err error
+		n, ok, err = j.number()
+		if err != nil {
+			return date{}, nil, err
+		}
+		if !ok {
+			return fail(j.pos, "expected a year number (1941, 一九四一, 十六, or 元 after an era name)")
+		}
+	}
+	j.space()
+	if !j.eat("年") {
+		return fail(j.pos, "expected 年 after the year")
+	}
+	if e == nil {
+		if n > 9999 {
+			return fail(yearAt, "year %d out of range 0–9999", n)
+		}
+		d.year = n
+	} else {
+		if n == 0 {
+			return fail(yearAt, "there is no year 0 of %s; the first year is %s元年", e.name, e.name)
+		}
+		if e.end == MaxDay && n > e.lastYear() {
+			return fail(yearAt, "%s year %d is beyond 9999", e.yearName(n), e.first+n-1)
+		}
+		if n > e.lastYear() {
+			hint := ""
+			if next, nn := eraOf(dayOf(e.first+n-1, 12, 31)); next != nil {
+				hint = fmt.Sprintf("; %d is %s", e.first+n-1, next.yearName(nn))
+			}
+			return fail(yearAt, "%s ended in %s (%s)%s", e.name, e.yearName(e.lastYear()), e.end, hint)
+		}
+		d.year = e.first + n - 1
+	}
+	j.space()
+
+	// Month and day, or a season.
+	monthAt := j.pos
+	if s := strings.IndexRune("春夏秋冬", j.peek()); s >= 0 {
+		_, size := utf8.DecodeRuneInString(j.in[j.pos:])
+		j.pos += size
+		d.month = int8(21 + s/3)
+		if e != nil {
+			lo, hi := d.bounds()
+			if hi < e.start || lo > e.end {
+				return fail(monthAt, "that season lies outside %s (%s to %s)", e.name, e.start, e.end)
+			}
+		}
+	} else if m, ok, err := j.number(); err != nil {
+		return date{}, nil, err
+	} else if ok {
+		j.space()
+		if !j.eat("月") {
+			return fail(j.pos, "expected 月 after the month")
+		}
+		if m < 1 || m > 12 {
+			return fail(monthAt, "month %d out of range 1–12", m)
+		}
+		if e != nil && e.name == "明治" && d.year < 1873 {
+			return fail(monthAt, "%s (%d) used the lunisolar calendar, which is not converted here; give the year only (%s) or the Gregorian date",
+				e.yearName(n), d.year, e.yearName(n))
+		}
+		d.month = int8(m)
+		j.space()
+		dayAt := j.pos
+		if dd, ok, err := j.number(); err != nil {
+			return date{}, nil, err
+		} else if ok {
+			j.space()
+			if !j.eat("日") {
+				return fail(j.pos, "expected 日 after the day")
+			}
+			if dim := daysIn(d.year, int(m)); dd < 1 || dd > int64(dim) {
+				return fail(dayAt, "day %d out of range 1–%d for %d-%02d", dd, dim, d.year, m)
+			}
+			d.day = int8(dd)
+		}
+		if e != nil {
+			if err := checkEra(in, monthAt, e, n, d); err != nil {
+				return date{}, nil, err
+			}
+		}
+	}
+	j.space()
+	switch {
+	case j.eat("頃"), j.eat("ごろ"), j.eat("ころ"):
+		d.qual |= qualApproximate
+	}
+	j.space()
+	if j.eat("?") || j.eat("？") {
+		d.qual |= qualUncertain
+	}
+	j.space()
+	if j.pos < len(j.in) {
+		return fail(j.pos, "unexpected %q after the date", firstRune(j.in[j.pos:]))
+	}
+	if !eraNamed {
+		e = nil
+	}
+	return d, e, nil
+}
+
+// checkEra reports an error if the month or day d, written as year n of era
+// e, lies outside the era.
+func checkEra(in string, off int, e *era, n int64, d date) error {
+	lo, hi := d.bounds()
+	if lo <= e.end && hi >= e.start {
+		return nil
+	}
+	what := fmt.Sprintf("%s%d月", e.yearName(n), d.month)
+	if d.day > 0 {
+		what += fmt.Sprintf("%d日", d.day)
+	}
+	other, on := eraOf(lo)
+	hint := ""
+	if other != nil {
+		hint = fmt.Sprintf("; %s is %s%d月", lo.String()[:len(lo.String())-3], other.yearName(on), d.month)
+		if d.day > 0 {
+			hint = fmt.Sprintf("; %s is %s%d月%d日", lo, other.yearName(on), d.month, d.day)
+		}
+	}
+	if hi < e.start {
+		return &SyntaxError{Input: in, Offset: off, Msg: fmt.Sprintf("%s is before %s began on %s (%d月%d日)%s",
+			what, e.name, e.start, e.start.Month(), e.start.Dom(), hint)}
+	}
+	return &SyntaxError{Input: in, Offset: off, Msg: fmt.Sprintf("%s is after %s ended on %s%s", what, e.name, e.end, hint)}
+}

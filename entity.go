@@ -1,0 +1,137 @@
+package tokumu
+
+import "strings"
+
+// EntityType is the kind of thing an entity is. Claims hang on entities; the
+// type decides which predicates may start from or point at it.
+type EntityType string
+
+// The entity types.
+const (
+	Person       EntityType = "person"
+	Organization EntityType = "organization"
+	Unit         EntityType = "unit"
+	Place        EntityType = "place"
+	Event        EntityType = "event"
+	Operation    EntityType = "operation"
+	Document     EntityType = "document"
+	Period       EntityType = "period"
+)
+
+// EntityTypes lists every entity type in display order.
+var EntityTypes = []EntityType{Person, Organization, Unit, Place, Event, Operation, Document, Period}
+
+// Valid reports whether t is one of EntityTypes.
+func (t EntityType) Valid() bool {
+	for _, v := range EntityTypes {
+		if t == v {
+			return true
+		}
+	}
+	return false
+}
+
+// NameKind says what a name is: the entity's own form in its own script, a
+// romanization or transcription of it, or another name it went by.
+type NameKind string
+
+// The name kinds.
+const (
+	Native      NameKind = "native"      // in the entity's own language and script: 土肥原賢二, Люшков
+	Romanized   NameKind = "romanized"   // Latin-script form by a system: Doihara Kenji
+	Transcribed NameKind = "transcribed" // another script by a system: Доихара Кэндзи
+	Alias       NameKind = "alias"       // another spelling or name: Dohihara, Nomonhan
+	Codename    NameKind = "codename"    // a cover or code name: Ramsay
+	Former      NameKind = "former"      // an earlier name, usually with a validity period
+)
+
+// NameKinds lists every name kind.
+var NameKinds = []NameKind{Native, Romanized, Transcribed, Alias, Codename, Former}
+
+// Valid reports whether k is one of NameKinds.
+func (k NameKind) Valid() bool {
+	for _, v := range NameKinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Name is one name of an entity, in one language and script.
+type Name struct {
+	Text   string   `json:"text"`             // the name as written
+	Lang   string   `json:"lang"`             // BCP 47 tag: ja, ja-Latn, ru, ru-Latn, en, zh-Hant …
+	Kind   NameKind `json:"kind"`             // native, romanized, …
+	When   When     `json:"when,omitzero"`    // when the name was in use, if it changed
+	Source string   `json:"source,omitempty"` // bibliography key of the source that gives this form, if any
+}
+
+// Entity is an anchor for claims: a person, organization, unit, place,
+// event, operation, document or period.
+type Entity struct {
+	ID      string            `json:"id"`
+	Type    EntityType        `json:"type"`
+	Names   []Name            `json:"names"`
+	Summary map[string]string `json:"summary,omitempty"` // a one-line gloss by language (en, ja, ru)
+	Tags    []string          `json:"tags,omitempty"`
+	Origin  string            `json:"origin,omitempty"` // where it is defined, e.g. "entities/person/doihara-kenji.yaml"
+}
+
+// Label returns the best name of e for a reader of lang ("en", "ja" or
+// "ru"): a name in that language, then a romanized one, then any; the id
+// if e has no names.
+func (e *Entity) Label(lang string) string {
+	if e == nil {
+		return ""
+	}
+	best, score := "", -1
+	for _, n := range e.Names {
+		s := nameScore(n, lang)
+		if s > score {
+			best, score = n.Text, s
+		}
+	}
+	if best == "" {
+		return e.ID
+	}
+	return best
+}
+
+func nameScore(n Name, lang string) int {
+	base := primaryLang(n.Lang)
+	script := ""
+	if i := strings.IndexByte(n.Lang, '-'); i >= 0 {
+		script = n.Lang[i+1:]
+	}
+	s := 0
+	switch {
+	case lang == "en" && base == "en":
+		s = 60
+	case lang == "en" && script == "Latn":
+		s = 50
+	case base == lang && script == "":
+		s = 60
+	case base == lang:
+		s = 40
+	case script == "Latn" || base == "en":
+		s = 30
+	default:
+		s = 10
+	}
+	switch n.Kind {
+	case Native, Romanized:
+		s += 5
+	case Former, Codename:
+		s -= 5
+	}
+	return s
+}
+
+// primaryLang returns the language subtag of a BCP 47 tag: "ja" for "ja-Latn".
+func primaryLang(tag string) string {
+	if i := strings.IndexByte(tag, '-'); i >= 0 {
+		return tag[:i]
+	}
+	return tag
+}

@@ -1,0 +1,360 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/tokumu/tokumu"
+)
+
+// Entity returns one entity with its names.
+func (s *DB) Entity(ctx context.Context, id string) (*tokumu.Entity, error) {
+	es, err := s.Entities(ctx, tokumu.EntityFilter{IDs: []string{id}})
+	if err != nil {
+		return nil, err
+	}
+	if len(es) == 0 {
+		return nil, tokumu.Errorf(tokumu.ENOTFOUND, "no entity %q", id)
+	}
+	return es[0], nil
+}
+
+// Entities returns the entities that match f, ordered by id.
+func (s *DB) Entities(ctx context.Context, f tokumu.EntityFilter) ([]*tokumu.Entity, error) {
+	var where []string
+	var args []any
+	if f.Type != "" {
+		where, args = append(where, "type = ?"), append(args, string(f.Type))
+	}
+	if len(f.IDs) > 0 {
+		where = append(where, "id IN ("+placeholders(len(f.IDs))+")")
+		for _, id := range f.IDs {
+			args = append(args, id)
+		}
+	}
+	q := `SELECT id, type, summary, tags, origin FROM entity`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY id"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entities: %w", err)
+	}
+	defer rows.Close()
+	var out []*tokumu.Entity
+	byID := map[string]*tokumu.Entity{}
+	for rows.Next() {
+		e := &tokumu.Entity{}
+		var typ, summary, tags string
+		if err := rows.Scan(&e.ID, &typ, &summary, &tags, &e.Origin); err != nil {
+			return nil, fmt.Errorf("sqlite: entities: %w", err)
+		}
+		e.Type = tokumu.EntityType(typ)
+		if summary != "{}" && summary != "" {
+			if err := json.Unmarshal([]byte(summary), &e.Summary); err != nil {
+				return nil, fmt.Errorf("sqlite: entity %s summary: %w", e.ID, err)
+			}
+		}
+		if tags != "" {
+			if err := json.Unmarshal([]byte(tags), &e.Tags); err != nil {
+				return nil, fmt.Errorf("sqlite: entity %s tags: %w", e.ID, err)
+			}
+		}
+		out = append(out, e)
+		byID[e.ID] = e
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: entities: %w", err)
+	}
+	if len(out) == 0 {
+		return out, nil
+	}
+	if err := s.loadNames(ctx, out, byID); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (s *DB) loadNames(ctx context.Context, es []*tokumu.Entity, byID map[string]*tokumu.Entity) error {
+	q := `SELECT entity, text, lang, kind, when_, source FROM name`
+	var args []any
+	if len(es) <= 500 {
+		q += " WHERE entity IN (" + placeholders(len(es)) + ")"
+		for _, e := range es {
+			args = append(args, e.ID)
+		}
+	}
+	q += " ORDER BY entity, ord"
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("sqlite: names: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, kind, when string
+		var n tokumu.Name
+		if err := rows.Scan(&id, &n.Text, &n.Lang, &kind, &when, &n.Source); err != nil {
+			return fmt.Errorf("sqlite: names: %w", err)
+		}
+		n.Kind = tokumu.NameKind(kind)
+		if n.When, err = parseWhenText(when); err != nil {
+			return fmt.Errorf("sqlite: name of %s: %w", id, err)
+		}
+		if e := byID[id]; e != nil {
+			e.Names = append(e.Names, n)
+		}
+	}
+	return rows.Err()
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+const claimColumns = `id, subject, predicate, object, value, unit, role, lang, edtf, edtf_text, lo, ls, ee, hi,
+	interval, place, source, locator, grade, perspective, planted_by, note, supported_by, complicated_by, origin`
+
+// Claims returns the claims that match f.
+func (s *DB) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim, error) {
+	var where []string
+	var args []any
+	add := func(cond string, v any) { where, args = append(where, cond), append(args, v) }
+	if f.Subject != "" {
+		add("subject = ?", f.Subject)
+	}
+	if f.Object != "" {
+		add("object = ?", f.Object)
+	}
+	if f.Predicate != "" {
+		add("predicate = ?", f.Predicate)
+	}
+	if f.Source != "" {
+		add("source = ?", f.Source)
+	}
+	if f.Perspective != "" {
+		add("perspective = ?", f.Perspective)
+	}
+	if f.At != 0 {
+		add("lo <= ?", int64(f.At))
+		add("hi >= ?", int64(f.At))
+	}
+	if f.From != 0 {
+		add("hi >= ?", int64(f.From))
+	}
+	if f.To != 0 {
+		add("lo <= ?", int64(f.To))
+	}
+	if f.RelationsOnly {
+		where = append(where, "object IS NOT NULL")
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " AND " + strings.Join(where, " AND ")
+	}
+	var q string
+	if f.About != "" {
+		// Two index probes joined, rather than an OR the planner may scan for.
+		q = `SELECT ` + claimColumns + ` FROM claim WHERE subject = ?` + cond +
+			` UNION ALL SELECT ` + claimColumns + ` FROM claim WHERE object = ? AND subject <> ?` + cond
+		a := append([]any{f.About}, args...)
+		a = append(a, f.About, f.About)
+		args = append(a, args...)
+	} else {
+		q = `SELECT ` + claimColumns + ` FROM claim WHERE 1` + cond
+	}
+	q += ` ORDER BY 2, 3, 11, 1`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: claims: %w", err)
+	}
+	defer rows.Close()
+	var out []*tokumu.Claim
+	for rows.Next() {
+		c, err := scanClaim(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: claims: %w", err)
+	}
+	return out, nil
+}
+
+func scanClaim(rows *sql.Rows) (*tokumu.Claim, error) {
+	c := &tokumu.Claim{}
+	var obj sql.NullString
+	var lo, ls, ee, hi sql.NullInt64
+	var grade, sup, comp string
+	if err := rows.Scan(&c.ID, &c.Subject, &c.Predicate, &obj, &c.Value, &c.Unit, &c.Role, &c.Lang,
+		&c.When.EDTF, &c.When.Text, &lo, &ls, &ee, &hi, &c.When.Interval, &c.Where, &c.Source, &c.Locator,
+		&grade, &c.Perspective, &c.PlantedBy, &c.Note, &sup, &comp, &c.Origin); err != nil {
+		return nil, fmt.Errorf("sqlite: scan claim: %w", err)
+	}
+	c.Object = obj.String
+	c.When.Earliest, c.When.LatestStart = tokumu.Day(lo.Int64), tokumu.Day(ls.Int64)
+	c.When.EarliestEnd, c.When.Latest = tokumu.Day(ee.Int64), tokumu.Day(hi.Int64)
+	if grade != "" {
+		g, err := tokumu.ParseGrade(grade)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: claim %s: %w", c.ID, err)
+		}
+		c.Grade = g
+	}
+	if sup != "" {
+		if err := json.Unmarshal([]byte(sup), &c.SupportedBy); err != nil {
+			return nil, fmt.Errorf("sqlite: claim %s: %w", c.ID, err)
+		}
+	}
+	if comp != "" {
+		if err := json.Unmarshal([]byte(comp), &c.ComplicatedBy); err != nil {
+			return nil, fmt.Errorf("sqlite: claim %s: %w", c.ID, err)
+		}
+	}
+	return c, nil
+}
+
+// Source returns one bibliography entry.
+func (s *DB) Source(ctx context.Context, id string) (*tokumu.Source, error) {
+	var data string
+	err := s.db.QueryRowContext(ctx, `SELECT data FROM source WHERE id = ?`, id).Scan(&data)
+	if err == sql.ErrNoRows {
+		return nil, tokumu.Errorf(tokumu.ENOTFOUND, "no source %q in the bibliography", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: source %s: %w", id, err)
+	}
+	return decodeSource(data)
+}
+
+func decodeSource(data string) (*tokumu.Source, error) {
+	r := sourceRow{Source: &tokumu.Source{}}
+	if err := json.Unmarshal([]byte(data), &r); err != nil {
+		return nil, fmt.Errorf("sqlite: decode source: %w", err)
+	}
+	if r.Reliability != "" {
+		r.Source.Reliability = r.Reliability[0]
+	}
+	return r.Source, nil
+}
+
+// Sources returns the bibliography.
+func (s *DB) Sources(ctx context.Context) ([]*tokumu.Source, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT data FROM source ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: sources: %w", err)
+	}
+	defer rows.Close()
+	var out []*tokumu.Source
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return nil, fmt.Errorf("sqlite: sources: %w", err)
+		}
+		src, err := decodeSource(data)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, src)
+	}
+	return out, rows.Err()
+}
+
+// Predicates returns the vocabulary in the order it was written.
+func (s *DB) Predicates(ctx context.Context) ([]*tokumu.Predicate, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, label, inverse, domain, range_, literal, hierarchy, origin FROM predicate ORDER BY ord`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: predicates: %w", err)
+	}
+	defer rows.Close()
+	var out []*tokumu.Predicate
+	for rows.Next() {
+		p := &tokumu.Predicate{}
+		var label, inv, dom, rng, lit string
+		if err := rows.Scan(&p.ID, &label, &inv, &dom, &rng, &lit, &p.Hierarchy, &p.Origin); err != nil {
+			return nil, fmt.Errorf("sqlite: predicates: %w", err)
+		}
+		p.Literal = tokumu.Literal(lit)
+		for _, f := range []struct {
+			s string
+			v any
+		}{{label, &p.Label}, {inv, &p.Inverse}, {dom, &p.Domain}, {rng, &p.Range}} {
+			if err := json.Unmarshal([]byte(f.s), f.v); err != nil {
+				return nil, fmt.Errorf("sqlite: predicate %s: %w", p.ID, err)
+			}
+		}
+		if len(p.Range) == 0 {
+			p.Range = nil
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Stats counts what the database holds.
+func (s *DB) Stats(ctx context.Context) (*tokumu.Stats, error) {
+	st := &tokumu.Stats{
+		ByType: map[tokumu.EntityType]int{}, ByGrade: map[string]int{},
+		BySource: map[string]int{}, ByPredicate: map[string]int{},
+	}
+	one := func(q string, dst *int) error {
+		return s.db.QueryRowContext(ctx, q).Scan(dst)
+	}
+	for _, c := range []struct {
+		q   string
+		dst *int
+	}{
+		{`SELECT COUNT(*) FROM entity`, &st.Entities},
+		{`SELECT COUNT(*) FROM claim`, &st.Claims},
+		{`SELECT COUNT(*) FROM source`, &st.Sources},
+		{`SELECT COUNT(*) FROM predicate`, &st.Predicates},
+		{`SELECT COUNT(*) FROM name`, &st.Names},
+		{`SELECT COUNT(*) FROM claim WHERE locator <> ''`, &st.WithLocator},
+		{`SELECT COUNT(*) FROM claim WHERE perspective <> ''`, &st.WithPerspective},
+		{`SELECT COUNT(*) FROM claim WHERE edtf <> ''`, &st.Dated},
+	} {
+		if err := one(c.q, c.dst); err != nil {
+			return nil, fmt.Errorf("sqlite: stats: %w", err)
+		}
+	}
+	groups := []struct {
+		q string
+		f func(k string, n int)
+	}{
+		{`SELECT type, COUNT(*) FROM entity GROUP BY type`, func(k string, n int) { st.ByType[tokumu.EntityType(k)] = n }},
+		{`SELECT grade, COUNT(*) FROM claim GROUP BY grade`, func(k string, n int) { st.ByGrade[k] = n }},
+		{`SELECT source, COUNT(*) FROM claim GROUP BY source`, func(k string, n int) { st.BySource[k] = n }},
+		{`SELECT predicate, COUNT(*) FROM claim GROUP BY predicate`, func(k string, n int) { st.ByPredicate[k] = n }},
+	}
+	for _, g := range groups {
+		rows, err := s.db.QueryContext(ctx, g.q)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: stats: %w", err)
+		}
+		for rows.Next() {
+			var k string
+			var n int
+			if err := rows.Scan(&k, &n); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sqlite: stats: %w", err)
+			}
+			g.f(k, n)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("sqlite: stats: %w", err)
+		}
+	}
+	return st, nil
+}

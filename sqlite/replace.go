@@ -1,0 +1,188 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/tokumu/tokumu"
+)
+
+// Replace swaps the whole content of the database for ds in one
+// transaction. The claim indexes are dropped for the load and rebuilt
+// after it, inside the same transaction, so a failure anywhere leaves the
+// database as it was.
+func (s *DB) Replace(ctx context.Context, ds *tokumu.Dataset) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: replace: %w", err)
+	}
+	defer tx.Rollback()
+	create, drop := claimIndexes()
+	for _, q := range drop {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("sqlite: replace: %w", err)
+		}
+	}
+	for _, t := range []string{"meta", "predicate", "source", "entity", "name", "claim"} {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
+			return fmt.Errorf("sqlite: replace: clear %s: %w", t, err)
+		}
+	}
+	if err := insertAll(ctx, tx, ds); err != nil {
+		return fmt.Errorf("sqlite: replace: %w", err)
+	}
+	for _, q := range create {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("sqlite: replace: %s: %w", q, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `ANALYZE`); err != nil {
+		return fmt.Errorf("sqlite: replace: analyze: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('hash', ?)`, ds.Hash); err != nil {
+		return fmt.Errorf("sqlite: replace: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: replace: commit: %w", err)
+	}
+	return nil
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only plain data is marshalled here
+	}
+	return string(b)
+}
+
+func listJSON(v []string) string {
+	if len(v) == 0 {
+		return ""
+	}
+	return mustJSON(v)
+}
+
+func insertAll(ctx context.Context, tx *sql.Tx, ds *tokumu.Dataset) error {
+	st, err := tx.PrepareContext(ctx, `INSERT INTO predicate (id, ord, label, inverse, domain, range_, literal, hierarchy, origin) VALUES (?,?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	for i, p := range ds.Predicates {
+		dom, rng := p.Domain, p.Range
+		if dom == nil {
+			dom = []tokumu.EntityType{}
+		}
+		if rng == nil {
+			rng = []tokumu.EntityType{}
+		}
+		if _, err := st.ExecContext(ctx, p.ID, i, mustJSON(p.Label), mustJSON(p.Inverse), mustJSON(dom), mustJSON(rng), string(p.Literal), p.Hierarchy, p.Origin); err != nil {
+			return fmt.Errorf("predicate %s: %w", p.ID, err)
+		}
+	}
+	st.Close()
+
+	st, err = tx.PrepareContext(ctx, `INSERT INTO source (id, kind, data) VALUES (?,?,?)`)
+	if err != nil {
+		return err
+	}
+	for _, src := range ds.Sources {
+		if _, err := st.ExecContext(ctx, src.ID, string(src.Kind), mustJSON(newSourceRow(src))); err != nil {
+			return fmt.Errorf("source %s: %w", src.ID, err)
+		}
+	}
+	st.Close()
+
+	st, err = tx.PrepareContext(ctx, `INSERT INTO entity (id, type, summary, tags, origin) VALUES (?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	nst, err := tx.PrepareContext(ctx, `INSERT INTO name (entity, ord, text, lang, kind, when_, source) VALUES (?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	for _, e := range ds.Entities {
+		summary := "{}"
+		if len(e.Summary) > 0 {
+			summary = mustJSON(e.Summary)
+		}
+		if _, err := st.ExecContext(ctx, e.ID, string(e.Type), summary, listJSON(e.Tags), e.Origin); err != nil {
+			return fmt.Errorf("entity %s: %w", e.ID, err)
+		}
+		for i, n := range e.Names {
+			if _, err := nst.ExecContext(ctx, e.ID, i, n.Text, n.Lang, string(n.Kind), whenText(n.When), n.Source); err != nil {
+				return fmt.Errorf("entity %s name %d: %w", e.ID, i, err)
+			}
+		}
+	}
+	st.Close()
+	nst.Close()
+
+	st, err = tx.PrepareContext(ctx, `INSERT INTO claim (id, subject, predicate, object, value, unit, role, lang,
+		edtf, edtf_text, lo, ls, ee, hi, interval, place, source, locator, grade, perspective, planted_by, note,
+		supported_by, complicated_by, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, c := range ds.Claims {
+		var obj any
+		if c.Object != "" {
+			obj = c.Object
+		}
+		var lo, ls, ee, hi any
+		if !c.When.IsZero() {
+			lo, ls, ee, hi = int64(c.When.Earliest), int64(c.When.LatestStart), int64(c.When.EarliestEnd), int64(c.When.Latest)
+		}
+		if _, err := st.ExecContext(ctx, c.ID, c.Subject, c.Predicate, obj, c.Value, c.Unit, c.Role, c.Lang,
+			c.When.EDTF, c.When.Text, lo, ls, ee, hi, c.When.Interval, c.Where, c.Source, c.Locator, c.Grade.String(),
+			c.Perspective, c.PlantedBy, c.Note, listJSON(c.SupportedBy), listJSON(c.ComplicatedBy), c.Origin); err != nil {
+			return fmt.Errorf("claim %s: %w", c.ID, err)
+		}
+	}
+	return nil
+}
+
+// sourceRow is how a source is kept in the data column: its CSL fields,
+// plus the reliability that the JSON form of tokumu.Source leaves out.
+type sourceRow struct {
+	*tokumu.Source
+	Reliability string `json:"reliability,omitempty"`
+}
+
+func newSourceRow(s *tokumu.Source) sourceRow {
+	r := sourceRow{Source: s}
+	if s.Reliability != 0 {
+		r.Reliability = string(rune(s.Reliability))
+	}
+	return r
+}
+
+// whenRow is how a name's time is kept: compact, and with its bounds.
+type whenRow struct {
+	E string   `json:"e"`
+	T string   `json:"t,omitempty"`
+	B [4]int64 `json:"b"`
+	I bool     `json:"i,omitempty"`
+}
+
+func whenText(w tokumu.When) string {
+	if w.IsZero() {
+		return ""
+	}
+	return mustJSON(whenRow{w.EDTF, w.Text, [4]int64{int64(w.Earliest), int64(w.LatestStart), int64(w.EarliestEnd), int64(w.Latest)}, w.Interval})
+}
+
+func parseWhenText(s string) (tokumu.When, error) {
+	if s == "" {
+		return tokumu.When{}, nil
+	}
+	var r whenRow
+	if err := json.Unmarshal([]byte(s), &r); err != nil {
+		return tokumu.When{}, err
+	}
+	return tokumu.When{EDTF: r.E, Text: r.T, Earliest: tokumu.Day(r.B[0]), LatestStart: tokumu.Day(r.B[1]),
+		EarliestEnd: tokumu.Day(r.B[2]), Latest: tokumu.Day(r.B[3]), Interval: r.I}, nil
+}

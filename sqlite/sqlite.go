@@ -1,0 +1,166 @@
+// Package sqlite is tokumu's default store: one SQLite file, written with
+// the pure-Go modernc.org/sqlite driver so that the binary builds without
+// cgo. The schema lives in migration/*.sql, embedded and applied in order.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/tokumu/tokumu"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migration/*.sql
+var migrations embed.FS
+
+// DB is a tokumu store in an SQLite file. It implements tokumu.Store.
+type DB struct {
+	db   *sql.DB
+	path string
+}
+
+var _ tokumu.Store = (*DB)(nil)
+
+// Options tune how a database is opened.
+type Options struct {
+	// Bulk opens a database that is being built from scratch: no journal
+	// and no fsync. Use it only on a file that is renamed into place
+	// afterwards, never on a database someone is reading.
+	Bulk bool
+	// ReadOnly opens the file read-only.
+	ReadOnly bool
+}
+
+// Open opens (creating if needed) the database at path and brings its
+// schema up to date. path may be ":memory:".
+func Open(ctx context.Context, path string, opt Options) (*DB, error) {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "foreign_keys(off)")
+	if opt.Bulk {
+		q.Add("_pragma", "journal_mode(OFF)")
+		q.Add("_pragma", "synchronous(OFF)")
+		q.Add("_pragma", "cache_size(-262144)") // 256 MiB
+	} else if path != ":memory:" && !opt.ReadOnly {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+	}
+	if opt.ReadOnly {
+		q.Add("mode", "ro")
+	}
+	dsn := "file:" + path + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	if path == ":memory:" {
+		// Every connection to :memory: is a new database; keep one.
+		db.SetMaxOpenConns(1)
+	}
+	s := &DB{db: db, path: path}
+	if !opt.ReadOnly {
+		if err := s.migrate(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+// migrate applies the migrations not yet applied, each in a transaction.
+func (s *DB) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY) WITHOUT ROWID`); err != nil {
+		return fmt.Errorf("sqlite: create migrations table: %w", err)
+	}
+	names, err := fs.Glob(migrations, "migration/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := s.migrateFile(ctx, name); err != nil {
+			return fmt.Errorf("sqlite: migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (s *DB) migrateFile(ctx context.Context, name string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	body, err := fs.ReadFile(migrations, name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// claimIndexes returns the statements of the claim-index migration, which
+// Replace drops before a bulk load and runs again after it.
+func claimIndexes() (create []string, drop []string) {
+	body, err := fs.ReadFile(migrations, "migration/0002_claim_indexes.sql")
+	if err != nil {
+		panic(err) // embedded at build time
+	}
+	for _, stmt := range strings.Split(string(body), ";") {
+		var lines []string
+		for _, l := range strings.Split(stmt, "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "--") {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		sql := strings.Join(lines, " ")
+		create = append(create, sql)
+		// "CREATE [UNIQUE] INDEX name ON …"
+		f := strings.Fields(sql)
+		for i, w := range f {
+			if w == "INDEX" && i+1 < len(f) {
+				drop = append(drop, "DROP INDEX IF EXISTS "+f[i+1])
+				break
+			}
+		}
+	}
+	return create, drop
+}
+
+// Hash returns the corpus hash recorded by the last Replace.
+func (s *DB) Hash(ctx context.Context) (string, error) {
+	var h string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'hash'`).Scan(&h)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("sqlite: read hash: %w", err)
+	}
+	return h, nil
+}

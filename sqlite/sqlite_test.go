@@ -1,0 +1,63 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/storetest"
+)
+
+// MustOpen opens a new database in a temporary directory: a real file, as
+// users have, not :memory:.
+func MustOpen(tb testing.TB) *sqlite.DB {
+	tb.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "tokumu.db"), sqlite.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return db
+}
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(tb testing.TB) tokumu.Store { return MustOpen(tb) })
+}
+
+func TestStoreMemory(t *testing.T) {
+	storetest.Run(t, func(tb testing.TB) tokumu.Store {
+		db, err := sqlite.Open(context.Background(), ":memory:", sqlite.Options{})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return db
+	})
+}
+
+func TestReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tokumu.db")
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path, sqlite.Options{Bulk: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Replace(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	// Migrations are recorded: opening again must not re-apply them.
+	db, err = sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ro, err := sqlite.Open(ctx, path, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if h, err := ro.Hash(ctx); err != nil || h != "fixture-1" {
+		t.Fatalf("Hash after reopen = %q, %v", h, err)
+	}
+}

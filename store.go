@@ -1,0 +1,76 @@
+package tokumu
+
+import "context"
+
+// Store keeps a corpus and answers the questions users ask of it. The
+// SQLite store is the default; a PostgreSQL store implements the same
+// interface, and the storetest package holds the conformance suite both
+// must pass.
+type Store interface {
+	// Replace swaps the store's whole content for ds in one transaction:
+	// on any error the store keeps what it had.
+	Replace(ctx context.Context, ds *Dataset) error
+
+	// Entity returns the entity with the id. Returns ENOTFOUND if there is none.
+	Entity(ctx context.Context, id string) (*Entity, error)
+	// Entities returns the entities that match f, ordered by id.
+	Entities(ctx context.Context, f EntityFilter) ([]*Entity, error)
+	// Claims returns the claims that match f, ordered by subject,
+	// predicate, start of time and id.
+	Claims(ctx context.Context, f ClaimFilter) ([]*Claim, error)
+	// Source returns the bibliography entry. Returns ENOTFOUND if there is none.
+	Source(ctx context.Context, id string) (*Source, error)
+	// Sources returns the bibliography ordered by id.
+	Sources(ctx context.Context) ([]*Source, error)
+	// Predicates returns the vocabulary ordered by id.
+	Predicates(ctx context.Context) ([]*Predicate, error)
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (*Stats, error)
+	// Hash returns the Dataset.Hash of the last Replace, or "" if empty.
+	Hash(ctx context.Context) (string, error)
+
+	Close() error
+}
+
+// EntityFilter selects entities. Zero fields select everything.
+type EntityFilter struct {
+	Type  EntityType
+	IDs   []string
+	Limit int
+}
+
+// ClaimFilter selects claims. Zero fields select everything; set fields
+// are combined with AND.
+type ClaimFilter struct {
+	Subject     string
+	Object      string
+	About       string // subject or object
+	Predicate   string
+	Source      string
+	Perspective string
+	// At selects claims whose time possibly includes the day (undated
+	// claims are left out). Zero means no time filter.
+	At Day
+	// From and To select claims whose time possibly overlaps [From, To]
+	// (undated claims are left out). Zero means unbounded on that side.
+	From, To Day
+	// RelationsOnly leaves out literal claims.
+	RelationsOnly bool
+	Limit         int
+}
+
+// Stats counts the contents of a store.
+type Stats struct {
+	Entities        int
+	Claims          int
+	Sources         int
+	Predicates      int
+	Names           int
+	ByType          map[EntityType]int
+	ByGrade         map[string]int // effective grade "B2" → claims
+	BySource        map[string]int // source id → claims
+	ByPredicate     map[string]int
+	WithLocator     int // claims with a locator
+	WithPerspective int // claims with a perspective
+	Dated           int // claims with a time
+}

@@ -1,0 +1,197 @@
+package tokumu
+
+import (
+	"context"
+	"sort"
+)
+
+// EntityView is everything an entity page shows: the entity, its claims
+// grouped by predicate and time, the disagreements among them, and the
+// entities, sources and predicates they mention. The CLI and the web
+// server render the same view.
+type EntityView struct {
+	Entity        *Entity
+	Groups        []ClaimGroup
+	Disagreements []Disagreement
+	Refs
+}
+
+// Refs resolves the ids a set of claims mentions, for display.
+type Refs struct {
+	Entities   map[string]*Entity
+	Sources    map[string]*Source
+	Predicates map[string]*Predicate
+}
+
+// LoadEntityView reads the view of entity id from s. Returns ENOTFOUND if
+// there is no such entity.
+func LoadEntityView(ctx context.Context, s Store, id string) (*EntityView, error) {
+	e, err := s.Entity(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	claims, err := s.Claims(ctx, ClaimFilter{About: id})
+	if err != nil {
+		return nil, err
+	}
+	v := &EntityView{Entity: e}
+	if v.Refs, err = LoadRefs(ctx, s, claims); err != nil {
+		return nil, err
+	}
+	v.Refs.Entities[e.ID] = e
+	preds := make([]*Predicate, 0, len(v.Predicates))
+	for _, p := range v.Predicates {
+		preds = append(preds, p)
+	}
+	sort.Slice(preds, func(i, j int) bool { return preds[i].ID < preds[j].ID })
+	v.Groups = GroupClaims(id, claims, preds)
+	var own []*Claim
+	for _, c := range claims {
+		if c.Subject == id {
+			own = append(own, c)
+		}
+	}
+	v.Disagreements = FindDisagreements(own, v.Predicates)
+	return v, nil
+}
+
+// LoadRefs fetches the entities, sources and predicates that claims mention.
+func LoadRefs(ctx context.Context, s Store, claims []*Claim) (Refs, error) {
+	r := Refs{Entities: map[string]*Entity{}, Sources: map[string]*Source{}, Predicates: map[string]*Predicate{}}
+	ids := map[string]bool{}
+	srcs := map[string]bool{}
+	for _, c := range claims {
+		for _, id := range []string{c.Subject, c.Object, c.Where, c.Perspective, c.PlantedBy} {
+			if id != "" {
+				ids[id] = true
+			}
+		}
+		srcs[c.Source] = true
+	}
+	if len(ids) > 0 {
+		list := make([]string, 0, len(ids))
+		for id := range ids {
+			list = append(list, id)
+		}
+		sort.Strings(list)
+		es, err := s.Entities(ctx, EntityFilter{IDs: list})
+		if err != nil {
+			return r, err
+		}
+		for _, e := range es {
+			r.Entities[e.ID] = e
+		}
+	}
+	for id := range srcs {
+		src, err := s.Source(ctx, id)
+		if err != nil {
+			return r, err
+		}
+		r.Sources[id] = src
+	}
+	preds, err := s.Predicates(ctx)
+	if err != nil {
+		return r, err
+	}
+	for _, p := range preds {
+		r.Predicates[p.ID] = p
+	}
+	return r, nil
+}
+
+// Label returns the display label of an entity id in lang, or the id.
+func (r Refs) Label(id, lang string) string {
+	if e := r.Entities[id]; e != nil {
+		return e.Label(lang)
+	}
+	return id
+}
+
+// AtView is what held at a date: for one entity, the relations that
+// possibly held then (and which certainly did), whether the entity existed,
+// and what it became; for the whole corpus, every relation that held.
+type AtView struct {
+	Date   Day
+	Entity *Entity // nil for the whole corpus
+	// Status is "exists", "not yet founded" or "dissolved" for an entity
+	// whose founding or dissolution is dated; "" when unknown.
+	Status    string
+	StatusBy  []*Claim // the founded/dissolved claims that decide Status
+	Claims    []*Claim // relations that possibly held at Date
+	Certain   map[string]bool
+	Successor []*Claim // succeeded_by claims, whatever their date, when the entity is dissolved
+	// SuccessorClaims are the relations of the successors at Date.
+	SuccessorClaims []*Claim
+	Refs
+}
+
+// LoadAtView reads what held on day d, about entity id or (id "") about
+// everything, up to limit claims (0 for no limit).
+func LoadAtView(ctx context.Context, s Store, d Day, id string, limit int) (*AtView, error) {
+	v := &AtView{Date: d, Certain: map[string]bool{}}
+	var all []*Claim
+	if id != "" {
+		e, err := s.Entity(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		v.Entity = e
+		own, err := s.Claims(ctx, ClaimFilter{Subject: id})
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range own {
+			switch c.Predicate {
+			case "founded":
+				v.StatusBy = append(v.StatusBy, c)
+				if !c.When.IsZero() && d < c.When.Earliest && v.Status == "" {
+					v.Status = "not yet founded"
+				}
+			case "dissolved":
+				v.StatusBy = append(v.StatusBy, c)
+				if !c.When.IsZero() && d > c.When.Latest {
+					v.Status = "dissolved"
+				}
+			case "succeeded_by":
+				v.Successor = append(v.Successor, c)
+			}
+		}
+		if v.Status == "" && len(v.StatusBy) > 0 {
+			v.Status = "exists"
+		}
+		if v.Status != "dissolved" {
+			v.Successor = nil
+		}
+		if v.Claims, err = s.Claims(ctx, ClaimFilter{About: id, At: d, RelationsOnly: true, Limit: limit}); err != nil {
+			return nil, err
+		}
+		for _, c := range v.Successor {
+			cs, err := s.Claims(ctx, ClaimFilter{About: c.Object, At: d, RelationsOnly: true, Limit: limit})
+			if err != nil {
+				return nil, err
+			}
+			v.SuccessorClaims = append(v.SuccessorClaims, cs...)
+		}
+		all = append(append(append(all, v.Claims...), v.StatusBy...), v.Successor...)
+		all = append(all, v.SuccessorClaims...)
+	} else {
+		var err error
+		if v.Claims, err = s.Claims(ctx, ClaimFilter{At: d, RelationsOnly: true, Limit: limit}); err != nil {
+			return nil, err
+		}
+		all = v.Claims
+	}
+	for _, c := range all {
+		if c.When.CertainlyAt(d) || (c.When.Earliest == d && c.When.Latest == d) {
+			v.Certain[c.ID] = true
+		}
+	}
+	var err error
+	if v.Refs, err = LoadRefs(ctx, s, all); err != nil {
+		return nil, err
+	}
+	if v.Entity != nil {
+		v.Refs.Entities[v.Entity.ID] = v.Entity
+	}
+	return v, nil
+}

@@ -1,0 +1,301 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/tokumu/tokumu"
+)
+
+func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write([]byte(`<!doctype html><html lang="en"><meta charset="utf-8"><title>tokumu</title>
+<h1>tokumu</h1><p>A source-grounded knowledge system for intelligence history: Japanese military intelligence against the USSR, 1922–1945.</p>
+<p>The JSON API is at <a href="/api/">/api/</a>.</p></html>`))
+}
+
+func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]any{
+		"name": "tokumu", "version": tokumu.Version,
+		"endpoints": []string{
+			"/api/entities?type=person&limit=100",
+			"/api/entities/{id}",
+			"/api/claims?about=ID&subject=&object=&predicate=&source=&by=&at=DATE&from=DATE&to=DATE&limit=",
+			"/api/at?date=1939-06-01&id=harbin-tokumu-kikan",
+			"/api/structure?root=kwantung-army&date=1939-06-01&compare=1941-06-01",
+			"/api/sources", "/api/sources/{id}", "/api/predicates", "/api/stats",
+			"/api/disagreements?id=",
+		},
+	})
+}
+
+func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) {
+	limit, err := intParam(r, "limit", 0, 0)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	t := tokumu.EntityType(r.URL.Query().Get("type"))
+	if t != "" && !t.Valid() {
+		s.writeError(w, r, tokumu.Errorf(tokumu.EINVALID, "type=%q is not an entity type (person, organization, unit, place, event, operation, document, period)", t))
+		return
+	}
+	es, err := s.Store.Entities(r.Context(), tokumu.EntityFilter{Type: t, Limit: limit})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if es == nil {
+		es = []*tokumu.Entity{}
+	}
+	writeJSON(w, http.StatusOK, es)
+}
+
+func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) {
+	v, err := tokumu.LoadEntityView(r.Context(), s.Store, r.PathValue("id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	type group struct {
+		Predicate string          `json:"predicate"`
+		Label     string          `json:"label"`
+		Inverse   bool            `json:"inverse,omitempty"`
+		Claims    []*tokumu.Claim `json:"claims"`
+	}
+	type disagreement struct {
+		Predicate string   `json:"predicate"`
+		Object    string   `json:"object,omitempty"`
+		Reason    string   `json:"reason"`
+		Claims    []string `json:"claims"`
+	}
+	lang := langOf(r)
+	out := struct {
+		Entity        *tokumu.Entity            `json:"entity"`
+		Groups        []group                   `json:"groups"`
+		Disagreements []disagreement            `json:"disagreements"`
+		Entities      map[string]*tokumu.Entity `json:"entities"`
+		Sources       map[string]*tokumu.Source `json:"sources"`
+	}{Entity: v.Entity, Groups: []group{}, Disagreements: []disagreement{}, Entities: v.Entities, Sources: v.Sources}
+	for _, g := range v.Groups {
+		label := g.Predicate
+		if p := v.Predicates[g.Predicate]; p != nil {
+			label = p.LabelIn(lang)
+			if g.Inverse {
+				label = p.InverseIn(lang)
+			}
+		}
+		out.Groups = append(out.Groups, group{g.Predicate, label, g.Inverse, g.Claims})
+	}
+	for _, d := range v.Disagreements {
+		ids := make([]string, len(d.Claims))
+		for i, c := range d.Claims {
+			ids[i] = c.ID
+		}
+		out.Disagreements = append(out.Disagreements, disagreement{d.Predicate, d.Object, d.Reason, ids})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func langOf(r *http.Request) string {
+	switch l := r.URL.Query().Get("lang"); l {
+	case "ja", "ru", "en":
+		return l
+	}
+	al := r.Header.Get("Accept-Language")
+	for _, l := range []string{"ja", "ru"} {
+		if strings.HasPrefix(al, l) {
+			return l
+		}
+	}
+	return "en"
+}
+
+func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := tokumu.ClaimFilter{
+		Subject: q.Get("subject"), Object: q.Get("object"), About: q.Get("about"),
+		Predicate: q.Get("predicate"), Source: q.Get("source"), Perspective: q.Get("by"),
+		RelationsOnly: q.Get("relations") == "1" || q.Get("relations") == "true",
+	}
+	var err error
+	if f.At, err = day(r, "at"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if f.From, err = day(r, "from"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if f.To, err = day(r, "to"); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if f.Limit, err = intParam(r, "limit", 1000, 10000); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	cs, err := s.Store.Claims(r.Context(), f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if cs == nil {
+		cs = []*tokumu.Claim{}
+	}
+	writeJSON(w, http.StatusOK, cs)
+}
+
+func (s *Server) handleAt(w http.ResponseWriter, r *http.Request) {
+	d, err := day(r, "date")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if d == 0 {
+		s.writeError(w, r, tokumu.Errorf(tokumu.EINVALID, "parameter date is required (e.g. /api/at?date=1939-06-01&id=harbin-tokumu-kikan)"))
+		return
+	}
+	limit, err := intParam(r, "limit", 500, 10000)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	v, err := tokumu.LoadAtView(r.Context(), s.Store, d, r.URL.Query().Get("id"), limit)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	type rel struct {
+		*tokumu.Claim
+		Certain bool `json:"certain"`
+	}
+	wrap := func(cs []*tokumu.Claim) []rel {
+		out := make([]rel, 0, len(cs))
+		for _, c := range cs {
+			out = append(out, rel{c, v.Certain[c.ID]})
+		}
+		return out
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Date            tokumu.Day                `json:"date"`
+		Entity          *tokumu.Entity            `json:"entity,omitempty"`
+		Status          string                    `json:"status,omitempty"`
+		StatusBy        []*tokumu.Claim           `json:"status_by,omitempty"`
+		Claims          []rel                     `json:"claims"`
+		Successor       []*tokumu.Claim           `json:"successor,omitempty"`
+		SuccessorClaims []rel                     `json:"successor_claims,omitempty"`
+		Entities        map[string]*tokumu.Entity `json:"entities"`
+	}{v.Date, v.Entity, v.Status, v.StatusBy, wrap(v.Claims), v.Successor, wrap(v.SuccessorClaims), v.Entities})
+}
+
+func (s *Server) handleStructure(w http.ResponseWriter, r *http.Request) {
+	d, err := day(r, "date")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if d == 0 {
+		s.writeError(w, r, tokumu.Errorf(tokumu.EINVALID, "parameter date is required (e.g. /api/structure?root=kwantung-army&date=1939-06-01)"))
+		return
+	}
+	root := r.URL.Query().Get("root")
+	if root == "" {
+		writeJSON(w, http.StatusOK, map[string]any{"date": d, "roots": s.chart.Roots(d)})
+		return
+	}
+	nodes := s.chart.Subtree(root, d)
+	if nodes == nil {
+		s.writeError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "%q is not in the organization chart", root))
+		return
+	}
+	out := map[string]any{"date": d, "root": root, "nodes": nodes, "parents": s.chart.Parents(root, d)}
+	cmp, err := day(r, "compare")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if cmp != 0 {
+		out["compare"] = cmp
+		out["changes"] = s.chart.Diff(root, d, cmp)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) handleSources(w http.ResponseWriter, r *http.Request) {
+	srcs, err := s.Store.Sources(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if srcs == nil {
+		srcs = []*tokumu.Source{}
+	}
+	writeJSON(w, http.StatusOK, srcs)
+}
+
+func (s *Server) handleSource(w http.ResponseWriter, r *http.Request) {
+	src, err := s.Store.Source(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	cs, err := s.Store.Claims(r.Context(), tokumu.ClaimFilter{Source: src.ID})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if cs == nil {
+		cs = []*tokumu.Claim{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"source": src, "claims": cs})
+}
+
+func (s *Server) handlePredicates(w http.ResponseWriter, r *http.Request) {
+	ps, err := s.Store.Predicates(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ps)
+}
+
+func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
+	st, err := s.Store.Stats(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+func (s *Server) handleDisagreements(w http.ResponseWriter, r *http.Request) {
+	f := tokumu.ClaimFilter{Subject: r.URL.Query().Get("id")}
+	cs, err := s.Store.Claims(r.Context(), f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	preds, err := s.Store.Predicates(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	pm := map[string]*tokumu.Predicate{}
+	for _, p := range preds {
+		pm[p.ID] = p
+	}
+	ds := tokumu.FindDisagreements(cs, pm)
+	type jd struct {
+		Subject   string          `json:"subject"`
+		Predicate string          `json:"predicate"`
+		Object    string          `json:"object,omitempty"`
+		Reason    string          `json:"reason"`
+		Claims    []*tokumu.Claim `json:"claims"`
+	}
+	out := []jd{}
+	for _, d := range ds {
+		out = append(out, jd{d.Subject, d.Predicate, d.Object, d.Reason, d.Claims})
+	}
+	writeJSON(w, http.StatusOK, out)
+}

@@ -1,0 +1,95 @@
+package tokumu
+
+import "fmt"
+
+// Day is a calendar day encoded as year*10000 + month*100 + day, so that
+// 1938-06-13 is 19380613. Integer order is date order (also for negative
+// years), which lets a store answer "what held on day D" with two integer
+// comparisons on an index.
+type Day int64
+
+// MinDay and MaxDay stand for an open or unknown bound of a time.
+const (
+	MinDay Day = -99999999999
+	MaxDay Day = 99999999999
+)
+
+// DayOf returns the Day for a year, month and day of month.
+func DayOf(year, month, day int) Day {
+	return Day(int64(year)*10000 + int64(month)*100 + int64(day))
+}
+
+// Date returns the year, month and day of month of d.
+func (d Day) Date() (year, month, day int) {
+	n := int64(d)
+	y := n / 10000
+	if n < 0 {
+		y = -((-n + 9999) / 10000)
+	}
+	md := n - y*10000
+	return int(y), int(md / 100), int(md % 100)
+}
+
+// String formats d as YYYY-MM-DD, "-YYYY-MM-DD" before year 0, and ".." for
+// MinDay or MaxDay.
+func (d Day) String() string {
+	if d <= MinDay || d >= MaxDay {
+		return ".."
+	}
+	y, m, dd := d.Date()
+	if y < 0 {
+		return fmt.Sprintf("-%04d-%02d-%02d", -y, m, dd)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, dd)
+}
+
+// When is the time of a claim: an EDTF value (Library of Congress Extended
+// Date/Time Format, ISO 8601-2) with the text the source used and the bounds
+// derived from it. The zero When means the claim is undated.
+//
+// For a single date, the event happened somewhere in [Earliest, Latest].
+// For an interval A/B, Earliest..LatestStart is where A may fall and
+// EarliestEnd..Latest where B may fall, so the claim certainly held on the
+// days in [LatestStart, EarliestEnd] and possibly on those in
+// [Earliest, Latest].
+type When struct {
+	EDTF string `json:"edtf"`           // canonical EDTF, e.g. "1937-08/1938-07"
+	Text string `json:"text,omitempty"` // as the source wrote it, when it differs: "昭和十六年七月二日"
+
+	Earliest    Day  `json:"earliest"`
+	LatestStart Day  `json:"latest_start"`
+	EarliestEnd Day  `json:"earliest_end"`
+	Latest      Day  `json:"latest"`
+	Interval    bool `json:"interval,omitempty"`
+}
+
+// IsZero reports whether the claim is undated.
+func (w When) IsZero() bool { return w.EDTF == "" }
+
+// PossiblyAt reports whether the time may include day d.
+func (w When) PossiblyAt(d Day) bool {
+	return !w.IsZero() && w.Earliest <= d && d <= w.Latest
+}
+
+// CertainlyAt reports whether the time certainly includes day d: d lies
+// inside an interval whatever the uncertainty of its ends.
+func (w When) CertainlyAt(d Day) bool {
+	return !w.IsZero() && w.Interval && w.LatestStart <= d && d <= w.EarliestEnd
+}
+
+// Overlaps reports whether two times may overlap.
+func (w When) Overlaps(v When) bool {
+	return !w.IsZero() && !v.IsZero() && w.Earliest <= v.Latest && v.Earliest <= w.Latest
+}
+
+// String returns the EDTF form, with the original text in parentheses
+// when it differs.
+func (w When) String() string {
+	if w.Text != "" && w.Text != w.EDTF {
+		return w.EDTF + " (" + w.Text + ")"
+	}
+	return w.EDTF
+}
+
+// MarshalText writes d as YYYY-MM-DD, so JSON shows dates people can read.
+func (d Day) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
