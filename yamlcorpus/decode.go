@@ -64,6 +64,7 @@ type claimDecl struct {
 	gradeAt   pos
 	supported []ref
 	complic   []ref
+	badWhen   bool // a when was written but did not parse (already reported)
 }
 
 // decoder turns YAML nodes into declarations, recording every problem.
@@ -629,7 +630,9 @@ func (d *decoder) claim(n *yaml.Node, subject string) *claimDecl {
 				d.errorf(v, "lang %q is not a BCP 47 language tag", c.Lang)
 			}
 		case "when":
-			c.When, _ = d.when(v, key)
+			var ok bool
+			c.When, ok = d.when(v, key)
+			cd.badWhen = !ok
 		case "where":
 			cd.where = ref{d.str(v, key), at(v)}
 			c.Where = cd.where.id

@@ -165,7 +165,7 @@ func (l *linker) checkClaim(errs *ErrorList, e *entityDecl, cd *claimDecl) {
 			if c.Object != "" || c.Value != "" {
 				errs.Add(file, int(cd.at.line), int(cd.at.col), "predicate %s takes no object or value, only when/where", pr.ID)
 			}
-			if c.When.IsZero() && c.Where == "" {
+			if c.When.IsZero() && c.Where == "" && !cd.badWhen {
 				errs.Add(file, int(cd.at.line), int(cd.at.col), "predicate %s says nothing without when or where", pr.ID)
 			}
 		default:
