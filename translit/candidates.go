@@ -34,10 +34,14 @@ type ruleCtx struct {
 	atStart bool
 }
 
-func (c ruleCtx) afterVowel() bool { return c.last != 0 && strings.ContainsRune("аеёиоуыэюяй", c.last) }
-func (c ruleCtx) afterCons() bool  { return c.last != 0 && !c.afterVowel() && c.last != 'ь' && c.last != 'ъ' }
-func (c ruleCtx) atEnd() bool      { return c.next == 0 }
-func latinVowel(r rune) bool       { return strings.ContainsRune("aeiouëèéâûôáíóú", r) }
+func (c ruleCtx) afterVowel() bool {
+	return c.last != 0 && strings.ContainsRune("аеёиоуыэюяй", c.last)
+}
+func (c ruleCtx) afterCons() bool {
+	return c.last != 0 && !c.afterVowel() && c.last != 'ь' && c.last != 'ъ'
+}
+func (c ruleCtx) atEnd() bool { return c.next == 0 }
+func latinVowel(r rune) bool  { return strings.ContainsRune("aeiouëèéâûôáíóú", r) }
 
 func alts(s ...any) []cyrAlt {
 	var out []cyrAlt

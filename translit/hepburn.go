@@ -1,7 +1,5 @@
 package translit
 
-import "strings"
-
 // Hepburn romanizes kana by modified (revised) Hepburn with macrons, the
 // form of Kenkyūsha's 3rd edition (1954) and ALA-LC, as described at
 // en.wikipedia.org/wiki/Hepburn_romanization:
@@ -76,15 +74,3 @@ func HepburnVariants(kana string) []string {
 	}
 	return out
 }
-
-// stripMacrons removes long-vowel marks from Latin text: ō → o, ô → o.
-func stripMacrons(s string) string {
-	return macronStripper.Replace(s)
-}
-
-var macronStripper = strings.NewReplacer(
-	"ā", "a", "ī", "i", "ū", "u", "ē", "e", "ō", "o",
-	"Ā", "A", "Ī", "I", "Ū", "U", "Ē", "E", "Ō", "O",
-	"â", "a", "î", "i", "û", "u", "ê", "e", "ô", "o",
-	"Â", "A", "Î", "I", "Û", "U", "Ê", "E", "Ô", "O",
-)

@@ -21,10 +21,11 @@ type syl struct {
 //     table, Cabinet Notification No. 1 of 1954 table 1, also ISO 3602:1989):
 //     si ti tu hu zi, sya tya zya, ぢ → zi, づ → zu, を → o. Kunrei has no
 //     rows for extended katakana; those use the Hepburn spelling.
-//   - Polivanov: en.wikipedia.org/wiki/Polivanov_system "Main table" and
-//     ru.wikipedia.org/wiki/Система_Поливанова table (ゐ → и, ゑ → э,
-//     を → о, イェ → е, ウィ → ви, ウェ → вэ, ウォ → во). The other extended
-//     katakana follow common Russian practice (ティ → ти, ファ → фа, ヴァ → ва).
+//   - Polivanov: en.wikipedia.org/wiki/Polivanov_system "Main table",
+//     ru.wikipedia.org/wiki/Система_Поливанова and the full katakana table
+//     of ru.wikipedia.org/wiki/Катакана (ゐ → и, ゑ → э, を → о, イェ → е,
+//     ウィ → ви, ウェ → вэ, ウォ → во). The other extended katakana follow
+//     common Russian practice (ティ → ти, ファ → фа, ヴァ → ва, シェ → сэ).
 var kanaTable = map[string]syl{}
 
 const kanaRows = `

@@ -1,16 +1,17 @@
 package translit
 
 // kyujitaiPairs lists old (kyūjitai) and new (shinjitai) kanji forms as
-// "旧新" pairs. Read from ja.wikipedia.org/wiki/常用漢字一覧 and
-// en.wikipedia.org/wiki/List_of_jōyō_kanji (the "old form" column: the 1946
-// Tōyō kanji and 1949 Tōyō kanji jitaihyō simplifications kept in the Jōyō
-// kanji list of 1981/2010), plus common variants in 1920s–1940s print (雞, 劒,
+// "旧新" pairs: the old forms given in parentheses in the Jōyō kanji table
+// (常用漢字表, Agency for Cultural Affairs, 2010), i.e. the 1946/1949 Tōyō
+// kanji simplifications, checked against the scrape of that table in
+// github.com/dahlia/shinjitai-table (kyujitai.json); plus common variants in 1920s–1940s print (雞, 劒,
 // 邉, 畵, 麪) and the old forms of frequent hyōgai characters (鷗, 蔣, 禱,
-// 噓). Unicode CJK compatibility ideographs (社, 祐, 都 …), which NFC folds to
+// 噓). The 2010 additions 剝 塡 頰 are jōyō in their old form; they are
+// folded to the forms people type (剥 填 頬) so that both match. Unicode CJK compatibility ideographs (社, 祐, 都 …), which NFC folds to
 // the unified characters, are in compatPairs. Characters that were not
 // simplified, such as 爾, 哈 and 瀋, are absent: they fold to themselves.
 const kyujitaiPairs = `
-亞亜 惡悪 壓圧 圍囲 爲為 醫医 壹壱 稻稲 飮飲 隱隠 營営 榮栄 衞衛 驛駅 圓円 鹽塩
+囑嘱 亞亜 惡悪 壓圧 圍囲 爲為 醫医 壹壱 稻稲 飮飲 隱隠 營営 榮栄 衞衛 驛駅 圓円 鹽塩
 緣縁 艷艶 應応 歐欧 毆殴 櫻桜 奧奥 橫横 溫温 穩穏 假仮 價価 畫画 會会 壞壊 懷懐
 繪絵 槪概 擴拡 殼殻 覺覚 學学 嶽岳 樂楽 渴渇 勸勧 卷巻 寬寛 歡歓 罐缶 觀観 關関
 陷陥 巖巌 顏顔 歸帰 氣気 龜亀 僞偽 戲戯 犧犠 舊旧 據拠 擧挙 虛虚 峽峡 挾挟 敎教
@@ -77,10 +78,10 @@ const compatPairs = `
 // place names in Chinese (哈尔滨 哈爾濱, 齐齐哈尔 齊齊哈爾, 长春 長春,
 // 满洲里 滿洲里, 大连 大連, 旅顺 旅順, 诺门罕 諾門罕, 张鼓峰 張鼓峰, 海参崴
 // 海參崴, 库伦 庫倫 …) and the military and administrative words around
-// them (关东军 關東軍, 特务机关 特務機關, 宪兵队 憲兵隊). Read from the
-// simplified/traditional pairs of the 1986 Table of General Standard Chinese
-// Characters as listed at en.wiktionary.org (per-character "simplified" and
-// "traditional" forms) and en.wikipedia.org/wiki/List_of_cities_in_China.
+// them (关东军 關東軍, 特务机关 特務機關, 宪兵队 憲兵隊). Written by hand
+// from the pairs of the Table of General Standard Chinese Characters (通用
+// 规范汉字表, 2013; the 1964/1986 Complete List of Simplified Characters);
+// not machine-checked against it.
 // Simplified characters that stand for more than one traditional one, or
 // that are also ordinary Japanese characters with another meaning, are left
 // out (后 干 里 面 谷 松 系 只 云 斗 机 叶 筑 岳 范 据 准); 沈 becomes 瀋
@@ -115,4 +116,12 @@ const chinesePairs = `
 独獨 狭狹 猎獵 环環 现現 琼瓊 画畫 畅暢 疗療 盐鹽 盘盤 矿礦 码碼 础礎 确確 碍礙
 礼禮 祸禍 离離 积積 稳穩 穷窮 窃竊 竞競 笔筆 笋筍 签簽 简簡 粮糧 紧緊 纤纖 纲綱
 纵縱 纷紛 台臺 继繼 蛮蠻
+`
+
+// chineseT2SOnly are traditional → simplified pairs whose simplified
+// character is ambiguous or an ordinary Japanese character, so they are
+// used only in that direction (機關 → 机关, but 机 is not turned into 機).
+const chineseT2SOnly = `
+機机 築筑 後后 幹干 乾干 裏里 裡里 麵面 穀谷 鬆松 係系 繫系 隻只 雲云 鬥斗
+葉叶 嶽岳 範范 據据 準准
 `

@@ -125,8 +125,10 @@ var longKana = map[byte]string{'a': "あ", 'i': "い", 'u': "う", 'e': "え", '
 // м before б, п, м is ん, a doubled consonant is っ. The letter е after a
 // consonant is read as э, and the common non-Polivanov spellings ши, чи,
 // джи, ша, ча, джа … are read as し, ち, じ, しゃ, ちゃ, じゃ. Case is ignored;
-// non-Cyrillic runes pass through. ok is false when some Cyrillic letter
-// could not be read (it is passed through).
+// non-Cyrillic runes pass through. ok is false when some Cyrillic letter is
+// not Polivanov: a consonant without a vowel is then read as katakana reads
+// foreign names, with an epenthetic u, or o after т and д (Харбин →
+// はるびん), and other letters are passed through.
 func PolivanovToKana(cyr string) (string, bool) {
 	rs := []rune(strings.ToLower(validString(cyr)))
 	// е after a consonant is a common misspelling of э.

@@ -142,7 +142,7 @@ func RomajiToKana(s string) (string, bool) {
 			b.WriteString("ん")
 			last = 0
 			continue
-		case r == 'h' && last == 'o' && at(i-1) == 'o' && !isRomajiVowel(next) && next != 'y':
+		case r == 'h' && last == 'o' && at(i-1) == 'o' && !isRomajiVowel(next) && next != 'y' && next != 'h':
 			b.WriteString("う")
 			last = 0
 			continue

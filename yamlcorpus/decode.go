@@ -89,7 +89,11 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, f func(key s
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
 		if !contains(known, key) {
-			d.errorf(k, "unknown field %q in %s%s", key, what, didYouMean(key, known))
+			hint := didYouMean(key, known)
+			if n.Style&yaml.FlowStyle != 0 && v.Tag == "!!null" {
+				hint = " (inside {…} a comma ends a value: put text that has commas in quotes)"
+			}
+			d.errorf(k, "unknown field %q in %s%s", key, what, hint)
 			continue
 		}
 		if seen[key] {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/tokumu/tokumu"
 )
 
@@ -51,7 +52,7 @@ func notFound(ctx context.Context, s tokumu.Store, id string) error {
 	var near []string
 	low := strings.ToLower(id)
 	for _, e := range es {
-		if strings.Contains(e.ID, low) {
+		if strings.Contains(e.ID, low) || levenshtein.ComputeDistance(e.ID, low) <= 2 {
 			near = append(near, e.ID)
 			continue
 		}

@@ -1,0 +1,86 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/storetest"
+	"github.com/tokumu/tokumu/web"
+)
+
+func TestAPI(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Replace(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	for _, tt := range []struct {
+		url      string
+		status   int
+		contains []string
+		lacks    []string
+	}{
+		{"/api/", 200, []string{`"endpoints"`}, nil},
+		{"/api/entities?type=person", 200, []string{`"doihara-kenji"`, `"lyushkov-genrikh"`}, []string{`"harbin"`}},
+		{"/api/entities?type=spy", 400, []string{`not an entity type`}, nil},
+		{"/api/entities/doihara-kenji", 200, []string{`"土肥原賢二"`, `"head of"`, `"grade":"B2"`, `"loc":"p/14"`}, nil},
+		{"/api/entities/harbin-tokumu-kikan", 200, []string{`"headed by"`, `"inverse":true`}, nil},
+		{"/api/entities/nobody", 404, []string{`"code":"not_found"`}, nil},
+		{"/api/claims?about=kwantung-army&at=1939-06-01", 200, []string{`"c-kikan-part-of"`}, []string{`"c-kid-part-of"`}},
+		{"/api/claims?about=kwantung-army&at=1941-06-01", 200, []string{`"c-kid-part-of"`}, []string{`"c-kikan-part-of"`}},
+		{"/api/claims?at=1939-13-01", 400, []string{`parameter at=\"1939-13-01\" is not a date`}, nil},
+		{"/api/claims?limit=x", 400, []string{`limit`}, nil},
+		{"/api/claims?by=kwantung-army", 200, []string{`"c-est-1936"`}, []string{`"c-real-1936"`}},
+		{"/api/at?date=1941-06-01&id=harbin-tokumu-kikan", 200, []string{`"status":"dissolved"`, `"kwantung-army-intelligence-department"`, `"c-kid-part-of"`}, nil},
+		{"/api/at?id=harbin-tokumu-kikan", 400, []string{`date is required`}, nil},
+		{"/api/structure?root=kwantung-army&date=1939-06-01&compare=1941-06-01", 200,
+			[]string{`"harbin-tokumu-kikan"`, `"kind":"added"`, `"kind":"removed"`}, nil},
+		{"/api/structure?root=nowhere&date=1939-06-01", 404, nil, nil},
+		{"/api/sources", 200, []string{`"zor23"`, `"Зорихин"`}, nil},
+		{"/api/sources/zor23", 200, []string{`"claims"`, `"c-kid-part-of"`}, nil},
+		{"/api/sources/none", 404, nil, nil},
+		{"/api/predicates", 200, []string{`"part_of"`}, nil},
+		{"/api/stats", 200, []string{`"Claims":9`}, nil},
+		{"/api/disagreements", 200, []string{`[`}, nil},
+		{"/", 200, []string{"tokumu"}, nil},
+		{"/nope", 404, nil, nil},
+	} {
+		t.Run(tt.url, func(t *testing.T) {
+			resp, err := http.Get(ts.URL + tt.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d: %s", resp.StatusCode, tt.status, body)
+			}
+			for _, s := range tt.contains {
+				if !strings.Contains(string(body), s) {
+					t.Errorf("body lacks %s:\n%.2000s", s, body)
+				}
+			}
+			for _, s := range tt.lacks {
+				if strings.Contains(string(body), s) {
+					t.Errorf("body has %s:\n%.2000s", s, body)
+				}
+			}
+		})
+	}
+}
