@@ -236,55 +236,44 @@ func (o renderOpts) render(toks []tok) string {
 	var b strings.Builder
 	b.Grow(len(toks) * 3)
 	wordStart := true
+	var piece strings.Builder
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		start := b.Len()
 		var next string
 		if i+1 < len(toks) && toks[i+1].kind == tSyl {
 			next = o.text(toks[i+1].s)
 		}
+		piece.Reset()
 		switch t.kind {
 		case tSyl:
 			if t.long {
-				o.withLong(&b, o.text(t.s), t.s.v, t.absorbed)
+				o.withLong(&piece, o.text(t.s), t.s.v, t.absorbed)
 			} else if o.dropVowel(toks, i) {
 				txt := o.text(t.s)
 				_, n := utf8.DecodeLastRuneInString(txt)
-				b.WriteString(txt[:len(txt)-n])
+				piece.WriteString(txt[:len(txt)-n])
 			} else {
-				b.WriteString(o.text(t.s))
+				piece.WriteString(o.text(t.s))
 			}
 		case tSokuon:
-			b.WriteString(o.gemination(next))
+			piece.WriteString(o.gemination(next))
 		case tN:
-			b.WriteString(o.moraicN(next))
+			piece.WriteString(o.moraicN(next))
 		case tOther:
 			b.WriteRune(t.r)
 			wordStart = unicode.IsSpace(t.r)
 			continue
 		}
-		if wordStart && b.Len() > start {
-			capitalizeAt(&b, start)
+		p := piece.String()
+		if wordStart && p != "" {
+			r, n := utf8.DecodeRuneInString(p)
+			b.WriteRune(unicode.ToUpper(r))
+			p = p[n:]
 			wordStart = false
 		}
+		b.WriteString(p)
 	}
 	return b.String()
-}
-
-// capitalizeAt upper-cases the rune at byte offset off of b's content.
-func capitalizeAt(b *strings.Builder, off int) {
-	s := b.String()
-	r, n := utf8.DecodeRuneInString(s[off:])
-	u := unicode.ToUpper(r)
-	if u == r {
-		return
-	}
-	rest := s[off+n:]
-	head := s[:off]
-	b.Reset()
-	b.WriteString(head)
-	b.WriteRune(u)
-	b.WriteString(rest)
 }
 
 // gemination spells っ before the syllable spelled next.

@@ -149,4 +149,3 @@ func intParam(r *http.Request, name string, def, max int) (int, error) {
 	}
 	return n, nil
 }
-
