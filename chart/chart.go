@@ -149,7 +149,14 @@ func (c *Chart) headsAt(i int32, d tokumu.Day) []*tokumu.Claim {
 func (c *Chart) Roots(d tokumu.Day) []string {
 	var out []string
 	for i := range c.ids {
-		if len(c.children[i]) == 0 {
+		has := false
+		for _, e := range c.children[i] {
+			if e.lo <= d && d <= e.hi {
+				has = true
+				break
+			}
+		}
+		if !has {
 			continue
 		}
 		top := true

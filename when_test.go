@@ -1,0 +1,69 @@
+package tokumu_test
+
+import (
+	"testing"
+
+	"github.com/tokumu/tokumu"
+)
+
+func TestDay(t *testing.T) {
+	for _, tt := range []struct {
+		y, m, d int
+		s       string
+	}{{1938, 6, 13, "1938-06-13"}, {0, 1, 1, "0000-01-01"}, {-44, 3, 15, "-0044-03-15"}, {-1, 12, 31, "-0001-12-31"}} {
+		day := tokumu.DayOf(tt.y, tt.m, tt.d)
+		if y, m, d := day.Date(); y != tt.y || m != tt.m || d != tt.d {
+			t.Errorf("DayOf(%d,%d,%d).Date() = %d,%d,%d", tt.y, tt.m, tt.d, y, m, d)
+		}
+		if day.String() != tt.s {
+			t.Errorf("String = %s, want %s", day, tt.s)
+		}
+	}
+	if !(tokumu.DayOf(-5, 12, 31) < tokumu.DayOf(-4, 1, 1) && tokumu.DayOf(-1, 12, 31) < tokumu.DayOf(0, 1, 1)) {
+		t.Error("Day order is not date order across negative years")
+	}
+}
+
+func TestParseWhen(t *testing.T) {
+	for _, tt := range []struct {
+		in, edtf string
+		lo, hi   tokumu.Day
+	}{
+		{"昭和十六年七月二日", "1941-07-02", 19410702, 19410702},
+		{"1937-08/1938-07", "1937-08/1938-07", 19370801, 19380731},
+		{"13 июня 1938 г.", "1938-06-13", 19380613, 19380613},
+		{"1940/..", "1940/..", 19400101, tokumu.MaxDay},
+	} {
+		w, _, err := tokumu.ParseWhen(tt.in)
+		if err != nil || w.EDTF != tt.edtf || w.Earliest != tt.lo || w.Latest != tt.hi {
+			t.Errorf("ParseWhen(%q) = %+v, %v", tt.in, w, err)
+		}
+	}
+	if _, off, err := tokumu.ParseWhen("1938-13"); err == nil || off != 5 {
+		t.Errorf("ParseWhen(1938-13) offset %d, err %v; want offset 5", off, err)
+	}
+}
+
+func TestFindDisagreements(t *testing.T) {
+	y := func(e string, lo, hi tokumu.Day) tokumu.When { return tokumu.When{EDTF: e, Earliest: lo, Latest: hi} }
+	preds := map[string]*tokumu.Predicate{"strength": {ID: "strength", Literal: tokumu.LiteralNumber}}
+	cs := []*tokumu.Claim{
+		{ID: "1", Subject: "p", Predicate: "born", When: y("1883", 18830101, 18831231), Source: "a"},
+		{ID: "2", Subject: "p", Predicate: "born", When: y("1884", 18840101, 18841231), Source: "b"},
+		{ID: "3", Subject: "p", Predicate: "head_of", Object: "o", When: y("1932", 19320101, 19321231), Source: "a"},
+		{ID: "4", Subject: "p", Predicate: "head_of", Object: "o", When: y("1932", 19320101, 19321231), Source: "b"}, // corroborates
+		{ID: "5", Subject: "f", Predicate: "strength", Value: "20", Unit: "divisions", When: y("1936", 0, 0), Source: "a", Perspective: "gs"},
+		{ID: "6", Subject: "f", Predicate: "strength", Value: "16", Unit: "divisions", When: y("1936", 0, 0), Source: "b"}, // other perspective
+		{ID: "7", Subject: "f", Predicate: "strength", Value: "18", Unit: "divisions", When: y("1936", 0, 0), Source: "c"},
+	}
+	ds := tokumu.FindDisagreements(cs, preds)
+	if len(ds) != 2 {
+		t.Fatalf("got %d disagreements, want 2: %+v", len(ds), ds)
+	}
+	if ds[0].Predicate != "strength" || len(ds[0].Claims) != 2 || ds[0].Reason != "different values" {
+		t.Errorf("first = %+v", ds[0])
+	}
+	if ds[1].Predicate != "born" || ds[1].Reason != "different dates" {
+		t.Errorf("second = %+v", ds[1])
+	}
+}
