@@ -11,7 +11,7 @@
 //     Kunrei-shiki / ISO 3602 ([Kunrei]) and the typed variants people
 //     actually use ([HepburnVariants]);
 //   - kana ↔ Cyrillic by the Polivanov system ([Polivanov],
-//     [PolivanovMarked], [PolivanovToKana]);
+//     [PolivanovMarked], [PolivanovVariants], [PolivanovToKana]);
 //   - Latin romaji → kana ([RomajiToKana]) accepting Hepburn, Kunrei,
 //     Nihon-shiki and wāpuro input;
 //   - Russian Cyrillic → Latin: ISO 9:1995 ([ISO9]), BGN/PCGN 1947 ([BGN],
