@@ -57,44 +57,7 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	type group struct {
-		Predicate string          `json:"predicate"`
-		Label     string          `json:"label"`
-		Inverse   bool            `json:"inverse,omitempty"`
-		Claims    []*tokumu.Claim `json:"claims"`
-	}
-	type disagreement struct {
-		Predicate string   `json:"predicate"`
-		Object    string   `json:"object,omitempty"`
-		Reason    string   `json:"reason"`
-		Claims    []string `json:"claims"`
-	}
-	lang := langOf(r)
-	out := struct {
-		Entity        *tokumu.Entity            `json:"entity"`
-		Groups        []group                   `json:"groups"`
-		Disagreements []disagreement            `json:"disagreements"`
-		Entities      map[string]*tokumu.Entity `json:"entities"`
-		Sources       map[string]*tokumu.Source `json:"sources"`
-	}{Entity: v.Entity, Groups: []group{}, Disagreements: []disagreement{}, Entities: v.Entities, Sources: v.Sources}
-	for _, g := range v.Groups {
-		label := g.Predicate
-		if p := v.Predicates[g.Predicate]; p != nil {
-			label = p.LabelIn(lang)
-			if g.Inverse {
-				label = p.InverseIn(lang)
-			}
-		}
-		out.Groups = append(out.Groups, group{g.Predicate, label, g.Inverse, g.Claims})
-	}
-	for _, d := range v.Disagreements {
-		ids := make([]string, len(d.Claims))
-		for i, c := range d.Claims {
-			ids[i] = c.ID
-		}
-		out.Disagreements = append(out.Disagreements, disagreement{d.Predicate, d.Object, d.Reason, ids})
-	}
-	writeJSON(w, http.StatusOK, out)
+	writeJSON(w, http.StatusOK, v.Page(langOf(r)))
 }
 
 func langOf(r *http.Request) string {
@@ -166,27 +129,7 @@ func (s *Server) handleAt(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	type rel struct {
-		*tokumu.Claim
-		Certain bool `json:"certain"`
-	}
-	wrap := func(cs []*tokumu.Claim) []rel {
-		out := make([]rel, 0, len(cs))
-		for _, c := range cs {
-			out = append(out, rel{c, v.Certain[c.ID]})
-		}
-		return out
-	}
-	writeJSON(w, http.StatusOK, struct {
-		Date            tokumu.Day                `json:"date"`
-		Entity          *tokumu.Entity            `json:"entity,omitempty"`
-		Status          string                    `json:"status,omitempty"`
-		StatusBy        []*tokumu.Claim           `json:"status_by,omitempty"`
-		Claims          []rel                     `json:"claims"`
-		Successor       []*tokumu.Claim           `json:"successor,omitempty"`
-		SuccessorClaims []rel                     `json:"successor_claims,omitempty"`
-		Entities        map[string]*tokumu.Entity `json:"entities"`
-	}{v.Date, v.Entity, v.Status, v.StatusBy, wrap(v.Claims), v.Successor, wrap(v.SuccessorClaims), v.Entities})
+	writeJSON(w, http.StatusOK, v.Page())
 }
 
 func (s *Server) handleStructure(w http.ResponseWriter, r *http.Request) {
@@ -285,17 +228,5 @@ func (s *Server) handleDisagreements(w http.ResponseWriter, r *http.Request) {
 	for _, p := range preds {
 		pm[p.ID] = p
 	}
-	ds := tokumu.FindDisagreements(cs, pm)
-	type jd struct {
-		Subject   string          `json:"subject"`
-		Predicate string          `json:"predicate"`
-		Object    string          `json:"object,omitempty"`
-		Reason    string          `json:"reason"`
-		Claims    []*tokumu.Claim `json:"claims"`
-	}
-	out := []jd{}
-	for _, d := range ds {
-		out = append(out, jd{d.Subject, d.Predicate, d.Object, d.Reason, d.Claims})
-	}
-	writeJSON(w, http.StatusOK, out)
+	writeJSON(w, http.StatusOK, tokumu.DisagreementsJSON(tokumu.FindDisagreements(cs, pm)))
 }

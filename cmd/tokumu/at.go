@@ -51,7 +51,7 @@ are uncertain or coarser than a day).`,
 			return err
 		}
 		if m.JSON {
-			return writeJSON(m.Stdout, atJSON(v))
+			return writeJSON(m.Stdout, v.Page())
 		}
 		printAt(m.Stdout, v, m.Lang)
 		if len(v.Claims) == 0 && len(v.SuccessorClaims) == 0 && v.Status == "" {
@@ -116,28 +116,4 @@ func printRelations(w io.Writer, v *tokumu.AtView, cs []*tokumu.Claim, lang stri
 		fmt.Fprintf(w, "  %s %s — %s — %s  (%s) [%s] %s\n", mark, v.Label(c.Subject, lang), p, v.Label(c.Object, lang),
 			c.When.EDTF, cite(c, v.Refs), c.Grade)
 	}
-}
-
-func atJSON(v *tokumu.AtView) any {
-	type rel struct {
-		*tokumu.Claim
-		Certain bool `json:"certain"`
-	}
-	wrap := func(cs []*tokumu.Claim) []rel {
-		out := make([]rel, 0, len(cs))
-		for _, c := range cs {
-			out = append(out, rel{c, v.Certain[c.ID]})
-		}
-		return out
-	}
-	return struct {
-		Date            tokumu.Day                `json:"date"`
-		Entity          *tokumu.Entity            `json:"entity,omitempty"`
-		Status          string                    `json:"status,omitempty"`
-		StatusBy        []*tokumu.Claim           `json:"status_by,omitempty"`
-		Claims          []rel                     `json:"claims"`
-		Successor       []*tokumu.Claim           `json:"successor,omitempty"`
-		SuccessorClaims []rel                     `json:"successor_claims,omitempty"`
-		Entities        map[string]*tokumu.Entity `json:"entities"`
-	}{v.Date, v.Entity, v.Status, v.StatusBy, wrap(v.Claims), v.Successor, wrap(v.SuccessorClaims), v.Entities}
 }

@@ -56,18 +56,7 @@ disagreement: they differ in perspective, which is the point.`,
 			return err
 		}
 		if m.JSON {
-			type jd struct {
-				Subject   string          `json:"subject"`
-				Predicate string          `json:"predicate"`
-				Object    string          `json:"object,omitempty"`
-				Reason    string          `json:"reason"`
-				Claims    []*tokumu.Claim `json:"claims"`
-			}
-			out := []jd{}
-			for _, d := range ds {
-				out = append(out, jd{d.Subject, d.Predicate, d.Object, d.Reason, d.Claims})
-			}
-			return writeJSON(m.Stdout, out)
+			return writeJSON(m.Stdout, tokumu.DisagreementsJSON(ds))
 		}
 		for _, d := range ds {
 			label := d.Predicate

@@ -36,7 +36,7 @@ at the end.`,
 			return err
 		}
 		if m.JSON {
-			return writeJSON(m.Stdout, entityJSON(v))
+			return writeJSON(m.Stdout, v.Page(m.Lang))
 		}
 		printEntity(m.Stdout, v, m.Lang)
 		return nil
@@ -220,45 +220,4 @@ func pickLang(m map[string]string, lang string) string {
 		return m[keys[0]]
 	}
 	return ""
-}
-
-// entityJSON is the --json form of an entity view.
-func entityJSON(v *tokumu.EntityView) any {
-	type group struct {
-		Predicate string          `json:"predicate"`
-		Label     string          `json:"label"`
-		Inverse   bool            `json:"inverse,omitempty"`
-		Claims    []*tokumu.Claim `json:"claims"`
-	}
-	type disagreement struct {
-		Predicate string   `json:"predicate"`
-		Object    string   `json:"object,omitempty"`
-		Reason    string   `json:"reason"`
-		Claims    []string `json:"claims"`
-	}
-	out := struct {
-		Entity        *tokumu.Entity            `json:"entity"`
-		Groups        []group                   `json:"groups"`
-		Disagreements []disagreement            `json:"disagreements"`
-		Entities      map[string]*tokumu.Entity `json:"entities"`
-		Sources       map[string]*tokumu.Source `json:"sources"`
-	}{Entity: v.Entity, Groups: []group{}, Disagreements: []disagreement{}, Entities: v.Entities, Sources: v.Sources}
-	for _, g := range v.Groups {
-		label := g.Predicate
-		if p := v.Predicates[g.Predicate]; p != nil {
-			label = p.LabelIn("en")
-			if g.Inverse {
-				label = p.InverseIn("en")
-			}
-		}
-		out.Groups = append(out.Groups, group{g.Predicate, label, g.Inverse, g.Claims})
-	}
-	for _, d := range v.Disagreements {
-		var ids []string
-		for _, c := range d.Claims {
-			ids = append(ids, c.ID)
-		}
-		out.Disagreements = append(out.Disagreements, disagreement{d.Predicate, d.Object, d.Reason, ids})
-	}
-	return out
 }

@@ -1,0 +1,101 @@
+package tokumu
+
+// The JSON shapes of the views, shared by the CLI's --json and the HTTP
+// API so that scripts see the same document from both.
+
+// EntityPage is the JSON form of an EntityView.
+type EntityPage struct {
+	Entity        *Entity            `json:"entity"`
+	Groups        []EntityPageGroup  `json:"groups"`
+	Disagreements []DisagreementRef  `json:"disagreements"`
+	Entities      map[string]*Entity `json:"entities"`
+	Sources       map[string]*Source `json:"sources"`
+}
+
+// EntityPageGroup is one predicate section of an entity page.
+type EntityPageGroup struct {
+	Predicate string   `json:"predicate"`
+	Label     string   `json:"label"`
+	Inverse   bool     `json:"inverse,omitempty"`
+	Claims    []*Claim `json:"claims"`
+}
+
+// DisagreementRef names a disagreement's claims by id.
+type DisagreementRef struct {
+	Predicate string   `json:"predicate"`
+	Object    string   `json:"object,omitempty"`
+	Reason    string   `json:"reason"`
+	Claims    []string `json:"claims"`
+}
+
+// Page returns the JSON form of v with labels in lang.
+func (v *EntityView) Page(lang string) EntityPage {
+	out := EntityPage{Entity: v.Entity, Groups: []EntityPageGroup{}, Disagreements: []DisagreementRef{},
+		Entities: v.Entities, Sources: v.Sources}
+	for _, g := range v.Groups {
+		label := g.Predicate
+		if p := v.Predicates[g.Predicate]; p != nil {
+			label = p.LabelIn(lang)
+			if g.Inverse {
+				label = p.InverseIn(lang)
+			}
+		}
+		out.Groups = append(out.Groups, EntityPageGroup{g.Predicate, label, g.Inverse, g.Claims})
+	}
+	for _, d := range v.Disagreements {
+		ids := make([]string, len(d.Claims))
+		for i, c := range d.Claims {
+			ids[i] = c.ID
+		}
+		out.Disagreements = append(out.Disagreements, DisagreementRef{d.Predicate, d.Object, d.Reason, ids})
+	}
+	return out
+}
+
+// AtRelation is a claim that held at a date, and whether it certainly did.
+type AtRelation struct {
+	*Claim
+	Certain bool `json:"certain"`
+}
+
+// AtPage is the JSON form of an AtView.
+type AtPage struct {
+	Date            Day                `json:"date"`
+	Entity          *Entity            `json:"entity,omitempty"`
+	Status          string             `json:"status,omitempty"`
+	StatusBy        []*Claim           `json:"status_by,omitempty"`
+	Claims          []AtRelation       `json:"claims"`
+	Successor       []*Claim           `json:"successor,omitempty"`
+	SuccessorClaims []AtRelation       `json:"successor_claims,omitempty"`
+	Entities        map[string]*Entity `json:"entities"`
+}
+
+// Page returns the JSON form of v.
+func (v *AtView) Page() AtPage {
+	wrap := func(cs []*Claim) []AtRelation {
+		out := make([]AtRelation, 0, len(cs))
+		for _, c := range cs {
+			out = append(out, AtRelation{c, v.Certain[c.ID]})
+		}
+		return out
+	}
+	return AtPage{v.Date, v.Entity, v.Status, v.StatusBy, wrap(v.Claims), v.Successor, wrap(v.SuccessorClaims), v.Entities}
+}
+
+// DisagreementJSON is a disagreement with its claims in full.
+type DisagreementJSON struct {
+	Subject   string   `json:"subject"`
+	Predicate string   `json:"predicate"`
+	Object    string   `json:"object,omitempty"`
+	Reason    string   `json:"reason"`
+	Claims    []*Claim `json:"claims"`
+}
+
+// DisagreementsJSON returns the JSON form of ds (never nil).
+func DisagreementsJSON(ds []Disagreement) []DisagreementJSON {
+	out := []DisagreementJSON{}
+	for _, d := range ds {
+		out = append(out, DisagreementJSON{d.Subject, d.Predicate, d.Object, d.Reason, d.Claims})
+	}
+	return out
+}
