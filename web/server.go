@@ -14,6 +14,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/chart"
+	"github.com/tokumu/tokumu/search"
 )
 
 // Server answers HTTP requests from a store.
@@ -22,6 +23,7 @@ type Server struct {
 	Logger *slog.Logger
 
 	chart *chart.Chart
+	index *search.Index
 	mux   *http.ServeMux
 }
 
@@ -35,8 +37,14 @@ func New(ctx context.Context, s tokumu.Store) (*Server, error) {
 	return srv, nil
 }
 
-// Reload rebuilds the in-memory organization chart from the store.
+// Reload rebuilds the in-memory organization chart and search index from
+// the store.
 func (s *Server) Reload(ctx context.Context) error {
+	ix, err := search.Build(ctx, s.Store)
+	if err != nil {
+		return err
+	}
+	s.index = ix
 	preds, err := s.Store.Predicates(ctx)
 	if err != nil {
 		return err
@@ -72,6 +80,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/predicates", s.handlePredicates)
 	m.HandleFunc("GET /api/stats", s.handleStats)
 	m.HandleFunc("GET /api/disagreements", s.handleDisagreements)
+	m.HandleFunc("GET /api/search", s.handleSearch)
+	m.HandleFunc("GET /api/suggest", s.handleSuggest)
 	m.HandleFunc("GET /{$}", s.handleHome)
 }
 

@@ -1,0 +1,68 @@
+// Package search finds entities, claims and sources from what a user
+// types, in any script: 土肥原, どいはら, Doihara, Dohihara and Доихара all
+// land on the same person.
+//
+// The index lives in memory and is built from a tokumu.Store. All
+// normalization and spelling derivation happens here, in Go, so that every
+// store (SQLite now, PostgreSQL later) searches the same way; no database
+// tokenizer is involved.
+package search
+
+import (
+	"github.com/tokumu/tokumu"
+)
+
+// Query is one search request. Zero fields do not filter.
+type Query struct {
+	Text        string
+	Types       []tokumu.EntityType // entity types to keep
+	From, To    tokumu.Day          // keep hits whose time possibly overlaps [From, To]
+	Period      string              // period entity id: shorthand for its From/To
+	Perspective string              // keep claims seen from this perspective
+	Source      string              // keep claims citing this source
+	Limit       int                 // hits to return; 0 means 20
+	Offset      int
+}
+
+// Kind says what a hit is.
+type Kind string
+
+const (
+	KindEntity Kind = "entity"
+	KindClaim  Kind = "claim"
+	KindSource Kind = "source"
+)
+
+// Match says how a hit matched, best first. Ranking sorts by it before
+// the text score.
+type Match string
+
+const (
+	MatchExact   Match = "exact"   // the whole query is one of the entity's names
+	MatchName    Match = "name"    // whole words of a name
+	MatchDerived Match = "derived" // a derived spelling (romaji, Cyrillic, old kanji …)
+	MatchPrefix  Match = "prefix"  // a name starts with the query
+	MatchFuzzy   Match = "fuzzy"   // a Latin-script name within a small edit distance
+	MatchText    Match = "text"    // words of a claim value, note or source title
+)
+
+// Hit is one result.
+type Hit struct {
+	Kind     Kind              `json:"kind"`
+	Entity   string            `json:"entity,omitempty"` // entity id (the subject, for a claim hit)
+	Claim    string            `json:"claim,omitempty"`
+	Source   string            `json:"source,omitempty"`
+	Type     tokumu.EntityType `json:"type,omitempty"`
+	Label    string            `json:"label"`             // the entity's label, or the source's title
+	Name     string            `json:"name,omitempty"`    // the stored name or spelling that matched
+	Match    Match             `json:"match"`
+	Score    float64           `json:"score"`
+	Snippet  string            `json:"snippet,omitempty"` // HTML-escaped, matches in <mark>
+}
+
+// Results is the answer to a Query.
+type Results struct {
+	Query string `json:"query"`
+	Total int    `json:"total"` // hits before Limit/Offset
+	Hits  []Hit  `json:"hits"`
+}

@@ -1,0 +1,70 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/search"
+)
+
+// searchQuery reads a search.Query from the request's parameters: q, type
+// (repeatable or comma-separated), from, to, period, by, source, limit,
+// offset.
+func searchQuery(r *http.Request) (search.Query, error) {
+	v := r.URL.Query()
+	q := search.Query{Text: v.Get("q"), Period: v.Get("period"), Perspective: v.Get("by"), Source: v.Get("source")}
+	for _, ts := range v["type"] {
+		for _, t := range strings.Split(ts, ",") {
+			if t == "" {
+				continue
+			}
+			et := tokumu.EntityType(t)
+			if !et.Valid() {
+				return q, tokumu.Errorf(tokumu.EINVALID, "type=%q is not an entity type (person, organization, unit, place, event, operation, document, period)", t)
+			}
+			q.Types = append(q.Types, et)
+		}
+	}
+	var err error
+	if q.From, err = day(r, "from"); err != nil {
+		return q, err
+	}
+	if q.To, err = day(r, "to"); err != nil {
+		return q, err
+	}
+	if q.Limit, err = intParam(r, "limit", 20, 200); err != nil {
+		return q, err
+	}
+	if q.Offset, err = intParam(r, "offset", 0, 0); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
+	q, err := searchQuery(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	res, err := s.index.Search(q)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) {
+	n, err := intParam(r, "limit", 8, 50)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	hits := s.index.Suggest(r.URL.Query().Get("q"), n)
+	if hits == nil {
+		hits = []search.Hit{}
+	}
+	writeJSON(w, http.StatusOK, hits)
+}
