@@ -1,7 +1,9 @@
 package tokumu
 
 import (
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -100,29 +102,66 @@ var functional = map[string]bool{
 	"occurred": true, "coordinates": true, "covers": true,
 }
 
+// oncePerObject relations hold once for a subject and object: a person
+// graduates from a school once, so two dates for it disagree even when
+// they do not overlap. Other relations (head_of, attache_in, member_of …)
+// can hold more than once: a second posting to the same office is not a
+// contradiction of the first.
+var oncePerObject = map[string]bool{"studied_at": true}
+
 // FindDisagreements returns the disagreements among claims, grouped as an
-// entity page shows them. Claims with different perspectives never
-// disagree: an estimate is not a contradiction of the actual figure, it is
-// the point. Claims that are identical but for their source corroborate,
-// they do not disagree.
+// entity page shows them. Two claims disagree when they come from
+// different sources, are about the same subject and predicate (and object,
+// for relations) from the same perspective, and cannot both be true:
+//
+//   - functional predicates (born, founded, occurred, coordinates …): the
+//     dates differ, unless one is a coarser single date that contains the
+//     other (1939 and 1939-01 agree; 1939-05-12 and 1939-05-11/1939-09-16
+//     do not); points further apart than 0.1° in latitude or longitude;
+//   - numbers (strength, losses …): different values for the same unit and
+//     time;
+//   - relations (head_of, attache_in …): both are intervals that overlap
+//     but have different bounds (two tenures' dates for one posting).
+//     Relation claims whose times do not overlap are successive postings,
+//     a single date inside an interval is consistent with it, and claims
+//     with different roles (assistant attaché, attaché) are different
+//     posts; none of these disagree. studied_at holds once per object, so
+//     two different dates for it disagree.
+//
+// Claims with different perspectives never disagree: an estimate is not a
+// contradiction of the actual figure, it is the point. Claims that are
+// identical but for their source corroborate, they do not disagree. Each
+// disagreement lists the claims linked by some disagreeing pair.
 func FindDisagreements(claims []*Claim, preds map[string]*Predicate) []Disagreement {
 	type key struct{ s, p, o, persp, unit, when string }
+	type kind int
+	const (
+		kFunctional kind = iota
+		kNumber
+		kRelation
+	)
 	buckets := map[key][]*Claim{}
+	kinds := map[key]kind{}
 	var keys []key
 	for _, c := range claims {
 		p := preds[c.Predicate]
 		k := key{s: c.Subject, p: c.Predicate, persp: c.Perspective, unit: c.Unit}
+		var kd kind
 		switch {
 		case functional[c.Predicate]:
+			kd = kFunctional
 		case p != nil && p.Literal == LiteralNumber:
 			k.when = c.When.EDTF
+			kd = kNumber
 		case c.Object != "":
 			k.o = c.Object
+			kd = kRelation
 		default:
 			continue // text values and the like accumulate; they do not compete
 		}
 		if _, ok := buckets[k]; !ok {
 			keys = append(keys, k)
+			kinds[k] = kd
 		}
 		buckets[k] = append(buckets[k], c)
 	}
@@ -132,19 +171,59 @@ func FindDisagreements(claims []*Claim, preds map[string]*Predicate) []Disagreem
 		if len(cs) < 2 {
 			continue
 		}
-		sources := map[string]bool{}
-		variants := map[string]bool{}
-		for _, c := range cs {
-			sources[c.Source] = true
-			variants[c.Object+"\x00"+c.Value+"\x00"+c.When.EDTF+"\x00"+c.Where] = true
+		var conflict func(a, b *Claim) bool
+		switch kinds[k] {
+		case kFunctional:
+			conflict = functionalConflict
+		case kNumber:
+			conflict = func(a, b *Claim) bool { return a.Value != b.Value }
+		default:
+			conflict = relationConflict
 		}
-		if len(sources) < 2 || len(variants) < 2 {
-			continue
+		// Link the claims of the bucket by disagreeing pairs; each group of
+		// linked claims is one disagreement.
+		parent := make([]int, len(cs))
+		for i := range parent {
+			parent[i] = i
 		}
-		d := Disagreement{Subject: k.s, Predicate: k.p, Object: k.o, Claims: append([]*Claim(nil), cs...)}
-		d.Reason = reason(cs)
-		SortClaims(d.Claims)
-		out = append(out, d)
+		var find func(int) int
+		find = func(i int) int {
+			for parent[i] != i {
+				parent[i] = parent[parent[i]]
+				i = parent[i]
+			}
+			return i
+		}
+		linked := make([]bool, len(cs))
+		for i := range cs {
+			for j := i + 1; j < len(cs); j++ {
+				a, b := cs[i], cs[j]
+				if a.Source == b.Source || sameVariant(a, b) || !conflict(a, b) {
+					continue
+				}
+				linked[i], linked[j] = true, true
+				parent[find(i)] = find(j)
+			}
+		}
+		groups := map[int][]*Claim{}
+		var roots []int
+		for i, c := range cs {
+			if !linked[i] {
+				continue
+			}
+			r := find(i)
+			if _, ok := groups[r]; !ok {
+				roots = append(roots, r)
+			}
+			groups[r] = append(groups[r], c)
+		}
+		for _, r := range roots {
+			g := groups[r]
+			d := Disagreement{Subject: k.s, Predicate: k.p, Object: k.o, Claims: g}
+			d.Reason = reason(g)
+			SortClaims(d.Claims)
+			out = append(out, d)
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Subject != out[j].Subject {
@@ -153,6 +232,81 @@ func FindDisagreements(claims []*Claim, preds map[string]*Predicate) []Disagreem
 		return out[i].Predicate < out[j].Predicate
 	})
 	return out
+}
+
+func sameVariant(a, b *Claim) bool {
+	return a.Object == b.Object && a.Value == b.Value && a.When.EDTF == b.When.EDTF && a.Where == b.Where
+}
+
+// functionalConflict: two claims of a once-only predicate disagree when
+// their values, places or dates differ, unless one date is a single,
+// coarser date containing the other (a refinement, not a contradiction).
+func functionalConflict(a, b *Claim) bool {
+	if a.Value != b.Value {
+		if pa, ok := parsePoint(a.Value); ok {
+			if pb, ok := parsePoint(b.Value); ok {
+				if math.Abs(pa[0]-pb[0]) > 0.1 || math.Abs(pa[1]-pb[1]) > 0.1 {
+					return true
+				}
+				return a.When.EDTF != b.When.EDTF && !refines(a.When, b.When)
+			}
+		}
+		return true
+	}
+	if a.Where != "" && b.Where != "" && a.Where != b.Where {
+		return true
+	}
+	if a.When.EDTF == b.When.EDTF || a.When.IsZero() || b.When.IsZero() {
+		return false
+	}
+	return !refines(a.When, b.When)
+}
+
+// refines reports whether one of two dates is a single date that contains
+// the other: 1939 and 1939-01, 1930 and 1930-22 (summer).
+func refines(a, b When) bool {
+	contains := func(x, y When) bool {
+		return !x.Interval && x.Earliest <= y.Earliest && y.Latest <= x.Latest
+	}
+	return contains(a, b) || contains(b, a)
+}
+
+// relationConflict: two claims of the same relation (same subject, object
+// and perspective) disagree when they describe the same holding
+// differently: roles that do not differ, and times that are both
+// intervals, overlap and differ. Once-per-object relations disagree on
+// any two dates that are not refinements of each other.
+func relationConflict(a, b *Claim) bool {
+	if a.Role != "" && b.Role != "" && a.Role != b.Role {
+		return false
+	}
+	if a.When.IsZero() || b.When.IsZero() {
+		// an undated claim says only that the relation held at some time
+		return a.When.IsZero() && b.When.IsZero() && a.Where != "" && b.Where != "" && a.Where != b.Where
+	}
+	if oncePerObject[a.Predicate] {
+		return a.When.EDTF != b.When.EDTF && !refines(a.When, b.When)
+	}
+	if !a.When.Overlaps(b.When) {
+		return false // successive holdings
+	}
+	if a.When.Interval && b.When.Interval {
+		return a.When.EDTF != b.When.EDTF || (a.Where != "" && b.Where != "" && a.Where != b.Where)
+	}
+	return a.When.EDTF == b.When.EDTF && a.Where != "" && b.Where != "" && a.Where != b.Where
+}
+
+func parsePoint(s string) ([2]float64, bool) {
+	lat, lon, ok := strings.Cut(s, ",")
+	if !ok {
+		return [2]float64{}, false
+	}
+	x, err1 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
+	y, err2 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
+	if err1 != nil || err2 != nil {
+		return [2]float64{}, false
+	}
+	return [2]float64{x, y}, true
 }
 
 func reason(cs []*Claim) string {

@@ -1,0 +1,97 @@
+package tokumu_test
+
+import (
+	"testing"
+
+	"github.com/tokumu/tokumu"
+)
+
+// TestFindDisagreementsTable checks which pairs of claims FindDisagreements
+// reports: real disagreements between sources, and not successive
+// postings, different roles, refinements of a date or estimates beside
+// actual figures.
+func TestFindDisagreementsTable(t *testing.T) {
+	when := func(s string) tokumu.When {
+		w, _, err := tokumu.ParseWhen(s)
+		if err != nil {
+			t.Fatalf("ParseWhen(%q): %v", s, err)
+		}
+		return w
+	}
+	preds := map[string]*tokumu.Predicate{
+		"strength": {ID: "strength", Literal: tokumu.LiteralNumber},
+		"head_of":  {ID: "head_of"},
+	}
+	type c = tokumu.Claim
+	for _, tt := range []struct {
+		name   string
+		a, b   c
+		want   bool
+		reason string
+	}{
+		{"two birth days", c{Predicate: "born", When: when("1894-04-06")}, c{Predicate: "born", When: when("1894-04-08")}, true, "different dates"},
+		{"birth year refined", c{Predicate: "born", When: when("1883")}, c{Predicate: "born", When: when("1883-08-08")}, false, ""},
+		{"season refined", c{Predicate: "founded", When: when("1930")}, c{Predicate: "founded", When: when("1930-22")}, false, ""},
+		{"season against month", c{Predicate: "founded", When: when("1930-22")}, c{Predicate: "founded", When: when("1930-09")}, true, "different dates"},
+		{"first day against the span", c{Predicate: "occurred", When: when("1939-05-11/1939-09-16")}, c{Predicate: "occurred", When: when("1939-05-12")}, true, "different dates"},
+		{"two places of birth", c{Predicate: "born", When: when("1890"), Where: "sendai"}, c{Predicate: "born", When: when("1890"), Where: "tokyo"}, true, "different places"},
+		{"coordinates within 0.1°", c{Predicate: "coordinates", Value: "49.20, 119.70"}, c{Predicate: "coordinates", Value: "49.212, 119.736"}, false, ""},
+		{"coordinates far apart", c{Predicate: "coordinates", Value: "49.20, 119.70"}, c{Predicate: "coordinates", Value: "47.77, 118.75"}, true, "different values"},
+		{"successive postings", c{Predicate: "head_of", Object: "o", When: when("1926/1928")}, c{Predicate: "head_of", Object: "o", When: when("1934/1936")}, false, ""},
+		{"successive postings as dates", c{Predicate: "head_of", Object: "o", When: when("1926-12")}, c{Predicate: "head_of", Object: "o", When: when("1934")}, false, ""},
+		{"different roles, overlapping", c{Predicate: "head_of", Object: "o", Role: "assistant military attaché", When: when("1930/1932")}, c{Predicate: "head_of", Object: "o", Role: "military attaché", When: when("1931/1933")}, false, ""},
+		{"one tenure, two starts", c{Predicate: "head_of", Object: "o", When: when("1938-04/")}, c{Predicate: "head_of", Object: "o", When: when("1938-08/")}, true, "different dates"},
+		{"one tenure, two spans", c{Predicate: "head_of", Object: "o", When: when("1932/1934")}, c{Predicate: "head_of", Object: "o", When: when("1932/1935")}, true, "different dates"},
+		{"same role, two spans", c{Predicate: "head_of", Object: "o", Role: "consul", When: when("1933-02/")}, c{Predicate: "head_of", Object: "o", Role: "consul", When: when("1934/1936")}, true, "different dates"},
+		{"a year inside the tenure", c{Predicate: "head_of", Object: "o", When: when("1938")}, c{Predicate: "head_of", Object: "o", When: when("1938/1940")}, false, ""},
+		{"dated and undated", c{Predicate: "head_of", Object: "o", When: when("1938")}, c{Predicate: "head_of", Object: "o"}, false, ""},
+		{"different objects", c{Predicate: "head_of", Object: "o", When: when("1938/1940")}, c{Predicate: "head_of", Object: "p", When: when("1939/1941")}, false, ""},
+		{"graduation twice", c{Predicate: "studied_at", Object: "academy", When: when("1910-05")}, c{Predicate: "studied_at", Object: "academy", When: when("1913")}, true, "different dates"},
+		{"two figures", c{Predicate: "strength", Value: "15000", Unit: "men", When: when("1938")}, c{Predicate: "strength", Value: "22950", Unit: "men", When: when("1938")}, true, "different values"},
+		{"two units", c{Predicate: "strength", Value: "285", Unit: "tanks", When: when("1938")}, c{Predicate: "strength", Value: "15000", Unit: "men", When: when("1938")}, false, ""},
+		{"two years", c{Predicate: "strength", Value: "12", Unit: "divisions", When: when("1934")}, c{Predicate: "strength", Value: "20", Unit: "divisions", When: when("1936")}, false, ""},
+		{"estimate beside actual", c{Predicate: "strength", Value: "20", Unit: "divisions", When: when("1936"), Perspective: "gs"}, c{Predicate: "strength", Value: "16", Unit: "divisions", When: when("1936")}, false, ""},
+		{"two estimates of one organ", c{Predicate: "strength", Value: "20", Unit: "divisions", When: when("1936"), Perspective: "gs"}, c{Predicate: "strength", Value: "24", Unit: "divisions", When: when("1936"), Perspective: "gs"}, true, "different values"},
+		{"corroboration", c{Predicate: "born", When: when("1883-08-08")}, c{Predicate: "born", When: when("1883-08-08")}, false, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := tt.a, tt.b
+			a.ID, a.Subject, a.Source = "a", "s", "src-a"
+			b.ID, b.Subject, b.Source = "b", "s", "src-b"
+			ds := tokumu.FindDisagreements([]*tokumu.Claim{&a, &b}, preds)
+			if got := len(ds) == 1; got != tt.want || len(ds) > 1 {
+				t.Fatalf("got %d disagreements, want %v: %+v", len(ds), tt.want, ds)
+			}
+			if tt.want && ds[0].Reason != tt.reason {
+				t.Errorf("reason %q, want %q", ds[0].Reason, tt.reason)
+			}
+			// The same two claims from one source never disagree.
+			b.Source = a.Source
+			if ds := tokumu.FindDisagreements([]*tokumu.Claim{&a, &b}, preds); len(ds) != 0 {
+				t.Errorf("claims of one source disagree: %+v", ds)
+			}
+		})
+	}
+}
+
+// TestFindDisagreementsGroups checks that a third source joins the
+// disagreement it is part of, and that a successive posting in the same
+// bucket stays out of it.
+func TestFindDisagreementsGroups(t *testing.T) {
+	w := func(s string) tokumu.When { v, _, _ := tokumu.ParseWhen(s); return v }
+	cs := []*tokumu.Claim{
+		{ID: "1", Subject: "akikusa", Predicate: "head_of", Object: "nakano", When: w("1938-04/"), Source: "a"},
+		{ID: "2", Subject: "akikusa", Predicate: "head_of", Object: "nakano", When: w("1938-08/"), Source: "b"},
+		{ID: "3", Subject: "akikusa", Predicate: "head_of", Object: "nakano", When: w("1938-04/"), Source: "c"},
+		{ID: "4", Subject: "akikusa", Predicate: "head_of", Object: "nakano", When: w("1926/1927"), Source: "d"},
+	}
+	ds := tokumu.FindDisagreements(cs, nil)
+	if len(ds) != 1 || len(ds[0].Claims) != 3 {
+		t.Fatalf("got %+v, want one disagreement of claims 1–3", ds)
+	}
+	for _, c := range ds[0].Claims {
+		if c.ID == "4" {
+			t.Errorf("the 1926 posting was counted in the disagreement")
+		}
+	}
+}
