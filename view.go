@@ -99,7 +99,7 @@ type Disagreement struct {
 // on time, value or object disagree.
 var functional = map[string]bool{
 	"born": true, "died": true, "founded": true, "dissolved": true,
-	"occurred": true, "coordinates": true, "covers": true,
+	"occurred": true, "issued": true, "coordinates": true, "covers": true,
 }
 
 // oncePerObject relations hold once for a subject and object: a person
