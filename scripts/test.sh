@@ -4,6 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The web UI's end-to-end tests drive Debian's Chromium (web/e2e); the
+# Japanese and Russian pages need a CJK font to render as text rather than
+# boxes in the screenshots. Install both from Debian when missing.
+if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=ja 2>/dev/null | grep -q .; then
+	echo "== installing chromium and fonts-noto-cjk (for the web UI's end-to-end tests)"
+	sudo=""
+	if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -q
+	$sudo apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk fontconfig
+fi
+
 echo "== go vet"
 go vet ./...
 

@@ -7,13 +7,6 @@ import (
 	"github.com/tokumu/tokumu"
 )
 
-func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Write([]byte(`<!doctype html><html lang="en"><meta charset="utf-8"><title>tokumu</title>
-<h1>tokumu</h1><p>A source-grounded knowledge system for intelligence history: Japanese military intelligence against the USSR, 1922–1945.</p>
-<p>The JSON API is at <a href="/api/">/api/</a>.</p></html>`))
-}
-
 func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{
 		"name": "tokumu", "version": tokumu.Version,

@@ -6,6 +6,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -25,11 +26,18 @@ type Server struct {
 	chart *chart.Chart
 	index *search.Index
 	mux   *http.ServeMux
+
+	snap   *snapshot // what the HTML pages read; see snapshot.go
+	assets *assets
 }
 
 // New returns a server over s, with the organization chart loaded in memory.
 func New(ctx context.Context, s tokumu.Store) (*Server, error) {
 	srv := &Server{Store: s, Logger: slog.Default(), mux: http.NewServeMux()}
+	var err error
+	if srv.assets, err = loadAssets(); err != nil {
+		return nil, fmt.Errorf("embedded assets: %w", err)
+	}
 	if err := srv.Reload(ctx); err != nil {
 		return nil, err
 	}
@@ -37,8 +45,8 @@ func New(ctx context.Context, s tokumu.Store) (*Server, error) {
 	return srv, nil
 }
 
-// Reload rebuilds the in-memory organization chart and search index from
-// the store.
+// Reload rebuilds the in-memory organization chart, search index and the
+// snapshot the HTML pages read from the store.
 func (s *Server) Reload(ctx context.Context) error {
 	ix, err := search.Build(ctx, s.Store)
 	if err != nil {
@@ -64,6 +72,9 @@ func (s *Server) Reload(ctx context.Context) error {
 		}
 	}
 	s.chart = chart.Build(claims, hier)
+	if s.snap, err = loadSnapshot(ctx, s.Store); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -83,6 +94,18 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/search", s.handleSearch)
 	m.HandleFunc("GET /api/suggest", s.handleSuggest)
 	m.HandleFunc("GET /{$}", s.handleHome)
+	m.Handle("GET /static/{path...}", s.assets)
+	m.HandleFunc("GET /entities", s.handleEntitiesPage)
+	m.HandleFunc("GET /entities/{id}", s.handleEntityPage)
+	m.HandleFunc("GET /search", s.handleSearchPage)
+	m.HandleFunc("GET /timeline", s.handleTimelinePage)
+	m.HandleFunc("GET /map", s.handleMapPage)
+	m.HandleFunc("GET /structure", s.handleStructurePage)
+	m.HandleFunc("GET /network", s.handleNetworkPage)
+	m.HandleFunc("GET /estimates", s.handleEstimatesPage)
+	m.HandleFunc("GET /sources", s.handleSourcesPage)
+	m.HandleFunc("GET /sources/{id}", s.handleSourcePage)
+	m.HandleFunc("GET /", s.handleNotFound)
 }
 
 // ServeHTTP implements http.Handler.

@@ -1,0 +1,173 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+
+	"github.com/tokumu/tokumu"
+)
+
+// entityPage is one entity: its names in every script, its claims grouped
+// by predicate and time with their citations, the disagreements among its
+// sources side by side, the entities it is linked to, and a small timeline
+// of its own dated claims.
+type entityPage struct {
+	base
+	E             *tokumu.Entity
+	Summary       string
+	Groups        []entityGroup
+	Disagreements []tokumu.Disagreement
+	Disputed      map[string]bool // claim ids that are part of a disagreement
+	Related       []relatedGroup
+	Line          *miniTimeline
+}
+
+type entityGroup struct {
+	ID      string // anchor
+	Label   string
+	Inverse bool
+	Claims  []*tokumu.Claim
+}
+
+type relatedGroup struct {
+	Type tokumu.EntityType
+	IDs  []string
+}
+
+func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
+	v, err := tokumu.LoadEntityView(r.Context(), cachedStore{s.Store, s.snap}, r.PathValue("id"))
+	if err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
+	b := s.base(r, "entities", v.Entity.Label(langOf(r)))
+	p := entityPage{base: b, E: v.Entity, Disagreements: v.Disagreements, Disputed: map[string]bool{}}
+	p.Summary = v.Entity.Summary[p.Lang]
+	if p.Summary == "" {
+		p.Summary = v.Entity.Summary["en"]
+	}
+	p.Desc = p.Summary
+	for _, g := range v.Groups {
+		pr := s.snap.preds[g.Predicate]
+		label := g.Predicate
+		if pr != nil {
+			label = pr.LabelIn(p.Lang)
+			if g.Inverse {
+				label = pr.InverseIn(p.Lang)
+			}
+		}
+		anchor := "p-" + g.Predicate
+		if g.Inverse {
+			anchor += "-inv"
+		}
+		p.Groups = append(p.Groups, entityGroup{ID: anchor, Label: label, Inverse: g.Inverse, Claims: g.Claims})
+	}
+	for _, d := range v.Disagreements {
+		for _, c := range d.Claims {
+			p.Disputed[c.ID] = true
+		}
+	}
+	byType := map[tokumu.EntityType][]string{}
+	for id, e := range v.Entities {
+		if id != v.Entity.ID {
+			byType[e.Type] = append(byType[e.Type], id)
+		}
+	}
+	for _, t := range tokumu.EntityTypes {
+		ids := byType[t]
+		if len(ids) == 0 {
+			continue
+		}
+		sort.Slice(ids, func(i, j int) bool { return b.Label(ids[i]) < b.Label(ids[j]) })
+		p.Related = append(p.Related, relatedGroup{t, ids})
+	}
+	var own []*tokumu.Claim
+	for _, g := range v.Groups {
+		if !g.Inverse {
+			own = append(own, g.Claims...)
+		}
+	}
+	p.Line = newMiniTimeline(own, s.snap.preds, p.Lang)
+	s.render(w, r, http.StatusOK, "entity", p)
+}
+
+// miniTimeline places an entity's dated claims on a horizontal axis,
+// computed here so that the page needs no script to show it.
+type miniTimeline struct {
+	Width, Height int
+	Ticks         []tick
+	Rows          []miniRow
+}
+
+type tick struct {
+	X     float64
+	Label int
+}
+
+type miniRow struct {
+	Y        int
+	X, W     float64
+	Label    string
+	Title    string
+	ClaimID  string
+	Interval bool
+}
+
+const (
+	miniWidth = 720
+	miniRowH  = 18
+	miniMax   = 40 // rows; an entity with more dated claims shows the first ones
+)
+
+func newMiniTimeline(claims []*tokumu.Claim, preds map[string]*tokumu.Predicate, lang string) *miniTimeline {
+	var dated []*tokumu.Claim
+	for _, c := range claims {
+		if !c.When.IsZero() && c.When.Earliest > tokumu.MinDay && c.When.Latest < tokumu.MaxDay {
+			dated = append(dated, c)
+		}
+	}
+	if len(dated) == 0 {
+		return nil
+	}
+	tokumu.SortClaims(dated)
+	if len(dated) > miniMax {
+		dated = dated[:miniMax]
+	}
+	lo, hi := dated[0].When.Earliest, dated[0].When.Latest
+	for _, c := range dated {
+		lo, hi = min(lo, c.When.Earliest), max(hi, c.When.Latest)
+	}
+	y0, _, _ := lo.Date()
+	y1, _, _ := hi.Date()
+	y1++
+	if y1-y0 < 4 {
+		y0, y1 = y0-2, y1+2
+	}
+	x := func(d tokumu.Day) float64 { return float64(miniWidth-20) * (yearFrac(d) - float64(y0)) / float64(y1-y0) }
+	t := &miniTimeline{Width: miniWidth, Height: len(dated)*miniRowH + 24}
+	step := 1
+	for (y1-y0)/step > 12 {
+		step *= 2
+	}
+	for y := y0; y <= y1; y += step {
+		t.Ticks = append(t.Ticks, tick{X: x(tokumu.DayOf(y, 1, 1)), Label: y})
+	}
+	for i, c := range dated {
+		label := c.Predicate
+		if p := preds[c.Predicate]; p != nil {
+			label = p.LabelIn(lang)
+		}
+		x0, x1 := x(c.When.Earliest), x(c.When.Latest)
+		t.Rows = append(t.Rows, miniRow{Y: i*miniRowH + 4, X: x0, W: max(x1-x0, 3), Label: label, Title: label + " " + c.When.String(), ClaimID: c.ID, Interval: c.When.Interval})
+	}
+	return t
+}
+
+// yearFrac returns d as a fractional year: 1939-07-01 is about 1939.5.
+func yearFrac(d tokumu.Day) float64 {
+	y, m, dd := d.Date()
+	return float64(y) + (float64(max(m, 1))-1)/12 + (float64(max(dd, 1))-1)/365
+}
+
+// Inv reports whether c reads from its object's side on this page.
+func (p entityPage) Inv(c *tokumu.Claim) bool { return c.Subject != p.E.ID }

@@ -1,0 +1,107 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+
+	"github.com/tokumu/tokumu"
+)
+
+// homePage is the front page: what the corpus is, and the thesis period
+// by period with the evidence each claim rests on.
+type homePage struct {
+	base
+	Stats   *tokumu.Stats
+	Periods []homePeriod
+}
+
+type homePeriod struct {
+	Entity   *tokumu.Entity
+	From, To tokumu.Day
+	Thesis   []thesisClaim
+	Events   []string // key events: the evidence and the events the period includes
+	Orgs     []string // key organizations: those the thesis cites as evidence
+	More     int      // events left out of Events
+}
+
+// thesisClaim is a thesis claim with its evidence resolved: an id may name
+// an entity or another claim.
+type thesisClaim struct {
+	*tokumu.Claim
+	Supported, Complicated []evidence
+}
+
+type evidence struct {
+	Entity string        // set when the id is an entity
+	Claim  *tokumu.Claim // set when it is a claim
+	ID     string
+}
+
+// keyEvents is how many events each period lists on the home page; the
+// timeline has them all.
+const keyEvents = 12
+
+func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
+	sn := s.snap
+	p := homePage{base: s.base(r, "home", "Japanese military intelligence against the USSR, 1922–1945", "home"), Stats: sn.stats}
+	p.Desc = "A source-grounded knowledge base of Japanese military intelligence against the USSR, 1922–1945."
+	for _, per := range sn.periods {
+		hp := homePeriod{Entity: sn.entities[per.ID], From: per.From, To: per.To}
+		events := map[string]bool{}
+		for _, c := range per.Thesis {
+			tc := thesisClaim{Claim: c, Supported: sn.resolve(c.SupportedBy), Complicated: sn.resolve(c.ComplicatedBy)}
+			hp.Thesis = append(hp.Thesis, tc)
+			for _, id := range append(append([]string(nil), c.SupportedBy...), c.ComplicatedBy...) {
+				switch e := sn.entities[id]; {
+				case e == nil:
+				case e.Type == tokumu.Event || e.Type == tokumu.Operation:
+					events[id] = true
+				case e.Type == tokumu.Organization || e.Type == tokumu.Unit:
+					hp.Orgs = appendNew(hp.Orgs, id)
+				}
+			}
+		}
+		for _, id := range per.Includes {
+			if e := sn.entities[id]; e != nil && (e.Type == tokumu.Event || e.Type == tokumu.Operation) {
+				events[id] = true
+			}
+		}
+		// In time order, so the list reads as a chronology.
+		for _, ev := range sn.events {
+			if events[ev.ID] {
+				hp.Events = append(hp.Events, ev.ID)
+				delete(events, ev.ID)
+			}
+		}
+		rest := make([]string, 0, len(events))
+		for id := range events {
+			rest = append(rest, id)
+		}
+		sort.Strings(rest)
+		hp.Events = append(hp.Events, rest...)
+		if len(hp.Events) > keyEvents {
+			hp.More = len(hp.Events) - keyEvents
+			hp.Events = hp.Events[:keyEvents]
+		}
+		p.Periods = append(p.Periods, hp)
+	}
+	s.render(w, r, http.StatusOK, "home", p)
+}
+
+func (sn *snapshot) resolve(ids []string) []evidence {
+	var out []evidence
+	for _, id := range ids {
+		ev := evidence{ID: id}
+		if sn.entities[id] != nil {
+			ev.Entity = id
+		} else {
+			ev.Claim = sn.evidence[id]
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
+	s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no page at %s", r.URL.Path))
+}

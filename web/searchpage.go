@@ -1,0 +1,50 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/search"
+)
+
+// searchPage lists what the index found for /search?q=&type=&from=&to=,
+// rendered on the server from the same index as /api/search.
+type searchPage struct {
+	base
+	Query   search.Query
+	Results *search.Results
+	Types   []tokumu.EntityType
+	Type    string
+	From    string
+	To      string
+	Error   string
+}
+
+func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	p := searchPage{base: s.base(r, "search", "Search"), Types: tokumu.EntityTypes, Type: v.Get("type"), From: v.Get("from"), To: v.Get("to")}
+	p.SearchText = v.Get("q")
+	if p.SearchText != "" {
+		p.Title = "Search: " + p.SearchText
+	}
+	q, err := searchQuery(r)
+	if err != nil {
+		p.Error = tokumu.ErrorMessage(err)
+		s.render(w, r, http.StatusBadRequest, "search", p)
+		return
+	}
+	if q.Limit == 20 && v.Get("limit") == "" {
+		q.Limit = 50
+	}
+	p.Query = q
+	if p.Results, err = s.index.Search(q); err != nil {
+		if tokumu.ErrorCode(err) == tokumu.EINTERNAL {
+			s.htmlError(w, r, err)
+			return
+		}
+		p.Error = tokumu.ErrorMessage(err)
+		s.render(w, r, http.StatusBadRequest, "search", p)
+		return
+	}
+	s.render(w, r, http.StatusOK, "search", p)
+}

@@ -1,0 +1,52 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+
+	"github.com/tokumu/tokumu"
+)
+
+// sourcesPage is the bibliography, each entry with the number of claims
+// resting on it.
+type sourcesPage struct {
+	base
+	Sources []*tokumu.Source
+	Counts  map[string]int
+	Kind    string
+	Kinds   []tokumu.SourceKind
+}
+
+func (s *Server) handleSourcesPage(w http.ResponseWriter, r *http.Request) {
+	p := sourcesPage{base: s.base(r, "sources", "Sources"), Counts: s.snap.srcClaims, Kinds: tokumu.SourceKinds, Kind: r.URL.Query().Get("kind")}
+	for _, src := range s.snap.srcList {
+		if p.Kind == "" || string(src.Kind) == p.Kind {
+			p.Sources = append(p.Sources, src)
+		}
+	}
+	sort.SliceStable(p.Sources, func(i, j int) bool { return p.Sources[i].Cite() < p.Sources[j].Cite() })
+	s.render(w, r, http.StatusOK, "sources", p)
+}
+
+// sourcePage is one source with every claim that cites it.
+type sourcePage struct {
+	base
+	S      *tokumu.Source
+	Grade  tokumu.Grade
+	Claims []*tokumu.Claim
+}
+
+func (s *Server) handleSourcePage(w http.ResponseWriter, r *http.Request) {
+	src := s.snap.sources[r.PathValue("id")]
+	if src == nil {
+		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no source %q in the bibliography", r.PathValue("id")))
+		return
+	}
+	cs, err := s.Store.Claims(r.Context(), tokumu.ClaimFilter{Source: src.ID, Limit: 5000})
+	if err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
+	p := sourcePage{base: s.base(r, "sources", src.Cite()), S: src, Grade: src.DefaultGrade(), Claims: cs}
+	s.render(w, r, http.StatusOK, "source", p)
+}

@@ -1,0 +1,148 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+
+	"github.com/tokumu/tokumu"
+)
+
+// timelinePage is every dated event and operation, filtered by period,
+// type, organization and place, in time order; the script draws the same
+// events on a zoomable axis over timelineFrom–timelineTo.
+type timelinePage struct {
+	base
+	Period, Type, Org, Place string
+	From, To                 int // the zoom, in years
+	Periods                  []string
+	Orgs, Places             []string
+	Years                    []timelineYear
+	Shown, Total             int
+	Data                     timelineData
+}
+
+type timelineYear struct {
+	Year   int
+	Events []event
+}
+
+// timelineData is what the script draws, inlined as JSON in the page.
+type timelineData struct {
+	From    int              `json:"from"`
+	To      int              `json:"to"`
+	Min     int              `json:"min"`
+	Max     int              `json:"max"`
+	Events  []timelineEvent  `json:"events"`
+	Periods []timelinePeriod `json:"periods"`
+}
+
+type timelineEvent struct {
+	ID    string  `json:"id"`
+	Label string  `json:"label"`
+	Type  string  `json:"type"`
+	Lo    float64 `json:"lo"`
+	Hi    float64 `json:"hi"`
+	When  string  `json:"when"`
+}
+
+type timelinePeriod struct {
+	ID    string  `json:"id"`
+	Label string  `json:"label"`
+	Lo    float64 `json:"lo"`
+	Hi    float64 `json:"hi"`
+}
+
+// The timeline's full extent, and how many events a page lists.
+const (
+	timelineFrom = 1919
+	timelineTo   = 1953
+	timelineMax  = 1500
+)
+
+func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	sn := s.snap
+	p := timelinePage{base: s.base(r, "timeline", "Timeline of events", "timeline"),
+		Period: q.Get("period"), Type: q.Get("type"), Org: q.Get("org"), Place: q.Get("place"),
+		From: yearParam(q.Get("from"), timelineFrom), To: yearParam(q.Get("to"), timelineTo)}
+	if p.From >= p.To {
+		p.From, p.To = timelineFrom, timelineTo
+	}
+	for _, per := range sn.periods {
+		p.Periods = append(p.Periods, per.ID)
+	}
+	orgs, places := map[string]bool{}, map[string]bool{}
+	var kept []event
+	for _, ev := range sn.events {
+		for _, o := range ev.Orgs {
+			orgs[o] = true
+		}
+		for _, pl := range ev.Places {
+			places[pl] = true
+		}
+		if (p.Type == "" || string(ev.Type) == p.Type) && has(ev.Periods, p.Period) && has(ev.Orgs, p.Org) && has(ev.Places, p.Place) {
+			kept = append(kept, ev)
+		}
+	}
+	p.Orgs, p.Places = p.sortedLabels(orgs), p.sortedLabels(places)
+	p.Total = len(kept)
+	if len(kept) > timelineMax {
+		kept = kept[:timelineMax]
+	}
+	p.Shown = len(kept)
+	p.Data = timelineData{From: p.From, To: p.To, Min: timelineFrom, Max: timelineTo, Events: []timelineEvent{}}
+	for _, ev := range kept {
+		y, _, _ := ev.When.Earliest.Date()
+		if n := len(p.Years); n == 0 || p.Years[n-1].Year != y {
+			p.Years = append(p.Years, timelineYear{Year: y})
+		}
+		p.Years[len(p.Years)-1].Events = append(p.Years[len(p.Years)-1].Events, ev)
+		p.Data.Events = append(p.Data.Events, timelineEvent{ID: ev.ID, Label: p.Label(ev.ID), Type: string(ev.Type),
+			Lo: yearFrac(ev.When.Earliest), Hi: yearFrac(ev.When.Latest) + 1.0/365, When: ev.When.EDTF})
+	}
+	for _, per := range sn.periods {
+		if per.From > tokumu.MinDay && per.To < tokumu.MaxDay {
+			p.Data.Periods = append(p.Data.Periods, timelinePeriod{ID: per.ID, Label: p.Label(per.ID), Lo: yearFrac(per.From), Hi: yearFrac(per.To)})
+		}
+	}
+	s.render(w, r, http.StatusOK, "timeline", p)
+}
+
+// has reports whether list holds v; an empty v (no filter) always matches.
+func has(list []string, v string) bool {
+	if v == "" {
+		return true
+	}
+	for _, s := range list {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// yearParam reads a year (or the year of a date) from a query value.
+func yearParam(v string, def int) int {
+	if v == "" {
+		return def
+	}
+	if y, err := strconv.Atoi(v); err == nil && y > 0 && y < 3000 {
+		return y
+	}
+	if w, _, err := tokumu.ParseWhen(v); err == nil {
+		y, _, _ := w.Earliest.Date()
+		return y
+	}
+	return def
+}
+
+// sortedLabels returns the ids ordered by their label in the page's language.
+func (b base) sortedLabels(ids map[string]bool) []string {
+	out := make([]string, 0, len(ids))
+	for id := range ids {
+		out = append(out, id)
+	}
+	sort.Slice(out, func(i, j int) bool { return b.Label(out[i]) < b.Label(out[j]) })
+	return out
+}
