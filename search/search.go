@@ -20,6 +20,7 @@ type Query struct {
 	Period      string              // period entity id: shorthand for its From/To
 	Perspective string              // keep claims seen from this perspective
 	Source      string              // keep claims citing this source
+	Lang        string              // language of labels: en (default), ja, ru
 	Limit       int                 // hits to return; 0 means 20
 	Offset      int
 }

@@ -1,0 +1,190 @@
+package search
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/tokumu/tokumu/corpus"
+	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/yamlcorpus"
+)
+
+var (
+	embeddedOnce sync.Once
+	embeddedIx   *Index
+	embeddedErr  error
+)
+
+// embedded builds the index of the embedded corpus once for all tests.
+func embedded(t testing.TB) *Index {
+	t.Helper()
+	embeddedOnce.Do(func() {
+		ctx := context.Background()
+		ds, err := yamlcorpus.Load(corpus.FS)
+		if err != nil {
+			embeddedErr = err
+			return
+		}
+		db, err := sqlite.Open(ctx, ":memory:", sqlite.Options{})
+		if err != nil {
+			embeddedErr = err
+			return
+		}
+		if err := db.Replace(ctx, ds); err != nil {
+			embeddedErr = err
+			return
+		}
+		embeddedIx, embeddedErr = Build(ctx, db)
+	})
+	if embeddedErr != nil {
+		t.Fatalf("indexing the embedded corpus: %v", embeddedErr)
+	}
+	return embeddedIx
+}
+
+// TestCrossScript is the acceptance table of the search: what users type,
+// in any script or spelling, and the entity that must be among the first
+// three hits.
+func TestCrossScript(t *testing.T) {
+	ix := embedded(t)
+	tests := []struct {
+		q, want, why string
+	}{
+		// A Japanese person: kanji, kana, romaji with and without order, Polivanov, a typo.
+		{"土肥原", "doihara-kenji", "surname in kanji"},
+		{"土肥原賢二", "doihara-kenji", "full name in kanji"},
+		{"どいはら", "doihara-kenji", "hiragana reading"},
+		{"ドイハラ", "doihara-kenji", "katakana reading"},
+		{"Doihara", "doihara-kenji", "Hepburn surname"},
+		{"doihara kenji", "doihara-kenji", "lower case, Japanese order"},
+		{"Kenji Doihara", "doihara-kenji", "Western order"},
+		{"Dohihara", "doihara-kenji", "old spelling"},
+		{"Доихара", "doihara-kenji", "Polivanov Cyrillic"},
+		{"Доихары", "doihara-kenji", "Polivanov Cyrillic, genitive"},
+		{"ＤＯＩＨＡＲＡ", "doihara-kenji", "full-width Latin"},
+		// One- and two-kanji names, below a trigram index's reach.
+		{"秦", "hata-hikosaburo", "one-kanji surname"},
+		{"辻", "tsuji-masanobu", "one-kanji surname"},
+		{"樋口", "higuchi-kiichiro", "two-kanji surname"},
+		{"ひぐち", "higuchi-kiichiro", "kana surname"},
+		{"Хигути", "higuchi-kiichiro", "Polivanov ти for ち"},
+		{"Цудзи", "tsuji-masanobu", "Polivanov цу, дзи"},
+		{"小野寺", "onodera-makoto", "three-kanji surname"},
+		{"Онодэра", "onodera-makoto", "Polivanov э"},
+		{"Ōshima Hiroshi", "oshima-hiroshi", "macron"},
+		{"Oshima", "oshima-hiroshi", "macron-less"},
+		{"Ooshima", "oshima-hiroshi", "long vowel doubled"},
+		{"Ohshima", "oshima-hiroshi", "passport oh"},
+		{"Komatsubra", "komatsubara-michitaro", "misspelling"},
+		{"小松原", "komatsubara-michitaro", "kanji surname"},
+		{"Сугихара", "sugihara-chiune", "Cyrillic of a Japanese surname"},
+		// A Russian person: Cyrillic with case endings, ё, transliterations.
+		{"Люшков", "lyushkov-genrikh", "nominative"},
+		{"Люшкова", "lyushkov-genrikh", "genitive"},
+		{"Люшковым", "lyushkov-genrikh", "instrumental"},
+		{"Lyushkov", "lyushkov-genrikh", "BGN/PCGN"},
+		{"Ljuškov", "lyushkov-genrikh", "scholarly transliteration"},
+		{"Liushkov", "lyushkov-genrikh", "Library of Congress style, by typo tolerance"},
+		{"Семёнов", "semyonov-grigory", "with ё"},
+		{"Семенов", "semyonov-grigory", "ё written е"},
+		{"Semenov", "semyonov-grigory", "ISO 9 without diacritics"},
+		{"Блюхер", "blyukher-vasily", "Cyrillic"},
+		{"Blücher", "blyukher-vasily", "German spelling, by typo tolerance"},
+		{"Зорге", "sorge-richard", "Cyrillic of a German name"},
+		{"Рихард Зорге", "sorge-richard", "full name"},
+		{"Sorge", "sorge-richard", "Latin"},
+		{"Родзаевский", "rodzaevsky-konstantin", "Cyrillic"},
+		{"Rodzaevskii", "rodzaevsky-konstantin", "scholarly -ii"},
+		// Harbin in every script, old and simplified forms, a case ending.
+		{"Харбин", "harbin", "Cyrillic"},
+		{"Харбине", "harbin", "prepositional"},
+		{"Harbin", "harbin", "English"},
+		{"哈爾浜", "harbin", "Japanese kanji"},
+		{"哈尔滨", "harbin", "simplified Chinese"},
+		{"哈爾濱", "harbin", "traditional Chinese"},
+		{"ハルビン", "harbin", "katakana"},
+		{"はるびん", "harbin", "hiragana"},
+		{"Harbin Special Service Agency", "harbin-tokumu-kikan", "English name"},
+		{"ハルビン特務機関", "harbin-tokumu-kikan", "Japanese name"},
+		{"Tokumu Kikan Harubin", "harbin-tokumu-kikan", "romaji, any order"},
+		{"Харбинская военная миссия", "harbin-tokumu-kikan", "Russian words of the name"},
+		// Other places.
+		{"奉天", "mukden", "two kanji"},
+		{"Мукдене", "mukden", "prepositional"},
+		{"滿洲里", "manchouli", "old kanji form 滿"},
+		{"Manzhouli", "manchouli", "pinyin alias"},
+		{"大連", "dairen", "kanji"},
+		{"Далянь", "dairen", "Russian"},
+		{"Синьцзин", "hsinking", "Russian former name"},
+		{"Changchun", "hsinking", "current name"},
+		{"Nomonhan", "khalkhin-gol", "Japanese name for Khalkhin Gol"},
+		{"ノモンハン", "khalkhin-gol", "katakana"},
+		{"Халхин-Гол", "khalkhin-gol", "hyphenated Cyrillic"},
+		{"Хасан", "lake-khasan", "Cyrillic"},
+		// Organizations.
+		{"Kwantung", "kwantung-army", "English"},
+		{"Kantogun", "kwantung-army", "macron-less romaji"},
+		{"Kantougun", "kwantung-army", "wāpuro romaji"},
+		{"関東軍", "kwantung-army", "kanji"},
+		{"關東軍", "kwantung-army", "old kanji forms"},
+		{"关东军", "kwantung-army", "simplified Chinese"},
+		{"Квантунская", "kwantung-army", "Russian adjective"},
+		{"Квантунской армии", "kwantung-army", "Russian genitive"},
+		{"中野学校", "nakano-school", "part of the kanji name"},
+		{"Nakano Gakko", "nakano-school", "macron-less romaji"},
+		{"参謀本部", "ija-general-staff", "kanji"},
+		{"Разведупр", "razvedupr", "Russian abbreviation"},
+		{"ОГПУ", "ogpu-nkvd", "Cyrillic abbreviation"},
+		{"НКВД", "ogpu-nkvd", "Cyrillic abbreviation"},
+		{"БРЭМ", "brem", "Cyrillic abbreviation"},
+		{"櫻會", "sakurakai", "old kanji forms 櫻, 會"},
+		{"滿鐵", "south-manchuria-railway", "old kanji forms 滿, 鐵"},
+		{"Mantetsu", "south-manchuria-railway", "romaji"},
+		{"Asano butai", "asano-detachment", "romaji"},
+		{"отряд Асано", "asano-detachment", "Russian"},
+		// Operations and documents.
+		{"Трест", "trest-1922", "Russian in guillemets"},
+		{"Operation Trust", "trest-1922", "English"},
+		{"関特演", "kantokuen-1941", "Japanese abbreviation"},
+		{"Кантокуэн", "kantokuen-1941", "Russian"},
+		{"Маки-Мираж", "maki-mirage", "Russian"},
+		{"Мираж", "maki-mirage", "later case name"},
+		{"田中上奏文", "tanaka-memorial", "kanji"},
+		{"Меморандума Танаки", "tanaka-memorial", "Russian genitive"},
+	}
+	if len(tests) < 60 {
+		t.Fatalf("the table has %d queries; the issue asks for at least 60", len(tests))
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			r, err := ix.Search(Query{Text: tt.q, Limit: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range r.Hits {
+				if h.Entity == tt.want {
+					return
+				}
+				got = append(got, h.Entity+"("+string(h.Match)+")")
+			}
+			t.Errorf("%s (%s): %s not in the top 3; got %v", tt.q, tt.why, tt.want, got)
+		})
+	}
+}
+
+// TestUnrelated checks that queries with nothing to do with the corpus
+// find nothing at all, names or text.
+func TestUnrelated(t *testing.T) {
+	ix := embedded(t)
+	for _, q := range []string{"xyzzy", "Napoleon Bonaparte", "クリスマス", "Шекспир", "qwertyuiop", "Pokémon", "寿司屋"} {
+		r, err := ix.Search(Query{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total != 0 || len(r.Hits) != 0 {
+			t.Errorf("%q: %d hits, want none; first: %+v", q, r.Total, r.Hits[0])
+		}
+	}
+}

@@ -1,0 +1,260 @@
+package search
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/ikawaha/kagome-dict/ipa"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+	"github.com/kljensen/snowball/english"
+	"github.com/kljensen/snowball/russian"
+
+	"github.com/tokumu/tokumu/translit"
+)
+
+// Key spaces of the name dictionary. A key is a prefix and a folded word,
+// so that a Latin "gol" and a Cyrillic "гол" never collide and a prefix
+// search stays in one script.
+const (
+	spaceLatin    = "l:" // latinKey of a Latin word
+	spaceCyrillic = "c:" // a folded Cyrillic word
+	spaceStem     = "s:" // the Russian stem of a Cyrillic word: Харбине → харбин
+	spaceCJK      = "j:" // a folded run of Han and kana, in whole-name keys only
+)
+
+// wordKeys returns the dictionary keys under which a folded token is
+// stored as written.
+func wordKeys(t token) []string {
+	switch t.script {
+	case scriptLatin:
+		return []string{spaceLatin + latinKey(t.text)}
+	case scriptCyrillic:
+		keys := []string{spaceCyrillic + t.text}
+		if st := russian.Stem(t.text, false); st != "" {
+			keys = append(keys, spaceStem+st)
+		}
+		return keys
+	}
+	return nil
+}
+
+// deriveKeys returns the keys of spellings nobody stored but users type,
+// for one token of a name in language lang:
+//
+//   - romanized Japanese (ja-Latn): its kana, then that kana in Polivanov
+//     Cyrillic (Doihara → Доихара);
+//   - Cyrillic: ISO 9, scholarly and BGN/PCGN Latin (Люшков → Lyushkov,
+//     Ljuškov), and, where the word is a Polivanov transcription of
+//     Japanese, its Hepburn romaji (Кэндзи → Kenji);
+//   - kana: Hepburn, Kunrei and the typed variants, and Polivanov;
+//   - Japanese kanji: the readings a morphological analyzer gives (関東軍 →
+//     かんとうぐん → Kantōgun, Кантогун), each followed as kana above.
+func (d *deriver) deriveKeys(t token, lang string) []string {
+	var out []string
+	switch t.script {
+	case scriptLatin:
+		if strings.HasPrefix(lang, "ja") {
+			if kana, ok := translit.RomajiToKana(t.text); ok {
+				for _, c := range translit.PolivanovVariants(kana) {
+					out = append(out, cyrillicKeys(c)...)
+				}
+			}
+		}
+	case scriptCyrillic:
+		for _, l := range []string{translit.ISO9(t.text), translit.Scholarly(t.text), translit.BGN(t.text), translit.BGNSimple(t.text)} {
+			out = append(out, latinKeys(l)...)
+		}
+		if kana, ok := translit.PolivanovToKana(t.text); ok {
+			out = append(out, kanaKeys(kana)...)
+		}
+	case scriptCJK:
+		if isKana(t.text) {
+			out = append(out, kanaKeys(t.text)...)
+			for _, c := range translit.PolivanovVariants(t.text) {
+				out = append(out, cyrillicKeys(c)...)
+			}
+		} else if strings.HasPrefix(lang, "ja") && hasHan(t.text) {
+			for _, kana := range d.readings(t.text) {
+				out = append(out, kanaKeys(kana)...)
+				for _, c := range translit.PolivanovVariants(kana) {
+					out = append(out, cyrillicKeys(c)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// kanaKeys returns the Latin keys of every Hepburn and Kunrei variant of kana.
+func kanaKeys(kana string) []string {
+	var out []string
+	for _, v := range translit.HepburnVariants(kana) {
+		out = append(out, latinKeys(v)...)
+	}
+	return out
+}
+
+func latinKeys(s string) []string {
+	var out []string
+	for _, t := range tokenize(s) {
+		if t.script == scriptLatin {
+			out = append(out, spaceLatin+latinKey(t.text))
+		}
+	}
+	return out
+}
+
+func cyrillicKeys(s string) []string {
+	var out []string
+	for _, t := range tokenize(s) {
+		if t.script == scriptCyrillic {
+			out = append(out, spaceCyrillic+t.text)
+		}
+	}
+	return out
+}
+
+// deriver reads kanji through kagome with the IPA dictionary. The
+// dictionary takes most of a second to load, so it is loaded once, and
+// only when a name needs it; readings are memoized by surface form.
+type deriver struct {
+	once sync.Once
+	tok  *tokenizer.Tokenizer
+	memo map[string][]string // build time only
+}
+
+// wholeReading returns the reading of the whole of s, or "" if the
+// dictionary cannot read every part of it. It is not memoized: queries
+// call it, and their words must not grow the index's memory.
+func (d *deriver) wholeReading(s string) string {
+	return strings.Join(d.parts(s), "")
+}
+
+// parts returns the kana reading of each morpheme of s, or nil when a
+// morpheme has no reading in the dictionary (哈 in 哈爾浜): a guessed
+// reading would only add wrong matches. The tokenizer is safe for
+// concurrent use.
+func (d *deriver) parts(s string) []string {
+	d.once.Do(func() {
+		if t, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos()); err == nil {
+			d.tok = t
+		}
+	})
+	if d.tok == nil {
+		return nil
+	}
+	var parts []string
+	for _, m := range d.tok.Tokenize(s) {
+		r, ok := m.Reading()
+		if !ok || r == "" || r == "*" {
+			return nil
+		}
+		parts = append(parts, translit.Hiragana(r))
+	}
+	return parts
+}
+
+// readings returns kana readings of a run of kanji and kana for indexing:
+// the reading of every contiguous span of up to four morphemes, so that
+// 土肥原賢二 (土肥|原|賢二) yields どいはら and けんじ as well as
+// どいはらけんじ. It is memoized by surface form and called only while
+// an index is built, by one goroutine.
+func (d *deriver) readings(s string) []string {
+	if r, ok := d.memo[s]; ok {
+		return r
+	}
+	if d.memo == nil {
+		d.memo = map[string][]string{}
+	}
+	parts := d.parts(s)
+	const maxSpan = 4
+	var out []string
+	for i := range parts {
+		for j := i + 1; j <= len(parts) && j-i <= maxSpan; j++ {
+			out = append(out, strings.Join(parts[i:j], ""))
+		}
+	}
+	d.memo[s] = out
+	return out
+}
+
+// textTerms returns the full-text terms of a token: the English stem of a
+// Latin word, the Russian stem of a Cyrillic word, and the characters and
+// character pairs of a Japanese run (so that one- and two-kanji words, which
+// no tokenizer reliably separates, are found as substrings).
+func textTerms(t token, query bool) []string {
+	switch t.script {
+	case scriptLatin:
+		return []string{english.Stem(t.text, false)}
+	case scriptCyrillic:
+		return []string{russian.Stem(t.text, false)}
+	case scriptCJK:
+		rs := []rune(t.text)
+		if query {
+			// A query needs every pair (or its one character) to be present.
+			if len(rs) == 1 {
+				return []string{t.text}
+			}
+			out := make([]string, 0, len(rs)-1)
+			for i := 0; i+1 < len(rs); i++ {
+				out = append(out, string(rs[i:i+2]))
+			}
+			return out
+		}
+		out := make([]string, 0, 2*len(rs))
+		for i := range rs {
+			out = append(out, string(rs[i]))
+			if i+1 < len(rs) {
+				out = append(out, string(rs[i:i+2]))
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// stopword reports whether a text term carries no meaning on its own. Stop
+// words are indexed but dropped from queries that have other terms, so
+// that "Battle of Khalkhin Gol" needs only battle, khalkhin and gol.
+func stopword(term string) bool {
+	switch term {
+	case "the", "of", "and", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from",
+		"и", "в", "во", "на", "с", "по", "к", "о", "об", "из", "за", "от", "для",
+		"の", "は", "が", "を", "に", "と":
+		return true
+	}
+	return false
+}
+
+// russianEndings are the case endings of Russian nouns, adjectives and
+// surnames, longest first.
+var russianEndings = []string{"ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им", "ую", "юю", "ах", "ях", "ам", "ям", "ов", "а", "я", "у", "ю", "е", "ы", "и"}
+
+// russianNominatives are what a stripped stem may end with in the
+// nominative: nothing (Люшков, Харбин), -а/-я (Доихара, армия), the soft sign,
+// -й, and adjective endings (Квантунская).
+var russianNominatives = []string{"", "а", "я", "ь", "й", "ая", "ий", "ый", "ое", "о"}
+
+// cyrillicForms returns the nominative forms a declined Russian word may
+// come from: Люшкова, Люшковым → Люшков; Харбине → Харбин; Квантунской →
+// Квантунская; армии → армия. Snowball's stemmer is made for running text
+// and cuts surnames in -ов differently in different cases (Люшков → люшк,
+// Люшкова → люшков), so names are matched by trying the candidate
+// nominatives as written words instead.
+func cyrillicForms(w string) []string {
+	rs := []rune(w)
+	out := []string{w}
+	for _, e := range russianEndings {
+		er := []rune(e)
+		if len(rs) < len(er)+3 || string(rs[len(rs)-len(er):]) != e {
+			continue
+		}
+		base := string(rs[:len(rs)-len(er)])
+		for _, n := range russianNominatives {
+			if f := base + n; f != w {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}

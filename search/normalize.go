@@ -1,0 +1,226 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/tokumu/tokumu/translit"
+)
+
+// Script classes of a token. Folding and derivation depend on the script
+// of each word, never on the language of the text around it: a Russian
+// surname inside an English note is still stemmed as Russian.
+type script uint8
+
+const (
+	scriptNone     script = iota
+	scriptLatin           // Latin letters and digits
+	scriptCyrillic        // Cyrillic letters (digits attach to the run they follow)
+	scriptCJK             // Han, hiragana, katakana and the prolonged sound mark
+)
+
+func scriptOf(r rune) script {
+	switch {
+	case r < 0x80:
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+			return scriptLatin
+		}
+		return scriptNone
+	case unicode.Is(unicode.Cyrillic, r):
+		return scriptCyrillic
+	case unicode.Is(unicode.Han, r), unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r), r == 'ー', r == '々', r == 'ヶ':
+		return scriptCJK
+	case unicode.Is(unicode.Latin, r), unicode.IsDigit(r):
+		return scriptLatin
+	case unicode.Is(unicode.Mn, r):
+		return scriptLatin // a combining mark left after NFKC belongs to the letter before it
+	}
+	return scriptNone
+}
+
+// foldRune folds one rune for matching: lower case, Latin diacritics
+// removed (ō → o, ş → s), ё → е, old kanji forms to new (滿 → 満), Chinese
+// simplified forms to Japanese ones (滨 → 浜), katakana to hiragana. It
+// returns "" for a rune that only marks a diacritic.
+func foldRune(r rune) string {
+	switch {
+	case r < 0x80:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return string(r)
+	case r == 'ё' || r == 'Ё':
+		return "е"
+	case unicode.Is(unicode.Mn, r):
+		return ""
+	case unicode.Is(unicode.Latin, r):
+		// Decompose and keep the base letters: ō → o, æ stays æ.
+		var b strings.Builder
+		for _, d := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, d) {
+				b.WriteRune(unicode.ToLower(d))
+			}
+		}
+		switch s := b.String(); s {
+		case "ß":
+			return "ss"
+		case "ø":
+			return "o"
+		case "æ":
+			return "ae"
+		case "œ":
+			return "oe"
+		case "ı":
+			return "i"
+		default:
+			return s
+		}
+	case unicode.Is(unicode.Han, r):
+		return translit.HanKey(string(r))
+	case unicode.Is(unicode.Katakana, r):
+		return translit.Hiragana(string(r))
+	}
+	return string(unicode.ToLower(r))
+}
+
+// Fold returns s normalized for matching: NFKC (full-width Latin and
+// half-width katakana to their usual forms), then foldRune on every rune.
+// Two spellings that differ only in case, width, diacritics, ё/е, old or
+// simplified kanji, or kana type fold to the same string.
+func Fold(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteString(foldRune(r))
+	}
+	return b.String()
+}
+
+// token is one word of folded text with its script and, for highlighting,
+// the byte span of the original text it came from.
+type token struct {
+	text       string // folded
+	script     script
+	start, end int // byte offsets in the original string
+}
+
+// tokenize splits s into words by script: Latin and Cyrillic words end at
+// any other character; a run of Han and kana is one token (Japanese has no
+// spaces; n-grams make its substrings findable). Offsets refer to s itself,
+// which need not be normalized: each rune is NFKC-normalized on its own.
+func tokenize(s string) []token {
+	var toks []token
+	var cur strings.Builder
+	curScript, start := scriptNone, 0
+	flush := func(end int) {
+		if cur.Len() > 0 {
+			toks = append(toks, token{text: cur.String(), script: curScript, start: start, end: end})
+			cur.Reset()
+		}
+		curScript = scriptNone
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		// An apostrophe inside a Latin word joins it: Shin'ichi,
+		// oboronitel'noe.
+		if (r == '\'' || r == '’' || r == 'ʼ') && curScript == scriptLatin {
+			i += size
+			continue
+		}
+		// NFKC per rune: full-width Ａ → A, half-width ｶ → カ, ① → 1.
+		n := norm.NFKC.String(string(r))
+		for _, nr := range n {
+			sc := scriptOf(nr)
+			if sc == scriptNone {
+				flush(i)
+				continue
+			}
+			// Digits stay with the word they follow (Harbin 12 is two words,
+			// but "No.12" and "12-я" keep the number with its letters only
+			// when written without a break).
+			if curScript != scriptNone && sc != curScript && !(nr < 0x80 && unicode.IsDigit(nr) && curScript == scriptCyrillic) {
+				flush(i)
+			}
+			if curScript == scriptNone {
+				curScript, start = sc, i
+			}
+			cur.WriteString(foldRune(nr))
+		}
+		i += size
+	}
+	flush(len(s))
+	return toks
+}
+
+// latinKey reduces a folded Latin word to the form under which romanized
+// Japanese and transliterated Russian spellings meet: long vowels
+// collapsed (ou, oo, oh before a consonant, uu, aa, ii → one vowel) and m
+// before b, m, p written n, as modified Hepburn does. Tōkyō, Tokyo, Toukyou,
+// Tookyoo and Tohkyoh all give "tokyo"; Shimbun and Shinbun give "shinbun".
+// The same reduction is applied to the index and to queries, so it never
+// loses a match, only merges spellings.
+func latinKey(w string) string {
+	if !needsLatinKey(w) {
+		return w
+	}
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var next byte
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch {
+		case c == 'o' && (next == 'u' || next == 'o'):
+			b = append(b, 'o')
+			i++
+		case c == 'o' && next == 'h' && (i+2 >= len(w) || !isVowel(w[i+2])):
+			b = append(b, 'o')
+			i++
+		case (c == 'u' || c == 'a' || c == 'i') && next == c:
+			b = append(b, c)
+			i++
+		case c == 'm' && (next == 'b' || next == 'p' || next == 'm') && i > 0 && isVowel(w[i-1]):
+			b = append(b, 'n')
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+func needsLatinKey(w string) bool {
+	for i := 0; i+1 < len(w); i++ {
+		switch w[i : i+2] {
+		case "ou", "oo", "oh", "uu", "aa", "ii", "mb", "mp", "mm":
+			return true
+		}
+	}
+	return false
+}
+
+func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' }
+
+// isKana reports whether every rune of s is kana (or the prolonged sound mark).
+func isKana(s string) bool {
+	for _, r := range s {
+		if !(unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == 'ー') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// hasHan reports whether s contains a Han character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
