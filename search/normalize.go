@@ -203,7 +203,9 @@ func needsLatinKey(w string) bool {
 	return false
 }
 
-func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' }
+func isVowel(c byte) bool {
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+}
 
 // isKana reports whether every rune of s is kana (or the prolonged sound mark).
 func isKana(s string) bool {

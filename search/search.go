@@ -49,16 +49,16 @@ const (
 
 // Hit is one result.
 type Hit struct {
-	Kind     Kind              `json:"kind"`
-	Entity   string            `json:"entity,omitempty"` // entity id (the subject, for a claim hit)
-	Claim    string            `json:"claim,omitempty"`
-	Source   string            `json:"source,omitempty"`
-	Type     tokumu.EntityType `json:"type,omitempty"`
-	Label    string            `json:"label"`             // the entity's label, or the source's title
-	Name     string            `json:"name,omitempty"`    // the stored name or spelling that matched
-	Match    Match             `json:"match"`
-	Score    float64           `json:"score"`
-	Snippet  string            `json:"snippet,omitempty"` // HTML-escaped, matches in <mark>
+	Kind    Kind              `json:"kind"`
+	Entity  string            `json:"entity,omitempty"` // entity id (the subject, for a claim hit)
+	Claim   string            `json:"claim,omitempty"`
+	Source  string            `json:"source,omitempty"`
+	Type    tokumu.EntityType `json:"type,omitempty"`
+	Label   string            `json:"label"`          // the entity's label, or the source's title
+	Name    string            `json:"name,omitempty"` // the stored name or spelling that matched
+	Match   Match             `json:"match"`
+	Score   float64           `json:"score"`
+	Snippet string            `json:"snippet,omitempty"` // HTML-escaped, matches in <mark>
 }
 
 // Results is the answer to a Query.
