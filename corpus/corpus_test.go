@@ -66,6 +66,78 @@ func TestInvariants(t *testing.T) {
 			}
 		}
 	}
+	// Perspective and planted_by links resolve: a perspective is the
+	// person, organization or unit that held the belief; planted_by is the
+	// operation (or event) that fed it.
+	for _, c := range ds.Claims {
+		if c.Perspective != "" {
+			e := ix.Entities[c.Perspective]
+			switch {
+			case e == nil:
+				t.Errorf("%s: perspective %q is not an entity", c.Origin, c.Perspective)
+			case e.Type != tokumu.Person && e.Type != tokumu.Organization && e.Type != tokumu.Unit:
+				t.Errorf("%s: perspective %s is a %s, not a person, organization or unit", c.Origin, c.Perspective, e.Type)
+			}
+		}
+		if c.PlantedBy != "" {
+			e := ix.Entities[c.PlantedBy]
+			switch {
+			case e == nil:
+				t.Errorf("%s: planted_by %q is not an entity", c.Origin, c.PlantedBy)
+			case e.Type != tokumu.Operation && e.Type != tokumu.Event:
+				t.Errorf("%s: planted_by %s is a %s, not an operation or event", c.Origin, c.PlantedBy, e.Type)
+			}
+		}
+	}
+	// Estimates versus reality (CORPUS.md, "Estimates and actual
+	// figures"): every strength or establishment claim is dated and has a
+	// unit; on the Soviet forces charted against Japanese estimates the
+	// unit is one the chart knows.
+	chartUnits := map[string]bool{"men": true, "divisions": true, "aircraft": true, "tanks": true,
+		"guns": true, "tankettes": true, "armoured vehicles": true}
+	for _, c := range ds.Claims {
+		if c.Predicate != "strength" && c.Predicate != "establishment" {
+			continue
+		}
+		if c.When.IsZero() {
+			t.Errorf("%s: %s claim without a date", c.Origin, c.Predicate)
+		}
+		if c.Unit == "" {
+			t.Errorf("%s: %s claim without a unit", c.Origin, c.Predicate)
+		}
+		if e := ix.Entities[c.Subject]; e != nil && hasTag(e, "estimates") && !chartUnits[c.Unit] {
+			t.Errorf("%s: unit %q on %s; use one of men, divisions, aircraft, tanks (or guns, tankettes, armoured vehicles)", c.Origin, c.Unit, c.Subject)
+		}
+	}
+	// A name in its own script wherever one is attested: an entity with a
+	// romanized Japanese or Russian name has the name in kanji/kana or
+	// Cyrillic too, unless it is tagged no-native-name (its own-script form
+	// is in no source used, e.g. a Japanese officer known only from a
+	// Russian monograph). Codenames and aliases do not count.
+	for _, e := range ds.Entities {
+		have := map[string]bool{}
+		for _, n := range e.Names {
+			have[n.Lang] = true
+		}
+		for _, n := range e.Names {
+			if n.Kind == tokumu.Codename || n.Kind == tokumu.Alias || !strings.HasSuffix(n.Lang, "-Latn") {
+				continue
+			}
+			own := strings.TrimSuffix(n.Lang, "-Latn")
+			if (own == "ja" || own == "ru") && !have[own] && !hasTag(e, "no-native-name") {
+				t.Errorf("%s: %s name %q but no %s name; add it, or tag the entity no-native-name if no source gives one", e.Origin, n.Lang, n.Text, own)
+			}
+		}
+	}
+	// Sources are cited at their own address: no Wikipedia mirror, no
+	// AI-generated or machine-rewritten encyclopedia (CORPUS.md, "Sources").
+	for _, src := range ds.Sources {
+		for _, host := range bannedHosts {
+			if strings.Contains(strings.ToLower(src.URL), host) {
+				t.Errorf("%s: url %s is on %s, a mirror or generated encyclopedia; cite the article's own address", src.Origin, src.URL, host)
+			}
+		}
+	}
 	// The estimates beside the actual figures: at least one strength
 	// claim with a perspective and one without, for the same year.
 	est, act := map[string]bool{}, map[string]bool{}
@@ -87,6 +159,21 @@ func TestInvariants(t *testing.T) {
 	if both == 0 {
 		t.Errorf("no year has both a Japanese estimate and an actual figure (estimates %v, actual %v)", est, act)
 	}
+}
+
+// bannedHosts are Wikipedia mirrors (cite xx.wikipedia.org instead, with
+// the copy in note) and generated encyclopedias (never cite them).
+var bannedHosts = []string{"wikimili.com", "wiki.x.io", "wikizero", "wiki-org.ru", "liquisearch.com",
+	"piglix.com", "qaz.wiki", "classicistranieri.com", "richxsearch", "wikisum.wiki", "perceptionl.com",
+	"osmarks.net", "privacytools.io", "grokipedia", "pedia.3rd-in.co.jp"}
+
+func hasTag(e *tokumu.Entity, tag string) bool {
+	for _, t := range e.Tags {
+		if t == tag {
+			return true
+		}
+	}
+	return false
 }
 
 func hasScript(s string, tables ...*unicode.RangeTable) bool {
