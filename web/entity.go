@@ -143,7 +143,9 @@ func newMiniTimeline(claims []*tokumu.Claim, preds map[string]*tokumu.Predicate,
 	if y1-y0 < 4 {
 		y0, y1 = y0-2, y1+2
 	}
-	x := func(d tokumu.Day) float64 { return float64(miniWidth-20) * (yearFrac(d) - float64(y0)) / float64(y1-y0) }
+	x := func(d tokumu.Day) float64 {
+		return float64(miniWidth-20) * (yearFrac(d) - float64(y0)) / float64(y1-y0)
+	}
 	t := &miniTimeline{Width: miniWidth, Height: len(dated)*miniRowH + 24}
 	step := 1
 	for (y1-y0)/step > 12 {

@@ -43,8 +43,8 @@ type estRatio struct {
 
 // estChartData is what the script draws.
 type estChartData struct {
-	ID     string         `json:"id"`
-	Unit   string         `json:"unit"`
+	ID     string          `json:"id"`
+	Unit   string          `json:"unit"`
 	Series []estSeriesData `json:"series"`
 }
 
@@ -115,7 +115,7 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 				actual = se.Claims
 			}
 		}
-		d := estChartData{ID: ch.ID, Unit: ch.Unit}
+		d := estChartData{ID: ch.ID, Unit: ch.Unit, Series: []estSeriesData{}}
 		for _, se := range ch.Series {
 			sd := estSeriesData{Label: "actual (historiography)", Actual: se.Perspective == ""}
 			if !sd.Actual {

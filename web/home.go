@@ -43,7 +43,7 @@ const keyEvents = 12
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	sn := s.snap
-	p := homePage{base: s.base(r, "home", "Japanese military intelligence against the USSR, 1922–1945", "home"), Stats: sn.stats}
+	p := homePage{base: s.base(r, "home", "Japanese military intelligence against the USSR, 1922–1945"), Stats: sn.stats}
 	p.Desc = "A source-grounded knowledge base of Japanese military intelligence against the USSR, 1922–1945."
 	for _, per := range sn.periods {
 		hp := homePeriod{Entity: sn.entities[per.ID], From: per.From, To: per.To}

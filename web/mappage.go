@@ -24,11 +24,11 @@ type mapPlace struct {
 }
 
 type mapData struct {
-	Year   int        `json:"year"`
-	Min    int        `json:"min"`
-	Max    int        `json:"max"`
-	Basemap string    `json:"basemap"`
-	Places []mapPoint `json:"places"`
+	Year    int        `json:"year"`
+	Min     int        `json:"min"`
+	Max     int        `json:"max"`
+	Basemap string     `json:"basemap"`
+	Places  []mapPoint `json:"places"`
 }
 
 type mapPoint struct {

@@ -9,11 +9,11 @@ import (
 )
 
 // searchQuery reads a search.Query from the request's parameters: q, type
-// (repeatable or comma-separated), from, to, period, by, source, limit,
-// offset.
+// (repeatable or comma-separated), from, to (a year or month means all of
+// it), period, by, source, lang, limit, offset.
 func searchQuery(r *http.Request) (search.Query, error) {
 	v := r.URL.Query()
-	q := search.Query{Text: v.Get("q"), Period: v.Get("period"), Perspective: v.Get("by"), Source: v.Get("source")}
+	q := search.Query{Text: v.Get("q"), Period: v.Get("period"), Perspective: v.Get("by"), Source: v.Get("source"), Lang: langOf(r)}
 	for _, ts := range v["type"] {
 		for _, t := range strings.Split(ts, ",") {
 			if t == "" {
@@ -32,6 +32,11 @@ func searchQuery(r *http.Request) (search.Query, error) {
 	}
 	if q.To, err = day(r, "to"); err != nil {
 		return q, err
+	}
+	if v := r.URL.Query().Get("to"); v != "" {
+		// The end of what "to" names: to=1939 includes December 1939.
+		w, _, _ := tokumu.ParseWhen(v)
+		q.To = w.Latest
 	}
 	if q.Limit, err = intParam(r, "limit", 20, 200); err != nil {
 		return q, err

@@ -1,1 +1,1 @@
-// placeholder
+(()=>{var n=document.getElementById("st-form"),e=document.getElementById("st-year"),t=document.getElementById("st-date");if(n&&e&&t){e.closest(".year-slider").hidden=!1;let s=document.getElementById("st-year-out"),d=0;e.addEventListener("input",()=>{s.textContent=e.value,clearTimeout(d),d=setTimeout(()=>{t.value=`${e.value}-06-01`,n.requestSubmit()},250)}),t.addEventListener("change",()=>{t.value&&n.requestSubmit()})}})();

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Rebuilds the web UI's JavaScript bundles and basemap from npm into
+# web/static/, where they are committed and embedded in the binary
+# (//go:embed). Only whoever changes web/ui/ needs this (and Node); the Go
+# build and the tests do not. Packages are pinned by web/ui/package-lock.json.
+set -euo pipefail
+cd "$(dirname "$0")/../web/ui"
+npm ci --no-audit --no-fund
+out=../static
+mkdir -p "$out/js" "$out/geo"
+# One bundle per page script; each is minified and self-contained.
+./node_modules/.bin/esbuild src/common.js src/timeline.js src/map.js src/structure.js src/network.js src/estimates.js \
+	--bundle --minify --format=iife --target=es2020 --legal-comments=none --outdir="$out/js" --log-level=warning
+# Natural Earth 1:110m countries (public domain) as TopoJSON, from world-atlas.
+cp node_modules/world-atlas/countries-110m.json "$out/geo/countries-110m.json"
+# Report what each page ships, compressed as the server sends it.
+for f in "$out"/js/*.js; do
+	printf '%-28s %7d bytes, %6d gzipped\n' "$(basename "$f")" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
+done

@@ -1,0 +1,175 @@
+package e2e
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestPages loads every view, waits for what its script draws (or, for
+// pages without a script, for its server-rendered content), and checks
+// the console and the network log.
+func TestPages(t *testing.T) {
+	base := server(t)
+	b := newBrowser(t)
+	for _, tt := range []struct {
+		name, path, ready string
+	}{
+		{"home", "/", "ol.periods li.period"},
+		{"entity", "/entities/harbin-tokumu-kikan", "svg.mini"},
+		{"entity-ja", "/entities/doihara-kenji?lang=ja", "table.names"},
+		{"search", "/search?q=Harbin", "ol.hits li"},
+		{"timeline", "/timeline", "#tl-svg a.ev"},
+		{"timeline-period", "/timeline?period=period-3&from=1938&to=1942", "#tl-svg a.ev"},
+		{"map", "/map?year=1939", "#map-svg a.mk.ev"},
+		{"structure", "/structure", "#chart-b li.org"},
+		{"network", "/network", "#net-svg a.node"},
+		{"estimates", "/estimates", ".est-chart svg circle"},
+		{"sources", "/sources", "ol.bib li"},
+		{"source", "/sources/zor22", "table.src-claims tr"},
+		{"index", "/entities?type=person", "ul.index-list li"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b.run(t, "load "+tt.path, chromedp.Navigate(base+tt.path), chromedp.WaitVisible(tt.ready), settle())
+			b.screenshot(t, tt.name)
+			b.check(t, tt.path)
+		})
+	}
+}
+
+// TestPhone renders the entity page at a phone's width: nothing may be
+// wider than the screen.
+func TestPhone(t *testing.T) {
+	base := server(t)
+	b := newBrowser(t)
+	var overflow int
+	b.run(t, "phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile),
+		chromedp.Navigate(base+"/entities/harbin-tokumu-kikan"), chromedp.WaitVisible("table.names"),
+		chromedp.Evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &overflow))
+	b.screenshot(t, "phone-entity")
+	if overflow > 0 {
+		t.Errorf("the entity page is %d px wider than a 390 px phone screen", overflow)
+	}
+	b.check(t, "phone entity page")
+}
+
+// TestSearchScripts types a name in each script into the search box and
+// follows the suggestion for the Harbin agency with the keyboard; if the
+// index does not suggest it, Enter submits the form and the test follows
+// the link on the results page. Either way it must reach the entity page.
+func TestSearchScripts(t *testing.T) {
+	base := server(t)
+	b := newBrowser(t)
+	const want = "harbin-tokumu-kikan"
+	for _, q := range []string{"Harbin", "ハルビン", "Харбин"} {
+		t.Run(q, func(t *testing.T) {
+			b.run(t, "home", chromedp.Navigate(base+"/"), chromedp.WaitVisible("#q"), chromedp.SendKeys("#q", q))
+			var hrefs []string
+			b.run(t, "suggestions", chromedp.WaitVisible("#suggest li a"),
+				chromedp.Evaluate(`[...document.querySelectorAll('#suggest li a')].map(a => new URL(a.href).pathname)`, &hrefs))
+			i := slices.Index(hrefs, "/entities/"+want)
+			if i >= 0 {
+				keys := strings.Repeat(kb.ArrowDown, i+1) + kb.Enter
+				b.run(t, "choose suggestion", chromedp.SendKeys("#q", keys))
+			} else {
+				t.Logf("%q: %s not among the suggestions %v; using the results page", q, want, hrefs)
+				b.run(t, "submit", chromedp.SendKeys("#q", kb.Enter), chromedp.WaitVisible("ol.hits"),
+					chromedp.Click(fmt.Sprintf(`ol.hits a[href^="/entities/%s"]`, want)))
+			}
+			var path, h1 string
+			b.run(t, "entity page", chromedp.WaitVisible(`article.entity[data-id="`+want+`"]`),
+				chromedp.Evaluate(`location.pathname`, &path), chromedp.Text("h1", &h1))
+			if path != "/entities/"+want {
+				t.Errorf("%q led to %s, want /entities/%s", q, path, want)
+			}
+			if !strings.Contains(h1, "Harbin") {
+				t.Errorf("%q: page heading %q", q, h1)
+			}
+			b.check(t, "search "+q)
+		})
+	}
+	b.screenshot(t, "search-landed")
+}
+
+// TestStructureDate moves the structure view's year slider from 1939 to
+// 1941 with the keyboard: the Harbin agency must leave the Kwantung Army's
+// chart and the Intelligence Department that replaced it in 1940 enter.
+func TestStructureDate(t *testing.T) {
+	base := server(t)
+	b := newBrowser(t)
+	orgs := func(date string) []string {
+		var ids []string
+		b.run(t, "chart on "+date, chromedp.WaitVisible(`#chart-a[data-date="`+date+`"]`),
+			chromedp.Evaluate(`[...document.querySelectorAll('#chart-a li.org')].map(li => li.dataset.id)`, &ids))
+		return ids
+	}
+	b.run(t, "structure 1939", chromedp.Navigate(base+"/structure?root=kwantung-army&date=1939-06-01"))
+	before := orgs("1939-06-01")
+	b.screenshot(t, "structure-1939")
+	b.run(t, "slider", chromedp.Focus("#st-year"), chromedp.SendKeys("#st-year", kb.ArrowRight+kb.ArrowRight))
+	after := orgs("1941-06-01")
+	b.screenshot(t, "structure-1941")
+	var loc string
+	b.run(t, "url", chromedp.Evaluate(`location.search`, &loc))
+	if !strings.Contains(loc, "date=1941-06-01") {
+		t.Errorf("the URL does not keep the date: %q", loc)
+	}
+	for _, c := range []struct {
+		id            string
+		in1939, in1941 bool
+	}{
+		{"harbin-tokumu-kikan", true, false},
+		{"kwantung-army-intelligence-department", false, true},
+	} {
+		if got := slices.Contains(before, c.id); got != c.in1939 {
+			t.Errorf("1939-06-01: %s in chart = %v, want %v (chart: %v)", c.id, got, c.in1939, before)
+		}
+		if got := slices.Contains(after, c.id); got != c.in1941 {
+			t.Errorf("1941-06-01: %s in chart = %v, want %v (chart: %v)", c.id, got, c.in1941, after)
+		}
+	}
+	b.check(t, "structure")
+}
+
+// TestMapSlider moves the map's year slider and checks that the markers
+// for places with events or organizations change with it, and that the
+// year goes into the URL.
+func TestMapSlider(t *testing.T) {
+	base := server(t)
+	b := newBrowser(t)
+	markers := func() (year string, ids []string) {
+		b.run(t, "markers", chromedp.Sleep(100*time.Millisecond),
+			chromedp.Evaluate(`document.getElementById('map-svg').dataset.year`, &year),
+			chromedp.Evaluate(`[...document.querySelectorAll('#map-svg a.mk.ev, #map-svg a.mk.org')].map(a => a.dataset.id + ':' + a.getAttribute('class'))`, &ids))
+		return year, ids
+	}
+	b.run(t, "map 1925", chromedp.Navigate(base+"/map?year=1925"), chromedp.WaitVisible("#map-svg a.mk"))
+	y1, m1 := markers()
+	b.screenshot(t, "map-1925")
+	b.run(t, "slider", chromedp.Focus("#map-year"), chromedp.SendKeys("#map-year", strings.Repeat(kb.ArrowRight, 14)))
+	y2, m2 := markers()
+	b.screenshot(t, "map-1939")
+	if y1 != "1925" || y2 != "1939" {
+		t.Fatalf("map years %q then %q, want 1925 then 1939", y1, y2)
+	}
+	if len(m1) == 0 || len(m2) == 0 {
+		t.Fatalf("no active markers: 1925 %v, 1939 %v", m1, m2)
+	}
+	if slices.Equal(m1, m2) {
+		t.Errorf("the markers did not change between 1925 and 1939: %v", m1)
+	}
+	var loc, count string
+	b.run(t, "url", chromedp.Evaluate(`location.search`, &loc), chromedp.Text("#map-count", &count))
+	if !strings.Contains(loc, "year=1939") {
+		t.Errorf("the URL does not keep the year: %q", loc)
+	}
+	if !strings.Contains(count, "1939") {
+		t.Errorf("the count does not follow the slider: %q", count)
+	}
+	b.check(t, "map")
+}

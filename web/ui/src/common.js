@@ -1,0 +1,66 @@
+// Shared by every page: as-you-type suggestions for the search box, from
+// /api/suggest, with the keyboard (↓ ↑ Enter Esc) as well as the mouse;
+// "/" focuses the box. Without JavaScript the box is a plain form that
+// opens /search.
+import { qs, el, lang } from './util.js';
+
+function suggest() {
+  const input = qs('#q');
+  const list = qs('#suggest');
+  if (!input || !list) return;
+  let items = [], active = -1, seq = 0, timer = 0;
+  const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); active = -1; };
+  const mark = (i) => {
+    items.forEach((li, j) => li.setAttribute('aria-selected', j === i ? 'true' : 'false'));
+    active = i;
+    if (i >= 0) input.setAttribute('aria-activedescendant', items[i].id); else input.removeAttribute('aria-activedescendant');
+  };
+  const show = (hits) => {
+    list.replaceChildren();
+    items = hits.filter((h) => h.entity).map((h, i) => {
+      const q = lang() === 'en' ? '' : '?lang=' + lang();
+      const a = el('a', { svg: false, href: '/entities/' + encodeURIComponent(h.entity) + q, tabindex: '-1' },
+        el('span', { svg: false, class: 'sg-label', text: h.label }),
+        h.name && h.name !== h.label ? el('span', { svg: false, class: 'sg-name', text: h.name }) : null,
+        h.type ? el('span', { svg: false, class: 'sg-name', text: h.type }) : null);
+      return el('li', { svg: false, id: 'sg-' + i, role: 'option', 'aria-selected': 'false' }, a);
+    });
+    list.append(...items);
+    list.hidden = items.length === 0;
+    input.setAttribute('aria-expanded', items.length ? 'true' : 'false');
+    active = -1;
+  };
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (!q) { close(); return; }
+    timer = setTimeout(async () => {
+      const my = ++seq;
+      try {
+        const r = await fetch('/api/suggest?limit=8&q=' + encodeURIComponent(q));
+        if (!r.ok || my !== seq) return;
+        show(await r.json());
+      } catch (e) { /* the form still works without suggestions */ }
+    }, 120);
+  });
+  input.addEventListener('keydown', (ev) => {
+    if (list.hidden || !items.length) return;
+    if (ev.key === 'ArrowDown') { ev.preventDefault(); mark((active + 1) % items.length); }
+    else if (ev.key === 'ArrowUp') { ev.preventDefault(); mark((active - 1 + items.length) % items.length); }
+    else if (ev.key === 'Escape') { close(); }
+    else if (ev.key === 'Enter' && active >= 0) { ev.preventDefault(); location.href = items[active].querySelector('a').href; }
+  });
+  // Enter on a chosen suggestion opens it rather than the results page,
+  // whichever of keydown or the form's submit the browser delivers first.
+  input.form.addEventListener('submit', (ev) => {
+    if (!list.hidden && active >= 0) { ev.preventDefault(); location.href = items[active].querySelector('a').href; }
+  });
+  input.addEventListener('blur', () => setTimeout(close, 200));
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key === '/' && document.activeElement.tagName !== 'INPUT' && document.activeElement.tagName !== 'TEXTAREA' && document.activeElement.tagName !== 'SELECT') {
+      ev.preventDefault(); input.focus();
+    }
+  });
+}
+
+suggest();

@@ -1,0 +1,85 @@
+// The map: every place with coordinates on a Natural Earth basemap (the
+// world-atlas package, embedded and served from this server), projected
+// in the browser with d3-geo. The year slider recolours the markers —
+// events that year, organizations only, or nothing — and rewrites the
+// list beside the map; the year is kept in the URL.
+import { geoConicEqualArea, geoPath, geoGraticule10 } from 'd3-geo';
+import { feature } from 'topojson-client';
+import { el, readData, setQuery, lang } from './util.js';
+
+const data = readData('map-data');
+const box = document.getElementById('map-chart');
+const svg = document.getElementById('map-svg');
+const slider = document.getElementById('map-year');
+const outY = document.getElementById('map-year-out');
+const list = document.getElementById('map-list');
+const count = document.getElementById('map-count');
+const q = lang() === 'en' ? '' : '?lang=' + lang();
+
+function active(p, y) {
+  return {
+    events: p.events.filter((e) => e.lo <= y && y <= e.hi),
+    orgs: p.orgs.filter((o) => o.lo <= y && y <= o.hi),
+  };
+}
+
+function link(item) { return el('a', { svg: false, href: '/entities/' + encodeURIComponent(item.id) + q, text: item.label }); }
+
+function renderList(y) {
+  const items = [];
+  for (const p of data.places) {
+    const a = active(p, y);
+    if (!a.events.length && !a.orgs.length) continue;
+    const li = el('li', { svg: false }, el('strong', { svg: false }, link(p)));
+    if (a.events.length) { li.append(el('br', { svg: false }), 'Events: '); a.events.forEach((e, i) => { if (i) li.append(', '); li.append(link(e)); }); }
+    if (a.orgs.length) { li.append(el('br', { svg: false }), 'Organizations: '); a.orgs.forEach((o, i) => { if (i) li.append(', '); li.append(link(o)); }); }
+    items.push(li);
+  }
+  list.replaceChildren(...items);
+  count.textContent = `${items.length} place${items.length === 1 ? '' : 's'} with events or organizations in ${y}.`;
+}
+
+async function main() {
+  box.hidden = false;
+  const W = svg.clientWidth || 900, H = svg.clientHeight || 540;
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  // Centred on Manchuria; fitted to the places east of the Urals so that
+  // the theatre fills the frame (Berlin or Warsaw then sit off the edge).
+  const east = data.places.filter((p) => p.lon > 60);
+  const pts = { type: 'MultiPoint', coordinates: (east.length ? east : data.places).map((p) => [p.lon, p.lat]) };
+  const proj = geoConicEqualArea().rotate([-120, 0]).parallels([35, 55]).fitExtent([[30, 30], [W - 30, H - 30]], pts);
+  const path = geoPath(proj);
+  const topo = await (await fetch(data.basemap)).json();
+  const land = feature(topo, topo.objects.countries);
+  const base = el('g', {},
+    el('path', { class: 'sphere', d: path({ type: 'Sphere' }) }),
+    el('path', { class: 'grat', d: path(geoGraticule10()), fill: 'none', stroke: '#c9d6df', 'stroke-width': 0.5 }),
+    ...land.features.map((f) => el('path', { class: 'land', d: path(f) })));
+  const marks = el('g', { class: 'marks' });
+  const markers = data.places.map((p) => {
+    const [x, y] = proj([p.lon, p.lat]) || [-99, -99];
+    const g = el('a', { href: '/entities/' + encodeURIComponent(p.id) + q, class: 'mk', 'data-id': p.id, transform: `translate(${x},${y})` },
+      el('title', { text: p.label }), el('circle', { r: 4 }), el('text', { x: 6, y: 3, text: p.label }));
+    marks.append(g);
+    return { p, g };
+  });
+  svg.replaceChildren(base, marks);
+
+  function update(y) {
+    for (const { p, g } of markers) {
+      const a = active(p, y);
+      const cls = a.events.length ? 'ev' : a.orgs.length ? 'org' : 'idle';
+      g.setAttribute('class', 'mk ' + cls);
+      g.querySelector('circle').setAttribute('r', cls === 'idle' ? 2.5 : 4 + Math.min(6, a.events.length + a.orgs.length));
+      g.querySelector('text').style.display = cls === 'idle' ? 'none' : '';
+      g.querySelector('title').textContent = `${p.label} — ${y}: ${a.events.length} event(s), ${a.orgs.length} organization(s)`;
+    }
+    svg.dataset.year = y;
+    outY.textContent = y;
+    renderList(y);
+  }
+  slider.addEventListener('input', () => { update(+slider.value); setQuery({ year: slider.value }); });
+  update(+slider.value);
+}
+
+if (data && box && svg) main().catch((e) => { console.warn('map:', e); });

@@ -1,0 +1,94 @@
+// The timeline: every listed event on an axis from 1919 to 1953, zoomable
+// with the buttons, the wheel, + and −, and pannable by dragging or with
+// ← and →. The visible range is kept in the URL (from, to).
+import { el, readData, setQuery } from './util.js';
+
+const data = readData('tl-data');
+const box = document.getElementById('tl-chart');
+const svg = document.getElementById('tl-svg');
+if (data && box && svg) {
+  box.hidden = false;
+  let lo = data.from, hi = data.to;
+  const out = document.getElementById('tl-range');
+  const rowH = 16, top = 34;
+
+  // Lanes: each event takes the first row where it does not overlap the
+  // previous one, measured in pixels at the current zoom so labels fit.
+  function draw() {
+    const W = svg.clientWidth || 800, H = svg.clientHeight || 400;
+    svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+    const x = (y) => ((y - lo) / (hi - lo)) * W;
+    const g = el('g');
+    for (const p of data.periods) {
+      const x0 = Math.max(0, x(p.lo)), x1 = Math.min(W, x(p.hi));
+      if (x1 <= 0 || x0 >= W) continue;
+      g.append(el('g', { class: 'period' },
+        el('rect', { x: x0, y: 0, width: Math.max(0, x1 - x0 - 2), height: 14 }),
+        el('text', { x: x0 + 4, y: 11, text: p.label.length * 6 < x1 - x0 ? p.label : p.label.split(':')[0] })));
+    }
+    const step = [1, 2, 5, 10].find((s) => (hi - lo) / s <= W / 60) || 10;
+    const axis = el('g', { class: 'axis' });
+    for (let y = Math.ceil(lo / step) * step; y <= hi; y += step) {
+      axis.append(el('line', { x1: x(y), x2: x(y), y1: 16, y2: H }), el('text', { x: x(y) + 2, y: 28, text: String(y) }));
+    }
+    g.prepend(axis);
+    const ends = [];
+    const rows = Math.floor((H - top) / rowH);
+    for (const e of data.events) {
+      if (e.hi < lo || e.lo > hi) continue;
+      const x0 = x(e.lo), x1 = Math.max(x(e.hi), x0 + 4);
+      const labelEnd = x0 + 8 + e.label.length * 6.2;
+      let r = ends.findIndex((end) => end < x0);
+      if (r < 0) { if (ends.length >= rows) continue; r = ends.length; ends.push(0); }
+      ends[r] = Math.max(x1, labelEnd);
+      const y = top + r * rowH;
+      g.append(el('a', { href: '/entities/' + encodeURIComponent(e.id), class: 'ev ' + e.type },
+        el('title', { text: `${e.label} (${e.when})` }),
+        el('rect', { x: x0, y: y + 3, width: x1 - x0, height: 9, rx: 2 }),
+        el('text', { x: x1 + 3, y: y + 11, text: e.label })));
+    }
+    svg.replaceChildren(g);
+    out.textContent = `${Math.round(lo)}–${Math.round(hi)}`;
+  }
+
+  function set(a, b) {
+    const span = Math.min(Math.max(b - a, 0.5), data.max - data.min);
+    a = Math.min(Math.max(a, data.min), data.max - span);
+    lo = a; hi = a + span;
+    draw();
+    setQuery({ from: Math.floor(lo), to: Math.ceil(hi) });
+  }
+  function zoom(f, at) {
+    const c = at ?? (lo + hi) / 2;
+    set(c - (c - lo) * f, c - (c - lo) * f + (hi - lo) * f);
+  }
+
+  box.querySelectorAll('[data-zoom]').forEach((b) => b.addEventListener('click', () => {
+    const z = b.dataset.zoom;
+    if (z === 'in') zoom(0.5); else if (z === 'out') zoom(2); else set(data.min, data.max);
+  }));
+  svg.addEventListener('wheel', (ev) => {
+    ev.preventDefault();
+    const r = svg.getBoundingClientRect();
+    zoom(ev.deltaY < 0 ? 0.8 : 1.25, lo + ((ev.clientX - r.left) / r.width) * (hi - lo));
+  }, { passive: false });
+  svg.addEventListener('keydown', (ev) => {
+    const pan = (hi - lo) * 0.1;
+    if (ev.key === '+' || ev.key === '=') zoom(0.5);
+    else if (ev.key === '-') zoom(2);
+    else if (ev.key === 'ArrowLeft') set(lo - pan, hi - pan);
+    else if (ev.key === 'ArrowRight') set(lo + pan, hi + pan);
+    else return;
+    ev.preventDefault();
+  });
+  let drag = null;
+  svg.addEventListener('pointerdown', (ev) => { if (ev.target.closest('a')) return; drag = { x: ev.clientX, lo, hi }; svg.setPointerCapture(ev.pointerId); });
+  svg.addEventListener('pointermove', (ev) => {
+    if (!drag) return;
+    const d = ((ev.clientX - drag.x) / svg.clientWidth) * (drag.hi - drag.lo);
+    set(drag.lo - d, drag.hi - d);
+  });
+  svg.addEventListener('pointerup', () => { drag = null; });
+  addEventListener('resize', draw);
+  draw();
+}

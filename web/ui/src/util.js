@@ -1,0 +1,35 @@
+// Small helpers shared by the page scripts (bundled into each).
+
+export function qs(sel, root = document) { return root.querySelector(sel); }
+
+export function el(name, attrs = {}, ...children) {
+  const svg = ['svg', 'g', 'rect', 'circle', 'line', 'path', 'text', 'title', 'a'].includes(name) && attrs.svg !== false;
+  const e = svg ? document.createElementNS('http://www.w3.org/2000/svg', name) : document.createElement(name);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'svg' || v == null) continue;
+    if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) if (c != null) e.append(c);
+  return e;
+}
+
+// readData returns the JSON the server inlined in <script id=...>.
+export function readData(id) {
+  const node = document.getElementById(id);
+  return node ? JSON.parse(node.textContent) : null;
+}
+
+// setQuery replaces parameters in the address bar without reloading, so
+// that the view's state is a URL someone can share.
+export function setQuery(params) {
+  const u = new URL(location.href);
+  for (const [k, v] of Object.entries(params)) {
+    if (v === '' || v == null) u.searchParams.delete(k); else u.searchParams.set(k, v);
+  }
+  history.replaceState(null, '', u);
+}
+
+export function lang() { return document.documentElement.lang || 'en'; }
+
