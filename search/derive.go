@@ -123,13 +123,6 @@ type deriver struct {
 	memo map[string][]string // build time only
 }
 
-// wholeReading returns the reading of the whole of s, or "" if the
-// dictionary cannot read every part of it. It is not memoized: queries
-// call it, and their words must not grow the index's memory.
-func (d *deriver) wholeReading(s string) string {
-	return strings.Join(d.parts(s), "")
-}
-
 // parts returns the kana reading of each morpheme of s, or nil when a
 // morpheme has no reading in the dictionary (哈 in 哈爾浜): a guessed
 // reading would only add wrong matches. The tokenizer is safe for

@@ -115,6 +115,10 @@ func Build(ctx context.Context, s tokumu.Store) (*Index, error) {
 	}
 	ix.names.finish()
 	ix.text.finish()
+	// The analyzer's dictionary is ~90 MB of heap; queries never read
+	// kanji through it (a kanji query matches kanji names as written), so
+	// it goes once the names are indexed.
+	ix.derive = &deriver{}
 	return ix, nil
 }
 

@@ -140,14 +140,6 @@ func (ix *Index) matchWord(t token, prefix bool, mark func(ent int32, name uint1
 			for _, k := range kanaKeys(t.text) {
 				lookup(k, levelDerived)
 			}
-		} else if hasHan(t.text) {
-			// A kanji word stored only in romaji (関特演 for Kantokuen):
-			// read it and look up the reading.
-			if r := ix.derive.wholeReading(t.text); r != "" {
-				for _, k := range kanaKeys(r) {
-					lookup(k, levelDerived)
-				}
-			}
 		}
 	}
 	if prefix && t.script != scriptCJK && len([]rune(t.text)) >= 2 {
@@ -160,7 +152,13 @@ func (ix *Index) matchWord(t token, prefix bool, mark func(ent int32, name uint1
 		x.prefix(p, maxPrefixKeys, func(_ string, ps []posting) { markAll(ps, levelPrefix, mark, &found) })
 	}
 	if !found && t.script == scriptLatin {
-		for _, k := range x.fuzzy(latinKey(t.text)) {
+		// Both the word as typed and its collapsed key: a typo can make
+		// the collapse misfire (Yamamoo → yamamo, two edits from yamamoto).
+		ks := x.fuzzy(t.text)
+		if k := latinKey(t.text); k != t.text {
+			ks = append(ks, x.fuzzy(k)...)
+		}
+		for _, k := range ks {
 			for _, p := range x.keys[spaceLatin+k] {
 				mark(p.ent, p.name, levelFuzzy)
 			}

@@ -1,0 +1,148 @@
+package search
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Tōkyō", "tokyo"},
+		{"ＤＯＩＨＡＲＡ", "doihara"},
+		{"Семёнов", "семенов"},
+		{"ЁЛКА", "елка"},
+		{"Йошкар", "йошкар"}, // й is a letter of its own, not и with a mark
+		{"滿洲", "満洲"},
+		{"關東軍", "関東軍"},
+		{"哈尔滨", "哈爾浜"},
+		{"哈爾濱", "哈爾浜"},
+		{"ハルビン", "はるびん"},
+		{"ﾊﾙﾋﾞﾝ", "はるびん"}, // half-width katakana
+		{"Blücher", "blucher"},
+		{"Straße", "strasse"},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLatinKey(t *testing.T) {
+	// Every spelling of one name gives one key.
+	groups := [][]string{
+		{"tokyo", "toukyou", "tookyoo", "tohkyoh", "tokyoo"},
+		{"oshima", "ooshima", "ohshima", "ōshima"},
+		{"shinbun", "shimbun"},
+		{"kantogun", "kantougun", "kantōgun"},
+		{"yuki", "yuuki"},
+	}
+	for _, g := range groups {
+		want := latinKey(Fold(g[0]))
+		for _, w := range g[1:] {
+			if got := latinKey(Fold(w)); got != want {
+				t.Errorf("latinKey(%q) = %q, want %q as for %q", w, got, want, g[0])
+			}
+		}
+	}
+	// "oh" before a vowel is a syllable, not a long vowel: Ohara keeps it.
+	if got := latinKey("ohara"); got != "ohara" {
+		t.Errorf("latinKey(ohara) = %q", got)
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Harbin Special Service Agency", []string{"harbin", "special", "service", "agency"}},
+		{"ハルビン特務機関", []string{"はるびん特務機関"}},
+		{"Люшков (Lyushkov) бежал в 1938", []string{"люшков", "lyushkov", "бежал", "в", "1938"}},
+		{"哈爾浜12", []string{"哈爾浜", "12"}},
+		{"Shin'ichi oboronitel'noe", []string{"shinichi", "oboronitelnoe"}},
+		{"Халхин-Гол", []string{"халхин", "гол"}},
+		{"«Трест»", []string{"трест"}},
+		{"ＡＢＣ　ノモンハン", []string{"abc", "のもんはん"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range tokenize(tt.in) {
+			got = append(got, tok.text)
+			if tok.start < 0 || tok.end > len(tt.in) || tok.start >= tok.end {
+				t.Errorf("tokenize(%q): bad span %d:%d", tt.in, tok.start, tok.end)
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("tokenize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCyrillicForms(t *testing.T) {
+	tests := []struct{ declined, nominative string }{
+		{"люшкова", "люшков"},
+		{"люшковым", "люшков"},
+		{"харбине", "харбин"},
+		{"квантунской", "квантунская"},
+		{"армии", "армия"},
+		{"доихары", "доихара"},
+		{"мукдене", "мукден"},
+	}
+	for _, tt := range tests {
+		forms := cyrillicForms(tt.declined)
+		found := false
+		for _, f := range forms {
+			found = found || f == tt.nominative
+		}
+		if !found {
+			t.Errorf("cyrillicForms(%q) = %q, lacks %q", tt.declined, forms, tt.nominative)
+		}
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	tests := []struct{ text, query, want string }{
+		{"Lyushkov defected at Hunchun", "defect", "Lyushkov <mark>defected</mark> at Hunchun"},
+		{"Люшков бежал в Маньчжоу-го <b>", "бежали", "Люшков <mark>бежал</mark> в Маньчжоу-го &lt;b&gt;"},
+		{"関東軍情報部の設置", "情報部", "関東軍<mark>情報部</mark>の設置"},
+		{"滿洲國の特務機関", "満洲", "<mark>滿洲</mark>國の特務機関"},
+	}
+	for _, tt := range tests {
+		if got := snippet(tt.text, tokenize(tt.query), 200); got != tt.want {
+			t.Errorf("snippet(%q, %q) = %q, want %q", tt.text, tt.query, got, tt.want)
+		}
+	}
+	long := strings.Repeat("word ", 100) + "Harbin " + strings.Repeat("more ", 100)
+	got := snippet(long, tokenize("harbin"), 60)
+	if !strings.Contains(got, "<mark>Harbin</mark>") || !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") {
+		t.Errorf("long snippet not cut around the match: %q", got)
+	}
+	if n := utf8.RuneCountInString(got); n > 60+len("<mark></mark>")+2 {
+		t.Errorf("long snippet has %d runes", n)
+	}
+}
+
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"土肥原", "Доихара", "Harbin Special", "ﾊﾙﾋﾞﾝ", "o'", "ёЁ", "\xff\xfe", "oh", "a b c d e f", "滿洲國"} {
+		f.Add(s)
+	}
+	ix := embedded(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		r, err := ix.Search(Query{Text: q, Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total < len(r.Hits) {
+			t.Fatalf("total %d < %d hits", r.Total, len(r.Hits))
+		}
+		for _, h := range r.Hits {
+			if !utf8.ValidString(h.Snippet) {
+				t.Fatalf("invalid UTF-8 snippet %q", h.Snippet)
+			}
+		}
+		ix.Suggest(q, 5)
+	})
+}
