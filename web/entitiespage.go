@@ -36,6 +36,6 @@ func (s *Server) handleEntitiesPage(w http.ResponseWriter, r *http.Request) {
 		list = list[:entitiesMax]
 	}
 	p.Entities = append([]*tokumu.Entity(nil), list...)
-	sort.SliceStable(p.Entities, func(i, j int) bool { return p.Entities[i].Label(p.Lang) < p.Entities[j].Label(p.Lang) })
+	sort.SliceStable(p.Entities, func(i, j int) bool { return p.Label(p.Entities[i].ID) < p.Label(p.Entities[j].ID) })
 	s.render(w, r, http.StatusOK, "entities", p)
 }

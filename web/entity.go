@@ -40,7 +40,8 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		s.htmlError(w, r, err)
 		return
 	}
-	b := s.base(r, "entities", v.Entity.Label(langOf(r)))
+	b := s.base(r, "entities", "")
+	b.Title = b.Label(v.Entity.ID)
 	p := entityPage{base: b, E: v.Entity, Disagreements: v.Disagreements, Disputed: map[string]bool{}}
 	p.Summary = v.Entity.Summary[p.Lang]
 	if p.Summary == "" {

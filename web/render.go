@@ -84,8 +84,8 @@ func (s *Server) base(r *http.Request, nav, title string, scripts ...string) bas
 
 // Label returns the display name of an entity in the page's language.
 func (b base) Label(id string) string {
-	if e := b.sn.entities[id]; e != nil {
-		return e.Label(b.Lang)
+	if l, ok := b.sn.labels[b.Lang][id]; ok {
+		return l
 	}
 	return id
 }

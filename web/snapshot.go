@@ -18,6 +18,7 @@ import (
 // query). It is never modified after Reload, so requests share it freely.
 type snapshot struct {
 	entities  map[string]*tokumu.Entity
+	labels    map[string]map[string]string // lang → id → display name; see label
 	byType    map[tokumu.EntityType][]*tokumu.Entity // ordered by id
 	preds     map[string]*tokumu.Predicate
 	predList  []*tokumu.Predicate // ordered by id
@@ -79,9 +80,13 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading entities: %w", err)
 	}
+	sn.labels = map[string]map[string]string{"en": {}, "ja": {}, "ru": {}}
 	for _, e := range es {
 		sn.entities[e.ID] = e
 		sn.byType[e.Type] = append(sn.byType[e.Type], e)
+		for lang, m := range sn.labels {
+			m[e.ID] = label(e, lang)
+		}
 	}
 	if sn.predList, err = st.Predicates(ctx); err != nil {
 		return nil, fmt.Errorf("loading predicates: %w", err)
@@ -325,6 +330,28 @@ func (sn *snapshot) buildPlaces(byPred map[string][]*tokumu.Claim) {
 		sn.places[i].Orgs = append(sn.places[i].Orgs, o)
 	}
 	sort.Slice(sn.places, func(i, j int) bool { return sn.places[i].ID < sn.places[j].ID })
+}
+
+// label is the name a page shows for e in lang: the entity's own name or
+// its systematic romanization or transcription before an alias, cover name
+// or former name ("Doihara Kenji", not "Lawrence of Manchuria"), chosen
+// among those by tokumu.Entity.Label's preference for the reader's
+// language.
+func label(e *tokumu.Entity, lang string) string {
+	var proper []tokumu.Name
+	for _, n := range e.Names {
+		switch n.Kind {
+		case tokumu.Alias, tokumu.Codename, tokumu.Former:
+		default:
+			proper = append(proper, n)
+		}
+	}
+	if len(proper) == 0 || len(proper) == len(e.Names) {
+		return e.Label(lang)
+	}
+	f := *e
+	f.Names = proper
+	return f.Label(lang)
 }
 
 // parsePoint reads a coordinates value, "lat, lon" in degrees.

@@ -221,7 +221,7 @@ func (b *browser) screenshot(t *testing.T, name string) {
 		t.Fatal(err)
 	}
 	var png []byte
-	b.run(t, "screenshot "+name, chromedp.FullScreenshot(&png, 80))
+	b.run(t, "screenshot "+name, chromedp.FullScreenshot(&png, 100))
 	path := filepath.Join(dir, name+".png")
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		t.Fatal(err)

@@ -37,7 +37,7 @@ if (data && box && svg) {
     for (const e of data.events) {
       if (e.hi < lo || e.lo > hi) continue;
       const x0 = x(e.lo), x1 = Math.max(x(e.hi), x0 + 4);
-      const labelEnd = x0 + 8 + e.label.length * 6.2;
+      const labelEnd = x1 + 8 + e.label.length * 6.2;
       let r = ends.findIndex((end) => end < x0);
       if (r < 0) { if (ends.length >= rows) continue; r = ends.length; ends.push(0); }
       ends[r] = Math.max(x1, labelEnd);

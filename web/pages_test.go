@@ -1,0 +1,174 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/tokumu/tokumu/corpus"
+	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/web"
+	"github.com/tokumu/tokumu/yamlcorpus"
+)
+
+var (
+	embeddedOnce sync.Once
+	embeddedSrv  *web.Server
+	embeddedErr  error
+)
+
+// embedded returns a server over the embedded corpus, built once per run.
+func embedded(t testing.TB) *web.Server {
+	t.Helper()
+	embeddedOnce.Do(func() {
+		ctx := context.Background()
+		ds, err := yamlcorpus.Load(corpus.FS)
+		if err != nil {
+			embeddedErr = err
+			return
+		}
+		dir, err := os.MkdirTemp("", "tokumu-web-test-")
+		if err != nil {
+			embeddedErr = err
+			return
+		}
+		db, err := sqlite.Open(ctx, filepath.Join(dir, "e.db"), sqlite.Options{})
+		if err != nil {
+			embeddedErr = err
+			return
+		}
+		if embeddedErr = db.Replace(ctx, ds); embeddedErr != nil {
+			return
+		}
+		embeddedSrv, embeddedErr = web.New(ctx, db)
+	})
+	if embeddedErr != nil {
+		t.Fatalf("server over the embedded corpus: %v", embeddedErr)
+	}
+	return embeddedSrv
+}
+
+// TestPagesWithoutJavaScript reads each page as a browser without
+// scripts would: the content must be in the HTML the server sends.
+func TestPagesWithoutJavaScript(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	for _, tt := range []struct {
+		url      string
+		status   int
+		contains []string
+		lacks    []string
+	}{
+		{"/", 200, []string{"Period I:", "Period IV:", `href="/entities/period-2"`, "Supported by", "Complicated by", "Key events", "Key organizations", `id="q"`}, nil},
+		{"/entities/harbin-tokumu-kikan", 200, []string{`lang="ja"`, "ハルビン特務機関", "Харбинская японская военная миссия", "headed by",
+			`href="/sources/nids-higuchi#c-`, `class="grade`, "Related", `svg class="mini"`}, nil},
+		{"/entities/asano-detachment", 200, []string{"Where the sources disagree", `class="side"`, "different dates"}, nil},
+		{"/entities/doihara-kenji", 200, []string{"<h1>Doihara Kenji</h1>", "Lawrence of Manchuria"}, nil},
+		{"/entities/harbin-tokumu-kikan?lang=ja", 200, []string{`<html lang="ja">`, "<h1>ハルビン特務機関</h1>"}, nil},
+		{"/entities/soviet-far-eastern-forces", 200, []string{"according to", `class="persp"`}, nil},
+		{"/entities/nobody", 404, []string{"no entity"}, nil},
+		{"/search?q=Harbin", 200, []string{`href="/entities/harbin-tokumu-kikan"`, `value="Harbin"`}, nil},
+		{"/search?q=Harbin&type=spy", 400, []string{"not an entity type"}, nil},
+		{"/search?q=%3Cscript%3Ealert(1)%3C/script%3E", 200, []string{"&lt;script&gt;alert(1)&lt;/script&gt;"}, []string{"<script>alert(1)"}},
+		{"/timeline", 200, []string{"Battles of Khalkhin Gol", `id="tl-data"`, `<h2>1939</h2>`}, nil},
+		{"/timeline?type=operation", 200, []string{"Kantokuen"}, []string{"Battles of Khalkhin Gol"}},
+		{"/timeline?place=khalkhin-gol", 200, []string{"Battles of Khalkhin Gol"}, []string{"Kantokuen"}},
+		{"/map?year=1939", 200, []string{"with events or organizations in 1939", "Battles of Khalkhin Gol", `"basemap":"/static/geo/countries-110m.json?v=`}, nil},
+		{"/map?year=1925", 200, []string{"in 1925"}, []string{`href="/entities/khalkhin-gol-1939"`}},
+		{"/structure", 200, []string{`data-date="1939-06-01"`, `data-date="1941-06-01"`, "Harbin Special Service Agency", "Kwantung Army Intelligence Department", "What changed"}, nil},
+		{"/structure?root=kwantung-army&date=1939-06-01", 200, []string{"Harbin Special Service Agency"}, []string{"Kwantung Army Intelligence Department", "What changed"}},
+		{"/structure?root=kwantung-army&date=1941-06-01", 200, []string{"Kwantung Army Intelligence Department"}, []string{`data-id="harbin-tokumu-kikan"`}},
+		{"/structure?date=1939-13-01", 400, []string{"not a date"}, nil},
+		{"/structure?root=nowhere", 404, []string{"not in the organization chart"}, nil},
+		{"/network?from=1938&to=1940", 200, []string{"Most connected", `id="net-data"`, "in 1938–1940"}, nil},
+		{"/estimates", 200, []string{"Soviet forces in the Far East", "historiography", `class="estimate"`, `id="est-data"`}, nil},
+		{"/sources", 200, []string{`href="/sources/zor22"`, "claims"}, nil},
+		{"/sources/nids-higuchi", 200, []string{"resting on this source", `id="c-`}, nil},
+		{"/sources/nothing", 404, []string{"no source"}, nil},
+		{"/entities?type=person", 200, []string{"Doihara Kenji"}, nil},
+		{"/no/such/page", 404, []string{"no page at"}, nil},
+	} {
+		t.Run(tt.url, func(t *testing.T) {
+			res, err := http.Get(ts.URL + tt.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if res.StatusCode != tt.status {
+				t.Errorf("status %d, want %d", res.StatusCode, tt.status)
+			}
+			if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+				t.Errorf("Content-Type %q", ct)
+			}
+			for _, s := range tt.contains {
+				if !strings.Contains(string(body), s) {
+					t.Errorf("lacks %q", s)
+				}
+			}
+			for _, s := range tt.lacks {
+				if strings.Contains(string(body), s) {
+					t.Errorf("has %q", s)
+				}
+			}
+		})
+	}
+}
+
+// TestAssets checks that every script a page names is embedded, served
+// gzipped to a browser that asks, and small enough: the budget is 300 KB
+// compressed for all the JavaScript of one page.
+func TestAssets(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	for _, page := range []string{"/", "/entities/harbin-tokumu-kikan", "/timeline", "/map", "/structure", "/network", "/estimates", "/sources", "/search?q=x"} {
+		res, err := http.Get(ts.URL + page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		total := 0
+		for _, src := range scriptSources(string(body)) {
+			req, _ := http.NewRequest("GET", ts.URL+src, nil)
+			req.Header.Set("Accept-Encoding", "gzip")
+			res, err := http.DefaultTransport.RoundTrip(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, _ := io.Copy(io.Discard, res.Body)
+			res.Body.Close()
+			if res.StatusCode != 200 {
+				t.Errorf("%s: %s: status %d", page, src, res.StatusCode)
+			}
+			if res.Header.Get("Content-Encoding") != "gzip" {
+				t.Errorf("%s: %s not gzipped", page, src)
+			}
+			if !strings.Contains(res.Header.Get("Cache-Control"), "immutable") {
+				t.Errorf("%s: %s: Cache-Control %q for a hashed URL", page, src, res.Header.Get("Cache-Control"))
+			}
+			total += int(n)
+		}
+		t.Logf("%-32s JavaScript %6d bytes gzipped", page, total)
+		if total == 0 && page != "/sources" {
+			t.Errorf("%s: no script", page)
+		}
+		if total > 300<<10 {
+			t.Errorf("%s: %d bytes of gzipped JavaScript, over the 300 KB budget", page, total)
+		}
+	}
+}
+
+func scriptSources(html string) []string {
+	var out []string
+	for _, part := range strings.Split(html, `<script src="`)[1:] {
+		out = append(out, strings.ReplaceAll(part[:strings.IndexByte(part, '"')], "&amp;", "&"))
+	}
+	return out
+}
