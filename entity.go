@@ -119,11 +119,16 @@ func nameScore(n Name, lang string) int {
 	default:
 		s = 10
 	}
+	// An alias or a code name is never the label while the entity has a
+	// proper name a reader of lang can read: Doihara Kenji, not "Lawrence
+	// of Manchuria".
 	switch n.Kind {
 	case Native, Romanized:
 		s += 5
-	case Former, Codename:
+	case Former:
 		s -= 5
+	case Alias, Codename:
+		s -= 15
 	}
 	return s
 }

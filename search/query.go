@@ -308,7 +308,7 @@ func (ix *Index) Search(q Query) (*Results, error) {
 		}
 		return false
 	})
-	ix.rank(ents, len(toks))
+	ix.rank(ents, len(toks), want)
 	res.Total = len(ents)
 	for i := q.Offset; i < len(ents) && len(res.Hits) < limit; i++ {
 		res.Hits = append(res.Hits, ix.entityHit(ents[i], lang))
@@ -352,7 +352,7 @@ func (ix *Index) Suggest(text string, n int) []Hit {
 	s := ix.getScratch()
 	defer ix.pool.Put(s)
 	ents := ix.matchNames(s, toks, true)
-	ix.rank(ents, len(toks))
+	ix.rank(ents, len(toks), n)
 	if len(ents) > n {
 		ents = ents[:n]
 	}
@@ -363,11 +363,14 @@ func (ix *Index) Suggest(text string, n int) []Hit {
 	return out
 }
 
-// rank orders entity matches by level; then by how much of the matched
-// name the query covers, so that "Kwantung" puts the Kwantung Army before
-// the Kwantung Army Intelligence Department; then by how central the
-// entity is in the corpus (claims about it); then by shortest name and id.
-func (ix *Index) rank(hs []entityHit, words int) {
+// rank puts the best k entity matches, in order, at the front of hs (the
+// order of the rest is unspecified). Matches are ordered by level; then by
+// how much of the matched name the query covers, so that "Kwantung" puts
+// the Kwantung Army before the Kwantung Army Intelligence Department; then
+// by how central the entity is in the corpus (claims about it); then by
+// shortest name and id. Only k are sorted: a prefix typed into a large
+// corpus may match thousands of names, of which a page shows twenty.
+func (ix *Index) rank(hs []entityHit, words, k int) {
 	for i := range hs {
 		info := &ix.ents[hs[i].ent]
 		coverage := 1.0
@@ -376,12 +379,30 @@ func (ix *Index) rank(hs []entityHit, words int) {
 		}
 		hs[i].score = float64(levelNone-hs[i].level)*100 + 10*coverage + math.Log2(1+float64(info.claims)) - 0.01*float64(info.shortest)
 	}
-	sort.Slice(hs, func(i, j int) bool {
-		if hs[i].score != hs[j].score {
-			return hs[i].score > hs[j].score
+	better := func(a, b entityHit) bool {
+		if a.score != b.score {
+			return a.score > b.score
 		}
-		return ix.ents[hs[i].ent].e.ID < ix.ents[hs[j].ent].e.ID
-	})
+		return ix.ents[a.ent].e.ID < ix.ents[b.ent].e.ID
+	}
+	if k <= 0 || k*4 >= len(hs) {
+		sort.Slice(hs, func(i, j int) bool { return better(hs[i], hs[j]) })
+		return
+	}
+	// Keep the best k in a sorted prefix; each later match either falls
+	// off the end or is inserted in place.
+	top := hs[:k]
+	sort.Slice(top, func(i, j int) bool { return better(top[i], top[j]) })
+	for i := k; i < len(hs); i++ {
+		h := hs[i]
+		if !better(h, top[k-1]) {
+			continue
+		}
+		j := sort.Search(k, func(j int) bool { return better(h, top[j]) })
+		hs[i] = top[k-1]
+		copy(top[j+1:], top[j:k-1])
+		top[j] = h
+	}
 }
 
 func (ix *Index) entityHit(h entityHit, lang string) Hit {
