@@ -188,3 +188,37 @@ func TestUnrelated(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseForms checks the simplified↔traditional table on the
+// corpus's own place names: an entity's simplified and traditional Chinese
+// names must fold to one key, or a user typing one would miss the other.
+func TestChineseForms(t *testing.T) {
+	ix := embedded(t)
+	checked := 0
+	for _, info := range ix.ents {
+		var hans, hant []string
+		for _, n := range info.e.Names {
+			switch n.Lang {
+			case "zh-Hans":
+				hans = append(hans, n.Text)
+			case "zh-Hant":
+				hant = append(hant, n.Text)
+			}
+		}
+		for _, s := range hans {
+			matched := false
+			for _, t := range hant {
+				matched = matched || Fold(s) == Fold(t)
+			}
+			if len(hant) > 0 {
+				checked++
+				if !matched {
+					t.Errorf("%s: simplified %q folds to %q, no traditional form %q folds the same", info.e.ID, s, Fold(s), hant)
+				}
+			}
+		}
+	}
+	if checked < 5 {
+		t.Fatalf("only %d entities have both simplified and traditional names; the test checks too little", checked)
+	}
+}

@@ -79,7 +79,9 @@ func foldRune(r rune) string {
 			return s
 		}
 	case unicode.Is(unicode.Han, r):
-		return translit.HanKey(string(r))
+		// Through the simplified form first: 瀋 and 沈 are both 沈 in
+		// simplified Chinese, and only that way do 瀋陽 and 沈阳 meet.
+		return translit.HanKey(translit.TraditionalToSimplified(string(r)))
 	case unicode.Is(unicode.Katakana, r):
 		return translit.Hiragana(string(r))
 	}

@@ -59,7 +59,7 @@ func TestTokenize(t *testing.T) {
 		want []string
 	}{
 		{"Harbin Special Service Agency", []string{"harbin", "special", "service", "agency"}},
-		{"ハルビン特務機関", []string{"はるびん特務機関"}},
+		{"ハルビン特務機関", []string{"はるびん特務机関"}}, // 機 and 机 share the simplified form 机
 		{"Люшков (Lyushkov) бежал в 1938", []string{"люшков", "lyushkov", "бежал", "в", "1938"}},
 		{"哈爾浜12", []string{"哈爾浜", "12"}},
 		{"Shin'ichi oboronitel'noe", []string{"shinichi", "oboronitelnoe"}},
