@@ -120,13 +120,14 @@ var oncePerObject = map[string]bool{"studied_at": true}
 //     do not); points further apart than 0.1° in latitude or longitude;
 //   - numbers (strength, losses …): different values for the same unit and
 //     time;
-//   - relations (head_of, attache_in …): both are intervals that overlap
-//     but have different bounds (two tenures' dates for one posting).
+//   - relations (head_of, attache_in …): two overlapping intervals with
+//     different bounds (two versions of one tenure), or a single date that
+//     falls inside an interval after its start (a single date on a holding
+//     reads as when it began; 1938 agrees with 1938/1940, 1939 does not).
 //     Relation claims whose times do not overlap are successive postings,
-//     a single date inside an interval is consistent with it, and claims
-//     with different roles (assistant attaché, attaché) are different
-//     posts; none of these disagree. studied_at holds once per object, so
-//     two different dates for it disagree.
+//     and claims with different roles (assistant attaché, attaché) are
+//     different posts; neither disagrees. studied_at holds once per
+//     object, so two different dates for it disagree.
 //
 // Claims with different perspectives never disagree: an estimate is not a
 // contradiction of the actual figure, it is the point. Claims that are
@@ -290,10 +291,28 @@ func relationConflict(a, b *Claim) bool {
 	if !a.When.Overlaps(b.When) {
 		return false // successive holdings
 	}
+	placesDiffer := a.Where != "" && b.Where != "" && a.Where != b.Where
 	if a.When.Interval && b.When.Interval {
-		return a.When.EDTF != b.When.EDTF || (a.Where != "" && b.Where != "" && a.Where != b.Where)
+		return a.When.EDTF != b.When.EDTF || placesDiffer
 	}
-	return a.When.EDTF == b.When.EDTF && a.Where != "" && b.Where != "" && a.Where != b.Where
+	if a.When.Interval != b.When.Interval {
+		// A single date on a holding reads as when it began: it agrees
+		// with an interval that can start then, and disagrees with one
+		// that had already begun.
+		pt, iv := a.When, b.When
+		if a.When.Interval {
+			pt, iv = b.When, a.When
+		}
+		lo, hi := iv.Earliest, iv.LatestStart
+		if hi <= MinDay { // open start: any time up to the end
+			hi = iv.Latest
+		}
+		if pt.Latest >= lo && pt.Earliest <= hi {
+			return placesDiffer
+		}
+		return true
+	}
+	return a.When.EDTF == b.When.EDTF && placesDiffer
 }
 
 func parsePoint(s string) ([2]float64, bool) {
