@@ -13,6 +13,14 @@ mkdir -p "$out/js" "$out/geo"
 	--bundle --minify --format=iife --target=es2020 --legal-comments=none --outdir="$out/js" --log-level=warning
 # Natural Earth 1:110m countries (public domain) as TopoJSON, from world-atlas.
 cp node_modules/world-atlas/countries-110m.json "$out/geo/countries-110m.json"
+# The licence notices of everything bundled, served beside the bundles.
+{
+	echo "Third-party software in tokumu's web UI bundles and basemap (see web/ui/LICENSES.md)."
+	for p in d3-geo d3-array internmap topojson-client world-atlas d3-force d3-dispatch d3-quadtree d3-timer; do
+		printf '\n==== %s %s ====\n\n' "$p" "$(node -p "require('./node_modules/$p/package.json').version")"
+		cat node_modules/$p/LICENSE*
+	done
+} >"$out/js/THIRD-PARTY-LICENSES.txt"
 # Report what each page ships, compressed as the server sends it.
 for f in "$out"/js/*.js; do
 	printf '%-28s %7d bytes, %6d gzipped\n' "$(basename "$f")" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/tokumu/tokumu"
@@ -12,9 +13,11 @@ import (
 // place on a Natural Earth basemap and moves the year with a slider.
 type mapPage struct {
 	base
-	Year   int
-	Active []mapPlace
-	Data   mapData
+	Year         int
+	Active       []mapPlace
+	Shown, Total int // places sent to the script, of those with coordinates
+	ActiveTotal  int // places active in Year; Active holds the first mapListMax
+	Data         mapData
 }
 
 type mapPlace struct {
@@ -24,11 +27,11 @@ type mapPlace struct {
 }
 
 type mapData struct {
-	Year    int        `json:"year"`
-	Min     int        `json:"min"`
-	Max     int        `json:"max"`
-	Basemap string     `json:"basemap"`
-	Places  []mapPoint `json:"places"`
+	Year    int             `json:"year"`
+	Min     int             `json:"min"`
+	Max     int             `json:"max"`
+	Basemap string          `json:"basemap"`
+	Places  json.RawMessage `json:"places"` // pre-encoded []mapPoint; see langCache
 }
 
 type mapPoint struct {
@@ -48,33 +51,19 @@ type mapItem struct {
 	Hi    int    `json:"hi"`
 }
 
-const mapDefaultYear = 1939
+const (
+	mapDefaultYear = 1939
+	mapListMax     = 300
+)
 
 func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
-	sn := s.snap
 	p := mapPage{base: s.base(r, "map", "Map of places", "map")}
 	p.Year = yearParam(r.URL.Query().Get("year"), mapDefaultYear)
 	p.Year = min(max(p.Year, timelineFrom), timelineTo)
-	p.Data = mapData{Year: p.Year, Min: timelineFrom, Max: timelineTo, Basemap: p.Asset("geo/countries-110m.json"), Places: []mapPoint{}}
-	at := map[string]*mapPoint{}
-	for _, pl := range sn.places {
-		mp := mapPoint{ID: pl.ID, Label: p.Label(pl.ID), Lat: pl.Lat, Lon: pl.Lon, Events: []mapItem{}, Orgs: []mapItem{}}
-		for _, o := range pl.Orgs {
-			mp.Orgs = append(mp.Orgs, mapItem{ID: o.ID, Label: p.Label(o.ID), Lo: yearOr(o.From, timelineFrom-100), Hi: yearOr(o.To, timelineTo+100)})
-		}
-		p.Data.Places = append(p.Data.Places, mp)
-	}
-	for i := range p.Data.Places {
-		at[p.Data.Places[i].ID] = &p.Data.Places[i]
-	}
-	for _, ev := range sn.events {
-		for _, pl := range ev.Places {
-			if mp := at[pl]; mp != nil {
-				mp.Events = append(mp.Events, mapItem{ID: ev.ID, Label: p.Label(ev.ID), Lo: yearOr(ev.When.Earliest, 0), Hi: yearOr(ev.When.Latest, 0)})
-			}
-		}
-	}
-	for _, mp := range p.Data.Places {
+	lc := s.snap.lang(p.Lang)
+	p.Total, p.Shown = lc.mapTotal, len(lc.mapPoints)
+	p.Data = mapData{Year: p.Year, Min: timelineFrom, Max: timelineTo, Basemap: p.Asset("geo/countries-110m.json"), Places: lc.mapJSON}
+	for _, mp := range lc.mapPoints {
 		a := mapPlace{ID: mp.ID}
 		for _, e := range mp.Events {
 			if e.Lo <= p.Year && p.Year <= e.Hi {
@@ -87,7 +76,10 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if len(a.Events)+len(a.Orgs) > 0 {
-			p.Active = append(p.Active, a)
+			p.ActiveTotal++
+			if len(p.Active) < mapListMax {
+				p.Active = append(p.Active, a)
+			}
 		}
 	}
 	s.render(w, r, http.StatusOK, "map", p)

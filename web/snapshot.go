@@ -18,7 +18,7 @@ import (
 // query). It is never modified after Reload, so requests share it freely.
 type snapshot struct {
 	entities  map[string]*tokumu.Entity
-	labels    map[string]map[string]string // lang → id → display name; see label
+	labels    map[string]map[string]string           // lang → id → display name; see label
 	byType    map[tokumu.EntityType][]*tokumu.Entity // ordered by id
 	preds     map[string]*tokumu.Predicate
 	predList  []*tokumu.Predicate // ordered by id
@@ -31,7 +31,9 @@ type snapshot struct {
 	events   []event  // in time order
 	places   []place  // those with coordinates, ordered by id
 	numbers  []*tokumu.Claim
-	numPreds []string // predicates whose values are numbers
+	numPreds []string              // predicates whose values are numbers
+	byLang   map[string]*langCache // en, ja, ru
+
 	// evidence holds the claims that thesis claims cite as evidence by
 	// claim id (supported_by, complicated_by), by id.
 	evidence map[string]*tokumu.Claim
@@ -75,6 +77,7 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 	sn := &snapshot{
 		entities: map[string]*tokumu.Entity{}, byType: map[tokumu.EntityType][]*tokumu.Entity{},
 		preds: map[string]*tokumu.Predicate{}, sources: map[string]*tokumu.Source{},
+		byLang: map[string]*langCache{"en": {}, "ja": {}, "ru": {}},
 	}
 	es, err := st.Entities(ctx, tokumu.EntityFilter{})
 	if err != nil {

@@ -24,6 +24,7 @@ type structurePage struct {
 	Changes       []chart.Change
 	Added         int
 	Removed       int
+	MoreChanges   int // changes left out of Changes
 }
 
 // orgNode is one organization in the rendered tree.
@@ -33,13 +34,21 @@ type orgNode struct {
 	Heads    []*tokumu.Claim
 	Change   string // "added" or "removed" relative to the other date
 	Children []*orgNode
-	Size     int // organizations in this subtree
+	Size     int // organizations in this subtree, as drawn
+	// Cut counts the organizations of the whole chart left out because it
+	// is larger than structureMax; set on the root only.
+	Cut int
 }
 
 const (
 	structureRoot = "kwantung-army"
 	structureDate = tokumu.Day(19390601)
 	structureCmp  = tokumu.Day(19410601)
+	// structureMax bounds the organizations drawn per chart, nearest the
+	// root first, and changesMax the rows of the change table: on a large
+	// corpus a whole subtree runs to thousands, which no page can show.
+	structureMax = 300
+	changesMax   = 200
 )
 
 func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
@@ -87,6 +96,10 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 				p.Removed++
 			}
 		}
+		if len(p.Changes) > changesMax {
+			p.MoreChanges = len(p.Changes) - changesMax
+			p.Changes = p.Changes[:changesMax]
+		}
 		then := s.chart.Subtree(p.Root, p.Compare)
 		p.Then = buildTree(then, func(id string) string { return pick(changed[id] == "added", "added") })
 	}
@@ -105,6 +118,11 @@ func pick(ok bool, s string) string {
 func buildTree(nodes []chart.Node, change func(string) string) *orgNode {
 	if len(nodes) == 0 {
 		return nil
+	}
+	cut := 0
+	if len(nodes) > structureMax {
+		cut = len(nodes) - structureMax
+		nodes = nodes[:structureMax] // breadth first: the levels nearest the root
 	}
 	byID := map[string]*orgNode{}
 	var root *orgNode
@@ -125,5 +143,6 @@ func buildTree(nodes []chart.Node, change func(string) string) *orgNode {
 		return n.Size
 	}
 	size(root)
+	root.Cut = cut
 	return root
 }

@@ -17,6 +17,9 @@ type timelinePage struct {
 	From, To                 int // the zoom, in years
 	Periods                  []string
 	Orgs, Places             []string
+	// OrgsAsText and PlacesAsText are set when there are too many options
+	// for a <select>: the filter is then a text field taking an id.
+	OrgsAsText, PlacesAsText bool
 	Years                    []timelineYear
 	Shown, Total             int
 	Data                     timelineData
@@ -57,7 +60,8 @@ type timelinePeriod struct {
 const (
 	timelineFrom = 1919
 	timelineTo   = 1953
-	timelineMax  = 1500
+	timelineMax  = 400
+	selectMax    = 300
 )
 
 func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
@@ -72,20 +76,15 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 	for _, per := range sn.periods {
 		p.Periods = append(p.Periods, per.ID)
 	}
-	orgs, places := map[string]bool{}, map[string]bool{}
 	var kept []event
 	for _, ev := range sn.events {
-		for _, o := range ev.Orgs {
-			orgs[o] = true
-		}
-		for _, pl := range ev.Places {
-			places[pl] = true
-		}
 		if (p.Type == "" || string(ev.Type) == p.Type) && has(ev.Periods, p.Period) && has(ev.Orgs, p.Org) && has(ev.Places, p.Place) {
 			kept = append(kept, ev)
 		}
 	}
-	p.Orgs, p.Places = p.sortedLabels(orgs), p.sortedLabels(places)
+	lc := sn.lang(p.Lang)
+	p.Orgs, p.Places = lc.tlOrgs, lc.tlPlaces
+	p.OrgsAsText, p.PlacesAsText = len(p.Orgs) > selectMax, len(p.Places) > selectMax
 	p.Total = len(kept)
 	if len(kept) > timelineMax {
 		kept = kept[:timelineMax]

@@ -232,4 +232,3 @@ func (b *browser) screenshot(t *testing.T, name string) {
 // settle waits until the page has fetched what it needs (the map fetches
 // its basemap) so that late errors are caught too.
 func settle() chromedp.Action { return chromedp.Sleep(300 * time.Millisecond) }
-

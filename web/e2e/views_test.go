@@ -120,7 +120,7 @@ func TestStructureDate(t *testing.T) {
 		t.Errorf("the URL does not keep the date: %q", loc)
 	}
 	for _, c := range []struct {
-		id            string
+		id             string
 		in1939, in1941 bool
 	}{
 		{"harbin-tokumu-kikan", true, false},

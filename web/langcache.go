@@ -1,0 +1,81 @@
+package web
+
+import (
+	"encoding/json"
+	"sort"
+	"sync"
+)
+
+// langCache holds what pages derive from the snapshot in one language and
+// would otherwise recompute on every request: the timeline's filter
+// options and the map's places, already encoded as the JSON the map's
+// script reads. It is built on first use, once per language.
+type langCache struct {
+	once sync.Once
+
+	tlOrgs, tlPlaces []string // timeline filter options, by label
+	mapPoints        []mapPoint
+	mapJSON          json.RawMessage
+	mapTotal         int // places with coordinates, before the cut to mapMax
+}
+
+// mapMax bounds the places sent to the map: past a few thousand markers a
+// map is unreadable and its page heavy. The busiest places are kept.
+const mapMax = 800
+
+func (sn *snapshot) lang(lang string) *langCache {
+	c := sn.byLang[lang]
+	if c == nil {
+		c = sn.byLang["en"]
+	}
+	c.once.Do(func() { sn.buildLang(c, lang) })
+	return c
+}
+
+func (sn *snapshot) buildLang(c *langCache, lang string) {
+	b := base{Lang: lang, sn: sn}
+	orgs, places := map[string]bool{}, map[string]bool{}
+	for _, ev := range sn.events {
+		for _, o := range ev.Orgs {
+			orgs[o] = true
+		}
+		for _, p := range ev.Places {
+			places[p] = true
+		}
+	}
+	c.tlOrgs, c.tlPlaces = b.sortedLabels(orgs), b.sortedLabels(places)
+
+	at := map[string]int{}
+	points := make([]mapPoint, 0, len(sn.places))
+	for _, pl := range sn.places {
+		mp := mapPoint{ID: pl.ID, Label: b.Label(pl.ID), Lat: pl.Lat, Lon: pl.Lon, Events: []mapItem{}, Orgs: []mapItem{}}
+		for _, o := range pl.Orgs {
+			mp.Orgs = append(mp.Orgs, mapItem{ID: o.ID, Label: b.Label(o.ID), Lo: yearOr(o.From, timelineFrom-100), Hi: yearOr(o.To, timelineTo+100)})
+		}
+		at[pl.ID] = len(points)
+		points = append(points, mp)
+	}
+	for _, ev := range sn.events {
+		for _, pl := range ev.Places {
+			if i, ok := at[pl]; ok {
+				points[i].Events = append(points[i].Events, mapItem{ID: ev.ID, Label: b.Label(ev.ID), Lo: yearOr(ev.When.Earliest, 0), Hi: yearOr(ev.When.Latest, 0)})
+			}
+		}
+	}
+	c.mapTotal = len(points)
+	if len(points) > mapMax {
+		sort.SliceStable(points, func(i, j int) bool {
+			return len(points[i].Events)+len(points[i].Orgs) > len(points[j].Events)+len(points[j].Orgs)
+		})
+		points = points[:mapMax]
+		sort.Slice(points, func(i, j int) bool { return points[i].ID < points[j].ID })
+	}
+	c.mapPoints = points
+	// encoding/json escapes <, > and & in strings, and html/template
+	// escapes the page's JSON again when it writes it into <script>.
+	js, err := json.Marshal(points)
+	if err != nil {
+		js = []byte("[]")
+	}
+	c.mapJSON = js
+}
