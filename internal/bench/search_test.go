@@ -32,10 +32,14 @@ type searchFixture struct {
 	ix      *search.Index
 	fts     *sql.DB
 	queries map[string][]benchQuery
+	labels  map[string]string // entity id → English label, for namesakes
 }
+
+func (sf *searchFixture) label(id string) string { return sf.labels[id] }
 
 type benchQuery struct {
 	text, want string // want: the entity id that must be found; "" for text queries
+	label      string // want's label: synthetic names repeat, so a namesake counts as found
 	fts        string // the FTS5 MATCH expression for the same question
 }
 
@@ -66,7 +70,14 @@ func getSearch(b *testing.B, n int) *searchFixture {
 	fts, ftsTook, ftsSize := buildFTS(b, f, n)
 	b.Logf("size %d: FTS5 built in %v, %.1f MB on disk", n, ftsTook.Round(time.Millisecond), float64(ftsSize)/1e6)
 
-	sf := &searchFixture{ix: ix, fts: fts, queries: makeQueries(b, f, n)}
+	sf := &searchFixture{ix: ix, fts: fts, queries: makeQueries(b, f, n), labels: map[string]string{}}
+	es, err := f.db.Entities(ctx, tokumu.EntityFilter{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, e := range es {
+		sf.labels[e.ID] = e.Label("en")
+	}
 	searchFixtures[n] = sf
 	return sf
 }
@@ -162,18 +173,19 @@ func makeQueries(b *testing.B, f *fixture, n int) map[string][]benchQuery {
 	for len(q["exact"]) < 200 {
 		p := places[r.IntN(len(places))]
 		en := name(p, "en")
-		q["exact"] = append(q["exact"], benchQuery{text: en, want: p.ID, fts: `"` + en + `"`})
+		q["exact"] = append(q["exact"], benchQuery{text: en, want: p.ID, label: en, fts: `"` + en + `"`})
 	}
 	for len(q["name"]) < 200 || len(q["cross-script"]) < 200 || len(q["misspelled"]) < 200 || len(q["prefix"]) < 200 {
 		p := persons[r.IntN(len(persons))]
+		label := p.Label("en")
 		if ja := name(p, "ja"); ja != "" {
 			latin := name(p, "ja-Latn")
 			family := strings.Fields(latin)[0]
-			q["name"] = append(q["name"], benchQuery{text: latin, want: p.ID, fts: `"` + latin + `"`})
+			q["name"] = append(q["name"], benchQuery{text: latin, want: p.ID, label: label, fts: `"` + latin + `"`})
 			// Cross-script: the name in kanji, or in Polivanov Cyrillic,
 			// which nobody stored.
 			if len(q["cross-script"])%2 == 0 {
-				q["cross-script"] = append(q["cross-script"], benchQuery{text: ja, want: p.ID, fts: `"` + ja + `"`})
+				q["cross-script"] = append(q["cross-script"], benchQuery{text: ja, want: p.ID, label: label, fts: `"` + ja + `"`})
 			} else {
 				var cyr []string
 				for _, w := range strings.Fields(latin) {
@@ -182,19 +194,19 @@ func makeQueries(b *testing.B, f *fixture, n int) map[string][]benchQuery {
 					}
 				}
 				c := strings.Join(cyr, " ")
-				q["cross-script"] = append(q["cross-script"], benchQuery{text: c, want: p.ID, fts: `"` + c + `"`})
+				q["cross-script"] = append(q["cross-script"], benchQuery{text: c, want: p.ID, label: label, fts: `"` + c + `"`})
 			}
 			if len(family) >= 6 {
 				typo := family[:len(family)-2] + family[len(family)-1:] // drop the second-to-last letter
-				q["misspelled"] = append(q["misspelled"], benchQuery{text: typo + " " + strings.Fields(latin)[1], want: p.ID, fts: typo + " " + strings.Fields(latin)[1]})
+				q["misspelled"] = append(q["misspelled"], benchQuery{text: typo + " " + strings.Fields(latin)[1], want: p.ID, label: label, fts: typo + " " + strings.Fields(latin)[1]})
 			}
 			q["prefix"] = append(q["prefix"], benchQuery{text: family[:min(4, len(family))], want: "", fts: family[:min(4, len(family))] + "*"})
 		} else if ru := name(p, "ru"); ru != "" {
 			f := strings.Fields(ru)
 			// A Russian surname in the genitive: Люшкова.
-			q["cross-script"] = append(q["cross-script"], benchQuery{text: f[0] + " " + f[1] + "а", want: p.ID, fts: f[0] + " " + f[1] + "а"})
+			q["cross-script"] = append(q["cross-script"], benchQuery{text: f[0] + " " + f[1] + "а", want: p.ID, label: label, fts: f[0] + " " + f[1] + "а"})
 			latin := name(p, "ru-Latn")
-			q["name"] = append(q["name"], benchQuery{text: latin, want: p.ID, fts: `"` + latin + `"`})
+			q["name"] = append(q["name"], benchQuery{text: latin, want: p.ID, label: label, fts: `"` + latin + `"`})
 		}
 	}
 	for i := 0; i < 200; i++ {
@@ -233,7 +245,9 @@ func BenchmarkSearch(b *testing.B) {
 						found++
 					}
 					for _, h := range res.Hits {
-						if h.Entity == bq.want && bq.want != "" {
+						// The wanted entity, or a namesake: about 160
+						// synthetic persons share each Japanese name at 1M.
+						if bq.want != "" && (h.Entity == bq.want || (h.Kind == search.KindEntity && h.Label == bq.label)) {
 							found++
 							break
 						}
@@ -273,7 +287,7 @@ func BenchmarkSearch(b *testing.B) {
 					for rows.Next() {
 						var id string
 						rows.Scan(&id)
-						if id == bq.want || bq.want == "" {
+						if id == bq.want || bq.want == "" || sf.label(id) == bq.label {
 							hit = true
 						}
 					}
