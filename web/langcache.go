@@ -21,7 +21,7 @@ type langCache struct {
 
 // mapMax bounds the places sent to the map: past a few thousand markers a
 // map is unreadable and its page heavy. The busiest places are kept.
-const mapMax = 800
+const mapMax = 500
 
 func (sn *snapshot) lang(lang string) *langCache {
 	c := sn.byLang[lang]
@@ -58,18 +58,35 @@ func (sn *snapshot) buildLang(c *langCache, lang string) {
 	for _, ev := range sn.events {
 		for _, pl := range ev.Places {
 			if i, ok := at[pl]; ok {
-				points[i].Events = append(points[i].Events, mapItem{ID: ev.ID, Label: b.Label(ev.ID), Lo: yearOr(ev.When.Earliest, 0), Hi: yearOr(ev.When.Latest, 0)})
+				lo := yearOr(ev.When.Earliest, timelineFrom-100)
+				points[i].Events = append(points[i].Events, mapItem{ID: ev.ID, Label: b.Label(ev.ID), Lo: lo, Hi: yearOr(ev.When.Latest, lo)})
 			}
 		}
+	}
+	for i := range points {
+		points[i].finish()
 	}
 	c.mapTotal = len(points)
 	if len(points) > mapMax {
 		sort.SliceStable(points, func(i, j int) bool {
-			return len(points[i].Events)+len(points[i].Orgs) > len(points[j].Events)+len(points[j].Orgs)
+			return points[i].total > points[j].total
 		})
 		points = points[:mapMax]
-		sort.Slice(points, func(i, j int) bool { return points[i].ID < points[j].ID })
 	}
+	byTotal := make([]int, len(points))
+	for i := range byTotal {
+		byTotal[i] = i
+	}
+	sort.SliceStable(byTotal, func(i, j int) bool { return points[byTotal[i]].total < points[byTotal[j]].total })
+	named := 0
+	for _, i := range byTotal {
+		if named+points[i].total > mapNamed {
+			points[i].unname()
+			continue
+		}
+		named += points[i].total
+	}
+	sort.Slice(points, func(i, j int) bool { return points[i].ID < points[j].ID })
 	c.mapPoints = points
 	// encoding/json escapes <, > and & in strings, and html/template
 	// escapes the page's JSON again when it writes it into <script>.

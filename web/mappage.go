@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"net/http"
+	"sort"
 
 	"github.com/tokumu/tokumu"
 )
@@ -21,9 +22,11 @@ type mapPage struct {
 }
 
 type mapPlace struct {
-	ID     string
-	Events []string
-	Orgs   []string
+	ID                   string
+	Events               []string
+	Orgs                 []string
+	MoreEvents, MoreOrgs int // active in the year but not named
+	EventsN, OrgsN       int // active in the year
 }
 
 type mapData struct {
@@ -39,9 +42,41 @@ type mapPoint struct {
 	Label  string    `json:"label"`
 	Lat    float64   `json:"lat"`
 	Lon    float64   `json:"lon"`
-	Events []mapItem `json:"events"`
+	Events []mapItem `json:"events"` // by time; none if unnamed (see mapNamed)
 	Orgs   []mapItem `json:"orgs"`
+	// EvN and OrgN count the events and organizations of each year from
+	// timelineFrom to timelineTo, all of them: the markers follow the
+	// counts, and the lists name the items of places that have few.
+	EvN   []int `json:"evn"`
+	OrgN  []int `json:"orgn"`
+	total int
 }
+
+// mapNamed bounds the events and organizations the map names, over all
+// places: the places with fewest are named first, and the busy hubs of a
+// large corpus are counted instead (their pages list them). The embedded
+// corpus names everything.
+const mapNamed = 1500
+
+// finish counts the items by year and cuts the lists to mapItems.
+func (mp *mapPoint) finish() {
+	n := timelineTo - timelineFrom + 1
+	mp.EvN, mp.OrgN = make([]int, n), make([]int, n)
+	count := func(items []mapItem, into []int) {
+		for _, it := range items {
+			for y := max(it.Lo, timelineFrom); y <= min(it.Hi, timelineTo); y++ {
+				into[y-timelineFrom]++
+			}
+		}
+	}
+	count(mp.Events, mp.EvN)
+	count(mp.Orgs, mp.OrgN)
+	mp.total = len(mp.Events) + len(mp.Orgs)
+	sort.SliceStable(mp.Events, func(i, j int) bool { return mp.Events[i].Lo < mp.Events[j].Lo })
+}
+
+// unname leaves a place's items counted but not named: its page lists them.
+func (mp *mapPoint) unname() { mp.Events, mp.Orgs = []mapItem{}, []mapItem{} }
 
 // mapItem is something at a place over years [Lo, Hi] (inclusive).
 type mapItem struct {
@@ -53,7 +88,7 @@ type mapItem struct {
 
 const (
 	mapDefaultYear = 1939
-	mapListMax     = 300
+	mapListMax     = 100
 )
 
 func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
@@ -75,7 +110,9 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 				a.Orgs = append(a.Orgs, o.ID)
 			}
 		}
-		if len(a.Events)+len(a.Orgs) > 0 {
+		a.EventsN, a.OrgsN = mp.EvN[p.Year-timelineFrom], mp.OrgN[p.Year-timelineFrom]
+		a.MoreEvents, a.MoreOrgs = a.EventsN-len(a.Events), a.OrgsN-len(a.Orgs)
+		if a.EventsN+a.OrgsN > 0 {
 			p.ActiveTotal++
 			if len(p.Active) < mapListMax {
 				p.Active = append(p.Active, a)

@@ -42,7 +42,7 @@ type netData struct {
 // a hairball, and the page should stay small on a large corpus.
 const (
 	networkMax    = 250
-	networkClaims = 20000
+	networkClaims = 5000
 )
 
 var networkTypes = map[tokumu.EntityType]bool{tokumu.Person: true, tokumu.Organization: true, tokumu.Unit: true, tokumu.Operation: true}

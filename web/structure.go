@@ -29,12 +29,14 @@ type structurePage struct {
 
 // orgNode is one organization in the rendered tree.
 type orgNode struct {
-	ID       string
-	Via      *tokumu.Claim
-	Heads    []*tokumu.Claim
-	Change   string // "added" or "removed" relative to the other date
-	Children []*orgNode
-	Size     int // organizations in this subtree, as drawn
+	ID    string
+	Via   *tokumu.Claim
+	Heads []*tokumu.Claim
+	// MoreHeads counts the heads not named (more than headsMax).
+	MoreHeads int
+	Change    string // "added" or "removed" relative to the other date
+	Children  []*orgNode
+	Size      int // organizations in this subtree, as drawn
 	// Cut counts the organizations of the whole chart left out because it
 	// is larger than structureMax; set on the root only.
 	Cut int
@@ -47,8 +49,10 @@ const (
 	// structureMax bounds the organizations drawn per chart, nearest the
 	// root first, and changesMax the rows of the change table: on a large
 	// corpus a whole subtree runs to thousands, which no page can show.
-	structureMax = 300
+	structureMax = 150
 	changesMax   = 200
+	rootsMax     = 100
+	headsMax     = 3 // heads named per organization; the entity page has them all
 )
 
 func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
@@ -83,7 +87,11 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "%q is not in the organization chart (it has no part_of or subordinate_to claims)", p.Root))
 		return
 	}
-	p.Roots = appendNew(s.chart.Roots(p.Date), p.Root)
+	p.Roots = s.chart.Roots(p.Date)
+	if len(p.Roots) > rootsMax {
+		p.Roots = p.Roots[:rootsMax] // a large corpus has thousands; the field still takes any id
+	}
+	p.Roots = appendNew(p.Roots, p.Root)
 	p.Parents = s.chart.Parents(p.Root, p.Date)
 	changed := map[string]string{}
 	if p.Compare != 0 {
@@ -128,6 +136,10 @@ func buildTree(nodes []chart.Node, change func(string) string) *orgNode {
 	var root *orgNode
 	for _, n := range nodes {
 		on := &orgNode{ID: n.ID, Via: n.Via, Heads: n.Heads, Change: change(n.ID), Size: 1}
+		if len(on.Heads) > headsMax {
+			on.MoreHeads = len(on.Heads) - headsMax
+			on.Heads = on.Heads[:headsMax]
+		}
 		byID[n.ID] = on
 		if root == nil {
 			root = on

@@ -16,10 +16,15 @@ const list = document.getElementById('map-list');
 const count = document.getElementById('map-count');
 const q = lang() === 'en' ? '' : '?lang=' + lang();
 
+// active returns what is at place p in year y: the named items, and the
+// counts of all of them (a busy place names only the first few).
 function active(p, y) {
+  const i = y - data.min;
   return {
     events: p.events.filter((e) => e.lo <= y && y <= e.hi),
     orgs: p.orgs.filter((o) => o.lo <= y && y <= o.hi),
+    nev: p.evn[i] || 0,
+    norg: p.orgn[i] || 0,
   };
 }
 
@@ -27,16 +32,24 @@ function link(item) { return el('a', { svg: false, href: '/entities/' + encodeUR
 
 function renderList(y) {
   const items = [];
+  let n = 0;
   for (const p of data.places) {
     const a = active(p, y);
-    if (!a.events.length && !a.orgs.length) continue;
+    if (!a.nev && !a.norg) continue;
     const li = el('li', { svg: false }, el('strong', { svg: false }, link(p)));
-    if (a.events.length) { li.append(el('br', { svg: false }), 'Events: '); a.events.forEach((e, i) => { if (i) li.append(', '); li.append(link(e)); }); }
-    if (a.orgs.length) { li.append(el('br', { svg: false }), 'Organizations: '); a.orgs.forEach((o, i) => { if (i) li.append(', '); li.append(link(o)); }); }
-    items.push(li);
+    const named = (label, list, n) => {
+      if (!n) return;
+      li.append(el('br', { svg: false }), label + ': ');
+      list.forEach((e, i) => { if (i) li.append(', '); li.append(link(e)); });
+      if (n > list.length) li.append(` (${n} in ${y})`);
+    };
+    named('Events', a.events, a.nev);
+    named('Organizations', a.orgs, a.norg);
+    n++;
+    if (items.length < 100) items.push(li);
   }
   list.replaceChildren(...items);
-  count.textContent = `${items.length} place${items.length === 1 ? '' : 's'} with events or organizations in ${y}.`;
+  count.textContent = `${n} place${n === 1 ? '' : 's'} with events or organizations in ${y}.`;
 }
 
 async function main() {
@@ -68,11 +81,11 @@ async function main() {
   function update(y) {
     for (const { p, g } of markers) {
       const a = active(p, y);
-      const cls = a.events.length ? 'ev' : a.orgs.length ? 'org' : 'idle';
+      const cls = a.nev ? 'ev' : a.norg ? 'org' : 'idle';
       g.setAttribute('class', 'mk ' + cls);
-      g.querySelector('circle').setAttribute('r', cls === 'idle' ? 2.5 : 4 + Math.min(6, a.events.length + a.orgs.length));
+      g.querySelector('circle').setAttribute('r', cls === 'idle' ? 2.5 : 4 + Math.min(6, a.nev + a.norg));
       g.querySelector('text').style.display = cls === 'idle' ? 'none' : '';
-      g.querySelector('title').textContent = `${p.label} — ${y}: ${a.events.length} event(s), ${a.orgs.length} organization(s)`;
+      g.querySelector('title').textContent = `${p.label} — ${y}: ${a.nev} event(s), ${a.norg} organization(s)`;
     }
     svg.dataset.year = y;
     outY.textContent = y;
