@@ -37,5 +37,5 @@ func (s *Server) handleEntitiesPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Entities = append([]*tokumu.Entity(nil), list...)
 	sort.SliceStable(p.Entities, func(i, j int) bool { return p.Label(p.Entities[i].ID) < p.Label(p.Entities[j].ID) })
-	s.render(w, r, http.StatusOK, "entities", p)
+	s.render(w, r, http.StatusOK, "entities", &p)
 }

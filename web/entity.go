@@ -89,7 +89,7 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.Line = newMiniTimeline(own, s.snap.preds, p.Lang)
-	s.render(w, r, http.StatusOK, "entity", p)
+	s.render(w, r, http.StatusOK, "entity", &p)
 }
 
 // miniTimeline places an entity's dated claims on a horizontal axis,

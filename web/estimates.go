@@ -142,7 +142,7 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 		p.Charts = append(p.Charts, *ch)
 		p.Data = append(p.Data, d)
 	}
-	s.render(w, r, http.StatusOK, "estimates", p)
+	s.render(w, r, http.StatusOK, "estimates", &p)
 }
 
 // number reads a numeric claim value: "42000", "42,000" or "1.5".

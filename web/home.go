@@ -85,7 +85,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Periods = append(p.Periods, hp)
 	}
-	s.render(w, r, http.StatusOK, "home", p)
+	s.render(w, r, http.StatusOK, "home", &p)
 }
 
 func (sn *snapshot) resolve(ids []string) []evidence {

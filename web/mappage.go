@@ -119,7 +119,7 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	s.render(w, r, http.StatusOK, "map", p)
+	s.render(w, r, http.StatusOK, "map", &p)
 }
 
 // yearOr returns the year of d, or def for an open bound.

@@ -113,5 +113,5 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.Data = netData{Nodes: append([]netNode{}, p.Nodes...), Links: append([]netLink{}, p.Links...)}
-	s.render(w, r, http.StatusOK, "network", p)
+	s.render(w, r, http.StatusOK, "network", &p)
 }

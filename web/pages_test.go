@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -171,4 +172,45 @@ func scriptSources(html string) []string {
 		out = append(out, strings.ReplaceAll(part[:strings.IndexByte(part, '"')], "&amp;", "&"))
 	}
 	return out
+}
+
+// TestStructureDiff checks that the structure page's change table is the
+// chart's own Diff, on the corpus's 1940 reorganization.
+func TestStructureDiff(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	page := get(t, ts.URL+"/structure?root=kwantung-army&date=1939-06-01&compare=1941-06-01")
+	api := get(t, ts.URL+"/api/structure?root=kwantung-army&date=1939-06-01&compare=1941-06-01")
+	var v struct {
+		Changes []struct{ ID, Kind string }
+	}
+	if err := json.Unmarshal([]byte(api), &v); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Changes) == 0 {
+		t.Fatal("the API reports no change across 1940")
+	}
+	for _, c := range v.Changes {
+		row := `<tr class="ch-` + c.Kind + `"><td><a href="/entities/` + c.ID + `"`
+		if !strings.Contains(page, row) {
+			t.Errorf("the page lacks the change %s %s", c.Kind, c.ID)
+		}
+	}
+	if n := strings.Count(page, `<tr class="ch-`); n != len(v.Changes) {
+		t.Errorf("the page shows %d changes, the API %d", n, len(v.Changes))
+	}
+}
+
+func get(t *testing.T, url string) string {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode != 200 {
+		t.Fatalf("%s: status %d", url, res.StatusCode)
+	}
+	return string(b)
 }

@@ -35,19 +35,22 @@ func init() {
 }
 
 var funcs = template.FuncMap{
-	"gradeText": func(g tokumu.Grade) string { return g.Text() },
-	"gradeClass": func(g tokumu.Grade) string {
-		switch g.Reliability {
-		case 'A', 'B':
-			return "g-hi"
-		case 'C':
-			return "g-mid"
-		}
-		return "g-lo"
-	},
-	"scriptOf": scriptOf,
-	"year":     func(d tokumu.Day) int { y, _, _ := d.Date(); return y },
-	"add":      func(a, b int) int { return a + b },
+	"gradeText":  func(g tokumu.Grade) string { return g.Text() },
+	"gradeClass": gradeClass,
+	"scriptOf":   scriptOf,
+	"year":       func(d tokumu.Day) int { y, _, _ := d.Date(); return y },
+	"add":        func(a, b int) int { return a + b },
+}
+
+// gradeClass returns the CSS class of a grade badge by reliability.
+func gradeClass(g tokumu.Grade) string {
+	switch g.Reliability {
+	case 'A', 'B':
+		return "g-hi"
+	case 'C':
+		return "g-mid"
+	}
+	return "g-lo"
 }
 
 // scriptOf returns the lang attribute for a name's BCP 47 tag, so that the
@@ -83,7 +86,7 @@ func (s *Server) base(r *http.Request, nav, title string, scripts ...string) bas
 }
 
 // Label returns the display name of an entity in the page's language.
-func (b base) Label(id string) string {
+func (b *base) Label(id string) string {
 	if l, ok := b.sn.labels[b.Lang][id]; ok {
 		return l
 	}
@@ -91,13 +94,13 @@ func (b base) Label(id string) string {
 }
 
 // Entity returns the entity with the id, or nil.
-func (b base) Entity(id string) *tokumu.Entity { return b.sn.entities[id] }
+func (b *base) Entity(id string) *tokumu.Entity { return b.sn.entities[id] }
 
 // Source returns the bibliography entry with the id, or nil.
-func (b base) Source(id string) *tokumu.Source { return b.sn.sources[id] }
+func (b *base) Source(id string) *tokumu.Source { return b.sn.sources[id] }
 
 // Pred returns a predicate's label in the page's language.
-func (b base) Pred(id string) string {
+func (b *base) Pred(id string) string {
 	if p := b.sn.preds[id]; p != nil {
 		return p.LabelIn(b.Lang)
 	}
@@ -106,10 +109,10 @@ func (b base) Pred(id string) string {
 
 // Asset returns the URL of an embedded file, with its content hash so
 // that browsers may cache it for good.
-func (b base) Asset(name string) string { return b.assets.url(name) }
+func (b *base) Asset(name string) string { return b.assets.url(name) }
 
 // LangURL returns the current page's URL in another language.
-func (b base) LangURL(lang string) string {
+func (b *base) LangURL(lang string) string {
 	q := url.Values{}
 	for k, v := range b.langQ {
 		q[k] = v
@@ -120,7 +123,7 @@ func (b base) LangURL(lang string) string {
 
 // Q returns "?lang=xx" for links that keep the page's language when it
 // is not English.
-func (b base) Q() string {
+func (b *base) Q() string {
 	if b.Lang == "en" {
 		return ""
 	}
@@ -163,7 +166,7 @@ func (s *Server) htmlError(w http.ResponseWriter, r *http.Request, err error) {
 	if code == tokumu.EINTERNAL {
 		s.Logger.Error("page failed", "url", r.URL.String(), "err", err)
 	}
-	p := errorPage{base: s.base(r, "", http.StatusText(st)), Status: st, Message: tokumu.ErrorMessage(err)}
+	p := &errorPage{base: s.base(r, "", http.StatusText(st)), Status: st, Message: tokumu.ErrorMessage(err)}
 	if name := "error"; pages[name] != nil {
 		var buf bytes.Buffer
 		if pages[name].ExecuteTemplate(&buf, "layout", p) == nil {
@@ -176,48 +179,50 @@ func (s *Server) htmlError(w http.ResponseWriter, r *http.Request, err error) {
 	http.Error(w, p.Message, st)
 }
 
-// ref is an entity id with what a template needs to link it.
-type ref struct {
-	ID string
-	E  *tokumu.Entity
-	B  base
+// Link returns a link to an entity's page labelled in the page's
+// language, or the id as text if there is no such entity. It is written
+// here rather than as a template because pages call it hundreds of times
+// and a template call costs several times more; every part is escaped.
+func (b *base) Link(id string) template.HTML {
+	e := b.sn.entities[id]
+	if e == nil {
+		return template.HTML(template.HTMLEscapeString(id))
+	}
+	var sb strings.Builder
+	sb.WriteString(`<a href="/entities/`)
+	sb.WriteString(template.HTMLEscapeString(url.PathEscape(id)))
+	sb.WriteString(template.HTMLEscapeString(b.Q()))
+	sb.WriteString(`" class="ent t-`)
+	sb.WriteString(template.HTMLEscapeString(string(e.Type)))
+	sb.WriteString(`">`)
+	sb.WriteString(template.HTMLEscapeString(b.Label(id)))
+	sb.WriteString(`</a>`)
+	return template.HTML(sb.String())
 }
-
-// Ref wraps an entity id for the "ename" template.
-func (b base) Ref(id string) ref { return ref{ID: id, E: b.sn.entities[id], B: b} }
 
 // claimCtx is a claim with what a template needs to render its citation.
 type claimCtx struct {
 	C *tokumu.Claim
-	B base
+	B *base
 }
 
 // CL wraps a claim for the "cite" and "claimval" templates.
-func (b base) CL(c *tokumu.Claim) claimCtx { return claimCtx{C: c, B: b} }
+func (b *base) CL(c *tokumu.Claim) claimCtx { return claimCtx{C: c, B: b} }
 
 // evCtx is a thesis claim's evidence with the page, for the "evidence" template.
 type evCtx struct {
 	E evidence
-	B base
+	B *base
 }
 
 // Ev wraps evidence for the "evidence" template.
-func (b base) Ev(e evidence) evCtx { return evCtx{E: e, B: b} }
+func (b *base) Ev(e evidence) evCtx { return evCtx{E: e, B: b} }
 
 // Snip renders a search snippet, which the search package escapes and
 // marks with <mark> (see search.Hit.Snippet). Any other tag is escaped
 // again here, so a bug there cannot inject markup.
-func (b base) Snip(s string) template.HTML {
+func (b *base) Snip(s string) template.HTML {
 	s = strings.NewReplacer("<mark>", "\x00", "</mark>", "\x01").Replace(s)
 	s = strings.NewReplacer("<", "&lt;", ">", "&gt;", "\x00", "<mark>", "\x01", "</mark>").Replace(s)
 	return template.HTML(s)
 }
-
-// nodeCtx is an organization chart node with the page, for the "orgnode" template.
-type nodeCtx struct {
-	N *orgNode
-	B base
-}
-
-// Node wraps a chart node for the recursive "orgnode" template.
-func (b base) Node(n *orgNode) nodeCtx { return nodeCtx{N: n, B: b} }

@@ -30,7 +30,7 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 	q, err := searchQuery(r)
 	if err != nil {
 		p.Error = tokumu.ErrorMessage(err)
-		s.render(w, r, http.StatusBadRequest, "search", p)
+		s.render(w, r, http.StatusBadRequest, "search", &p)
 		return
 	}
 	if q.Limit == 20 && v.Get("limit") == "" {
@@ -43,8 +43,8 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p.Error = tokumu.ErrorMessage(err)
-		s.render(w, r, http.StatusBadRequest, "search", p)
+		s.render(w, r, http.StatusBadRequest, "search", &p)
 		return
 	}
-	s.render(w, r, http.StatusOK, "search", p)
+	s.render(w, r, http.StatusOK, "search", &p)
 }

@@ -25,7 +25,7 @@ func (s *Server) handleSourcesPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	sort.SliceStable(p.Sources, func(i, j int) bool { return p.Sources[i].Cite() < p.Sources[j].Cite() })
-	s.render(w, r, http.StatusOK, "sources", p)
+	s.render(w, r, http.StatusOK, "sources", &p)
 }
 
 // sourcePage is one source with every claim that cites it.
@@ -48,5 +48,5 @@ func (s *Server) handleSourcePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := sourcePage{base: s.base(r, "sources", src.Cite()), S: src, Grade: src.DefaultGrade(), Claims: cs}
-	s.render(w, r, http.StatusOK, "source", p)
+	s.render(w, r, http.StatusOK, "source", &p)
 }

@@ -1,7 +1,12 @@
 package web
 
 import (
+	"fmt"
+	"html/template"
 	"net/http"
+	"net/url"
+	"sort"
+	"strings"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/chart"
@@ -49,8 +54,8 @@ const (
 	// structureMax bounds the organizations drawn per chart, nearest the
 	// root first, and changesMax the rows of the change table: on a large
 	// corpus a whole subtree runs to thousands, which no page can show.
-	structureMax = 150
-	changesMax   = 200
+	structureMax = 100
+	changesMax   = 100
 	rootsMax     = 100
 	headsMax     = 3 // heads named per organization; the entity page has them all
 )
@@ -95,7 +100,8 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 	p.Parents = s.chart.Parents(p.Root, p.Date)
 	changed := map[string]string{}
 	if p.Compare != 0 {
-		p.Changes = s.chart.Diff(p.Root, p.Date, p.Compare)
+		then := s.chart.Subtree(p.Root, p.Compare)
+		p.Changes = diff(nodes, then)
 		for _, c := range p.Changes {
 			changed[c.ID] = c.Kind
 			if c.Kind == "added" {
@@ -108,11 +114,41 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 			p.MoreChanges = len(p.Changes) - changesMax
 			p.Changes = p.Changes[:changesMax]
 		}
-		then := s.chart.Subtree(p.Root, p.Compare)
 		p.Then = buildTree(then, func(id string) string { return pick(changed[id] == "added", "added") })
 	}
 	p.Tree = buildTree(nodes, func(id string) string { return pick(changed[id] == "removed", "removed") })
-	s.render(w, r, http.StatusOK, "structure", p)
+	s.render(w, r, http.StatusOK, "structure", &p)
+}
+
+// diff is chart.Diff on two subtrees the page already has, rather than
+// walking the chart twice more: the organizations that entered root's
+// subtree or moved within it between the two dates ("added"), and those
+// that left or moved ("removed").
+func diff(before, after []chart.Node) []chart.Change {
+	was := make(map[string]string, len(before))
+	for _, n := range before {
+		was[n.ID] = n.Parent
+	}
+	is := make(map[string]string, len(after))
+	var out []chart.Change
+	for _, n := range after {
+		is[n.ID] = n.Parent
+		if p, ok := was[n.ID]; !ok || p != n.Parent {
+			out = append(out, chart.Change{ID: n.ID, Parent: n.Parent, Kind: "added"})
+		}
+	}
+	for _, n := range before {
+		if q, ok := is[n.ID]; !ok || q != n.Parent {
+			out = append(out, chart.Change{ID: n.ID, Parent: n.Parent, Kind: "removed"})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Kind != out[j].Kind {
+			return out[i].Kind < out[j].Kind
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
 }
 
 func pick(ok bool, s string) string {
@@ -157,4 +193,60 @@ func buildTree(nodes []chart.Node, change func(string) string) *orgNode {
 	size(root)
 	root.Cut = cut
 	return root
+}
+
+// TreeHTML renders a chart as nested list items. It is Go rather than a
+// recursive template because a large chart has hundreds of nodes and a
+// template call per field made this page the slowest; every value is
+// escaped (Link escapes its own).
+func (p *structurePage) TreeHTML(n *orgNode) template.HTML {
+	var b strings.Builder
+	p.writeNode(&b, n)
+	return template.HTML(b.String())
+}
+
+func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
+	esc := template.HTMLEscapeString
+	b.WriteString(`<li class="org`)
+	if n.Change != "" {
+		b.WriteString(" ch-" + esc(n.Change))
+	}
+	b.WriteString(`" data-id="` + esc(n.ID) + `">` + "\n" + `<div class="org-box">`)
+	b.WriteString(string(p.Link(n.ID)))
+	switch n.Change {
+	case "added":
+		b.WriteString(` <span class="badge">new here</span>`)
+	case "removed":
+		b.WriteString(` <span class="badge">gone later</span>`)
+	}
+	if len(n.Heads) > 0 {
+		b.WriteString("\n" + `<span class="heads">head: `)
+		for i, h := range n.Heads {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(string(p.Link(h.Subject)) + ` <span class="hw">` + esc(h.When.EDTF) + `</span>`)
+		}
+		if n.MoreHeads > 0 {
+			fmt.Fprintf(b, "; and %d more", n.MoreHeads)
+		}
+		b.WriteString(`</span>`)
+	}
+	if c := n.Via; c != nil {
+		title := ""
+		if src := p.sn.sources[c.Source]; src != nil {
+			title = src.Cite()
+		}
+		b.WriteString("\n" + `<span class="via">` + esc(p.Pred(c.Predicate)) + ` · <a href="/sources/` + esc(url.PathEscape(c.Source)) + `#c-` + esc(url.PathEscape(c.ID)) +
+			`" title="` + esc(title) + `">` + esc(c.Source) + `</a> <abbr class="grade ` + gradeClass(c.Grade) + `" title="` + esc(c.Grade.Text()) + `">` + esc(c.Grade.String()) + `</abbr></span>`)
+	}
+	b.WriteString(`</div>`)
+	if len(n.Children) > 0 {
+		b.WriteString(`<ul>`)
+		for _, c := range n.Children {
+			p.writeNode(b, c)
+		}
+		b.WriteString(`</ul>`)
+	}
+	b.WriteString("</li>\n")
 }

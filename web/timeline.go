@@ -27,7 +27,7 @@ type timelinePage struct {
 
 type timelineYear struct {
 	Year   int
-	Events []event
+	Events []*event
 }
 
 // timelineData is what the script draws, inlined as JSON in the page.
@@ -76,19 +76,18 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 	for _, per := range sn.periods {
 		p.Periods = append(p.Periods, per.ID)
 	}
-	var kept []event
-	for _, ev := range sn.events {
+	var kept []*event // the first timelineMax that pass the filters
+	for i := range sn.events {
+		ev := &sn.events[i]
 		if (p.Type == "" || string(ev.Type) == p.Type) && has(ev.Periods, p.Period) && has(ev.Orgs, p.Org) && has(ev.Places, p.Place) {
-			kept = append(kept, ev)
+			if p.Total++; len(kept) < timelineMax {
+				kept = append(kept, ev)
+			}
 		}
 	}
 	lc := sn.lang(p.Lang)
 	p.Orgs, p.Places = lc.tlOrgs, lc.tlPlaces
 	p.OrgsAsText, p.PlacesAsText = len(p.Orgs) > selectMax, len(p.Places) > selectMax
-	p.Total = len(kept)
-	if len(kept) > timelineMax {
-		kept = kept[:timelineMax]
-	}
 	p.Shown = len(kept)
 	p.Data = timelineData{From: p.From, To: p.To, Min: timelineFrom, Max: timelineTo, Events: []timelineEvent{}}
 	for _, ev := range kept {
@@ -105,7 +104,7 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 			p.Data.Periods = append(p.Data.Periods, timelinePeriod{ID: per.ID, Label: p.Label(per.ID), Lo: yearFrac(per.From), Hi: yearFrac(per.To)})
 		}
 	}
-	s.render(w, r, http.StatusOK, "timeline", p)
+	s.render(w, r, http.StatusOK, "timeline", &p)
 }
 
 // has reports whether list holds v; an empty v (no filter) always matches.
@@ -137,7 +136,7 @@ func yearParam(v string, def int) int {
 }
 
 // sortedLabels returns the ids ordered by their label in the page's language.
-func (b base) sortedLabels(ids map[string]bool) []string {
+func (b *base) sortedLabels(ids map[string]bool) []string {
 	out := make([]string, 0, len(ids))
 	for id := range ids {
 		out = append(out, id)
