@@ -71,6 +71,21 @@ func TestFilters(t *testing.T) {
 		t.Errorf("unknown source: err %v, want EINVALID", err)
 	}
 
+	// Perspective: the 2nd Bureau's estimates, not the historiography's figures.
+	persp := search(Query{Text: "divisions", Perspective: "ija-gs-2nd-bureau", Limit: 500})
+	plain := search(Query{Text: "divisions", Limit: 500})
+	if persp.Total == 0 || persp.Total >= plain.Total {
+		t.Errorf("perspective filter: %d hits of %d unfiltered, want some but fewer", persp.Total, plain.Total)
+	}
+	for _, h := range persp.Hits {
+		if h.Kind != KindClaim {
+			t.Errorf("perspective filter kept a %s hit (%s); only claims have a perspective", h.Kind, h.Entity)
+		}
+	}
+	if _, err := ix.Search(Query{Text: "x", Perspective: "nobody"}); tokumu.ErrorCode(err) != tokumu.EINVALID {
+		t.Errorf("unknown perspective: err %v, want EINVALID", err)
+	}
+
 	// Paging: offset walks the same ranked list.
 	first := search(Query{Text: "Harbin", Limit: 5})
 	second := search(Query{Text: "Harbin", Limit: 5, Offset: 5})
