@@ -189,7 +189,9 @@ func BenchmarkPage(b *testing.B) {
 
 // BenchmarkLoad serves on a loopback port and sends requests from
 // -loadclients concurrent clients for -loadtime, mixing entity, timeline
-// and structure pages, and reports requests per second and latency.
+// and structure pages, and reports requests per second and latency. The
+// clients share the machine with the server. One run per b.N: use
+// -benchtime 1x.
 var (
 	loadClients = flag.Int("loadclients", 32, "concurrent clients for BenchmarkLoad")
 	loadTime    = flag.Duration("loadtime", 10*time.Second, "duration of each BenchmarkLoad run")
