@@ -226,3 +226,25 @@ func (b *base) Snip(s string) template.HTML {
 	s = strings.NewReplacer("<", "&lt;", ">", "&gt;", "\x00", "<mark>", "\x01", "</mark>").Replace(s)
 	return template.HTML(s)
 }
+
+// RefText is a source's full reference as plain text, for the tooltip of
+// a citation (hovering shows it; expanding the citation shows it linked).
+func (b *base) RefText(src *tokumu.Source) string {
+	if src == nil {
+		return ""
+	}
+	var parts []string
+	var names []string
+	for _, a := range src.Authors {
+		names = append(names, a.String())
+	}
+	if len(names) > 0 {
+		parts = append(parts, strings.Join(names, "; "))
+	}
+	for _, v := range []string{src.Issued, src.Title, src.TitleEn, src.Container, src.Publisher, src.Pages, src.Archive, src.ArchiveLocation} {
+		if v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, ". ")
+}
