@@ -42,20 +42,33 @@ func TestPages(t *testing.T) {
 	}
 }
 
-// TestPhone renders the entity page at a phone's width: nothing may be
-// wider than the screen.
+// TestPhone renders each view at a phone's width: no page may be wider
+// than the screen (tables and charts scroll or wrap inside it).
 func TestPhone(t *testing.T) {
 	base := server(t)
 	b := newBrowser(t)
-	var overflow int
-	b.run(t, "phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile),
-		chromedp.Navigate(base+"/entities/harbin-tokumu-kikan"), chromedp.WaitVisible("table.names"),
-		chromedp.Evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &overflow))
-	b.screenshot(t, "phone-entity")
-	if overflow > 0 {
-		t.Errorf("the entity page is %d px wider than a 390 px phone screen", overflow)
+	b.run(t, "phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	for _, tt := range []struct{ name, path, ready string }{
+		{"home", "/", "ol.periods"},
+		{"entity", "/entities/harbin-tokumu-kikan", "table.names"},
+		{"timeline", "/timeline", "#tl-svg a.ev"},
+		{"map", "/map", "#map-svg a.mk"},
+		{"structure", "/structure", "#chart-b"},
+		{"network", "/network", "#net-svg a.node"},
+		{"estimates", "/estimates", ".est-chart svg"},
+		{"source", "/sources/zor22", "table.src-claims"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var overflow int
+			b.run(t, tt.path, chromedp.Navigate(base+tt.path), chromedp.WaitVisible(tt.ready),
+				chromedp.Evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &overflow))
+			b.screenshot(t, "phone-"+tt.name)
+			if overflow > 0 {
+				t.Errorf("%s is %d px wider than a 390 px phone screen", tt.path, overflow)
+			}
+			b.check(t, "phone "+tt.path)
+		})
 	}
-	b.check(t, "phone entity page")
 }
 
 // TestSearchScripts types a name in each script into the search box and
