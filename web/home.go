@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"sort"
+	"strings"
 
 	"github.com/tokumu/tokumu"
 )
@@ -102,6 +103,12 @@ func (sn *snapshot) resolve(ids []string) []evidence {
 	return out
 }
 
+// handleNotFound answers any other path: in JSON under /api/, where
+// clients expect it, and as an HTML page elsewhere.
 func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		s.writeError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no endpoint %s (see /api/)", r.URL.Path))
+		return
+	}
 	s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no page at %s", r.URL.Path))
 }

@@ -122,6 +122,21 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 	}
 }
 
+// TestAPINotFound: an unknown API path answers JSON, not an HTML page.
+func TestAPINotFound(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	res, err := http.Get(ts.URL + "/api/nothing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 404 || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") || !strings.Contains(string(body), `"code":"not_found"`) {
+		t.Errorf("/api/nothing: %d %s %s", res.StatusCode, res.Header.Get("Content-Type"), body)
+	}
+}
+
 // TestAssets checks that every script a page names is embedded, served
 // gzipped to a browser that asks, and small enough: the budget is 300 KB
 // compressed for all the JavaScript of one page.
