@@ -108,6 +108,7 @@ type tick struct {
 type miniRow struct {
 	Y        int
 	X, W     float64
+	TextX    float64 // inside a wide bar, after a narrow one
 	Label    string
 	Title    string
 	ClaimID  string
@@ -161,7 +162,12 @@ func newMiniTimeline(claims []*tokumu.Claim, preds map[string]*tokumu.Predicate,
 			label = p.LabelIn(lang)
 		}
 		x0, x1 := x(c.When.Earliest), x(c.When.Latest)
-		t.Rows = append(t.Rows, miniRow{Y: i*miniRowH + 4, X: x0, W: max(x1-x0, 3), Label: label, Title: label + " " + c.When.String(), ClaimID: c.ID, Interval: c.When.Interval})
+		row := miniRow{Y: i*miniRowH + 4, X: x0, W: max(x1-x0, 3), Label: label, Title: label + " " + c.When.String(), ClaimID: c.ID, Interval: c.When.Interval}
+		row.TextX = row.X + 4
+		if row.W < 80 {
+			row.TextX = row.X + row.W + 3
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
 }
