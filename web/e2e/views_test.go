@@ -186,3 +186,41 @@ func TestMapSlider(t *testing.T) {
 	}
 	b.check(t, "map")
 }
+
+// TestTimelineZoom zooms the timeline in with the keyboard: the range in
+// the URL narrows and the axis follows.
+func TestTimelineZoom(t *testing.T) {
+	base := server(t)
+	b := newBrowser(t)
+	var before, after, loc string
+	b.run(t, "timeline", chromedp.Navigate(base+"/timeline"), chromedp.WaitVisible("#tl-svg a.ev"),
+		chromedp.Text("#tl-range", &before),
+		chromedp.Focus("#tl-svg"), chromedp.SendKeys("#tl-svg", "+"),
+		chromedp.Text("#tl-range", &after), chromedp.Evaluate(`location.search`, &loc))
+	if before != "1919–1953" {
+		t.Errorf("initial range %q, want 1919–1953", before)
+	}
+	if after == before {
+		t.Errorf("+ did not zoom: range still %q", after)
+	}
+	if !strings.Contains(loc, "from=") || !strings.Contains(loc, "to=") || strings.Contains(loc, "from=1919&to=1953") {
+		t.Errorf("the URL does not keep the zoom: %q", loc)
+	}
+	b.screenshot(t, "timeline-zoomed")
+	b.check(t, "timeline zoom")
+}
+
+// TestNetworkClick opens an entity's page by clicking its node.
+func TestNetworkClick(t *testing.T) {
+	base := server(t)
+	b := newBrowser(t)
+	var id, path string
+	b.run(t, "network", chromedp.Navigate(base+"/network?from=1937&to=1941"), chromedp.WaitVisible("#net-svg a.node"),
+		chromedp.Evaluate(`document.querySelector('#net-svg a.node').dataset.id`, &id),
+		chromedp.Click(`#net-svg a.node circle`),
+		chromedp.WaitVisible("article.entity"), chromedp.Evaluate(`location.pathname`, &path))
+	if id == "" || path != "/entities/"+id {
+		t.Errorf("clicking node %q led to %q", id, path)
+	}
+	b.check(t, "network click")
+}
