@@ -227,12 +227,25 @@ func (b *base) Snip(s string) template.HTML {
 	return template.HTML(s)
 }
 
+// RefHTML is a source's full reference, rendered once by the "reference"
+// template when the snapshot is loaded.
+func (b *base) RefHTML(src *tokumu.Source) template.HTML {
+	if src == nil {
+		return ""
+	}
+	return b.sn.refHTML[src.ID]
+}
+
 // RefText is a source's full reference as plain text, for the tooltip of
 // a citation (hovering shows it; expanding the citation shows it linked).
 func (b *base) RefText(src *tokumu.Source) string {
 	if src == nil {
 		return ""
 	}
+	return b.sn.refText[src.ID]
+}
+
+func refText(src *tokumu.Source) string {
 	var parts []string
 	var names []string
 	for _, a := range src.Authors {

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"html/template"
 	"fmt"
 	"sort"
 	"strconv"
@@ -25,6 +27,10 @@ type snapshot struct {
 	sources   map[string]*tokumu.Source
 	srcList   []*tokumu.Source // ordered by id
 	srcClaims map[string]int   // source id → claims citing it
+	// refHTML and refText are each source's full reference, rendered
+	// once: every citation on a page expands to it.
+	refHTML map[string]template.HTML
+	refText map[string]string
 	stats     *tokumu.Stats
 
 	periods  []period // in time order
@@ -103,8 +109,16 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 	if sn.srcList, err = st.Sources(ctx); err != nil {
 		return nil, fmt.Errorf("loading sources: %w", err)
 	}
+	sn.refHTML, sn.refText = map[string]template.HTML{}, map[string]string{}
+	ref := pages["sources"]
 	for _, s := range sn.srcList {
 		sn.sources[s.ID] = s
+		var buf bytes.Buffer
+		if err := ref.ExecuteTemplate(&buf, "reference", s); err != nil {
+			return nil, fmt.Errorf("rendering the reference of %s: %w", s.ID, err)
+		}
+		sn.refHTML[s.ID] = template.HTML(buf.String())
+		sn.refText[s.ID] = refText(s)
 	}
 	if sn.stats, err = st.Stats(ctx); err != nil {
 		return nil, fmt.Errorf("loading stats: %w", err)
