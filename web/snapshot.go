@@ -3,8 +3,8 @@ package web
 import (
 	"bytes"
 	"context"
-	"html/template"
 	"fmt"
+	"html/template"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,7 +31,7 @@ type snapshot struct {
 	// once: every citation on a page expands to it.
 	refHTML map[string]template.HTML
 	refText map[string]string
-	stats     *tokumu.Stats
+	stats   *tokumu.Stats
 
 	periods  []period // in time order
 	events   []event  // in time order
