@@ -93,9 +93,6 @@ func (b *base) Label(id string) string {
 	return id
 }
 
-// Entity returns the entity with the id, or nil.
-func (b *base) Entity(id string) *tokumu.Entity { return b.sn.entities[id] }
-
 // Source returns the bibliography entry with the id, or nil.
 func (b *base) Source(id string) *tokumu.Source { return b.sn.sources[id] }
 
