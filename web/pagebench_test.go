@@ -152,6 +152,8 @@ func (c *corpusCase) pageURL(kind string, r *rand.Rand) string {
 		return "/"
 	case "map":
 		return "/map?year=1938"
+	case "network":
+		return "/network?from=1937&to=1941"
 	}
 	panic(kind)
 }
@@ -160,7 +162,7 @@ func (c *corpusCase) pageURL(kind string, r *rand.Rand) string {
 // cost of a page, from request to the last byte of HTML.
 func BenchmarkPage(b *testing.B) {
 	for _, c := range benchCases(b) {
-		for _, kind := range []string{"entity", "timeline", "structure", "home", "map"} {
+		for _, kind := range []string{"entity", "timeline", "structure", "home", "map", "network"} {
 			b.Run(c.name+"/"+kind, func(b *testing.B) {
 				r := rand.New(rand.NewPCG(1, 2))
 				ds := make([]time.Duration, b.N)
