@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"sort"
+	"sync"
 
 	"github.com/tokumu/tokumu"
 )
@@ -58,12 +59,12 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	if !p.Undated {
 		f.From, f.To = tokumu.DayOf(p.From, 1, 1), tokumu.DayOf(p.To, 12, 31)
 	}
-	cs, err := s.Store.Claims(r.Context(), f)
+	sn := s.snap
+	cs, err := sn.netClaims.get(f, func() ([]*tokumu.Claim, error) { return s.Store.Claims(r.Context(), f) })
 	if err != nil {
 		s.htmlError(w, r, err)
 		return
 	}
-	sn := s.snap
 	deg := map[string]int{}
 	type pair struct{ a, b string }
 	links := map[pair]*netLink{}
@@ -114,4 +115,36 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Data = netData{Nodes: append([]netNode{}, p.Nodes...), Links: append([]netLink{}, p.Links...)}
 	s.render(w, r, http.StatusOK, "network", &p)
+}
+
+// claimCache keeps the answers to a few claim queries. The network page's
+// query is the one that costs (a range of years over every relation: see
+// BENCHMARKS.md), and its answer cannot change until the next Reload,
+// which replaces the snapshot and with it the cache.
+type claimCache struct {
+	mu sync.Mutex
+	m  map[tokumu.ClaimFilter][]*tokumu.Claim
+}
+
+// claimCacheMax bounds the entries; a full cache starts again empty.
+const claimCacheMax = 16
+
+func (c *claimCache) get(f tokumu.ClaimFilter, load func() ([]*tokumu.Claim, error)) ([]*tokumu.Claim, error) {
+	c.mu.Lock()
+	cs, ok := c.m[f]
+	c.mu.Unlock()
+	if ok {
+		return cs, nil
+	}
+	cs, err := load()
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= claimCacheMax {
+		c.m = map[tokumu.ClaimFilter][]*tokumu.Claim{}
+	}
+	c.m[f] = cs
+	c.mu.Unlock()
+	return cs, nil
 }

@@ -39,6 +39,8 @@ type snapshot struct {
 	numbers  []*tokumu.Claim
 	numPreds []string              // predicates whose values are numbers
 	byLang   map[string]*langCache // en, ja, ru
+	// netClaims holds the network page's queries; see claimCache.
+	netClaims claimCache
 
 	// evidence holds the claims that thesis claims cite as evidence by
 	// claim id (supported_by, complicated_by), by id.
