@@ -1,40 +1,12 @@
 package web_test
 
 import (
-	"context"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"strings"
 	"testing"
-
-	"github.com/tokumu/tokumu/sqlite"
-	"github.com/tokumu/tokumu/storetest"
-	"github.com/tokumu/tokumu/web"
 )
 
 func TestSearchAPI(t *testing.T) {
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, ":memory:", sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Replace(ctx, storetest.Fixture()); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := web.New(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	for _, tt := range []struct {
-		url      string
-		status   int
-		contains []string
-		lacks    []string
-	}{
+	ts := fixtureServer(t)
+	checkURLs(t, ts.URL, []urlCase{
 		{"/api/search?q=Доихара", 200, []string{`"entity":"doihara-kenji"`}, []string{`"lyushkov-genrikh"`}},
 		{"/api/search?q=%E3%81%A9%E3%81%84%E3%81%AF%E3%82%89", 200, []string{`"entity":"doihara-kenji"`, `"match":"derived"`}, nil}, // どいはら
 		{"/api/search?q=" + "%E5%9C%9F%E8%82%A5%E5%8E%9F", 200, []string{`"entity":"doihara-kenji"`}, nil},                          // 土肥原
@@ -48,27 +20,5 @@ func TestSearchAPI(t *testing.T) {
 		{"/api/suggest?q=Lyush", 200, []string{`"entity":"lyushkov-genrikh"`, `"match":"prefix"`}, nil},
 		{"/api/suggest?q=zzqx", 200, []string{`[]`}, nil},
 		{"/api/suggest?q=Lyush&limit=x", 400, []string{`limit`}, nil},
-	} {
-		t.Run(tt.url, func(t *testing.T) {
-			resp, err := http.Get(ts.URL + tt.url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode != tt.status {
-				t.Fatalf("status %d, want %d: %s", resp.StatusCode, tt.status, body)
-			}
-			for _, s := range tt.contains {
-				if !strings.Contains(string(body), s) {
-					t.Errorf("body lacks %s:\n%.2000s", s, body)
-				}
-			}
-			for _, s := range tt.lacks {
-				if strings.Contains(string(body), s) {
-					t.Errorf("body has %s:\n%.2000s", s, body)
-				}
-			}
-		})
-	}
+	}, nil)
 }

@@ -1,41 +1,12 @@
 package web_test
 
 import (
-	"context"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"path/filepath"
-	"strings"
 	"testing"
-
-	"github.com/tokumu/tokumu/sqlite"
-	"github.com/tokumu/tokumu/storetest"
-	"github.com/tokumu/tokumu/web"
 )
 
 func TestAPI(t *testing.T) {
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Replace(ctx, storetest.Fixture()); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := web.New(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	for _, tt := range []struct {
-		url      string
-		status   int
-		contains []string
-		lacks    []string
-	}{
+	ts := fixtureServer(t)
+	checkURLs(t, ts.URL, []urlCase{
 		{"/api/", 200, []string{`"endpoints"`}, nil},
 		{"/api/entities?type=person", 200, []string{`"doihara-kenji"`, `"lyushkov-genrikh"`}, []string{`"harbin"`}},
 		{"/api/entities?type=spy", 400, []string{`not an entity type`}, nil},
@@ -60,27 +31,5 @@ func TestAPI(t *testing.T) {
 		{"/api/disagreements", 200, []string{`[`}, nil},
 		{"/", 200, []string{"tokumu"}, nil},
 		{"/nope", 404, nil, nil},
-	} {
-		t.Run(tt.url, func(t *testing.T) {
-			resp, err := http.Get(ts.URL + tt.url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode != tt.status {
-				t.Fatalf("status %d, want %d: %s", resp.StatusCode, tt.status, body)
-			}
-			for _, s := range tt.contains {
-				if !strings.Contains(string(body), s) {
-					t.Errorf("body lacks %s:\n%.2000s", s, body)
-				}
-			}
-			for _, s := range tt.lacks {
-				if strings.Contains(string(body), s) {
-					t.Errorf("body has %s:\n%.2000s", s, body)
-				}
-			}
-		})
-	}
+	}, nil)
 }

@@ -13,10 +13,11 @@ var serveAddr string
 
 var cmdServe = &command{
 	name: "serve",
-	summary: `Serve the corpus over HTTP on localhost: a JSON API under /api/.
+	summary: `Serve the corpus over HTTP on localhost: the web UI on /, a JSON API under /api/.
 
 It listens on 127.0.0.1:8080 by default (--addr); it makes no network
-request of its own.`,
+request of its own, and the pages fetch nothing from another host (the
+scripts, styles and basemap are in the binary).`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		fs.StringVar(&serveAddr, "addr", "127.0.0.1:8080", "address to listen on")
 	},
