@@ -5,9 +5,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/tokumu/tokumu/corpus"
-	"github.com/tokumu/tokumu/sqlite"
-	"github.com/tokumu/tokumu/yamlcorpus"
+	"github.com/tokumu/tokumu/internal/corpustest"
 )
 
 var (
@@ -21,17 +19,8 @@ func embedded(t testing.TB) *Index {
 	t.Helper()
 	embeddedOnce.Do(func() {
 		ctx := context.Background()
-		ds, err := yamlcorpus.Load(corpus.FS)
+		db, err := corpustest.Open(ctx, ":memory:")
 		if err != nil {
-			embeddedErr = err
-			return
-		}
-		db, err := sqlite.Open(ctx, ":memory:", sqlite.Options{})
-		if err != nil {
-			embeddedErr = err
-			return
-		}
-		if err := db.Replace(ctx, ds); err != nil {
 			embeddedErr = err
 			return
 		}

@@ -12,10 +12,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/tokumu/tokumu/corpus"
-	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/internal/corpustest"
 	"github.com/tokumu/tokumu/web"
-	"github.com/tokumu/tokumu/yamlcorpus"
 )
 
 var (
@@ -29,22 +27,14 @@ func embedded(t testing.TB) *web.Server {
 	t.Helper()
 	embeddedOnce.Do(func() {
 		ctx := context.Background()
-		ds, err := yamlcorpus.Load(corpus.FS)
-		if err != nil {
-			embeddedErr = err
-			return
-		}
 		dir, err := os.MkdirTemp("", "tokumu-web-test-")
 		if err != nil {
 			embeddedErr = err
 			return
 		}
-		db, err := sqlite.Open(ctx, filepath.Join(dir, "e.db"), sqlite.Options{})
+		db, err := corpustest.Open(ctx, filepath.Join(dir, "e.db"))
 		if err != nil {
 			embeddedErr = err
-			return
-		}
-		if embeddedErr = db.Replace(ctx, ds); embeddedErr != nil {
 			return
 		}
 		embeddedSrv, embeddedErr = web.New(ctx, db)

@@ -13,7 +13,6 @@ package e2e
 
 import (
 	"context"
-	"fmt"
 	"net"
 	"net/url"
 	"os"
@@ -28,10 +27,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/tokumu/tokumu/corpus"
-	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/internal/corpustest"
 	"github.com/tokumu/tokumu/web"
-	"github.com/tokumu/tokumu/yamlcorpus"
 )
 
 const chromium = "/usr/bin/chromium"
@@ -71,18 +68,11 @@ func startServer() (string, error) {
 		return "", err
 	}
 	cleanup = append(cleanup, func() { os.RemoveAll(dir) })
-	ds, err := yamlcorpus.Load(corpus.FS)
-	if err != nil {
-		return "", fmt.Errorf("loading the embedded corpus: %w", err)
-	}
-	db, err := sqlite.Open(ctx, filepath.Join(dir, "tokumu.db"), sqlite.Options{})
+	db, err := corpustest.Open(ctx, filepath.Join(dir, "tokumu.db"))
 	if err != nil {
 		return "", err
 	}
 	cleanup = append(cleanup, func() { db.Close() })
-	if err := db.Replace(ctx, ds); err != nil {
-		return "", err
-	}
 	srv, err := web.New(ctx, db)
 	if err != nil {
 		return "", err
