@@ -165,9 +165,15 @@ func LoadAtView(ctx context.Context, s Store, d Day, id string, limit int) (*AtV
 		if v.Claims, err = s.Claims(ctx, ClaimFilter{About: id, At: d, RelationsOnly: true, Limit: limit}); err != nil {
 			return nil, err
 		}
+		if v.Claims, err = dropSuperseded(ctx, s, v.Claims, d); err != nil {
+			return nil, err
+		}
 		for _, c := range v.Successor {
 			cs, err := s.Claims(ctx, ClaimFilter{About: c.Object, At: d, RelationsOnly: true, Limit: limit})
 			if err != nil {
+				return nil, err
+			}
+			if cs, err = dropSuperseded(ctx, s, cs, d); err != nil {
 				return nil, err
 			}
 			v.SuccessorClaims = append(v.SuccessorClaims, cs...)
@@ -177,6 +183,9 @@ func LoadAtView(ctx context.Context, s Store, d Day, id string, limit int) (*AtV
 	} else {
 		var err error
 		if v.Claims, err = s.Claims(ctx, ClaimFilter{At: d, RelationsOnly: true, Limit: limit}); err != nil {
+			return nil, err
+		}
+		if v.Claims, err = dropSuperseded(ctx, s, v.Claims, d); err != nil {
 			return nil, err
 		}
 		all = v.Claims
@@ -194,4 +203,30 @@ func LoadAtView(ctx context.Context, s Store, d Day, id string, limit int) (*AtV
 		v.Refs.Entities[v.Entity.ID] = v.Entity
 	}
 	return v, nil
+}
+
+// dropSuperseded removes the office-holding claims of unknown end that a
+// successor's appointment had closed by day d (see Superseded). It reads
+// the other holders of each such office from the store, once per office.
+func dropSuperseded(ctx context.Context, s Store, cs []*Claim, d Day) ([]*Claim, error) {
+	holders := map[[2]string][]*Claim{}
+	out := cs[:0:0]
+	for _, c := range cs {
+		if singleHolder[c.Predicate] && c.When.Latest >= MaxDay {
+			key := [2]string{c.Predicate, c.Object}
+			others, ok := holders[key]
+			if !ok {
+				var err error
+				if others, err = s.Claims(ctx, ClaimFilter{Predicate: c.Predicate, Object: c.Object}); err != nil {
+					return nil, err
+				}
+				holders[key] = others
+			}
+			if Superseded(c, others, d) {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }

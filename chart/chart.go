@@ -132,15 +132,30 @@ func (c *Chart) Parents(id string, d tokumu.Day) []Node {
 	}
 }
 
+// headsAt returns the heads of organization i possibly in office on day d,
+// leaving out those of unknown end whose successor had arrived
+// (tokumu.Superseded).
 func (c *Chart) headsAt(i int32, d tokumu.Day) []*tokumu.Claim {
 	var out []*tokumu.Claim
+	var all []*tokumu.Claim // every head of i, built only when needed
 	for _, e := range c.heads[i] {
 		if e.lo > d {
 			break
 		}
-		if e.hi >= d {
-			out = append(out, e.claim)
+		if e.hi < d {
+			continue
 		}
+		if e.hi >= tokumu.MaxDay {
+			if all == nil {
+				for _, h := range c.heads[i] {
+					all = append(all, h.claim)
+				}
+			}
+			if tokumu.Superseded(e.claim, all, d) {
+				continue
+			}
+		}
+		out = append(out, e.claim)
 	}
 	return out
 }

@@ -52,3 +52,31 @@ func TestSubtreeAndDiff(t *testing.T) {
 		t.Errorf("Roots = %v", got)
 	}
 }
+
+// A head whose end the source does not give leaves office when the next
+// head arrives.
+func TestHeadsOfUnknownEnd(t *testing.T) {
+	when := func(s string) tokumu.When {
+		w, _, err := tokumu.ParseWhen(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	first := &tokumu.Claim{ID: "a", Subject: "first", Predicate: "head_of", Object: "org", When: when("1931-08/")}
+	second := &tokumu.Claim{ID: "b", Subject: "second", Predicate: "head_of", Object: "org", When: when("1932-01/1932-10")}
+	ch := chart.Build([]*tokumu.Claim{first, second}, map[string]bool{"part_of": true})
+	heads := func(d tokumu.Day) []string {
+		var ids []string
+		for _, c := range ch.Subtree("org", d)[0].Heads {
+			ids = append(ids, c.Subject)
+		}
+		return ids
+	}
+	if got := heads(tokumu.DayOf(1931, 12, 1)); len(got) != 1 || got[0] != "first" {
+		t.Errorf("heads on 1931-12-01 = %v, want [first]", got)
+	}
+	if got := heads(tokumu.DayOf(1932, 5, 1)); len(got) != 1 || got[0] != "second" {
+		t.Errorf("heads on 1932-05-01 = %v, want [second]", got)
+	}
+}
