@@ -1,0 +1,70 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestREADMEExamples runs every "$ tokumu …" example of the README on the
+// embedded corpus and compares its output with what the README shows, so
+// the tour cannot drift from the program. A block whose last line is "…"
+// is an excerpt: the output must start with the lines shown.
+func TestREADMEExamples(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "embedded.db")
+	blocks := regexp.MustCompile("(?s)```\n(\\$ tokumu .*?)```").FindAllStringSubmatch(string(readme), -1)
+	cmdLine := regexp.MustCompile(`(?m)^\$ (tokumu .*)$`)
+	examples := 0
+	for _, b := range blocks {
+		locs := cmdLine.FindAllStringSubmatchIndex(b[1], -1)
+		for i, loc := range locs {
+			end := len(b[1])
+			if i+1 < len(locs) {
+				end = locs[i+1][0]
+			}
+			line := b[1][loc[2]:loc[3]]
+			want := strings.Trim(b[1][loc[1]:end], "\n")
+			examples++
+			t.Run(line, func(t *testing.T) {
+				args := shellWords(line)[1:]
+				// Paths in the README are from the repository's root.
+				for j, a := range args {
+					if _, err := os.Stat(filepath.Join("../..", a)); err == nil && strings.Contains(a, "/") {
+						args[j] = filepath.Join("../..", a)
+					}
+				}
+				_, out, errs := run(t, db, args...)
+				got := strings.Trim(strings.ReplaceAll(out+errs, "../../", ""), "\n")
+				wl := strings.Split(want, "\n")
+				if wl[len(wl)-1] == "…" {
+					want = strings.Join(wl[:len(wl)-1], "\n")
+					if !strings.HasPrefix(got, want) {
+						t.Errorf("output does not start as the README shows.\nREADME:\n%s\ngot:\n%s", want, got)
+					}
+					return
+				}
+				if got != want {
+					t.Errorf("output differs from the README.\nREADME:\n%s\ngot:\n%s", want, got)
+				}
+			})
+		}
+	}
+	if examples < 5 {
+		t.Fatalf("found %d examples in the README; the pattern no longer matches its blocks", examples)
+	}
+}
+
+// shellWords splits a command line on spaces, keeping "quoted words" whole.
+func shellWords(s string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`"[^"]*"|\S+`).FindAllString(s, -1) {
+		out = append(out, strings.Trim(m, `"`))
+	}
+	return out
+}
