@@ -110,7 +110,7 @@ func TestSuggest(t *testing.T) {
 		{"のもん", "khalkhin-gol"},
 	}
 	for _, tt := range tests {
-		hits := ix.Suggest(tt.typed, 8)
+		hits := ix.Suggest(tt.typed, 8, "")
 		found := false
 		for _, h := range hits {
 			found = found || h.Entity == tt.want
@@ -119,7 +119,7 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("Suggest(%q) lacks %s: %v", tt.typed, tt.want, hits)
 		}
 	}
-	if hits := ix.Suggest("zzqx", 8); len(hits) != 0 {
+	if hits := ix.Suggest("zzqx", 8, ""); len(hits) != 0 {
 		t.Errorf("Suggest(zzqx) = %v, want nothing", hits)
 	}
 }

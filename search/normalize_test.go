@@ -143,6 +143,6 @@ func FuzzSearch(f *testing.F) {
 				t.Fatalf("invalid UTF-8 snippet %q", h.Snippet)
 			}
 		}
-		ix.Suggest(q, 5)
+		ix.Suggest(q, 5, "")
 	})
 }

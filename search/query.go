@@ -343,8 +343,8 @@ func (ix *Index) Search(q Query) (*Results, error) {
 }
 
 // Suggest returns up to n entities for what a user has typed so far: the
-// last word may be the start of a name.
-func (ix *Index) Suggest(text string, n int) []Hit {
+// last word may be the start of a name. Labels are in lang (en if "").
+func (ix *Index) Suggest(text string, n int, lang string) []Hit {
 	toks := tokenize(text)
 	if len(toks) == 0 || n <= 0 {
 		return nil
@@ -358,7 +358,10 @@ func (ix *Index) Suggest(text string, n int) []Hit {
 	}
 	out := make([]Hit, 0, len(ents))
 	for _, h := range ents {
-		out = append(out, ix.entityHit(h, "en"))
+		if lang == "" {
+			lang = "en"
+		}
+		out = append(out, ix.entityHit(h, lang))
 	}
 	return out
 }

@@ -67,7 +67,7 @@ func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	hits := s.index.Suggest(r.URL.Query().Get("q"), n)
+	hits := s.index.Suggest(r.URL.Query().Get("q"), n, langOf(r))
 	if hits == nil {
 		hits = []search.Hit{}
 	}

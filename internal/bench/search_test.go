@@ -232,7 +232,7 @@ func BenchmarkSearch(b *testing.B) {
 				latencies(b, func(i int) {
 					bq := qs[i%len(qs)]
 					if class == "prefix" {
-						if hits := sf.ix.Suggest(bq.text, 8); len(hits) > 0 {
+						if hits := sf.ix.Suggest(bq.text, 8, ""); len(hits) > 0 {
 							found++
 						}
 						return

@@ -37,7 +37,8 @@ function suggest() {
     timer = setTimeout(async () => {
       const my = ++seq;
       try {
-        const r = await fetch('/api/suggest?limit=8&q=' + encodeURIComponent(q));
+        const lang = new URLSearchParams(location.search).get('lang');
+        const r = await fetch('/api/suggest?limit=8&q=' + encodeURIComponent(q) + (lang ? '&lang=' + encodeURIComponent(lang) : ''));
         if (!r.ok || my !== seq) return;
         show(await r.json());
       } catch (e) { /* the form still works without suggestions */ }
