@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tokumu/tokumu"
@@ -84,6 +85,12 @@ func TestFilters(t *testing.T) {
 	}
 	if _, err := ix.Search(Query{Text: "x", Perspective: "nobody"}); tokumu.ErrorCode(err) != tokumu.EINVALID {
 		t.Errorf("unknown perspective: err %v, want EINVALID", err)
+	}
+
+	// A query too long to be a name or a phrase is refused, with the limit.
+	long := strings.Repeat("abcdefghij ", 100)
+	if _, err := ix.Search(Query{Text: long}); tokumu.ErrorCode(err) != tokumu.EINVALID || !strings.Contains(tokumu.ErrorMessage(err), "at most 1000") {
+		t.Errorf("a 1100-byte query: err %v, want EINVALID naming the limit", err)
 	}
 
 	// Paging: offset walks the same ranked list.

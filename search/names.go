@@ -168,6 +168,10 @@ func (x *nameIndex) finish() {
 // one edit reaches too many unrelated names.
 const minFuzzy = 5
 
+// maxFuzzy is the longest word typo tolerance applies to: the probes grow
+// with the square of the length, and no name word is longer.
+const maxFuzzy = 32
+
 func allLetters(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] < 'a' || w[i] > 'z' {
@@ -199,7 +203,7 @@ func (x *nameIndex) prefix(p string, limit int, f func(key string, ps []posting)
 // deletion index (the symmetric-delete method) and are checked with a
 // real Levenshtein distance.
 func (x *nameIndex) fuzzy(w string) []string {
-	if len(w) < minFuzzy || !allLetters(w) {
+	if len(w) < minFuzzy || len(w) > maxFuzzy || !allLetters(w) {
 		return nil
 	}
 	maxd := 1

@@ -284,6 +284,9 @@ func (ix *Index) Search(q Query) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(q.Text) > MaxQueryBytes {
+		return nil, tokumu.Errorf(tokumu.EINVALID, "the query is %d bytes long; at most %d are searched (search for a name or a few words)", len(q.Text), MaxQueryBytes)
+	}
 	toks := tokenize(q.Text)
 	if len(toks) == 0 {
 		return res, nil
@@ -342,9 +345,16 @@ func (ix *Index) Search(q Query) (*Results, error) {
 	return res, nil
 }
 
+// MaxQueryBytes bounds a query's text: enough for any name or phrase, and
+// small enough that no query can keep the server busy.
+const MaxQueryBytes = 1000
+
 // Suggest returns up to n entities for what a user has typed so far: the
 // last word may be the start of a name. Labels are in lang (en if "").
 func (ix *Index) Suggest(text string, n int, lang string) []Hit {
+	if len(text) > MaxQueryBytes {
+		return nil
+	}
 	toks := tokenize(text)
 	if len(toks) == 0 || n <= 0 {
 		return nil
