@@ -9,6 +9,8 @@ type Dataset struct {
 	Sources    []*Source
 	Entities   []*Entity
 	Claims     []*Claim
+	// Settings are the corpus's defaults for its views.
+	Settings Settings
 
 	// Hash identifies the content the dataset was loaded from, so that a
 	// store built from it can tell when the corpus has changed.

@@ -20,8 +20,11 @@ type Predicate struct {
 	Range   []EntityType      `json:"range,omitempty"` // the types its object may have; empty for literals
 	Literal Literal           `json:"literal,omitempty"`
 	// Hierarchy marks the edges of the organization chart (child → parent).
-	Hierarchy bool   `json:"hierarchy,omitempty"`
-	Origin    string `json:"origin,omitempty"`
+	Hierarchy bool `json:"hierarchy,omitempty"`
+	// Roles say what the engine may rely on the predicate to mean (see
+	// Role): the views find predicates by role, never by id.
+	Roles  []Role `json:"roles,omitempty"`
+	Origin string `json:"origin,omitempty"`
 }
 
 // LabelIn returns the label in lang, falling back to English and then the id.

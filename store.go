@@ -22,8 +22,11 @@ type Store interface {
 	Source(ctx context.Context, id string) (*Source, error)
 	// Sources returns the bibliography ordered by id.
 	Sources(ctx context.Context) ([]*Source, error)
-	// Predicates returns the vocabulary ordered by id.
+	// Predicates returns the vocabulary in the order it was written
+	// (vocabulary files by path, predicates in file order).
 	Predicates(ctx context.Context) ([]*Predicate, error)
+	// Settings returns the corpus's view defaults of the last Replace.
+	Settings(ctx context.Context) (*Settings, error)
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (*Stats, error)
 	// Hash returns the Dataset.Hash of the last Replace, or "" if empty.

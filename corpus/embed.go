@@ -9,5 +9,5 @@ import "embed"
 // FS holds vocabulary/, sources/ and entities/ at its root, as
 // yamlcorpus.Load expects.
 //
-//go:embed vocabulary sources entities
+//go:embed vocabulary sources entities settings.yaml
 var FS embed.FS

@@ -273,7 +273,7 @@ func (s *DB) Sources(ctx context.Context) ([]*tokumu.Source, error) {
 
 // Predicates returns the vocabulary in the order it was written.
 func (s *DB) Predicates(ctx context.Context) ([]*tokumu.Predicate, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, label, inverse, domain, range_, literal, hierarchy, origin FROM predicate ORDER BY ord`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, label, inverse, domain, range_, literal, hierarchy, roles, origin FROM predicate ORDER BY ord`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: predicates: %w", err)
 	}
@@ -281,21 +281,24 @@ func (s *DB) Predicates(ctx context.Context) ([]*tokumu.Predicate, error) {
 	var out []*tokumu.Predicate
 	for rows.Next() {
 		p := &tokumu.Predicate{}
-		var label, inv, dom, rng, lit string
-		if err := rows.Scan(&p.ID, &label, &inv, &dom, &rng, &lit, &p.Hierarchy, &p.Origin); err != nil {
+		var label, inv, dom, rng, lit, roles string
+		if err := rows.Scan(&p.ID, &label, &inv, &dom, &rng, &lit, &p.Hierarchy, &roles, &p.Origin); err != nil {
 			return nil, fmt.Errorf("sqlite: predicates: %w", err)
 		}
 		p.Literal = tokumu.Literal(lit)
 		for _, f := range []struct {
 			s string
 			v any
-		}{{label, &p.Label}, {inv, &p.Inverse}, {dom, &p.Domain}, {rng, &p.Range}} {
+		}{{label, &p.Label}, {inv, &p.Inverse}, {dom, &p.Domain}, {rng, &p.Range}, {roles, &p.Roles}} {
 			if err := json.Unmarshal([]byte(f.s), f.v); err != nil {
 				return nil, fmt.Errorf("sqlite: predicate %s: %w", p.ID, err)
 			}
 		}
 		if len(p.Range) == 0 {
 			p.Range = nil
+		}
+		if len(p.Roles) == 0 {
+			p.Roles = nil
 		}
 		out = append(out, p)
 	}

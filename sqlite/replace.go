@@ -41,6 +41,9 @@ func (s *DB) Replace(ctx context.Context, ds *tokumu.Dataset) error {
 	if _, err := tx.ExecContext(ctx, `ANALYZE`); err != nil {
 		return fmt.Errorf("sqlite: replace: analyze: %w", err)
 	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('settings', ?)`, mustJSON(ds.Settings)); err != nil {
+		return fmt.Errorf("sqlite: write settings: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('hash', ?)`, ds.Hash); err != nil {
 		return fmt.Errorf("sqlite: replace: %w", err)
 	}
@@ -66,7 +69,7 @@ func listJSON(v []string) string {
 }
 
 func insertAll(ctx context.Context, tx *sql.Tx, ds *tokumu.Dataset) error {
-	st, err := tx.PrepareContext(ctx, `INSERT INTO predicate (id, ord, label, inverse, domain, range_, literal, hierarchy, origin) VALUES (?,?,?,?,?,?,?,?,?)`)
+	st, err := tx.PrepareContext(ctx, `INSERT INTO predicate (id, ord, label, inverse, domain, range_, literal, hierarchy, roles, origin) VALUES (?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return err
 	}
@@ -78,7 +81,11 @@ func insertAll(ctx context.Context, tx *sql.Tx, ds *tokumu.Dataset) error {
 		if rng == nil {
 			rng = []tokumu.EntityType{}
 		}
-		if _, err := st.ExecContext(ctx, p.ID, i, mustJSON(p.Label), mustJSON(p.Inverse), mustJSON(dom), mustJSON(rng), string(p.Literal), p.Hierarchy, p.Origin); err != nil {
+		roles := p.Roles
+		if roles == nil {
+			roles = []tokumu.Role{}
+		}
+		if _, err := st.ExecContext(ctx, p.ID, i, mustJSON(p.Label), mustJSON(p.Inverse), mustJSON(dom), mustJSON(rng), string(p.Literal), p.Hierarchy, mustJSON(roles), p.Origin); err != nil {
 			return fmt.Errorf("predicate %s: %w", p.ID, err)
 		}
 	}

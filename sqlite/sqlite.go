@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -153,6 +154,24 @@ func claimIndexes() (create []string, drop []string) {
 }
 
 // Hash returns the corpus hash recorded by the last Replace.
+// Settings returns the corpus's view defaults of the last Replace (zero
+// if the database is empty).
+func (s *DB) Settings(ctx context.Context) (*tokumu.Settings, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'settings'`).Scan(&v)
+	if err == sql.ErrNoRows {
+		return &tokumu.Settings{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: read settings: %w", err)
+	}
+	var st tokumu.Settings
+	if err := json.Unmarshal([]byte(v), &st); err != nil {
+		return nil, fmt.Errorf("sqlite: settings: %w", err)
+	}
+	return &st, nil
+}
+
 func (s *DB) Hash(ctx context.Context) (string, error) {
 	var h string
 	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'hash'`).Scan(&h)

@@ -237,7 +237,7 @@ func slug(s string) string {
 
 // --- vocabulary ---------------------------------------------------------------
 
-var predFields = []string{"id", "label", "inverse", "domain", "range", "hierarchy", "note"}
+var predFields = []string{"id", "label", "inverse", "domain", "range", "hierarchy", "roles", "note"}
 
 func (d *decoder) vocabulary(root *yaml.Node) []*predDecl {
 	var out []*predDecl
@@ -282,6 +282,23 @@ func (d *decoder) predicate(n *yaml.Node) *predDecl {
 			p.Range = d.types(v, key)
 		case "hierarchy":
 			p.Hierarchy = d.str(v, key) == "true"
+		case "roles":
+			nodes := []*yaml.Node{v}
+			if v.Kind == yaml.SequenceNode {
+				nodes = v.Content
+			}
+			for _, rn := range nodes {
+				s := d.str(rn, key)
+				if s == "" {
+					continue
+				}
+				r, err := tokumu.ParseRole(s)
+				if err != nil {
+					d.errorf(rn, "%s", tokumu.ErrorMessage(err))
+					continue
+				}
+				p.Roles = append(p.Roles, r)
+			}
 		}
 	})
 	if !ok {

@@ -1,9 +1,6 @@
 package yamlcorpus
 
 import (
-	"encoding/binary"
-	"fmt"
-	"hash/fnv"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,6 +14,7 @@ type linker struct {
 	preds    []*predDecl
 	sources  []*sourceDecl
 	entities []*entityDecl
+	settings *settingsDecl
 	nClaims  int
 
 	predByID   map[string]*predDecl
@@ -33,6 +31,9 @@ func (l *linker) add(r *fileResult) {
 	l.preds = append(l.preds, r.preds...)
 	l.sources = append(l.sources, r.sources...)
 	l.entities = append(l.entities, r.entities...)
+	if r.settings != nil {
+		l.settings = r.settings
+	}
 	for _, e := range r.entities {
 		l.nClaims += len(e.claims)
 	}
@@ -71,8 +72,10 @@ func (l *linker) link() ErrorList {
 	sort.Strings(l.sourceIDs)
 	sort.Strings(l.predIDs)
 
-	// Claim ids: explicit ones must be unique; the others are derived from
-	// the claim's content, so they survive reordering and edits elsewhere.
+	// Claim ids: explicit ones must be unique; the others are derived
+	// from what identifies the claim (tokumu.DeriveClaimID), so they
+	// survive reordering and edits of date, locator, grade and note. Two
+	// claims with one identity are an error naming both, never a merge.
 	l.claimByID = make(map[string]*claimDecl, l.nClaims)
 	for _, e := range l.entities {
 		for _, cd := range e.claims {
@@ -91,41 +94,44 @@ func (l *linker) link() ErrorList {
 			if cd.c.ID != "" {
 				continue
 			}
-			id := derivedID(cd.c)
+			id := tokumu.DeriveClaimID(cd.c)
 			if prev, dup := l.claimByID[id]; dup {
-				errs.Add(e.file, int(cd.at.line), int(cd.at.col), "duplicate claim: same as the one at %s", prev.c.Origin)
+				errs.Add(e.file, int(cd.at.line), int(cd.at.col),
+					"this claim and the one at %s say the same thing from the same source (id %s); if they are two statements (two dates, two places), give one an explicit id (id: %s-…); if they are one, delete one",
+					prev.c.Origin, id, cd.c.Subject)
 				continue
 			}
 			cd.c.ID = id
 			l.claimByID[id] = cd
 		}
 	}
+	if l.settings != nil && l.settings.root.id != "" {
+		if e := l.checkEntity(&errs, l.settings.file, l.settings.root, "structure.root"); e != nil && e.e.Type != tokumu.Organization && e.e.Type != tokumu.Unit {
+			errs.Add(l.settings.file, int(l.settings.root.at.line), int(l.settings.root.at.col), "structure.root: %s is a %s, not an organization or unit", e.e.ID, e.e.Type)
+		}
+	}
+	if len(l.preds) > 0 {
+		preds := make([]*tokumu.Predicate, len(l.preds))
+		for i, p := range l.preds {
+			preds[i] = p.p
+		}
+		if _, err := tokumu.NewVocab(preds); err != nil {
+			p := l.preds[0]
+			errs.Add(p.file, int(p.at.line), int(p.at.col), "%s", tokumu.ErrorMessage(err))
+		}
+	}
 
 	for _, e := range l.entities {
-		for i, n := range e.names {
+		for _, n := range e.names {
 			if n.source.id != "" {
 				l.checkSource(&errs, e.file, n.source)
 			}
-			_ = i
 		}
 		for _, cd := range e.claims {
 			l.checkClaim(&errs, e, cd)
 		}
 	}
 	return errs
-}
-
-// derivedID names a claim by its subject and a hash of what it says.
-func derivedID(c *tokumu.Claim) string {
-	h := fnv.New64a()
-	for _, s := range []string{c.Predicate, c.Object, c.Value, c.Unit, c.Role, c.When.EDTF, c.Where,
-		c.Source, c.Locator, c.Perspective, c.PlantedBy} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	var b [8]byte
-	binary.BigEndian.PutUint64(b[:], h.Sum64())
-	return c.Subject + "~" + fmt.Sprintf("%x", b[:4])
 }
 
 func (l *linker) checkSource(errs *ErrorList, file string, r ref) *sourceDecl {
@@ -269,6 +275,9 @@ func (l *linker) dataset() *tokumu.Dataset {
 	}
 	for _, s := range l.sources {
 		ds.Sources = append(ds.Sources, s.s)
+	}
+	if l.settings != nil {
+		ds.Settings = l.settings.s
 	}
 	for _, e := range l.entities {
 		ds.Entities = append(ds.Entities, e.e)

@@ -9,6 +9,7 @@
 //	vocabulary/*.yaml          predicates
 //	sources/*.yaml             the bibliography, one source per file
 //	entities/**/*.yaml         one entity per file, with its claims
+//	settings.yaml              the corpus's view defaults (optional)
 package yamlcorpus
 
 import (
@@ -83,6 +84,7 @@ const (
 	secVocabulary section = iota
 	secSources
 	secEntities
+	secSettings
 )
 
 func sectionOf(p string) (section, bool) {
@@ -93,6 +95,8 @@ func sectionOf(p string) (section, bool) {
 		return secSources, true
 	case strings.HasPrefix(p, "entities/"):
 		return secEntities, true
+	case p == "settings.yaml":
+		return secSettings, true
 	}
 	return 0, false
 }
@@ -117,7 +121,7 @@ func listFiles(fsys fs.FS) ([]string, ErrorList) {
 			return nil
 		}
 		if _, ok := sectionOf(p); !ok {
-			errs.Add(p, 0, 0, "a corpus file must be under vocabulary/, sources/ or entities/")
+			errs.Add(p, 0, 0, "a corpus file must be under vocabulary/, sources/ or entities/ (or be settings.yaml at the root)")
 			return nil
 		}
 		files = append(files, p)
@@ -138,6 +142,7 @@ type fileResult struct {
 	preds    []*predDecl
 	sources  []*sourceDecl
 	entities []*entityDecl
+	settings *settingsDecl
 }
 
 // parseAll parses files on every core; YAML parsing dominates import time.
@@ -198,6 +203,8 @@ func parseFile(fsys fs.FS, p string) *fileResult {
 		if e := d.entity(root); e != nil {
 			r.entities = append(r.entities, e)
 		}
+	case secSettings:
+		r.settings = d.settings(root)
 	}
 	return r
 }

@@ -96,8 +96,17 @@ func Write(dir string, claims int, seed uint64) (*Corpus, error) {
 	write := func(typ, id, names string, claims []string) error {
 		var b strings.Builder
 		fmt.Fprintf(&b, "id: %s\ntype: %s\nnames:\n%sclaims:\n", id, typ, names)
-		for _, cl := range claims {
+		// A real corpus gives an explicit id to the rare claim that
+		// repeats another's identity (same predicate, object or value and
+		// source at another date): so does this one.
+		seen := map[string]bool{}
+		for i, cl := range claims {
 			b.WriteString("  - ")
+			if key := identity(cl); seen[key] {
+				cl = fmt.Sprintf("{id: %s-c%d, %s", id, i, cl[1:])
+			} else {
+				seen[key] = true
+			}
 			b.WriteString(cl)
 			b.WriteByte('\n')
 		}
@@ -176,6 +185,18 @@ func Write(dir string, claims int, seed uint64) (*Corpus, error) {
 	}
 	c.Claims = total
 	return c, nil
+}
+
+// identity is the part of a generated claim's flow mapping that its
+// derived id depends on: everything but when, where and loc.
+func identity(cl string) string {
+	var keep []string
+	for _, f := range strings.Split(strings.Trim(cl, "{}"), ", ") {
+		if !strings.HasPrefix(f, "when:") && !strings.HasPrefix(f, "where:") && !strings.HasPrefix(f, "loc:") {
+			keep = append(keep, f)
+		}
+	}
+	return strings.Join(keep, ", ")
 }
 
 // zipf picks an index in [0, n) with a heavy head.

@@ -1,0 +1,23 @@
+package tokumu
+
+// Settings are a corpus's defaults for its views: where the structure
+// chart opens, which years the timeline, the map and the network show
+// first. They belong to the corpus (settings.yaml at its root), not to the
+// engine, so that another corpus opens on its own organization and years.
+// Zero fields mean "no default": the views then start from the data.
+type Settings struct {
+	// StructureRoot is the organization the structure page shows first;
+	// StructureDate and StructureCompare the two dates it compares
+	// (EDTF days, e.g. "1939-06-01").
+	StructureRoot    string `json:"structure_root,omitempty"`
+	StructureDate    string `json:"structure_date,omitempty"`
+	StructureCompare string `json:"structure_compare,omitempty"`
+	// TimelineFrom and TimelineTo bound the timeline's first view (years).
+	TimelineFrom int `json:"timeline_from,omitempty"`
+	TimelineTo   int `json:"timeline_to,omitempty"`
+	// MapYear is the year the map's slider starts at.
+	MapYear int `json:"map_year,omitempty"`
+	// NetworkFrom and NetworkTo are the network page's first range (years).
+	NetworkFrom int `json:"network_from,omitempty"`
+	NetworkTo   int `json:"network_to,omitempty"`
+}
