@@ -79,14 +79,28 @@ type Entity struct {
 }
 
 // Label returns the best name of e for a reader of lang ("en", "ja" or
-// "ru"): a name in that language, then a romanized one, then any; the id
-// if e has no names.
+// "ru"): among the entity's proper names (its own, and their systematic
+// romanizations and transcriptions) the one in that language, then a
+// romanized one, then any; an alias, cover name or former name only when
+// the entity has no proper name ("Doihara Kenji", not "Lawrence of
+// Manchuria"); the id if e has no names. It is the one label policy of
+// tokumu: the CLI, the search, the web pages and the exports all use it.
 func (e *Entity) Label(lang string) string {
 	if e == nil {
 		return ""
 	}
+	proper := false
+	for _, n := range e.Names {
+		if n.Kind.Proper() {
+			proper = true
+			break
+		}
+	}
 	best, score := "", -1
 	for _, n := range e.Names {
+		if proper && !n.Kind.Proper() {
+			continue
+		}
 		s := nameScore(n, lang)
 		if s > score {
 			best, score = n.Text, s
@@ -96,6 +110,17 @@ func (e *Entity) Label(lang string) string {
 		return e.ID
 	}
 	return best
+}
+
+// Proper reports whether a name of kind k is the entity's own name or a
+// systematic rendering of it, as opposed to an alias, a cover name or a
+// former name.
+func (k NameKind) Proper() bool {
+	switch k {
+	case Alias, Codename, Former:
+		return false
+	}
+	return true
 }
 
 func nameScore(n Name, lang string) int {

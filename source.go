@@ -133,3 +133,35 @@ func (s *Source) Cite() string {
 	b.WriteString(s.Title)
 	return b.String()
 }
+
+// Reference returns the source's full reference as plain text: authors,
+// year, title, container, publisher, pages and archive, separated by ". "
+// without doubling a period an abbreviation already ends with
+// ("Яковкин, Е. В. Русские солдаты…", not "Е. В.. Русские").
+func (s *Source) Reference() string {
+	var parts []string
+	var names []string
+	for _, a := range s.Authors {
+		names = append(names, a.String())
+	}
+	if len(names) > 0 {
+		parts = append(parts, strings.Join(names, "; "))
+	}
+	for _, v := range []string{s.Issued, s.Title, s.TitleEn, s.Container, s.Publisher, s.Pages, s.Archive, s.ArchiveLocation} {
+		if v != "" {
+			parts = append(parts, v)
+		}
+	}
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			if strings.HasSuffix(parts[i-1], ".") {
+				b.WriteString(" ")
+			} else {
+				b.WriteString(". ")
+			}
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}

@@ -1,21 +1,19 @@
 package tokumu
 
-// Offices held by one person at a time: a later holder's arrival ends an
-// earlier holder's tenure.
-var singleHolder = map[string]bool{"head_of": true, "commanded": true}
-
-// Superseded reports whether c, a head_of or commanded claim whose end the
-// source does not give (EDTF "1931-08/"), no longer held on day d because
-// another person certainly took the same office after c began and on or
-// before d. Sources often say when an officer took a post and not when he
-// left it; read literally, such a tenure may last forever, and a 1931 head
-// of the Harbin agency would still "possibly" head it in 1941. His
-// successor's appointment closes it. others may hold any claims; only
-// those for the same office count.
+// Superseded reports whether c, a claim of an office held by one person at
+// a time (a predicate of the role office: head of, commander) whose end
+// the source does not give (EDTF "1931-08/"), no longer held on day d
+// because another person certainly took the same office after c began and
+// on or before d. Sources often say when an officer took a post and not
+// when he left it; read literally, such a tenure may last forever, and a
+// 1931 head of the Harbin agency would still "possibly" head it in 1941.
+// His successor's appointment closes it. others may hold any claims; only
+// those for the same office count. The caller checks that c's predicate
+// is an office.
 func Superseded(c *Claim, others []*Claim, d Day) bool {
 	w := c.When
-	if !singleHolder[c.Predicate] || !w.Interval || w.Latest < MaxDay || w.EarliestEnd >= MaxDay {
-		return false // not an office, or its end is known, or it is open by statement ("..")
+	if !w.Interval || w.Latest < MaxDay || w.EarliestEnd >= MaxDay {
+		return false // its end is known, or it is open by statement ("..")
 	}
 	for _, o := range others {
 		if o == c || o.Predicate != c.Predicate || o.Object != c.Object || o.Subject == c.Subject || o.When.IsZero() {

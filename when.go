@@ -1,6 +1,10 @@
 package tokumu
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // Day is a calendar day encoded as year*10000 + month*100 + day, so that
 // 1938-06-13 is 19380613. Integer order is date order (also for negative
@@ -93,3 +97,21 @@ func (w When) String() string {
 
 // MarshalText writes d as YYYY-MM-DD, so JSON shows dates people can read.
 func (d Day) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// ParsePoint reads a coordinates value, "lat, lon" in WGS 84 degrees. The
+// error says what to write instead.
+func ParsePoint(v string) (lat, lon float64, err error) {
+	a, b, ok := strings.Cut(v, ",")
+	if !ok {
+		return 0, 0, Errorf(EINVALID, "point %q: write \"lat, lon\" in degrees, e.g. \"45.75, 126.63\"", v)
+	}
+	lat, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
+	lon, err2 := strconv.ParseFloat(strings.TrimSpace(b), 64)
+	if err1 != nil || err2 != nil {
+		return 0, 0, Errorf(EINVALID, "point %q: latitude and longitude must be numbers, e.g. \"45.75, 126.63\"", v)
+	}
+	if lat < -90 || lat > 90 || lon < -180 || lon > 180 {
+		return 0, 0, Errorf(EINVALID, "point %q: latitude must be within ±90 and longitude within ±180 (is it lon, lat? write lat first)", v)
+	}
+	return lat, lon, nil
+}

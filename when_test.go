@@ -44,26 +44,3 @@ func TestParseWhen(t *testing.T) {
 	}
 }
 
-func TestFindDisagreements(t *testing.T) {
-	y := func(e string, lo, hi tokumu.Day) tokumu.When { return tokumu.When{EDTF: e, Earliest: lo, Latest: hi} }
-	preds := map[string]*tokumu.Predicate{"strength": {ID: "strength", Literal: tokumu.LiteralNumber}}
-	cs := []*tokumu.Claim{
-		{ID: "1", Subject: "p", Predicate: "born", When: y("1883", 18830101, 18831231), Source: "a"},
-		{ID: "2", Subject: "p", Predicate: "born", When: y("1884", 18840101, 18841231), Source: "b"},
-		{ID: "3", Subject: "p", Predicate: "head_of", Object: "o", When: y("1932", 19320101, 19321231), Source: "a"},
-		{ID: "4", Subject: "p", Predicate: "head_of", Object: "o", When: y("1932", 19320101, 19321231), Source: "b"}, // corroborates
-		{ID: "5", Subject: "f", Predicate: "strength", Value: "20", Unit: "divisions", When: y("1936", 0, 0), Source: "a", Perspective: "gs"},
-		{ID: "6", Subject: "f", Predicate: "strength", Value: "16", Unit: "divisions", When: y("1936", 0, 0), Source: "b"}, // other perspective
-		{ID: "7", Subject: "f", Predicate: "strength", Value: "18", Unit: "divisions", When: y("1936", 0, 0), Source: "c"},
-	}
-	ds := tokumu.FindDisagreements(cs, preds)
-	if len(ds) != 2 {
-		t.Fatalf("got %d disagreements, want 2: %+v", len(ds), ds)
-	}
-	if ds[0].Predicate != "strength" || len(ds[0].Claims) != 2 || ds[0].Reason != "different values" {
-		t.Errorf("first = %+v", ds[0])
-	}
-	if ds[1].Predicate != "born" || ds[1].Reason != "different dates" {
-		t.Errorf("second = %+v", ds[1])
-	}
-}

@@ -7,6 +7,8 @@
 package chart
 
 import (
+	"context"
+	"fmt"
 	"sort"
 
 	"github.com/tokumu/tokumu"
@@ -28,10 +30,28 @@ type Chart struct {
 	heads    [][]edge // organization → heads (to = person)
 }
 
-// Build makes a chart from claims: those whose predicate is in hierarchy
-// (child → parent) and the head_of claims (person → organization).
-// Undated edges are kept and held to be possible at every date.
-func Build(claims []*tokumu.Claim, hierarchy map[string]bool) *Chart {
+// Load reads the claims a chart is made of — the vocabulary's hierarchy
+// and office predicates — from st and builds the chart.
+func Load(ctx context.Context, st tokumu.Store, vocab *tokumu.Vocab) (*Chart, error) {
+	var claims []*tokumu.Claim
+	for _, p := range vocab.List() {
+		if !vocab.Is(p.ID, tokumu.RoleHierarchy) && !vocab.Is(p.ID, tokumu.RoleOffice) {
+			continue
+		}
+		cs, err := st.Claims(ctx, tokumu.ClaimFilter{Predicate: p.ID})
+		if err != nil {
+			return nil, fmt.Errorf("chart: loading %s claims: %w", p.ID, err)
+		}
+		claims = append(claims, cs...)
+	}
+	return Build(claims, vocab), nil
+}
+
+// Build makes a chart from claims: those whose predicate plays the role
+// hierarchy (child → parent) and those of an office (person →
+// organization: its heads). Undated edges are kept and held to be
+// possible at every date.
+func Build(claims []*tokumu.Claim, vocab *tokumu.Vocab) *Chart {
 	c := &Chart{index: map[string]int32{}}
 	id := func(s string) int32 {
 		if i, ok := c.index[s]; ok {
@@ -54,11 +74,11 @@ func Build(claims []*tokumu.Claim, hierarchy map[string]bool) *Chart {
 			lo, hi = tokumu.MinDay, tokumu.MaxDay
 		}
 		switch {
-		case hierarchy[cl.Predicate]:
+		case vocab.Is(cl.Predicate, tokumu.RoleHierarchy):
 			ch, pa := id(cl.Subject), id(cl.Object)
 			c.children[pa] = append(c.children[pa], edge{ch, lo, hi, cl})
 			c.parents[ch] = append(c.parents[ch], edge{pa, lo, hi, cl})
-		case cl.Predicate == "head_of" || cl.Predicate == "commanded":
+		case vocab.Is(cl.Predicate, tokumu.RoleOffice):
 			org, person := id(cl.Object), id(cl.Subject)
 			c.heads[org] = append(c.heads[org], edge{person, lo, hi, cl})
 		}

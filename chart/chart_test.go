@@ -21,7 +21,7 @@ func TestSubtreeAndDiff(t *testing.T) {
 		claim("d", "branch", "part_of", "dept", 19400101, 19450831),
 		claim("h", "higuchi", "head_of", "harbin", 19370801, 19380731),
 		claim("x", "harbin", "located_in", "city", 0, 0),
-	}, map[string]bool{"part_of": true})
+	}, testVocab)
 	ids := func(ns []chart.Node) []string {
 		var out []string
 		for _, n := range ns {
@@ -65,7 +65,7 @@ func TestHeadsOfUnknownEnd(t *testing.T) {
 	}
 	first := &tokumu.Claim{ID: "a", Subject: "first", Predicate: "head_of", Object: "org", When: when("1931-08/")}
 	second := &tokumu.Claim{ID: "b", Subject: "second", Predicate: "head_of", Object: "org", When: when("1932-01/1932-10")}
-	ch := chart.Build([]*tokumu.Claim{first, second}, map[string]bool{"part_of": true})
+	ch := chart.Build([]*tokumu.Claim{first, second}, testVocab)
 	heads := func(d tokumu.Day) []string {
 		var ids []string
 		for _, c := range ch.Subtree("org", d)[0].Heads {
@@ -80,3 +80,12 @@ func TestHeadsOfUnknownEnd(t *testing.T) {
 		t.Errorf("heads on 1932-05-01 = %v, want [second]", got)
 	}
 }
+
+// testVocab declares the roles the chart reads, under the embedded
+// corpus's predicate ids.
+var testVocab = tokumu.MustVocab([]*tokumu.Predicate{
+	{ID: "part_of", Hierarchy: true},
+	{ID: "subordinate_to", Roles: []tokumu.Role{tokumu.RoleHierarchy}},
+	{ID: "head_of", Roles: []tokumu.Role{tokumu.RoleOffice}},
+	{ID: "located_in", Roles: []tokumu.Role{tokumu.RoleLocatedIn}},
+})

@@ -13,7 +13,7 @@ func Fixture() *tokumu.Dataset {
 	}
 	y1932 := when("1932", 19320101, 19321231, 19320101, 19321231, false)
 	b2 := tokumu.Grade{Reliability: 'B', Credibility: 2}
-	return &tokumu.Dataset{
+	ds := &tokumu.Dataset{
 		Hash: "fixture-1",
 		Predicates: []*tokumu.Predicate{
 			{ID: "part_of", Label: map[string]string{"en": "part of", "ja": "隷下", "ru": "входит в"}, Inverse: map[string]string{"en": "has subdivision"},
@@ -84,4 +84,14 @@ func Fixture() *tokumu.Dataset {
 				When: when("1936", 19360101, 19361231, 19360101, 19361231, false), Source: "yak", Locator: "p/89", Grade: b2, Role: "test"},
 		},
 	}
+	// The roles the views read, as the embedded vocabulary declares them.
+	roles := map[string][]tokumu.Role{
+		"head_of": {tokumu.RoleOffice}, "born": {tokumu.RoleBorn, tokumu.RoleFunctional},
+		"strength": {tokumu.RoleEstimate}, "succeeded_by": {tokumu.RoleSuccessor},
+		"dissolved": {tokumu.RoleDissolved, tokumu.RoleFunctional}, "located_in": {tokumu.RoleLocatedIn},
+	}
+	for _, p := range ds.Predicates {
+		p.Roles = roles[p.ID]
+	}
+	return ds
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
 )
 
 func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
@@ -33,7 +34,7 @@ func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, tokumu.Errorf(tokumu.EINVALID, "type=%q is not an entity type (person, organization, unit, place, event, operation, document, period)", t))
 		return
 	}
-	es, err := s.Store.Entities(r.Context(), tokumu.EntityFilter{Type: t, Limit: limit})
+	es, err := s.st(r).store.Entities(r.Context(), tokumu.EntityFilter{Type: t, Limit: limit})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -45,7 +46,7 @@ func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) {
-	v, err := tokumu.LoadEntityView(r.Context(), s.Store, r.PathValue("id"))
+	v, err := view.LoadEntityView(r.Context(), s.st(r).store, r.PathValue("id"))
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -91,7 +92,7 @@ func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	cs, err := s.Store.Claims(r.Context(), f)
+	cs, err := s.st(r).store.Claims(r.Context(), f)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -117,7 +118,7 @@ func (s *Server) handleAt(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	v, err := tokumu.LoadAtView(r.Context(), s.Store, d, r.URL.Query().Get("id"), limit)
+	v, err := view.LoadAtView(r.Context(), s.st(r).store, d, r.URL.Query().Get("id"), limit)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -137,15 +138,15 @@ func (s *Server) handleStructure(w http.ResponseWriter, r *http.Request) {
 	}
 	root := r.URL.Query().Get("root")
 	if root == "" {
-		writeJSON(w, http.StatusOK, map[string]any{"date": d, "roots": s.chart.Roots(d)})
+		writeJSON(w, http.StatusOK, map[string]any{"date": d, "roots": s.st(r).chart.Roots(d)})
 		return
 	}
-	nodes := s.chart.Subtree(root, d)
+	nodes := s.st(r).chart.Subtree(root, d)
 	if nodes == nil {
 		s.writeError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "%q is not in the organization chart", root))
 		return
 	}
-	out := map[string]any{"date": d, "root": root, "nodes": nodes, "parents": s.chart.Parents(root, d)}
+	out := map[string]any{"date": d, "root": root, "nodes": nodes, "parents": s.st(r).chart.Parents(root, d)}
 	cmp, err := day(r, "compare")
 	if err != nil {
 		s.writeError(w, r, err)
@@ -153,13 +154,13 @@ func (s *Server) handleStructure(w http.ResponseWriter, r *http.Request) {
 	}
 	if cmp != 0 {
 		out["compare"] = cmp
-		out["changes"] = s.chart.Diff(root, d, cmp)
+		out["changes"] = s.st(r).chart.Diff(root, d, cmp)
 	}
 	writeJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) handleSources(w http.ResponseWriter, r *http.Request) {
-	srcs, err := s.Store.Sources(r.Context())
+	srcs, err := s.st(r).store.Sources(r.Context())
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -171,12 +172,12 @@ func (s *Server) handleSources(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleSource(w http.ResponseWriter, r *http.Request) {
-	src, err := s.Store.Source(r.Context(), r.PathValue("id"))
+	src, err := s.st(r).store.Source(r.Context(), r.PathValue("id"))
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	cs, err := s.Store.Claims(r.Context(), tokumu.ClaimFilter{Source: src.ID})
+	cs, err := s.st(r).store.Claims(r.Context(), tokumu.ClaimFilter{Source: src.ID})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -188,7 +189,7 @@ func (s *Server) handleSource(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handlePredicates(w http.ResponseWriter, r *http.Request) {
-	ps, err := s.Store.Predicates(r.Context())
+	ps, err := s.st(r).store.Predicates(r.Context())
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -197,7 +198,7 @@ func (s *Server) handlePredicates(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
-	st, err := s.Store.Stats(r.Context())
+	st, err := s.st(r).store.Stats(r.Context())
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -207,19 +208,10 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleDisagreements(w http.ResponseWriter, r *http.Request) {
 	f := tokumu.ClaimFilter{Subject: r.URL.Query().Get("id")}
-	cs, err := s.Store.Claims(r.Context(), f)
+	cs, err := s.st(r).store.Claims(r.Context(), f)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	preds, err := s.Store.Predicates(r.Context())
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	pm := map[string]*tokumu.Predicate{}
-	for _, p := range preds {
-		pm[p.ID] = p
-	}
-	writeJSON(w, http.StatusOK, tokumu.DisagreementsJSON(tokumu.FindDisagreements(cs, pm)))
+	writeJSON(w, http.StatusOK, view.DisagreementsJSON(view.FindDisagreements(cs, s.st(r).vocab)))
 }

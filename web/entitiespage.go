@@ -30,7 +30,7 @@ func (s *Server) handleEntitiesPage(w http.ResponseWriter, r *http.Request) {
 		s.htmlError(w, r, tokumu.Errorf(tokumu.EINVALID, "type=%q is not an entity type (person, organization, unit, place, event, operation, document, period)", t))
 		return
 	}
-	list := s.snap.byType[tokumu.EntityType(t)]
+	list := s.st(r).snap.ByType[tokumu.EntityType(t)]
 	if len(list) > entitiesMax {
 		p.More = len(list) - entitiesMax
 		list = list[:entitiesMax]

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
 )
 
 // entityPage is one entity: its names in every script, its claims grouped
@@ -16,7 +17,7 @@ type entityPage struct {
 	E             *tokumu.Entity
 	Summary       string
 	Groups        []entityGroup
-	Disagreements []tokumu.Disagreement
+	Disagreements []view.Disagreement
 	Disputed      map[string]bool // claim ids that are part of a disagreement
 	Related       []relatedGroup
 	Line          *miniTimeline
@@ -35,7 +36,7 @@ type relatedGroup struct {
 }
 
 func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
-	v, err := tokumu.LoadEntityView(r.Context(), cachedStore{s.Store, s.snap}, r.PathValue("id"))
+	v, err := view.LoadEntityView(r.Context(), cachedStore{s.st(r).store, s.st(r).snap}, r.PathValue("id"))
 	if err != nil {
 		s.htmlError(w, r, err)
 		return
@@ -49,7 +50,7 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Desc = p.Summary
 	for _, g := range v.Groups {
-		pr := s.snap.preds[g.Predicate]
+		pr := s.st(r).snap.preds[g.Predicate]
 		label := g.Predicate
 		if pr != nil {
 			label = pr.LabelIn(p.Lang)
@@ -88,7 +89,7 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 			own = append(own, g.Claims...)
 		}
 	}
-	p.Line = newMiniTimeline(own, s.snap.preds, p.Lang)
+	p.Line = newMiniTimeline(own, s.st(r).snap.preds, p.Lang)
 	s.render(w, r, http.StatusOK, "entity", &p)
 }
 
@@ -131,7 +132,7 @@ func newMiniTimeline(claims []*tokumu.Claim, preds map[string]*tokumu.Predicate,
 	if len(dated) == 0 {
 		return nil
 	}
-	tokumu.SortClaims(dated)
+	view.SortClaims(dated)
 	if len(dated) > miniMax {
 		dated = dated[:miniMax]
 	}

@@ -43,17 +43,17 @@ type evidence struct {
 const keyEvents = 12
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
-	sn := s.snap
-	p := homePage{base: s.base(r, "home", "Japanese military intelligence against the USSR, 1922–1945"), Stats: sn.stats}
+	sn := s.st(r).snap
+	p := homePage{base: s.base(r, "home", "Japanese military intelligence against the USSR, 1922–1945"), Stats: sn.Stats}
 	p.Desc = "A source-grounded knowledge base of Japanese military intelligence against the USSR, 1922–1945."
-	for _, per := range sn.periods {
-		hp := homePeriod{Entity: sn.entities[per.ID], From: per.From, To: per.To}
+	for _, per := range sn.Periods {
+		hp := homePeriod{Entity: sn.Entities[per.ID], From: per.From, To: per.To}
 		events := map[string]bool{}
 		for _, c := range per.Thesis {
 			tc := thesisClaim{Claim: c, Supported: sn.resolve(c.SupportedBy), Complicated: sn.resolve(c.ComplicatedBy)}
 			hp.Thesis = append(hp.Thesis, tc)
 			for _, id := range append(append([]string(nil), c.SupportedBy...), c.ComplicatedBy...) {
-				switch e := sn.entities[id]; {
+				switch e := sn.Entities[id]; {
 				case e == nil:
 				case e.Type == tokumu.Event || e.Type == tokumu.Operation:
 					events[id] = true
@@ -63,12 +63,12 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		for _, id := range per.Includes {
-			if e := sn.entities[id]; e != nil && (e.Type == tokumu.Event || e.Type == tokumu.Operation) {
+			if e := sn.Entities[id]; e != nil && (e.Type == tokumu.Event || e.Type == tokumu.Operation) {
 				events[id] = true
 			}
 		}
 		// In time order, so the list reads as a chronology.
-		for _, ev := range sn.events {
+		for _, ev := range sn.Events {
 			if events[ev.ID] {
 				hp.Events = append(hp.Events, ev.ID)
 				delete(events, ev.ID)
@@ -93,10 +93,10 @@ func (sn *snapshot) resolve(ids []string) []evidence {
 	var out []evidence
 	for _, id := range ids {
 		ev := evidence{ID: id}
-		if sn.entities[id] != nil {
+		if sn.Entities[id] != nil {
 			ev.Entity = id
 		} else {
-			ev.Claim = sn.evidence[id]
+			ev.Claim = sn.Evidence[id]
 		}
 		out = append(out, ev)
 	}

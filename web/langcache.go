@@ -35,7 +35,7 @@ func (sn *snapshot) lang(lang string) *langCache {
 func (sn *snapshot) buildLang(c *langCache, lang string) {
 	b := base{Lang: lang, sn: sn}
 	orgs, places := map[string]bool{}, map[string]bool{}
-	for _, ev := range sn.events {
+	for _, ev := range sn.Events {
 		for _, o := range ev.Orgs {
 			orgs[o] = true
 		}
@@ -46,25 +46,25 @@ func (sn *snapshot) buildLang(c *langCache, lang string) {
 	c.tlOrgs, c.tlPlaces = b.sortedLabels(orgs), b.sortedLabels(places)
 
 	at := map[string]int{}
-	points := make([]mapPoint, 0, len(sn.places))
-	for _, pl := range sn.places {
+	points := make([]mapPoint, 0, len(sn.Places))
+	for _, pl := range sn.Places {
 		mp := mapPoint{ID: pl.ID, Label: b.Label(pl.ID), Lat: pl.Lat, Lon: pl.Lon, Events: []mapItem{}, Orgs: []mapItem{}}
 		for _, o := range pl.Orgs {
-			mp.Orgs = append(mp.Orgs, mapItem{ID: o.ID, Label: b.Label(o.ID), Lo: yearOr(o.From, timelineFrom-100), Hi: yearOr(o.To, timelineTo+100)})
+			mp.Orgs = append(mp.Orgs, mapItem{ID: o.ID, Label: b.Label(o.ID), Lo: yearOr(o.From, sn.tlFrom-100), Hi: yearOr(o.To, sn.tlTo+100)})
 		}
 		at[pl.ID] = len(points)
 		points = append(points, mp)
 	}
-	for _, ev := range sn.events {
+	for _, ev := range sn.Events {
 		for _, pl := range ev.Places {
 			if i, ok := at[pl]; ok {
-				lo := yearOr(ev.When.Earliest, timelineFrom-100)
+				lo := yearOr(ev.When.Earliest, sn.tlFrom-100)
 				points[i].Events = append(points[i].Events, mapItem{ID: ev.ID, Label: b.Label(ev.ID), Lo: lo, Hi: yearOr(ev.When.Latest, lo)})
 			}
 		}
 	}
 	for i := range points {
-		points[i].finish()
+		points[i].finish(sn.tlFrom, sn.tlTo)
 	}
 	c.mapTotal = len(points)
 	if len(points) > mapMax {

@@ -45,7 +45,7 @@ type mapPoint struct {
 	Events []mapItem `json:"events"` // by time; none if unnamed (see mapNamed)
 	Orgs   []mapItem `json:"orgs"`
 	// EvN and OrgN count the events and organizations of each year from
-	// timelineFrom to timelineTo, all of them: the markers follow the
+	// the timeline's first to last year, all of them: the markers follow the
 	// counts, and the lists name the items of places that have few.
 	EvN   []int `json:"evn"`
 	OrgN  []int `json:"orgn"`
@@ -59,13 +59,13 @@ type mapPoint struct {
 const mapNamed = 1500
 
 // finish counts the items by year and cuts the lists to mapItems.
-func (mp *mapPoint) finish() {
-	n := timelineTo - timelineFrom + 1
+func (mp *mapPoint) finish(from, to int) {
+	n := to - from + 1
 	mp.EvN, mp.OrgN = make([]int, n), make([]int, n)
 	count := func(items []mapItem, into []int) {
 		for _, it := range items {
-			for y := max(it.Lo, timelineFrom); y <= min(it.Hi, timelineTo); y++ {
-				into[y-timelineFrom]++
+			for y := max(it.Lo, from); y <= min(it.Hi, to); y++ {
+				into[y-from]++
 			}
 		}
 	}
@@ -87,17 +87,17 @@ type mapItem struct {
 }
 
 const (
-	mapDefaultYear = 1939
-	mapListMax     = 100
+	mapListMax = 100
 )
 
 func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 	p := mapPage{base: s.base(r, "map", "Map of places", "map")}
-	p.Year = yearParam(r.URL.Query().Get("year"), mapDefaultYear)
-	p.Year = min(max(p.Year, timelineFrom), timelineTo)
-	lc := s.snap.lang(p.Lang)
+	sn := s.st(r).snap
+	p.Year = yearParam(r.URL.Query().Get("year"), sn.mapYear)
+	p.Year = min(max(p.Year, sn.tlFrom), sn.tlTo)
+	lc := sn.lang(p.Lang)
 	p.Total, p.Shown = lc.mapTotal, len(lc.mapPoints)
-	p.Data = mapData{Year: p.Year, Min: timelineFrom, Max: timelineTo, Basemap: p.Asset("geo/countries-110m.json"), Places: lc.mapJSON}
+	p.Data = mapData{Year: p.Year, Min: sn.tlFrom, Max: sn.tlTo, Basemap: p.Asset("geo/countries-110m.json"), Places: lc.mapJSON}
 	for _, mp := range lc.mapPoints {
 		a := mapPlace{ID: mp.ID}
 		for _, e := range mp.Events {
@@ -110,7 +110,7 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 				a.Orgs = append(a.Orgs, o.ID)
 			}
 		}
-		a.EventsN, a.OrgsN = mp.EvN[p.Year-timelineFrom], mp.OrgN[p.Year-timelineFrom]
+		a.EventsN, a.OrgsN = mp.EvN[p.Year-sn.tlFrom], mp.OrgN[p.Year-sn.tlFrom]
 		a.MoreEvents, a.MoreOrgs = a.EventsN-len(a.Events), a.OrgsN-len(a.Orgs)
 		if a.EventsN+a.OrgsN > 0 {
 			p.ActiveTotal++

@@ -2,10 +2,10 @@ package web
 
 import (
 	"net/http"
-	"sort"
 	"sync"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
 )
 
 // networkPage links persons, organizations, units and operations by the
@@ -46,12 +46,10 @@ const (
 	networkClaims = 5000
 )
 
-var networkTypes = map[tokumu.EntityType]bool{tokumu.Person: true, tokumu.Organization: true, tokumu.Unit: true, tokumu.Operation: true}
-
 func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	p := networkPage{base: s.base(r, "network", "Network", "network"),
-		From: yearParam(q.Get("from"), 1937), To: yearParam(q.Get("to"), 1941), Undated: q.Get("undated") == "1"}
+		From: yearParam(q.Get("from"), s.st(r).snap.netFrom), To: yearParam(q.Get("to"), s.st(r).snap.netTo), Undated: q.Get("undated") == "1"}
 	if p.From > p.To {
 		p.From, p.To = p.To, p.From
 	}
@@ -59,59 +57,23 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	if !p.Undated {
 		f.From, f.To = tokumu.DayOf(p.From, 1, 1), tokumu.DayOf(p.To, 12, 31)
 	}
-	sn := s.snap
-	cs, err := sn.netClaims.get(f, func() ([]*tokumu.Claim, error) { return s.Store.Claims(r.Context(), f) })
+	sn := s.st(r).snap
+	cs, err := sn.netClaims.get(f, func() ([]*tokumu.Claim, error) { return s.st(r).store.Claims(r.Context(), f) })
 	if err != nil {
 		s.htmlError(w, r, err)
 		return
 	}
-	deg := map[string]int{}
-	type pair struct{ a, b string }
-	links := map[pair]*netLink{}
-	var order []pair
-	for _, c := range cs {
-		if !p.Undated && c.When.IsZero() {
-			continue
-		}
-		a, b := sn.entities[c.Subject], sn.entities[c.Object]
-		if a == nil || b == nil || !networkTypes[a.Type] || !networkTypes[b.Type] || a.ID == b.ID {
-			continue
-		}
-		k := pair{a.ID, b.ID}
-		if k.b < k.a {
-			k = pair{k.b, k.a}
-		}
-		l := links[k]
-		if l == nil {
-			l = &netLink{Source: a.ID, Target: b.ID} // the first claim's direction
-			links[k] = l
-			order = append(order, k)
-			deg[k.a]++
-			deg[k.b]++
-		}
-		l.Preds = appendNew(l.Preds, p.Pred(c.Predicate))
+	g := view.Network(cs, sn.Entities, p.Undated, networkMax)
+	p.Total = g.Total
+	for _, n := range g.Nodes {
+		p.Nodes = append(p.Nodes, netNode{ID: n.ID, Label: p.Label(n.ID), Type: string(n.Type), Degree: n.Degree})
 	}
-	for id, d := range deg {
-		p.Nodes = append(p.Nodes, netNode{ID: id, Label: p.Label(id), Type: string(sn.entities[id].Type), Degree: d})
-	}
-	sort.Slice(p.Nodes, func(i, j int) bool {
-		if p.Nodes[i].Degree != p.Nodes[j].Degree {
-			return p.Nodes[i].Degree > p.Nodes[j].Degree
+	for _, l := range g.Links {
+		nl := netLink{Source: l.Source, Target: l.Target}
+		for _, id := range l.Preds {
+			nl.Preds = appendNew(nl.Preds, p.Pred(id))
 		}
-		return p.Nodes[i].ID < p.Nodes[j].ID
-	})
-	p.Total = len(p.Nodes)
-	if len(p.Nodes) > networkMax {
-		p.Nodes = p.Nodes[:networkMax]
-	}
-	keep := map[string]bool{}
-	for _, n := range p.Nodes {
-		keep[n.ID] = true
-	}
-	for _, k := range order {
-		if keep[k.a] && keep[k.b] {
-			p.Links = append(p.Links, *links[k])
-		}
+		p.Links = append(p.Links, nl)
 	}
 	p.Data = netData{Nodes: append([]netNode{}, p.Nodes...), Links: append([]netLink{}, p.Links...)}
 	s.render(w, r, http.StatusOK, "network", &p)

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/tokumu/tokumu"
@@ -80,7 +81,7 @@ type base struct {
 }
 
 func (s *Server) base(r *http.Request, nav, title string, scripts ...string) base {
-	b := base{Title: title, Nav: nav, Lang: langOf(r), Path: r.URL.Path, sn: s.snap, assets: s.assets, langQ: r.URL.Query()}
+	b := base{Title: title, Nav: nav, Lang: langOf(r), Path: r.URL.Path, sn: s.st(r).snap, assets: s.assets, langQ: r.URL.Query()}
 	b.Scripts = append([]string{"common"}, scripts...)
 	return b
 }
@@ -94,7 +95,7 @@ func (b *base) Label(id string) string {
 }
 
 // Source returns the bibliography entry with the id, or nil.
-func (b *base) Source(id string) *tokumu.Source { return b.sn.sources[id] }
+func (b *base) Source(id string) *tokumu.Source { return b.sn.Sources[id] }
 
 // Pred returns a predicate's label in the page's language.
 func (b *base) Pred(id string) string {
@@ -181,7 +182,7 @@ func (s *Server) htmlError(w http.ResponseWriter, r *http.Request, err error) {
 // here rather than as a template because pages call it hundreds of times
 // and a template call costs several times more; every part is escaped.
 func (b *base) Link(id string) template.HTML {
-	e := b.sn.entities[id]
+	e := b.sn.Entities[id]
 	if e == nil {
 		return template.HTML(template.HTMLEscapeString(id))
 	}
@@ -242,19 +243,10 @@ func (b *base) RefText(src *tokumu.Source) string {
 	return b.sn.refText[src.ID]
 }
 
-func refText(src *tokumu.Source) string {
-	var parts []string
-	var names []string
-	for _, a := range src.Authors {
-		names = append(names, a.String())
+// appendNew appends s to list unless it is there already.
+func appendNew(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
 	}
-	if len(names) > 0 {
-		parts = append(parts, strings.Join(names, "; "))
-	}
-	for _, v := range []string{src.Issued, src.Title, src.TitleEn, src.Container, src.Publisher, src.Pages, src.Archive, src.ArchiveLocation} {
-		if v != "" {
-			parts = append(parts, v)
-		}
-	}
-	return strings.Join(parts, ". ")
+	return append(list, s)
 }

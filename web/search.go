@@ -53,7 +53,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	res, err := s.index.Search(q)
+	res, err := s.st(r).index.Search(q)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -67,7 +67,7 @@ func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	hits := s.index.Suggest(r.URL.Query().Get("q"), n, langOf(r))
+	hits := s.st(r).index.Suggest(r.URL.Query().Get("q"), n, langOf(r))
 	if hits == nil {
 		hits = []search.Hit{}
 	}

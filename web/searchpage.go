@@ -37,7 +37,7 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 		q.Limit = 50
 	}
 	p.Query = q
-	if p.Results, err = s.index.Search(q); err != nil {
+	if p.Results, err = s.st(r).index.Search(q); err != nil {
 		if tokumu.ErrorCode(err) == tokumu.EINTERNAL {
 			s.htmlError(w, r, err)
 			return

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/tokumu/tokumu"
@@ -20,25 +21,48 @@ import (
 
 // Server answers HTTP requests from a store.
 type Server struct {
-	Store  tokumu.Store
 	Logger *slog.Logger
 
-	chart *chart.Chart
-	index *search.Index
-	mux   *http.ServeMux
-
-	snap   *snapshot // what the HTML pages read; see snapshot.go
+	// cur is everything a request reads: the store and the read models
+	// built from it. Reload and Swap build a new state and store it at
+	// once, so a request sees the old dataset or the new one, never a mix:
+	// ServeHTTP takes the state once and the handlers read it from the
+	// request's context (see st).
+	cur    atomic.Pointer[state]
+	mux    *http.ServeMux
 	assets *assets
 }
 
+// state is one consistent generation of what the server answers from.
+type state struct {
+	store tokumu.Store
+	vocab *tokumu.Vocab
+	chart *chart.Chart
+	index *search.Index
+	snap  *snapshot // what the HTML pages read; see snapshot.go
+}
+
+type stateKey struct{}
+
+// st returns the state the request started with.
+func (s *Server) st(r *http.Request) *state {
+	if st, ok := r.Context().Value(stateKey{}).(*state); ok {
+		return st
+	}
+	return s.cur.Load()
+}
+
+// Store returns the store the server currently answers from.
+func (s *Server) Store() tokumu.Store { return s.cur.Load().store }
+
 // New returns a server over s, with the organization chart loaded in memory.
 func New(ctx context.Context, s tokumu.Store) (*Server, error) {
-	srv := &Server{Store: s, Logger: slog.Default(), mux: http.NewServeMux()}
+	srv := &Server{Logger: slog.Default(), mux: http.NewServeMux()}
 	var err error
 	if srv.assets, err = loadAssets(); err != nil {
 		return nil, fmt.Errorf("embedded assets: %w", err)
 	}
-	if err := srv.Reload(ctx); err != nil {
+	if err := srv.Swap(ctx, s); err != nil {
 		return nil, err
 	}
 	srv.routes()
@@ -46,36 +70,41 @@ func New(ctx context.Context, s tokumu.Store) (*Server, error) {
 }
 
 // Reload rebuilds the in-memory organization chart, search index and the
-// snapshot the HTML pages read from the store.
-func (s *Server) Reload(ctx context.Context) error {
-	ix, err := search.Build(ctx, s.Store)
+// snapshot the HTML pages read from the current store, and switches to
+// them at once.
+func (s *Server) Reload(ctx context.Context) error { return s.Swap(ctx, s.Store()) }
+
+// Swap builds the read models of st and then makes st the server's store:
+// requests already running finish on the old state, new ones see the new.
+// On error the server keeps its state.
+func (s *Server) Swap(ctx context.Context, st tokumu.Store) error {
+	next, err := buildState(ctx, st)
 	if err != nil {
 		return err
 	}
-	s.index = ix
-	preds, err := s.Store.Predicates(ctx)
-	if err != nil {
-		return err
-	}
-	hier := map[string]bool{}
-	var claims []*tokumu.Claim
-	for _, p := range preds {
-		if p.Hierarchy {
-			hier[p.ID] = true
-		}
-		if p.Hierarchy || p.ID == "head_of" || p.ID == "commanded" {
-			cs, err := s.Store.Claims(ctx, tokumu.ClaimFilter{Predicate: p.ID})
-			if err != nil {
-				return err
-			}
-			claims = append(claims, cs...)
-		}
-	}
-	s.chart = chart.Build(claims, hier)
-	if s.snap, err = loadSnapshot(ctx, s.Store); err != nil {
-		return err
-	}
+	s.cur.Store(next)
 	return nil
+}
+
+func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
+	st := &state{store: store}
+	preds, err := store.Predicates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if st.vocab, err = tokumu.NewVocab(preds); err != nil {
+		return nil, err
+	}
+	if st.index, err = search.Build(ctx, store); err != nil {
+		return nil, err
+	}
+	if st.chart, err = chart.Load(ctx, store, st.vocab); err != nil {
+		return nil, err
+	}
+	if st.snap, err = loadSnapshot(ctx, store); err != nil {
+		return nil, err
+	}
+	return st, nil
 }
 
 func (s *Server) routes() {
@@ -111,6 +140,7 @@ func (s *Server) routes() {
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	r = r.WithContext(context.WithValue(r.Context(), stateKey{}, s.cur.Load()))
 	s.mux.ServeHTTP(w, r)
 }
 

@@ -18,8 +18,8 @@ type sourcesPage struct {
 }
 
 func (s *Server) handleSourcesPage(w http.ResponseWriter, r *http.Request) {
-	p := sourcesPage{base: s.base(r, "sources", "Sources"), Counts: s.snap.srcClaims, Kinds: tokumu.SourceKinds, Kind: r.URL.Query().Get("kind")}
-	for _, src := range s.snap.srcList {
+	p := sourcesPage{base: s.base(r, "sources", "Sources"), Counts: s.st(r).snap.Stats.BySource, Kinds: tokumu.SourceKinds, Kind: r.URL.Query().Get("kind")}
+	for _, src := range s.st(r).snap.SourceList {
 		if p.Kind == "" || string(src.Kind) == p.Kind {
 			p.Sources = append(p.Sources, src)
 		}
@@ -37,12 +37,12 @@ type sourcePage struct {
 }
 
 func (s *Server) handleSourcePage(w http.ResponseWriter, r *http.Request) {
-	src := s.snap.sources[r.PathValue("id")]
+	src := s.st(r).snap.Sources[r.PathValue("id")]
 	if src == nil {
 		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no source %q in the bibliography", r.PathValue("id")))
 		return
 	}
-	cs, err := s.Store.Claims(r.Context(), tokumu.ClaimFilter{Source: src.ID, Limit: 5000})
+	cs, err := s.st(r).store.Claims(r.Context(), tokumu.ClaimFilter{Source: src.ID, Limit: 5000})
 	if err != nil {
 		s.htmlError(w, r, err)
 		return

@@ -48,9 +48,6 @@ type orgNode struct {
 }
 
 const (
-	structureRoot = "kwantung-army"
-	structureDate = tokumu.Day(19390601)
-	structureCmp  = tokumu.Day(19410601)
 	// structureMax bounds the organizations drawn per chart, nearest the
 	// root first, and changesMax the rows of the change table: on a large
 	// corpus a whole subtree runs to thousands, which no page can show.
@@ -62,9 +59,9 @@ const (
 
 func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	p := structurePage{base: s.base(r, "structure", "Organization chart", "structure"), Root: q.Get("root"), Date: structureDate}
+	p := structurePage{base: s.base(r, "structure", "Organization chart", "structure"), Root: q.Get("root"), Date: s.st(r).snap.structDate}
 	if p.Root == "" {
-		p.Root = structureRoot
+		p.Root = s.st(r).snap.structRoot
 	}
 	var err error
 	if q.Has("date") {
@@ -74,33 +71,38 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !q.Has("date") && !q.Has("compare") {
-		p.Compare = structureCmp // the default view shows the 1940 reorganization
+		p.Compare = s.st(r).snap.structCmp // the corpus's default comparison (settings.yaml)
 	} else if p.Compare, err = day(r, "compare"); err != nil {
 		s.htmlError(w, r, err)
 		return
 	}
 	if p.Date == 0 {
-		p.Date = structureDate
+		p.Date = s.st(r).snap.structDate
+	}
+	if p.Root == "" { // the corpus names no default: the first root of the chart
+		if roots := s.st(r).chart.Roots(p.Date); len(roots) > 0 {
+			p.Root = roots[0]
+		}
 	}
 	p.DateText = p.Date.String()
 	if p.Compare != 0 {
 		p.CompareText = p.Compare.String()
 	}
 	p.Title = "Organization chart, " + p.Label(p.Root) + ", " + p.DateText
-	nodes := s.chart.Subtree(p.Root, p.Date)
+	nodes := s.st(r).chart.Subtree(p.Root, p.Date)
 	if nodes == nil {
 		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "%q is not in the organization chart (it has no part_of or subordinate_to claims)", p.Root))
 		return
 	}
-	p.Roots = s.chart.Roots(p.Date)
+	p.Roots = s.st(r).chart.Roots(p.Date)
 	if len(p.Roots) > rootsMax {
 		p.Roots = p.Roots[:rootsMax] // a large corpus has thousands; the field still takes any id
 	}
 	p.Roots = appendNew(p.Roots, p.Root)
-	p.Parents = s.chart.Parents(p.Root, p.Date)
+	p.Parents = s.st(r).chart.Parents(p.Root, p.Date)
 	changed := map[string]string{}
 	if p.Compare != 0 {
-		then := s.chart.Subtree(p.Root, p.Compare)
+		then := s.st(r).chart.Subtree(p.Root, p.Compare)
 		p.Changes = diff(nodes, then)
 		for _, c := range p.Changes {
 			changed[c.ID] = c.Kind
@@ -234,7 +236,7 @@ func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
 	}
 	if c := n.Via; c != nil {
 		title := ""
-		if src := p.sn.sources[c.Source]; src != nil {
+		if src := p.sn.Sources[c.Source]; src != nil {
 			title = src.Cite()
 		}
 		b.WriteString("\n" + `<span class="via">` + esc(p.Pred(c.Predicate)) + ` · <a href="/sources/` + esc(url.PathEscape(c.Source)) + `#c-` + esc(url.PathEscape(c.ID)) +

@@ -6,11 +6,12 @@ import (
 	"strconv"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
 )
 
 // timelinePage is every dated event and operation, filtered by period,
 // type, organization and place, in time order; the script draws the same
-// events on a zoomable axis over timelineFrom–timelineTo.
+// events on a zoomable axis over sn.tlFrom–sn.tlTo.
 type timelinePage struct {
 	base
 	Period, Type, Org, Place string
@@ -27,7 +28,7 @@ type timelinePage struct {
 
 type timelineYear struct {
 	Year   int
-	Events []*event
+	Events []*view.Event
 }
 
 // timelineData is what the script draws, inlined as JSON in the page.
@@ -56,29 +57,28 @@ type timelinePeriod struct {
 	Hi    float64 `json:"hi"`
 }
 
-// The timeline's full extent, and how many events a page lists.
+// How many events a page lists. The timeline's extent is the corpus's
+// (settings.yaml, or the years of its events).
 const (
-	timelineFrom = 1919
-	timelineTo   = 1953
-	timelineMax  = 400
-	selectMax    = 300
+	timelineMax = 400
+	selectMax   = 300
 )
 
 func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	sn := s.snap
+	sn := s.st(r).snap
 	p := timelinePage{base: s.base(r, "timeline", "Timeline of events", "timeline"),
 		Period: q.Get("period"), Type: q.Get("type"), Org: q.Get("org"), Place: q.Get("place"),
-		From: yearParam(q.Get("from"), timelineFrom), To: yearParam(q.Get("to"), timelineTo)}
+		From: yearParam(q.Get("from"), sn.tlFrom), To: yearParam(q.Get("to"), sn.tlTo)}
 	if p.From >= p.To {
-		p.From, p.To = timelineFrom, timelineTo
+		p.From, p.To = sn.tlFrom, sn.tlTo
 	}
-	for _, per := range sn.periods {
+	for _, per := range sn.Periods {
 		p.Periods = append(p.Periods, per.ID)
 	}
-	var kept []*event // the first timelineMax that pass the filters
-	for i := range sn.events {
-		ev := &sn.events[i]
+	var kept []*view.Event // the first timelineMax that pass the filters
+	for i := range sn.Events {
+		ev := &sn.Events[i]
 		if (p.Type == "" || string(ev.Type) == p.Type) && has(ev.Periods, p.Period) && has(ev.Orgs, p.Org) && has(ev.Places, p.Place) {
 			if p.Total++; len(kept) < timelineMax {
 				kept = append(kept, ev)
@@ -89,7 +89,7 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 	p.Orgs, p.Places = lc.tlOrgs, lc.tlPlaces
 	p.OrgsAsText, p.PlacesAsText = len(p.Orgs) > selectMax, len(p.Places) > selectMax
 	p.Shown = len(kept)
-	p.Data = timelineData{From: p.From, To: p.To, Min: timelineFrom, Max: timelineTo, Events: []timelineEvent{}}
+	p.Data = timelineData{From: p.From, To: p.To, Min: sn.tlFrom, Max: sn.tlTo, Events: []timelineEvent{}}
 	for _, ev := range kept {
 		y, _, _ := ev.When.Earliest.Date()
 		if n := len(p.Years); n == 0 || p.Years[n-1].Year != y {
@@ -99,7 +99,7 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 		p.Data.Events = append(p.Data.Events, timelineEvent{ID: ev.ID, Label: p.Label(ev.ID), Type: string(ev.Type),
 			Lo: yearFrac(ev.When.Earliest), Hi: yearFrac(ev.When.Latest) + 1.0/365, When: ev.When.EDTF})
 	}
-	for _, per := range sn.periods {
+	for _, per := range sn.Periods {
 		if per.From > tokumu.MinDay && per.To < tokumu.MaxDay {
 			p.Data.Periods = append(p.Data.Periods, timelinePeriod{ID: per.ID, Label: p.Label(per.ID), Lo: yearFrac(per.From), Hi: yearFrac(per.To)})
 		}

@@ -2,7 +2,6 @@ package yamlcorpus
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -751,21 +750,4 @@ func isAlpha(s string) bool {
 		}
 	}
 	return true
-}
-
-// parsePoint reads "lat, lon" in decimal degrees.
-func parsePoint(s string) (lat, lon float64, err error) {
-	a, b, ok := strings.Cut(s, ",")
-	if !ok {
-		return 0, 0, fmt.Errorf("a point is \"lat, lon\" in decimal degrees, e.g. \"45.75, 126.65\"")
-	}
-	lat, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
-	lon, err2 := strconv.ParseFloat(strings.TrimSpace(b), 64)
-	if err1 != nil || err2 != nil {
-		return 0, 0, fmt.Errorf("a point is \"lat, lon\" in decimal degrees, e.g. \"45.75, 126.65\"")
-	}
-	if lat < -90 || lat > 90 || lon < -180 || lon > 180 {
-		return 0, 0, fmt.Errorf("latitude must be within ±90 and longitude within ±180 (is it lon, lat? write lat first)")
-	}
-	return lat, lon, nil
 }

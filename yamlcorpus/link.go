@@ -191,8 +191,8 @@ func (l *linker) checkClaim(errs *ErrorList, e *entityDecl, cd *claimDecl) {
 					errs.Add(file, int(cd.valueAt.line), int(cd.valueAt.col), "a number needs a unit (unit: men, divisions, aircraft, tanks …)")
 				}
 			case tokumu.LiteralPoint:
-				if _, _, err := parsePoint(c.Value); err != nil {
-					errs.Add(file, int(cd.valueAt.line), int(cd.valueAt.col), "%v", err)
+				if _, _, err := tokumu.ParsePoint(c.Value); err != nil {
+					errs.Add(file, int(cd.valueAt.line), int(cd.valueAt.col), "%s", tokumu.ErrorMessage(err))
 				}
 			}
 		}

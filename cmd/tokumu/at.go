@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
 )
 
 var atLimit int
@@ -43,7 +44,7 @@ are uncertain or coarser than a day).`,
 			return err
 		}
 		defer db.Close()
-		v, err := tokumu.LoadAtView(ctx, db, d, id, atLimit)
+		v, err := view.LoadAtView(ctx, db, d, id, atLimit)
 		if tokumu.ErrorCode(err) == tokumu.ENOTFOUND {
 			return notFound(ctx, db, id)
 		}
@@ -73,7 +74,7 @@ func parseDay(s string) (tokumu.Day, error) {
 	return w.Earliest, nil
 }
 
-func printAt(w io.Writer, v *tokumu.AtView, lang string) {
+func printAt(w io.Writer, v *view.AtView, lang string) {
 	if v.Entity != nil {
 		fmt.Fprintf(w, "%s [%s] on %s\n", v.Entity.Label(lang), v.Entity.ID, v.Date)
 		if v.Status != "" {
@@ -103,7 +104,7 @@ func printAt(w io.Writer, v *tokumu.AtView, lang string) {
 	}
 }
 
-func printRelations(w io.Writer, v *tokumu.AtView, cs []*tokumu.Claim, lang string) {
+func printRelations(w io.Writer, v *view.AtView, cs []*tokumu.Claim, lang string) {
 	for _, c := range cs {
 		mark := " "
 		if v.Certain[c.ID] {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
 )
 
 var cmdDisagreements = &command{
@@ -46,17 +47,17 @@ disagreement: they differ in perspective, which is the point.`,
 		for _, p := range preds {
 			pm[p.ID] = p
 		}
-		ds := tokumu.FindDisagreements(claims, pm)
+		ds := view.FindDisagreements(claims, pm)
 		var involved []*tokumu.Claim
 		for _, d := range ds {
 			involved = append(involved, d.Claims...)
 		}
-		refs, err := tokumu.LoadRefs(ctx, db, involved)
+		refs, err := view.LoadRefs(ctx, db, involved)
 		if err != nil {
 			return err
 		}
 		if m.JSON {
-			return writeJSON(m.Stdout, tokumu.DisagreementsJSON(ds))
+			return writeJSON(m.Stdout, view.DisagreementsJSON(ds))
 		}
 		for _, d := range ds {
 			label := d.Predicate

@@ -9,6 +9,7 @@ import (
 
 	"github.com/agnivade/levenshtein"
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
 )
 
 var cmdShow = &command{
@@ -28,7 +29,7 @@ at the end.`,
 			return err
 		}
 		defer db.Close()
-		v, err := tokumu.LoadEntityView(ctx, db, args[0])
+		v, err := view.LoadEntityView(ctx, db, args[0])
 		if tokumu.ErrorCode(err) == tokumu.ENOTFOUND {
 			return notFound(ctx, db, args[0])
 		}
@@ -73,7 +74,7 @@ func notFound(ctx context.Context, s tokumu.Store, id string) error {
 	return tokumu.Errorf(tokumu.ENOTFOUND, "%s", msg)
 }
 
-func printEntity(w io.Writer, v *tokumu.EntityView, lang string) {
+func printEntity(w io.Writer, v *view.EntityView, lang string) {
 	e := v.Entity
 	fmt.Fprintf(w, "%s  [%s · %s]\n", e.Label(lang), e.Type, e.ID)
 	for _, n := range e.Names {
@@ -129,7 +130,7 @@ func printEntity(w io.Writer, v *tokumu.EntityView, lang string) {
 }
 
 // claimLine formats one claim: time, object or value, qualifiers, citation, grade.
-func claimLine(c *tokumu.Claim, r tokumu.Refs, self, lang string) string {
+func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 	var b strings.Builder
 	when := c.When.EDTF
 	if when == "" {
@@ -170,7 +171,7 @@ func claimLine(c *tokumu.Claim, r tokumu.Refs, self, lang string) string {
 }
 
 // cite is the short citation of a claim: source key, short reference, locator.
-func cite(c *tokumu.Claim, r tokumu.Refs) string {
+func cite(c *tokumu.Claim, r view.Refs) string {
 	s := c.Source
 	if src := r.Sources[c.Source]; src != nil {
 		if a := shortAuthor(src); a != "" {

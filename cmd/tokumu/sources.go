@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
 )
 
 var cmdSources = &command{
@@ -38,7 +39,7 @@ var cmdSources = &command{
 					Claims []*tokumu.Claim `json:"claims"`
 				}{src, claims})
 			}
-			refs, err := tokumu.LoadRefs(ctx, db, claims)
+			refs, err := view.LoadRefs(ctx, db, claims)
 			if err != nil {
 				return err
 			}
@@ -85,7 +86,7 @@ func truncate(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-func printSource(m *Main, s *tokumu.Source, claims []*tokumu.Claim, refs tokumu.Refs) {
+func printSource(m *Main, s *tokumu.Source, claims []*tokumu.Claim, refs view.Refs) {
 	w := m.Stdout
 	fmt.Fprintf(w, "%s  [%s, default grade %s]\n", s.ID, s.Kind, s.DefaultGrade())
 	var authors []string

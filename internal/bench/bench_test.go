@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
 	"github.com/tokumu/tokumu/chart"
 	"github.com/tokumu/tokumu/internal/synth"
 	"github.com/tokumu/tokumu/sqlite"
@@ -163,7 +164,7 @@ func BenchmarkShow(b *testing.B) {
 			r := rand.New(rand.NewPCG(1, 2))
 			latencies(b, func(int) {
 				id := f.corpus.Persons[r.IntN(len(f.corpus.Persons))]
-				if _, err := tokumu.LoadEntityView(context.Background(), f.db, id); err != nil {
+				if _, err := view.LoadEntityView(context.Background(), f.db, id); err != nil {
 					b.Fatal(err)
 				}
 			})
@@ -216,7 +217,7 @@ func BenchmarkSubtree(b *testing.B) {
 			}
 			claims = append(claims, cs...)
 		}
-		ch := chart.Build(claims, map[string]bool{"part_of": true, "subordinate_to": true})
+		ch := chart.Build(claims, testVocab)
 		// Mid-rank organizations, as perf-peers.md queried: hubs among the first few.
 		roots := f.corpus.Orgs[:min(50, len(f.corpus.Orgs))]
 		b.Run(fmt.Sprintf("claims=%d/tokumu-chart", n), func(b *testing.B) {

@@ -48,7 +48,7 @@ func TestChartAgreesWithCTE(t *testing.T) {
 		}
 		claims = append(claims, cs...)
 	}
-	ch := chart.Build(claims, map[string]bool{"part_of": true, "subordinate_to": true})
+	ch := chart.Build(claims, testVocab)
 	raw, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)
@@ -91,3 +91,12 @@ func TestChartAgreesWithCTE(t *testing.T) {
 	}
 	t.Logf("%d subtrees compared, %d with children", compared, nonTrivial)
 }
+
+// testVocab declares the roles the chart reads, as the embedded
+// vocabulary (which synth corpora use) does.
+var testVocab = tokumu.MustVocab([]*tokumu.Predicate{
+	{ID: "part_of", Hierarchy: true},
+	{ID: "subordinate_to", Hierarchy: true},
+	{ID: "head_of", Roles: []tokumu.Role{tokumu.RoleOffice}},
+	{ID: "commanded", Roles: []tokumu.Role{tokumu.RoleOffice}},
+})

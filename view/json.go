@@ -1,15 +1,17 @@
-package tokumu
+package view
+
+import "github.com/tokumu/tokumu"
 
 // The JSON shapes of the views, shared by the CLI's --json and the HTTP
 // API so that scripts see the same document from both.
 
 // EntityPage is the JSON form of an EntityView.
 type EntityPage struct {
-	Entity        *Entity            `json:"entity"`
+	Entity        *tokumu.Entity            `json:"entity"`
 	Groups        []EntityPageGroup  `json:"groups"`
 	Disagreements []DisagreementRef  `json:"disagreements"`
-	Entities      map[string]*Entity `json:"entities"`
-	Sources       map[string]*Source `json:"sources"`
+	Entities      map[string]*tokumu.Entity `json:"entities"`
+	Sources       map[string]*tokumu.Source `json:"sources"`
 }
 
 // EntityPageGroup is one predicate section of an entity page.
@@ -17,7 +19,7 @@ type EntityPageGroup struct {
 	Predicate string   `json:"predicate"`
 	Label     string   `json:"label"`
 	Inverse   bool     `json:"inverse,omitempty"`
-	Claims    []*Claim `json:"claims"`
+	Claims    []*tokumu.Claim `json:"claims"`
 }
 
 // DisagreementRef names a disagreement's claims by id.
@@ -54,25 +56,25 @@ func (v *EntityView) Page(lang string) EntityPage {
 
 // AtRelation is a claim that held at a date, and whether it certainly did.
 type AtRelation struct {
-	*Claim
+	*tokumu.Claim
 	Certain bool `json:"certain"`
 }
 
 // AtPage is the JSON form of an AtView.
 type AtPage struct {
-	Date            Day                `json:"date"`
-	Entity          *Entity            `json:"entity,omitempty"`
+	Date            tokumu.Day                `json:"date"`
+	Entity          *tokumu.Entity            `json:"entity,omitempty"`
 	Status          string             `json:"status,omitempty"`
-	StatusBy        []*Claim           `json:"status_by,omitempty"`
+	StatusBy        []*tokumu.Claim           `json:"status_by,omitempty"`
 	Claims          []AtRelation       `json:"claims"`
-	Successor       []*Claim           `json:"successor,omitempty"`
+	Successor       []*tokumu.Claim           `json:"successor,omitempty"`
 	SuccessorClaims []AtRelation       `json:"successor_claims,omitempty"`
-	Entities        map[string]*Entity `json:"entities"`
+	Entities        map[string]*tokumu.Entity `json:"entities"`
 }
 
 // Page returns the JSON form of v.
 func (v *AtView) Page() AtPage {
-	wrap := func(cs []*Claim) []AtRelation {
+	wrap := func(cs []*tokumu.Claim) []AtRelation {
 		out := make([]AtRelation, 0, len(cs))
 		for _, c := range cs {
 			out = append(out, AtRelation{c, v.Certain[c.ID]})
@@ -88,7 +90,7 @@ type DisagreementJSON struct {
 	Predicate string   `json:"predicate"`
 	Object    string   `json:"object,omitempty"`
 	Reason    string   `json:"reason"`
-	Claims    []*Claim `json:"claims"`
+	Claims    []*tokumu.Claim `json:"claims"`
 }
 
 // DisagreementsJSON returns the JSON form of ds (never nil).

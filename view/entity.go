@@ -1,8 +1,10 @@
-package tokumu
+package view
 
 import (
 	"context"
 	"sort"
+
+	"github.com/tokumu/tokumu"
 )
 
 // EntityView is everything an entity page shows: the entity, its claims
@@ -10,7 +12,7 @@ import (
 // entities, sources and predicates they mention. The CLI and the web
 // server render the same view.
 type EntityView struct {
-	Entity        *Entity
+	Entity        *tokumu.Entity
 	Groups        []ClaimGroup
 	Disagreements []Disagreement
 	Refs
@@ -18,19 +20,20 @@ type EntityView struct {
 
 // Refs resolves the ids a set of claims mentions, for display.
 type Refs struct {
-	Entities   map[string]*Entity
-	Sources    map[string]*Source
-	Predicates map[string]*Predicate
+	Entities   map[string]*tokumu.Entity
+	Sources    map[string]*tokumu.Source
+	Predicates map[string]*tokumu.Predicate
+	Vocab      *tokumu.Vocab
 }
 
-// LoadEntityView reads the view of entity id from s. Returns ENOTFOUND if
+// LoadEntityView reads the view of entity id from s. Returns tokumu.ENOTFOUND if
 // there is no such entity.
-func LoadEntityView(ctx context.Context, s Store, id string) (*EntityView, error) {
+func LoadEntityView(ctx context.Context, s tokumu.Store, id string) (*EntityView, error) {
 	e, err := s.Entity(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	claims, err := s.Claims(ctx, ClaimFilter{About: id})
+	claims, err := s.Claims(ctx, tokumu.ClaimFilter{About: id})
 	if err != nil {
 		return nil, err
 	}
@@ -39,25 +42,25 @@ func LoadEntityView(ctx context.Context, s Store, id string) (*EntityView, error
 		return nil, err
 	}
 	v.Refs.Entities[e.ID] = e
-	preds := make([]*Predicate, 0, len(v.Predicates))
+	preds := make([]*tokumu.Predicate, 0, len(v.Predicates))
 	for _, p := range v.Predicates {
 		preds = append(preds, p)
 	}
 	sort.Slice(preds, func(i, j int) bool { return preds[i].ID < preds[j].ID })
 	v.Groups = GroupClaims(id, claims, preds)
-	var own []*Claim
+	var own []*tokumu.Claim
 	for _, c := range claims {
 		if c.Subject == id {
 			own = append(own, c)
 		}
 	}
-	v.Disagreements = FindDisagreements(own, v.Predicates)
+	v.Disagreements = FindDisagreements(own, v.Vocab)
 	return v, nil
 }
 
 // LoadRefs fetches the entities, sources and predicates that claims mention.
-func LoadRefs(ctx context.Context, s Store, claims []*Claim) (Refs, error) {
-	r := Refs{Entities: map[string]*Entity{}, Sources: map[string]*Source{}, Predicates: map[string]*Predicate{}}
+func LoadRefs(ctx context.Context, s tokumu.Store, claims []*tokumu.Claim) (Refs, error) {
+	r := Refs{Entities: map[string]*tokumu.Entity{}, Sources: map[string]*tokumu.Source{}}
 	ids := map[string]bool{}
 	srcs := map[string]bool{}
 	for _, c := range claims {
@@ -74,7 +77,7 @@ func LoadRefs(ctx context.Context, s Store, claims []*Claim) (Refs, error) {
 			list = append(list, id)
 		}
 		sort.Strings(list)
-		es, err := s.Entities(ctx, EntityFilter{IDs: list})
+		es, err := s.Entities(ctx, tokumu.EntityFilter{IDs: list})
 		if err != nil {
 			return r, err
 		}
@@ -93,9 +96,10 @@ func LoadRefs(ctx context.Context, s Store, claims []*Claim) (Refs, error) {
 	if err != nil {
 		return r, err
 	}
-	for _, p := range preds {
-		r.Predicates[p.ID] = p
+	if r.Vocab, err = tokumu.NewVocab(preds); err != nil {
+		return r, err
 	}
+	r.Predicates = r.Vocab.Map()
 	return r, nil
 }
 
@@ -111,48 +115,56 @@ func (r Refs) Label(id, lang string) string {
 // possibly held then (and which certainly did), whether the entity existed,
 // and what it became; for the whole corpus, every relation that held.
 type AtView struct {
-	Date   Day
-	Entity *Entity // nil for the whole corpus
+	Date   tokumu.Day
+	Entity *tokumu.Entity // nil for the whole corpus
 	// Status is "exists", "not yet founded" or "dissolved" for an entity
 	// whose founding or dissolution is dated; "" when unknown.
 	Status    string
-	StatusBy  []*Claim // the founded/dissolved claims that decide Status
-	Claims    []*Claim // relations that possibly held at Date
+	StatusBy  []*tokumu.Claim // the founded/dissolved claims that decide Status
+	Claims    []*tokumu.Claim // relations that possibly held at Date
 	Certain   map[string]bool
-	Successor []*Claim // succeeded_by claims, whatever their date, when the entity is dissolved
+	Successor []*tokumu.Claim // succeeded_by claims, whatever their date, when the entity is dissolved
 	// SuccessorClaims are the relations of the successors at Date.
-	SuccessorClaims []*Claim
+	SuccessorClaims []*tokumu.Claim
 	Refs
 }
 
 // LoadAtView reads what held on day d, about entity id or (id "") about
 // everything, up to limit claims (0 for no limit).
-func LoadAtView(ctx context.Context, s Store, d Day, id string, limit int) (*AtView, error) {
+func LoadAtView(ctx context.Context, s tokumu.Store, d tokumu.Day, id string, limit int) (*AtView, error) {
 	v := &AtView{Date: d, Certain: map[string]bool{}}
-	var all []*Claim
+	preds, err := s.Predicates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	vocab, err := tokumu.NewVocab(preds)
+	if err != nil {
+		return nil, err
+	}
+	var all []*tokumu.Claim
 	if id != "" {
 		e, err := s.Entity(ctx, id)
 		if err != nil {
 			return nil, err
 		}
 		v.Entity = e
-		own, err := s.Claims(ctx, ClaimFilter{Subject: id})
+		own, err := s.Claims(ctx, tokumu.ClaimFilter{Subject: id})
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range own {
-			switch c.Predicate {
-			case "founded":
+			switch {
+			case vocab.Is(c.Predicate, tokumu.RoleFounded):
 				v.StatusBy = append(v.StatusBy, c)
 				if !c.When.IsZero() && d < c.When.Earliest && v.Status == "" {
 					v.Status = "not yet founded"
 				}
-			case "dissolved":
+			case vocab.Is(c.Predicate, tokumu.RoleDissolved):
 				v.StatusBy = append(v.StatusBy, c)
 				if !c.When.IsZero() && d > c.When.Latest {
 					v.Status = "dissolved"
 				}
-			case "succeeded_by":
+			case vocab.Is(c.Predicate, tokumu.RoleSuccessor):
 				v.Successor = append(v.Successor, c)
 			}
 		}
@@ -162,18 +174,18 @@ func LoadAtView(ctx context.Context, s Store, d Day, id string, limit int) (*AtV
 		if v.Status != "dissolved" {
 			v.Successor = nil
 		}
-		if v.Claims, err = s.Claims(ctx, ClaimFilter{About: id, At: d, RelationsOnly: true, Limit: limit}); err != nil {
+		if v.Claims, err = s.Claims(ctx, tokumu.ClaimFilter{About: id, At: d, RelationsOnly: true, Limit: limit}); err != nil {
 			return nil, err
 		}
-		if v.Claims, err = dropSuperseded(ctx, s, v.Claims, d); err != nil {
+		if v.Claims, err = dropSuperseded(ctx, s, vocab, v.Claims, d); err != nil {
 			return nil, err
 		}
 		for _, c := range v.Successor {
-			cs, err := s.Claims(ctx, ClaimFilter{About: c.Object, At: d, RelationsOnly: true, Limit: limit})
+			cs, err := s.Claims(ctx, tokumu.ClaimFilter{About: c.Object, At: d, RelationsOnly: true, Limit: limit})
 			if err != nil {
 				return nil, err
 			}
-			if cs, err = dropSuperseded(ctx, s, cs, d); err != nil {
+			if cs, err = dropSuperseded(ctx, s, vocab, cs, d); err != nil {
 				return nil, err
 			}
 			v.SuccessorClaims = append(v.SuccessorClaims, cs...)
@@ -182,10 +194,10 @@ func LoadAtView(ctx context.Context, s Store, d Day, id string, limit int) (*AtV
 		all = append(all, v.SuccessorClaims...)
 	} else {
 		var err error
-		if v.Claims, err = s.Claims(ctx, ClaimFilter{At: d, RelationsOnly: true, Limit: limit}); err != nil {
+		if v.Claims, err = s.Claims(ctx, tokumu.ClaimFilter{At: d, RelationsOnly: true, Limit: limit}); err != nil {
 			return nil, err
 		}
-		if v.Claims, err = dropSuperseded(ctx, s, v.Claims, d); err != nil {
+		if v.Claims, err = dropSuperseded(ctx, s, vocab, v.Claims, d); err != nil {
 			return nil, err
 		}
 		all = v.Claims
@@ -195,7 +207,6 @@ func LoadAtView(ctx context.Context, s Store, d Day, id string, limit int) (*AtV
 			v.Certain[c.ID] = true
 		}
 	}
-	var err error
 	if v.Refs, err = LoadRefs(ctx, s, all); err != nil {
 		return nil, err
 	}
@@ -208,21 +219,21 @@ func LoadAtView(ctx context.Context, s Store, d Day, id string, limit int) (*AtV
 // dropSuperseded removes the office-holding claims of unknown end that a
 // successor's appointment had closed by day d (see Superseded). It reads
 // the other holders of each such office from the store, once per office.
-func dropSuperseded(ctx context.Context, s Store, cs []*Claim, d Day) ([]*Claim, error) {
-	holders := map[[2]string][]*Claim{}
+func dropSuperseded(ctx context.Context, s tokumu.Store, vocab *tokumu.Vocab, cs []*tokumu.Claim, d tokumu.Day) ([]*tokumu.Claim, error) {
+	holders := map[[2]string][]*tokumu.Claim{}
 	out := cs[:0:0]
 	for _, c := range cs {
-		if singleHolder[c.Predicate] && c.When.Latest >= MaxDay {
+		if vocab.Is(c.Predicate, tokumu.RoleOffice) && c.When.Latest >= tokumu.MaxDay {
 			key := [2]string{c.Predicate, c.Object}
 			others, ok := holders[key]
 			if !ok {
 				var err error
-				if others, err = s.Claims(ctx, ClaimFilter{Predicate: c.Predicate, Object: c.Object}); err != nil {
+				if others, err = s.Claims(ctx, tokumu.ClaimFilter{Predicate: c.Predicate, Object: c.Object}); err != nil {
 					return nil, err
 				}
 				holders[key] = others
 			}
-			if Superseded(c, others, d) {
+			if tokumu.Superseded(c, others, d) {
 				continue
 			}
 		}

@@ -1,10 +1,11 @@
-package tokumu
+package view
 
 import (
 	"math"
 	"sort"
-	"strconv"
 	"strings"
+
+	"github.com/tokumu/tokumu"
 )
 
 // ClaimGroup is the claims about an entity under one predicate and
@@ -12,13 +13,13 @@ import (
 type ClaimGroup struct {
 	Predicate string
 	Inverse   bool // the entity is the object: the claims read with the inverse label
-	Claims    []*Claim
+	Claims    []*tokumu.Claim
 }
 
 // GroupClaims groups the claims about entity id by predicate and
 // direction, keeping vocabulary order when preds is given (else id order),
 // and orders each group by time, then by object or value.
-func GroupClaims(id string, claims []*Claim, preds []*Predicate) []ClaimGroup {
+func GroupClaims(id string, claims []*tokumu.Claim, preds []*tokumu.Predicate) []ClaimGroup {
 	order := map[string]int{}
 	for i, p := range preds {
 		order[p.ID] = i
@@ -65,7 +66,7 @@ func GroupClaims(id string, claims []*Claim, preds []*Predicate) []ClaimGroup {
 
 // SortClaims orders claims by time (undated last), then object or value,
 // then id, so the same claims always print in the same order.
-func SortClaims(cs []*Claim) {
+func SortClaims(cs []*tokumu.Claim) {
 	sort.SliceStable(cs, func(i, j int) bool {
 		a, b := cs[i], cs[j]
 		if a.When.IsZero() != b.When.IsZero() {
@@ -91,30 +92,17 @@ type Disagreement struct {
 	Subject   string
 	Predicate string
 	Object    string // set when the claims agree on the object and differ on time
-	Claims    []*Claim
+	Claims    []*tokumu.Claim
 	Reason    string // "different dates", "different values", "different objects"
 }
-
-// functional predicates hold once per subject: any two claims that differ
-// on time, value or object disagree.
-var functional = map[string]bool{
-	"born": true, "died": true, "founded": true, "dissolved": true,
-	"occurred": true, "issued": true, "coordinates": true, "covers": true,
-}
-
-// oncePerObject relations hold once for a subject and object: a person
-// graduates from a school once, so two dates for it disagree even when
-// they do not overlap. Other relations (head_of, attache_in, member_of …)
-// can hold more than once: a second posting to the same office is not a
-// contradiction of the first.
-var oncePerObject = map[string]bool{"studied_at": true}
 
 // FindDisagreements returns the disagreements among claims, grouped as an
 // entity page shows them. Two claims disagree when they come from
 // different sources, are about the same subject and predicate (and object,
 // for relations) from the same perspective, and cannot both be true:
 //
-//   - functional predicates (born, founded, occurred, coordinates …): the
+//   - functional predicates (the vocabulary's role functional: born,
+//     founded, occurred, coordinates …): the
 //     dates differ, unless one is a coarser single date that contains the
 //     other (1939 and 1939-01 agree; 1939-05-12 and 1939-05-11/1939-09-16
 //     do not); points further apart than 0.1° in latitude or longitude;
@@ -126,14 +114,15 @@ var oncePerObject = map[string]bool{"studied_at": true}
 //     reads as when it began; 1938 agrees with 1938/1940, 1939 does not).
 //     Relation claims whose times do not overlap are successive postings,
 //     and claims with different roles (assistant attaché, attaché) are
-//     different posts; neither disagrees. studied_at holds once per
-//     object, so two different dates for it disagree.
+//     different posts; neither disagrees. A relation of the role
+//     once_per_object (studied_at) holds once per object, so two
+//     different dates for it disagree.
 //
 // Claims with different perspectives never disagree: an estimate is not a
 // contradiction of the actual figure, it is the point. Claims that are
 // identical but for their source corroborate, they do not disagree. Each
 // disagreement lists the claims linked by some disagreeing pair.
-func FindDisagreements(claims []*Claim, preds map[string]*Predicate) []Disagreement {
+func FindDisagreements(claims []*tokumu.Claim, vocab *tokumu.Vocab) []Disagreement {
 	type key struct{ s, p, o, persp, unit, when string }
 	type kind int
 	const (
@@ -141,17 +130,17 @@ func FindDisagreements(claims []*Claim, preds map[string]*Predicate) []Disagreem
 		kNumber
 		kRelation
 	)
-	buckets := map[key][]*Claim{}
+	buckets := map[key][]*tokumu.Claim{}
 	kinds := map[key]kind{}
 	var keys []key
 	for _, c := range claims {
-		p := preds[c.Predicate]
+		p := vocab.Pred(c.Predicate)
 		k := key{s: c.Subject, p: c.Predicate, persp: c.Perspective, unit: c.Unit}
 		var kd kind
 		switch {
-		case functional[c.Predicate]:
+		case vocab.Is(c.Predicate, tokumu.RoleFunctional):
 			kd = kFunctional
-		case p != nil && p.Literal == LiteralNumber:
+		case p != nil && p.Literal == tokumu.LiteralNumber:
 			k.when = c.When.EDTF
 			kd = kNumber
 		case c.Object != "":
@@ -172,14 +161,15 @@ func FindDisagreements(claims []*Claim, preds map[string]*Predicate) []Disagreem
 		if len(cs) < 2 {
 			continue
 		}
-		var conflict func(a, b *Claim) bool
+		var conflict func(a, b *tokumu.Claim) bool
 		switch kinds[k] {
 		case kFunctional:
 			conflict = functionalConflict
 		case kNumber:
-			conflict = func(a, b *Claim) bool { return a.Value != b.Value }
+			conflict = func(a, b *tokumu.Claim) bool { return a.Value != b.Value }
 		default:
-			conflict = relationConflict
+			once := vocab.Is(k.p, tokumu.RoleOncePerObject)
+			conflict = func(a, b *tokumu.Claim) bool { return relationConflict(a, b, once) }
 		}
 		// Link the claims of the bucket by disagreeing pairs; each group of
 		// linked claims is one disagreement.
@@ -206,7 +196,7 @@ func FindDisagreements(claims []*Claim, preds map[string]*Predicate) []Disagreem
 				parent[find(i)] = find(j)
 			}
 		}
-		groups := map[int][]*Claim{}
+		groups := map[int][]*tokumu.Claim{}
 		var roots []int
 		for i, c := range cs {
 			if !linked[i] {
@@ -235,18 +225,18 @@ func FindDisagreements(claims []*Claim, preds map[string]*Predicate) []Disagreem
 	return out
 }
 
-func sameVariant(a, b *Claim) bool {
+func sameVariant(a, b *tokumu.Claim) bool {
 	return a.Object == b.Object && a.Value == b.Value && a.When.EDTF == b.When.EDTF && a.Where == b.Where
 }
 
 // functionalConflict: two claims of a once-only predicate disagree when
 // their values, places or dates differ, unless one date is a single,
 // coarser date containing the other (a refinement, not a contradiction).
-func functionalConflict(a, b *Claim) bool {
+func functionalConflict(a, b *tokumu.Claim) bool {
 	if a.Value != b.Value {
-		if pa, ok := parsePoint(a.Value); ok {
-			if pb, ok := parsePoint(b.Value); ok {
-				if math.Abs(pa[0]-pb[0]) > 0.1 || math.Abs(pa[1]-pb[1]) > 0.1 {
+		if alat, alon, err := tokumu.ParsePoint(a.Value); err == nil {
+			if blat, blon, err := tokumu.ParsePoint(b.Value); err == nil {
+				if math.Abs(alat-blat) > 0.1 || math.Abs(alon-blon) > 0.1 {
 					return true
 				}
 				return a.When.EDTF != b.When.EDTF && !refines(a.When, b.When)
@@ -265,8 +255,8 @@ func functionalConflict(a, b *Claim) bool {
 
 // refines reports whether one of two dates is a single date that contains
 // the other: 1939 and 1939-01, 1930 and 1930-22 (summer).
-func refines(a, b When) bool {
-	contains := func(x, y When) bool {
+func refines(a, b tokumu.When) bool {
+	contains := func(x, y tokumu.When) bool {
 		return !x.Interval && x.Earliest <= y.Earliest && y.Latest <= x.Latest
 	}
 	return contains(a, b) || contains(b, a)
@@ -277,7 +267,7 @@ func refines(a, b When) bool {
 // differently: roles that do not differ, and times that are both
 // intervals, overlap and differ. Once-per-object relations disagree on
 // any two dates that are not refinements of each other.
-func relationConflict(a, b *Claim) bool {
+func relationConflict(a, b *tokumu.Claim, oncePerObject bool) bool {
 	if a.Role != "" && b.Role != "" && a.Role != b.Role {
 		return false
 	}
@@ -285,7 +275,7 @@ func relationConflict(a, b *Claim) bool {
 		// an undated claim says only that the relation held at some time
 		return a.When.IsZero() && b.When.IsZero() && a.Where != "" && b.Where != "" && a.Where != b.Where
 	}
-	if oncePerObject[a.Predicate] {
+	if oncePerObject {
 		return a.When.EDTF != b.When.EDTF && !refines(a.When, b.When)
 	}
 	if !a.When.Overlaps(b.When) {
@@ -304,7 +294,7 @@ func relationConflict(a, b *Claim) bool {
 			pt, iv = b.When, a.When
 		}
 		lo, hi := iv.Earliest, iv.LatestStart
-		if hi <= MinDay { // open start: any time up to the end
+		if hi <= tokumu.MinDay { // open start: any time up to the end
 			hi = iv.Latest
 		}
 		if pt.Latest >= lo && pt.Earliest <= hi {
@@ -315,22 +305,9 @@ func relationConflict(a, b *Claim) bool {
 	return a.When.EDTF == b.When.EDTF && placesDiffer
 }
 
-func parsePoint(s string) ([2]float64, bool) {
-	lat, lon, ok := strings.Cut(s, ",")
-	if !ok {
-		return [2]float64{}, false
-	}
-	x, err1 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
-	y, err2 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
-	if err1 != nil || err2 != nil {
-		return [2]float64{}, false
-	}
-	return [2]float64{x, y}, true
-}
-
-func reason(cs []*Claim) string {
+func reason(cs []*tokumu.Claim) string {
 	var r []string
-	diff := func(f func(*Claim) string) bool {
+	diff := func(f func(*tokumu.Claim) string) bool {
 		for _, c := range cs[1:] {
 			if f(c) != f(cs[0]) {
 				return true
@@ -338,16 +315,16 @@ func reason(cs []*Claim) string {
 		}
 		return false
 	}
-	if diff(func(c *Claim) string { return c.Object }) {
+	if diff(func(c *tokumu.Claim) string { return c.Object }) {
 		r = append(r, "different objects")
 	}
-	if diff(func(c *Claim) string { return c.Value }) {
+	if diff(func(c *tokumu.Claim) string { return c.Value }) {
 		r = append(r, "different values")
 	}
-	if diff(func(c *Claim) string { return c.When.EDTF }) {
+	if diff(func(c *tokumu.Claim) string { return c.When.EDTF }) {
 		r = append(r, "different dates")
 	}
-	if diff(func(c *Claim) string { return c.Where }) {
+	if diff(func(c *tokumu.Claim) string { return c.Where }) {
 		r = append(r, "different places")
 	}
 	return strings.Join(r, ", ")

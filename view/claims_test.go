@@ -1,10 +1,31 @@
-package tokumu_test
+package view_test
 
 import (
 	"testing"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
 )
+
+// testVocab declares the roles the disagreement rules read; its ids are
+// the embedded corpus's, but nothing in view depends on them.
+func testVocab(t *testing.T) *tokumu.Vocab {
+	t.Helper()
+	v, err := tokumu.NewVocab([]*tokumu.Predicate{
+		{ID: "born", Literal: tokumu.LiteralNone, Roles: []tokumu.Role{tokumu.RoleBorn, tokumu.RoleFunctional}},
+		{ID: "founded", Literal: tokumu.LiteralNone, Roles: []tokumu.Role{tokumu.RoleFounded, tokumu.RoleFunctional}},
+		{ID: "occurred", Literal: tokumu.LiteralNone, Roles: []tokumu.Role{tokumu.RoleOccurred, tokumu.RoleFunctional}},
+		{ID: "coordinates", Literal: tokumu.LiteralPoint, Roles: []tokumu.Role{tokumu.RoleCoordinates, tokumu.RoleFunctional}},
+		{ID: "studied_at", Roles: []tokumu.Role{tokumu.RoleOncePerObject}},
+		{ID: "head_of", Roles: []tokumu.Role{tokumu.RoleOffice}},
+		{ID: "attache_in", Roles: []tokumu.Role{tokumu.RolePosting}},
+		{ID: "strength", Literal: tokumu.LiteralNumber, Roles: []tokumu.Role{tokumu.RoleEstimate}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
 
 // TestFindDisagreementsTable checks which pairs of claims FindDisagreements
 // reports: real disagreements between sources, and not successive
@@ -18,10 +39,7 @@ func TestFindDisagreementsTable(t *testing.T) {
 		}
 		return w
 	}
-	preds := map[string]*tokumu.Predicate{
-		"strength": {ID: "strength", Literal: tokumu.LiteralNumber},
-		"head_of":  {ID: "head_of"},
-	}
+	preds := testVocab(t)
 	type c = tokumu.Claim
 	for _, tt := range []struct {
 		name   string
@@ -61,7 +79,7 @@ func TestFindDisagreementsTable(t *testing.T) {
 			a, b := tt.a, tt.b
 			a.ID, a.Subject, a.Source = "a", "s", "src-a"
 			b.ID, b.Subject, b.Source = "b", "s", "src-b"
-			ds := tokumu.FindDisagreements([]*tokumu.Claim{&a, &b}, preds)
+			ds := view.FindDisagreements([]*tokumu.Claim{&a, &b}, preds)
 			if got := len(ds) == 1; got != tt.want || len(ds) > 1 {
 				t.Fatalf("got %d disagreements, want %v: %+v", len(ds), tt.want, ds)
 			}
@@ -70,7 +88,7 @@ func TestFindDisagreementsTable(t *testing.T) {
 			}
 			// The same two claims from one source never disagree.
 			b.Source = a.Source
-			if ds := tokumu.FindDisagreements([]*tokumu.Claim{&a, &b}, preds); len(ds) != 0 {
+			if ds := view.FindDisagreements([]*tokumu.Claim{&a, &b}, preds); len(ds) != 0 {
 				t.Errorf("claims of one source disagree: %+v", ds)
 			}
 		})
@@ -88,7 +106,7 @@ func TestFindDisagreementsGroups(t *testing.T) {
 		{ID: "3", Subject: "akikusa", Predicate: "head_of", Object: "nakano", When: w("1938-04/"), Source: "c"},
 		{ID: "4", Subject: "akikusa", Predicate: "head_of", Object: "nakano", When: w("1926/1927"), Source: "d"},
 	}
-	ds := tokumu.FindDisagreements(cs, nil)
+	ds := view.FindDisagreements(cs, testVocab(t))
 	if len(ds) != 1 || len(ds[0].Claims) != 3 {
 		t.Fatalf("got %+v, want one disagreement of claims 1–3", ds)
 	}
@@ -96,5 +114,28 @@ func TestFindDisagreementsGroups(t *testing.T) {
 		if c.ID == "4" {
 			t.Errorf("the 1926 posting was counted in the disagreement")
 		}
+	}
+}
+
+func TestFindDisagreements(t *testing.T) {
+	y := func(e string, lo, hi tokumu.Day) tokumu.When { return tokumu.When{EDTF: e, Earliest: lo, Latest: hi} }
+	cs := []*tokumu.Claim{
+		{ID: "1", Subject: "p", Predicate: "born", When: y("1883", 18830101, 18831231), Source: "a"},
+		{ID: "2", Subject: "p", Predicate: "born", When: y("1884", 18840101, 18841231), Source: "b"},
+		{ID: "3", Subject: "p", Predicate: "head_of", Object: "o", When: y("1932", 19320101, 19321231), Source: "a"},
+		{ID: "4", Subject: "p", Predicate: "head_of", Object: "o", When: y("1932", 19320101, 19321231), Source: "b"}, // corroborates
+		{ID: "5", Subject: "f", Predicate: "strength", Value: "20", Unit: "divisions", When: y("1936", 0, 0), Source: "a", Perspective: "gs"},
+		{ID: "6", Subject: "f", Predicate: "strength", Value: "16", Unit: "divisions", When: y("1936", 0, 0), Source: "b"}, // other perspective
+		{ID: "7", Subject: "f", Predicate: "strength", Value: "18", Unit: "divisions", When: y("1936", 0, 0), Source: "c"},
+	}
+	ds := view.FindDisagreements(cs, testVocab(t))
+	if len(ds) != 2 {
+		t.Fatalf("got %d disagreements, want 2: %+v", len(ds), ds)
+	}
+	if ds[0].Predicate != "strength" || len(ds[0].Claims) != 2 || ds[0].Reason != "different values" {
+		t.Errorf("first = %+v", ds[0])
+	}
+	if ds[1].Predicate != "born" || ds[1].Reason != "different dates" {
+		t.Errorf("second = %+v", ds[1])
 	}
 }

@@ -1,0 +1,370 @@
+package view
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/tokumu/tokumu"
+)
+
+// Corpus is the read model of a whole store that every page, the CLI and
+// the exports read: the vocabulary with its roles, the bibliography, every
+// entity, and the tables derived from them — periods with their thesis,
+// events with their places and organizations, places with what stood
+// there, and every figure. It is built once per dataset (LoadCorpus) and
+// never modified afterwards, so requests share it freely.
+type Corpus struct {
+	Vocab    *tokumu.Vocab
+	Settings tokumu.Settings
+	Stats    *tokumu.Stats
+
+	Entities map[string]*tokumu.Entity
+	ByType   map[tokumu.EntityType][]*tokumu.Entity // ordered by id
+	Sources  map[string]*tokumu.Source
+	// SourceList is the bibliography ordered by id.
+	SourceList []*tokumu.Source
+
+	Periods []Period // in time order
+	Events  []Event  // in time order
+	Places  []Place  // those with coordinates, ordered by id
+	// Numbers are the claims whose predicate takes a number (strengths,
+	// losses), estimates and actual figures alike.
+	Numbers []*tokumu.Claim
+	// Evidence holds the claims that thesis claims cite as evidence by
+	// claim id (supported_by, complicated_by), by id.
+	Evidence map[string]*tokumu.Claim
+}
+
+// Period is one period of the thesis with the span its covers claim gives
+// (MinDay/MaxDay where it has none).
+type Period struct {
+	ID       string
+	From, To tokumu.Day
+	Thesis   []*tokumu.Claim
+	Includes []string // entities linked to it by the part_of_event role
+}
+
+// Event is an event or operation with the time it happened and what it is
+// linked to, for the timeline's filters and the map.
+type Event struct {
+	ID      string
+	Type    tokumu.EntityType
+	When    tokumu.When
+	Places  []string
+	Orgs    []string // organizations and units linked by any relation
+	Periods []string
+}
+
+// Place is a place with coordinates, and the organizations located there.
+type Place struct {
+	ID       string
+	Lat, Lon float64
+	Orgs     []OrgAt
+}
+
+// OrgAt is an organization at a place, with its lifetime as far as the
+// corpus dates it (MinDay/MaxDay where it does not).
+type OrgAt struct {
+	ID       string
+	From, To tokumu.Day
+}
+
+// Label returns the display name of entity id in lang (Entity.Label), or
+// the id if there is no such entity.
+func (c *Corpus) Label(id, lang string) string {
+	if e := c.Entities[id]; e != nil {
+		return e.Label(lang)
+	}
+	return id
+}
+
+// LoadCorpus reads st into a Corpus.
+func LoadCorpus(ctx context.Context, st tokumu.Store) (*Corpus, error) {
+	c := &Corpus{Entities: map[string]*tokumu.Entity{}, ByType: map[tokumu.EntityType][]*tokumu.Entity{},
+		Sources: map[string]*tokumu.Source{}}
+	preds, err := st.Predicates(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading predicates: %w", err)
+	}
+	if c.Vocab, err = tokumu.NewVocab(preds); err != nil {
+		return nil, err
+	}
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading settings: %w", err)
+	}
+	c.Settings = *set
+	es, err := st.Entities(ctx, tokumu.EntityFilter{})
+	if err != nil {
+		return nil, fmt.Errorf("loading entities: %w", err)
+	}
+	for _, e := range es {
+		c.Entities[e.ID] = e
+		c.ByType[e.Type] = append(c.ByType[e.Type], e)
+	}
+	if c.SourceList, err = st.Sources(ctx); err != nil {
+		return nil, fmt.Errorf("loading sources: %w", err)
+	}
+	for _, s := range c.SourceList {
+		c.Sources[s.ID] = s
+	}
+	if c.Stats, err = st.Stats(ctx); err != nil {
+		return nil, fmt.Errorf("loading stats: %w", err)
+	}
+
+	claims := func(p string) ([]*tokumu.Claim, error) {
+		if p == "" {
+			return nil, nil
+		}
+		cs, err := st.Claims(ctx, tokumu.ClaimFilter{Predicate: p})
+		if err != nil {
+			return nil, fmt.Errorf("loading %s claims: %w", p, err)
+		}
+		return cs, nil
+	}
+	byRole := map[tokumu.Role][]*tokumu.Claim{}
+	for _, r := range []tokumu.Role{tokumu.RoleCovers, tokumu.RoleThesis, tokumu.RoleInPeriod, tokumu.RoleOccurred,
+		tokumu.RoleFounded, tokumu.RoleDissolved, tokumu.RoleLocatedIn, tokumu.RoleCoordinates} {
+		if byRole[r], err = claims(c.Vocab.ID(r)); err != nil {
+			return nil, err
+		}
+	}
+	var takesPart []*tokumu.Claim
+	for _, p := range c.Vocab.IDs(tokumu.RoleTakesPart) {
+		cs, err := claims(p)
+		if err != nil {
+			return nil, err
+		}
+		takesPart = append(takesPart, cs...)
+	}
+	for _, p := range c.Vocab.Numbers() {
+		cs, err := claims(p)
+		if err != nil {
+			return nil, err
+		}
+		c.Numbers = append(c.Numbers, cs...)
+	}
+	if err := c.loadEvidence(byRole[tokumu.RoleThesis], claims); err != nil {
+		return nil, err
+	}
+	c.buildPeriods(byRole)
+	c.buildEvents(byRole, takesPart)
+	c.buildPlaces(byRole)
+	return c, nil
+}
+
+// loadEvidence resolves the claim ids that thesis claims cite as evidence.
+// They are descriptions or figures (the store has no look-up by claim id,
+// and the thesis rarely points at anything else).
+func (c *Corpus) loadEvidence(thesis []*tokumu.Claim, claims func(string) ([]*tokumu.Claim, error)) error {
+	c.Evidence = map[string]*tokumu.Claim{}
+	want := map[string]bool{}
+	for _, t := range thesis {
+		for _, id := range append(append([]string(nil), t.SupportedBy...), t.ComplicatedBy...) {
+			if c.Entities[id] == nil {
+				want[id] = true
+			}
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	keep := func(cs []*tokumu.Claim) {
+		for _, cl := range cs {
+			if want[cl.ID] {
+				c.Evidence[cl.ID] = cl
+			}
+		}
+	}
+	keep(c.Numbers)
+	if len(c.Evidence) == len(want) {
+		return nil
+	}
+	cs, err := claims(c.Vocab.ID(tokumu.RoleDescription))
+	if err != nil {
+		return err
+	}
+	keep(cs)
+	return nil
+}
+
+func (c *Corpus) buildPeriods(byRole map[tokumu.Role][]*tokumu.Claim) {
+	idx := map[string]int{}
+	for _, e := range c.ByType[tokumu.Period] {
+		idx[e.ID] = len(c.Periods)
+		c.Periods = append(c.Periods, Period{ID: e.ID, From: tokumu.MinDay, To: tokumu.MaxDay})
+	}
+	for _, cl := range byRole[tokumu.RoleCovers] {
+		if i, ok := idx[cl.Subject]; ok && !cl.When.IsZero() {
+			c.Periods[i].From, c.Periods[i].To = cl.When.Earliest, cl.When.Latest
+		}
+	}
+	for _, cl := range byRole[tokumu.RoleThesis] {
+		if i, ok := idx[cl.Subject]; ok {
+			c.Periods[i].Thesis = append(c.Periods[i].Thesis, cl)
+		}
+	}
+	for _, cl := range byRole[tokumu.RoleInPeriod] {
+		if i, ok := idx[cl.Object]; ok {
+			c.Periods[i].Includes = append(c.Periods[i].Includes, cl.Subject)
+		}
+	}
+	sort.SliceStable(c.Periods, func(i, j int) bool { return c.Periods[i].From < c.Periods[j].From })
+}
+
+// PeriodSpan returns the span of period id as its covers claim gives it,
+// and whether the period is known.
+func (c *Corpus) PeriodSpan(id string) (from, to tokumu.Day, ok bool) {
+	for _, p := range c.Periods {
+		if p.ID == id {
+			return p.From, p.To, true
+		}
+	}
+	return 0, 0, false
+}
+
+func (c *Corpus) buildEvents(byRole map[tokumu.Role][]*tokumu.Claim, takesPart []*tokumu.Claim) {
+	idx := map[string]int{}
+	add := func(id string, w tokumu.When) int {
+		if i, ok := idx[id]; ok {
+			return i
+		}
+		e := c.Entities[id]
+		if e == nil || (e.Type != tokumu.Event && e.Type != tokumu.Operation) {
+			return -1
+		}
+		idx[id] = len(c.Events)
+		c.Events = append(c.Events, Event{ID: id, Type: e.Type, When: w})
+		return idx[id]
+	}
+	for _, cl := range byRole[tokumu.RoleOccurred] {
+		if cl.When.IsZero() {
+			continue
+		}
+		if i := add(cl.Subject, cl.When); i >= 0 && cl.Where != "" {
+			c.Events[i].Places = appendNew(c.Events[i].Places, cl.Where)
+		}
+	}
+	// Operations are often dated by when they began and ended rather than
+	// by an occurred claim.
+	for _, cl := range byRole[tokumu.RoleFounded] {
+		if e := c.Entities[cl.Subject]; e != nil && e.Type == tokumu.Operation && !cl.When.IsZero() {
+			if i := add(cl.Subject, cl.When); i >= 0 && c.Events[i].When.EDTF == cl.When.EDTF {
+				w := cl.When
+				w.Interval = true
+				c.Events[i].When = w
+			}
+		}
+	}
+	for _, cl := range byRole[tokumu.RoleDissolved] {
+		if i, ok := idx[cl.Subject]; ok && !cl.When.IsZero() && c.Events[i].Type == tokumu.Operation {
+			w := &c.Events[i].When
+			if cl.When.Latest > w.Latest {
+				start, _, _ := strings.Cut(w.EDTF, "/")
+				w.EDTF = start + "/" + cl.When.EDTF
+				w.Latest, w.EarliestEnd, w.Interval = cl.When.Latest, cl.When.Earliest, true
+			}
+		}
+	}
+	link := func(ev, other string) {
+		i, ok := idx[ev]
+		if !ok {
+			return
+		}
+		o := c.Entities[other]
+		if o == nil {
+			return
+		}
+		switch o.Type {
+		case tokumu.Organization, tokumu.Unit:
+			c.Events[i].Orgs = appendNew(c.Events[i].Orgs, other)
+		case tokumu.Place:
+			c.Events[i].Places = appendNew(c.Events[i].Places, other)
+		case tokumu.Period:
+			c.Events[i].Periods = appendNew(c.Events[i].Periods, other)
+		}
+	}
+	var linking []*tokumu.Claim
+	linking = append(linking, byRole[tokumu.RoleLocatedIn]...)
+	linking = append(linking, takesPart...)
+	linking = append(linking, byRole[tokumu.RoleInPeriod]...)
+	for _, cl := range linking {
+		link(cl.Subject, cl.Object)
+		if cl.Where != "" {
+			link(cl.Subject, cl.Where)
+		}
+	}
+	for i := range c.Events {
+		ev := &c.Events[i]
+		for _, p := range c.Periods {
+			if ev.When.Earliest <= p.To && p.From <= ev.When.Latest {
+				ev.Periods = appendNew(ev.Periods, p.ID)
+			}
+		}
+	}
+	sort.SliceStable(c.Events, func(i, j int) bool {
+		a, b := c.Events[i].When, c.Events[j].When
+		if a.Earliest != b.Earliest {
+			return a.Earliest < b.Earliest
+		}
+		return c.Events[i].ID < c.Events[j].ID
+	})
+}
+
+func (c *Corpus) buildPlaces(byRole map[tokumu.Role][]*tokumu.Claim) {
+	idx := map[string]int{}
+	for _, cl := range byRole[tokumu.RoleCoordinates] {
+		if _, ok := idx[cl.Subject]; ok {
+			continue // the first claim wins; disagreements show on the place's page
+		}
+		lat, lon, err := tokumu.ParsePoint(cl.Value)
+		if err != nil {
+			continue
+		}
+		idx[cl.Subject] = len(c.Places)
+		c.Places = append(c.Places, Place{ID: cl.Subject, Lat: lat, Lon: lon})
+	}
+	life := map[string]*OrgAt{}
+	span := func(id string) *OrgAt {
+		if l := life[id]; l != nil {
+			return l
+		}
+		l := &OrgAt{ID: id, From: tokumu.MinDay, To: tokumu.MaxDay}
+		life[id] = l
+		return l
+	}
+	for _, cl := range byRole[tokumu.RoleFounded] {
+		if !cl.When.IsZero() {
+			span(cl.Subject).From = cl.When.Earliest
+		}
+	}
+	for _, cl := range byRole[tokumu.RoleDissolved] {
+		if !cl.When.IsZero() {
+			span(cl.Subject).To = cl.When.Latest
+		}
+	}
+	for _, cl := range byRole[tokumu.RoleLocatedIn] {
+		i, ok := idx[cl.Object]
+		e := c.Entities[cl.Subject]
+		if !ok || e == nil || (e.Type != tokumu.Organization && e.Type != tokumu.Unit) {
+			continue
+		}
+		o := *span(cl.Subject)
+		if !cl.When.IsZero() {
+			o.From, o.To = max(o.From, cl.When.Earliest), min(o.To, cl.When.Latest)
+		}
+		c.Places[i].Orgs = append(c.Places[i].Orgs, o)
+	}
+	sort.Slice(c.Places, func(i, j int) bool { return c.Places[i].ID < c.Places[j].ID })
+}
+
+func appendNew(list []string, s string) []string {
+	for _, v := range list {
+		if v == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

@@ -1,0 +1,121 @@
+package view
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/tokumu/tokumu"
+)
+
+// EstimateChart is every figure for one subject, predicate and unit (the
+// Far Eastern forces' strength in divisions), one series per perspective:
+// what an organ believed beside the historiography's figure, and the
+// ratio of the two where both exist for the same year.
+type EstimateChart struct {
+	ID        string // an anchor: est-<subject>-<predicate>-<unit>
+	Subject   string
+	Predicate string
+	Unit      string
+	Series    []EstimateSeries // the historiography's ("") first, then by perspective
+	Ratios    []EstimateRatio
+	Undated   []*tokumu.Claim
+}
+
+// EstimateSeries is one perspective's figures in time order.
+type EstimateSeries struct {
+	Perspective string // "" for the historiography's (actual) figures
+	Claims      []*tokumu.Claim
+}
+
+// EstimateRatio compares one estimate with one actual figure of the same
+// year: Ratio is estimate ÷ actual.
+type EstimateRatio struct {
+	Year             int
+	Estimate, Actual *tokumu.Claim
+	Ratio            float64
+}
+
+// Estimates groups numeric claims into charts: those with estimates (more
+// than one perspective) first, then by subject, predicate and unit.
+// Claims whose value is not a number are left out.
+func Estimates(numbers []*tokumu.Claim) []EstimateChart {
+	type key struct{ subj, pred, unit string }
+	charts := map[key]*EstimateChart{}
+	var keys []key
+	for _, c := range numbers {
+		if _, ok := Number(c.Value); !ok {
+			continue
+		}
+		k := key{c.Subject, c.Predicate, c.Unit}
+		ch := charts[k]
+		if ch == nil {
+			ch = &EstimateChart{ID: "est-" + c.Subject + "-" + c.Predicate + "-" + strings.ReplaceAll(c.Unit, " ", "_"),
+				Subject: c.Subject, Predicate: c.Predicate, Unit: c.Unit}
+			charts[k] = ch
+			keys = append(keys, k)
+		}
+		if c.When.IsZero() {
+			ch.Undated = append(ch.Undated, c)
+			continue
+		}
+		i := 0
+		for i < len(ch.Series) && ch.Series[i].Perspective != c.Perspective {
+			i++
+		}
+		if i == len(ch.Series) {
+			ch.Series = append(ch.Series, EstimateSeries{Perspective: c.Perspective})
+		}
+		ch.Series[i].Claims = append(ch.Series[i].Claims, c)
+	}
+	sort.SliceStable(keys, func(i, j int) bool {
+		a, b := charts[keys[i]], charts[keys[j]]
+		if (len(a.Series) > 1) != (len(b.Series) > 1) {
+			return len(a.Series) > 1
+		}
+		if a.Subject != b.Subject {
+			return a.Subject < b.Subject
+		}
+		if a.Predicate != b.Predicate {
+			return a.Predicate < b.Predicate
+		}
+		return a.Unit < b.Unit
+	})
+	out := make([]EstimateChart, 0, len(keys))
+	for _, k := range keys {
+		ch := charts[k]
+		sort.SliceStable(ch.Series, func(i, j int) bool { return ch.Series[i].Perspective < ch.Series[j].Perspective })
+		var actual []*tokumu.Claim
+		for _, se := range ch.Series {
+			SortClaims(se.Claims)
+			if se.Perspective == "" {
+				actual = se.Claims
+			}
+		}
+		for _, se := range ch.Series {
+			if se.Perspective == "" {
+				continue
+			}
+			for _, c := range se.Claims {
+				v, _ := Number(c.Value)
+				ey, _, _ := c.When.Earliest.Date()
+				for _, a := range actual {
+					if ay, _, _ := a.When.Earliest.Date(); ay == ey {
+						if av, _ := Number(a.Value); av != 0 {
+							ch.Ratios = append(ch.Ratios, EstimateRatio{Year: ey, Estimate: c, Actual: a, Ratio: v / av})
+						}
+					}
+				}
+			}
+		}
+		out = append(out, *ch)
+	}
+	return out
+}
+
+// Number reads a numeric claim value: "42000", "42,000", "42_000" or "1.5".
+func Number(v string) (float64, bool) {
+	v = strings.NewReplacer(",", "", "_", "").Replace(strings.TrimSpace(v))
+	f, err := strconv.ParseFloat(v, 64)
+	return f, err == nil
+}

@@ -1,0 +1,91 @@
+package view
+
+import (
+	"sort"
+
+	"github.com/tokumu/tokumu"
+)
+
+// Graph is the relation network of a set of claims: who is linked to whom,
+// by which predicates, with each node's degree.
+type Graph struct {
+	Nodes []GraphNode // by degree, then id
+	Links []GraphLink // in the order of the first claim that made each
+	// Total counts the nodes before the cut to the maximum asked for.
+	Total int
+}
+
+// GraphNode is an entity of the network.
+type GraphNode struct {
+	ID     string            `json:"id"`
+	Type   tokumu.EntityType `json:"type"`
+	Degree int               `json:"degree"`
+}
+
+// GraphLink joins two entities by one or more predicates; Source and
+// Target follow the direction of the first claim.
+type GraphLink struct {
+	Source string   `json:"source"`
+	Target string   `json:"target"`
+	Preds  []string `json:"preds"` // predicate ids
+}
+
+// NetworkTypes are the entity types a network draws: actors and
+// operations, not places, events or documents.
+var NetworkTypes = map[tokumu.EntityType]bool{tokumu.Person: true, tokumu.Organization: true, tokumu.Unit: true, tokumu.Operation: true}
+
+// Network builds the graph of the relation claims cs between entities of
+// NetworkTypes, skipping undated claims unless undated, and keeps the max
+// nodes of highest degree (0 keeps all) with the links among them.
+func Network(cs []*tokumu.Claim, entities map[string]*tokumu.Entity, undated bool, max int) Graph {
+	deg := map[string]int{}
+	type pair struct{ a, b string }
+	links := map[pair]*GraphLink{}
+	var order []pair
+	for _, c := range cs {
+		if !undated && c.When.IsZero() {
+			continue
+		}
+		a, b := entities[c.Subject], entities[c.Object]
+		if a == nil || b == nil || !NetworkTypes[a.Type] || !NetworkTypes[b.Type] || a.ID == b.ID {
+			continue
+		}
+		k := pair{a.ID, b.ID}
+		if k.b < k.a {
+			k = pair{k.b, k.a}
+		}
+		l := links[k]
+		if l == nil {
+			l = &GraphLink{Source: a.ID, Target: b.ID}
+			links[k] = l
+			order = append(order, k)
+			deg[k.a]++
+			deg[k.b]++
+		}
+		l.Preds = appendNew(l.Preds, c.Predicate)
+	}
+	var g Graph
+	for id, d := range deg {
+		g.Nodes = append(g.Nodes, GraphNode{ID: id, Type: entities[id].Type, Degree: d})
+	}
+	sort.Slice(g.Nodes, func(i, j int) bool {
+		if g.Nodes[i].Degree != g.Nodes[j].Degree {
+			return g.Nodes[i].Degree > g.Nodes[j].Degree
+		}
+		return g.Nodes[i].ID < g.Nodes[j].ID
+	})
+	g.Total = len(g.Nodes)
+	if max > 0 && len(g.Nodes) > max {
+		g.Nodes = g.Nodes[:max]
+	}
+	keep := make(map[string]bool, len(g.Nodes))
+	for _, n := range g.Nodes {
+		keep[n.ID] = true
+	}
+	for _, k := range order {
+		if keep[k.a] && keep[k.b] {
+			g.Links = append(g.Links, *links[k])
+		}
+	}
+	return g
+}
