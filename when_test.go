@@ -43,4 +43,3 @@ func TestParseWhen(t *testing.T) {
 		t.Errorf("ParseWhen(1938-13) offset %d, err %v; want offset 5", off, err)
 	}
 }
-

@@ -20,6 +20,7 @@ type Index struct {
 	sources []*tokumu.Source
 	srcIdx  map[string]int32
 	periods map[string][2]tokumu.Day // period id → the bounds of its covers claims
+	covers  string                   // the predicate of the role covers (a period's span)
 
 	names  *nameIndex
 	text   *textIndex
@@ -61,6 +62,11 @@ func Build(ctx context.Context, s tokumu.Store) (*Index, error) {
 		periods: map[string][2]tokumu.Day{},
 		names:   newNameIndex(), text: newTextIndex(),
 	}
+	vocab, err := tokumu.NewVocab(preds)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	ix.covers = vocab.ID(tokumu.RoleCovers)
 	for i, e := range es {
 		ix.ents[i] = entInfo{e: e, shortest: math.MaxInt}
 		ix.byID[e.ID] = int32(i)
@@ -153,7 +159,7 @@ func (ix *Index) addClaim(c *tokumu.Claim, textual bool) {
 		if to > info.to {
 			info.to = to
 		}
-		if c.Predicate == "covers" && info.e.Type == tokumu.Period {
+		if c.Predicate == ix.covers && ix.covers != "" && info.e.Type == tokumu.Period {
 			ix.periods[c.Subject] = [2]tokumu.Day{from, to}
 		}
 	}

@@ -8,17 +8,17 @@ import "github.com/tokumu/tokumu"
 // EntityPage is the JSON form of an EntityView.
 type EntityPage struct {
 	Entity        *tokumu.Entity            `json:"entity"`
-	Groups        []EntityPageGroup  `json:"groups"`
-	Disagreements []DisagreementRef  `json:"disagreements"`
+	Groups        []EntityPageGroup         `json:"groups"`
+	Disagreements []DisagreementRef         `json:"disagreements"`
 	Entities      map[string]*tokumu.Entity `json:"entities"`
 	Sources       map[string]*tokumu.Source `json:"sources"`
 }
 
 // EntityPageGroup is one predicate section of an entity page.
 type EntityPageGroup struct {
-	Predicate string   `json:"predicate"`
-	Label     string   `json:"label"`
-	Inverse   bool     `json:"inverse,omitempty"`
+	Predicate string          `json:"predicate"`
+	Label     string          `json:"label"`
+	Inverse   bool            `json:"inverse,omitempty"`
 	Claims    []*tokumu.Claim `json:"claims"`
 }
 
@@ -64,11 +64,11 @@ type AtRelation struct {
 type AtPage struct {
 	Date            tokumu.Day                `json:"date"`
 	Entity          *tokumu.Entity            `json:"entity,omitempty"`
-	Status          string             `json:"status,omitempty"`
+	Status          string                    `json:"status,omitempty"`
 	StatusBy        []*tokumu.Claim           `json:"status_by,omitempty"`
-	Claims          []AtRelation       `json:"claims"`
+	Claims          []AtRelation              `json:"claims"`
 	Successor       []*tokumu.Claim           `json:"successor,omitempty"`
-	SuccessorClaims []AtRelation       `json:"successor_claims,omitempty"`
+	SuccessorClaims []AtRelation              `json:"successor_claims,omitempty"`
 	Entities        map[string]*tokumu.Entity `json:"entities"`
 }
 
@@ -86,10 +86,10 @@ func (v *AtView) Page() AtPage {
 
 // DisagreementJSON is a disagreement with its claims in full.
 type DisagreementJSON struct {
-	Subject   string   `json:"subject"`
-	Predicate string   `json:"predicate"`
-	Object    string   `json:"object,omitempty"`
-	Reason    string   `json:"reason"`
+	Subject   string          `json:"subject"`
+	Predicate string          `json:"predicate"`
+	Object    string          `json:"object,omitempty"`
+	Reason    string          `json:"reason"`
 	Claims    []*tokumu.Claim `json:"claims"`
 }
 

@@ -43,11 +43,11 @@ disagreement: they differ in perspective, which is the point.`,
 		if err != nil {
 			return err
 		}
-		pm := map[string]*tokumu.Predicate{}
-		for _, p := range preds {
-			pm[p.ID] = p
+		vocab, err := tokumu.NewVocab(preds)
+		if err != nil {
+			return err
 		}
-		ds := view.FindDisagreements(claims, pm)
+		ds := view.FindDisagreements(claims, vocab)
 		var involved []*tokumu.Claim
 		for _, d := range ds {
 			involved = append(involved, d.Claims...)
@@ -61,7 +61,7 @@ disagreement: they differ in perspective, which is the point.`,
 		}
 		for _, d := range ds {
 			label := d.Predicate
-			if p := pm[d.Predicate]; p != nil {
+			if p := vocab.Pred(d.Predicate); p != nil {
 				label = p.LabelIn(m.Lang)
 			}
 			if d.Object != "" {

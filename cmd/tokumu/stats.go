@@ -82,9 +82,21 @@ type periodCount struct {
 }
 
 // periodCounts counts the dated claims that overlap each period entity's
-// "covers" interval.
+// span (its claim of the vocabulary role covers).
 func periodCounts(ctx context.Context, s tokumu.Store) ([]periodCount, error) {
-	covers, err := s.Claims(ctx, tokumu.ClaimFilter{Predicate: "covers"})
+	preds, err := s.Predicates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	vocab, err := tokumu.NewVocab(preds)
+	if err != nil {
+		return nil, err
+	}
+	id := vocab.ID(tokumu.RoleCovers)
+	if id == "" {
+		return nil, nil
+	}
+	covers, err := s.Claims(ctx, tokumu.ClaimFilter{Predicate: id})
 	if err != nil {
 		return nil, err
 	}

@@ -23,10 +23,10 @@ import (
 	"time"
 
 	"github.com/tokumu/tokumu"
-	"github.com/tokumu/tokumu/view"
 	"github.com/tokumu/tokumu/chart"
 	"github.com/tokumu/tokumu/internal/synth"
 	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/view"
 	"github.com/tokumu/tokumu/yamlcorpus"
 )
 
