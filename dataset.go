@@ -47,3 +47,20 @@ func NewIndex(ds *Dataset) *Index {
 	}
 	return ix
 }
+
+// Predicate implements Lookup.
+func (ix *Index) Predicate(id string) *Predicate { return ix.Predicates[id] }
+
+// EntityType implements Lookup.
+func (ix *Index) EntityType(id string) (EntityType, bool) {
+	if e := ix.Entities[id]; e != nil {
+		return e.Type, true
+	}
+	return "", false
+}
+
+// HasSource implements Lookup.
+func (ix *Index) HasSource(id string) bool { return ix.Sources[id] != nil }
+
+// HasClaim implements Lookup.
+func (ix *Index) HasClaim(id string) bool { return ix.Claims[id] != nil }

@@ -44,6 +44,7 @@ type entityDecl struct {
 }
 
 type nameDecl struct {
+	at     pos
 	source ref
 }
 
@@ -569,7 +570,7 @@ func typeNames() string {
 
 func (d *decoder) name(n *yaml.Node) (tokumu.Name, nameDecl, bool) {
 	var nm tokumu.Name
-	var nd nameDecl
+	nd := nameDecl{at: at(n)}
 	var kindNode *yaml.Node
 	ok := d.fields(n, "a name", nameFields, func(key string, k, v *yaml.Node) {
 		switch key {
@@ -688,12 +689,6 @@ func (d *decoder) claim(n *yaml.Node, subject string) *claimDecl {
 	if c.Predicate == "" {
 		d.errorf(n, "claim has no predicate (p: …)")
 		return nil
-	}
-	if c.Source == "" {
-		d.errorf(n, "claim %s %s has no source: every claim needs source: <bibliography key>", subject, c.Predicate)
-	}
-	if c.Object != "" && c.Value != "" {
-		d.errorf(n, "claim has both o (an entity) and v (a value): keep one")
 	}
 	c.Origin = fmt.Sprintf("%s:%d", d.file, n.Line)
 	return cd

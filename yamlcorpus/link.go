@@ -1,8 +1,8 @@
 package yamlcorpus
 
 import (
+	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/tokumu/tokumu"
@@ -115,16 +115,24 @@ func (l *linker) link() ErrorList {
 		for i, p := range l.preds {
 			preds[i] = p.p
 		}
-		if _, err := tokumu.NewVocab(preds); err != nil {
+		vocab, err := tokumu.NewVocab(preds)
+		if err != nil {
 			p := l.preds[0]
 			errs.Add(p.file, int(p.at.line), int(p.at.col), "%s", tokumu.ErrorMessage(err))
+		} else {
+			l.checkCycles(&errs, vocab)
 		}
 	}
 
 	for _, e := range l.entities {
-		for _, n := range e.names {
+		for i, n := range e.names {
 			if n.source.id != "" {
 				l.checkSource(&errs, e.file, n.source)
+			}
+			if i < len(e.e.Names) {
+				for _, p := range tokumu.ValidateName(e.e.Names[i]) {
+					errs.Add(e.file, int(n.at.line), int(n.at.col), "%s", p.Message)
+				}
 			}
 		}
 		for _, cd := range e.claims {
@@ -151,98 +159,116 @@ func (l *linker) checkEntity(errs *ErrorList, file string, r ref, field string) 
 	return e
 }
 
+// checkClaim applies the domain's rules (tokumu.ValidateClaim) and puts
+// each problem at the position of the field it concerns.
 func (l *linker) checkClaim(errs *ErrorList, e *entityDecl, cd *claimDecl) {
 	c := cd.c
-	file := e.file
-	p := l.predByID[c.Predicate]
-	if p == nil {
-		errs.Add(file, int(cd.pred.at.line), int(cd.pred.at.col), "predicate %q is not in the vocabulary%s", c.Predicate, didYouMean(c.Predicate, l.predIDs))
-	} else {
-		pr := p.p
-		if e.e.Type.Valid() && !pr.AllowsSubject(e.e.Type) {
-			errs.Add(file, int(cd.pred.at.line), int(cd.pred.at.col), "predicate %s cannot be said of a %s (it is for %s)", pr.ID, e.e.Type, joinTypes(pr.Domain))
-		}
-		switch pr.Literal {
-		case "":
-			if c.Object == "" {
-				errs.Add(file, int(cd.at.line), int(cd.at.col), "predicate %s needs an object: o: <id of a %s>", pr.ID, joinTypes(pr.Range))
-			}
-		case tokumu.LiteralNone:
-			if c.Object != "" || c.Value != "" {
-				errs.Add(file, int(cd.at.line), int(cd.at.col), "predicate %s takes no object or value, only when/where", pr.ID)
-			}
-			if c.When.IsZero() && c.Where == "" && !cd.badWhen {
-				errs.Add(file, int(cd.at.line), int(cd.at.col), "predicate %s says nothing without when or where", pr.ID)
-			}
-		default:
-			if c.Object != "" {
-				errs.Add(file, int(cd.object.at.line), int(cd.object.at.col), "predicate %s takes a value (v: …), not an entity", pr.ID)
-			} else if c.Value == "" {
-				errs.Add(file, int(cd.at.line), int(cd.at.col), "predicate %s needs a value: v: <%s>", pr.ID, pr.Literal)
-			}
-		}
-		if c.Value != "" {
-			switch pr.Literal {
-			case tokumu.LiteralNumber:
-				if _, err := strconv.ParseFloat(strings.ReplaceAll(c.Value, "_", ""), 64); err != nil {
-					errs.Add(file, int(cd.valueAt.line), int(cd.valueAt.col), "predicate %s needs a number, not %q (write ranges as two claims, or put the wording in note)", pr.ID, c.Value)
-				}
-				if c.Unit == "" {
-					errs.Add(file, int(cd.valueAt.line), int(cd.valueAt.col), "a number needs a unit (unit: men, divisions, aircraft, tanks …)")
-				}
-			case tokumu.LiteralPoint:
-				if _, _, err := tokumu.ParsePoint(c.Value); err != nil {
-					errs.Add(file, int(cd.valueAt.line), int(cd.valueAt.col), "%s", tokumu.ErrorMessage(err))
-				}
-			}
-		}
-		if c.Object != "" {
-			if o := l.checkEntity(errs, file, cd.object, "o"); o != nil && o.e.Type.Valid() && pr.Literal == "" && !pr.AllowsObject(o.e.Type) {
-				errs.Add(file, int(cd.object.at.line), int(cd.object.at.col), "predicate %s cannot point at %s, a %s (it takes %s)", pr.ID, c.Object, o.e.Type, joinTypes(pr.Range))
-			}
-		}
-	}
-	if c.Object != "" && p == nil {
-		l.checkEntity(errs, file, cd.object, "o")
-	}
-	if c.Where != "" {
-		if w := l.checkEntity(errs, file, cd.where, "where"); w != nil && w.e.Type != tokumu.Place {
-			errs.Add(file, int(cd.where.at.line), int(cd.where.at.col), "where: %s is a %s, not a place", c.Where, w.e.Type)
-		}
-	}
-	if c.Perspective != "" {
-		l.checkEntity(errs, file, cd.persp, "by")
-	}
-	if c.PlantedBy != "" {
-		if op := l.checkEntity(errs, file, cd.planted, "planted_by"); op != nil && op.e.Type != tokumu.Operation && op.e.Type != tokumu.Event {
-			errs.Add(file, int(cd.planted.at.line), int(cd.planted.at.col), "planted_by: %s is a %s; it must be the operation that planted the claim", c.PlantedBy, op.e.Type)
-		}
-	}
-	for _, r := range cd.supported {
-		l.checkEvidence(errs, file, r, "supported_by")
-	}
-	for _, r := range cd.complic {
-		l.checkEvidence(errs, file, r, "complicated_by")
-	}
 	for _, r := range cd.supported {
 		c.SupportedBy = append(c.SupportedBy, r.id)
 	}
 	for _, r := range cd.complic {
 		c.ComplicatedBy = append(c.ComplicatedBy, r.id)
 	}
-	if c.Source != "" {
-		if s := l.checkSource(errs, file, cd.source); s != nil {
-			g := s.s.DefaultGrade()
-			if cd.hasGrade {
-				g.Credibility = cd.grade.Credibility
-				if cd.grade.Reliability != 0 {
-					g.Reliability = cd.grade.Reliability
-				}
-			}
-			c.Grade = g
+	for _, p := range tokumu.ValidateClaim(l, e.e.Type, c) {
+		if p.Field == "when" && cd.badWhen {
+			continue // the date did not parse; that is already reported
 		}
+		at := cd.at
+		switch p.Field {
+		case "p":
+			at = cd.pred.at
+		case "o":
+			at = cd.object.at
+		case "v":
+			at = cd.valueAt
+		case "where":
+			at = cd.where.at
+		case "by":
+			at = cd.persp.at
+		case "planted_by":
+			at = cd.planted.at
+		case "source":
+			at = cd.source.at
+		case "supported_by":
+			at = cd.supported[p.Index].at
+		case "complicated_by":
+			at = cd.complic[p.Index].at
+		}
+		if at.line == 0 {
+			at = cd.at
+		}
+		msg := p.Message
+		if p.Unknown != "" {
+			switch p.Kind {
+			case "entity", "claim or entity":
+				msg += didYouMean(p.Unknown, l.entityIDs)
+			case "source":
+				msg = fmt.Sprintf("source %q is not in the bibliography%s; add sources/%s.yaml or fix the key", p.Unknown, didYouMean(p.Unknown, l.sourceIDs), p.Unknown)
+			case "predicate":
+				msg += didYouMean(p.Unknown, l.predIDs)
+			}
+		}
+		errs.Add(e.file, int(at.line), int(at.col), "%s", msg)
+	}
+	if s := l.sourceByID[c.Source]; s != nil {
+		var written tokumu.Grade
+		if cd.hasGrade {
+			written = cd.grade
+		}
+		c.Grade = tokumu.EffectiveGrade(s.s, written)
 	}
 }
+
+// checkCycles reports every chain of part_of / subordinate_to claims (the
+// vocabulary's hierarchy) that leads an organization back to itself.
+func (l *linker) checkCycles(errs *ErrorList, vocab *tokumu.Vocab) {
+	var claims []*tokumu.Claim
+	at := map[*tokumu.Claim]pos{}
+	file := map[*tokumu.Claim]string{}
+	for _, e := range l.entities {
+		for _, cd := range e.claims {
+			if cd.c.Object != "" && vocab.Is(cd.c.Predicate, tokumu.RoleHierarchy) {
+				claims = append(claims, cd.c)
+				at[cd.c], file[cd.c] = cd.at, e.file
+			}
+		}
+	}
+	for _, cyc := range tokumu.HierarchyCycles(claims, vocab) {
+		first := cyc[0]
+		if len(cyc) == 1 {
+			errs.Add(file[first], int(at[first].line), int(at[first].col), "%s is %s itself: a unit cannot be its own parent", first.Subject, first.Predicate)
+			continue
+		}
+		chain := first.Subject
+		var where []string
+		for _, c := range cyc {
+			chain += " → " + c.Object
+			where = append(where, c.Origin)
+		}
+		errs.Add(file[first], int(at[first].line), int(at[first].col), "a cycle in the hierarchy: %s (claims at %s); one of these links is wrong or belongs to another date",
+			chain, strings.Join(where, ", "))
+	}
+}
+
+// Predicate, EntityType, HasSource and HasClaim make the linker a
+// tokumu.Lookup over the declarations of every file.
+func (l *linker) Predicate(id string) *tokumu.Predicate {
+	if p := l.predByID[id]; p != nil {
+		return p.p
+	}
+	return nil
+}
+
+func (l *linker) EntityType(id string) (tokumu.EntityType, bool) {
+	if e := l.entityByID[id]; e != nil {
+		return e.e.Type, true
+	}
+	return "", false
+}
+
+func (l *linker) HasSource(id string) bool { return l.sourceByID[id] != nil }
+
+func (l *linker) HasClaim(id string) bool { return l.claimByID[id] != nil }
 
 func (l *linker) checkEvidence(errs *ErrorList, file string, r ref, field string) {
 	if _, ok := l.claimByID[r.id]; ok {

@@ -138,6 +138,14 @@ func TestLoadErrors(t *testing.T) {
 		{"era date out of range", "entities/organization/x.yaml", "id: x\ntype: organization\nnames: [{text: X, lang: en}]\nclaims:\n  - {p: part_of, o: test-army, when: 昭和元年12月1日, source: test-monograph}\n",
 			"x.yaml:5:"},
 		{"file outside the layout", "notes.yaml", "a: b\n", "notes.yaml: a corpus file must be under"},
+		{"part of itself", "entities/organization/x.yaml", "id: x\ntype: organization\nnames: [{text: X, lang: en}]\nclaims:\n  - {p: part_of, o: x, source: test-monograph}\n",
+			"x.yaml:5:5: x is part_of itself"},
+		{"two-step cycle", "entities/organization/test-army.yaml", "id: test-army\ntype: organization\nnames: [{text: Army, lang: en}]\nclaims:\n  - {p: part_of, o: test-agency, source: test-monograph}\n",
+			"test-agency.yaml:7:5: a cycle in the hierarchy: test-agency → test-army → test-agency"},
+		{"a unit as planted_by", "entities/organization/test-army.yaml", "id: test-army\ntype: organization\nnames: [{text: Army, lang: en}]\nclaims:\n  - {p: strength, v: 1, unit: men, when: 1938, by: test-agency, planted_by: test-agency, source: test-monograph}\n",
+			"test-army.yaml:5:77: planted_by: test-agency is a organization; it must be the operation"},
+		{"ja name in Latin letters", "entities/organization/x.yaml", "id: x\ntype: organization\nnames: [{text: Harubin, lang: ja}]\n",
+			"x.yaml:3:9: the ja name \"Harubin\" has no kanji or kana"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := base()

@@ -1,0 +1,308 @@
+package tokumu
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Problem is one rule a write breaks: the field it concerns, in the
+// corpus's YAML spelling ("p", "o", "v", "unit", "when", "where", "by",
+// "planted_by", "source", "supported_by"; for names "names[i].text"), and
+// a message that says what to write instead. The YAML loader turns Field
+// into file:line:col; a web form shows the message beside its field.
+type Problem struct {
+	Field   string
+	Index   int // the position in a list field (supported_by, names), else 0
+	Message string
+	// Unknown is the id that did not resolve, if that is the problem, so
+	// that a caller can suggest the nearest known one.
+	Unknown string
+	// Kind is what Unknown should have been: "entity", "source",
+	// "predicate" or "claim or entity".
+	Kind string
+}
+
+func (p Problem) Error() string { return p.Field + ": " + p.Message }
+
+func problem(field, format string, args ...any) Problem {
+	return Problem{Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// Lookup resolves the ids a claim refers to. A Dataset's Index, a store's
+// read model and the YAML loader's declarations all provide one.
+type Lookup interface {
+	// Predicate returns the predicate with the id, or nil.
+	Predicate(id string) *Predicate
+	// EntityType returns the type of entity id, and false if there is none.
+	EntityType(id string) (EntityType, bool)
+	// HasSource reports whether the bibliography has the key.
+	HasSource(id string) bool
+	// HasClaim reports whether a claim has the id.
+	HasClaim(id string) bool
+}
+
+// Perspective types: who can hold a belief.
+var perspectiveTypes = []EntityType{Person, Organization, Unit}
+
+// ValidateClaim checks c, a claim about an entity of type subject, against
+// every rule a writer must obey — the YAML loader, a web form and a CSV
+// import alike: the predicate exists and may be said of the subject; an
+// object where the predicate takes one, of a type it may point at; a value
+// of the predicate's literal kind (a number with its unit, a point as
+// "lat, lon"); a place in where; a person, organization or unit in by;
+// an operation or event in planted_by; a source in the bibliography;
+// evidence links that resolve. It returns every problem, in field order.
+func ValidateClaim(lk Lookup, subject EntityType, c *Claim) []Problem {
+	var ps []Problem
+	add := func(p Problem) { ps = append(ps, p) }
+	entity := func(field, id string) (EntityType, bool) {
+		t, ok := lk.EntityType(id)
+		if !ok {
+			add(Problem{Field: field, Message: fmt.Sprintf("%s: unknown entity %q", field, id), Unknown: id, Kind: "entity"})
+		}
+		return t, ok
+	}
+	if c.Predicate == "" {
+		add(problem("p", "a claim needs a predicate (p: …)"))
+	}
+	pr := lk.Predicate(c.Predicate)
+	switch {
+	case c.Predicate == "":
+	case pr == nil:
+		add(Problem{Field: "p", Message: fmt.Sprintf("predicate %q is not in the vocabulary", c.Predicate), Unknown: c.Predicate, Kind: "predicate"})
+	default:
+		if subject.Valid() && !pr.AllowsSubject(subject) {
+			add(problem("p", "predicate %s cannot be said of a %s (it is for %s)", pr.ID, subject, joinTypes(pr.Domain)))
+		}
+		switch pr.Literal {
+		case "":
+			if c.Object == "" {
+				add(problem("o", "predicate %s needs an object: o: <id of a %s>", pr.ID, joinTypes(pr.Range)))
+			}
+			if c.Value != "" {
+				add(problem("v", "predicate %s takes an entity (o: …), not a value", pr.ID))
+			}
+		case LiteralNone:
+			if c.Object != "" || c.Value != "" {
+				add(problem("p", "predicate %s takes no object or value, only when/where", pr.ID))
+			}
+			if c.When.IsZero() && c.Where == "" {
+				add(problem("when", "predicate %s says nothing without when or where", pr.ID))
+			}
+		default:
+			if c.Object != "" {
+				add(problem("o", "predicate %s takes a value (v: …), not an entity", pr.ID))
+			} else if c.Value == "" {
+				add(problem("p", "predicate %s needs a value: v: <%s>", pr.ID, pr.Literal))
+			}
+		}
+		if c.Value != "" {
+			switch pr.Literal {
+			case LiteralNumber:
+				if _, err := strconv.ParseFloat(strings.ReplaceAll(c.Value, "_", ""), 64); err != nil {
+					add(problem("v", "predicate %s needs a number, not %q (write ranges as two claims, or put the wording in note)", pr.ID, c.Value))
+				}
+				if c.Unit == "" {
+					add(problem("v", "a number needs a unit (unit: men, divisions, aircraft, tanks …)"))
+				}
+			case LiteralPoint:
+				if _, _, err := ParsePoint(c.Value); err != nil {
+					add(problem("v", "%s", ErrorMessage(err)))
+				}
+			}
+		}
+		if c.Object != "" {
+			if t, ok := entity("o", c.Object); ok && pr.Literal == "" && !pr.AllowsObject(t) {
+				add(problem("o", "predicate %s cannot point at %s, a %s (it takes %s)", pr.ID, c.Object, t, joinTypes(pr.Range)))
+			}
+		}
+	}
+	if c.Object != "" && pr == nil && c.Predicate != "" {
+		entity("o", c.Object)
+	}
+	if c.Where != "" {
+		if t, ok := entity("where", c.Where); ok && t != Place {
+			add(problem("where", "where: %s is a %s, not a place", c.Where, t))
+		}
+	}
+	if c.Perspective != "" {
+		if t, ok := entity("by", c.Perspective); ok && !containsType(perspectiveTypes, t) {
+			add(problem("by", "by: %s is a %s; a perspective is the person, organization or unit that held the belief", c.Perspective, t))
+		}
+	}
+	if c.PlantedBy != "" {
+		if t, ok := entity("planted_by", c.PlantedBy); ok && t != Operation && t != Event {
+			add(problem("planted_by", "planted_by: %s is a %s; it must be the operation that planted the claim", c.PlantedBy, t))
+		}
+		if c.Perspective == "" {
+			add(problem("planted_by", "a planted claim says who received it: add by: <the organ or person that believed it>"))
+		}
+	}
+	for i, id := range c.SupportedBy {
+		evidence(lk, &ps, "supported_by", i, id)
+	}
+	for i, id := range c.ComplicatedBy {
+		evidence(lk, &ps, "complicated_by", i, id)
+	}
+	if c.Source == "" {
+		add(problem("source", "claim %s %s has no source: every claim needs source: <bibliography key>", c.Subject, c.Predicate))
+	} else if !lk.HasSource(c.Source) {
+		add(Problem{Field: "source", Message: fmt.Sprintf("source %q is not in the bibliography; add sources/%s.yaml or fix the key", c.Source, c.Source),
+			Unknown: c.Source, Kind: "source"})
+	}
+	return ps
+}
+
+func evidence(lk Lookup, ps *[]Problem, field string, i int, id string) {
+	if lk.HasClaim(id) {
+		return
+	}
+	if _, ok := lk.EntityType(id); ok {
+		return
+	}
+	*ps = append(*ps, Problem{Field: field, Index: i, Message: fmt.Sprintf("%s: %q is neither a claim id nor an entity id", field, id),
+		Unknown: id, Kind: "claim or entity"})
+}
+
+// EffectiveGrade is the grade a claim carries: its source's default
+// (Source.DefaultGrade), with the credibility the claim writes and the
+// reliability it writes, if it writes one. written is zero when the claim
+// writes no grade.
+func EffectiveGrade(src *Source, written Grade) Grade {
+	g := src.DefaultGrade()
+	if written.Credibility != 0 {
+		g.Credibility = written.Credibility
+	}
+	if written.Reliability != 0 {
+		g.Reliability = written.Reliability
+	}
+	return g
+}
+
+// ValidateName checks that a name is written in the script its language
+// tag says: a ja name in kanji or kana, a ru name in Cyrillic, a -Latn
+// name in Latin letters.
+func ValidateName(n Name) []Problem {
+	var ps []Problem
+	if strings.TrimSpace(n.Text) == "" {
+		return append(ps, problem("text", "a name needs text"))
+	}
+	switch primaryLang(n.Lang) {
+	case "ja":
+		if !strings.Contains(n.Lang, "-Latn") && !hasScript(n.Text, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			ps = append(ps, problem("text", "the ja name %q has no kanji or kana; tag a romanization ja-Latn", n.Text))
+		}
+	case "ru":
+		if !strings.Contains(n.Lang, "-Latn") && !hasScript(n.Text, unicode.Cyrillic) {
+			ps = append(ps, problem("text", "the ru name %q is not in Cyrillic; tag a romanization ru-Latn", n.Text))
+		}
+	}
+	if strings.HasSuffix(n.Lang, "-Latn") && hasScript(n.Text, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Cyrillic) {
+		ps = append(ps, problem("text", "the %s name %q is not in Latin script", n.Lang, n.Text))
+	}
+	return ps
+}
+
+func hasScript(s string, tables ...*unicode.RangeTable) bool {
+	for _, r := range s {
+		if unicode.In(r, tables...) {
+			return true
+		}
+	}
+	return false
+}
+
+// HierarchyCycles returns the cycles among the claims of hierarchy
+// predicates (part of, subordinate to): an organization that is, through
+// any chain, part of itself. Dates are ignored: a chain that could close
+// at no date is still a mistake worth reading. Each cycle is the claims
+// along it, starting from its smallest entity id; self-links are cycles of
+// one claim.
+func HierarchyCycles(claims []*Claim, vocab *Vocab) [][]*Claim {
+	out := map[string][]*Claim{} // child → its parent claims
+	for _, c := range claims {
+		if c.Object != "" && vocab.Is(c.Predicate, RoleHierarchy) {
+			out[c.Subject] = append(out[c.Subject], c)
+		}
+	}
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := map[string]int{}
+	var stack []*Claim
+	var cycles [][]*Claim
+	seen := map[string]bool{}
+	var visit func(id string)
+	visit = func(id string) {
+		color[id] = grey
+		for _, c := range out[id] {
+			switch color[c.Object] {
+			case white:
+				stack = append(stack, c)
+				visit(c.Object)
+				stack = stack[:len(stack)-1]
+			case grey:
+				// The cycle is the part of the stack from c.Object on, and c.
+				var cyc []*Claim
+				for i := len(stack) - 1; i >= 0; i-- {
+					cyc = append(cyc, stack[i])
+					if stack[i].Subject == c.Object {
+						break
+					}
+				}
+				if c.Subject == c.Object {
+					cyc = nil
+				}
+				for i, j := 0, len(cyc)-1; i < j; i, j = i+1, j-1 {
+					cyc[i], cyc[j] = cyc[j], cyc[i]
+				}
+				cyc = append(cyc, c)
+				cyc = rotate(cyc)
+				key := ""
+				for _, x := range cyc {
+					key += x.ID + " "
+				}
+				if !seen[key] {
+					seen[key] = true
+					cycles = append(cycles, cyc)
+				}
+			}
+		}
+		color[id] = black
+	}
+	ids := make([]string, 0, len(out))
+	for id := range out {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		if color[id] == white {
+			visit(id)
+		}
+	}
+	return cycles
+}
+
+// rotate starts a cycle of claims at the claim whose subject is smallest.
+func rotate(cyc []*Claim) []*Claim {
+	m := 0
+	for i, c := range cyc {
+		if c.Subject < cyc[m].Subject {
+			m = i
+		}
+	}
+	return append(append([]*Claim(nil), cyc[m:]...), cyc[:m]...)
+}
+
+func joinTypes(ts []EntityType) string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		s[i] = string(t)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,135 @@
+package tokumu_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tokumu/tokumu"
+)
+
+// testIndex is a small vocabulary, bibliography and set of entities to
+// validate claims against.
+func testIndex() *tokumu.Index {
+	return tokumu.NewIndex(&tokumu.Dataset{
+		Predicates: []*tokumu.Predicate{
+			{ID: "head_of", Domain: []tokumu.EntityType{tokumu.Person}, Range: []tokumu.EntityType{tokumu.Organization}},
+			{ID: "born", Domain: []tokumu.EntityType{tokumu.Person}, Literal: tokumu.LiteralNone},
+			{ID: "strength", Domain: []tokumu.EntityType{tokumu.Unit}, Literal: tokumu.LiteralNumber},
+			{ID: "coordinates", Domain: []tokumu.EntityType{tokumu.Place}, Literal: tokumu.LiteralPoint},
+			{ID: "part_of", Domain: []tokumu.EntityType{tokumu.Organization}, Range: []tokumu.EntityType{tokumu.Organization}, Hierarchy: true},
+		},
+		Sources: []*tokumu.Source{{ID: "src", Kind: tokumu.Scholarly}},
+		Entities: []*tokumu.Entity{
+			{ID: "officer", Type: tokumu.Person}, {ID: "agency", Type: tokumu.Organization},
+			{ID: "harbin", Type: tokumu.Place}, {ID: "army", Type: tokumu.Unit}, {ID: "trust", Type: tokumu.Operation},
+		},
+		Claims: []*tokumu.Claim{{ID: "known-claim"}},
+	})
+}
+
+func TestValidateClaim(t *testing.T) {
+	ix := testIndex()
+	for _, tt := range []struct {
+		name  string
+		subj  tokumu.EntityType
+		c     tokumu.Claim
+		field string // "" for valid
+		msg   string
+	}{
+		{"valid relation", tokumu.Person, tokumu.Claim{Subject: "officer", Predicate: "head_of", Object: "agency", Source: "src"}, "", ""},
+		{"valid planted estimate", tokumu.Unit, tokumu.Claim{Subject: "army", Predicate: "strength", Value: "20", Unit: "divisions", Source: "src", Perspective: "agency", PlantedBy: "trust"}, "", ""},
+		{"unknown predicate", tokumu.Person, tokumu.Claim{Predicate: "head_off", Object: "agency", Source: "src"}, "p", "not in the vocabulary"},
+		{"wrong subject type", tokumu.Place, tokumu.Claim{Predicate: "head_of", Object: "agency", Source: "src"}, "p", "cannot be said of a place"},
+		{"missing object", tokumu.Person, tokumu.Claim{Predicate: "head_of", Source: "src"}, "o", "needs an object"},
+		{"wrong object type", tokumu.Person, tokumu.Claim{Predicate: "head_of", Object: "harbin", Source: "src"}, "o", "cannot point at harbin, a place"},
+		{"unknown object", tokumu.Person, tokumu.Claim{Predicate: "head_of", Object: "agencyy", Source: "src"}, "o", `unknown entity "agencyy"`},
+		{"value on a relation", tokumu.Person, tokumu.Claim{Predicate: "head_of", Object: "agency", Value: "x", Source: "src"}, "v", "not a value"},
+		{"nothing said", tokumu.Person, tokumu.Claim{Predicate: "born", Source: "src"}, "when", "says nothing without when or where"},
+		{"not a number", tokumu.Unit, tokumu.Claim{Predicate: "strength", Value: "20-25", Unit: "divisions", Source: "src"}, "v", "needs a number"},
+		{"number without unit", tokumu.Unit, tokumu.Claim{Predicate: "strength", Value: "20", Source: "src"}, "v", "needs a unit"},
+		{"bad point", tokumu.Place, tokumu.Claim{Predicate: "coordinates", Value: "126.6, 95.7", Source: "src"}, "v", "latitude must be within ±90"},
+		{"where not a place", tokumu.Person, tokumu.Claim{Predicate: "born", Where: "agency", Source: "src"}, "where", "not a place"},
+		{"perspective a place", tokumu.Unit, tokumu.Claim{Predicate: "strength", Value: "20", Unit: "divisions", Source: "src", Perspective: "harbin"}, "by", "a perspective is the person, organization or unit"},
+		{"planted by a person", tokumu.Unit, tokumu.Claim{Predicate: "strength", Value: "20", Unit: "divisions", Source: "src", Perspective: "agency", PlantedBy: "officer"}, "planted_by", "must be the operation"},
+		{"planted without receiver", tokumu.Unit, tokumu.Claim{Predicate: "strength", Value: "20", Unit: "divisions", Source: "src", PlantedBy: "trust"}, "planted_by", "says who received it"},
+		{"no source", tokumu.Person, tokumu.Claim{Subject: "officer", Predicate: "head_of", Object: "agency"}, "source", "has no source"},
+		{"unknown source", tokumu.Person, tokumu.Claim{Predicate: "head_of", Object: "agency", Source: "srcc"}, "source", "not in the bibliography"},
+		{"bad evidence", tokumu.Person, tokumu.Claim{Predicate: "head_of", Object: "agency", Source: "src", SupportedBy: []string{"known-claim", "nothing"}}, "supported_by", `"nothing" is neither`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := tokumu.ValidateClaim(ix, tt.subj, &tt.c)
+			if tt.field == "" {
+				if len(ps) != 0 {
+					t.Fatalf("problems %v, want none", ps)
+				}
+				return
+			}
+			for _, p := range ps {
+				if p.Field == tt.field && strings.Contains(p.Message, tt.msg) {
+					return
+				}
+			}
+			t.Errorf("problems %v, want one in %s containing %q", ps, tt.field, tt.msg)
+		})
+	}
+}
+
+func TestEffectiveGrade(t *testing.T) {
+	src := &tokumu.Source{Kind: tokumu.Memoir}
+	def := src.DefaultGrade()
+	if g := tokumu.EffectiveGrade(src, tokumu.Grade{}); g != def {
+		t.Errorf("no written grade: %s, want the default %s", g, def)
+	}
+	if g := tokumu.EffectiveGrade(src, tokumu.Grade{Credibility: 5}); g.Reliability != def.Reliability || g.Credibility != 5 {
+		t.Errorf("credibility 5: %s", g)
+	}
+	if g := tokumu.EffectiveGrade(src, tokumu.Grade{Reliability: 'A', Credibility: 1}); g.String() != "A1" {
+		t.Errorf("A1 written: %s", g)
+	}
+}
+
+func TestValidateName(t *testing.T) {
+	for _, tt := range []struct {
+		n  tokumu.Name
+		ok bool
+	}{
+		{tokumu.Name{Text: "土肥原賢二", Lang: "ja"}, true},
+		{tokumu.Name{Text: "Doihara Kenji", Lang: "ja"}, false},
+		{tokumu.Name{Text: "Doihara Kenji", Lang: "ja-Latn"}, true},
+		{tokumu.Name{Text: "Люшков", Lang: "ru"}, true},
+		{tokumu.Name{Text: "Lyushkov", Lang: "ru"}, false},
+		{tokumu.Name{Text: "Люшков", Lang: "ru-Latn"}, false},
+		{tokumu.Name{Text: " ", Lang: "en"}, false},
+	} {
+		if got := len(tokumu.ValidateName(tt.n)) == 0; got != tt.ok {
+			t.Errorf("ValidateName(%q, %s) ok = %v, want %v", tt.n.Text, tt.n.Lang, got, tt.ok)
+		}
+	}
+}
+
+func TestHierarchyCycles(t *testing.T) {
+	vocab := tokumu.MustVocab([]*tokumu.Predicate{{ID: "part_of", Hierarchy: true}, {ID: "head_of"}})
+	link := func(id, a, b string) *tokumu.Claim {
+		return &tokumu.Claim{ID: id, Subject: a, Predicate: "part_of", Object: b}
+	}
+	claims := []*tokumu.Claim{
+		link("self", "a", "a"),
+		link("b-c", "b", "c"), link("c-b", "c", "b"),
+		link("d-e", "d", "e"), link("e-f", "e", "f"), link("f-d", "f", "d"),
+		link("g-h", "g", "h"), link("h-i", "h", "i"), // a chain, no cycle
+		{ID: "x", Subject: "p", Predicate: "head_of", Object: "p"}, // not hierarchy
+	}
+	got := tokumu.HierarchyCycles(claims, vocab)
+	var ids []string
+	for _, cyc := range got {
+		var s []string
+		for _, c := range cyc {
+			s = append(s, c.ID)
+		}
+		ids = append(ids, strings.Join(s, ","))
+	}
+	want := []string{"self", "b-c,c-b", "d-e,e-f,f-d"}
+	if strings.Join(ids, " ") != strings.Join(want, " ") {
+		t.Errorf("cycles %q, want %q", ids, want)
+	}
+}
