@@ -1,0 +1,53 @@
+package web_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/web"
+	"github.com/tokumu/tokumu/yamlcorpus"
+)
+
+// TestRenamedVocabulary serves a corpus whose predicates have other names
+// than the embedded corpus's (testdata/renamed: gehoert_zu for part_of,
+// leitet for head_of, geschah for occurred …) and no settings file: the
+// chart, the at-date view, the timeline and the estimates find the
+// predicates by the roles its vocabulary declares, and the views start
+// from what the data spans.
+func TestRenamedVocabulary(t *testing.T) {
+	ctx := context.Background()
+	ds, err := yamlcorpus.Load(os.DirFS("testdata/renamed"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "r.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Replace(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	checkURLs(t, ts.URL, []urlCase{
+		// The chart opens on the corpus's root in its first year; the first
+		// chief's open tenure ends when the second arrives (role office).
+		{"/structure", 200, []string{"Central Office", "Field Office", "Second Chief"}, []string{"First Chief"}},
+		{"/structure?root=aussenstelle&date=1927-06-01", 200, []string{"First Chief"}, []string{"Second Chief"}},
+		{"/api/at?date=1932-06-01&id=aussenstelle", 200, []string{`"status":"exists"`, `"leiter-b"`, `"zentrale"`}, []string{`"leiter-a~`}},
+		{"/api/at?date=1936-06-01&id=aussenstelle", 200, []string{`"status":"dissolved"`}, nil},
+		{"/timeline", 200, []string{"The Border Incident"}, nil},
+		{"/timeline?org=aussenstelle", 200, []string{"The Border Incident"}, nil},
+		{"/estimates", 200, []string{"Opposing Army", "×1.50"}, nil},
+		{"/api/disagreements?id=aussenstelle", 200, []string{"[]"}, nil},
+	}, nil)
+}
