@@ -1,8 +1,9 @@
 package web
 
 import (
+	"golang.org/x/text/language"
+
 	"net/http"
-	"strings"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
@@ -54,15 +55,28 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, v.Page(langOf(r)))
 }
 
+// uiLangs are the languages tokumu answers in, the first the default.
+var (
+	uiLangs   = []language.Tag{language.English, language.Japanese, language.Russian}
+	uiMatcher = language.NewMatcher(uiLangs)
+)
+
+// langOf is the language of the answer: the lang parameter if it names one
+// of uiLangs, else the best match of Accept-Language (BCP 47, with
+// weights), else English.
 func langOf(r *http.Request) string {
 	switch l := r.URL.Query().Get("lang"); l {
 	case "ja", "ru", "en":
 		return l
 	}
-	al := r.Header.Get("Accept-Language")
-	for _, l := range []string{"ja", "ru"} {
-		if strings.HasPrefix(al, l) {
-			return l
+	if al := r.Header.Get("Accept-Language"); al != "" {
+		tags, _, err := language.ParseAcceptLanguage(al)
+		if err == nil && len(tags) > 0 {
+			_, i, conf := uiMatcher.Match(tags...)
+			if conf != language.No {
+				base, _ := uiLangs[i].Base()
+				return base.String()
+			}
 		}
 	}
 	return "en"

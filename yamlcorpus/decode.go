@@ -7,6 +7,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 )
 
 // pos is a position in a file.
@@ -715,34 +716,13 @@ func (d *decoder) when(n *yaml.Node, field string) (tokumu.When, bool) {
 	return w, true
 }
 
-// validLangTag accepts the shapes of BCP 47 tags tokumu uses: a 2–3 letter
-// language with optional script, region and variant subtags.
+// validLangTag reports whether tag is a well-formed BCP 47 tag
+// (golang.org/x/text/language): ja, ja-Latn, ru-Latn, zh-Hant, pl.
 func validLangTag(tag string) bool {
-	if tag == "" {
+	if tag == "" || strings.HasPrefix(tag, "x-") {
 		return false
 	}
-	parts := strings.Split(tag, "-")
-	if l := len(parts[0]); l < 2 || l > 3 || !isAlpha(parts[0]) {
-		return false
-	}
-	for _, p := range parts[1:] {
-		if len(p) < 2 || len(p) > 8 {
-			return false
-		}
-		for _, r := range p {
-			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-				return false
-			}
-		}
-	}
-	return true
+	_, err := language.Parse(tag)
+	return err == nil
 }
 
-func isAlpha(s string) bool {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z') {
-			return false
-		}
-	}
-	return true
-}
