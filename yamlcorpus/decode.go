@@ -725,4 +725,3 @@ func validLangTag(tag string) bool {
 	_, err := language.Parse(tag)
 	return err == nil
 }
-
