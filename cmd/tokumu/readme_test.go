@@ -11,8 +11,13 @@ import (
 // TestREADMEExamples runs every "$ tokumu …" example of the README on the
 // embedded corpus and compares its output with what the README shows, so
 // the tour cannot drift from the program. A block whose last line is "…"
-// is an excerpt: the output must start with the lines shown.
+// is an excerpt: the output must start with the lines shown. With
+// TOKUMU_UPDATE_README=1 it writes the outputs into the README instead
+// (excerpts keep their length), for a human to review with git diff.
 func TestREADMEExamples(t *testing.T) {
+	update := os.Getenv("TOKUMU_UPDATE_README") == "1"
+	type edit struct{ old, new string }
+	var edits []edit
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -42,6 +47,15 @@ func TestREADMEExamples(t *testing.T) {
 				_, out, errs := run(t, db, args...)
 				got := strings.Trim(strings.ReplaceAll(out+errs, "../../", ""), "\n")
 				wl := strings.Split(want, "\n")
+				if update {
+					repl := got
+					if wl[len(wl)-1] == "…" {
+						gl := strings.Split(got, "\n")
+						repl = strings.Join(gl[:min(len(gl), len(wl)-1)], "\n") + "\n…"
+					}
+					edits = append(edits, edit{"$ " + line + "\n" + want + "\n", "$ " + line + "\n" + repl + "\n"})
+					return
+				}
 				if wl[len(wl)-1] == "…" {
 					want = strings.Join(wl[:len(wl)-1], "\n")
 					if !strings.HasPrefix(got, want) {
@@ -57,6 +71,16 @@ func TestREADMEExamples(t *testing.T) {
 	}
 	if examples < 5 {
 		t.Fatalf("found %d examples in the README; the pattern no longer matches its blocks", examples)
+	}
+	if update {
+		text := string(readme)
+		for _, e := range edits {
+			text = strings.Replace(text, e.old, e.new, 1)
+		}
+		if err := os.WriteFile("../../README.md", []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("README.md: %d examples rewritten; review with git diff", len(edits))
 	}
 }
 

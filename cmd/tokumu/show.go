@@ -197,6 +197,14 @@ func shortAuthor(s *tokumu.Source) string {
 	a := s.Authors[0]
 	name := a.Family
 	if a.Literal != "" {
+		// An encyclopedia's or a site's collective author says less
+		// than the entry's title: "秦彦三郎 (Wikipedia)".
+		if (s.Kind == tokumu.Reference || s.Kind == tokumu.Web) && s.Title != "" {
+			if s.Container != "" {
+				return s.Title + " (" + s.Container + ")"
+			}
+			return s.Title
+		}
 		name = a.Literal
 	}
 	if len(s.Authors) > 1 {
