@@ -2,6 +2,7 @@ package tokumu
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -141,6 +142,7 @@ func ValidateClaim(lk Lookup, subject EntityType, c *Claim) []Problem {
 			add(problem("planted_by", "a planted claim says who received it: add by: <the organ or person that believed it>"))
 		}
 	}
+	ps = append(ps, ValidateNote(c.Note)...)
 	for i, id := range c.SupportedBy {
 		evidence(lk, &ps, "supported_by", i, id)
 	}
@@ -305,4 +307,49 @@ func joinTypes(ts []EntityType) string {
 		s[i] = string(t)
 	}
 	return strings.Join(s, ", ")
+}
+
+// ValidateSource checks that a bibliography entry carries what a footnote
+// needs: a title; an author, an editor or an issuing body (a literal
+// author: "防衛省防衛研究所", "Wikipedia contributors"); the language of
+// the text; for a page on the web, the date it was read (accessed),
+// since pages change; a kind that sets its default grade; and a note
+// that speaks to readers (ValidateNote).
+func ValidateSource(s *Source) []Problem {
+	var ps []Problem
+	if strings.TrimSpace(s.Title) == "" {
+		ps = append(ps, problem("title", "source %s has no title", s.ID))
+	}
+	if len(s.Authors) == 0 && len(s.Editors) == 0 {
+		ps = append(ps, problem("author", "source %s names no author, editor or issuing body: write author: [{family: …, given: …}] or, for an institution or a site, author: [{literal: …}]", s.ID))
+	}
+	if s.Language == "" {
+		ps = append(ps, problem("language", "source %s has no language (language: ja, ru, en …)", s.ID))
+	}
+	if s.URL != "" && s.Accessed == "" {
+		ps = append(ps, problem("accessed", "source %s is on the web but has no access date: write accessed: \"YYYY-MM-DD\", the day you read it", s.ID))
+	}
+	if !s.Kind.Valid() {
+		ps = append(ps, problem("kind", "source %s has no kind (one of archival, official, scholarly, memoir, popular, press, reference, web)", s.ID))
+	}
+	for _, p := range ValidateNote(s.Note) {
+		p.Field = "note"
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+// shorthand matches the private references of a corpus's editors that a
+// reader cannot follow: ids of research notes ("E018", "(C01)", "Q05"),
+// "fact base", "factcheck", "facts.md".
+var shorthand = regexp.MustCompile(`(?i)\bfact ?base\b|\bfact-?checks?\b|\bfacts\.md\b|\bresearch/|(?-i:\b[CEQ]\d{2,3}\b)`)
+
+// ValidateNote checks that a note speaks to readers: it cites published
+// works by bibliography key or says what it means in words, never an
+// editor's private shorthand.
+func ValidateNote(note string) []Problem {
+	if m := shorthand.FindString(note); m != "" {
+		return []Problem{problem("note", "the note refers to %q, which readers cannot follow: cite the published work by its bibliography key, or say it in words", m)}
+	}
+	return nil
 }

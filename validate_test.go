@@ -133,3 +133,54 @@ func TestHierarchyCycles(t *testing.T) {
 		t.Errorf("cycles %q, want %q", ids, want)
 	}
 }
+
+func TestValidateSource(t *testing.T) {
+	ok := tokumu.Source{ID: "s", Kind: tokumu.Scholarly, Title: "T", Language: "en", Authors: []tokumu.Agent{{Family: "F"}}}
+	if ps := tokumu.ValidateSource(&ok); len(ps) != 0 {
+		t.Fatalf("a complete source: %v", ps)
+	}
+	for _, tt := range []struct {
+		field string
+		edit  func(s *tokumu.Source)
+	}{
+		{"title", func(s *tokumu.Source) { s.Title = "" }},
+		{"author", func(s *tokumu.Source) { s.Authors = nil }},
+		{"language", func(s *tokumu.Source) { s.Language = "" }},
+		{"accessed", func(s *tokumu.Source) { s.URL = "https://example.org/a" }},
+		{"kind", func(s *tokumu.Source) { s.Kind = "" }},
+		{"note", func(s *tokumu.Source) { s.Note = "Re-read by factcheck 2." }},
+	} {
+		s := ok
+		tt.edit(&s)
+		ps := tokumu.ValidateSource(&s)
+		if len(ps) != 1 || ps[0].Field != tt.field {
+			t.Errorf("%s: problems %v, want one in %s", tt.field, ps, tt.field)
+		}
+	}
+	editor := ok
+	editor.Authors, editor.Editors = nil, []tokumu.Agent{{Literal: "防衛省防衛研究所"}}
+	if ps := tokumu.ValidateSource(&editor); len(ps) != 0 {
+		t.Errorf("an issuing body as editor: %v", ps)
+	}
+}
+
+func TestValidateNote(t *testing.T) {
+	for _, tt := range []struct {
+		note string
+		ok   bool
+	}{
+		{"Yakovkin's list (yak) omits him.", true},
+		{"T-26 tanks and BT-7s; grade C2 for the memoir.", true},
+		{"The E13 class is CIDOC's attribute assignment.", false}, // looks like an id; reword
+		{"fact base E018", false},
+		{"factcheck 1 re-read it", false},
+		{"Absent from Yakovkin's list (C01).", false},
+		{"Q22, C11", false},
+		{"see facts.md", false},
+		{"Fact-check 2 agreed.", false},
+	} {
+		if got := len(tokumu.ValidateNote(tt.note)) == 0; got != tt.ok {
+			t.Errorf("ValidateNote(%q) ok = %v, want %v", tt.note, got, tt.ok)
+		}
+	}
+}
