@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
 )
 
 var cmdStats = &command{
@@ -29,11 +30,17 @@ var cmdStats = &command{
 		if err != nil {
 			return err
 		}
+		srcs, err := db.Sources(ctx)
+		if err != nil {
+			return err
+		}
+		bib := view.Bibliography(srcs, st.BySource)
 		if m.JSON {
 			return writeJSON(m.Stdout, struct {
 				*tokumu.Stats
-				ByPeriod []periodCount `json:"ByPeriod"`
-			}{st, periods})
+				ByPeriod     []periodCount          `json:"ByPeriod"`
+				Bibliography view.BibliographyStats `json:"bibliography"`
+			}{st, periods, bib})
 		}
 		w := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintf(w, "entities\t%d\n", st.Entities)
@@ -50,6 +57,10 @@ var cmdStats = &command{
 		fmt.Fprintf(w, "claims with a locator\t%d\t%s\n", st.WithLocator, pct(st.WithLocator))
 		fmt.Fprintf(w, "claims with a date\t%d\t%s\n", st.Dated, pct(st.Dated))
 		fmt.Fprintf(w, "claims with a perspective\t%d\t%s\n", st.WithPerspective, pct(st.WithPerspective))
+		fmt.Fprintf(w, "claims on scholarly, official or memoir sources\t%d\t%s\n", bib.Strong, pct(bib.Strong))
+		fmt.Fprintf(w, "claims on Wikipedia\t%d\t%s\n", bib.Wikipedia, pct(bib.Wikipedia))
+		fmt.Fprintf(w, "sources with an author or issuing body\t%d of %d\n", bib.WithAuthor, bib.Sources)
+		fmt.Fprintf(w, "web sources with an access date\t%d of %d\n", bib.WithAccessed, bib.WebSources)
 		fmt.Fprintln(w, "\nby entity type\t")
 		for _, t := range tokumu.EntityTypes {
 			fmt.Fprintf(w, "  %s\t%d\n", t, st.ByType[t])
