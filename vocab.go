@@ -54,6 +54,10 @@ const (
 	// RoleOncePerObject marks a relation that holds once for a subject
 	// and object (a person graduates from a school once).
 	RoleOncePerObject Role = "once_per_object"
+	// RoleExclusive marks a posting a person holds one at a time
+	// (attaché in a capital): the next one ends an earlier posting whose
+	// end the source does not give. Offices are exclusive too.
+	RoleExclusive Role = "exclusive"
 	// RoleTakesPart marks the links of an event or operation to what took
 	// part in it or was concerned (participant, conducted by, targeted):
 	// the timeline filters events by them.
@@ -65,7 +69,7 @@ var (
 	uniqueRoles = []Role{RoleBorn, RoleDied, RoleFounded, RoleDissolved, RoleSuccessor, RoleOccurred,
 		RoleIssued, RoleCoordinates, RoleLocatedIn, RoleCovers, RoleThesis, RoleInPeriod, RoleDescription,
 		RoleEstimate}
-	sharedRoles = []Role{RoleHierarchy, RoleOffice, RolePosting, RoleFunctional, RoleOncePerObject, RoleTakesPart}
+	sharedRoles = []Role{RoleHierarchy, RoleOffice, RolePosting, RoleExclusive, RoleFunctional, RoleOncePerObject, RoleTakesPart}
 )
 
 // Unique reports whether at most one predicate may play r.

@@ -123,6 +123,9 @@ type AtView struct {
 	StatusBy  []*tokumu.Claim // the founded/dissolved claims that decide Status
 	Claims    []*tokumu.Claim // relations that possibly held at Date
 	Certain   map[string]bool
+	// Bounds are, by claim id, the limits other evidence puts on a
+	// holding whose start or end its source does not give (see Bound).
+	Bounds    map[string]Bounds
 	Successor []*tokumu.Claim // succeeded_by claims, whatever their date, when the entity is dissolved
 	// SuccessorClaims are the relations of the successors at Date.
 	SuccessorClaims []*tokumu.Claim
@@ -132,7 +135,7 @@ type AtView struct {
 // LoadAtView reads what held on day d, about entity id or (id "") about
 // everything, up to limit claims (0 for no limit).
 func LoadAtView(ctx context.Context, s tokumu.Store, d tokumu.Day, id string, limit int) (*AtView, error) {
-	v := &AtView{Date: d, Certain: map[string]bool{}}
+	v := &AtView{Date: d, Certain: map[string]bool{}, Bounds: map[string]Bounds{}}
 	preds, err := s.Predicates(ctx)
 	if err != nil {
 		return nil, err
@@ -177,7 +180,7 @@ func LoadAtView(ctx context.Context, s tokumu.Store, d tokumu.Day, id string, li
 		if v.Claims, err = s.Claims(ctx, tokumu.ClaimFilter{About: id, At: d, RelationsOnly: true, Limit: limit}); err != nil {
 			return nil, err
 		}
-		if v.Claims, err = dropSuperseded(ctx, s, vocab, v.Claims, d); err != nil {
+		if v.Claims, err = v.bound(ctx, s, vocab, v.Claims, d); err != nil {
 			return nil, err
 		}
 		for _, c := range v.Successor {
@@ -185,7 +188,7 @@ func LoadAtView(ctx context.Context, s tokumu.Store, d tokumu.Day, id string, li
 			if err != nil {
 				return nil, err
 			}
-			if cs, err = dropSuperseded(ctx, s, vocab, cs, d); err != nil {
+			if cs, err = v.bound(ctx, s, vocab, cs, d); err != nil {
 				return nil, err
 			}
 			v.SuccessorClaims = append(v.SuccessorClaims, cs...)
@@ -197,7 +200,7 @@ func LoadAtView(ctx context.Context, s tokumu.Store, d tokumu.Day, id string, li
 		if v.Claims, err = s.Claims(ctx, tokumu.ClaimFilter{At: d, RelationsOnly: true, Limit: limit}); err != nil {
 			return nil, err
 		}
-		if v.Claims, err = dropSuperseded(ctx, s, vocab, v.Claims, d); err != nil {
+		if v.Claims, err = v.bound(ctx, s, vocab, v.Claims, d); err != nil {
 			return nil, err
 		}
 		all = v.Claims
@@ -205,6 +208,13 @@ func LoadAtView(ctx context.Context, s tokumu.Store, d tokumu.Day, id string, li
 	for _, c := range all {
 		if c.When.CertainlyAt(d) || (c.When.Earliest == d && c.When.Latest == d) {
 			v.Certain[c.ID] = true
+		}
+	}
+	for _, b := range v.Bounds {
+		for _, c := range []*tokumu.Claim{b.StartBy, b.EndBy} {
+			if c != nil {
+				all = append(all, c)
+			}
 		}
 	}
 	if v.Refs, err = LoadRefs(ctx, s, all); err != nil {
@@ -216,26 +226,23 @@ func LoadAtView(ctx context.Context, s tokumu.Store, d tokumu.Day, id string, li
 	return v, nil
 }
 
-// dropSuperseded removes the office-holding claims of unknown end that a
-// successor's appointment had closed by day d (see Superseded). It reads
-// the other holders of each such office from the store, once per office.
-func dropSuperseded(ctx context.Context, s tokumu.Store, vocab *tokumu.Vocab, cs []*tokumu.Claim, d tokumu.Day) ([]*tokumu.Claim, error) {
-	holders := map[[2]string][]*tokumu.Claim{}
+// bound removes from cs the holdings that other evidence ends before
+// day d (or starts after it) — a successor's arrival, the holder's next
+// posting or death, the organization's dissolution (see Bound) — and
+// records the bounds of those it keeps.
+func (v *AtView) bound(ctx context.Context, s tokumu.Store, vocab *tokumu.Vocab, cs []*tokumu.Claim, d tokumu.Day) ([]*tokumu.Claim, error) {
+	ev, err := LoadEvidence(ctx, s, vocab, cs)
+	if err != nil {
+		return nil, err
+	}
 	out := cs[:0:0]
 	for _, c := range cs {
-		if vocab.Is(c.Predicate, tokumu.RoleOffice) && c.When.Latest >= tokumu.MaxDay {
-			key := [2]string{c.Predicate, c.Object}
-			others, ok := holders[key]
-			if !ok {
-				var err error
-				if others, err = s.Claims(ctx, tokumu.ClaimFilter{Predicate: c.Predicate, Object: c.Object}); err != nil {
-					return nil, err
-				}
-				holders[key] = others
-			}
-			if tokumu.Superseded(c, others, d) {
-				continue
-			}
+		b := ev.Bound(c)
+		if !b.PossiblyAt(c, d) {
+			continue
+		}
+		if b.Bounded() {
+			v.Bounds[c.ID] = b
 		}
 		out = append(out, c)
 	}

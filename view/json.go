@@ -54,10 +54,23 @@ func (v *EntityView) Page(lang string) EntityPage {
 	return out
 }
 
-// AtRelation is a claim that held at a date, and whether it certainly did.
+// AtRelation is a claim that held at a date, and whether it certainly did;
+// where other evidence bounds its unknown start or end, the bound, why,
+// and the claim it comes from.
 type AtRelation struct {
 	*tokumu.Claim
-	Certain bool `json:"certain"`
+	Certain bool       `json:"certain"`
+	Ended   *BoundJSON `json:"ended_by,omitempty"`
+	Started *BoundJSON `json:"started_after,omitempty"`
+}
+
+// BoundJSON is one bound of a holding: the day, the reason ("death",
+// "dissolution", "successor", "next posting", "predecessor", "founding")
+// and the claim that gives it.
+type BoundJSON struct {
+	Day    tokumu.Day `json:"day"`
+	Reason string     `json:"reason"`
+	Claim  string     `json:"claim"`
 }
 
 // AtPage is the JSON form of an AtView.
@@ -77,7 +90,16 @@ func (v *AtView) Page() AtPage {
 	wrap := func(cs []*tokumu.Claim) []AtRelation {
 		out := make([]AtRelation, 0, len(cs))
 		for _, c := range cs {
-			out = append(out, AtRelation{c, v.Certain[c.ID]})
+			r := AtRelation{Claim: c, Certain: v.Certain[c.ID]}
+			if b, ok := v.Bounds[c.ID]; ok {
+				if b.EndBy != nil {
+					r.Ended = &BoundJSON{b.End, b.EndWhy, b.EndBy.ID}
+				}
+				if b.StartBy != nil {
+					r.Started = &BoundJSON{b.Start, b.StartWhy, b.StartBy.ID}
+				}
+			}
+			out = append(out, r)
 		}
 		return out
 	}

@@ -116,5 +116,13 @@ func printRelations(w io.Writer, v *view.AtView, cs []*tokumu.Claim, lang string
 		}
 		fmt.Fprintf(w, "  %s %s — %s — %s  (%s) [%s] %s\n", mark, v.Label(c.Subject, lang), p, v.Label(c.Object, lang),
 			c.When.EDTF, cite(c, v.Refs), c.Grade)
+		if b, ok := v.Bounds[c.ID]; ok {
+			if b.StartBy != nil {
+				fmt.Fprintf(w, "      began after %s (%s: %s, %s)\n", b.Start, b.StartWhy, b.StartBy.ID, cite(b.StartBy, v.Refs))
+			}
+			if b.EndBy != nil {
+				fmt.Fprintf(w, "      ended by %s at the latest (%s: %s, %s)\n", b.End, b.EndWhy, b.EndBy.ID, cite(b.EndBy, v.Refs))
+			}
+		}
 	}
 }

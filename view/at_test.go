@@ -1,0 +1,101 @@
+package view_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/internal/corpustest"
+	"github.com/tokumu/tokumu/view"
+)
+
+var (
+	embeddedOnce sync.Once
+	embeddedDB   tokumu.Store
+	embeddedErr  error
+)
+
+func embedded(t *testing.T) tokumu.Store {
+	t.Helper()
+	embeddedOnce.Do(func() {
+		dir, err := filepath.Abs(filepath.Join(t.TempDir(), ".."))
+		if err != nil {
+			embeddedErr = err
+			return
+		}
+		embeddedDB, embeddedErr = corpustest.Open(context.Background(), filepath.Join(dir, "view-embedded.db"))
+	})
+	if embeddedErr != nil {
+		t.Fatal(embeddedErr)
+	}
+	return embeddedDB
+}
+
+// TestOpenEndsBounded pins the at-date answers that read an unknown end
+// as "forever" and an unknown start as "always": each holding is now
+// bounded by what the corpus knows elsewhere, and says which claim
+// bounds it.
+func TestOpenEndsBounded(t *testing.T) {
+	st := embedded(t)
+	ctx := context.Background()
+	at := func(date, id string) *view.AtView {
+		t.Helper()
+		w, _, err := tokumu.ParseWhen(date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := view.LoadAtView(ctx, st, w.Earliest, id, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	holds := func(v *view.AtView, pred, subject, object string) *tokumu.Claim {
+		for _, c := range v.Claims {
+			if c.Predicate == pred && c.Subject == subject && c.Object == object {
+				return c
+			}
+		}
+		return nil
+	}
+	// Hata, assistant attaché in Moscow from December 1926: his posting to
+	// Warsaw in 1930 ends it.
+	if c := holds(at("1941-06-01", "hata-hikosaburo"), "attache_in", "hata-hikosaburo", "moscow-attache-office"); c != nil {
+		t.Errorf("Hata is still attaché in Moscow in 1941 (%s)", c.When.EDTF)
+	}
+	v := at("1928-01-01", "hata-hikosaburo")
+	c := holds(v, "attache_in", "hata-hikosaburo", "moscow-attache-office")
+	if c == nil {
+		t.Fatal("Hata is not attaché in Moscow in 1928")
+	}
+	if b := v.Bounds[c.ID]; b.EndWhy != "next posting" || b.EndBy == nil || b.EndBy.Object != "warsaw-attache-office" {
+		t.Errorf("Hata's Moscow posting is bounded by %+v, want his next posting (Warsaw)", b)
+	}
+	// Higuchi, attaché in Warsaw from May 1925, is not one in 1941.
+	if c := holds(at("1941-06-01", "higuchi-kiichiro"), "attache_in", "higuchi-kiichiro", "warsaw-attache-office"); c != nil {
+		t.Errorf("Higuchi is still attaché in Warsaw in 1941 (%s)", c.When.EDTF)
+	}
+	// Arisue, chief of the 2nd Bureau at the surrender (/1945-08), came
+	// after Higuchi (from July 1938): not chief in 1936, and in 1941 the
+	// only one, Higuchi having left for the 9th Division in December 1939.
+	if c := holds(at("1936-01-01", "ija-gs-2nd-bureau"), "head_of", "arisue-seizo", "ija-gs-2nd-bureau"); c != nil {
+		t.Error("Arisue heads the 2nd Bureau on 1936-01-01")
+	}
+	v = at("1941-06-01", "ija-gs-2nd-bureau")
+	if holds(v, "head_of", "higuchi-kiichiro", "ija-gs-2nd-bureau") != nil {
+		t.Error("Higuchi still heads the 2nd Bureau in 1941")
+	}
+	c = holds(v, "head_of", "arisue-seizo", "ija-gs-2nd-bureau")
+	if c == nil {
+		t.Fatal("Arisue does not possibly head the 2nd Bureau in 1941")
+	}
+	if v.Certain[c.ID] {
+		t.Error("Arisue's 1941 tenure is certain; his appointment date is unknown")
+	}
+	if b := v.Bounds[c.ID]; b.StartWhy != "predecessor" || !strings.HasPrefix(b.StartBy.ID, "higuchi-kiichiro~") {
+		t.Errorf("Arisue's start is bounded by %+v, want his predecessor Higuchi", b)
+	}
+}
