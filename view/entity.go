@@ -119,10 +119,10 @@ type AtView struct {
 	Entity *tokumu.Entity // nil for the whole corpus
 	// Status is "exists", "not yet founded" or "dissolved" for an entity
 	// whose founding or dissolution is dated; "" when unknown.
-	Status    string
-	StatusBy  []*tokumu.Claim // the founded/dissolved claims that decide Status
-	Claims    []*tokumu.Claim // relations that possibly held at Date
-	Certain   map[string]bool
+	Status   string
+	StatusBy []*tokumu.Claim // the founded/dissolved claims that decide Status
+	Claims   []*tokumu.Claim // relations that possibly held at Date
+	Certain  map[string]bool
 	// Bounds are, by claim id, the limits other evidence puts on a
 	// holding whose start or end its source does not give (see Bound).
 	Bounds    map[string]Bounds
