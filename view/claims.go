@@ -93,7 +93,10 @@ type Disagreement struct {
 	Predicate string
 	Object    string // set when the claims agree on the object and differ on time
 	Claims    []*tokumu.Claim
-	Reason    string // "different dates", "different values", "different objects"
+	Reason    string // "different dates", "different values", "different objects", "two holders at once"
+	// Possible marks a conflict that only possibly happened: two holders
+	// of one office whose tenures may, but need not, overlap.
+	Possible bool
 }
 
 // FindDisagreements returns the disagreements among claims, grouped as an

@@ -55,7 +55,80 @@ func LoadEntityView(ctx context.Context, s tokumu.Store, id string) (*EntityView
 		}
 	}
 	v.Disagreements = FindDisagreements(own, v.Vocab)
+	conflicts, extra, err := holderConflicts(ctx, s, v.Vocab, id, claims)
+	if err != nil {
+		return nil, err
+	}
+	v.Disagreements = append(v.Disagreements, conflicts...)
+	if len(extra) > 0 {
+		// The other holders named by a conflict on a person's page.
+		more, err := LoadRefs(ctx, s, extra)
+		if err != nil {
+			return nil, err
+		}
+		for k, e := range more.Entities {
+			v.Entities[k] = e
+		}
+		for k, src := range more.Sources {
+			v.Sources[k] = src
+		}
+	}
 	return v, nil
+}
+
+// holderConflicts finds the offices held by two people at once among the
+// claims about id: between its holders when id is the office, and
+// between id and the other holders of each office id held. It returns
+// the claims of other holders it had to read, for their references.
+func holderConflicts(ctx context.Context, s tokumu.Store, vocab *tokumu.Vocab, id string, claims []*tokumu.Claim) ([]Disagreement, []*tokumu.Claim, error) {
+	var offices, extra []*tokumu.Claim
+	seen := map[string]bool{}
+	for _, c := range claims {
+		if c.Object == "" || !vocab.Is(c.Predicate, tokumu.RoleOffice) {
+			continue
+		}
+		offices = append(offices, c)
+		seen[c.ID] = true
+	}
+	if len(offices) == 0 {
+		return nil, nil, nil
+	}
+	asked := map[[2]string]bool{}
+	for _, c := range offices {
+		if c.Subject != id {
+			continue
+		}
+		k := [2]string{c.Predicate, c.Object}
+		if asked[k] {
+			continue
+		}
+		asked[k] = true
+		others, err := s.Claims(ctx, tokumu.ClaimFilter{Predicate: c.Predicate, Object: c.Object})
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, o := range others {
+			if !seen[o.ID] {
+				seen[o.ID] = true
+				offices = append(offices, o)
+				extra = append(extra, o)
+			}
+		}
+	}
+	ev, err := LoadEvidence(ctx, s, vocab, offices)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []Disagreement
+	for _, d := range FindHolderConflicts(offices, vocab, ev) {
+		for _, c := range d.Claims {
+			if c.Subject == id || c.Object == id {
+				out = append(out, d)
+				break
+			}
+		}
+	}
+	return out, extra, nil
 }
 
 // LoadRefs fetches the entities, sources and predicates that claims mention.

@@ -27,6 +27,7 @@ type DisagreementRef struct {
 	Predicate string   `json:"predicate"`
 	Object    string   `json:"object,omitempty"`
 	Reason    string   `json:"reason"`
+	Possible  bool     `json:"possible,omitempty"`
 	Claims    []string `json:"claims"`
 }
 
@@ -49,7 +50,7 @@ func (v *EntityView) Page(lang string) EntityPage {
 		for i, c := range d.Claims {
 			ids[i] = c.ID
 		}
-		out.Disagreements = append(out.Disagreements, DisagreementRef{d.Predicate, d.Object, d.Reason, ids})
+		out.Disagreements = append(out.Disagreements, DisagreementRef{d.Predicate, d.Object, d.Reason, d.Possible, ids})
 	}
 	return out
 }
@@ -112,6 +113,7 @@ type DisagreementJSON struct {
 	Predicate string          `json:"predicate"`
 	Object    string          `json:"object,omitempty"`
 	Reason    string          `json:"reason"`
+	Possible  bool            `json:"possible,omitempty"`
 	Claims    []*tokumu.Claim `json:"claims"`
 }
 
@@ -119,7 +121,7 @@ type DisagreementJSON struct {
 func DisagreementsJSON(ds []Disagreement) []DisagreementJSON {
 	out := []DisagreementJSON{}
 	for _, d := range ds {
-		out = append(out, DisagreementJSON{d.Subject, d.Predicate, d.Object, d.Reason, d.Claims})
+		out = append(out, DisagreementJSON{d.Subject, d.Predicate, d.Object, d.Reason, d.Possible, d.Claims})
 	}
 	return out
 }

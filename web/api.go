@@ -221,11 +221,13 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleDisagreements(w http.ResponseWriter, r *http.Request) {
-	f := tokumu.ClaimFilter{Subject: r.URL.Query().Get("id")}
+	// An entity's disagreements are among the claims about it, from
+	// either side: two sources on its own facts, two holders of it.
+	f := tokumu.ClaimFilter{About: r.URL.Query().Get("id")}
 	cs, err := s.st(r).store.Claims(r.Context(), f)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, view.DisagreementsJSON(view.FindDisagreements(cs, s.st(r).vocab)))
+	writeJSON(w, http.StatusOK, view.DisagreementsJSON(view.AllDisagreements(cs, s.st(r).vocab)))
 }

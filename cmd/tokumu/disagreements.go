@@ -47,7 +47,7 @@ disagreement: they differ in perspective, which is the point.`,
 		if err != nil {
 			return err
 		}
-		ds := view.FindDisagreements(claims, vocab)
+		ds := view.AllDisagreements(claims, vocab)
 		var involved []*tokumu.Claim
 		for _, d := range ds {
 			involved = append(involved, d.Claims...)
