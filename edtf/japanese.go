@@ -242,6 +242,22 @@ func parseJapanese(in string, lo, hi int, defEra *era) (part, error) {
 		e = defEra
 	}
 	j.space()
+	if rest := j.in[j.pos:]; !eraNamed && !western && (strings.HasPrefix(rest, "同年") || strings.HasPrefix(rest, "同月")) {
+		// 同年, 同月: the year or month of the other end of the range.
+		j.eat("同年")
+		j.space()
+		j.eat("同月")
+		j.space()
+		numAt := j.pos
+		n, ok, err := j.number()
+		if err != nil {
+			return part{}, err
+		}
+		if !ok {
+			return fail(j.pos, "expected a month or a day after 同年 or 同月")
+		}
+		return japaneseMonthDay(j, in, p, numAt, n)
+	}
 	numAt := j.pos
 	var n int64
 	if e != nil && j.eat("元") {

@@ -259,7 +259,7 @@ func prefixed(s string, lo *int, hi int, words ...string) bool {
 }
 
 // rangeSeps separate the ends of a range.
-var rangeSeps = []string{"–", "—", "―", "‒", "−", "〜", "～", "から", "より", " - ", " -- "}
+var rangeSeps = []string{"–", "—", "―", "‒", "−", "〜", "～", "－", "から", "より", " - ", " -- "}
 
 // rangeSep finds the separator of a range in s[lo:hi]: a dash, a wave dash,
 // から, or a hyphen between a number and a number or word ("11-16 May 1939",
