@@ -124,6 +124,17 @@ func (p *parser) set() (Value, error) {
 		}
 		v.end = b
 	}
+	for _, d := range []struct {
+		d   date
+		off int
+	}{{v.start, 1}, {v.end, dots + 2}} {
+		switch {
+		case d.d.month >= 21:
+			return Value{}, p.errf(d.off, "a season at an end of a set is not read; write its first or last month, as in [1941-03..] for spring 1941 on")
+		case d.d.qual != 0:
+			return Value{}, p.errf(d.off, "a qualified date at an end of a set is not read; the set already says which day is not known")
+		}
+	}
 	switch {
 	case v.start.kind != kindDate && v.end.kind != kindDate:
 		return Value{}, p.errf(0, "a set of one range needs a date at one end at least: [..1939] or [1941..]")

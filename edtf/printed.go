@@ -366,9 +366,9 @@ func phraseValue(s string, shape int, p part) (Value, error) {
 	return Value{start: d}, nil
 }
 
-// step returns the year, season, month or day before (k = -1) or after
-// (k = +1) d at d's precision; unspecified digits are dropped: the year
-// before 194X is 1939, the year after it 1950.
+// step returns the year, month or day before (k = -1) or after (k = +1) d
+// at d's precision (a season's neighbour is a month); unspecified digits are
+// dropped: the year before 194X is 1939, the year after it 1950.
 func step(d date, k int) date {
 	e := date{kind: kindDate, year: d.year, month: d.month, day: d.day}
 	if d.ux > 0 || d.monthX {
@@ -401,9 +401,15 @@ func step(d date, k int) date {
 		}
 		e.year, e.month, e.day = int64(t.Year()), int8(t.Month()), int8(t.Dom())
 	case e.month >= 21:
-		m := int(e.month) - 21 + k
-		e.year += int64(floorDiv(m, 4))
-		e.month = int8(21 + (m%4+4)%4)
+		// The month before or after the season: before spring 1941 is
+		// [..1941-02], after winter 1941 is [1942-03..].
+		lo, hi := e.bounds()
+		t := lo
+		if k > 0 {
+			t = hi
+		}
+		e.year, e.month = int64(t.Year()), int8(t.Month())
+		return step(e, k)
 	case e.month > 0:
 		m := int(e.month) - 1 + k
 		e.year += int64(floorDiv(m, 12))
