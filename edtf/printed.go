@@ -167,6 +167,16 @@ func parsePrinted(s string, lo, hi int) (Value, error) {
 		shape, pair = shapeBetween, [2]string{"and", "и"}
 	}
 	if shape == shapeDate {
+		// Phrases that end with their word, as Value.Human writes them.
+		if h, ok := cutSuffix(s, lo, hi, " or earlier"); ok {
+			hi, shape = h, shapeByEnd
+		} else if h, ok := cutSuffix(s, lo, hi, " or later"); ok {
+			hi, shape = h, shapeNotBefore
+		} else if h, ok := cutSuffix(s, lo, hi, " (точная дата неизвестна)"); ok {
+			hi, shape = h, shapeBetween
+		}
+	}
+	if shape == shapeDate {
 		// Japanese phrases end with their particle.
 		if h, ok := cutSuffix(s, lo, hi, "まで"); ok {
 			hi, shape = h, shapeUntil
@@ -206,6 +216,28 @@ func parsePrinted(s string, lo, hi int) (Value, error) {
 	a0, a1 = a0+lo, a1+lo
 	b0, b1 := trimSpace(s[at+n : hi])
 	b0, b1 = b0+at+n, b1+at+n
+	// An end written as unknown is left out; an end written as ongoing is
+	// open: 1926 – unknown is 1926/, 1926 – ongoing is 1926/...
+	if shape == shapeDate {
+		if unknownEnd[strings.ToLower(s[a0:a1])] {
+			a1 = a0
+		}
+		if unknownEnd[strings.ToLower(s[b0:b1])] {
+			b1 = b0
+		}
+		if openEnd[strings.ToLower(s[b0:b1])] && a0 < a1 {
+			p, err := readPart(s, a0, a1, nil)
+			if err != nil {
+				return Value{}, err
+			}
+			v, err := phraseValue(s, shapeFrom, p)
+			if err != nil {
+				return Value{}, err
+			}
+			v.end.kind = kindOpen
+			return v, nil
+		}
+	}
 	switch {
 	case a0 == a1 && b0 == b1:
 		return Value{}, printedErr(s, at, "a range needs a date on one side of %q at least", s[at:at+n])
@@ -248,6 +280,14 @@ func parsePrinted(s string, lo, hi int) (Value, error) {
 	}
 	return Value{start: start, end: end, interval: true}, nil
 }
+
+// unknownEnd and openEnd are the words for an unknown end (1926/) and an
+// open one (1926/..) of a range.
+var (
+	unknownEnd = map[string]bool{"unknown": true, "?": true, "不明": true, "неизвестно": true}
+	openEnd    = map[string]bool{"ongoing": true, "present": true, "（継続）": true, "継続中": true, "現在": true,
+		"(продолжается)": true, "продолжается": true, "настоящее время": true, "н. в.": true}
+)
 
 // prefixed cuts a leading phrase word from s[*lo:hi].
 func prefixed(s string, lo *int, hi int, words ...string) bool {

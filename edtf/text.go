@@ -181,7 +181,11 @@ func wordsDate(s string, lo, hi int) (part, error) {
 	all := tokens(s, lo, hi)
 	for k := 0; k < len(all); k++ {
 		t := all[k]
-		// A trailing ? marks the whole date uncertain.
+		// A trailing ? or (?) marks the whole date uncertain.
+		if t.text == "(?)" {
+			p.d.qual |= qualUncertain
+			continue
+		}
 		if strings.HasSuffix(t.text, "?") {
 			p.d.qual |= qualUncertain
 			t.text = strings.TrimRight(t.text, "?")
