@@ -276,6 +276,12 @@ func parsePrinted(s string, lo, hi int) (Value, error) {
 		if start == end {
 			return Value{}, printedErr(s, b0, "the range is one date; write %s", Value{start: start})
 		}
+		alo, ahi := start.bounds()
+		blo, bhi := end.bounds()
+		if alo > blo || ahi > bhi {
+			return Value{}, printedErr(s, b0, "between %s and %s: the second date does not follow the first; write the days meant in EDTF as [first..last]",
+				Value{start: start}, Value{start: end})
+		}
 		return Value{start: start, end: end, set: true}, nil
 	}
 	return Value{start: start, end: end, interval: true}, nil
@@ -527,6 +533,9 @@ func (p *part) check(s string) error {
 	if p.bc {
 		return printedErr(s, p.yearOff, "%d BC is before 1000; a year before 1000 is written in EDTF: %s", 1-d.year, Value{start: d})
 	}
+	if d.year > 9999 {
+		return printedErr(s, p.yearOff, "year %d out of range 1000–9999; a later year is written in EDTF, without month or day: Y%d", d.year, d.year)
+	}
 	if d.year < 1000 {
 		hint := ""
 		if p.era == nil && p.lone == 0 && strings.ContainsRune(s[p.lo:p.hi], '年') {
@@ -650,13 +659,12 @@ func (v Value) withYear(y int64) Value {
 
 // vagueRange is the error for a range with a vague end.
 func vagueRange(s string, a, b *part) error {
-	sa, sb := a.subSet(), b.subSet()
 	lo, hi := a.d, b.d
 	if a.sub.n > 0 {
-		lo = sa.start
+		lo = a.subSet().start
 	}
 	if b.sub.n > 0 {
-		hi = sb.end
+		hi = b.subSet().end
 	}
 	if !a.complete() || !b.complete() {
 		return printedErr(s, a.lo, "a range with a vague end (early, late …) cannot be written in EDTF; write the span it names as an interval (such as 1939-05-21/1939-06-10) or one day in it as a set ([1939-05-21..1939-06-10])")
