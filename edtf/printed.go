@@ -12,12 +12,18 @@ import (
 // "по 1945 г.", "昭和20年まで"), and vague phrases ("early 1938",
 // "конец 1937 г.", "昭和十二年末", "before 1940").
 //
-// How vague phrases are written in EDTF:
+// The rules, which CORPUS.md repeats for editors:
 //
+//   - A range's start takes the month and year it lacks from its end, and
+//     its end from its start: "11–16 May 1939", "May 11–16, 1939",
+//     "11 мая – 16 сентября 1939 г.", "1939年5月11日～9月16日" (同年, 同月:
+//     the same year, month), "昭和12年〜13年" (the era too). A number of one
+//     or two digits is a day, of three or four a year; a two-digit end after
+//     a full year abbreviates it in the same century ("1937–38" is 1937/1938).
 //   - "early", "mid", "late" (and "beginning of", "middle of", "end of";
-//     начало, середина, конец; 初め/初頭, 中頃/半ば, 末) name a third: of a
-//     year, its months January–April, May–August, September–December; of a
-//     month, its days 1–10, 11–20, 21–end (as 上旬, 中旬, 下旬 do in
+//     начало, середина, конец; 初め/初頭, 中頃/半ば, 末/暮れ) name a third:
+//     of a year, its months January–April, May–August, September–December;
+//     of a month, its days 1–10, 11–20, 21–end (as 上旬, 中旬, 下旬 do in
 //     Japanese). "first half", "second half" (первая/вторая половина,
 //     前半/上半期, 後半/下半期) name a half: January–June, July–December, or
 //     days 1–15, 16–end. The date is one day of that range, not known which,
@@ -26,27 +32,30 @@ import (
 //     Its bounds are the range's first and last day and it certainly covers
 //     no day; a source that says the whole span should be written as an
 //     interval (1938-01/1938-04).
-//   - "before D" (ранее, раньше, прежде; no Japanese form) is one day up to
-//     the day, month or year before D: "before 1940" is [..1939], "before
-//     11 May 1939" is [..1939-05-10]. "after D" (после, позднее, позже) is
-//     [D+1..]. "by D", "no later than D" (не позднее, D以前) include D:
-//     [..D]; "no earlier than D", "not before D" (не ранее, D以後, D以降):
+//   - "before D" (ранее, раньше, прежде) is one day up to the day, month or
+//     year before D: "before 1940" is [..1939], "before 11 May 1939" is
+//     [..1939-05-10], "before spring 1941" is [..1941-02]. "after D" (после,
+//     позднее, позже) is one day from the next: [D+1..]. "by D", "no later
+//     than D", "D or earlier" (не позднее, D以前) include D: [..D]; "no
+//     earlier than D", "not before D", "D or later" (не ранее, D以後, D以降):
 //     [D..]. "between A and B" (между A и B, A～Bの間) is [A..B].
-//   - "from D", "since D" (с D, Dから, D～) is D/ (an interval from D whose end
-//     is not known); "until D", "to D" (по D, Dまで, ～D) is /D; "from A to
-//     B" (с A по B, с A до B, AからBまで) is A/B.
-//   - Russian "до D" alone is an error: it means "before D" or "until D";
-//     write [..D-1] or /D.
-//   - "c.", "circa", "about", около, 頃 mark the date approximate (~); a
-//     trailing "?" uncertain.
+//   - "from D", "since D", "D –" (с D, Dから, D～) is D/: from D, end not
+//     known; "until D", "to D", "– D" (по D, Dまで, ～D) is /D; "from A to
+//     B" (с A по B, с A до B, AからBまで) is A/B. An end written "unknown"
+//     (неизвестно, 不明) is left out; "ongoing", "present" (продолжается,
+//     настоящее время, 継続, 現在) is open: "1940 – ongoing" is 1940/...
+//   - "c.", "circa", "about", около, 頃, 約 mark a date approximate (~); a
+//     trailing "?", "(?)" or ？ uncertain.
 //
 // What is refused, with the EDTF to write instead: a year before 1000
-// outside EDTF (0938, -0043); two-digit years ("May '39", "11.05.39"); a
-// range whose end lacks the year when its start has none either; a range
-// whose ends, once they share a year, are out of order ("11 December –
-// 3 January 1940": which year did it start?); vague ends of ranges ("late
-// May – early June 1939"); numeric dates with slashes (5/6/1939, day or
-// month first?).
+// outside EDTF (0938, -0043, also with BC) and after 9999 (Y10000); a
+// two-digit year ("May '39", "11.05.39"); a number alone ("11"); Russian
+// "до D" alone (before D, [..D-1], or until D, /D?); a range without a year
+// at either end; a range whose ends, once they share a year, are out of
+// order ("11 December – 3 January 1940": which year did it start?); "c."
+// before a compact range ("c. 1926–1929": the start or both ends?); vague
+// ends of a range ("late May – early June 1939"); numeric dates with slashes
+// (5/6/1939: day or month first?).
 
 // part is one date as printed, perhaps without the year or month, which the
 // other end of a range supplies.
@@ -59,6 +68,7 @@ type part struct {
 	yearOff, dayOff           int
 	sub                       sub
 	bc                        bool // written BC
+	approxWord                bool // begins with c., circa, около …
 	edtf                      bool // written in EDTF
 }
 
@@ -647,6 +657,15 @@ func joinRange(s string, a, b *part) (date, date, error) {
 				x, y, x.withYear(a.d.year-1), y)
 		}
 		return date{}, date{}, printedErr(s, b.lo, "range ends before it starts: %s is after %s; swap the ends", s[a.lo:a.hi], s[b.lo:b.hi])
+	}
+	if spaced := strings.HasPrefix(s[a.hi:], " "); a.approxWord && b.d.qual&qualApproximate == 0 && (inherited || !spaced) {
+		// c. 1926–1929, c. 11–16 May 1939: about the start, or about both
+		// ends? (c. 1926 – 1929, with spaces and a whole start, is about
+		// the start, as Human writes it.)
+		both := b.d
+		both.qual |= qualApproximate
+		return date{}, date{}, printedErr(s, a.lo, "%q before a range may qualify its start or the whole range; write %s (the start) or %s (both ends)",
+			firstWord(s[a.lo:a.hi]), Value{start: a.d, end: b.d, interval: true}, Value{start: a.d, end: both, interval: true})
 	}
 	return a.d, b.d, nil
 }

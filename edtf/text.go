@@ -200,6 +200,7 @@ func wordsDate(s string, lo, hi int) (part, error) {
 		switch {
 		case approxWords[t.text]:
 			p.d.qual |= qualApproximate
+			p.approxWord = len(ts) == 0
 			continue
 		case fillerWords[t.text], yearWords[t.text], adWords[t.text]:
 			continue
