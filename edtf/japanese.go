@@ -403,8 +403,24 @@ func japaneseMonthDay(j *jscan, in string, p part, numAt int, n int64) (part, er
 	return japaneseTail(j, in, p)
 }
 
-// japaneseTail reads 頃 and ？ at the end of a Japanese date.
+// japaneseTail reads the day of the week (（月）, 月曜日), 頃 and ？ at the
+// end of a Japanese date.
 func japaneseTail(j *jscan, in string, p part) (part, error) {
+	j.space()
+	at := j.pos
+	open := j.eat("（") || j.eat("(")
+	if i := strings.IndexRune("日月火水木金土", j.peek()); i >= 0 && (open || strings.HasPrefix(j.in[j.pos+3:], "曜")) {
+		j.pos += 3
+		if !j.eat("曜日") {
+			j.eat("曜")
+		}
+		if open && !j.eat("）") && !j.eat(")") {
+			return part{}, &SyntaxError{Input: in, Offset: j.pos, Msg: "expected ） after the day of the week"}
+		}
+		p.weekday, p.weekdayOff = i/3+1, at
+	} else {
+		j.pos = at
+	}
 	j.space()
 	switch {
 	case j.eat("頃"), j.eat("ごろ"), j.eat("ころ"):

@@ -3,6 +3,7 @@ package edtf
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -69,6 +70,8 @@ type part struct {
 	sub                       sub
 	bc                        bool // written BC
 	approxWord                bool // begins with c., circa, около …
+	weekday                   int  // the day of the week printed with the date: 1 + time.Weekday, or 0
+	weekdayOff                int
 	edtf                      bool // written in EDTF
 }
 
@@ -150,13 +153,13 @@ func parsePrinted(s string, lo, hi int) (Value, error) {
 		}
 	}
 	shape := shapeDate
-	var pair [2]string // the words that join the ends of a from-to phrase
+	var pair []string // the words that join the ends of a from-to phrase
 	orig := lo
 	switch {
 	case prefixed(s, &lo, hi, "from", "since", "с", "со"):
-		shape, pair = shapeFrom, [2]string{"to", "until"}
+		shape, pair = shapeFrom, []string{"to", "until", "till", "through", "thru"}
 		if strings.HasPrefix(strings.ToLower(s[orig:lo]), "с") {
-			pair = [2]string{"по", "до"}
+			pair = []string{"по", "до"}
 		}
 	case prefixed(s, &lo, hi, "until", "till", "up to", "to", "по"):
 		shape = shapeUntil
@@ -174,7 +177,7 @@ func parsePrinted(s string, lo, hi int) (Value, error) {
 	case prefixed(s, &lo, hi, "after", "после", "позднее", "позже"):
 		shape = shapeAfter
 	case prefixed(s, &lo, hi, "between", "между"):
-		shape, pair = shapeBetween, [2]string{"and", "и"}
+		shape, pair = shapeBetween, []string{"and", "и"}
 	}
 	if shape == shapeDate {
 		// Phrases that end with their word, as Value.Human writes them.
@@ -206,8 +209,8 @@ func parsePrinted(s string, lo, hi int) (Value, error) {
 
 	// Split at the range separator, if any.
 	at, n := -1, 0
-	if pair[0] != "" {
-		at, n = findWord(s, lo, hi, pair[0], pair[1])
+	if pair != nil {
+		at, n = findWord(s, lo, hi, pair...)
 	}
 	if at < 0 {
 		at, n = rangeSep(s, lo, hi)
@@ -564,6 +567,14 @@ func (p *part) check(s string) error {
 			return printedErr(s, p.dayOff, "day %d out of range 1–%d for %s %d", d.day, dim, monthName(int(d.month)), d.year)
 		}
 	}
+	if p.weekday > 0 {
+		if d.day == 0 {
+			return printedErr(s, p.weekdayOff, "a day of the week needs a date with its day")
+		}
+		if got := time.Date(int(d.year), time.Month(d.month), int(d.day), 12, 0, 0, 0, time.UTC).Weekday(); int(got)+1 != p.weekday {
+			return printedErr(s, p.weekdayOff, "%s was a %s, not a %s; check the date", Value{start: date{kind: kindDate, year: d.year, month: d.month, day: d.day}}, got, time.Weekday(p.weekday-1))
+		}
+	}
 	if p.sub.n > 0 {
 		switch {
 		case d.day > 0:
@@ -621,11 +632,15 @@ func joinRange(s string, a, b *part) (date, date, error) {
 		b.d.month, b.hasMonth = a.d.month, true
 	}
 	// A missing year is the other end's.
-	inherited := false
+	inherited, startHadYear := false, a.complete()
 	switch {
 	case !a.complete() && !b.complete():
 		return date{}, date{}, printedErr(s, b.hi, "missing year: neither end of the range has one")
 	case !a.complete():
+		if !b.hasMonth {
+			// May – 1940: May of which year?
+			return date{}, date{}, printedErr(s, a.lo, "the start of the range has no year and its end no month to share it with; write the start's year")
+		}
 		a.d.year, a.hasYear, a.yearOff, a.era = b.d.year, true, b.yearOff, b.era
 		inherited = true
 	case !b.complete():
@@ -652,9 +667,15 @@ func joinRange(s string, a, b *part) (date, date, error) {
 	_, bhi := b.d.bounds()
 	if alo > bhi {
 		if inherited {
+			// The end of 11 December – 3 January 1940 is in 1940; the start
+			// of 16 September 1939 – 11 May in 1939.
 			x, y := Value{start: a.d}, Value{start: b.d}
+			fx, fy := x.withYear(a.d.year-1), y
+			if startHadYear {
+				fx, fy = x, y.withYear(b.d.year+1)
+			}
 			return date{}, date{}, printedErr(s, b.lo, "range ends before it starts once its ends share the year: %s is after %s; if it crosses a year end write both years, as %s/%s",
-				x, y, x.withYear(a.d.year-1), y)
+				x, y, fx, fy)
 		}
 		return date{}, date{}, printedErr(s, b.lo, "range ends before it starts: %s is after %s; swap the ends", s[a.lo:a.hi], s[b.lo:b.hi])
 	}

@@ -3,6 +3,7 @@ package edtf
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -165,6 +166,16 @@ var (
 		"mid": 1, "middle": 1, "середина": 1, "середине": 1, "середины": 1,
 		"late": 2, "end": 2, "конец": 2, "конце": 2, "конца": 2,
 	}
+	// weekdayWords are days of the week, which are checked against the date.
+	weekdayWords = map[string]time.Weekday{
+		"sunday": time.Sunday, "sun": time.Sunday, "воскресенье": time.Sunday,
+		"monday": time.Monday, "mon": time.Monday, "понедельник": time.Monday,
+		"tuesday": time.Tuesday, "tue": time.Tuesday, "tues": time.Tuesday, "вторник": time.Tuesday,
+		"wednesday": time.Wednesday, "wed": time.Wednesday, "среда": time.Wednesday,
+		"thursday": time.Thursday, "thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "четверг": time.Thursday,
+		"friday": time.Friday, "fri": time.Friday, "пятница": time.Friday,
+		"saturday": time.Saturday, "sat": time.Saturday, "суббота": time.Saturday,
+	}
 	halfWords    = map[string]bool{"half": true, "половина": true, "половине": true, "половины": true}
 	ordinalWords = map[string]int8{"first": 0, "second": 1, "первая": 0, "первой": 0, "вторая": 1, "второй": 1}
 )
@@ -206,6 +217,10 @@ func wordsDate(s string, lo, hi int) (part, error) {
 			continue
 		case bcWords[t.text]:
 			p.bc = true
+			continue
+		}
+		if wd, ok := weekdayWords[strings.TrimSuffix(t.text, ".")]; ok && p.weekday == 0 {
+			p.weekday, p.weekdayOff = int(wd)+1, t.off
 			continue
 		}
 		if i, ok := subWords[t.text]; ok && p.sub.n == 0 {
