@@ -286,6 +286,10 @@ func parsePrinted(s string, lo, hi int) (Value, error) {
 		return Value{}, err
 	}
 	if shape == shapeBetween {
+		if start.qual|end.qual != 0 {
+			return Value{}, printedErr(s, a0, "between takes plain dates: it already says which day is not known; drop c. and ?")
+		}
+		start, end = seasonMonth(start, false), seasonMonth(end, true)
 		if start == end {
 			return Value{}, printedErr(s, b0, "the range is one date; write %s", Value{start: start})
 		}
@@ -388,7 +392,7 @@ func phraseValue(s string, shape int, p part) (Value, error) {
 		return Value{}, printedErr(s, p.dayOff, "a number alone (%d) is neither a day, which needs a month, nor a year, which is written with four digits", p.lone)
 	}
 	if !p.hasYear && !p.edtf {
-		return Value{}, printedErr(s, p.hi, "missing year")
+		return Value{}, printedErr(s, p.hi, "missing year; write it (13 June 1938), or the date in EDTF (1938-06-13)")
 	}
 	if err := p.check(s); err != nil {
 		return Value{}, err
@@ -418,9 +422,9 @@ func phraseValue(s string, shape int, p part) (Value, error) {
 		case shapeAfter:
 			return Value{start: step(d, +1), end: date{kind: kindOpen}, set: true}, nil
 		case shapeByEnd:
-			return Value{start: date{kind: kindOpen}, end: d, set: true}, nil
+			return Value{start: date{kind: kindOpen}, end: seasonMonth(d, true), set: true}, nil
 		}
-		return Value{start: d, end: date{kind: kindOpen}, set: true}, nil
+		return Value{start: seasonMonth(d, false), end: date{kind: kindOpen}, set: true}, nil
 	}
 	return Value{start: d}, nil
 }
@@ -477,6 +481,21 @@ func step(d date, k int) date {
 		e.year += int64(k)
 	}
 	return e
+}
+
+// seasonMonth returns d, or for a season its first (last = false) or last
+// month, for the end of a set: by spring 1941 is [..1941-05].
+func seasonMonth(d date, last bool) date {
+	if d.month < 21 {
+		return d
+	}
+	lo, hi := d.bounds()
+	t := lo
+	if last {
+		t = hi
+	}
+	d.year, d.month = int64(t.Year()), int8(t.Month())
+	return d
 }
 
 func floorDiv(a, b int) int {

@@ -325,7 +325,7 @@ func wordsDate(s string, lo, hi int) (part, error) {
 			}
 			continue
 		}
-		return fail(t.off, "unrecognized %q; expected a day, a month name (English or Russian), a season or a year", firstWord(s[t.off:hi]))
+		return fail(t.off, "unrecognized %q; expected a day, a month name (English or Russian), a season or a year, or the date in EDTF (1938-06-13)", firstWord(s[t.off:hi]))
 	}
 	if p.bc && year == nil && day != nil {
 		year, day = day, nil
@@ -361,10 +361,10 @@ func wordsDate(s string, lo, hi int) (part, error) {
 	}
 	if year == nil {
 		if p.bc {
-			return fail(hi, "missing year")
+			return fail(hi, "missing year; write it (13 June 1938), or the date in EDTF (1938-06-13)")
 		}
 		if !p.hasMonth {
-			return fail(hi, "missing year")
+			return fail(hi, "missing year; write it (13 June 1938), or the date in EDTF (1938-06-13)")
 		}
 		return p, nil
 	}
