@@ -1,8 +1,12 @@
 // Package edtf parses and formats dates written in the Library of Congress
-// Extended Date/Time Format (EDTF, ISO 8601-2), levels 0 and 1, and reads the
-// date forms historians' sources use: Japanese era dates (昭和十六年七月二日),
-// and English and Russian dates with month names ("13 June 1938",
-// "13 июня 1938 г.").
+// Extended Date/Time Format (EDTF, ISO 8601-2), levels 0 and 1 and, of level
+// 2, one day of a range ([1938-01..1938-04], [..1939], [1941..]); it reads
+// the date forms historians' sources print (ParseText): Japanese era dates
+// (昭和十六年七月二日), English and Russian dates with month names
+// ("13 June 1938", "13 июня 1938 г."), ranges ("11–16 May 1939",
+// "с 11 мая по 16 сентября 1939 года", "1939年5月11日～9月16日") and vague
+// phrases ("early 1938", "конец 1937 г.", "before 1940"); and it writes
+// values for readers in English, Japanese and Russian (Value.Human).
 //
 // Every claim in tokumu carries a "when" written the historian's way: a year,
 // a season, an approximate month, an interval with an unknown end. EDTF says
@@ -26,6 +30,11 @@
 //   - Unspecified digits widen the bounds: 201X is 2010-01-01 to 2019-12-31.
 //   - An interval whose start lies wholly after its end is an error; ends
 //     that merely overlap (2004-06-15/2004-06) are allowed.
+//   - Of level 2 only the set of one range is read, [A..B], [..B] or [A..]:
+//     one day, not known which, from A to B. It is a single date whose bounds
+//     are A's first day and B's last (MinDay or MaxDay for an open end) and
+//     which certainly covers no day. Lists ([1667,1668]), sets of all
+//     members ({…}) and the other level 2 features are refused.
 package edtf
 
 import "strconv"
@@ -63,6 +72,7 @@ func (p Precision) String() string {
 type Value struct {
 	start, end date
 	interval   bool
+	set        bool // one of a set: [start..end], either end possibly open
 }
 
 // kind tells what an interval end (or single date) is.
@@ -100,6 +110,11 @@ func (v Value) IsZero() bool { return v.start.kind == kindNone }
 // IsInterval reports whether v is an interval (it contains a "/").
 func (v Value) IsInterval() bool { return v.interval }
 
+// IsSet reports whether v is one day of a range written as a level 2 set:
+// [1938-01..1938-04], [..1939] or [1941..]. Such a Value is a single date
+// whose precise value is not known; it is not an interval.
+func (v Value) IsSet() bool { return v.set }
+
 // Start returns the start of an interval as a single-date Value, or v itself
 // if v is not an interval. It returns the zero Value for an open or unknown
 // start.
@@ -129,6 +144,17 @@ func single(d date) Value {
 // String returns v in canonical EDTF. The zero Value formats as "".
 func (v Value) String() string {
 	b := make([]byte, 0, 24)
+	if v.set {
+		b = append(b, '[')
+		if v.start.kind == kindDate {
+			b = v.start.appendTo(b)
+		}
+		b = append(b, ".."...)
+		if v.end.kind == kindDate {
+			b = v.end.appendTo(b)
+		}
+		return string(append(b, ']'))
+	}
 	b = v.start.appendTo(b)
 	if v.interval {
 		b = append(b, '/')
@@ -267,6 +293,16 @@ type Bounds struct {
 func (v Value) Bounds() Bounds {
 	if v.IsZero() {
 		return Bounds{Earliest: MinDay, LatestStart: MaxDay, EarliestEnd: MinDay, Latest: MaxDay}
+	}
+	if v.set {
+		lo, hi := MinDay, MaxDay
+		if v.start.kind == kindDate {
+			lo, _ = v.start.bounds()
+		}
+		if v.end.kind == kindDate {
+			_, hi = v.end.bounds()
+		}
+		return Bounds{lo, hi, lo, hi}
 	}
 	if !v.interval {
 		lo, hi := v.start.bounds()

@@ -100,6 +100,14 @@ var specCases = []struct {
 	{"Y-9223372036854775808", "-900000000000000-01-01", "-900000000000000-12-31", edtf.PrecisionYear, false, false},
 	{"201X?", "2010-01-01", "2019-12-31", edtf.PrecisionYear, true, false},
 	{"2001-21~", "2001-03-01", "2001-05-31", edtf.PrecisionSeason, false, true},
+
+	// Level 2: one of a set, of one range (the only level 2 form read).
+	{"[..1760-12-03]", "..", "1760-12-03", edtf.PrecisionDay, false, false},
+	{"[1760-12..]", "1760-12-01", "..", edtf.PrecisionMonth, false, false},
+	{"[1667..1672]", "1667-01-01", "1672-12-31", edtf.PrecisionYear, false, false},
+	{"[1938-01..1938-04]", "1938-01-01", "1938-04-30", edtf.PrecisionMonth, false, false},
+	{"[1939-05-21..1939-05-31]", "1939-05-21", "1939-05-31", edtf.PrecisionDay, false, false},
+	{"[..1939]", "..", "1939-12-31", edtf.PrecisionYear, false, false},
 }
 
 func TestParseSpecExamples(t *testing.T) {
@@ -212,8 +220,17 @@ var invalidCases = []struct {
 	{"2001-41", 5, "level 2"},
 	{"2001-21^Southern Hemisphere", 7, "level 2"},
 	{"[1667,1668,1670..1672]", 0, "level 2"},
-	{"[..1760-12-03]", 0, "level 2"},
-	{"[1760-12..]", 0, "level 2"},
+	{"[..]", 0, "a date at one end"},
+	{"[1939..1938]", 7, "swap the ends"},
+	{"[1938..1938]", 0, "write 1938"},
+	{"[1938-06..1938]", 10, "swap the ends"},
+	{"[1938-13..]", 6, "month 13"},
+	{"[1938-01-01T10:00:00..]", 11, "not allowed"},
+	{"[1667..1668,1670]", 0, "level 2"},
+	{"[1667]", 0, "level 2"},
+	{"[1941-21..]", 1, "a season at an end of a set"},
+	{"[1938~..1939?]", 1, "a qualified date"},
+	{"[..1939?]", 3, "a qualified date"},
 	{"{1667,1668,1670..1672}", 0, "level 2"},
 	{"{1960,1961-12}", 0, "level 2"},
 	{"2004-06~-11", 7, "level 2"},

@@ -188,25 +188,48 @@ func (j *jscan) number() (n int64, ok bool, err error) {
 	return n, true, nil
 }
 
+// jsubs are the Japanese words for a third or half of a year or month,
+// longest first.
+var jsubs = []struct {
+	word string
+	sub  sub
+}{
+	{"上半期", sub{2, 0}}, {"下半期", sub{2, 1}}, {"前半", sub{2, 0}}, {"後半", sub{2, 1}},
+	{"上旬", sub{3, 0}}, {"初旬", sub{3, 0}}, {"中旬", sub{3, 1}}, {"下旬", sub{3, 2}},
+	{"初め", sub{3, 0}}, {"始め", sub{3, 0}}, {"初頭", sub{3, 0}}, {"初", sub{3, 0}},
+	{"中頃", sub{3, 1}}, {"半ば", sub{3, 1}}, {"末", sub{3, 2}}, {"暮れ", sub{3, 2}},
+}
+
+func (j *jscan) sub() (sub, bool) {
+	for _, x := range jsubs {
+		if j.eat(x.word) {
+			return x.sub, true
+		}
+	}
+	return sub{}, false
+}
+
 // parseJapanese parses a Japanese date in in[lo:hi]: an optional era (or
 // 西暦), a year with 年, then optionally a month with 月 and a day with 日, or
-// a season 春 夏 秋 冬; optionally followed by 頃/ごろ (approximate) or ？/?
-// (uncertain). If the text has no era and defEra is not nil, the year counts
-// in defEra (for the end of a range such as 昭和12年〜13年). It returns the
-// era used, if any.
-func parseJapanese(in string, lo, hi int, defEra *era) (date, *era, error) {
+// a season 春 夏 秋 冬, or a third or half (末, 初め, 上旬, 前半 …);
+// optionally followed by 頃/ごろ (approximate) or ？/? (uncertain). The year
+// (and month) may be missing at an end of a range (9月16日, 16日). If the
+// text has no era and defEra is not nil, the year counts in defEra (for the
+// end of a range such as 昭和12年〜13年).
+func parseJapanese(in string, lo, hi int, defEra *era) (part, error) {
 	j := &jscan{in: in[:hi], full: in, pos: lo}
-	fail := func(off int, format string, args ...any) (date, *era, error) {
-		return date{}, nil, &SyntaxError{Input: in, Offset: off, Msg: fmt.Sprintf(format, args...)}
+	fail := func(off int, format string, args ...any) (part, error) {
+		return part{}, &SyntaxError{Input: in, Offset: off, Msg: fmt.Sprintf(format, args...)}
 	}
-	d := date{kind: kindDate}
+	p := part{d: date{kind: kindDate}, lo: lo, hi: hi}
 	j.space()
 	if j.eat("約") {
-		d.qual |= qualApproximate
+		p.d.qual |= qualApproximate
 		j.space()
 	}
 	var e *era
-	if !j.eat("西暦") {
+	western := j.eat("西暦")
+	if !western {
 		for i := range eras {
 			if j.eat(eras[i].name) {
 				e = &eras[i]
@@ -215,11 +238,27 @@ func parseJapanese(in string, lo, hi int, defEra *era) (date, *era, error) {
 		}
 	}
 	eraNamed := e != nil
-	if e == nil {
+	if e == nil && !western {
 		e = defEra
 	}
 	j.space()
-	yearAt := j.pos
+	if rest := j.in[j.pos:]; !eraNamed && !western && (strings.HasPrefix(rest, "同年") || strings.HasPrefix(rest, "同月")) {
+		// 同年, 同月: the year or month of the other end of the range.
+		j.eat("同年")
+		j.space()
+		j.eat("同月")
+		j.space()
+		numAt := j.pos
+		n, ok, err := j.number()
+		if err != nil {
+			return part{}, err
+		}
+		if !ok {
+			return fail(j.pos, "expected a month or a day after 同年 or 同月")
+		}
+		return japaneseMonthDay(j, in, p, numAt, n)
+	}
+	numAt := j.pos
 	var n int64
 	if e != nil && j.eat("元") {
 		n = 1
@@ -228,103 +267,174 @@ func parseJapanese(in string, lo, hi int, defEra *era) (date, *era, error) {
 		var err error
 		n, ok, err = j.number()
 		if err != nil {
-			return date{}, nil, err
+			return part{}, err
 		}
 		if !ok {
 			return fail(j.pos, "expected a year number (1941, 一九四一, 十六, or 元 after an era name)")
 		}
 	}
 	j.space()
-	if !j.eat("年") {
+	afterNum := j.pos
+	switch {
+	case j.eat("年"):
+	case !eraNamed && !western && (j.eat("月") || j.eat("日")):
+		// The end (or start) of a range without its year: 9月16日, 16日.
+		j.pos = afterNum
+		return japaneseMonthDay(j, in, p, numAt, n)
+	default:
 		return fail(j.pos, "expected 年 after the year")
 	}
+	p.yearOff, p.hasYear = numAt, true
 	if e == nil {
 		if n > 9999 {
-			return fail(yearAt, "year %d out of range 0–9999", n)
+			return fail(numAt, "year %d out of range 1000–9999", n)
 		}
-		d.year = n
+		p.d.year = n
+		if j.eat("代") {
+			if n%10 != 0 {
+				return fail(numAt, "a decade (年代) starts at a year ending in 0")
+			}
+			p.d.ux = 1
+		}
 	} else {
 		if n == 0 {
-			return fail(yearAt, "there is no year 0 of %s; the first year is %s元年", e.name, e.name)
+			return fail(numAt, "there is no year 0 of %s; the first year is %s元年", e.name, e.name)
 		}
 		if e.end == MaxDay && n > e.lastYear() {
-			return fail(yearAt, "%s year %d is beyond 9999", e.yearName(n), e.first+n-1)
+			return fail(numAt, "%s year %d is beyond 9999", e.yearName(n), e.first+n-1)
 		}
 		if n > e.lastYear() {
 			hint := ""
 			if next, nn := eraOf(dayOf(e.first+n-1, 12, 31)); next != nil {
 				hint = fmt.Sprintf("; %d is %s", e.first+n-1, next.yearName(nn))
 			}
-			return fail(yearAt, "%s ended in %s (%s)%s", e.name, e.yearName(e.lastYear()), e.end, hint)
+			return fail(numAt, "%s ended in %s (%s)%s", e.name, e.yearName(e.lastYear()), e.end, hint)
 		}
-		d.year = e.first + n - 1
+		p.d.year = e.first + n - 1
+		p.era = e
 	}
 	j.space()
 
-	// Month and day, or a season.
+	// Month and day, a season, or a part of the year.
 	monthAt := j.pos
-	if s := strings.IndexRune("春夏秋冬", j.peek()); s >= 0 {
+	if x, ok := j.sub(); ok {
+		p.sub = x
+	} else if s := strings.IndexRune("春夏秋冬", j.peek()); s >= 0 && p.d.ux == 0 {
 		_, size := utf8.DecodeRuneInString(j.in[j.pos:])
 		j.pos += size
-		d.month = int8(21 + s/3)
+		p.d.month, p.hasMonth = int8(21+s/3), true
 		if e != nil {
-			lo, hi := d.bounds()
+			lo, hi := p.d.bounds()
 			if hi < e.start || lo > e.end {
 				return fail(monthAt, "that season lies outside %s (%s to %s)", e.name, e.start, e.end)
 			}
 		}
 	} else if m, ok, err := j.number(); err != nil {
-		return date{}, nil, err
+		return part{}, err
 	} else if ok {
-		j.space()
-		if !j.eat("月") {
-			return fail(j.pos, "expected 月 after the month")
+		if p.d.ux > 0 {
+			return fail(monthAt, "a decade has no month")
 		}
-		if m < 1 || m > 12 {
-			return fail(monthAt, "month %d out of range 1–12", m)
+		var err error
+		p, err = japaneseMonthDay(j, in, p, monthAt, m)
+		if err != nil {
+			return part{}, err
 		}
-		if e != nil && e.name == "明治" && d.year < 1873 {
+		if e != nil && e.name == "明治" && p.d.year < 1873 {
 			return fail(monthAt, "%s (%d) used the lunisolar calendar, which is not converted here; give the year only (%s) or the Gregorian date",
-				e.yearName(n), d.year, e.yearName(n))
-		}
-		d.month = int8(m)
-		j.space()
-		dayAt := j.pos
-		if dd, ok, err := j.number(); err != nil {
-			return date{}, nil, err
-		} else if ok {
-			j.space()
-			if !j.eat("日") {
-				return fail(j.pos, "expected 日 after the day")
-			}
-			if dim := daysIn(d.year, int(m)); dd < 1 || dd > int64(dim) {
-				return fail(dayAt, "day %d out of range 1–%d for %d-%02d", dd, dim, d.year, m)
-			}
-			d.day = int8(dd)
+				e.yearName(n), p.d.year, e.yearName(n))
 		}
 		if e != nil {
-			if err := checkEra(in, monthAt, e, n, d); err != nil {
-				return date{}, nil, err
+			if err := checkEra(in, monthAt, e, n, p.d); err != nil {
+				return part{}, err
 			}
 		}
+		return p, nil
+	}
+	return japaneseTail(j, in, p)
+}
+
+// japaneseMonthDay reads 月 and 日 after the number n at numAt (already
+// read; j.pos is after it) into p, then the tail.
+func japaneseMonthDay(j *jscan, in string, p part, numAt int, n int64) (part, error) {
+	fail := func(off int, format string, args ...any) (part, error) {
+		return part{}, &SyntaxError{Input: in, Offset: off, Msg: fmt.Sprintf(format, args...)}
+	}
+	j.space()
+	if j.eat("日") {
+		if n < 1 || n > 31 {
+			return fail(numAt, "day %d out of range 1–31", n)
+		}
+		p.d.day, p.hasDay, p.dayOff = int8(n), true, numAt
+		return japaneseTail(j, in, p)
+	}
+	if !j.eat("月") {
+		return fail(j.pos, "expected 月 after the month")
+	}
+	if n < 1 || n > 12 {
+		return fail(numAt, "month %d out of range 1–12", n)
+	}
+	p.d.month, p.hasMonth = int8(n), true
+	j.space()
+	if x, ok := j.sub(); ok {
+		p.sub = x
+		return japaneseTail(j, in, p)
+	}
+	dayAt := j.pos
+	if dd, ok, err := j.number(); err != nil {
+		return part{}, err
+	} else if ok {
+		j.space()
+		if !j.eat("日") {
+			return fail(j.pos, "expected 日 after the day")
+		}
+		dim := 31
+		if p.hasYear {
+			dim = daysIn(p.d.year, int(n))
+		}
+		if dd < 1 || dd > int64(dim) {
+			if p.hasYear {
+				return fail(dayAt, "day %d out of range 1–%d for %d-%02d", dd, dim, p.d.year, n)
+			}
+			return fail(dayAt, "day %d out of range 1–31", dd)
+		}
+		p.d.day, p.hasDay, p.dayOff = int8(dd), true, dayAt
+	}
+	return japaneseTail(j, in, p)
+}
+
+// japaneseTail reads the day of the week (（月）, 月曜日), 頃 and ？ at the
+// end of a Japanese date.
+func japaneseTail(j *jscan, in string, p part) (part, error) {
+	j.space()
+	at := j.pos
+	open := j.eat("（") || j.eat("(")
+	if i := strings.IndexRune("日月火水木金土", j.peek()); i >= 0 && (open || strings.HasPrefix(j.in[j.pos+3:], "曜")) {
+		j.pos += 3
+		if !j.eat("曜日") {
+			j.eat("曜")
+		}
+		if open && !j.eat("）") && !j.eat(")") {
+			return part{}, &SyntaxError{Input: in, Offset: j.pos, Msg: "expected ） after the day of the week"}
+		}
+		p.weekday, p.weekdayOff = i/3+1, at
+	} else {
+		j.pos = at
 	}
 	j.space()
 	switch {
 	case j.eat("頃"), j.eat("ごろ"), j.eat("ころ"):
-		d.qual |= qualApproximate
+		p.d.qual |= qualApproximate
 	}
 	j.space()
 	if j.eat("?") || j.eat("？") {
-		d.qual |= qualUncertain
+		p.d.qual |= qualUncertain
 	}
 	j.space()
 	if j.pos < len(j.in) {
-		return fail(j.pos, "unexpected %q after the date", firstRune(j.in[j.pos:]))
+		return part{}, &SyntaxError{Input: in, Offset: j.pos, Msg: fmt.Sprintf("unexpected %q after the date", firstRune(j.in[j.pos:]))}
 	}
-	if !eraNamed {
-		e = nil
-	}
-	return d, e, nil
+	return p, nil
 }
 
 // checkEra reports an error if the month or day d, written as year n of era

@@ -18,8 +18,9 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("edtf: %q: at offset %d: %s", e.Input, e.Offset, e.Msg)
 }
 
-// Parse parses s as an EDTF level 0 or level 1 value. It is strict: it
-// accepts no surrounding space, no lower-case letters and no level 2
+// Parse parses s as an EDTF level 0 or level 1 value, or a level 2 set of
+// one range ([1938-01..1938-04], [..1939], [1941..]). It is strict: it
+// accepts no surrounding space, no lower-case letters and no other level 2
 // features; errors about level 2 syntax say so. On failure the error is a
 // *SyntaxError.
 func Parse(s string) (Value, error) {
@@ -52,8 +53,11 @@ func (p *parser) value() (Value, error) {
 	if s == "" {
 		return Value{}, p.errf(0, "empty date; write one such as 1985-04-12, 1985-04 or 1985")
 	}
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") && strings.Count(s, "..") == 1 && !strings.ContainsAny(s, ",{}/") {
+		return p.set()
+	}
 	if i := strings.IndexAny(s, "[{"); i >= 0 {
-		return Value{}, p.errf(i, "a set of dates ([...] or {...})"+level2)
+		return Value{}, p.errf(i, "a set of dates ([...] or {...})"+level2+", except one range: [1667..1672], [..1760-12-03], [1760-12..]")
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
@@ -98,6 +102,53 @@ func (p *parser) value() (Value, error) {
 		}
 	}
 	return Value{start: a, end: b, interval: true}, nil
+}
+
+// set parses [A..B], [..B] or [A..]; the caller has checked the brackets
+// and that ".." occurs once.
+func (p *parser) set() (Value, error) {
+	s := p.in
+	dots := strings.Index(s, "..")
+	v := Value{set: true, start: date{kind: kindOpen}, end: date{kind: kindOpen}}
+	if dots > 1 {
+		a, err := p.date(1, dots, false)
+		if err != nil {
+			return Value{}, err
+		}
+		v.start = a
+	}
+	if dots+2 < len(s)-1 {
+		b, err := p.date(dots+2, len(s)-1, false)
+		if err != nil {
+			return Value{}, err
+		}
+		v.end = b
+	}
+	for _, d := range []struct {
+		d   date
+		off int
+	}{{v.start, 1}, {v.end, dots + 2}} {
+		switch {
+		case d.d.month >= 21:
+			return Value{}, p.errf(d.off, "a season at an end of a set is not read; write its first or last month, as in [1941-03..] for spring 1941 on")
+		case d.d.qual != 0:
+			return Value{}, p.errf(d.off, "a qualified date at an end of a set is not read; the set already says which day is not known")
+		}
+	}
+	switch {
+	case v.start.kind != kindDate && v.end.kind != kindDate:
+		return Value{}, p.errf(0, "a set of one range needs a date at one end at least: [..1939] or [1941..]")
+	case v.start.kind == kindDate && v.end.kind == kindDate:
+		alo, ahi := v.start.bounds()
+		blo, bhi := v.end.bounds()
+		if alo > blo || ahi > bhi {
+			return Value{}, p.errf(dots+2, "range ends before it starts: %s is after %s; swap the ends", s[1:dots], s[dots+2:len(s)-1])
+		}
+		if v.start == v.end {
+			return Value{}, p.errf(0, "a range from a date to itself is that date: write %s", s[1:dots])
+		}
+	}
+	return v, nil
 }
 
 // end parses one end of an interval, in[lo:hi].

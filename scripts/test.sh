@@ -16,6 +16,23 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=ja 2>/dev/null | grep -q .; the
 	$sudo apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk fontconfig
 fi
 
+# The EDTF oracle test (edtf/oracle_test.go) checks the edtf package against
+# npm's edtf package under node; install it from its lock file when missing.
+# With TOKUMU_ORACLE=1 the test fails, rather than skips, without it.
+if ! command -v npm >/dev/null; then
+	echo "== installing nodejs and npm (for the EDTF oracle test)"
+	sudo=""
+	if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -q
+	$sudo apt-get install -y -q --no-install-recommends nodejs npm
+fi
+if [ ! -f edtf/testdata/oracle/node_modules/edtf/package.json ]; then
+	echo "== installing npm's edtf package (for the EDTF oracle test)"
+	(cd edtf/testdata/oracle && npm ci --no-audit --no-fund)
+fi
+export TOKUMU_ORACLE=1
+
 echo "== go vet"
 go vet ./...
 
