@@ -15,6 +15,12 @@ type Dataset struct {
 	// Hash identifies the content the dataset was loaded from, so that a
 	// store built from it can tell when the corpus has changed.
 	Hash string
+
+	// Warnings are the loader's findings that do not stop a load, each
+	// "file:line:col: message": what a contributor should fix but the
+	// corpus can still be read without (a web source without its access
+	// date, an entry without an author).
+	Warnings []string
 }
 
 // Index gives lookup by id over a Dataset.

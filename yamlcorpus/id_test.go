@@ -125,3 +125,21 @@ func TestDeriveClaimIDIgnoresEditableFields(t *testing.T) {
 		t.Error("a perspective did not change the id")
 	}
 }
+
+// A web source without its access date loads with a warning naming it;
+// one without a language does not load.
+func TestSourceFields(t *testing.T) {
+	fsys := goodFS(t, officerHead+"  - {p: born, when: \"1890\", source: web-page}\n")
+	fsys["sources/web-page.yaml"] = &fstest.MapFile{Data: []byte("id: web-page\nkind: web\ntype: webpage\nauthor: [{literal: A site}]\ntitle: A page\nlanguage: en\nurl: https://example.org/p\n")}
+	ds, err := yamlcorpus.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0], "sources/web-page.yaml:1:1: source web-page is on the web but has no access date") {
+		t.Errorf("warnings %q", ds.Warnings)
+	}
+	fsys["sources/web-page.yaml"] = &fstest.MapFile{Data: []byte("id: web-page\nkind: web\ntype: webpage\nauthor: [{literal: A site}]\ntitle: A page\naccessed: \"2026-12-03\"\nurl: https://example.org/p\n")}
+	if _, err := yamlcorpus.Load(fsys); err == nil || !strings.Contains(err.Error(), "has no language") {
+		t.Errorf("a source without a language: %v", err)
+	}
+}

@@ -16,6 +16,7 @@ type linker struct {
 	entities []*entityDecl
 	settings *settingsDecl
 	nClaims  int
+	warnings []string
 
 	predByID   map[string]*predDecl
 	sourceByID map[string]*sourceDecl
@@ -103,6 +104,20 @@ func (l *linker) link() ErrorList {
 			}
 			cd.c.ID = id
 			l.claimByID[id] = cd
+		}
+	}
+	for _, sd := range l.sources {
+		for _, p := range tokumu.ValidateSource(sd.s) {
+			switch p.Field {
+			case "title", "kind":
+				// the decoder reports these at their fields
+			case "author", "accessed":
+				// Required of new entries; older ones whose author or
+				// reading date could not be recovered load with a warning.
+				l.warnings = append(l.warnings, fmt.Sprintf("%s:%d:%d: %s", sd.file, sd.at.line, sd.at.col, p.Message))
+			default:
+				errs.Add(sd.file, int(sd.at.line), int(sd.at.col), "%s", p.Message)
+			}
 		}
 	}
 	if l.settings != nil && l.settings.root.id != "" {
@@ -305,6 +320,8 @@ func (l *linker) dataset() *tokumu.Dataset {
 	if l.settings != nil {
 		ds.Settings = l.settings.s
 	}
+	sort.Strings(l.warnings)
+	ds.Warnings = l.warnings
 	for _, e := range l.entities {
 		ds.Entities = append(ds.Entities, e.e)
 		for _, cd := range e.claims {

@@ -67,17 +67,21 @@ func (m *Main) reportLoad(dir string, ds *tokumu.Dataset, err error, took time.D
 			Msg  string `json:"message"`
 		}
 		out := struct {
-			OK       bool   `json:"ok"`
-			Errors   []jerr `json:"errors"`
-			Entities int    `json:"entities,omitempty"`
-			Claims   int    `json:"claims,omitempty"`
-			Sources  int    `json:"sources,omitempty"`
-		}{OK: err == nil, Errors: []jerr{}}
+			OK       bool     `json:"ok"`
+			Errors   []jerr   `json:"errors"`
+			Warnings []string `json:"warnings"`
+			Entities int      `json:"entities,omitempty"`
+			Claims   int      `json:"claims,omitempty"`
+			Sources  int      `json:"sources,omitempty"`
+		}{OK: err == nil, Errors: []jerr{}, Warnings: []string{}}
 		for _, e := range list {
 			out.Errors = append(out.Errors, jerr{prefix(dir, e.File), e.Line, e.Col, e.Msg})
 		}
 		if ds != nil {
 			out.Entities, out.Claims, out.Sources = len(ds.Entities), len(ds.Claims), len(ds.Sources)
+			for _, w := range ds.Warnings {
+				out.Warnings = append(out.Warnings, prefix(dir, w))
+			}
 		}
 		enc := json.NewEncoder(m.Stdout)
 		enc.SetIndent("", "  ")
@@ -90,6 +94,12 @@ func (m *Main) reportLoad(dir string, ds *tokumu.Dataset, err error, took time.D
 		}
 		fmt.Fprintf(m.Stderr, "%s: %d problem(s)\n", dir, len(list))
 	} else {
+		for _, w := range ds.Warnings {
+			fmt.Fprintln(m.Stderr, "warning: "+prefix(dir, w))
+		}
+		if n := len(ds.Warnings); n > 0 {
+			fmt.Fprintf(m.Stderr, "%s: %d warning(s)\n", dir, n)
+		}
 		fmt.Fprintf(m.Stdout, "%s: ok — %d entities, %d claims, %d sources, %d predicates (%v)\n",
 			dir, len(ds.Entities), len(ds.Claims), len(ds.Sources), len(ds.Predicates), took.Round(time.Millisecond))
 	}

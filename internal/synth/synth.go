@@ -66,7 +66,7 @@ func Write(dir string, claims int, seed uint64) (*Corpus, error) {
 	nSources := 200
 	kinds := []string{"scholarly", "archival", "memoir", "popular", "official", "press"}
 	for i := 0; i < nSources; i++ {
-		body := fmt.Sprintf("id: src-%d\nkind: %s\ntype: book\nauthor: [{family: Author%d, given: A.}]\ntitle: \"Synthetic source %d\"\nyear: %d\n",
+		body := fmt.Sprintf("id: src-%d\nkind: %s\ntype: book\nauthor: [{family: Author%d, given: A.}]\ntitle: \"Synthetic source %d\"\nyear: %d\nlanguage: en\n",
 			i, kinds[i%len(kinds)], i, i, 1950+i%70)
 		if err := os.WriteFile(filepath.Join(dir, "sources", fmt.Sprintf("src-%d.yaml", i)), []byte(body), 0o644); err != nil {
 			return nil, err
