@@ -9,5 +9,5 @@ import (
 )
 
 func TestStore(t *testing.T) {
-	storetest.Run(t, func(testing.TB) tokumu.Store { return memstore.New() })
+	storetest.Run(t, storetest.Config{Open: func(testing.TB) tokumu.Store { return memstore.New() }})
 }
