@@ -57,7 +57,7 @@ func testClaimOrder(t testing.TB, h *harness) {
 		{tokumu.ClaimFilter{From: 19390101}, []string{"c-kikan-dissolved", "c-kikan-part-of", "c-kikan-succeeded",
 			"c-kid-part-of", "c-aa-1939"}},
 	} {
-		checkClaims(t, fmt.Sprintf("Claims(%+v)", tt.f), mustClaims(t, h.s, tt.f), ds, tt.want)
+		checkClaims(t, "Claims("+showClaimFilter(tt.f)+")", mustClaims(t, h.s, tt.f), ds, tt.want)
 	}
 }
 
@@ -197,7 +197,7 @@ func testClaimsFilter(t testing.TB, h *harness) {
 		{tokumu.ClaimFilter{About: "harbin-tokumu-kikan", Limit: 2}, []string{"c-doihara-head", "c-kikan-dissolved"}},
 		{tokumu.ClaimFilter{Source: "zor23", RelationsOnly: true, Limit: 2}, []string{"c-kikan-part-of", "c-kikan-succeeded"}},
 	} {
-		checkClaims(t, fmt.Sprintf("Claims(%+v)", tt.f), mustClaims(t, h.s, tt.f), ds, tt.want)
+		checkClaims(t, "Claims("+showClaimFilter(tt.f)+")", mustClaims(t, h.s, tt.f), ds, tt.want)
 	}
 }
 
@@ -243,19 +243,34 @@ func testClaimsTime(t testing.TB, h *harness) {
 			[]string{"c-doihara-head", "c-kikan-part-of", "c-kikan-succeeded", "c-kid-part-of"}},
 		{tokumu.ClaimFilter{At: 19360101, From: 19300101, To: 19391231}, []string{"c-kikan-part-of", "c-est-1936", "c-real-1936"}},
 	} {
-		checkClaims(t, fmt.Sprintf("Claims(%s)", showClaimFilter(tt.f)), mustClaims(t, h.s, tt.f), ds, tt.want)
+		checkClaims(t, "Claims("+showClaimFilter(tt.f)+")", mustClaims(t, h.s, tt.f), ds, tt.want)
 	}
 }
 
+// showClaimFilter writes the fields of f that are set.
 func showClaimFilter(f tokumu.ClaimFilter) string {
-	s := fmt.Sprintf("%+v", f)
-	for _, d := range []struct {
-		name string
-		day  tokumu.Day
-	}{{"At", f.At}, {"From", f.From}, {"To", f.To}} {
-		if d.day != 0 {
-			s = strings.Replace(s, fmt.Sprintf("%s:%d", d.name, int64(d.day)), d.name+":"+d.day.String(), 1)
+	var parts []string
+	for _, kv := range []struct{ k, v string }{
+		{"Subject", f.Subject}, {"Object", f.Object}, {"About", f.About}, {"Predicate", f.Predicate},
+		{"Source", f.Source}, {"Perspective", f.Perspective},
+	} {
+		if kv.v != "" {
+			parts = append(parts, kv.k+":"+kv.v)
 		}
 	}
-	return s
+	for _, kv := range []struct {
+		k string
+		d tokumu.Day
+	}{{"At", f.At}, {"From", f.From}, {"To", f.To}} {
+		if kv.d != 0 {
+			parts = append(parts, kv.k+":"+kv.d.String())
+		}
+	}
+	if f.RelationsOnly {
+		parts = append(parts, "RelationsOnly")
+	}
+	if f.Limit != 0 {
+		parts = append(parts, fmt.Sprintf("Limit:%d", f.Limit))
+	}
+	return "{" + strings.Join(parts, " ") + "}"
 }

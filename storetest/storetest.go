@@ -107,7 +107,7 @@ func mustClaims(t testing.TB, s tokumu.Store, f tokumu.ClaimFilter) []*tokumu.Cl
 	t.Helper()
 	cs, err := s.Claims(ctx(), f)
 	if err != nil {
-		t.Fatalf("Claims(%+v): %v", f, err)
+		t.Fatalf("Claims(%s): %v", showClaimFilter(f), err)
 	}
 	return cs
 }
