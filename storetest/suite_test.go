@@ -213,6 +213,21 @@ func TestSuiteCatches(t *testing.T) {
 				}
 			}
 		}, []string{"ClaimsFilter", "ClaimOrder"}},
+		{"Subject filter ignored", func(b *broken) {
+			b.filter = func(f *tokumu.ClaimFilter) { f.Subject = "" }
+		}, []string{"ClaimsFilter", "ClaimOrder"}},
+		{"Predicate filter ignored", func(b *broken) {
+			b.filter = func(f *tokumu.ClaimFilter) { f.Predicate = "" }
+		}, []string{"ClaimsFilter", "ClaimOrder"}},
+		{"About filter ignored", func(b *broken) {
+			b.filter = func(f *tokumu.ClaimFilter) { f.About = "" }
+		}, []string{"ClaimsFilter", "ClaimOrder", "ClaimsTime"}},
+		{"At ignored", func(b *broken) {
+			b.filter = func(f *tokumu.ClaimFilter) { f.At = 0 }
+		}, []string{"ClaimsTime"}},
+		{"From ignored", func(b *broken) {
+			b.filter = func(f *tokumu.ClaimFilter) { f.From = 0 }
+		}, []string{"ClaimsTime", "ClaimOrder"}},
 		{"Source filter ignored", func(b *broken) {
 			b.filter = func(f *tokumu.ClaimFilter) { f.Source = "" }
 		}, []string{"ClaimsFilter"}},
@@ -225,6 +240,14 @@ func TestSuiteCatches(t *testing.T) {
 		{"To ignored", func(b *broken) {
 			b.filter = func(f *tokumu.ClaimFilter) { f.To = 0 }
 		}, []string{"ClaimsTime"}},
+		{"EntityFilter.Type ignored", func(b *broken) {
+			b.entityFilter = func(f *tokumu.EntityFilter) { f.Type = "" }
+		}, []string{"EntitiesFilter"}},
+		{"EntityFilter.Limit ignored", func(b *broken) {
+			b.entityFilter = func(f *tokumu.EntityFilter) { f.Limit = 0 }
+		}, []string{"EntitiesFilter", "ManyIDs"}},
+		{"a missing source is an internal error", func(b *broken) { b.plainSourceNotFound = true },
+			[]string{"NotFound", "Empty", "ReplaceReplaces"}},
 		{"Entities refuses more than 32,766 ids", func(b *broken) {
 			b.entitiesErr = func(f tokumu.EntityFilter) error {
 				if len(f.IDs) > 32766 {
@@ -333,24 +356,26 @@ type broken struct {
 	hash     *string
 	cache    map[string]*tokumu.Entity
 
-	claims          func([]*tokumu.Claim, tokumu.ClaimFilter) []*tokumu.Claim
-	filter          func(*tokumu.ClaimFilter)
-	extra           func(tokumu.Store, tokumu.ClaimFilter) ([]*tokumu.Claim, error)
-	claimsErr       func(replaces int) error
-	entity          func(*tokumu.Entity)
-	entities        func([]*tokumu.Entity, tokumu.EntityFilter) []*tokumu.Entity
-	entitiesErr     func(tokumu.EntityFilter) error
-	predicates      func([]*tokumu.Predicate) []*tokumu.Predicate
-	sources         func([]*tokumu.Source) []*tokumu.Source
-	source          func(*tokumu.Source)
-	stats           func(*tokumu.Stats)
-	plainNotFound   bool
-	stickySettings  bool
-	stickyHash      bool
-	clearFirst      bool
-	plainReplaceErr bool
-	shareEntities   bool
-	closeErr        error
+	claims              func([]*tokumu.Claim, tokumu.ClaimFilter) []*tokumu.Claim
+	filter              func(*tokumu.ClaimFilter)
+	extra               func(tokumu.Store, tokumu.ClaimFilter) ([]*tokumu.Claim, error)
+	claimsErr           func(replaces int) error
+	entity              func(*tokumu.Entity)
+	entities            func([]*tokumu.Entity, tokumu.EntityFilter) []*tokumu.Entity
+	entitiesErr         func(tokumu.EntityFilter) error
+	entityFilter        func(*tokumu.EntityFilter)
+	predicates          func([]*tokumu.Predicate) []*tokumu.Predicate
+	sources             func([]*tokumu.Source) []*tokumu.Source
+	source              func(*tokumu.Source)
+	stats               func(*tokumu.Stats)
+	plainNotFound       bool
+	plainSourceNotFound bool
+	stickySettings      bool
+	stickyHash          bool
+	clearFirst          bool
+	plainReplaceErr     bool
+	shareEntities       bool
+	closeErr            error
 }
 
 func (b *broken) Replace(ctx context.Context, ds *tokumu.Dataset) error {
@@ -444,6 +469,10 @@ func (b *broken) Entities(ctx context.Context, f tokumu.EntityFilter) ([]*tokumu
 			return nil, err
 		}
 	}
+	asked := f
+	if b.entityFilter != nil {
+		b.entityFilter(&f)
+	}
 	es, err := b.Store.Entities(ctx, f)
 	if err != nil {
 		return nil, err
@@ -454,7 +483,7 @@ func (b *broken) Entities(ctx context.Context, f tokumu.EntityFilter) ([]*tokumu
 		}
 	}
 	if b.entities != nil {
-		es = b.entities(es, f)
+		es = b.entities(es, asked)
 	}
 	return es, nil
 }
@@ -482,6 +511,9 @@ func (b *broken) Sources(ctx context.Context) ([]*tokumu.Source, error) {
 
 func (b *broken) Source(ctx context.Context, id string) (*tokumu.Source, error) {
 	s, err := b.Store.Source(ctx, id)
+	if err != nil && b.plainSourceNotFound {
+		return nil, errors.New(err.Error())
+	}
 	if err == nil && b.source != nil {
 		b.source(s)
 	}
