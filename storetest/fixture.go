@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/tokumu/tokumu"
 )
@@ -175,13 +176,11 @@ func orderedFixture() *tokumu.Dataset {
 		&tokumu.Claim{ID: "c-army-located", Subject: "kwantung-army", Predicate: "located_in", Object: "harbin",
 			Source: "zor23", Grade: b2},
 		&tokumu.Claim{ID: "c-army-self", Subject: "kwantung-army", Predicate: "part_of", Object: "kwantung-army",
-			When:   tokumu.When{EDTF: "1919", Earliest: 19190101, LatestStart: 19191231, EarliestEnd: 19190101, Latest: 19191231},
-			Source: "zor23", Grade: b2, Note: "a claim about itself, to be listed once"},
+			Source: "zor23", Grade: b2, Note: "a claim about itself, to be listed once",
+			When: tokumu.When{EDTF: "1919", Earliest: 19190101, LatestStart: 19191231, EarliestEnd: 19190101, Latest: 19191231}},
 	)
 	// Listed backwards, so that a store that keeps input order fails.
-	for i, j := 0, len(ds.Claims)-1; i < j; i, j = i+1, j-1 {
-		ds.Claims[i], ds.Claims[j] = ds.Claims[j], ds.Claims[i]
-	}
+	slices.Reverse(ds.Claims)
 	return ds
 }
 
