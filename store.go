@@ -6,9 +6,16 @@ import "context"
 // SQLite store is the default; a PostgreSQL store implements the same
 // interface, and the storetest package holds the conformance suite both
 // must pass.
+//
+// Orders compare ids byte by byte (SQL's BINARY or "C" collation). A store
+// keeps no part of the Dataset it was given, and what it returns is the
+// caller's to change.
 type Store interface {
 	// Replace swaps the store's whole content for ds in one transaction:
-	// on any error the store keeps what it had.
+	// on any error the store keeps what it had, and readers see the old
+	// content or the new, never a mixture. A dataset in which two
+	// predicates, two sources, two entities or two claims share an id is
+	// refused with ECONFLICT.
 	Replace(ctx context.Context, ds *Dataset) error
 
 	// Entity returns the entity with the id. Returns ENOTFOUND if there is none.
@@ -16,7 +23,7 @@ type Store interface {
 	// Entities returns the entities that match f, ordered by id.
 	Entities(ctx context.Context, f EntityFilter) ([]*Entity, error)
 	// Claims returns the claims that match f, ordered by subject,
-	// predicate, start of time and id.
+	// predicate, start of time (When.Earliest; undated claims first) and id.
 	Claims(ctx context.Context, f ClaimFilter) ([]*Claim, error)
 	// Source returns the bibliography entry. Returns ENOTFOUND if there is none.
 	Source(ctx context.Context, id string) (*Source, error)
@@ -25,7 +32,8 @@ type Store interface {
 	// Predicates returns the vocabulary in the order it was written
 	// (vocabulary files by path, predicates in file order).
 	Predicates(ctx context.Context) ([]*Predicate, error)
-	// Settings returns the corpus's view defaults of the last Replace.
+	// Settings returns the corpus's view defaults of the last Replace
+	// (zero Settings if the store is empty).
 	Settings(ctx context.Context) (*Settings, error)
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (*Stats, error)
@@ -35,10 +43,14 @@ type Store interface {
 	Close() error
 }
 
-// EntityFilter selects entities. Zero fields select everything.
+// EntityFilter selects entities. Zero fields select everything; set fields
+// are combined with AND.
 type EntityFilter struct {
-	Type  EntityType
-	IDs   []string
+	Type EntityType
+	// IDs selects the entities with these ids, in any number; unknown ids
+	// select nothing and a repeated id selects its entity once.
+	IDs []string
+	// Limit, if positive, keeps the first Limit entities of the order.
 	Limit int
 }
 
@@ -59,7 +71,8 @@ type ClaimFilter struct {
 	From, To Day
 	// RelationsOnly leaves out literal claims.
 	RelationsOnly bool
-	Limit         int
+	// Limit, if positive, keeps the first Limit claims of the order.
+	Limit int
 }
 
 // Stats counts the contents of a store.

@@ -29,11 +29,14 @@ func (s *DB) Entities(ctx context.Context, f tokumu.EntityFilter) ([]*tokumu.Ent
 	if f.Type != "" {
 		where, args = append(where, "type = ?"), append(args, string(f.Type))
 	}
-	if len(f.IDs) > 0 {
-		where = append(where, "id IN ("+placeholders(len(f.IDs))+")")
-		for _, id := range f.IDs {
-			args = append(args, id)
-		}
+	switch len(f.IDs) {
+	case 0:
+	case 1:
+		where, args = append(where, "id = ?"), append(args, f.IDs[0])
+	default:
+		// One JSON array parameter rather than a placeholder per id:
+		// SQLite refuses more than 32,766 variables in a statement.
+		where, args = append(where, "id IN (SELECT value FROM json_each(?))"), append(args, mustJSON(f.IDs))
 	}
 	q := `SELECT id, type, summary, tags, origin FROM entity`
 	if len(where) > 0 {
@@ -76,20 +79,25 @@ func (s *DB) Entities(ctx context.Context, f tokumu.EntityFilter) ([]*tokumu.Ent
 	if len(out) == 0 {
 		return out, nil
 	}
-	if err := s.loadNames(ctx, out, byID); err != nil {
+	all := f.Type == "" && len(f.IDs) == 0 && f.Limit <= 0
+	if err := s.loadNames(ctx, out, byID, all); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-func (s *DB) loadNames(ctx context.Context, es []*tokumu.Entity, byID map[string]*tokumu.Entity) error {
+// loadNames fills in the names of es. all says that es is every entity,
+// so that the names are read without a filter.
+func (s *DB) loadNames(ctx context.Context, es []*tokumu.Entity, byID map[string]*tokumu.Entity, all bool) error {
 	q := `SELECT entity, text, lang, kind, when_, source FROM name`
 	var args []any
-	if len(es) <= 500 {
-		q += " WHERE entity IN (" + placeholders(len(es)) + ")"
-		for _, e := range es {
-			args = append(args, e.ID)
+	if !all {
+		ids := make([]string, len(es))
+		for i, e := range es {
+			ids[i] = e.ID
 		}
+		q += " WHERE entity IN (SELECT value FROM json_each(?))"
+		args = append(args, mustJSON(ids))
 	}
 	q += " ORDER BY entity, ord"
 	rows, err := s.db.QueryContext(ctx, q, args...)
@@ -112,10 +120,6 @@ func (s *DB) loadNames(ctx context.Context, es []*tokumu.Entity, byID map[string
 		}
 	}
 	return rows.Err()
-}
-
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
 const claimColumns = `id, subject, predicate, object, value, unit, role, lang, edtf, edtf_text, lo, ls, ee, hi,

@@ -4,9 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/tokumu/tokumu"
+	sqlite3 "modernc.org/sqlite"
+	sqlite3lib "modernc.org/sqlite/lib"
 )
 
 // Replace swaps the whole content of the database for ds in one
@@ -35,6 +38,10 @@ func (s *DB) Replace(ctx context.Context, ds *tokumu.Dataset) error {
 	}
 	for _, q := range create {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
+			if isConflict(err) {
+				// The unique index on claim ids is built after the load.
+				return fmt.Errorf("sqlite: replace: %w", duplicateClaim(ctx, tx))
+			}
 			return fmt.Errorf("sqlite: replace: %s: %w", q, err)
 		}
 	}
@@ -51,6 +58,33 @@ func (s *DB) Replace(ctx context.Context, ds *tokumu.Dataset) error {
 		return fmt.Errorf("sqlite: replace: commit: %w", err)
 	}
 	return nil
+}
+
+// isConflict reports whether err is SQLite refusing a second row with the
+// same key.
+func isConflict(err error) bool {
+	var e *sqlite3.Error
+	return errors.As(err, &e) && (e.Code() == sqlite3lib.SQLITE_CONSTRAINT_PRIMARYKEY ||
+		e.Code() == sqlite3lib.SQLITE_CONSTRAINT_UNIQUE)
+}
+
+// rowError describes the failed insert of the row of a kind with an id:
+// ECONFLICT when the dataset holds the id twice.
+func rowError(err error, kind, id string) error {
+	if isConflict(err) {
+		return tokumu.Errorf(tokumu.ECONFLICT, "two %ss have the id %q", kind, id)
+	}
+	return fmt.Errorf("%s %s: %w", kind, id, err)
+}
+
+// duplicateClaim names a claim id the claim table holds twice.
+func duplicateClaim(ctx context.Context, tx *sql.Tx) error {
+	var id string
+	err := tx.QueryRowContext(ctx, `SELECT id FROM claim GROUP BY id HAVING COUNT(*) > 1 LIMIT 1`).Scan(&id)
+	if err != nil {
+		return fmt.Errorf("find the duplicate claim id: %w", err)
+	}
+	return tokumu.Errorf(tokumu.ECONFLICT, "two claims have the id %q", id)
 }
 
 func mustJSON(v any) string {
@@ -86,7 +120,7 @@ func insertAll(ctx context.Context, tx *sql.Tx, ds *tokumu.Dataset) error {
 			roles = []tokumu.Role{}
 		}
 		if _, err := st.ExecContext(ctx, p.ID, i, mustJSON(p.Label), mustJSON(p.Inverse), mustJSON(dom), mustJSON(rng), string(p.Literal), p.Hierarchy, mustJSON(roles), p.Origin); err != nil {
-			return fmt.Errorf("predicate %s: %w", p.ID, err)
+			return rowError(err, "predicate", p.ID)
 		}
 	}
 	st.Close()
@@ -97,7 +131,7 @@ func insertAll(ctx context.Context, tx *sql.Tx, ds *tokumu.Dataset) error {
 	}
 	for _, src := range ds.Sources {
 		if _, err := st.ExecContext(ctx, src.ID, string(src.Kind), mustJSON(newSourceRow(src))); err != nil {
-			return fmt.Errorf("source %s: %w", src.ID, err)
+			return rowError(err, "source", src.ID)
 		}
 	}
 	st.Close()
@@ -116,7 +150,7 @@ func insertAll(ctx context.Context, tx *sql.Tx, ds *tokumu.Dataset) error {
 			summary = mustJSON(e.Summary)
 		}
 		if _, err := st.ExecContext(ctx, e.ID, string(e.Type), summary, listJSON(e.Tags), e.Origin); err != nil {
-			return fmt.Errorf("entity %s: %w", e.ID, err)
+			return rowError(err, "entity", e.ID)
 		}
 		for i, n := range e.Names {
 			if _, err := nst.ExecContext(ctx, e.ID, i, n.Text, n.Lang, string(n.Kind), whenText(n.When), n.Source); err != nil {

@@ -153,7 +153,6 @@ func claimIndexes() (create []string, drop []string) {
 	return create, drop
 }
 
-// Hash returns the corpus hash recorded by the last Replace.
 // Settings returns the corpus's view defaults of the last Replace (zero
 // if the database is empty).
 func (s *DB) Settings(ctx context.Context) (*tokumu.Settings, error) {
@@ -172,6 +171,8 @@ func (s *DB) Settings(ctx context.Context) (*tokumu.Settings, error) {
 	return &st, nil
 }
 
+// Hash returns the corpus hash recorded by the last Replace, or "" if
+// the database is empty.
 func (s *DB) Hash(ctx context.Context) (string, error) {
 	var h string
 	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'hash'`).Scan(&h)

@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/tokumu/tokumu"
@@ -22,17 +23,49 @@ func MustOpen(tb testing.TB) *sqlite.DB {
 }
 
 func TestStore(t *testing.T) {
-	storetest.Run(t, func(tb testing.TB) tokumu.Store { return MustOpen(tb) })
+	// The path of each database the suite opens, so that Reopen can open
+	// it again.
+	var mu sync.Mutex
+	paths := map[tokumu.Store]string{}
+	storetest.Run(t, storetest.Config{
+		Open: func(tb testing.TB) tokumu.Store {
+			path := filepath.Join(tb.TempDir(), "tokumu.db")
+			db, err := sqlite.Open(context.Background(), path, sqlite.Options{})
+			if err != nil {
+				tb.Fatal(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			paths[db] = path
+			return db
+		},
+		Reopen: func(tb testing.TB, s tokumu.Store) tokumu.Store {
+			mu.Lock()
+			path := paths[s]
+			mu.Unlock()
+			if err := s.Close(); err != nil {
+				tb.Fatalf("Close: %v", err)
+			}
+			db, err := sqlite.Open(context.Background(), path, sqlite.Options{})
+			if err != nil {
+				tb.Fatal(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			paths[db] = path
+			return db
+		},
+	})
 }
 
 func TestStoreMemory(t *testing.T) {
-	storetest.Run(t, func(tb testing.TB) tokumu.Store {
+	storetest.Run(t, storetest.Config{Open: func(tb testing.TB) tokumu.Store {
 		db, err := sqlite.Open(context.Background(), ":memory:", sqlite.Options{})
 		if err != nil {
 			tb.Fatal(err)
 		}
 		return db
-	})
+	}})
 }
 
 func TestReopen(t *testing.T) {
