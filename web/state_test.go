@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -14,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/tokumu/tokumu"
-	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/memstore"
 	"github.com/tokumu/tokumu/storetest"
 	"github.com/tokumu/tokumu/web"
 )
@@ -26,11 +25,7 @@ import (
 func TestReloadUnderLoad(t *testing.T) {
 	ctx := context.Background()
 	open := func(name string, ds *tokumu.Dataset) tokumu.Store {
-		db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), name), sqlite.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
+		db := memstore.New()
 		if err := db.Replace(ctx, ds); err != nil {
 			t.Fatal(err)
 		}
