@@ -22,6 +22,12 @@ func TestFold(t *testing.T) {
 		{"ﾊﾙﾋﾞﾝ", "はるびん"}, // half-width katakana
 		{"Blücher", "blucher"},
 		{"Straße", "strasse"},
+		{"ﾄﾞｲﾊﾗ", "どいはら"},
+		{"\u30c8\u3099\u30a4\u30cf\u30e9", "どいはら"}, // NFD ドイハラ
+		{"Лю́шков", "люшков"},                      // combining acute
+		{"Генрѝх", "генрих"},                       // precomposed ѝ
+		{"\u0438\u0306", "й"},                      // NFD й stays й
+		{"Do\u0304ihara", "doihara"},
 	}
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {
@@ -66,6 +72,13 @@ func TestTokenize(t *testing.T) {
 		{"Халхин-Гол", []string{"халхин", "гол"}},
 		{"«Трест»", []string{"трест"}},
 		{"ＡＢＣ　ノモンハン", []string{"abc", "のもんはん"}},
+		{"ﾊﾙﾋﾞﾝ", []string{"はるびん"}},                          // the voiced mark composes, not a word of its own
+		{"\u30c8\u3099\u30a4\u30cf\u30e9", []string{"どいはら"}}, // NFD ドイハラ
+		{"Генрих Лю́шков", []string{"генрих", "люшков"}},     // a stress mark does not split the word
+		{"Do\u0304ihara e\u0301", []string{"doihara", "e"}},
+		{"\u0301x", []string{"x"}},   // a mark with no letter before it is dropped
+		{"㈱満鉄", []string{"株", "満鉄"}}, // (株): a compatibility form that expands
+		{"¼ ﾊﾟﾝ", []string{"1", "4", "ぱん"}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -109,6 +122,9 @@ func TestSnippet(t *testing.T) {
 		{"Люшков бежал в Маньчжоу-го <b>", "бежали", "Люшков <mark>бежал</mark> в Маньчжоу-го &lt;b&gt;"},
 		{"関東軍情報部の設置", "情報部", "関東軍<mark>情報部</mark>の設置"},
 		{"滿洲國の特務機関", "満洲", "<mark>滿洲</mark>國の特務機関"},
+		{"Генрих Лю́шков бежал", "Люшков", "Генрих <mark>Лю́шков</mark> бежал"},
+		{"Генрих Люшков бежал", "Лю́шков", "Генрих <mark>Люшков</mark> бежал"},
+		{"ﾊﾙﾋﾞﾝ特務機関", "はるびん", "<mark>ﾊﾙﾋﾞﾝ特務機関</mark>"}, // widths differ: the whole run is marked
 	}
 	for _, tt := range tests {
 		if got := snippet(tt.text, tokenize(tt.query), 200); got != tt.want {
