@@ -1,10 +1,14 @@
 package search
 
 import (
+	"cmp"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/tokumu/tokumu"
 )
 
 func TestFold(t *testing.T) {
@@ -141,24 +145,42 @@ func TestSnippet(t *testing.T) {
 	}
 }
 
+// FuzzSearch runs any query with any page. The search may refuse it, but
+// only as documented: an EINVALID error for a query over MaxQueryBytes or a
+// Limit or Offset out of bounds; it must never fail otherwise or panic.
 func FuzzSearch(f *testing.F) {
-	for _, s := range []string{"土肥原", "Доихара", "Harbin Special", "ﾊﾙﾋﾞﾝ", "o'", "ёЁ", "\xff\xfe", "oh", "a b c d e f", "滿洲國"} {
-		f.Add(s)
+	for _, s := range []string{"土肥原", "Доихара", "Harbin Special", "ﾊﾙﾋﾞﾝ", "o'", "ёЁ", "\xff\xfe", "oh", "a b c d e f", "滿洲國", "Лю́шков", "\u0301", "㈱¼"} {
+		f.Add(s, 5, 0)
 	}
+	f.Add("Harbin", 20, 2000000000)                   // issue 15: a 32 GB allocation
+	f.Add("Harbin", 3000000000, 0)                    // issue 15: --limit 3000000000
+	f.Add("Harbin", math.MaxInt, math.MaxInt)         // offset+limit overflows
+	f.Add("Harbin", -1, -1)                           // negative page
+	f.Add(strings.Repeat("a", MaxQueryBytes+1), 5, 0) // over the query limit
 	ix := embedded(f)
-	f.Fuzz(func(t *testing.T, q string) {
-		r, err := ix.Search(Query{Text: q, Limit: 5})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Total < len(r.Hits) {
-			t.Fatalf("total %d < %d hits", r.Total, len(r.Hits))
-		}
-		for _, h := range r.Hits {
-			if !utf8.ValidString(h.Snippet) {
-				t.Fatalf("invalid UTF-8 snippet %q", h.Snippet)
+	f.Fuzz(func(t *testing.T, q string, limit, offset int) {
+		r, err := ix.Search(Query{Text: q, Limit: limit, Offset: offset})
+		valid := len(q) <= MaxQueryBytes && 0 <= limit && limit <= MaxLimit && 0 <= offset && offset <= MaxOffset
+		switch {
+		case err != nil && (valid || tokumu.ErrorCode(err) != tokumu.EINVALID):
+			t.Fatalf("Search(%q, limit %d, offset %d): %v", q, limit, offset, err)
+		case err == nil && !valid:
+			t.Fatalf("Search(%q, limit %d, offset %d) accepted a query out of bounds", q, limit, offset)
+		case err == nil:
+			if r.Total < len(r.Hits) {
+				t.Fatalf("total %d < %d hits", r.Total, len(r.Hits))
+			}
+			if want := cmp.Or(limit, DefaultLimit); len(r.Hits) > want {
+				t.Fatalf("%d hits, limit %d", len(r.Hits), want)
+			}
+			for _, h := range r.Hits {
+				if !utf8.ValidString(h.Snippet) {
+					t.Fatalf("invalid UTF-8 snippet %q", h.Snippet)
+				}
 			}
 		}
-		ix.Suggest(q, 5, "")
+		if hs := ix.Suggest(q, limit, ""); len(hs) > max(0, min(limit, MaxLimit)) {
+			t.Fatalf("Suggest(%q, %d): %d hits", q, limit, len(hs))
+		}
 	})
 }
