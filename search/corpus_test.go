@@ -113,6 +113,7 @@ func TestCrossScript(t *testing.T) {
 		{"ノモンハン", "khalkhin-gol", "katakana"},
 		{"Халхин-Гол", "khalkhin-gol", "hyphenated Cyrillic"},
 		{"Хасан", "lake-khasan", "Cyrillic"},
+		{"Hasan-ko", "lake-khasan", "reading of ハサン湖 (katakana read as written)"},
 		// Organizations.
 		{"Kwantung", "kwantung-army", "English"},
 		{"Kantogun", "kwantung-army", "macron-less romaji"},
@@ -124,6 +125,7 @@ func TestCrossScript(t *testing.T) {
 		{"Квантунской армии", "kwantung-army", "Russian genitive"},
 		{"中野学校", "nakano-school", "part of the kanji name"},
 		{"Nakano Gakko", "nakano-school", "macron-less romaji"},
+		{"kanbu kyoikutai", "nakano-school-futamata-branch", "reading of 幹部教育隊 (幹 read as 幹, not as 干)"},
 		{"参謀本部", "ija-general-staff", "kanji"},
 		{"Разведупр", "razvedupr", "Russian abbreviation"},
 		{"ОГПУ", "ogpu-nkvd", "Cyrillic abbreviation"},
@@ -232,7 +234,7 @@ func TestFoldedForms(t *testing.T) {
 // find nothing at all, names or text.
 func TestUnrelated(t *testing.T) {
 	ix := embedded(t)
-	for _, q := range []string{"xyzzy", "Napoleon Bonaparte", "クリスマス", "Шекспир", "qwertyuiop", "Pokémon", "寿司屋"} {
+	for _, q := range []string{"xyzzy", "Napoleon Bonaparte", "クリスマス", "Шекспир", "qwertyuiop", "Pokémon", "寿司屋", "tsukue"} {
 		r, err := ix.Search(Query{Text: q})
 		if err != nil {
 			t.Fatal(err)

@@ -128,7 +128,7 @@ func (ix *Index) matchWord(t token, prefix bool, mark func(ent int32, name uint1
 		for _, f := range cyrillicForms(t.text) {
 			lookup(spaceCyrillic+f, levelName)
 		}
-		for _, k := range ix.derive.deriveKeys(t, "") {
+		for _, k := range ix.derive.deriveKeys(t, "", "") {
 			lookup(k, levelDerived)
 		}
 	case scriptCJK:
