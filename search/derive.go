@@ -131,8 +131,10 @@ func cyrillicKeys(s string) []string {
 }
 
 // deriver reads kanji through kagome with the IPA dictionary. The
-// dictionary takes most of a second to load, so it is loaded once, and
-// only when a name needs it; readings are memoized by surface form.
+// dictionary takes a second to load and ~90 MB of heap that kagome keeps
+// for the life of the process, so a reading comes from the table of known
+// readings (readings.tsv) when it has one, and the dictionary is loaded
+// only for a name it lacks; readings are memoized by surface form.
 type deriver struct {
 	once sync.Once
 	tok  *tokenizer.Tokenizer
@@ -141,9 +143,17 @@ type deriver struct {
 
 // parts returns the kana reading of each morpheme of s, or nil when a
 // morpheme of kanji has no reading in the dictionary (哈 in 哈爾浜): a
-// guessed reading would only add wrong matches. The tokenizer is safe for
-// concurrent use.
+// guessed reading would only add wrong matches. s is in readingForm.
 func (d *deriver) parts(s string) []string {
+	if p, ok := knownReadings()[s]; ok {
+		return p
+	}
+	return d.analyze(s)
+}
+
+// analyze is parts through the dictionary, which it loads on first use.
+// The tokenizer is safe for concurrent use.
+func (d *deriver) analyze(s string) []string {
 	d.once.Do(func() {
 		if t, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos()); err == nil {
 			d.tok = t
@@ -165,6 +175,9 @@ func (d *deriver) parts(s string) []string {
 	}
 	return parts
 }
+
+// analyzed reports whether d has loaded the dictionary.
+func (d *deriver) analyzed() bool { return d.tok != nil }
 
 // readings returns kana readings of a run of kanji and kana for indexing:
 // the reading of every contiguous span of up to four morphemes, so that
