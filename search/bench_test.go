@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/tokumu/tokumu/internal/corpustest"
 )
@@ -22,11 +23,13 @@ func BenchmarkBuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		if _, err := Build(ctx, db); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkBuildFirst is the first build in a process, dictionary loading
@@ -44,9 +47,20 @@ func BenchmarkBuildFirst(b *testing.B) {
 	defer db.Close()
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for range b.N {
 		if _, err := Build(ctx, db); err != nil {
 			b.Fatal(err)
 		}
+	}
+	reportCPU(b, cpu)
+}
+
+// reportCPU reports the process's CPU time since since per operation,
+// beside ns/op: steadier than wall time on a shared machine (it counts
+// the garbage collector's work on other cores too). Not on every OS.
+func reportCPU(b *testing.B, since time.Duration) {
+	if now := cpuTime(); now > 0 {
+		b.ReportMetric(float64(now-since)/float64(b.N), "cpu-ns/op")
 	}
 }
