@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -128,67 +129,93 @@ type token struct {
 // form) stays inside the word it marks and folds to nothing, so that it
 // never splits a word.
 func tokenize(s string) []token {
-	var toks []token
-	var cur strings.Builder
-	curScript, start := scriptNone, 0
-	flush := func(end int) {
-		if cur.Len() > 0 {
-			toks = append(toks, token{text: cur.String(), script: curScript, start: start, end: end})
-			cur.Reset()
+	return split(s, norm.NFKC.QuickSpanString(s) == len(s))
+}
+
+// split is tokenize; nfkc says that s is known to be NFKC already.
+func split(s string, nfkc bool) []token {
+	var z splitter
+	if nfkc {
+		// Already NFKC (most text): every rune is a segment of its own,
+		// and no iterator is needed.
+		for i := 0; i < len(s); {
+			_, n := utf8.DecodeRuneInString(s[i:]) // an invalid byte is one U+FFFD
+			z.segment(s[i:i+n], i, i+n)
+			i += n
 		}
-		curScript = scriptNone
-	}
-	var it norm.Iter
-	var seg []byte
-	it.InitString(norm.NFKC, s)
-	for !it.Done() {
-		// A compatibility form that expands to several characters (㈱ →
-		// (株), ¼ → 1⁄4) comes out of the iterator in pieces, all but
-		// the last of no width in s; they are taken as one segment.
-		segStart := it.Pos()
-		seg = append(seg[:0], it.Next()...)
-		for it.Pos() == segStart && !it.Done() {
-			seg = append(seg, it.Next()...)
-		}
-		segEnd := it.Pos()
-		// A word that ends at the segment's first rune ends where the
-		// segment starts; one that ends inside it ends with it.
-		first := true
-		boundary := func() int {
-			if first && segStart > start {
-				return segStart
+	} else {
+		var it norm.Iter
+		var seg []byte
+		it.InitString(norm.NFKC, s)
+		for !it.Done() {
+			// A compatibility form that expands to several characters (㈱ →
+			// (株), ¼ → 1⁄4) comes out of the iterator in pieces, all but
+			// the last of no width in s; they are taken as one segment.
+			segStart := it.Pos()
+			seg = append(seg[:0], it.Next()...)
+			for it.Pos() == segStart && !it.Done() {
+				seg = append(seg, it.Next()...)
 			}
-			return segEnd
-		}
-		for _, nr := range string(seg) {
-			switch {
-			case (nr == '\'' || nr == '’' || nr == 'ʼ') && curScript == scriptLatin:
-				// An apostrophe inside a Latin word joins it: Shin'ichi,
-				// oboronitel'noe.
-			case unicode.Is(unicode.Mn, nr):
-				// A mark left after NFKC belongs to the letter before it.
-			default:
-				sc := scriptOf(nr)
-				if sc == scriptNone {
-					flush(boundary())
-					break
-				}
-				// Digits stay with the word they follow (Harbin 12 is two words,
-				// but "No.12" and "12-я" keep the number with its letters only
-				// when written without a break).
-				if curScript != scriptNone && sc != curScript && !(nr < 0x80 && unicode.IsDigit(nr) && curScript == scriptCyrillic) {
-					flush(boundary())
-				}
-				if curScript == scriptNone {
-					curScript, start = sc, segStart
-				}
-				cur.WriteString(foldRune(nr))
-			}
-			first = false
+			z.segment(string(seg), segStart, it.Pos())
 		}
 	}
-	flush(len(s))
-	return toks
+	z.flush(len(s))
+	return z.toks
+}
+
+// splitter is the state of tokenize.
+type splitter struct {
+	toks      []token
+	cur       strings.Builder
+	curScript script
+	start     int
+}
+
+func (z *splitter) flush(end int) {
+	if z.cur.Len() > 0 {
+		z.toks = append(z.toks, token{text: z.cur.String(), script: z.curScript, start: z.start, end: end})
+		z.cur.Reset()
+	}
+	z.curScript = scriptNone
+}
+
+// segment takes seg, NFKC text that stands for s[segStart:segEnd].
+func (z *splitter) segment(seg string, segStart, segEnd int) {
+	// A word that ends at the segment's first rune ends where the
+	// segment starts; one that ends inside it ends with it.
+	first := true
+	boundary := func() int {
+		if first && segStart > z.start {
+			return segStart
+		}
+		return segEnd
+	}
+	for _, r := range seg {
+		switch {
+		case (r == '\'' || r == '’' || r == 'ʼ') && z.curScript == scriptLatin:
+			// An apostrophe inside a Latin word joins it: Shin'ichi,
+			// oboronitel'noe.
+		case unicode.Is(unicode.Mn, r):
+			// A mark left after NFKC belongs to the letter before it.
+		default:
+			sc := scriptOf(r)
+			if sc == scriptNone {
+				z.flush(boundary())
+				break
+			}
+			// Digits stay with the word they follow (Harbin 12 is two words,
+			// but "No.12" and "12-я" keep the number with its letters only
+			// when written without a break).
+			if z.curScript != scriptNone && sc != z.curScript && !(r < 0x80 && unicode.IsDigit(r) && z.curScript == scriptCyrillic) {
+				z.flush(boundary())
+			}
+			if z.curScript == scriptNone {
+				z.curScript, z.start = sc, segStart
+			}
+			z.cur.WriteString(foldRune(r))
+		}
+		first = false
+	}
 }
 
 // latinKey reduces a folded Latin word to the form under which romanized

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/tokumu/tokumu"
 )
 
@@ -95,6 +97,34 @@ func TestTokenize(t *testing.T) {
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("tokenize(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestSplitPaths: text already in NFKC, split rune by rune, gives the
+// tokens the normalization iterator gives.
+func TestSplitPaths(t *testing.T) {
+	ix := embedded(t)
+	texts := []string{"Лю́шков", "Do\u0304ihara", "a\u0301", "\xff\xfeab", "Shin'ichi 12-я"}
+	for _, info := range ix.ents {
+		for _, n := range info.e.Names {
+			texts = append(texts, n.Text)
+		}
+	}
+	for _, d := range ix.text.docs {
+		texts = append(texts, d.text)
+	}
+	checked := 0
+	for _, s := range texts {
+		if norm.NFKC.QuickSpanString(s) != len(s) {
+			continue
+		}
+		checked++
+		if a, b := split(s, true), split(s, false); !reflect.DeepEqual(a, b) {
+			t.Errorf("%q: rune by rune %+v, by the iterator %+v", s, a, b)
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d texts checked", checked)
 	}
 }
 
