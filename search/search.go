@@ -26,9 +26,9 @@ type Query struct {
 }
 
 // Bounds of a page of results. Search refuses a Query outside them with
-// an EINVALID error naming the parameter and its range, so no caller (an
-// HTTP parameter, a CLI flag) sizes what a search allocates: a search
-// holds at most Offset+Limit hits, and never more than match.
+// an EINVALID error naming the parameter and its range, so that no caller
+// (an HTTP parameter, a CLI flag) sizes what a search allocates: a search
+// holds at most Offset+Limit hits, and never more hits than match.
 const (
 	DefaultLimit = 20    // hits when Query.Limit is 0
 	MaxLimit     = 500   // the most hits one Search returns, and one Suggest
