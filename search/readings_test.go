@@ -85,8 +85,19 @@ func TestReadingTable(t *testing.T) {
 // from the table and never loads the dictionary; a name the table lacks
 // loads it and is read.
 func TestNoDictionary(t *testing.T) {
-	if ix := embedded(t); ix.analyzed {
+	ix := embedded(t)
+	if ix.analyzed {
 		t.Error("indexing the embedded corpus loaded the dictionary: readings.tsv lacks a name (see TestReadingTable)")
+	}
+	// Nor does a query: a kanji query matches kanji names as written.
+	for _, q := range []string{"東京帝国大学", "関東軍", "Kantogun", "Кантогун", "かんとうぐん"} {
+		if _, err := ix.Search(Query{Text: q}); err != nil {
+			t.Fatal(err)
+		}
+		ix.Suggest(q, 5, "ja")
+	}
+	if ix.derive.analyzed() {
+		t.Error("a query loaded the dictionary")
 	}
 	d := &deriver{}
 	d.parts(readingForm("関東軍"))
