@@ -181,40 +181,36 @@ func (z *splitter) flush(end int) {
 
 // segment takes seg, NFKC text that stands for s[segStart:segEnd].
 func (z *splitter) segment(seg string, segStart, segEnd int) {
-	// A word that ends at the segment's first rune ends where the
-	// segment starts; one that ends inside it ends with it.
-	first := true
-	boundary := func() int {
-		if first && segStart > z.start {
-			return segStart
-		}
-		return segEnd
-	}
-	for _, r := range seg {
+	for i, r := range seg {
 		switch {
 		case (r == '\'' || r == '’' || r == 'ʼ') && z.curScript == scriptLatin:
 			// An apostrophe inside a Latin word joins it: Shin'ichi,
 			// oboronitel'noe.
-		case unicode.Is(unicode.Mn, r):
+		case r >= 0x300 && unicode.Is(unicode.Mn, r):
 			// A mark left after NFKC belongs to the letter before it.
 		default:
+			// A word that ends at the segment's first rune ends where the
+			// segment starts; one that ends inside it ends with it.
+			end := segEnd
+			if i == 0 && segStart > z.start {
+				end = segStart
+			}
 			sc := scriptOf(r)
 			if sc == scriptNone {
-				z.flush(boundary())
-				break
+				z.flush(end)
+				continue
 			}
 			// Digits stay with the word they follow (Harbin 12 is two words,
 			// but "No.12" and "12-я" keep the number with its letters only
 			// when written without a break).
 			if z.curScript != scriptNone && sc != z.curScript && !(r < 0x80 && unicode.IsDigit(r) && z.curScript == scriptCyrillic) {
-				z.flush(boundary())
+				z.flush(end)
 			}
 			if z.curScript == scriptNone {
 				z.curScript, z.start = sc, segStart
 			}
 			z.cur.WriteString(foldRune(r))
 		}
-		first = false
 	}
 }
 
