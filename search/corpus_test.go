@@ -5,6 +5,8 @@ import (
 	"sync"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/tokumu/tokumu/internal/corpustest"
 )
 
@@ -111,6 +113,7 @@ func TestCrossScript(t *testing.T) {
 		{"ノモンハン", "khalkhin-gol", "katakana"},
 		{"Халхин-Гол", "khalkhin-gol", "hyphenated Cyrillic"},
 		{"Хасан", "lake-khasan", "Cyrillic"},
+		{"Hasan-ko", "lake-khasan", "reading of ハサン湖 (katakana read as written)"},
 		// Organizations.
 		{"Kwantung", "kwantung-army", "English"},
 		{"Kantogun", "kwantung-army", "macron-less romaji"},
@@ -122,6 +125,7 @@ func TestCrossScript(t *testing.T) {
 		{"Квантунской армии", "kwantung-army", "Russian genitive"},
 		{"中野学校", "nakano-school", "part of the kanji name"},
 		{"Nakano Gakko", "nakano-school", "macron-less romaji"},
+		{"kanbu kyoikutai", "nakano-school-futamata-branch", "reading of 幹部教育隊 (幹 read as 幹, not as 干)"},
 		{"参謀本部", "ija-general-staff", "kanji"},
 		{"Разведупр", "razvedupr", "Russian abbreviation"},
 		{"ОГПУ", "ogpu-nkvd", "Cyrillic abbreviation"},
@@ -163,11 +167,74 @@ func TestCrossScript(t *testing.T) {
 	}
 }
 
+// TestFoldedForms is the table of issue 16 item 3: the same name in the
+// forms text arrives in — half-width katakana, decomposed (NFD) kana and
+// Latin, Russian with the stress marks dictionaries print, full-width
+// Latin — must find its entity first, as its plain form does. Each query
+// differs from a stored name only by its Unicode form.
+func TestFoldedForms(t *testing.T) {
+	ix := embedded(t)
+	nfd := norm.NFD.String
+	tests := []struct {
+		q, want, why string
+	}{
+		// Japanese: width and decomposition of the voiced marks.
+		{"ﾊﾙﾋﾞﾝ", "harbin", "half-width katakana with a half-width voiced mark"},
+		{"ﾄﾞｲﾊﾗ", "doihara-kenji", "half-width katakana, voiced mark first"},
+		{"ﾘｭｼｺﾌ", "lyushkov-genrikh", "half-width katakana with a small ｭ"},
+		{"ﾊﾙﾋﾞﾝ特務機関", "harbin-tokumu-kikan", "half-width katakana before kanji"},
+		{nfd("ドイハラ"), "doihara-kenji", "NFD katakana: ト + U+3099"},
+		{nfd("どいはら"), "doihara-kenji", "NFD hiragana"},
+		{nfd("ハルビン"), "harbin", "NFD katakana: ヒ + U+3099"},
+		{nfd("リュシコフ"), "lyushkov-genrikh", "NFD-stable katakana (control)"},
+		{"土肥原　賢二", "doihara-kenji", "ideographic space between the names"},
+		// The period spelling ハルピン is a name of the corpus (an alias
+		// with its source), not a fold: ピ/ビ is no systematic variation.
+		{"ハルピン", "harbin", "period spelling, a corpus alias"},
+		{"ﾊﾙﾋﾟﾝ", "harbin", "period spelling in half-width katakana"},
+		// Russian: stress marks, decomposed й and ё, ё/е.
+		{"Лю́шков", "lyushkov-genrikh", "combining acute stress mark"},
+		{"Лю̀шков", "lyushkov-genrikh", "combining grave stress mark"},
+		{"ЛЮ́ШКОВ", "lyushkov-genrikh", "upper case with a stress mark"},
+		{"Люшко́ва", "lyushkov-genrikh", "stress mark on a case ending"},
+		{"Генрѝх Лю́шков", "lyushkov-genrikh", "precomposed ѝ (и with grave) and an acute"},
+		{"Харби́н", "harbin", "stressed place name"},
+		{"Семёнов", "semyonov-grigory", "ё"},
+		{"Семенов", "semyonov-grigory", "ё written е"},
+		{nfd("Семёнов"), "semyonov-grigory", "NFD ё: е + U+0308"},
+		{"Семё́нов", "semyonov-grigory", "ё with a stress mark"},
+		{nfd("Родзаевский"), "rodzaevsky-konstantin", "NFD й: и + U+0306 must stay й"},
+		// Latin: full width, combining macrons.
+		{"Ｈａｒｂｉｎ", "harbin", "full-width Latin"},
+		{"ｌｙｕｓｈｋｏｖ", "lyushkov-genrikh", "full-width lower-case Latin"},
+		{"Dōihara", "doihara-kenji", "precomposed macron"},
+		{"Do\u0304ihara", "doihara-kenji", "combining macron"},
+		{"Doihara", "doihara-kenji", "no macron"},
+		{nfd("Ōshima Hiroshi"), "oshima-hiroshi", "NFD macron on a capital"},
+		{nfd("Kantōgun"), "kwantung-army", "NFD macron inside a word"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.why, func(t *testing.T) {
+			r, err := ix.Search(Query{Text: tt.q, Limit: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range r.Hits {
+				got = append(got, h.Entity+"("+string(h.Match)+")")
+			}
+			if len(r.Hits) == 0 || r.Hits[0].Entity != tt.want {
+				t.Errorf("%+q (%s): want %s first; got %v", tt.q, tt.why, tt.want, got)
+			}
+		})
+	}
+}
+
 // TestUnrelated checks that queries with nothing to do with the corpus
 // find nothing at all, names or text.
 func TestUnrelated(t *testing.T) {
 	ix := embedded(t)
-	for _, q := range []string{"xyzzy", "Napoleon Bonaparte", "クリスマス", "Шекспир", "qwertyuiop", "Pokémon", "寿司屋"} {
+	for _, q := range []string{"xyzzy", "Napoleon Bonaparte", "クリスマス", "Шекспир", "qwertyuiop", "Pokémon", "寿司屋", "tsukue"} {
 		r, err := ix.Search(Query{Text: q})
 		if err != nil {
 			t.Fatal(err)

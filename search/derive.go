@@ -8,6 +8,7 @@ import (
 	"github.com/ikawaha/kagome/v2/tokenizer"
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/russian"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/tokumu/tokumu/translit"
 )
@@ -48,8 +49,10 @@ func wordKeys(t token) []string {
 //     Japanese, its Hepburn romaji (Кэндзи → Kenji);
 //   - kana: Hepburn, Kunrei and the typed variants, and Polivanov;
 //   - Japanese kanji: the readings a morphological analyzer gives (関東軍 →
-//     かんとうぐん → Kantōgun, Кантогун), each followed as kana above.
-func (d *deriver) deriveKeys(t token, lang string) []string {
+//     かんとうぐん → Kantōgun, Кантогун), each followed as kana above. The
+//     analyzer reads raw, the token as written, in its readingForm: the
+//     folded text would have it read 機関 as 机関, つくえ・せき.
+func (d *deriver) deriveKeys(t token, raw, lang string) []string {
 	var out []string
 	switch t.script {
 	case scriptLatin:
@@ -74,7 +77,10 @@ func (d *deriver) deriveKeys(t token, lang string) []string {
 				out = append(out, cyrillicKeys(c)...)
 			}
 		} else if strings.HasPrefix(lang, "ja") && hasHan(t.text) {
-			for _, kana := range d.readings(t.text) {
+			if raw == "" {
+				raw = t.text
+			}
+			for _, kana := range d.readings(readingForm(raw)) {
 				out = append(out, kanaKeys(kana)...)
 				for _, c := range translit.PolivanovVariants(kana) {
 					out = append(out, cyrillicKeys(c)...)
@@ -83,6 +89,16 @@ func (d *deriver) deriveKeys(t token, lang string) []string {
 		}
 	}
 	return out
+}
+
+// readingForm is a run of Japanese as the analyzer should read it: NFKC
+// (half-width kana to full), old kanji forms to new (滿洲國 → 満洲国, which
+// the dictionary knows), and nothing else of the folding — katakana
+// stays katakana (ハルビン is one word, はる・びん two) and a kanji keeps
+// its Japanese form rather than meeting its simplified Chinese one (機 is
+// not 机).
+func readingForm(raw string) string {
+	return translit.Shinjitai(norm.NFKC.String(raw))
 }
 
 // kanaKeys returns the Latin keys of every Hepburn and Kunrei variant of kana.
@@ -115,8 +131,10 @@ func cyrillicKeys(s string) []string {
 }
 
 // deriver reads kanji through kagome with the IPA dictionary. The
-// dictionary takes most of a second to load, so it is loaded once, and
-// only when a name needs it; readings are memoized by surface form.
+// dictionary takes a second to load and ~90 MB of heap that kagome keeps
+// for the life of the process, so a reading comes from the table of known
+// readings (readings.tsv) when it has one, and the dictionary is loaded
+// only for a name it lacks; readings are memoized by surface form.
 type deriver struct {
 	once sync.Once
 	tok  *tokenizer.Tokenizer
@@ -124,10 +142,18 @@ type deriver struct {
 }
 
 // parts returns the kana reading of each morpheme of s, or nil when a
-// morpheme has no reading in the dictionary (哈 in 哈爾浜): a guessed
-// reading would only add wrong matches. The tokenizer is safe for
-// concurrent use.
+// morpheme of kanji has no reading in the dictionary (哈 in 哈爾浜): a
+// guessed reading would only add wrong matches. s is in readingForm.
 func (d *deriver) parts(s string) []string {
+	if p, ok := knownReadings()[s]; ok {
+		return p
+	}
+	return d.analyze(s)
+}
+
+// analyze is parts through the dictionary, which it loads on first use.
+// The tokenizer is safe for concurrent use.
+func (d *deriver) analyze(s string) []string {
 	d.once.Do(func() {
 		if t, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos()); err == nil {
 			d.tok = t
@@ -140,12 +166,18 @@ func (d *deriver) parts(s string) []string {
 	for _, m := range d.tok.Tokenize(s) {
 		r, ok := m.Reading()
 		if !ok || r == "" || r == "*" {
-			return nil
+			if !isKana(m.Surface) {
+				return nil
+			}
+			r = m.Surface // a kana word the dictionary lacks (ゾルゲ) reads as written
 		}
 		parts = append(parts, translit.Hiragana(r))
 	}
 	return parts
 }
+
+// analyzed reports whether d has loaded the dictionary.
+func (d *deriver) analyzed() bool { return d.tok != nil }
 
 // readings returns kana readings of a run of kanji and kana for indexing:
 // the reading of every contiguous span of up to four morphemes, so that

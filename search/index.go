@@ -22,9 +22,10 @@ type Index struct {
 	periods map[string][2]tokumu.Day // period id → the bounds of its covers claims
 	covers  string                   // the predicate of the role covers (a period's span)
 
-	names  *nameIndex
-	text   *textIndex
-	derive *deriver
+	names    *nameIndex
+	text     *textIndex
+	derive   *deriver
+	analyzed bool // the Japanese dictionary was loaded to build it
 
 	pool sync.Pool // *scratch
 }
@@ -121,9 +122,12 @@ func Build(ctx context.Context, s tokumu.Store) (*Index, error) {
 	}
 	ix.names.finish()
 	ix.text.finish()
-	// The analyzer's dictionary is ~90 MB of heap; queries never read
-	// kanji through it (a kanji query matches kanji names as written), so
-	// it goes once the names are indexed.
+	// Queries never read kanji through the analyzer (a kanji query
+	// matches kanji names as written), so it goes with its memo once the
+	// names are indexed. kagome keeps the dictionary itself for the life
+	// of the process once loaded; the table of known readings is what
+	// spares the embedded corpus from loading it.
+	ix.analyzed = d.analyzed()
 	ix.derive = &deriver{}
 	return ix, nil
 }

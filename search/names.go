@@ -70,7 +70,7 @@ func (x *nameIndex) add(d *deriver, ent int32, ni uint16, text, lang string) {
 		for _, k := range wordKeys(t) {
 			x.addKey(k, posting{ent: ent, name: ni})
 		}
-		for _, k := range d.deriveKeys(t, lang) {
+		for _, k := range d.deriveKeys(t, text[t.start:t.end], lang) {
 			x.addKey(k, posting{ent: ent, name: ni, derived: true})
 		}
 	}

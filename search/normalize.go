@@ -35,14 +35,12 @@ func scriptOf(r rune) script {
 		return scriptCJK
 	case unicode.Is(unicode.Latin, r), unicode.IsDigit(r):
 		return scriptLatin
-	case unicode.Is(unicode.Mn, r):
-		return scriptLatin // a combining mark left after NFKC belongs to the letter before it
 	}
 	return scriptNone
 }
 
 // foldRune folds one rune for matching: lower case, Latin diacritics
-// removed (ō → o, ş → s), ё → е, old kanji forms to new (滿 → 満), Chinese
+// removed (ō → o, ş → s), ё → е, Cyrillic stress marks removed (ѝ → и), old kanji forms to new (滿 → 満), Chinese
 // simplified forms to Japanese ones (滨 → 浜), katakana to hiragana. It
 // returns "" for a rune that only marks a diacritic.
 func foldRune(r rune) string {
@@ -52,8 +50,12 @@ func foldRune(r rune) string {
 			r += 'a' - 'A'
 		}
 		return string(r)
-	case r == 'ё' || r == 'Ё':
+	case r == 'ё' || r == 'Ё' || r == 'ѐ' || r == 'Ѐ':
+		// ё is written е in most Russian print; ѐ is е with the grave
+		// stress mark some dictionaries print, composed by NFKC.
 		return "е"
+	case r == 'ѝ' || r == 'Ѝ':
+		return "и" // и with a grave stress mark, composed by NFKC
 	case unicode.Is(unicode.Mn, r):
 		return ""
 	case unicode.Is(unicode.Latin, r):
@@ -88,10 +90,13 @@ func foldRune(r rune) string {
 	return string(unicode.ToLower(r))
 }
 
-// Fold returns s normalized for matching: NFKC (full-width Latin and
-// half-width katakana to their usual forms), then foldRune on every rune.
-// Two spellings that differ only in case, width, diacritics, ё/е, old or
-// simplified kanji, or kana type fold to the same string.
+// Fold returns s normalized for matching: NFKC on the whole string
+// (full-width Latin and half-width katakana to their usual forms, marks
+// composed with their letters), then foldRune on every rune, which drops
+// the combining marks that compose with nothing (Russian stress marks).
+// Two spellings that differ only in case, width, Unicode form, diacritics,
+// stress marks, ё/е, old or simplified kanji, or kana type fold to the
+// same string.
 func Fold(s string) string {
 	s = norm.NFKC.String(s)
 	var b strings.Builder
@@ -113,49 +118,100 @@ type token struct {
 // tokenize splits s into words by script: Latin and Cyrillic words end at
 // any other character; a run of Han and kana is one token (Japanese has no
 // spaces; n-grams make its substrings findable). Offsets refer to s itself,
-// which need not be normalized: each rune is NFKC-normalized on its own.
+// which need not be normalized.
+//
+// The whole string is NFKC-normalized, one normalization segment (a
+// character and the combining marks that follow it) at a time, so that a
+// mark composes with its letter whatever form the text came in:
+// half-width ﾋﾞ and decomposed ヒ+U+3099 are ビ, not ヒ and a stray mark.
+// A combining mark that composes with nothing (the stress accent of a
+// Russian dictionary, Лю́шков; a macron on a letter with no precomposed
+// form) stays inside the word it marks and folds to nothing, so that it
+// never splits a word.
 func tokenize(s string) []token {
-	var toks []token
-	var cur strings.Builder
-	curScript, start := scriptNone, 0
-	flush := func(end int) {
-		if cur.Len() > 0 {
-			toks = append(toks, token{text: cur.String(), script: curScript, start: start, end: end})
-			cur.Reset()
+	return split(s, norm.NFKC.QuickSpanString(s) == len(s))
+}
+
+// split is tokenize; nfkc says that s is known to be NFKC already.
+func split(s string, nfkc bool) []token {
+	var z splitter
+	if nfkc {
+		// Already NFKC (most text): every rune is a segment of its own,
+		// and no iterator is needed.
+		for i := 0; i < len(s); {
+			_, n := utf8.DecodeRuneInString(s[i:]) // an invalid byte is one U+FFFD
+			z.segment(s[i:i+n], i, i+n)
+			i += n
 		}
-		curScript = scriptNone
+	} else {
+		var it norm.Iter
+		var seg []byte
+		it.InitString(norm.NFKC, s)
+		for !it.Done() {
+			// A compatibility form that expands to several characters (㈱ →
+			// (株), ¼ → 1⁄4) comes out of the iterator in pieces, all but
+			// the last of no width in s; they are taken as one segment.
+			segStart := it.Pos()
+			seg = append(seg[:0], it.Next()...)
+			for it.Pos() == segStart && !it.Done() {
+				seg = append(seg, it.Next()...)
+			}
+			z.segment(string(seg), segStart, it.Pos())
+		}
 	}
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		// An apostrophe inside a Latin word joins it: Shin'ichi,
-		// oboronitel'noe.
-		if (r == '\'' || r == '’' || r == 'ʼ') && curScript == scriptLatin {
-			i += size
-			continue
-		}
-		// NFKC per rune: full-width Ａ → A, half-width ｶ → カ, ① → 1.
-		n := norm.NFKC.String(string(r))
-		for _, nr := range n {
-			sc := scriptOf(nr)
+	z.flush(len(s))
+	return z.toks
+}
+
+// splitter is the state of tokenize.
+type splitter struct {
+	toks      []token
+	cur       strings.Builder
+	curScript script
+	start     int
+}
+
+func (z *splitter) flush(end int) {
+	if z.cur.Len() > 0 {
+		z.toks = append(z.toks, token{text: z.cur.String(), script: z.curScript, start: z.start, end: end})
+		z.cur.Reset()
+	}
+	z.curScript = scriptNone
+}
+
+// segment takes seg, NFKC text that stands for s[segStart:segEnd].
+func (z *splitter) segment(seg string, segStart, segEnd int) {
+	for i, r := range seg {
+		switch {
+		case (r == '\'' || r == '’' || r == 'ʼ') && z.curScript == scriptLatin:
+			// An apostrophe inside a Latin word joins it: Shin'ichi,
+			// oboronitel'noe.
+		case r >= 0x300 && unicode.Is(unicode.Mn, r):
+			// A mark left after NFKC belongs to the letter before it.
+		default:
+			// A word that ends at the segment's first rune ends where the
+			// segment starts; one that ends inside it ends with it.
+			end := segEnd
+			if i == 0 && segStart > z.start {
+				end = segStart
+			}
+			sc := scriptOf(r)
 			if sc == scriptNone {
-				flush(i)
+				z.flush(end)
 				continue
 			}
 			// Digits stay with the word they follow (Harbin 12 is two words,
 			// but "No.12" and "12-я" keep the number with its letters only
 			// when written without a break).
-			if curScript != scriptNone && sc != curScript && !(nr < 0x80 && unicode.IsDigit(nr) && curScript == scriptCyrillic) {
-				flush(i)
+			if z.curScript != scriptNone && sc != z.curScript && !(r < 0x80 && unicode.IsDigit(r) && z.curScript == scriptCyrillic) {
+				z.flush(end)
 			}
-			if curScript == scriptNone {
-				curScript, start = sc, i
+			if z.curScript == scriptNone {
+				z.curScript, z.start = sc, segStart
 			}
-			cur.WriteString(foldRune(nr))
+			z.cur.WriteString(foldRune(r))
 		}
-		i += size
 	}
-	flush(len(s))
-	return toks
 }
 
 // latinKey reduces a folded Latin word to the form under which romanized

@@ -128,7 +128,7 @@ func (ix *Index) matchWord(t token, prefix bool, mark func(ent int32, name uint1
 		for _, f := range cyrillicForms(t.text) {
 			lookup(spaceCyrillic+f, levelName)
 		}
-		for _, k := range ix.derive.deriveKeys(t, "") {
+		for _, k := range ix.derive.deriveKeys(t, "", "") {
 			lookup(k, levelDerived)
 		}
 	case scriptCJK:
@@ -273,29 +273,45 @@ func (ix *Index) keepDoc(f *filter, d *textDoc) bool {
 	return true
 }
 
+// checkPage refuses a Limit or Offset outside its bounds.
+func checkPage(q Query) error {
+	if q.Limit < 0 || q.Limit > MaxLimit {
+		return tokumu.Errorf(tokumu.EINVALID, "limit %d is out of range: from 0 to %d (0 means %d)", q.Limit, MaxLimit, DefaultLimit)
+	}
+	if q.Offset < 0 || q.Offset > MaxOffset {
+		return tokumu.Errorf(tokumu.EINVALID, "offset %d is out of range: from 0 to %d (narrow the search with filters to see further)", q.Offset, MaxOffset)
+	}
+	return nil
+}
+
 // Search answers q: entities whose names match, ranked by how they
 // matched (exact, whole words, derived spelling, prefix, typo), then
 // claims, summaries and sources whose text contains every word, ranked
 // by BM25. It returns EINVALID for a filter that names nothing in the
-// corpus.
+// corpus, a query over MaxQueryBytes, and a Limit or Offset out of their
+// bounds (MaxLimit, MaxOffset). What it allocates grows with Limit and the
+// number of matches, never with Offset alone.
 func (ix *Index) Search(q Query) (*Results, error) {
-	res := &Results{Query: q.Text, Hits: []Hit{}}
-	f, err := ix.resolve(q)
-	if err != nil {
+	if err := checkPage(q); err != nil {
 		return nil, err
 	}
 	if len(q.Text) > MaxQueryBytes {
 		return nil, tokumu.Errorf(tokumu.EINVALID, "the query is %d bytes long; at most %d are searched (search for a name or a few words)", len(q.Text), MaxQueryBytes)
 	}
+	f, err := ix.resolve(q)
+	if err != nil {
+		return nil, err
+	}
+	res := &Results{Query: q.Text, Hits: []Hit{}}
 	toks := tokenize(q.Text)
 	if len(toks) == 0 {
 		return res, nil
 	}
 	limit := q.Limit
-	if limit <= 0 {
-		limit = 20
+	if limit == 0 {
+		limit = DefaultLimit
 	}
-	want := q.Offset + limit
+	want := q.Offset + limit // at most MaxOffset+MaxLimit
 	lang := q.Lang
 	if lang == "" {
 		lang = "en"
@@ -351,10 +367,12 @@ const MaxQueryBytes = 1000
 
 // Suggest returns up to n entities for what a user has typed so far: the
 // last word may be the start of a name. Labels are in lang (en if "").
+// An n over MaxLimit is taken as MaxLimit.
 func (ix *Index) Suggest(text string, n int, lang string) []Hit {
 	if len(text) > MaxQueryBytes {
 		return nil
 	}
+	n = min(n, MaxLimit)
 	toks := tokenize(text)
 	if len(toks) == 0 || n <= 0 {
 		return nil
@@ -398,7 +416,7 @@ func (ix *Index) rank(hs []entityHit, words, k int) {
 		}
 		return ix.ents[a.ent].e.ID < ix.ents[b.ent].e.ID
 	}
-	if k <= 0 || k*4 >= len(hs) {
+	if k <= 0 || k >= len(hs) || k*4 >= len(hs) { // k*4 cannot overflow once k < len(hs)
 		sort.Slice(hs, func(i, j int) bool { return better(hs[i], hs[j]) })
 		return
 	}

@@ -21,9 +21,19 @@ type Query struct {
 	Perspective string              // keep claims seen from this perspective
 	Source      string              // keep claims citing this source
 	Lang        string              // language of labels: en (default), ja, ru
-	Limit       int                 // hits to return; 0 means 20
-	Offset      int
+	Limit       int                 // hits to return, 0 to MaxLimit; 0 means DefaultLimit
+	Offset      int                 // hits to skip, 0 to MaxOffset
 }
+
+// Bounds of a page of results. Search refuses a Query outside them with
+// an EINVALID error naming the parameter and its range, so that no caller
+// (an HTTP parameter, a CLI flag) sizes what a search allocates: a search
+// holds at most Offset+Limit hits, and never more hits than match.
+const (
+	DefaultLimit = 20    // hits when Query.Limit is 0
+	MaxLimit     = 500   // the most hits one Search returns, and one Suggest
+	MaxOffset    = 10000 // the most hits one Search skips; page further with filters
+)
 
 // Kind says what a hit is.
 type Kind string

@@ -160,9 +160,12 @@ func (x *textIndex) search(terms []string, k int, keep func(d *textDoc) bool) ([
 		lists = append(lists, list{ps: ps, idf: math.Log(1 + (n-df+0.5)/(df+0.5))})
 	}
 	sort.Slice(lists, func(i, j int) bool { return len(lists[i].ps) < len(lists[j].ps) })
-	h := make(topK, 0, k+1)
-	total := 0
 	lead := lists[0]
+	// The heap grows with the matches: k comes from the caller's offset
+	// and limit, and sizing it up front would let a request for the
+	// 10,000th hit of a three-hit query allocate 10,000 places.
+	h := make(topK, 0, min(k, len(lead.ps), 64))
+	total := 0
 next:
 	for _, p := range lead.ps {
 		score := lead.idf * float64(p.w)
