@@ -129,8 +129,12 @@ func NewExport(ctx context.Context, st tokumu.Store, q Query, o Options) (*Expor
 	// One pass over the claims: the entities and sources they name.
 	named := make(map[string]bool, len(x.subjects))
 	cited := map[string]bool{}
-	for _, id := range x.subjects {
-		named[id] = true
+	// A date range names only the entities its claims name; the other
+	// filters name every entity they select, with claims or without.
+	if q.From == 0 && q.To == 0 {
+		for _, id := range x.subjects {
+			named[id] = true
+		}
 	}
 	err = x.Claims(ctx, func(c *tokumu.Claim) error {
 		x.claims++
