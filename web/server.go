@@ -122,6 +122,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/disagreements", s.handleDisagreements)
 	m.HandleFunc("GET /api/search", s.handleSearch)
 	m.HandleFunc("GET /api/suggest", s.handleSuggest)
+	m.HandleFunc("GET /api/export", s.handleExport)
 	m.HandleFunc("GET /{$}", s.handleHome)
 	m.Handle("GET /static/{path...}", s.assets)
 	m.HandleFunc("GET /entities", s.handleEntitiesPage)
