@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/tokumu/tokumu"
 	"go.yaml.in/yaml/v3"
@@ -315,4 +316,59 @@ func claimNode(c *tokumu.Claim) *yaml.Node {
 		set(m, "complicated_by", strList(c.ComplicatedBy))
 	}
 	return m
+}
+
+// AppendClaims adds claims to an entity file as written by hand, keeping
+// its text: each claim becomes one flow-style line ("  - {p: …, o: …}")
+// at the end of the file's claims list, so that a git diff shows only the
+// added lines. It needs the claims list to be the file's last field (as
+// in every file of the embedded corpus) or absent; otherwise it returns
+// ok false and the caller writes the entity whole with WriteEntity.
+func AppendClaims(orig []byte, claims []*tokumu.Claim) (out []byte, ok bool) {
+	var doc yaml.Node
+	if yaml.Unmarshal(orig, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, false
+	}
+	root := doc.Content[0]
+	indent := "  "
+	var b bytes.Buffer
+	b.Write(orig)
+	if len(orig) > 0 && orig[len(orig)-1] != '\n' {
+		b.WriteByte('\n')
+	}
+	n := len(root.Content)
+	switch {
+	case n >= 2 && root.Content[n-2].Value == "claims":
+		seq := root.Content[n-1]
+		if seq.Kind != yaml.SequenceNode || seq.Style&yaml.FlowStyle != 0 || len(seq.Content) == 0 {
+			return nil, false
+		}
+		if col := seq.Content[0].Column; col >= 3 {
+			indent = strings.Repeat(" ", col-3)
+		}
+	case hasKey(root, "claims"):
+		return nil, false
+	default:
+		b.WriteString("claims:\n")
+	}
+	for _, c := range claims {
+		cn := claimNode(c)
+		cn.Style = yaml.FlowStyle
+		line, err := yaml.Marshal(cn)
+		if err != nil || bytes.Count(line, []byte("\n")) != 1 {
+			return nil, false
+		}
+		b.WriteString(indent + "- ")
+		b.Write(line)
+	}
+	return b.Bytes(), true
+}
+
+func hasKey(m *yaml.Node, k string) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == k {
+			return true
+		}
+	}
+	return false
 }
