@@ -126,6 +126,24 @@ func NewExport(ctx context.Context, st tokumu.Store, q Query, o Options) (*Expor
 			}
 		}
 	}
+	if q.IsZero() {
+		// The whole corpus names every entity and keeps the whole
+		// bibliography: no pass over the claims is needed to find them.
+		st, err := st.Stats(ctx)
+		if err != nil {
+			return nil, err
+		}
+		x.claims = st.Claims
+		x.entities = x.subjects
+		x.inSet = make(map[string]bool, len(x.subjects))
+		for _, id := range x.subjects {
+			x.inSet[id] = true
+		}
+		if x.sources, err = x.Store.Sources(ctx); err != nil {
+			return nil, err
+		}
+		return x, nil
+	}
 	// One pass over the claims: the entities and sources they name.
 	named := make(map[string]bool, len(x.subjects))
 	cited := map[string]bool{}
