@@ -135,6 +135,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /estimates", s.handleEstimatesPage)
 	m.HandleFunc("GET /sources", s.handleSourcesPage)
 	m.HandleFunc("GET /sources/{id}", s.handleSourcePage)
+	m.HandleFunc("GET /claims/{id}", s.handleClaimPage)
 	m.HandleFunc("GET /", s.handleNotFound)
 }
 
