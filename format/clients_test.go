@@ -207,10 +207,23 @@ g = nx.read_gexf(sys.argv[1]) if sys.argv[1].endswith(".gexf") else nx.read_grap
 print(g.number_of_nodes(), g.number_of_edges())
 `
 
+// python returns a python3 that imports networkx: the one on PATH, or
+// Debian's, where apt-get puts python3-networkx (a pyenv python on PATH
+// does not see it).
+func python(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if exec.Command(p, "-c", "import networkx").Run() == nil {
+			return p
+		}
+	}
+	t.Fatalf("no python3 with networkx: install the Debian package python3-networkx (bash scripts/test.sh does)")
+	return ""
+}
+
 func networkx(t *testing.T, file string) (nodes, edges int) {
 	t.Helper()
-	need(t, "python3", "python3-networkx")
-	out := run(t, "", "python3", "-c", networkxCount, file)
+	out := run(t, "", python(t), "-c", networkxCount, file)
 	f := strings.Fields(out)
 	if len(f) != 2 {
 		t.Fatalf("networkx: %q", out)
@@ -230,7 +243,7 @@ func TestNetworksWithNetworkx(t *testing.T) {
 	}
 	// The spell of a dated edge: head_of in 1932.
 	p, _ := write(t, st, "gexf", format.Query{}, format.Options{}, "spell.gexf")
-	out := run(t, "", "python3", "-c", `
+	out := run(t, "", python(t), "-c", `
 import sys, networkx as nx
 g = nx.read_gexf(sys.argv[1])
 d = g.get_edge_data("doihara-kenji", "harbin-tokumu-kikan")

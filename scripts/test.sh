@@ -27,7 +27,7 @@ command -v pandoc >/dev/null || need_deb="$need_deb pandoc"
 command -v ogrinfo >/dev/null || need_deb="$need_deb gdal-bin"
 command -v ris2xml >/dev/null || need_deb="$need_deb bibutils"
 command -v npm >/dev/null || need_deb="$need_deb nodejs npm"
-python3 -c 'import networkx' 2>/dev/null || need_deb="$need_deb python3-networkx"
+{ python3 -c 'import networkx' 2>/dev/null || /usr/bin/python3 -c 'import networkx' 2>/dev/null; } || need_deb="$need_deb python3-networkx"
 if [ -n "$need_deb" ]; then
 	echo "== installing$need_deb (the export formats' clients)"
 	sudo=""
