@@ -3,7 +3,8 @@ package format_test
 // The exports checked by the programs their users use: rapper (Debian's
 // raptor2-utils) for Turtle and N-Triples, npm's jsonld for JSON-LD,
 // networkx for GEXF and GraphML, ogrinfo (gdal-bin) for GeoJSON, ajv with
-// the World Historical Gazetteer's schema for Linked Places, pandoc for
+// the World Historical Gazetteer's schema for Linked Places and CSL's own
+// schema for CSL-JSON, pandoc for
 // BibTeX and CSL-JSON (rendered with --citeproc) and bibutils' ris2xml for
 // RIS (Debian's pandoc 2.17 has no RIS reader). A missing client fails the
 // test: bash scripts/test.sh installs them.
@@ -320,6 +321,9 @@ func TestBibliographyWithPandocAndBibutils(t *testing.T) {
 		t.Errorf("ris2xml lost the author or title:\n%s", out)
 	}
 	csl, _ := write(t, st, "csljson", format.Query{}, format.Options{}, "f.json")
+	if n := atoi(t, node(t, "csl-validate.js", csl)); n != 2 {
+		t.Errorf("ajv validated %d CSL-JSON items against CSL's schema, want 2", n)
+	}
 	md := filepath.Join(t.TempDir(), "all.md")
 	os.WriteFile(md, []byte("---\nnocite: \"@*\"\n---\n"), 0o644)
 	out = run(t, "", "pandoc", "--citeproc", "--bibliography", csl, "-t", "plain", md)
@@ -342,6 +346,9 @@ func TestBibliographyWithPandocAndBibutils(t *testing.T) {
 		t.Errorf("ris2xml reads %d references of the corpus, want %d", n, len(srcs))
 	}
 	csl, _ = write(t, em, "csljson", format.Query{}, format.Options{}, "c.json")
+	if n := atoi(t, node(t, "csl-validate.js", csl)); n != len(srcs) {
+		t.Errorf("ajv validated %d CSL-JSON items of the corpus against CSL's schema, want %d", n, len(srcs))
+	}
 	out = run(t, "", "pandoc", "--citeproc", "--bibliography", csl, "-t", "plain", "--columns", "1000", md)
 	for _, want := range []string{"Beevor", "Балмасов", "Алексеев", "Coox"} {
 		if !strings.Contains(out, want) {
