@@ -18,7 +18,7 @@ fi
 
 # The export formats are checked by the programs their users use
 # (format/clients_test.go): rapper, networkx, ogrinfo, pandoc and
-# bibutils' ris2xml from Debian; jsonld and ajv from npm, pinned by
+# bibutils' ris2xml from Debian; jsonld, ajv and TimelineJS from npm, pinned by
 # format/testdata/clients/package-lock.json into its node_modules
 # (gitignored). Install what is missing; a missing client fails the tests.
 need_deb=""
@@ -37,7 +37,7 @@ if [ -n "$need_deb" ]; then
 	$sudo apt-get install -y -q --no-install-recommends $need_deb
 fi
 if [ ! -d format/testdata/clients/node_modules ] || [ format/testdata/clients/package-lock.json -nt format/testdata/clients/node_modules ]; then
-	echo "== npm ci in format/testdata/clients (jsonld, ajv)"
+	echo "== npm ci in format/testdata/clients (jsonld, ajv, TimelineJS)"
 	(cd format/testdata/clients && npm ci --no-audit --no-fund)
 fi
 
