@@ -127,10 +127,11 @@ type lpfFeature struct {
 	Type       string            `json:"type"`
 	Properties map[string]string `json:"properties"`
 	Names      []lpfName         `json:"names"`
-	Types      []lpfType         `json:"types,omitempty"`
-	Geometry   *lpfGeometry      `json:"geometry,omitempty"`
-	When       *lpfWhen          `json:"when,omitempty"`
-	Relations  []lpfRelation     `json:"relations,omitempty"`
+	// Types (AAT place types) are left out: the corpus does not say
+	// whether a place is a city, a hill or a station.
+	Geometry  *lpfGeometry  `json:"geometry,omitempty"`
+	When      *lpfWhen      `json:"when,omitempty"`
+	Relations []lpfRelation `json:"relations,omitempty"`
 }
 
 type lpfName struct {
@@ -143,11 +144,6 @@ type lpfName struct {
 type lpfCitation struct {
 	ID    string `json:"@id"`
 	Label string `json:"label"`
-}
-
-type lpfType struct {
-	Identifier string `json:"identifier"`
-	Label      string `json:"label"`
 }
 
 type lpfGeometry struct {
@@ -219,7 +215,6 @@ func writeLPF(ctx context.Context, w io.Writer, x *Export) error {
 	err := places(ctx, x, func(p *place) error {
 		f := lpfFeature{ID: x.EntityIRI(p.e.ID), Type: "Feature",
 			Properties: map[string]string{"title": p.e.Label(x.Options.Lang)},
-			Types:      []lpfType{{Identifier: "aat:300008347", Label: "inhabited places"}},
 		}
 		for _, nm := range p.e.Names {
 			ln := lpfName{Toponym: nm.Text, Lang: nm.Lang, When: lpfWhenOf(nm.When)}

@@ -165,6 +165,10 @@ FILE; with --format yaml, -o DIR writes a corpus directory.`,
 		}
 		bw := bufio.NewWriterSize(w, 256<<10)
 		if err := f.Write(ctx, bw, x); err != nil {
+			if file != nil {
+				file.Close()
+				os.Remove(o.out) // no half-written export left behind
+			}
 			return err
 		}
 		if err := bw.Flush(); err != nil {
