@@ -16,17 +16,33 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=ja 2>/dev/null | grep -q .; the
 	$sudo apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk fontconfig
 fi
 
-# The EDTF oracle test (edtf/oracle_test.go) checks the edtf package against
-# npm's edtf package under node; install it from its lock file when missing.
-# With TOKUMU_ORACLE=1 the test fails, rather than skips, without it.
-if ! command -v npm >/dev/null; then
-	echo "== installing nodejs and npm (for the EDTF oracle test)"
+# The export formats are checked by the programs their users use
+# (format/clients_test.go): rapper, networkx, ogrinfo, pandoc and
+# bibutils' ris2xml from Debian; jsonld, ajv and TimelineJS from npm, pinned by
+# format/testdata/clients/package-lock.json into its node_modules
+# (gitignored). Install what is missing; a missing client fails the tests.
+need_deb=""
+command -v rapper >/dev/null || need_deb="$need_deb raptor2-utils"
+command -v pandoc >/dev/null || need_deb="$need_deb pandoc"
+command -v ogrinfo >/dev/null || need_deb="$need_deb gdal-bin"
+command -v ris2xml >/dev/null || need_deb="$need_deb bibutils"
+command -v npm >/dev/null || need_deb="$need_deb nodejs npm"
+{ python3 -c 'import networkx' 2>/dev/null || /usr/bin/python3 -c 'import networkx' 2>/dev/null; } || need_deb="$need_deb python3-networkx"
+if [ -n "$need_deb" ]; then
+	echo "== installing$need_deb (the export formats' clients)"
 	sudo=""
 	if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 	export DEBIAN_FRONTEND=noninteractive
 	$sudo apt-get update -q
-	$sudo apt-get install -y -q --no-install-recommends nodejs npm
+	$sudo apt-get install -y -q --no-install-recommends $need_deb
 fi
+if [ ! -d format/testdata/clients/node_modules ] || [ format/testdata/clients/package-lock.json -nt format/testdata/clients/node_modules ]; then
+	echo "== npm ci in format/testdata/clients (jsonld, ajv, TimelineJS)"
+	(cd format/testdata/clients && npm ci --no-audit --no-fund)
+fi
+# The EDTF oracle test (edtf/oracle_test.go) checks the edtf package against
+# npm's edtf package under node; with TOKUMU_ORACLE=1 it fails, rather than
+# skips, when the package is missing.
 if [ ! -f edtf/testdata/oracle/node_modules/edtf/package.json ]; then
 	echo "== installing npm's edtf package (for the EDTF oracle test)"
 	(cd edtf/testdata/oracle && npm ci --no-audit --no-fund)

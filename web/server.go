@@ -122,6 +122,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/disagreements", s.handleDisagreements)
 	m.HandleFunc("GET /api/search", s.handleSearch)
 	m.HandleFunc("GET /api/suggest", s.handleSuggest)
+	m.HandleFunc("GET /api/export", s.handleExport)
 	m.HandleFunc("GET /{$}", s.handleHome)
 	m.Handle("GET /static/{path...}", s.assets)
 	m.HandleFunc("GET /entities", s.handleEntitiesPage)
@@ -134,6 +135,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /estimates", s.handleEstimatesPage)
 	m.HandleFunc("GET /sources", s.handleSourcesPage)
 	m.HandleFunc("GET /sources/{id}", s.handleSourcePage)
+	m.HandleFunc("GET /claims/{id}", s.handleClaimPage)
 	m.HandleFunc("GET /", s.handleNotFound)
 }
 

@@ -111,7 +111,7 @@ func (l *linker) link() ErrorList {
 			switch p.Field {
 			case "title", "kind":
 				// the decoder reports these at their fields
-			case "author", "accessed":
+			case "author", "accessed", "language":
 				// Required of new entries; older ones whose author or
 				// reading date could not be recovered load with a warning.
 				l.warnings = append(l.warnings, fmt.Sprintf("%s:%d:%d: %s", sd.file, sd.at.line, sd.at.col, p.Message))

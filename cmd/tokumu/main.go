@@ -57,6 +57,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		cmdCheck, cmdImport, cmdShow, cmdAt, cmdSearch, cmdSources, cmdStats, cmdDisagreements, cmdServe,
+		cmdExport, cmdConvert, cmdRelease,
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
+	"github.com/tokumu/tokumu/web"
 )
 
 var cmdStats = &command{
@@ -43,6 +44,13 @@ var cmdStats = &command{
 			}{st, periods, bib})
 		}
 		w := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
+		if h, err := db.Hash(ctx); err == nil && h != "" {
+			// The release a citation names: the content hash of the corpus
+			// files (Dataset.Hash), shortened as /claims/{id} shows it.
+			// Not in --json, whose counts must not change when the same
+			// corpus is written out and read back in other bytes.
+			fmt.Fprintf(w, "release\t%s\n", web.ReleaseOf(h))
+		}
 		fmt.Fprintf(w, "entities\t%d\n", st.Entities)
 		fmt.Fprintf(w, "claims\t%d\n", st.Claims)
 		fmt.Fprintf(w, "sources\t%d\n", st.Sources)

@@ -1,0 +1,539 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing/fstest"
+
+	"github.com/agnivade/levenshtein"
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/format"
+	"github.com/tokumu/tokumu/yamlcorpus"
+)
+
+type convertFlags struct{ to, corpus string }
+
+var convertOpts convertFlags
+
+var cmdConvert = &command{
+	name: "convert",
+	args: "FILE… --to DIR [--corpus DIR]",
+	summary: `Turn a citation manager's export and a spreadsheet of claims into corpus YAML.
+A .json file is read as CSL-JSON, .bib as BibTeX, .ris as RIS (Zotero
+exports all three): each entry becomes sources/<key>.yaml. A .csv file is
+a table of claims with the header of CORPUS.md ("Claims from a
+spreadsheet"): subject, predicate, object, value, unit, when, where,
+source, loc, grade, by, note (names or ids). The claims are checked
+against the corpus (--corpus, default the embedded one) by the loader's
+rules; every problem is reported as file:row:column with a fix, and
+nothing is written unless all is valid. An entity that gets claims is
+written whole, with its old and new claims, at its path under DIR.`,
+	flags: func(fs *flag.FlagSet, m *Main) {
+		convertOpts = convertFlags{}
+		fs.StringVar(&convertOpts.to, "to", "", "the directory to write the corpus files into (required)")
+		fs.StringVar(&convertOpts.corpus, "corpus", "", "the corpus the claims are checked against and added to (default: the embedded one)")
+	},
+	run: func(ctx context.Context, m *Main, args []string) error {
+		o := convertOpts
+		// Go's flag package stops at the first file; the usage puts --to
+		// after the files, so the flags among them are read here.
+		var inputs []string
+		for i := 0; i < len(args); i++ {
+			a := args[i]
+			name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			if !strings.HasPrefix(a, "-") || (name != "to" && name != "corpus") {
+				inputs = append(inputs, a)
+				continue
+			}
+			if !hasVal {
+				if i+1 >= len(args) {
+					return usagef("tokumu convert zotero.bib --to corpus/", "%s needs a directory", a)
+				}
+				i++
+				val = args[i]
+			}
+			if name == "to" {
+				o.to = val
+			} else {
+				o.corpus = val
+			}
+		}
+		args = inputs
+		if len(args) == 0 {
+			return usagef("tokumu convert zotero.bib claims.csv --to corpus/", "convert needs at least one file")
+		}
+		if o.to == "" {
+			return usagef("tokumu convert "+strings.Join(args, " ")+" --to corpus/", "give the directory to write to with --to DIR")
+		}
+		var cargs []string
+		if o.corpus != "" {
+			cargs = []string{o.corpus}
+		}
+		fsys, _, err := corpusFS(cargs)
+		if err != nil {
+			return err
+		}
+		ds, err := yamlcorpus.Load(fsys)
+		if err != nil {
+			return fmt.Errorf("the corpus to convert into has errors (run tokumu check): %w", err)
+		}
+		cv := newConverter(ds)
+		for _, f := range args {
+			if err := cv.file(f); err != nil {
+				return err
+			}
+		}
+		var files map[string][]byte
+		if len(cv.errs) == 0 {
+			var from map[string]string
+			if files, from, err = cv.plan(fsys); err != nil {
+				return err
+			}
+			if err := cv.verify(fsys, files, from); err != nil {
+				return err
+			}
+		}
+		if len(cv.errs) > 0 {
+			sort.Stable(cv.errs)
+			for _, e := range cv.errs {
+				fmt.Fprintln(m.Stderr, e)
+			}
+			plural := "s"
+			if len(cv.errs) == 1 {
+				plural = ""
+			}
+			fmt.Fprintf(m.Stderr, "%d problem%s; nothing written\n", len(cv.errs), plural)
+			return errFailed
+		}
+		for _, s := range cv.sources {
+			p := filepath.Join(o.to, filepath.FromSlash(yamlcorpus.SourcePath(s)))
+			if _, err := os.Stat(p); !errors.Is(err, fs.ErrNotExist) {
+				return tokumu.Errorf(tokumu.EINVALID, "%s already exists: convert does not overwrite a source", p)
+			}
+		}
+		if err := write(o.to, files); err != nil {
+			return err
+		}
+		n := len(files)
+		fmt.Fprintf(m.Stdout, "wrote %d files to %s: %d sources, %d claims on %d entities\n", n, o.to, len(cv.sources), cv.nClaims, len(cv.touched))
+		return nil
+	},
+}
+
+// converter gathers what the input files add to a corpus, and every
+// problem, before anything is written.
+type converter struct {
+	ds      *tokumu.Dataset
+	ix      *tokumu.Index
+	byName  map[string][]string // lower-case name → entity ids
+	ids     []string            // entity ids, sorted, for suggestions
+	preds   []string
+	errs    yamlcorpus.ErrorList
+	sources []*tokumu.Source
+	srcByID map[string]*tokumu.Source
+	claims  map[string][]*tokumu.Claim // new claims by subject
+	claimID map[string]string          // new claim id → where it was written
+	touched []string
+	nClaims int
+}
+
+func newConverter(ds *tokumu.Dataset) *converter {
+	cv := &converter{ds: ds, ix: tokumu.NewIndex(ds), byName: map[string][]string{}, srcByID: map[string]*tokumu.Source{},
+		claims: map[string][]*tokumu.Claim{}, claimID: map[string]string{}}
+	for _, e := range ds.Entities {
+		cv.ids = append(cv.ids, e.ID)
+		for _, n := range e.Names {
+			k := strings.ToLower(n.Text)
+			if len(cv.byName[k]) == 0 || cv.byName[k][len(cv.byName[k])-1] != e.ID {
+				cv.byName[k] = append(cv.byName[k], e.ID)
+			}
+		}
+	}
+	sort.Strings(cv.ids)
+	for _, p := range ds.Predicates {
+		cv.preds = append(cv.preds, p.ID)
+	}
+	return cv
+}
+
+// The converter is the Lookup claims are validated with: the corpus and
+// the sources of this conversion.
+func (cv *converter) Predicate(id string) *tokumu.Predicate { return cv.ix.Predicate(id) }
+func (cv *converter) EntityType(id string) (tokumu.EntityType, bool) {
+	return cv.ix.EntityType(id)
+}
+func (cv *converter) HasSource(id string) bool { return cv.source(id) != nil }
+func (cv *converter) HasClaim(id string) bool {
+	_, ok := cv.claimID[id]
+	return ok || cv.ix.HasClaim(id)
+}
+
+func (cv *converter) source(id string) *tokumu.Source {
+	if s := cv.ix.Sources[id]; s != nil {
+		return s
+	}
+	return cv.srcByID[id]
+}
+
+func (cv *converter) file(name string) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return usagef("tokumu convert zotero.bib --to corpus/", "cannot read %s: %v", name, errors.Unwrap(err))
+	}
+	var entries []format.BibEntry
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json":
+		entries, err = format.ParseCSLJSON(bytes.NewReader(data))
+	case ".bib", ".bibtex":
+		entries, err = format.ParseBibTeX(bytes.NewReader(data))
+	case ".ris":
+		entries, err = format.ParseRIS(bytes.NewReader(data))
+	case ".csv":
+		cv.claimsCSV(name, data)
+		return nil
+	default:
+		return usagef("tokumu convert zotero.bib claims.csv --to corpus/", "%s: convert reads .json (CSL-JSON), .bib (BibTeX), .ris (RIS) and .csv (claims)", name)
+	}
+	if err != nil {
+		cv.errs.Add(name, 0, 0, "%s", tokumu.ErrorMessage(err))
+		return nil
+	}
+	for _, e := range entries {
+		s := e.Source
+		switch {
+		case s.Title == "":
+			cv.errs.Add(name, e.Line, 0, "entry %s has no title: give it one in your citation manager", s.ID)
+		case cv.ix.Sources[s.ID] != nil:
+			cv.errs.Add(name, e.Line, 0, "source %s is already in the corpus (%s): change the entry's key, or leave it out", s.ID, cv.ix.Sources[s.ID].Origin)
+		case cv.srcByID[s.ID] != nil:
+			cv.errs.Add(name, e.Line, 0, "two entries have the key %s: change one of them", s.ID)
+		default:
+			s.Origin = fmt.Sprintf("%s:%d", name, e.Line)
+			if e.Line == 0 {
+				s.Origin = name
+			}
+			cv.srcByID[s.ID] = s
+			cv.sources = append(cv.sources, s)
+		}
+	}
+	return nil
+}
+
+// The columns of a claims CSV. by and loc may be written perspective and
+// locator; object and value may both be given only where the predicate
+// allows (the checks say so).
+var csvColumns = []string{"id", "subject", "predicate", "object", "value", "unit", "role", "lang", "when", "where",
+	"source", "loc", "grade", "by", "planted_by", "note", "supported_by", "complicated_by"}
+
+var csvAlias = map[string]string{"perspective": "by", "locator": "loc", "p": "predicate", "o": "object", "v": "value"}
+
+// problemColumn maps a Problem's field to the CSV column it concerns.
+var problemColumn = map[string]string{"p": "predicate", "o": "object", "v": "value", "unit": "unit", "when": "when",
+	"where": "where", "by": "by", "planted_by": "planted_by", "source": "source", "supported_by": "supported_by",
+	"complicated_by": "complicated_by"}
+
+func (cv *converter) claimsCSV(name string, data []byte) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // the byte-order mark Excel writes
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		cv.errs.Add(name, 1, 0, "cannot read the header: %v", err)
+		return
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if a, ok := csvAlias[h]; ok {
+			h = a
+		}
+		if !contains(csvColumns, h) {
+			cv.errs.Add(name, 1, i+1, "unknown column %q%s; the columns are %s", header[i], hint(h, csvColumns), strings.Join(csvColumns, ", "))
+			continue
+		}
+		if _, dup := col[h]; dup {
+			cv.errs.Add(name, 1, i+1, "column %s is given twice", h)
+			continue
+		}
+		col[h] = i
+	}
+	for _, need := range []string{"subject", "predicate", "source"} {
+		if _, ok := col[need]; !ok {
+			cv.errs.Add(name, 1, 0, "the header has no %s column (the header is: %s)", need, strings.Join(csvColumns, ", "))
+		}
+	}
+	if len(cv.errs) > 0 && cv.errs[len(cv.errs)-1].File == name && cv.errs[len(cv.errs)-1].Line == 1 {
+		return
+	}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return
+		}
+		line, _ := r.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				cv.errs.Add(name, pe.Line, pe.Column, "%v (put a field with quotes or commas in double quotes, and double the quotes inside)", pe.Err)
+				return
+			}
+			cv.errs.Add(name, line, 0, "%v", err)
+			return
+		}
+		cv.row(name, line, rec, col)
+	}
+}
+
+func (cv *converter) row(name string, line int, rec []string, col map[string]int) {
+	get := func(k string) string {
+		if i, ok := col[k]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	if strings.Join(rec, "") == "" {
+		return // an empty line of a spreadsheet
+	}
+	bad := func(k, format string, args ...any) {
+		cv.errs.Add(name, line, col[k]+1, "%s: %s", k, fmt.Sprintf(format, args...))
+	}
+	entity := func(k string) string {
+		v := get(k)
+		if v == "" {
+			return ""
+		}
+		if cv.ix.Entities[v] != nil {
+			return v
+		}
+		switch ids := cv.byName[strings.ToLower(v)]; len(ids) {
+		case 1:
+			return ids[0]
+		case 0:
+			bad(k, "no entity has the id or name %q%s", v, hint(v, cv.ids))
+		default:
+			bad(k, "%q names %d entities (%s): write the id", v, len(ids), strings.Join(ids, ", "))
+		}
+		return "\x00"
+	}
+	c := &tokumu.Claim{Subject: entity("subject"), Object: entity("object"), Where: entity("where"),
+		Perspective: entity("by"), PlantedBy: entity("planted_by"), Value: get("value"), Unit: get("unit"),
+		Role: get("role"), Lang: get("lang"), Source: get("source"), Locator: get("loc"), Note: get("note"), ID: get("id")}
+	if c.Subject == "" {
+		bad("subject", "every claim needs a subject: the id or a name of an entity of the corpus")
+	}
+	c.Predicate = get("predicate")
+	if c.Predicate != "" && cv.ix.Predicates[c.Predicate] == nil {
+		for _, p := range cv.ds.Predicates { // an English label will do
+			if strings.EqualFold(p.Label["en"], c.Predicate) {
+				c.Predicate = p.ID
+				break
+			}
+		}
+	}
+	if w := get("when"); w != "" {
+		when, _, err := tokumu.ParseWhen(w)
+		if err != nil {
+			bad("when", "%q is not a date: %v (write EDTF: 1938-06-13, 1938-06, 1937/1939, 1938?)", w, err)
+			return
+		}
+		c.When = when
+	}
+	var written tokumu.Grade
+	if g := get("grade"); g != "" {
+		var err error
+		if written, err = tokumu.ParseGrade(g); err != nil {
+			bad("grade", "%v", err)
+		}
+	}
+	c.SupportedBy = strings.Fields(get("supported_by"))
+	c.ComplicatedBy = strings.Fields(get("complicated_by"))
+	for _, id := range []string{c.Subject, c.Object, c.Where, c.Perspective, c.PlantedBy} {
+		if id == "\x00" {
+			return // reported; the rules below would only repeat it
+		}
+	}
+	if c.Subject == "" {
+		return
+	}
+	st, _ := cv.ix.EntityType(c.Subject)
+	for _, p := range tokumu.ValidateClaim(cv, st, c) {
+		k := problemColumn[p.Field]
+		if _, ok := col[k]; !ok {
+			k = "predicate"
+		}
+		msg := p.Message
+		switch p.Kind {
+		case "predicate":
+			msg += hint(p.Unknown, cv.preds)
+		case "entity":
+			msg += hint(p.Unknown, cv.ids)
+		case "source":
+			keys := make([]string, 0, len(cv.ds.Sources)+len(cv.sources))
+			for _, s := range cv.ds.Sources {
+				keys = append(keys, s.ID)
+			}
+			for _, s := range cv.sources {
+				keys = append(keys, s.ID)
+			}
+			msg += hint(p.Unknown, keys)
+		}
+		cv.errs.Add(name, line, col[k]+1, "%s", msg)
+	}
+	if src := cv.source(c.Source); src != nil {
+		c.Grade = tokumu.EffectiveGrade(src, written)
+	}
+	if c.ID == "" {
+		c.ID = tokumu.DeriveClaimID(c)
+	}
+	here := fmt.Sprintf("%s:%d", name, line)
+	switch {
+	case cv.ix.Claims[c.ID] != nil:
+		cv.errs.Add(name, line, 1, "the corpus already has this claim (%s, at %s): leave the row out, or give it an id column if it differs in date or place", c.ID, cv.ix.Claims[c.ID].Origin)
+	case cv.claimID[c.ID] != "":
+		cv.errs.Add(name, line, 1, "the same claim as the row at %s (same subject, predicate, object or value and source): merge the rows, or give one an id", cv.claimID[c.ID])
+	}
+	cv.claimID[c.ID] = here
+	c.Origin = here
+	cv.claims[c.Subject] = append(cv.claims[c.Subject], c)
+	cv.nClaims++
+}
+
+// plan renders the files the conversion writes: a file for each new
+// source, and each entity that gets claims with them appended (its file's
+// text kept where yamlcorpus.AppendClaims can; else written whole). from
+// says which input each file comes from, for messages.
+func (cv *converter) plan(fsys fs.FS) (files map[string][]byte, from map[string]string, err error) {
+	files, from = map[string][]byte{}, map[string]string{}
+	for _, s := range cv.sources {
+		var b bytes.Buffer
+		if err := yamlcorpus.WriteSource(&b, s); err != nil {
+			return nil, nil, err
+		}
+		files[yamlcorpus.SourcePath(s)] = b.Bytes()
+		from[yamlcorpus.SourcePath(s)] = s.Origin
+	}
+	old := map[string][]*tokumu.Claim{}
+	for _, c := range cv.ds.Claims {
+		if cv.claims[c.Subject] != nil {
+			old[c.Subject] = append(old[c.Subject], c)
+		}
+	}
+	cv.touched = nil
+	for _, e := range cv.ds.Entities {
+		add := cv.claims[e.ID]
+		if add == nil {
+			continue
+		}
+		cv.touched = append(cv.touched, e.ID)
+		p := e.Origin
+		if p == "" {
+			p = yamlcorpus.EntityPath(e)
+		}
+		var rows []string
+		for _, c := range add {
+			rows = append(rows, c.Origin)
+		}
+		from[p] = strings.Join(rows, ", ")
+		if orig, err := fs.ReadFile(fsys, p); err == nil {
+			if b, ok := yamlcorpus.AppendClaims(orig, add); ok {
+				files[p] = b
+				continue
+			}
+		}
+		var b bytes.Buffer
+		if err := yamlcorpus.WriteEntity(&b, e, append(old[e.ID], add...)); err != nil {
+			return nil, nil, err
+		}
+		files[p] = b.Bytes()
+	}
+	return files, from, nil
+}
+
+// verify loads the corpus with the planned files in place, by the
+// loader's own rules, and reports what fails at the input it came from.
+func (cv *converter) verify(fsys fs.FS, files map[string][]byte, from map[string]string) error {
+	overlay := fstest.MapFS{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || (!strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".yml")) {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		overlay[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for p, b := range files {
+		overlay[p] = &fstest.MapFile{Data: b}
+	}
+	_, err = yamlcorpus.Load(overlay)
+	var list yamlcorpus.ErrorList
+	if err == nil {
+		return nil
+	}
+	if !errors.As(err, &list) {
+		return err
+	}
+	for _, e := range list {
+		where := from[e.File]
+		if where == "" {
+			where = "the corpus"
+		}
+		cv.errs.Add(e.File, e.Line, e.Col, "%s (converted from %s)", e.Msg, where)
+	}
+	return nil
+}
+
+// write puts the planned files under dir.
+func write(dir string, files map[string][]byte) error {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// hint suggests the nearest of candidates to a mistyped s.
+func hint(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	limit := min(len(s)/3+1, 4)
+	for _, c := range candidates {
+		if d := levenshtein.ComputeDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD <= limit {
+		return " (did you mean " + best + "?)"
+	}
+	return ""
+}

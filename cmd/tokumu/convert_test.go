@@ -1,0 +1,139 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tokumu/tokumu/corpus"
+)
+
+const convertData = "../../format/testdata/convert/"
+
+// copyCorpus writes the embedded corpus's YAML into a new directory.
+func copyCorpus(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "corpus")
+	err := fs.WalkDir(corpus.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") {
+			return err
+		}
+		b, err := fs.ReadFile(corpus.FS, p)
+		if err != nil {
+			return err
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		return os.WriteFile(full, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+var checkCounts = regexp.MustCompile(`ok — (\d+) entities, (\d+) claims, (\d+) sources`)
+
+func counts(t *testing.T, dir string) (entities, claims, sources int) {
+	t.Helper()
+	code, out, _ := run(t, "", "check", dir)
+	m := checkCounts.FindStringSubmatch(out)
+	if code != 0 || m == nil {
+		t.Fatalf("check %s: exit %d: %s", dir, code, out)
+	}
+	e, _ := strconv.Atoi(m[1])
+	c, _ := strconv.Atoi(m[2])
+	s, _ := strconv.Atoi(m[3])
+	return e, c, s
+}
+
+// TestConvert: a 3-entry BibTeX file, a 3-entry RIS file and a 20-row
+// claims CSV go into a copy of the corpus, which then passes check with 6
+// more sources and 20 more claims; an entity's file keeps its text and
+// gains one line a claim.
+func TestConvert(t *testing.T) {
+	dir := copyCorpus(t)
+	e0, c0, s0 := counts(t, dir)
+	before, _ := os.ReadFile(filepath.Join(dir, "entities/person/ozaki-hotsumi.yaml"))
+	code, out, errs := run(t, "", "convert", convertData+"zotero.bib", convertData+"zotero.ris", convertData+"claims-20.csv", "--corpus", dir, "--to", dir)
+	if code != 0 {
+		t.Fatalf("convert: exit %d\n%s%s", code, out, errs)
+	}
+	if !strings.Contains(out, "6 sources, 20 claims on 11 entities") {
+		t.Errorf("convert says %q", out)
+	}
+	e1, c1, s1 := counts(t, dir)
+	if e1 != e0 || c1 != c0+20 || s1 != s0+6 {
+		t.Errorf("after convert: %d entities, %d claims, %d sources; want %d, %d, %d", e1, c1, s1, e0, c0+20, s0+6)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "entities/person/ozaki-hotsumi.yaml"))
+	want := string(before) + `  - {p: description, v: Adviser to Prime Minister Konoe and member of the Sorge ring., source: johnson1964, grade: B2, note: Test row.}
+  - {p: member_of, o: sorge-ring, when: 1930/1941-10, source: johnson1964, grade: B2, note: Test row.}
+`
+	if string(after) != want {
+		t.Errorf("ozaki-hotsumi.yaml after convert:\n%s\nwant\n%s", after, want)
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, "sources/kuromiya2009.yaml"))
+	for _, w := range []string{"kind: scholarly", "{family: Pepłoński, given: Andrzej}", "title: 'Między Warszawą a Tokio: polsko-japońska współpraca wywiadowcza 1904–1944'", "language: pl"} {
+		if !strings.Contains(string(src), w) {
+			t.Errorf("sources/kuromiya2009.yaml lacks %q:\n%s", w, src)
+		}
+	}
+	// Again: every source and claim is now in the corpus, and said so.
+	code, _, errs = run(t, "", "convert", convertData+"zotero.ris", "--corpus", dir, "--to", dir)
+	if code != 1 || !strings.Contains(errs, "zotero.ris:1: source coox1985 is already in the corpus") {
+		t.Errorf("converting twice: exit %d\n%s", code, errs)
+	}
+}
+
+// TestConvertMistakes: five planted mistakes, five problems at their row
+// and column with a fix, and nothing written.
+func TestConvertMistakes(t *testing.T) {
+	to := filepath.Join(t.TempDir(), "out")
+	code, out, errs := run(t, "", "convert", convertData+"zotero.bib", convertData+"zotero.ris", convertData+"claims-bad.csv", "--to", to)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s%s", code, out, errs)
+	}
+	f := convertData + "claims-bad.csv"
+	want := []string{
+		f + `:2:2: predicate "comanded" is not in the vocabulary (did you mean commanded?)`,
+		f + `:3:3: object: no entity has the id or name "kwantung-army-23rd-divison" (did you mean kwantung-army-23rd-division?)`,
+		f + `:4:6: when: "1939-13" is not a date: month 13 out of range 01–12`,
+		f + `:5:8: source "goldman2021" is not in the bibliography; add sources/goldman2021.yaml or fix the key (did you mean goldman2012?)`,
+		f + `:6:10: grade: bad grade "B9": credibility must be a digit 1–6 (e.g. B2)`,
+		"5 problems; nothing written",
+	}
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), len(want), errs)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d:\n got %s\nwant %s", i+1, lines[i], w)
+		}
+	}
+	if _, err := os.Stat(to); !os.IsNotExist(err) {
+		t.Errorf("convert with problems created %s", to)
+	}
+}
+
+func TestConvertUsage(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"convert"}, "convert needs at least one file"},
+		{[]string{"convert", "a.bib"}, "give the directory to write to with --to DIR"},
+		{[]string{"convert", "x.docx", "--to", t.TempDir()}, "cannot read x.docx"},
+		{[]string{"convert", convertData + "claims-template.csv", "--to"}, "--to needs a directory"},
+	} {
+		code, _, errs := run(t, "", tt.args...)
+		if code != 2 || !strings.Contains(errs, tt.want) {
+			t.Errorf("%v: exit %d, %s", tt.args, code, errs)
+		}
+	}
+}

@@ -1,0 +1,216 @@
+package main
+
+import (
+	"archive/zip"
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/format"
+	"github.com/tokumu/tokumu/yamlcorpus"
+)
+
+// The YAML corpus is a format like the others, but it is written by the
+// yamlcorpus adapter, which the format package may not import: the
+// program that links both registers it.
+func init() {
+	format.Register(&format.Format{
+		Name: "yaml", MediaType: "application/zip", Ext: ".zip",
+		Summary: "the YAML corpus itself (a zip; with -o DIR, a directory that tokumu check and import read)",
+		Write: func(ctx context.Context, w io.Writer, x *format.Export) error {
+			zw := zip.NewWriter(w)
+			err := writeYAMLCorpus(ctx, x, func(p string, f func(io.Writer) error) error {
+				fw, err := zw.Create(p)
+				if err != nil {
+					return err
+				}
+				return f(fw)
+			})
+			if err != nil {
+				return err
+			}
+			return zw.Close()
+		},
+	})
+}
+
+// writeYAMLCorpus writes the export as corpus files, one entity at a time.
+// A filtered export keeps only the evidence links that resolve inside it
+// and a structure root it holds, so that what it writes passes check.
+func writeYAMLCorpus(ctx context.Context, x *format.Export, put func(path string, f func(io.Writer) error) error) error {
+	if err := put(yamlcorpus.VocabularyPath, func(w io.Writer) error { return yamlcorpus.WriteVocabulary(w, x.Predicates()) }); err != nil {
+		return err
+	}
+	st := *x.Settings()
+	if st.StructureRoot != "" && !x.Has(st.StructureRoot) {
+		st.StructureRoot = ""
+	}
+	if st != (tokumu.Settings{}) {
+		if err := put(yamlcorpus.SettingsPath, func(w io.Writer) error { return yamlcorpus.WriteSettings(w, &st) }); err != nil {
+			return err
+		}
+	}
+	for _, s := range x.Sources() {
+		if err := put(yamlcorpus.SourcePath(s), func(w io.Writer) error { return yamlcorpus.WriteSource(w, s) }); err != nil {
+			return err
+		}
+	}
+	var claimIDs map[string]bool
+	if !x.Query.IsZero() {
+		claimIDs = map[string]bool{}
+		if err := x.Claims(ctx, func(c *tokumu.Claim) error { claimIDs[c.ID] = true; return nil }); err != nil {
+			return err
+		}
+	}
+	keep := func(ids []string) []string {
+		var out []string
+		for _, id := range ids {
+			if claimIDs[id] || x.Has(id) {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	return x.EntityClaims(ctx, func(e *tokumu.Entity, cs []*tokumu.Claim) error {
+		if claimIDs != nil {
+			for i, c := range cs {
+				cc := *c
+				cc.SupportedBy, cc.ComplicatedBy = keep(c.SupportedBy), keep(c.ComplicatedBy)
+				cs[i] = &cc
+			}
+		}
+		return put(yamlcorpus.EntityPath(e), func(w io.Writer) error { return yamlcorpus.WriteEntity(w, e, cs) })
+	})
+}
+
+type exportFlags struct {
+	format, entity, from, to, typ, tag, base, table, out string
+}
+
+var exportOpts exportFlags
+
+var cmdExport = &command{
+	name: "export",
+	args: "--format F [--entity ID] [--from DATE --to DATE] [--type T] [--tag TAG] [-o FILE]",
+	summary: `Write the corpus, or a part of it, in a format other tools read.
+Formats: ` + "%FORMATS%" + `.
+--entity ID exports the entity and its neighbourhood; --from/--to keep the
+claims that may fall in the range; --type and --tag keep the claims about
+entities of a type or with a tag. Output goes to standard output, or to -o
+FILE; with --format yaml, -o DIR writes a corpus directory.`,
+	flags: func(fs *flag.FlagSet, m *Main) {
+		o := &exportOpts
+		*o = exportFlags{}
+		fs.StringVar(&o.format, "format", "", "the format: "+strings.Join(format.Names(), ", "))
+		fs.StringVar(&o.entity, "entity", "", "export this entity and its neighbourhood")
+		fs.StringVar(&o.from, "from", "", "keep claims that may fall on or after this date (EDTF: 1937, 1937-07)")
+		fs.StringVar(&o.to, "to", "", "keep claims that may fall on or before this date")
+		fs.StringVar(&o.typ, "type", "", "keep claims about entities of this type")
+		fs.StringVar(&o.tag, "tag", "", "keep claims about entities with this tag")
+		fs.StringVar(&o.base, "base", format.DefaultBase, "the base of the IRIs and links in the export")
+		fs.StringVar(&o.table, "table", "", "csv: write one table (entities, claims or sources) instead of a zip of three")
+		fs.StringVar(&o.out, "o", "", "write to this file (default: standard output)")
+	},
+	run: func(ctx context.Context, m *Main, args []string) error {
+		o := exportOpts
+		if len(args) != 0 {
+			return usagef("tokumu export --format turtle -o corpus.ttl", "export takes flags only, not %q", args[0])
+		}
+		f, err := format.Lookup(o.format)
+		if err != nil {
+			return usagef("tokumu export --format csv -o corpus.zip", "%s", tokumu.ErrorMessage(err))
+		}
+		q := format.Query{Entity: o.entity, Type: tokumu.EntityType(o.typ), Tag: o.tag}
+		if o.from != "" {
+			w, _, err := tokumu.ParseWhen(o.from)
+			if err != nil {
+				return usagef("tokumu export --format csv --from 1937 --to 1939", "--from %q: %v", o.from, err)
+			}
+			q.From = w.Earliest
+		}
+		if o.to != "" {
+			w, _, err := tokumu.ParseWhen(o.to)
+			if err != nil {
+				return usagef("tokumu export --format csv --from 1937 --to 1939", "--to %q: %v", o.to, err)
+			}
+			q.To = w.Latest
+		}
+		db, err := m.openStore(ctx)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		x, err := format.NewExport(ctx, db, q, format.Options{Base: o.base, Lang: m.Lang, Table: o.table})
+		if err != nil {
+			return err
+		}
+		if f.Name == "yaml" && o.out != "" && !strings.HasSuffix(o.out, ".zip") {
+			return writeYAMLDir(ctx, x, o.out)
+		}
+		var w io.Writer = m.Stdout
+		var file *os.File
+		if o.out != "" {
+			file, err = os.Create(o.out)
+			if err != nil {
+				return err
+			}
+			defer file.Close()
+			w = file
+		}
+		bw := bufio.NewWriterSize(w, 256<<10)
+		if err := f.Write(ctx, bw, x); err != nil {
+			if file != nil {
+				file.Close()
+				os.Remove(o.out) // no half-written export left behind
+			}
+			return err
+		}
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		if file != nil {
+			if err := file.Close(); err != nil {
+				return err
+			}
+			fmt.Fprintf(m.Stderr, "wrote %s (%s, %d entities, %d claims, %d sources)\n", o.out, f.Name, len(x.EntityIDs()), x.ClaimCount(), len(x.Sources()))
+		}
+		return nil
+	},
+}
+
+// writeYAMLDir writes the export as a corpus directory.
+func writeYAMLDir(ctx context.Context, x *format.Export, dir string) error {
+	if ents, err := os.ReadDir(dir); err == nil && len(ents) > 0 {
+		return tokumu.Errorf(tokumu.EINVALID, "-o %s is not empty: write a corpus into a new or empty directory", dir)
+	}
+	return writeYAMLCorpus(ctx, x, func(p string, f func(io.Writer) error) error {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		file, err := os.Create(full)
+		if err != nil {
+			return err
+		}
+		bw := bufio.NewWriter(file)
+		if err := f(bw); err != nil {
+			file.Close()
+			return err
+		}
+		if err := bw.Flush(); err != nil {
+			file.Close()
+			return err
+		}
+		return file.Close()
+	})
+}
+
+func init() {
+	cmdExport.summary = strings.Replace(cmdExport.summary, "%FORMATS%", strings.Join(format.Names(), ", "), 1)
+}

@@ -1,0 +1,557 @@
+package format
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/tokumu/tokumu"
+)
+
+// The reading side of the bibliography formats, for tokumu convert: a
+// Zotero (or any citation manager's) export in CSL-JSON, BibTeX or RIS
+// becomes tokumu Sources. Each entry keeps the line it starts on, so that
+// problems are reported as file:line.
+
+// BibEntry is one entry read from a bibliography file.
+type BibEntry struct {
+	Source *tokumu.Source
+	Line   int // where the entry starts (1-based; 0 for CSL-JSON)
+}
+
+// KindOf guesses a source kind from a CSL type, for entries that come from
+// a citation manager, which knows no kinds: a web page is web, a newspaper
+// or magazine article press, an encyclopedia entry reference, a manuscript
+// archival, a report official, anything else scholarly. The writer of the
+// corpus reviews it (it sets the default grade).
+func KindOf(cslType string) tokumu.SourceKind {
+	switch cslType {
+	case "webpage", "post", "post-weblog":
+		return tokumu.Web
+	case "article-newspaper", "article-magazine":
+		return tokumu.Press
+	case "entry-encyclopedia", "entry-dictionary", "entry":
+		return tokumu.Reference
+	case "manuscript":
+		return tokumu.Archival
+	case "report", "legislation", "legal_case":
+		return tokumu.Official
+	}
+	return tokumu.Scholarly
+}
+
+// SourceID turns a citation key into a corpus id: lower case, a-z, 0-9
+// and hyphens ("Coox1985" → "coox1985", "coox_nomonhan" → "coox-nomonhan").
+func SourceID(key string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(key) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// fallbackID names an entry without a key: first author's family name
+// and the year.
+func fallbackID(s *tokumu.Source) string {
+	name := "source"
+	if len(s.Authors) > 0 {
+		name = s.Authors[0].Family + s.Authors[0].Literal
+	}
+	return SourceID(name + "-" + s.Issued)
+}
+
+func finish(s *tokumu.Source, key string) {
+	s.ID = SourceID(key)
+	if s.ID == "" {
+		s.ID = fallbackID(s)
+	}
+	if s.Type == "" {
+		s.Type = "book"
+	}
+	s.Kind = KindOf(s.Type)
+	if tag, ok := languageNames[strings.ToLower(s.Language)]; ok {
+		s.Language = tag
+	}
+}
+
+// languageNames turns the language names citation managers write
+// (biblatex's langid, Zotero's free text) into BCP 47 tags.
+var languageNames = map[string]string{
+	"english": "en", "american": "en-US", "british": "en-GB", "russian": "ru", "japanese": "ja", "chinese": "zh",
+	"german": "de", "ngerman": "de", "french": "fr", "polish": "pl", "ukrainian": "uk", "korean": "ko",
+	"mongolian": "mn", "italian": "it", "spanish": "es",
+	"русский": "ru", "日本語": "ja",
+}
+
+// ParseCSLJSON reads a CSL-JSON array (Zotero's "CSL JSON" export).
+func ParseCSLJSON(r io.Reader) ([]BibEntry, error) {
+	var items []struct {
+		CSLItem
+		Issued   json.RawMessage `json:"issued"`
+		Accessed json.RawMessage `json:"accessed"`
+	}
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&items); err != nil {
+		if se, ok := err.(*json.SyntaxError); ok {
+			return nil, tokumu.Errorf(tokumu.EINVALID, "byte %d: %v (CSL-JSON is an array of items: [{\"id\": …, \"type\": …}])", se.Offset, err)
+		}
+		return nil, tokumu.Errorf(tokumu.EINVALID, "%v (CSL-JSON is an array of items: [{\"id\": …, \"type\": …}])", err)
+	}
+	var out []BibEntry
+	for _, it := range items {
+		s := &tokumu.Source{Type: it.Type, Authors: it.Author, Editors: it.Editor, Title: it.Title,
+			Container: it.ContainerTitle, Publisher: it.Publisher, Place: it.PublisherPlace, Volume: it.Volume,
+			Issue: it.CSLItem.Issue, Pages: it.Page, Edition: it.Edition, URL: it.URL, DOI: it.DOI, ISBN: it.ISBN,
+			Archive: it.Archive, ArchiveLocation: it.ArchiveLocation, Language: it.Language, Note: it.Note}
+		s.Issued = cslDateEDTF(it.Issued)
+		s.Accessed = cslDateEDTF(it.Accessed)
+		finish(s, it.ID)
+		out = append(out, BibEntry{Source: s})
+	}
+	return out, nil
+}
+
+// cslDateEDTF turns {"date-parts": [[1985, 3]]} into "1985-03".
+func cslDateEDTF(raw json.RawMessage) string {
+	if len(raw) == 0 {
+		return ""
+	}
+	var d struct {
+		DateParts [][]any `json:"date-parts"`
+		Literal   string  `json:"literal"`
+		Raw       string  `json:"raw"`
+	}
+	if json.Unmarshal(raw, &d) != nil {
+		return ""
+	}
+	if len(d.DateParts) > 0 && len(d.DateParts[0]) > 0 {
+		var parts []string
+		for i, p := range d.DateParts[0] {
+			var n int
+			switch v := p.(type) {
+			case float64:
+				n = int(v)
+			case string:
+				n, _ = strconv.Atoi(v)
+			}
+			if i == 0 {
+				parts = append(parts, fmt.Sprintf("%04d", n))
+			} else {
+				parts = append(parts, fmt.Sprintf("%02d", n))
+			}
+		}
+		return strings.Join(parts, "-")
+	}
+	if d.Raw != "" {
+		return d.Raw
+	}
+	return d.Literal
+}
+
+// ParseBibTeX reads BibTeX or biblatex entries. Braces group, LaTeX's
+// escaped specials (\& \% \_ …) are unescaped, @string, @comment and
+// @preamble are skipped.
+func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	p := &bibParser{s: string(data), line: 1}
+	var out []BibEntry
+	for {
+		if !p.skipTo('@') {
+			return out, nil
+		}
+		start := p.line
+		p.i++
+		typ := strings.ToLower(p.word())
+		p.space()
+		if p.i >= len(p.s) || (p.s[p.i] != '{' && p.s[p.i] != '(') {
+			return nil, p.errorf("after @%s: expected { to open the entry", typ)
+		}
+		if typ == "comment" || typ == "string" || typ == "preamble" {
+			if _, err := p.braced(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		p.i++
+		p.space()
+		key := p.until(",")
+		if p.i >= len(p.s) {
+			return nil, p.errorf("entry %s has no fields (a comma must follow the key)", key)
+		}
+		p.i++
+		fields := map[string]string{}
+		for {
+			p.space()
+			if p.i >= len(p.s) {
+				return nil, p.errorf("entry %s (line %d) is not closed with }", key, start)
+			}
+			if p.s[p.i] == '}' || p.s[p.i] == ')' {
+				p.i++
+				break
+			}
+			name := strings.ToLower(p.word())
+			p.space()
+			if name == "" || p.i >= len(p.s) || p.s[p.i] != '=' {
+				return nil, p.errorf("entry %s: expected field = {value}", key)
+			}
+			p.i++
+			p.space()
+			v, err := p.value()
+			if err != nil {
+				return nil, err
+			}
+			fields[name] = v
+			p.space()
+			if p.i < len(p.s) && p.s[p.i] == ',' {
+				p.i++
+			}
+		}
+		out = append(out, BibEntry{Source: bibSource(typ, key, fields), Line: start})
+	}
+}
+
+type bibParser struct {
+	s    string
+	i    int
+	line int
+}
+
+func (p *bibParser) errorf(format string, args ...any) error {
+	return tokumu.Errorf(tokumu.EINVALID, "line %d: %s", p.line, fmt.Sprintf(format, args...))
+}
+
+func (p *bibParser) adv() {
+	if p.s[p.i] == '\n' {
+		p.line++
+	}
+	p.i++
+}
+
+func (p *bibParser) skipTo(c byte) bool {
+	for p.i < len(p.s) && p.s[p.i] != c {
+		p.adv()
+	}
+	return p.i < len(p.s)
+}
+
+func (p *bibParser) space() {
+	for p.i < len(p.s) && (p.s[p.i] == ' ' || p.s[p.i] == '\t' || p.s[p.i] == '\n' || p.s[p.i] == '\r') {
+		p.adv()
+	}
+}
+
+func (p *bibParser) word() string {
+	j := p.i
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		if c == '_' || c == '-' || c == ':' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			p.i++
+			continue
+		}
+		break
+	}
+	return p.s[j:p.i]
+}
+
+func (p *bibParser) until(stop string) string {
+	j := p.i
+	for p.i < len(p.s) && !strings.ContainsRune(stop, rune(p.s[p.i])) {
+		p.adv()
+	}
+	return strings.TrimSpace(p.s[j:p.i])
+}
+
+// braced reads {…} with nested braces and returns what is inside.
+func (p *bibParser) braced() (string, error) {
+	start := p.line
+	depth := 0
+	j := p.i + 1
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case '{', '(':
+			if p.s[p.i] == '{' || depth == 0 {
+				depth++
+			}
+		case '}', ')':
+			if p.s[p.i] == '}' || depth == 1 {
+				depth--
+			}
+			if depth == 0 {
+				v := p.s[j:p.i]
+				p.i++
+				return v, nil
+			}
+		case '\\':
+			p.i++ // an escaped brace does not count
+		}
+		p.adv()
+	}
+	return "", tokumu.Errorf(tokumu.EINVALID, "line %d: a { is never closed", start)
+}
+
+// value reads {…}, "…", a number or a @string name, joined by #.
+func (p *bibParser) value() (string, error) {
+	var b strings.Builder
+	for {
+		p.space()
+		if p.i >= len(p.s) {
+			return "", p.errorf("a field value is missing")
+		}
+		switch c := p.s[p.i]; {
+		case c == '{':
+			v, err := p.braced()
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(v)
+		case c == '"':
+			p.i++
+			j := p.i
+			depth := 0
+			for p.i < len(p.s) && (p.s[p.i] != '"' || depth > 0) {
+				if p.s[p.i] == '{' {
+					depth++
+				} else if p.s[p.i] == '}' {
+					depth--
+				}
+				p.adv()
+			}
+			if p.i >= len(p.s) {
+				return "", p.errorf("a \" is never closed")
+			}
+			b.WriteString(p.s[j:p.i])
+			p.i++
+		default:
+			b.WriteString(p.word())
+		}
+		p.space()
+		if p.i < len(p.s) && p.s[p.i] == '#' {
+			p.i++
+			continue
+		}
+		return b.String(), nil
+	}
+}
+
+var latexUnescape = strings.NewReplacer(`\&`, "&", `\%`, "%", `\$`, "$", `\#`, "#", `\_`, "_", `\{`, "{", `\}`, "}",
+	`\textasciitilde{}`, "~", `\textasciicircum{}`, "^", `\textbackslash{}`, `\`, "---", "—", "--", "–")
+
+// bibText removes grouping braces and unescapes LaTeX specials.
+func bibText(s string) string {
+	s = latexUnescape.Replace(s)
+	s = strings.Map(func(r rune) rune {
+		if r == '{' || r == '}' {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+var andSplit = regexp.MustCompile(`\s+and\s+`)
+
+// bibAgents splits "Coox, Alvin D. and {Japan Defense Agency}" at top-level
+// "and"s; a braced name is an institution (literal).
+func bibAgents(s string) []tokumu.Agent {
+	var parts []string
+	depth, last := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		}
+		if depth == 0 {
+			if loc := andSplit.FindStringIndex(s[i:]); loc != nil && loc[0] == 0 && i > last {
+				parts = append(parts, s[last:i])
+				last = i + loc[1]
+				i = last - 1
+			}
+		}
+	}
+	parts = append(parts, s[last:])
+	var out []tokumu.Agent
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if strings.HasPrefix(p, "{") && strings.HasSuffix(p, "}") && !strings.Contains(p[1:len(p)-1], "{") {
+			out = append(out, tokumu.Agent{Literal: bibText(p)})
+			continue
+		}
+		out = append(out, splitName(bibText(p)))
+	}
+	return out
+}
+
+// splitName reads "Family, Given" or "Given Family".
+func splitName(s string) tokumu.Agent {
+	if fam, giv, ok := strings.Cut(s, ","); ok {
+		return tokumu.Agent{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(giv)}
+	}
+	if i := strings.LastIndexFunc(s, unicode.IsSpace); i > 0 {
+		return tokumu.Agent{Family: s[i+1:], Given: s[:i]}
+	}
+	return tokumu.Agent{Family: s}
+}
+
+var bibToCSL = map[string]string{
+	"article": "article-journal", "book": "book", "incollection": "chapter", "inbook": "chapter",
+	"techreport": "report", "report": "report", "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+	"unpublished": "manuscript", "inproceedings": "paper-conference", "online": "webpage", "misc": "document",
+}
+
+func bibSource(typ, key string, f map[string]string) *tokumu.Source {
+	s := &tokumu.Source{Type: bibToCSL[typ], Title: bibText(f["title"]), Publisher: bibText(f["publisher"]),
+		Place: bibText(f["address"] + f["location"]), Volume: bibText(f["volume"]), Issue: bibText(f["number"]),
+		Pages: bibText(f["pages"]), Edition: bibText(f["edition"]), URL: strings.TrimSpace(f["url"]),
+		DOI: strings.TrimSpace(f["doi"]), ISBN: bibText(f["isbn"]), Language: bibText(f["langid"] + f["language"]),
+		Note: bibText(f["note"]), Accessed: strings.TrimSpace(f["urldate"])}
+	if s.Type == "" {
+		s.Type = "document"
+	}
+	s.Authors = bibAgents(f["author"])
+	s.Editors = bibAgents(f["editor"])
+	for _, k := range []string{"journal", "journaltitle", "booktitle", "howpublished"} {
+		if v := bibText(f[k]); v != "" && s.Container == "" {
+			s.Container = v
+		}
+	}
+	if s.Publisher == "" {
+		s.Publisher = bibText(f["institution"] + f["school"])
+	}
+	if d := strings.TrimSpace(f["date"]); d != "" {
+		s.Issued = d
+	} else if y := strings.TrimSpace(f["year"]); y != "" {
+		s.Issued = y
+		if m, err := strconv.Atoi(strings.TrimSpace(f["month"])); err == nil && m >= 1 && m <= 12 {
+			s.Issued = fmt.Sprintf("%s-%02d", y, m)
+		}
+	}
+	finish(s, key)
+	return s
+}
+
+// ParseRIS reads RIS references: "TAG  - value" lines from TY to ER.
+func ParseRIS(r io.Reader) ([]BibEntry, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	var out []BibEntry
+	var cur *tokumu.Source
+	var key string
+	var start int
+	var sp, ep string
+	line := 0
+	for sc.Scan() {
+		line++
+		l := strings.TrimRight(strings.TrimPrefix(sc.Text(), "\ufeff"), "\r ")
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if len(l) < 5 || l[2:5] != "  -" {
+			return nil, tokumu.Errorf(tokumu.EINVALID, "line %d: %q is not a RIS line (write TAG  - value, e.g. \"AU  - Coox, Alvin D.\")", line, l)
+		}
+		tag, v := l[:2], ""
+		if len(l) > 6 {
+			v = strings.TrimSpace(l[6:])
+		}
+		if tag == "TY" {
+			if cur != nil {
+				return nil, tokumu.Errorf(tokumu.EINVALID, "line %d: TY before the ER that ends the reference of line %d", line, start)
+			}
+			cur, key, start, sp, ep = &tokumu.Source{Type: RISType(v)}, "", line, "", ""
+			if cur.Type == "" {
+				cur.Type = "document"
+			}
+			continue
+		}
+		if cur == nil {
+			return nil, tokumu.Errorf(tokumu.EINVALID, "line %d: %s outside a reference (a reference starts with TY  - and ends with ER  -)", line, tag)
+		}
+		switch tag {
+		case "ER":
+			if sp != "" && ep != "" {
+				cur.Pages = sp + "–" + ep
+			} else {
+				cur.Pages = sp + ep
+			}
+			finish(cur, key)
+			out = append(out, BibEntry{Source: cur, Line: start})
+			cur = nil
+		case "ID":
+			key = v
+		case "AU", "A1":
+			cur.Authors = append(cur.Authors, splitName(v))
+		case "A2", "ED":
+			cur.Editors = append(cur.Editors, splitName(v))
+		case "TI", "T1":
+			cur.Title = v
+		case "T2", "JO", "JF", "BT":
+			if cur.Container == "" {
+				cur.Container = v
+			}
+		case "PB":
+			cur.Publisher = v
+		case "CY":
+			cur.Place = v
+		case "PY", "Y1":
+			if len(v) >= 4 {
+				cur.Issued = v[:4]
+			}
+		case "DA":
+			if d := strings.ReplaceAll(strings.TrimRight(v, "/"), "/", "-"); len(d) >= 4 {
+				cur.Issued = d
+			}
+		case "VL":
+			cur.Volume = v
+		case "IS":
+			cur.Issue = v
+		case "SP":
+			sp = v
+		case "EP":
+			ep = v
+		case "ET":
+			cur.Edition = v
+		case "UR":
+			cur.URL = v
+		case "DO":
+			cur.DOI = v
+		case "SN":
+			cur.ISBN = v
+		case "AN":
+			cur.ArchiveLocation = v
+		case "DB":
+			cur.Archive = v
+		case "Y2":
+			cur.Accessed = v
+		case "LA":
+			cur.Language = v
+		case "N1":
+			cur.Note = v
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if cur != nil {
+		return nil, tokumu.Errorf(tokumu.EINVALID, "line %d: the reference that starts there has no ER  - line to end it", start)
+	}
+	return out, nil
+}

@@ -1,0 +1,74 @@
+package format_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/format"
+)
+
+// TestBibliographyRoundTrip: the fixture's bibliography written in each
+// format and read back keeps ids, titles, authors, years and urls.
+func TestBibliographyRoundTrip(t *testing.T) {
+	st := openFixture(t)
+	for _, tt := range []struct {
+		format string
+		parse  func(f *os.File) ([]format.BibEntry, error)
+	}{
+		{"bibtex", func(f *os.File) ([]format.BibEntry, error) { return format.ParseBibTeX(f) }},
+		{"ris", func(f *os.File) ([]format.BibEntry, error) { return format.ParseRIS(f) }},
+		{"csljson", func(f *os.File) ([]format.BibEntry, error) { return format.ParseCSLJSON(f) }},
+	} {
+		p, _ := write(t, st, tt.format, format.Query{}, format.Options{}, "b")
+		f, _ := os.Open(p)
+		es, err := tt.parse(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", tt.format, err)
+		}
+		if len(es) != 2 {
+			t.Fatalf("%s: %d entries, want 2", tt.format, len(es))
+		}
+		yak, zor := es[0].Source, es[1].Source
+		if yak.ID != "yak" || yak.Title != "Японская военная миссия" || yak.Language != "ru" {
+			t.Errorf("%s: yak read back as %+v", tt.format, yak)
+		}
+		if zor.ID != "zor23" || zor.Title != "Военная разведка Японии против СССР" || zor.Issued != "2023" ||
+			len(zor.Authors) != 1 || zor.Authors[0] != (tokumu.Agent{Family: "Зорихин", Given: "А. Г."}) || zor.URL != "https://example.org/zor23" {
+			t.Errorf("%s: zor23 read back as %+v", tt.format, zor)
+		}
+	}
+}
+
+func TestParseBibTeXDetails(t *testing.T) {
+	es, err := format.ParseBibTeX(strings.NewReader(`@comment{ignored}
+@article{Hata_1936,
+  author = "Hata, Hikosaburō and {Japan Defense Agency} and Alvin D. Coox",
+  title = {The {Soviet} Army \& its \%s},
+  journaltitle = {Kaikōsha kiji},
+  date = {1936-05},
+  pages = {10--20},
+}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := es[0].Source
+	if es[0].Line != 2 || s.ID != "hata-1936" || s.Type != "article-journal" || s.Kind != tokumu.Scholarly || s.Title != "The Soviet Army & its %s" ||
+		s.Container != "Kaikōsha kiji" || s.Issued != "1936-05" || s.Pages != "10–20" {
+		t.Errorf("got %+v at line %d", s, es[0].Line)
+	}
+	want := []tokumu.Agent{{Family: "Hata", Given: "Hikosaburō"}, {Literal: "Japan Defense Agency"}, {Family: "Coox", Given: "Alvin D."}}
+	if len(s.Authors) != 3 || s.Authors[0] != want[0] || s.Authors[1] != want[1] || s.Authors[2] != want[2] {
+		t.Errorf("authors %+v, want %+v", s.Authors, want)
+	}
+	_, err = format.ParseBibTeX(strings.NewReader("@book{x,\n title = {open\n"))
+	if tokumu.ErrorCode(err) != tokumu.EINVALID || !strings.Contains(tokumu.ErrorMessage(err), "line 2: a { is never closed") {
+		t.Errorf("unclosed brace: %v", err)
+	}
+	_, err = format.ParseRIS(strings.NewReader("TY  - BOOK\nTI  - x\n"))
+	if !strings.Contains(tokumu.ErrorMessage(err), "line 1: the reference that starts there has no ER") {
+		t.Errorf("RIS without ER: %v", err)
+	}
+}

@@ -1,0 +1,176 @@
+package format_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/format"
+)
+
+func TestRegistry(t *testing.T) {
+	want := []string{"bibtex", "csljson", "csv", "geojson", "gexf", "graphml", "jsonld", "lpf", "ntriples", "ris", "timelinejs", "turtle"}
+	if got := format.Names(); !slices.Equal(got, want) {
+		t.Errorf("formats %v, want %v", got, want)
+	}
+	_, err := format.Lookup("xlsx")
+	if tokumu.ErrorCode(err) != tokumu.EINVALID || !strings.Contains(tokumu.ErrorMessage(err), "use one of bibtex, csljson") {
+		t.Errorf("Lookup(xlsx): %v", err)
+	}
+}
+
+func TestBadQueries(t *testing.T) {
+	st := openFixture(t)
+	ctx := context.Background()
+	for _, tt := range []struct {
+		q    format.Query
+		o    format.Options
+		want string
+	}{
+		{format.Query{Entity: "nobody"}, format.Options{}, `entity "nobody" is not in the corpus`},
+		{format.Query{Type: "persn"}, format.Options{}, `type "persn": use one of person`},
+		{format.Query{From: 19400101, To: 19300101}, format.Options{}, "from 1940-01-01 is after to 1930-01-01"},
+		{format.Query{}, format.Options{Base: "example.org"}, "must start with http://"},
+		{format.Query{}, format.Options{Table: "people"}, `table "people": use entities, claims or sources`},
+	} {
+		_, err := format.NewExport(ctx, st, tt.q, tt.o)
+		if tokumu.ErrorCode(err) != tokumu.EINVALID || !strings.Contains(tokumu.ErrorMessage(err), tt.want) {
+			t.Errorf("%+v %+v: %v, want EINVALID with %q", tt.q, tt.o, err, tt.want)
+		}
+	}
+}
+
+// claimIDs lists the ids of an export's claims, sorted.
+func claimIDs(t *testing.T, x *format.Export) []string {
+	var ids []string
+	x.Claims(context.Background(), func(c *tokumu.Claim) error { ids = append(ids, c.ID); return nil })
+	sort.Strings(ids)
+	return ids
+}
+
+func TestQueries(t *testing.T) {
+	st := openFixture(t)
+	ctx := context.Background()
+	for _, tt := range []struct {
+		name             string
+		q                format.Query
+		claims, entities []string
+		sources          int
+	}{
+		{"neighbourhood", format.Query{Entity: "harbin-tokumu-kikan"},
+			[]string{"c-doihara-head", "c-kikan-dissolved", "c-kikan-located", "c-kikan-part-of", "c-kikan-succeeded"},
+			[]string{"doihara-kenji", "harbin", "harbin-tokumu-kikan", "kwantung-army", "kwantung-army-intelligence-department"}, 2},
+		// 1936: the part_of of 1919/1940 and the two strengths of 1936.
+		{"dates", format.Query{From: 19360101, To: 19361231},
+			[]string{"c-est-1936", "c-kikan-part-of", "c-real-1936"},
+			[]string{"harbin-tokumu-kikan", "kwantung-army", "soviet-far-eastern-forces"}, 2},
+		// Persons: Doihara's two claims; they name the kikan and Harbin. Yak
+		// is cited by both claims and by a name; zor23 by neither.
+		{"type", format.Query{Type: tokumu.Person},
+			[]string{"c-doihara-born", "c-doihara-head"},
+			[]string{"doihara-kenji", "harbin", "harbin-tokumu-kikan", "lyushkov-genrikh"}, 1},
+		{"tag", format.Query{Tag: "officer"},
+			[]string{"c-doihara-born", "c-doihara-head"},
+			[]string{"doihara-kenji", "harbin", "harbin-tokumu-kikan"}, 1},
+	} {
+		x, err := format.NewExport(ctx, st, tt.q, format.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := claimIDs(t, x); !slices.Equal(got, tt.claims) {
+			t.Errorf("%s: claims %v, want %v", tt.name, got, tt.claims)
+		}
+		if got := x.EntityIDs(); !slices.Equal(got, tt.entities) {
+			t.Errorf("%s: entities %v, want %v", tt.name, got, tt.entities)
+		}
+		if len(x.Sources()) != tt.sources {
+			t.Errorf("%s: %d sources, want %d", tt.name, len(x.Sources()), tt.sources)
+		}
+	}
+}
+
+func TestCSV(t *testing.T) {
+	st := openFixture(t)
+	p, _ := write(t, st, "csv", format.Query{}, format.Options{}, "f.zip")
+	zr, err := zip.OpenReader(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	tables := map[string][][]string{}
+	for _, f := range zr.File {
+		r, _ := f.Open()
+		b, _ := io.ReadAll(r)
+		if !bytes.HasSuffix(b, []byte("\r\n")) {
+			t.Errorf("%s: lines must end in CRLF (RFC 4180)", f.Name)
+		}
+		recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		tables[f.Name] = recs
+	}
+	// header + 7 entities, + 10 claims, + 2 sources.
+	for name, n := range map[string]int{"entities.csv": 8, "claims.csv": 11, "sources.csv": 3} {
+		if len(tables[name]) != n {
+			t.Errorf("%s has %d rows, want %d", name, len(tables[name]), n)
+		}
+	}
+	harbin := tables["entities.csv"][2]
+	if want := []string{"harbin", "place", "Harbin", "Harbin [en native]; 哈爾浜 [ja native]; Харбин [ru native]; 哈尔滨 [zh-Hans native]", "", "", "", ""}; !slices.Equal(harbin, want) {
+		t.Errorf("harbin's row %q, want %q", harbin, want)
+	}
+	var est []string
+	for _, r := range tables["claims.csv"] {
+		if r[0] == "c-est-1936" {
+			est = r
+		}
+	}
+	if want := []string{"c-est-1936", "soviet-far-eastern-forces", "strength", "", "100", "divisions", "", "", "1936", "", "zor23", "p/88", "B2", "kwantung-army", "", "", "c-kikan-part-of", "harbin"}; !slices.Equal(est, want) {
+		t.Errorf("the estimate's row %q, want %q", est, want)
+	}
+	// One table alone.
+	p, _ = write(t, st, "csv", format.Query{}, format.Options{Table: "sources"}, "s.csv")
+	b, _ := os.ReadFile(p)
+	if !bytes.HasPrefix(b, []byte("id,kind,type,author,")) || bytes.Count(b, []byte("\r\n")) != 3 {
+		t.Errorf("--table sources:\n%s", b)
+	}
+}
+
+func TestTimelineJS(t *testing.T) {
+	st := openFixture(t)
+	p, _ := write(t, st, "timelinejs", format.Query{}, format.Options{}, "f.json")
+	b, _ := os.ReadFile(p)
+	var tl struct {
+		Events []struct {
+			StartDate struct{ Year, Month, Day int }  `json:"start_date"`
+			EndDate   *struct{ Year, Month, Day int } `json:"end_date"`
+			Text      struct{ Headline string }
+			UniqueID  string `json:"unique_id"`
+		}
+	}
+	if err := json.Unmarshal(b, &tl); err != nil {
+		t.Fatal(err)
+	}
+	// born 1883-08-08 (a day: no end) and dissolved 1940 (the year: an end).
+	if len(tl.Events) != 2 {
+		t.Fatalf("%d events, want 2:\n%s", len(tl.Events), b)
+	}
+	e := tl.Events[0]
+	if e.UniqueID != "c-doihara-born" || e.StartDate.Year != 1883 || e.StartDate.Month != 8 || e.StartDate.Day != 8 || e.EndDate != nil || e.Text.Headline != "Doihara Kenji: born" {
+		t.Errorf("first event %+v", e)
+	}
+	e = tl.Events[1]
+	if e.UniqueID != "c-kikan-dissolved" || e.EndDate == nil || e.EndDate.Year != 1940 || e.EndDate.Month != 12 || e.EndDate.Day != 31 {
+		t.Errorf("second event %+v", e)
+	}
+}

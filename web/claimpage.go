@@ -1,0 +1,219 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/format"
+)
+
+// A claim's permalink is /claims/{id}. Derived ids ("subject~hash") name
+// their subject and survive edits of the date, place, locator, grade and
+// note (tokumu.DeriveClaimID), so the link a historian cites keeps
+// working after an editor adds a page number. The same URL answers HTML
+// to a browser and JSON to Accept: application/json (or ?format=json).
+
+// explicitIDs maps the claims with an id of their own (not derived) to
+// their subject, for the state it was built from: found with one
+// entity-by-entity walk the first time a permalink asks for one, holding
+// only those ids. One index is kept, the latest state's.
+var (
+	explicitMu  sync.Mutex
+	explicitIDs *explicitIndex
+)
+
+type explicitIndex struct {
+	st   *state
+	once sync.Once
+	m    map[string]string
+	err  error
+}
+
+func explicitFor(st *state) *explicitIndex {
+	explicitMu.Lock()
+	defer explicitMu.Unlock()
+	if explicitIDs == nil || explicitIDs.st != st {
+		explicitIDs = &explicitIndex{st: st}
+	}
+	return explicitIDs
+}
+
+// findClaim returns the claim with the id, or ENOTFOUND.
+func (s *Server) findClaim(ctx context.Context, st *state, id string) (*tokumu.Claim, error) {
+	subject := ""
+	if subj, _, ok := strings.Cut(id, "~"); ok {
+		subject = subj
+	} else {
+		ix := explicitFor(st)
+		ix.once.Do(func() {
+			ix.m = map[string]string{}
+			x, err := format.NewExport(ctx, st.store, format.Query{}, format.Options{})
+			if err != nil {
+				ix.err = err
+				return
+			}
+			ix.err = x.Claims(ctx, func(c *tokumu.Claim) error {
+				if c.ID != tokumu.DeriveClaimID(c) {
+					ix.m[c.ID] = c.Subject
+				}
+				return nil
+			})
+		})
+		if ix.err != nil {
+			explicitMu.Lock()
+			if explicitIDs == ix {
+				explicitIDs = nil // try again next time
+			}
+			explicitMu.Unlock()
+			return nil, ix.err
+		}
+		subject = ix.m[id]
+	}
+	if subject != "" {
+		cs, err := st.store.Claims(ctx, tokumu.ClaimFilter{Subject: subject})
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			if c.ID == id {
+				return c, nil
+			}
+		}
+	}
+	return nil, tokumu.Errorf(tokumu.ENOTFOUND, "no claim %q: a claim id is \"<entity id>~<16 hex digits>\" or the id its corpus gives it", id)
+}
+
+// release names the corpus a claim is cited from: the first 12 hex digits
+// of its content hash (Dataset.Hash), as tokumu stats shows it.
+func release(ctx context.Context, st tokumu.Store) string {
+	h, err := st.Hash(ctx)
+	if err != nil {
+		return ""
+	}
+	return ReleaseOf(h)
+}
+
+// ReleaseOf shortens a store's hash to the release name: 12 hex digits,
+// without the "embedded:" mark of the embedded corpus's database.
+func ReleaseOf(hash string) string {
+	if i := strings.LastIndexByte(hash, ':'); i >= 0 {
+		hash = hash[i+1:]
+	}
+	if len(hash) > 12 {
+		hash = hash[:12]
+	}
+	return hash
+}
+
+// claimPage is one claim at its permalink.
+type claimPage struct {
+	base
+	C         *tokumu.Claim
+	Permalink string
+	Release   string
+	Chicago   string
+}
+
+// claimJSON is the claim's permalink as JSON: the claim, its source and a
+// citation of it, with the release it is cited from.
+type claimJSON struct {
+	Claim     *tokumu.Claim   `json:"claim"`
+	Subject   string          `json:"subject_label"`
+	Predicate string          `json:"predicate_label"`
+	Source    *tokumu.Source  `json:"source"`
+	CSL       *format.CSLItem `json:"source_csl,omitempty"`
+	Permalink string          `json:"permalink"`
+	Release   string          `json:"release"`
+	Chicago   string          `json:"cite_chicago"`
+}
+
+// wantsJSON reports whether the client asked for JSON: ?format=json, or
+// an Accept header that ranks application/json (or ld+json) above HTML.
+func wantsJSON(r *http.Request) bool {
+	if f := r.URL.Query().Get("format"); f != "" {
+		return f == "json"
+	}
+	best, bestQ := "", -1.0
+	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
+		mt, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			var n float64
+			if _, err := fmtSscan(v, &n); err == nil {
+				q = n
+			}
+		}
+		if q > bestQ && (mt == "text/html" || mt == "application/json" || mt == "application/ld+json") {
+			best, bestQ = mt, q
+		}
+	}
+	return best == "application/json" || best == "application/ld+json"
+}
+
+func (s *Server) handleClaimPage(w http.ResponseWriter, r *http.Request) {
+	st := s.st(r)
+	js := wantsJSON(r)
+	w.Header().Add("Vary", "Accept")
+	c, err := s.findClaim(r.Context(), st, r.PathValue("id"))
+	if err != nil {
+		if js {
+			s.writeError(w, r, err)
+		} else {
+			s.htmlError(w, r, err)
+		}
+		return
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	p := claimPage{base: s.base(r, "entities", ""), C: c, Permalink: scheme + "://" + r.Host + "/claims/" + c.ID, Release: release(r.Context(), st.store)}
+	src := st.snap.Sources[c.Source]
+	p.Title = p.Label(c.Subject) + ": " + p.Pred(c.Predicate)
+	p.Chicago = chicago(src, c, p.Permalink, p.Release)
+	if js {
+		out := claimJSON{Claim: c, Subject: p.Label(c.Subject), Predicate: p.Pred(c.Predicate), Source: src,
+			Permalink: p.Permalink, Release: p.Release, Chicago: p.Chicago}
+		if src != nil {
+			csl := format.CSL(src)
+			out.CSL = &csl
+		}
+		writeJSON(w, http.StatusOK, out)
+		return
+	}
+	s.render(w, r, http.StatusOK, "claim", &p)
+}
+
+// chicago cites a claim in the notes style of the Chicago Manual: the
+// source's reference with the locator, then the claim as a dataset entry
+// with its release and permalink.
+func chicago(src *tokumu.Source, c *tokumu.Claim, permalink, rel string) string {
+	var b strings.Builder
+	if src != nil {
+		b.WriteString(strings.TrimSuffix(src.Reference(), "."))
+	} else {
+		b.WriteString(c.Source)
+	}
+	if c.Locator != "" {
+		b.WriteString(", " + c.Locator)
+	}
+	b.WriteString(". Cited in tokumu, claim " + c.ID)
+	if rel != "" {
+		b.WriteString(", release " + rel)
+	}
+	b.WriteString(", " + permalink + ".")
+	return b.String()
+}
+
+func fmtSscan(s string, f *float64) (int, error) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return 0, err
+	}
+	*f = v
+	return 1, nil
+}
