@@ -57,6 +57,8 @@ var commands []*command
 func init() {
 	commands = []*command{
 		cmdCheck, cmdImport, cmdShow, cmdAt, cmdSearch, cmdSources, cmdStats, cmdDisagreements, cmdServe,
+		cmdLedger,
+		cmdEstimates,
 	}
 }
 
