@@ -59,6 +59,7 @@ func init() {
 		cmdCheck, cmdImport, cmdShow, cmdAt, cmdSearch, cmdSources, cmdStats, cmdDisagreements, cmdServe,
 		cmdLedger,
 		cmdEstimates,
+		cmdPath,
 	}
 }
 
