@@ -60,6 +60,7 @@ func init() {
 		cmdLedger,
 		cmdEstimates,
 		cmdPath,
+		cmdACH,
 	}
 }
 

@@ -35,19 +35,9 @@ then, "possible" when its dates only may include it. Certain steps weigh
 1, possible ones 1.5, so a chain of certain links is preferred.`,
 	flags: pathFlagSet,
 	run: func(ctx context.Context, m *Main, args []string) error {
-		// Flags may follow the two ids (tokumu path A B --at 1938-07):
-		// parse them with the values already set as defaults.
-		if len(args) > 2 {
-			fs := flag.NewFlagSet("tokumu path", flag.ContinueOnError)
-			fs.SetOutput(m.Stderr)
-			fs.BoolVar(&m.JSON, "json", m.JSON, "print JSON for scripts")
-			fs.StringVar(&m.Lang, "lang", m.Lang, "language of labels")
-			fs.StringVar(&m.DB, "db", m.DB, "database file")
-			pathFlagSet(fs, m)
-			if err := fs.Parse(args[2:]); err != nil {
-				return usagef("tokumu path lyushkov-genrikh harbin-tokumu-kikan --at 1938-07", "%v", err)
-			}
-			args = append(args[:2:2], fs.Args()...)
+		args, err := m.flagsAfter("path", args, 2, pathFlagSet)
+		if err != nil {
+			return usagef("tokumu path lyushkov-genrikh harbin-tokumu-kikan --at 1938-07", "%v", err)
 		}
 		if len(args) != 2 {
 			return usagef("tokumu path lyushkov-genrikh harbin-tokumu-kikan --at 1938-07", "path needs two entity ids")
@@ -106,4 +96,23 @@ then, "possible" when its dates only may include it. Certain steps weigh
 		}
 		return nil
 	},
+}
+
+// flagsAfter parses the flags that follow the first n arguments
+// (tokumu path A B --at 1938-07), with the values already set as
+// defaults, and returns the arguments without them.
+func (m *Main) flagsAfter(name string, args []string, n int, bind func(*flag.FlagSet, *Main)) ([]string, error) {
+	if len(args) <= n {
+		return args, nil
+	}
+	fs := flag.NewFlagSet("tokumu "+name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.BoolVar(&m.JSON, "json", m.JSON, "print JSON for scripts")
+	fs.StringVar(&m.Lang, "lang", m.Lang, "language of labels")
+	fs.StringVar(&m.DB, "db", m.DB, "database file")
+	bind(fs, m)
+	if err := fs.Parse(args[n:]); err != nil {
+		return nil, err
+	}
+	return append(args[:n:n], fs.Args()...), nil
 }
