@@ -90,6 +90,7 @@ func (m *Main) reportLoad(dir string, ds *tokumu.Dataset, err error, took time.D
 		}
 		fmt.Fprintf(m.Stderr, "%s: %d problem(s)\n", dir, len(list))
 	} else {
+		printWarnings(m.Stderr, dir, attestWarnings(ds))
 		fmt.Fprintf(m.Stdout, "%s: ok — %d entities, %d claims, %d sources, %d predicates (%v)\n",
 			dir, len(ds.Entities), len(ds.Claims), len(ds.Sources), len(ds.Predicates), took.Round(time.Millisecond))
 	}
