@@ -137,7 +137,7 @@ func BuildBeliefs(numbers []*tokumu.Claim, f Filter, tol int) *Beliefs {
 				}
 			}
 		}
-		if !hasEstimate && f.Perspective != "" {
+		if !hasEstimate && (f.Perspective != "" || f.From != 0 || f.To != 0) {
 			continue
 		}
 		b.Quantities = append(b.Quantities, q)
