@@ -109,7 +109,9 @@ func (s *Server) handlePathAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	opt := network.Options{At: at, Certain: q.Get("certain") == "1", Undated: q.Get("undated") != "0",
-		Exclude: func(p string) bool { return sn.Vocab.Is(p, tokumu.RoleHypothesisOf) || sn.Vocab.Is(p, tokumu.RoleSameAs) }}
+		Exclude: func(p string) bool {
+			return sn.Vocab.Is(p, tokumu.RoleHypothesisOf) || sn.Vocab.Is(p, tokumu.RoleSameAs)
+		}}
 	steps, err := network.Build(sn.an.relations, sn.Entities, opt).Path(a, b)
 	if err != nil {
 		s.writeError(w, r, err)
