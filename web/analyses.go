@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/tokumu/tokumu"
@@ -22,6 +23,7 @@ type analyses struct {
 	attest    *view.Attester
 	relations []*tokumu.Claim // for the path API and the network filters
 	attestTxt map[string]string
+	tags      []string // the tags of the entities the network draws, for its filter
 }
 
 func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analyses, error) {
@@ -35,6 +37,16 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 		attest:    view.NewAttester(c.SourceList, claims),
 		attestTxt: map[string]string{},
 	}
+	for _, e := range c.Entities {
+		if view.NetworkTypes[e.Type] {
+			for _, t := range e.Tags {
+				if !slices.Contains(a.tags, t) {
+					a.tags = append(a.tags, t)
+				}
+			}
+		}
+	}
+	slices.Sort(a.tags)
 	for _, cl := range claims {
 		if cl.Object != "" {
 			a.relations = append(a.relations, cl)
