@@ -16,10 +16,14 @@ const (
 	Operation    EntityType = "operation"
 	Document     EntityType = "document"
 	Period       EntityType = "period"
+	// Hypothesis is one answer to an analytic question (Heuer's ACH): it
+	// is linked to the event or document the question is about, and the
+	// analyst's ratings of evidence hang on it as claims.
+	Hypothesis EntityType = "hypothesis"
 )
 
 // EntityTypes lists every entity type in display order.
-var EntityTypes = []EntityType{Person, Organization, Unit, Place, Event, Operation, Document, Period}
+var EntityTypes = []EntityType{Person, Organization, Unit, Place, Event, Operation, Document, Period, Hypothesis}
 
 // Valid reports whether t is one of EntityTypes.
 func (t EntityType) Valid() bool {

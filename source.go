@@ -16,10 +16,14 @@ const (
 	Press     SourceKind = "press"     // newspapers and magazines
 	Reference SourceKind = "reference" // encyclopedias and reference works
 	Web       SourceKind = "web"       // other web pages
+	// Analysis is an analyst's own reasoning — the ratings of a matrix of
+	// competing hypotheses by the corpus's editors — not evidence: its
+	// default grade says reliability cannot be judged.
+	Analysis SourceKind = "analysis"
 )
 
 // SourceKinds lists every source kind.
-var SourceKinds = []SourceKind{Archival, Official, Scholarly, Memoir, Popular, Press, Reference, Web}
+var SourceKinds = []SourceKind{Archival, Official, Scholarly, Memoir, Popular, Press, Reference, Web, Analysis}
 
 // DefaultGrade returns the grade a claim gets from a source of kind k when
 // neither the source nor the claim says otherwise.
@@ -92,7 +96,11 @@ type Source struct {
 	Language        string     `json:"language,omitempty"`
 	Reliability     byte       `json:"-"` // 'A'..'F'; 0 means the kind's default
 	Note            string     `json:"note,omitempty"`
-	Origin          string     `json:"origin,omitempty"`
+	// DerivedFrom lists the sources this one repeats (a memoir that
+	// retells an interrogation report, a book that copies an article):
+	// agreeing with them is not independent confirmation.
+	DerivedFrom []string `json:"derived_from,omitempty"`
+	Origin      string   `json:"origin,omitempty"`
 }
 
 // DefaultGrade returns the grade of a claim that cites s and says nothing

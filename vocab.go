@@ -34,6 +34,16 @@ const (
 	RoleInPeriod    Role = "part_of_event" // an event or entity belongs to a period or larger event
 	RoleDescription Role = "description"   // a free-text description, citable as evidence
 	RoleEstimate    Role = "strength"      // the strength of a force: estimates (with by) and actual counts
+	// RoleHypothesisOf links a hypothesis to the event or document its
+	// question is about: the hypotheses of one object form one matrix.
+	RoleHypothesisOf Role = "hypothesis_of"
+	// RoleRating is an analyst's rating of one piece of evidence against a
+	// hypothesis: value CC, C, N, I, II or NA, the evidence claim in
+	// supported_by, the analyst in by.
+	RoleRating Role = "ach_rating"
+	// RoleSameAs says two entities may be one (a cover name and a person)
+	// without merging them; the claim's grade says how likely.
+	RoleSameAs Role = "possibly_same_as"
 )
 
 // The shared roles: any number of predicates may play them.
@@ -68,7 +78,7 @@ const (
 var (
 	uniqueRoles = []Role{RoleBorn, RoleDied, RoleFounded, RoleDissolved, RoleSuccessor, RoleOccurred,
 		RoleIssued, RoleCoordinates, RoleLocatedIn, RoleCovers, RoleThesis, RoleInPeriod, RoleDescription,
-		RoleEstimate}
+		RoleEstimate, RoleHypothesisOf, RoleRating, RoleSameAs}
 	sharedRoles = []Role{RoleHierarchy, RoleOffice, RolePosting, RoleExclusive, RoleFunctional, RoleOncePerObject, RoleTakesPart}
 )
 

@@ -174,3 +174,13 @@ func TestTimelineJS(t *testing.T) {
 		t.Errorf("second event %+v", e)
 	}
 }
+
+// TestEveryTypeHasAClass: each entity type maps to a CIDOC-CRM and a
+// schema.org class, so no entity is typed with a bare namespace.
+func TestEveryTypeHasAClass(t *testing.T) {
+	for _, typ := range tokumu.EntityTypes {
+		if !format.HasRDFClass(typ) {
+			t.Errorf("entity type %s has no RDF class", typ)
+		}
+	}
+}

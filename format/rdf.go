@@ -69,12 +69,14 @@ var crmClass = map[tokumu.EntityType]string{
 	tokumu.Person: "E21_Person", tokumu.Organization: "E74_Group", tokumu.Unit: "E74_Group",
 	tokumu.Place: "E53_Place", tokumu.Event: "E5_Event", tokumu.Operation: "E5_Event",
 	tokumu.Document: "E31_Document", tokumu.Period: "E4_Period",
+	tokumu.Hypothesis: "E89_Propositional_Object",
 }
 
 var schemaClass = map[tokumu.EntityType]string{
 	tokumu.Person: "Person", tokumu.Organization: "Organization", tokumu.Unit: "Organization",
 	tokumu.Place: "Place", tokumu.Event: "Event", tokumu.Operation: "Event",
 	tokumu.Document: "CreativeWork", tokumu.Period: "Event",
+	tokumu.Hypothesis: "Claim",
 }
 
 // graph emits the export's triples, the triples of one subject together
@@ -118,8 +120,14 @@ func graph(ctx context.Context, x *Export, emit func(triple) error) error {
 	}
 	err := x.Entities(ctx, func(e *tokumu.Entity) error {
 		s := x.EntityIRI(e.ID)
-		g.add(s, nsRDF+"type", iri(nsCRM+crmClass[e.Type]))
-		g.add(s, nsRDF+"type", iri(nsSchema+schemaClass[e.Type]))
+		// An entity type with no class yet gets none rather than the bare
+		// namespace (TestEveryTypeHasAClass keeps the maps complete).
+		if c := crmClass[e.Type]; c != "" {
+			g.add(s, nsRDF+"type", iri(nsCRM+c))
+		}
+		if c := schemaClass[e.Type]; c != "" {
+			g.add(s, nsRDF+"type", iri(nsSchema+c))
+		}
 		g.add(s, nsRDFS+"label", str(e.Label(x.Options.Lang)))
 		for _, n := range e.Names {
 			g.add(s, nsSchema+"name", term{lit: n.Text, lang: n.Lang})
@@ -394,3 +402,7 @@ func (t term) ttl() string {
 	}
 	return t.nt()
 }
+
+// HasRDFClass reports whether entities of type t are typed in both
+// vocabularies the RDF exports use.
+func HasRDFClass(t tokumu.EntityType) bool { return crmClass[t] != "" && schemaClass[t] != "" }

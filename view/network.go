@@ -89,3 +89,6 @@ func Network(cs []*tokumu.Claim, entities map[string]*tokumu.Entity, undated boo
 	}
 	return g
 }
+
+// NetworkTypeList is NetworkTypes in display order, for filters.
+var NetworkTypeList = []tokumu.EntityType{tokumu.Person, tokumu.Organization, tokumu.Unit, tokumu.Operation}

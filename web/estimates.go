@@ -2,8 +2,10 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
+	"github.com/tokumu/tokumu/ledger"
 	"github.com/tokumu/tokumu/view"
 )
 
@@ -15,7 +17,17 @@ type estimatesPage struct {
 	base
 	Charts []view.EstimateChart
 	Data   []estChartData
+	// Beliefs pairs estimates with counts within a date tolerance
+	// (ledger.BuildBeliefs); the filters are its form.
+	Beliefs                 *ledger.Beliefs
+	By, Subject, Unit       string
+	From, To                string
+	Organs, Subjects, Units []string // the filters' choices
+	pairs                   map[string]*ledger.Quantity
 }
+
+// Pairs returns the belief-against-reality pairs of chart id.
+func (p *estimatesPage) Pairs(id string) *ledger.Quantity { return p.pairs[id] }
 
 // estChartData is what the script draws.
 type estChartData struct {
@@ -40,7 +52,35 @@ type estPoint struct {
 
 func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 	p := estimatesPage{base: s.base(r, "estimates", "Estimates and reality", "estimates"), Data: []estChartData{}}
-	p.Charts = view.Estimates(s.st(r).snap.Numbers)
+	f, tol, err := beliefFilter(r)
+	if err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	p.By, p.Subject, p.Unit, p.From, p.To = f.Perspective, f.Subject, f.Unit, q.Get("from"), q.Get("to")
+	p.Beliefs = ledger.BuildBeliefs(s.st(r).snap.Numbers, f, tol)
+	p.pairs = map[string]*ledger.Quantity{}
+	for i := range p.Beliefs.Quantities {
+		p.pairs[p.Beliefs.Quantities[i].ID] = &p.Beliefs.Quantities[i]
+	}
+	filtered := f != (ledger.Filter{})
+	all := view.Estimates(s.st(r).snap.Numbers)
+	for _, ch := range all {
+		p.Subjects = appendNew(p.Subjects, ch.Subject)
+		p.Units = appendNew(p.Units, ch.Unit)
+		for _, se := range ch.Series {
+			if se.Perspective != "" {
+				p.Organs = appendNew(p.Organs, se.Perspective)
+			}
+		}
+		if !filtered || p.pairs[ch.ID] != nil {
+			p.Charts = append(p.Charts, ch)
+		}
+	}
+	slices.Sort(p.Organs)
+	slices.Sort(p.Subjects)
+	slices.Sort(p.Units)
 	for _, ch := range p.Charts {
 		d := estChartData{ID: ch.ID, Unit: ch.Unit, Series: []estSeriesData{}}
 		for _, se := range ch.Series {

@@ -2,9 +2,11 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"sync"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/network"
 	"github.com/tokumu/tokumu/view"
 )
 
@@ -19,6 +21,13 @@ type networkPage struct {
 	Links    []netLink
 	Total    int // nodes before the cut to networkMax
 	Data     netData
+	// The filters of the network package (network.Build): one entity
+	// type, a tag, an ego with its radius, certain links only.
+	Type, Tag, Ego string
+	Radius         int
+	Certain        bool
+	Types          []tokumu.EntityType
+	Tags           []string
 }
 
 type netNode struct {
@@ -63,7 +72,18 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 		s.htmlError(w, r, err)
 		return
 	}
-	g := view.Network(cs, sn.Entities, p.Undated, networkMax)
+	p.Type, p.Tag, p.Ego, p.Certain = q.Get("type"), q.Get("tag"), q.Get("ego"), q.Get("certain") == "1"
+	p.Radius, _ = intParam(r, "radius", 1, 3)
+	if p.Radius < 1 {
+		p.Radius = 1
+	}
+	p.Types, p.Tags = view.NetworkTypeList, sn.an.tags
+	var g view.Graph
+	if p.Type != "" || p.Tag != "" || p.Ego != "" || p.Certain {
+		g = filteredNetwork(cs, sn, &p, f)
+	} else {
+		g = view.Network(cs, sn.Entities, p.Undated, networkMax)
+	}
 	p.Total = g.Total
 	for _, n := range g.Nodes {
 		p.Nodes = append(p.Nodes, netNode{ID: n.ID, Label: p.Label(n.ID), Type: string(n.Type), Degree: n.Degree})
@@ -109,4 +129,51 @@ func (c *claimCache) get(f tokumu.ClaimFilter, load func() ([]*tokumu.Claim, err
 	c.m[f] = cs
 	c.mu.Unlock()
 	return cs, nil
+}
+
+// filteredNetwork builds the page's graph with the network package:
+// certain links only, one entity type or tag, or an ego network. The
+// nodes are cut to networkMax by degree as view.Network does.
+func filteredNetwork(cs []*tokumu.Claim, sn *snapshot, p *networkPage, f tokumu.ClaimFilter) view.Graph {
+	opt := network.Options{From: f.From, To: f.To, Undated: p.Undated, Certain: p.Certain, Tag: p.Tag,
+		Types: view.NetworkTypeList}
+	if p.Type != "" {
+		opt.Types = []tokumu.EntityType{tokumu.EntityType(p.Type)}
+		if p.Ego != "" && sn.Entities[p.Ego] != nil && sn.Entities[p.Ego].Type != opt.Types[0] {
+			opt.Types = append(opt.Types, sn.Entities[p.Ego].Type)
+		}
+	}
+	if p.Ego != "" && opt.Tag != "" {
+		opt.Tag = "" // the tag then selects the ego's neighbours below
+	}
+	ng := network.Build(cs, sn.Entities, opt)
+	if p.Ego != "" {
+		if ng = ng.Ego(p.Ego, p.Radius); ng == nil {
+			return view.Graph{}
+		}
+	}
+	var out view.Graph
+	keep := map[string]bool{}
+	for _, sc := range ng.Degree() {
+		e := sn.Entities[sc.ID]
+		if p.Ego != "" && p.Tag != "" && sc.ID != p.Ego && !slices.Contains(e.Tags, p.Tag) {
+			continue
+		}
+		out.Total++
+		if len(out.Nodes) < networkMax {
+			out.Nodes = append(out.Nodes, view.GraphNode{ID: sc.ID, Type: e.Type, Degree: int(sc.Score)})
+			keep[sc.ID] = true
+		}
+	}
+	for _, e := range ng.Edges() {
+		if !keep[e.A] || !keep[e.B] {
+			continue
+		}
+		l := view.GraphLink{Source: e.Claims[0].Subject, Target: e.Claims[0].Object}
+		for _, c := range e.Claims {
+			l.Preds = appendNew(l.Preds, c.Predicate)
+		}
+		out.Links = append(out.Links, l)
+	}
+	return out
 }

@@ -31,6 +31,7 @@ type snapshot struct {
 	byLang  map[string]*langCache // en, ja, ru
 	// netClaims holds the network page's queries; see claimCache.
 	netClaims claimCache
+	an        *analyses // the ledger, beliefs, matrices, attestation; see analyses.go
 	// The views' defaults: the corpus's settings, or what its data spans.
 	tlFrom, tlTo   int // the timeline's and the map's extent (years)
 	mapYear        int
@@ -55,6 +56,9 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 		}
 	}
 	sn.defaults()
+	if sn.an, err = loadAnalyses(ctx, st, c); err != nil {
+		return nil, err
+	}
 	sn.refHTML, sn.refText = map[string]template.HTML{}, map[string]string{}
 	ref := pages["sources"]
 	for _, s := range c.SourceList {

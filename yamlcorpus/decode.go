@@ -29,10 +29,11 @@ type predDecl struct {
 }
 
 type sourceDecl struct {
-	s    *tokumu.Source
-	file string
-	at   pos
-	idAt pos
+	s       *tokumu.Source
+	file    string
+	at      pos
+	idAt    pos
+	derived []ref // derived_from, with positions for errors
 }
 
 type entityDecl struct {
@@ -347,7 +348,7 @@ func (d *decoder) types(n *yaml.Node, field string) []tokumu.EntityType {
 
 var sourceFields = []string{"id", "kind", "type", "author", "editor", "title", "title_en", "container",
 	"publisher", "place", "year", "issued", "volume", "issue", "pages", "edition", "url", "doi", "isbn",
-	"archive", "archive_location", "accessed", "language", "reliability", "note"}
+	"archive", "archive_location", "accessed", "language", "reliability", "note", "derived_from"}
 
 func (d *decoder) source(n *yaml.Node) *sourceDecl {
 	s := &tokumu.Source{}
@@ -422,6 +423,11 @@ func (d *decoder) source(n *yaml.Node) *sourceDecl {
 			s.Reliability = r[0]
 		case "note":
 			s.Note = d.str(v, key)
+		case "derived_from":
+			sd.derived = d.refs(v, key)
+			for _, r := range sd.derived {
+				s.DerivedFrom = append(s.DerivedFrom, r.id)
+			}
 		}
 	})
 	if !ok {

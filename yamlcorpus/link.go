@@ -72,6 +72,16 @@ func (l *linker) link() ErrorList {
 	sort.Strings(l.entityIDs)
 	sort.Strings(l.sourceIDs)
 	sort.Strings(l.predIDs)
+	for _, s := range l.sources {
+		for _, r := range s.derived {
+			switch {
+			case r.id == s.s.ID:
+				errs.Add(s.file, int(r.at.line), int(r.at.col), "source %s: derived_from names the source itself; list the sources it repeats", s.s.ID)
+			case l.sourceByID[r.id] == nil:
+				errs.Add(s.file, int(r.at.line), int(r.at.col), "source %s: derived_from %q is not a source id (add it to sources/ or fix the key)", s.s.ID, r.id)
+			}
+		}
+	}
 
 	// Claim ids: explicit ones must be unique; the others are derived
 	// from what identifies the claim (tokumu.DeriveClaimID), so they

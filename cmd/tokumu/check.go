@@ -79,7 +79,7 @@ func (m *Main) reportLoad(dir string, ds *tokumu.Dataset, err error, took time.D
 		}
 		if ds != nil {
 			out.Entities, out.Claims, out.Sources = len(ds.Entities), len(ds.Claims), len(ds.Sources)
-			for _, w := range ds.Warnings {
+			for _, w := range append(warningsOf(ds.Warnings), attestWarnings(ds)...) {
 				out.Warnings = append(out.Warnings, prefix(dir, w))
 			}
 		}
@@ -94,12 +94,7 @@ func (m *Main) reportLoad(dir string, ds *tokumu.Dataset, err error, took time.D
 		}
 		fmt.Fprintf(m.Stderr, "%s: %d problem(s)\n", dir, len(list))
 	} else {
-		for _, w := range ds.Warnings {
-			fmt.Fprintln(m.Stderr, "warning: "+prefix(dir, w))
-		}
-		if n := len(ds.Warnings); n > 0 {
-			fmt.Fprintf(m.Stderr, "%s: %d warning(s)\n", dir, n)
-		}
+		printWarnings(m.Stderr, dir, append(warningsOf(ds.Warnings), attestWarnings(ds)...))
 		fmt.Fprintf(m.Stdout, "%s: ok — %d entities, %d claims, %d sources, %d predicates (%v)\n",
 			dir, len(ds.Entities), len(ds.Claims), len(ds.Sources), len(ds.Predicates), took.Round(time.Millisecond))
 	}

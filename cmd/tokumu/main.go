@@ -58,6 +58,10 @@ func init() {
 	commands = []*command{
 		cmdCheck, cmdImport, cmdShow, cmdAt, cmdSearch, cmdSources, cmdStats, cmdDisagreements, cmdServe,
 		cmdExport, cmdConvert, cmdRelease,
+		cmdLedger,
+		cmdEstimates,
+		cmdPath,
+		cmdACH,
 	}
 }
 

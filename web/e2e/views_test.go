@@ -33,6 +33,11 @@ func TestPages(t *testing.T) {
 		{"sources", "/sources", "ol.bib li"},
 		{"source", "/sources/zor22", "table.src-claims tr"},
 		{"index", "/entities?type=person", "ul.index-list li"},
+		{"ledger", "/ledger", "table.ledger tr"},
+		{"ach-index", "/ach", "ul.matrices li a"},
+		{"ach", "/ach/imperial-conference-1941", "table.ach td.rating"},
+		{"ach-1938", "/ach/lyushkov-defection-1938", "table.ach-rank tr"},
+		{"estimates-filtered", "/estimates?by=ija-general-staff&from=1934", ".est-chart svg"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			b.run(t, "load "+tt.path, chromedp.Navigate(base+tt.path), chromedp.WaitVisible(tt.ready), settle())
@@ -57,6 +62,8 @@ func TestPhone(t *testing.T) {
 		{"network", "/network", "#net-svg a.node"},
 		{"estimates", "/estimates", ".est-chart svg"},
 		{"source", "/sources/zor22", "table.src-claims"},
+		{"ledger", "/ledger", "table.ledger"},
+		{"ach", "/ach/imperial-conference-1941", "table.ach"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var overflow int

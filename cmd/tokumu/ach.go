@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/ach"
+)
+
+var achCSV bool
+
+func achFlags(fs *flag.FlagSet, m *Main) {
+	fs.BoolVar(&achCSV, "csv", achCSV, "write the matrix ID as CSV")
+}
+
+var cmdACH = &command{
+	name: "ach",
+	args: "[ID]",
+	summary: `Analysis of competing hypotheses (Heuer): list the matrices, or show one.
+
+A matrix is the set of hypotheses about one event or document (ID): each
+row an evidence claim with its grade and weight (reliability × credibility,
+B2 = 0.64), each cell a rating claim (CC, C, N, I, II, NA) with its
+perspective and source. Hypotheses are ranked by Heuer's weighted
+inconsistency score (I counts 1, II counts 2, times the row's weight; least
+inconsistent first), then again without the rows whose source is C or
+worse, and without each single row (the rows the conclusion rests on are
+marked). Diagnosticity is the spread of a row's ratings times its weight.
+--csv writes one matrix as CSV.`,
+	flags: achFlags,
+	run: func(ctx context.Context, m *Main, args []string) error {
+		args, err := m.flagsAfter("ach", args, 1, achFlags)
+		if err != nil {
+			return usagef("tokumu ach lyushkov-defection-1938 --csv", "%v", err)
+		}
+		if len(args) > 1 || (achCSV && len(args) != 1) {
+			return usagef("tokumu ach lyushkov-defection-1938 --csv", "ach takes at most one matrix id (the event or document the hypotheses are about); --csv needs one")
+		}
+		c, claims, err := m.loadAnalysis(ctx)
+		if err != nil {
+			return err
+		}
+		ms := ach.Build(ach.Input{Vocab: c.Vocab, Entities: c.Entities, Claims: claims})
+		if len(args) == 1 {
+			var found *ach.Matrix
+			var ids []string
+			for _, mx := range ms {
+				ids = append(ids, mx.ID)
+				if mx.ID == args[0] {
+					found = mx
+				}
+			}
+			if found == nil {
+				return tokumu.Errorf(tokumu.ENOTFOUND, "no matrix of hypotheses about %q (matrices: %s)", args[0], strings.Join(ids, ", "))
+			}
+			ms = []*ach.Matrix{found}
+		}
+		if achCSV {
+			return ms[0].WriteCSV(m.Stdout, func(id string) string { return c.Label(id, m.Lang) })
+		}
+		if m.JSON {
+			return writeJSON(m.Stdout, ms)
+		}
+		for _, mx := range ms {
+			fmt.Fprintf(m.Stdout, "%s [%s] — %d hypotheses, %d evidence rows, ratings by %s\n", c.Label(mx.ID, m.Lang), mx.ID, len(mx.Hypotheses), len(mx.Rows), c.Label(mx.By, m.Lang))
+			for i, id := range mx.Ranking.Order {
+				var s ach.Score
+				for _, sc := range mx.Ranking.Scores {
+					if sc.Hypothesis == id {
+						s = sc
+					}
+				}
+				fmt.Fprintf(m.Stdout, "  %d. %-60s inconsistency %.2f (unweighted %g)\n", i+1, c.Label(id, m.Lang), s.Inconsistency, s.Count)
+			}
+			fmt.Fprintf(m.Stdout, "  without the %d rows from C-or-worse sources: %s\n", mx.Weak, labels(c.Label, mx.WithoutWeak.Order, m.Lang))
+			var rests []string
+			for _, d := range mx.Drops {
+				if d.TopChanged {
+					rests = append(rests, d.Evidence)
+				}
+			}
+			if len(rests) > 0 {
+				fmt.Fprintf(m.Stdout, "  the first place changes without: %s\n", strings.Join(rests, ", "))
+			} else {
+				fmt.Fprintln(m.Stdout, "  no single row changes the first place")
+			}
+			if len(args) == 1 {
+				fmt.Fprintln(m.Stdout)
+				for _, r := range mx.Rows {
+					cells := make([]string, len(r.Cells))
+					for i, cl := range r.Cells {
+						cells[i] = fmt.Sprintf("%-2s", cl.Rating)
+					}
+					fmt.Fprintf(m.Stdout, "  %s  w %.2f  d %.2f  %s %s  %s\n", strings.Join(cells, " "), r.Weight, r.Diagnosticity, r.Evidence.Grade, r.Evidence.ID, trim(r.Evidence.Value, 70))
+				}
+			}
+			for _, p := range mx.Problems {
+				fmt.Fprintf(m.Stdout, "  problem: %s\n", p)
+			}
+		}
+		return nil
+	},
+}
+
+func labels(label func(id, lang string) string, ids []string, lang string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = label(id, lang)
+	}
+	return strings.Join(out, " < ")
+}
+
+func trim(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

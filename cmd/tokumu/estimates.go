@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/ledger"
+)
+
+var estFlags struct {
+	tolerance      int
+	by, subject    string
+	unit, from, to string
+}
+
+var cmdEstimates = &command{
+	name: "estimates",
+	summary: `Belief against reality: each organ's estimates beside the historiography's counts.
+
+For every quantity (subject, predicate, unit) each perspective's series
+and the historiography's; each estimate paired with the counts whose date
+lies within the estimate's own date bounds widened by --tolerance days (a
+"1941" estimate meets any 1941 count, a "1941-07" one only counts of June
+to August with the default of 31 days). The ratio estimate ÷ count is
+given for the nearest count, with the range every count in the window and
+both ends of any range allow. Then each organ's error over time.`,
+	flags: func(fs *flag.FlagSet, m *Main) {
+		fs.IntVar(&estFlags.tolerance, "tolerance", ledger.DefaultTolerance, "days a count may lie outside an estimate's dates and still be compared")
+		fs.StringVar(&estFlags.by, "by", "", "only this organ's or person's estimates (entity id)")
+		fs.StringVar(&estFlags.subject, "subject", "", "only this subject (entity id)")
+		fs.StringVar(&estFlags.unit, "unit", "", "only this unit: men, divisions, tanks, aircraft …")
+		fs.StringVar(&estFlags.from, "from", "", "only estimates possibly after this date (e.g. 1931)")
+		fs.StringVar(&estFlags.to, "to", "", "only estimates possibly before this date (e.g. 1939-12)")
+	},
+	run: func(ctx context.Context, m *Main, args []string) error {
+		if len(args) != 0 {
+			return usagef("tokumu estimates --by ija-gs-2nd-bureau", "estimates takes no arguments; filter with --by, --subject, --unit, --from, --to")
+		}
+		if estFlags.tolerance < 0 {
+			return usagef("tokumu estimates --tolerance 31", "--tolerance must be ≥ 0 days")
+		}
+		f := ledger.Filter{Perspective: estFlags.by, Subject: estFlags.subject, Unit: estFlags.unit}
+		for _, d := range []struct {
+			name, v string
+			to      *tokumu.Day
+			latest  bool
+		}{{"--from", estFlags.from, &f.From, false}, {"--to", estFlags.to, &f.To, true}} {
+			if d.v == "" {
+				continue
+			}
+			w, _, err := tokumu.ParseWhen(d.v)
+			if err != nil {
+				return usagef("tokumu estimates --from 1931 --to 1939-12", "%s %q is not a date: %v", d.name, d.v, err)
+			}
+			*d.to = w.Earliest
+			if d.latest {
+				*d.to = w.Latest
+			}
+		}
+		c, _, err := m.loadAnalysis(ctx)
+		if err != nil {
+			return err
+		}
+		b := ledger.BuildBeliefs(c.Numbers, f, estFlags.tolerance)
+		if m.JSON {
+			return writeJSON(m.Stdout, b)
+		}
+		fmt.Fprintf(m.Stdout, "Pairs within %d day(s) of an estimate's own dates.\n", b.Tolerance)
+		for _, q := range b.Quantities {
+			if len(q.Pairs) == 0 && len(q.Unpaired) == 0 {
+				continue
+			}
+			fmt.Fprintf(m.Stdout, "\n%s — %s, %s\n", c.Label(q.Subject, m.Lang), q.Predicate, q.Unit)
+			for _, p := range q.Pairs {
+				e := p.Estimate
+				fmt.Fprintf(m.Stdout, "  %-10s %-12s by %-28s ÷ %-12s (%s, %s) = ×%.2f [%.2f–%.2f]\n", whenText(e.When), pointValue(e), c.Label(e.Perspective, m.Lang),
+					pointValue(p.Actual), whenText(p.Actual.When), p.Actual.Claims[0].Source, p.Ratio, p.Low, p.High)
+			}
+			for _, e := range q.Unpaired {
+				fmt.Fprintf(m.Stdout, "  %-10s %-12s by %-28s no count within the tolerance\n", whenText(e.When), pointValue(e), c.Label(e.Perspective, m.Lang))
+			}
+		}
+		fmt.Fprintln(m.Stdout, "\nError by organ (median estimate ÷ count):")
+		for _, o := range b.Organs {
+			fmt.Fprintf(m.Stdout, "  %-40s %d pair(s), median ×%.2f, %d certainly over, %d certainly under\n", c.Label(o.Perspective, m.Lang), len(o.Pairs), o.Median, o.Over, o.Under)
+		}
+		return nil
+	},
+}

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strconv"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/ledger"
+	"github.com/tokumu/tokumu/view"
+)
+
+var ledgerHorizon, ledgerTolerance int
+
+var cmdLedger = &command{
+	name: "ledger",
+	summary: `The deception ledger: what each operation planted, who received it, and
+which of the receiver's estimates came after and how far they moved.
+
+For each operation or event that planted claims (planted_by), every planted
+claim with its receiver (by), its date and its source; then the receiver's
+estimates of the same subject made from the plant's start to --horizon days
+after its end — by the receiver or an organ linked to it in the
+organization chart — each with the organ's previous estimate, the change,
+and the historiography's count for the same date (within --tolerance days)
+as a ratio. "sequence" marks an estimate listed only because it is the
+receiver's, of the same subject and later: the ledger's inference, not a
+historian's finding that the plant caused it; "cited" marks one a claim
+links to the plant. A summary by period of the thesis follows.`,
+	flags: func(fs *flag.FlagSet, m *Main) {
+		fs.IntVar(&ledgerHorizon, "horizon", ledger.DefaultHorizon, "days after a plant ends within which later estimates are listed")
+		fs.IntVar(&ledgerTolerance, "tolerance", ledger.DefaultTolerance, "days an actual count may lie outside an estimate's dates and still be compared")
+	},
+	run: func(ctx context.Context, m *Main, args []string) error {
+		if len(args) != 0 {
+			return usagef("tokumu ledger --json", "ledger takes no arguments")
+		}
+		if ledgerHorizon < 0 || ledgerTolerance < 0 {
+			return usagef("tokumu ledger --horizon 730 --tolerance 31", "--horizon and --tolerance must be ≥ 0 days")
+		}
+		c, claims, err := m.loadAnalysis(ctx)
+		if err != nil {
+			return err
+		}
+		l := ledger.Build(c, claims, ledgerHorizon, ledgerTolerance)
+		if m.JSON {
+			return writeJSON(m.Stdout, l)
+		}
+		for _, op := range l.Operations {
+			fmt.Fprintf(m.Stdout, "%s [%s] — %d planted claim(s), %d later estimate(s), %d moved\n", c.Label(op.ID, m.Lang), op.ID, len(op.Plants), op.Estimates, op.Moved)
+			for _, pl := range op.Plants {
+				fmt.Fprintf(m.Stdout, "  planted %s: %q — received by %s — %s %s\n", whenText(pl.Claim.When), pl.Claim.Value, c.Label(pl.Receiver, m.Lang), pl.Claim.Source, pl.Claim.Grade)
+				for _, mv := range pl.After {
+					fmt.Fprintf(m.Stdout, "    %s\n", movementLine(c, mv, m.Lang))
+				}
+			}
+		}
+		fmt.Fprintln(m.Stdout, "\nBy period:")
+		for _, p := range l.Periods {
+			fmt.Fprintf(m.Stdout, "  %-10s %d operation(s), %d plant(s), %d later estimate(s), %d moved, median estimate ÷ count %s\n",
+				p.Period, len(p.Operations), p.Plants, p.Estimates, p.Moved, ratioText(p.MedianRatio))
+		}
+		return nil
+	},
+}
+
+func movementLine(c *view.Corpus, mv ledger.Movement, lang string) string {
+	e := mv.Estimate
+	s := fmt.Sprintf("%s %s %s %s (%s; %s %s) [%s]", whenText(e.When), pointValue(e), e.Claims[0].Unit, c.Label(e.Claims[0].Subject, lang),
+		c.Label(e.Perspective, lang), e.Claims[0].Source, e.Claims[0].Grade, mv.Basis)
+	if mv.Previous != nil {
+		s += fmt.Sprintf("; previously %s (%s), change %+g (×%.2f)", pointValue(mv.Previous), whenText(mv.Previous.When), mv.Change, mv.Factor)
+	}
+	if mv.Actual != nil {
+		a := mv.Actual
+		s += fmt.Sprintf("; count %s (%s, %s): ×%.2f [%.2f–%.2f]", pointValue(a.Actual), whenText(a.Actual.When), a.Actual.Claims[0].Source, a.Ratio, a.Low, a.High)
+	}
+	return s
+}
+
+func pointValue(p *ledger.Point) string {
+	if p.Low == p.High {
+		return strconv.FormatFloat(p.Low, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(p.Low, 'f', -1, 64) + "–" + strconv.FormatFloat(p.High, 'f', -1, 64)
+}
+
+func ratioText(r float64) string {
+	if r == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("×%.2f", r)
+}
+
+func whenText(w tokumu.When) string {
+	if w.IsZero() {
+		return "undated"
+	}
+	return w.EDTF
+}
+
+// loadAnalysis reads the corpus read model and every claim, which the
+// analyses take as input.
+func (m *Main) loadAnalysis(ctx context.Context) (*view.Corpus, []*tokumu.Claim, error) {
+	db, err := m.openStore(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer db.Close()
+	c, err := view.LoadCorpus(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	claims, err := db.Claims(ctx, tokumu.ClaimFilter{})
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, claims, nil
+}

@@ -1,0 +1,314 @@
+package ledger
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
+)
+
+// DefaultHorizon is how long after a plant ends (in days) the receiver's
+// later estimates are listed: two years, the span over which the corpus's
+// historians trace the effect of a deception on Japanese estimates.
+const DefaultHorizon = 730
+
+// Ledger is the deception ledger: for each operation (or event) that
+// planted claims, what it planted, who received it, when, which of the
+// receiver's estimates of the same subject came afterwards and how far
+// they moved, and the historiography's count for the same date.
+type Ledger struct {
+	Horizon    int             `json:"horizon_days"`
+	Tolerance  int             `json:"tolerance_days"`
+	Operations []Operation     `json:"operations"`
+	Periods    []PeriodSummary `json:"periods"`
+}
+
+// Operation is one deception with its plants.
+type Operation struct {
+	ID        string            `json:"id"`
+	Type      tokumu.EntityType `json:"type"`
+	Plants    []Plant           `json:"plants"`
+	Receivers []string          `json:"receivers"`
+	// Moved counts the later estimates that changed from the receiver's
+	// previous estimate of the same quantity.
+	Moved     int `json:"moved"`
+	Estimates int `json:"estimates"` // later estimates listed
+}
+
+// Plant is one planted claim and what followed it.
+type Plant struct {
+	Claim    *tokumu.Claim `json:"claim"`
+	Receiver string        `json:"receiver"`
+	// Organs are the receiver and the organs linked to it by the
+	// organization chart (its sections, the organ it reports to), whose
+	// estimates are read as the receiver's.
+	Organs []string   `json:"organs"`
+	After  []Movement `json:"after"`
+}
+
+// Movement is an estimate made after a plant by its receiver.
+type Movement struct {
+	Estimate *Point `json:"estimate"`
+	// Previous is the same organ's last estimate of the same quantity
+	// before this one, if any; Change is this one's middle minus the
+	// previous one's, Factor this ÷ previous.
+	Previous *Point  `json:"previous,omitempty"`
+	Change   float64 `json:"change,omitempty"`
+	Factor   float64 `json:"factor,omitempty"`
+	// Actual is the historiography's count for the same date (within the
+	// tolerance), with the ratio.
+	Actual *Pair `json:"actual,omitempty"`
+	// Basis says why this estimate is listed: "cited" when the estimate
+	// or the plant cites the other (supported_by), with the citing
+	// claim's source; "sequence" when the ledger lists it only because it
+	// is the receiver's, of the same subject, and later — an inference by
+	// the ledger, not a historian's finding that the plant caused it.
+	Basis       string `json:"basis"`
+	BasisSource string `json:"basis_source,omitempty"`
+}
+
+// PeriodSummary counts the ledger by period of the thesis.
+type PeriodSummary struct {
+	Period     string   `json:"period"`
+	Operations []string `json:"operations"`
+	Plants     int      `json:"plants"`
+	Estimates  int      `json:"estimates"`
+	Moved      int      `json:"moved"`
+	// MedianRatio is the median estimate ÷ count of the later estimates
+	// that have a count; 0 if none has.
+	MedianRatio float64 `json:"median_ratio"`
+}
+
+// Build makes the ledger from the corpus read model and the claims that
+// may be planted (any claims: those with PlantedBy are used) and the
+// organization chart's claims (those whose predicate plays the hierarchy
+// role). horizon < 0 and tol < 0 take the defaults.
+func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
+	if horizon < 0 {
+		horizon = DefaultHorizon
+	}
+	if tol < 0 {
+		tol = DefaultTolerance
+	}
+	l := &Ledger{Horizon: horizon, Tolerance: tol}
+	// The chart, undirected: an organ's sections and the organ it is part of.
+	near := map[string][]string{}
+	for _, cl := range claims {
+		if cl.Object != "" && c.Vocab.Is(cl.Predicate, tokumu.RoleHierarchy) {
+			near[cl.Subject] = append(near[cl.Subject], cl.Object)
+			near[cl.Object] = append(near[cl.Object], cl.Subject)
+		}
+	}
+	beliefs := BuildBeliefs(c.Numbers, Filter{}, tol)
+	// Estimates by subject, with their pair.
+	type est struct {
+		q *Quantity
+		p *Point
+	}
+	bySubject := map[string][]est{}
+	pairOf := map[*Point]*Pair{}
+	for qi := range beliefs.Quantities {
+		q := &beliefs.Quantities[qi]
+		for i := range q.Pairs {
+			pairOf[q.Pairs[i].Estimate] = &q.Pairs[i]
+		}
+		for _, se := range q.Series {
+			if se.Perspective == "" {
+				continue
+			}
+			for _, p := range se.Points {
+				bySubject[q.Subject] = append(bySubject[q.Subject], est{q, p})
+			}
+		}
+	}
+	ops := map[string]*Operation{}
+	var order []string
+	for _, cl := range claims {
+		if cl.PlantedBy == "" {
+			continue
+		}
+		op := ops[cl.PlantedBy]
+		if op == nil {
+			op = &Operation{ID: cl.PlantedBy}
+			if e := c.Entities[cl.PlantedBy]; e != nil {
+				op.Type = e.Type
+			}
+			ops[cl.PlantedBy] = op
+			order = append(order, cl.PlantedBy)
+		}
+		pl := Plant{Claim: cl, Receiver: cl.Perspective}
+		if cl.Perspective != "" {
+			pl.Organs = family(cl.Perspective, near)
+			op.Receivers = appendNew(op.Receivers, cl.Perspective)
+		}
+		from, to := window(cl.When, horizon)
+		for _, e := range bySubject[cl.Subject] {
+			if !slices.Contains(pl.Organs, e.p.Perspective) || e.p.When.Earliest < from || e.p.When.Earliest > to {
+				continue
+			}
+			m := Movement{Estimate: e.p, Actual: pairOf[e.p], Basis: "sequence"}
+			if prev := previous(e.q, e.p, pl.Organs); prev != nil {
+				m.Previous = prev
+				m.Change = e.p.Mid() - prev.Mid()
+				if prev.Mid() != 0 {
+					m.Factor = e.p.Mid() / prev.Mid()
+				}
+			}
+			for _, ec := range e.p.Claims {
+				if slices.Contains(ec.SupportedBy, cl.ID) {
+					m.Basis, m.BasisSource = "cited", ec.Source
+				} else if slices.Contains(cl.SupportedBy, ec.ID) {
+					m.Basis, m.BasisSource = "cited", cl.Source
+				}
+			}
+			pl.After = append(pl.After, m)
+		}
+		sort.SliceStable(pl.After, func(i, j int) bool {
+			return pl.After[i].Estimate.When.Earliest < pl.After[j].Estimate.When.Earliest
+		})
+		op.Plants = append(op.Plants, pl)
+	}
+	for _, id := range order {
+		op := ops[id]
+		op.Estimates, op.Moved = countAfter(op.Plants, func(*Plant) bool { return true })
+		sort.SliceStable(op.Plants, func(i, j int) bool { return op.Plants[i].Claim.When.Earliest < op.Plants[j].Claim.When.Earliest })
+		l.Operations = append(l.Operations, *op)
+	}
+	sort.SliceStable(l.Operations, func(i, j int) bool {
+		a, b := l.Operations[i], l.Operations[j]
+		if (a.Estimates > 0) != (b.Estimates > 0) {
+			return a.Estimates > 0
+		}
+		return first(a) < first(b)
+	})
+	for _, p := range c.Periods {
+		s := PeriodSummary{Period: p.ID}
+		var ratios []float64
+		seen := map[*Point]bool{}
+		for _, op := range l.Operations {
+			inPeriod := func(pl *Plant) bool {
+				return !pl.Claim.When.IsZero() && pl.Claim.When.Earliest <= p.To && pl.Claim.When.Latest >= p.From
+			}
+			n := 0
+			for i := range op.Plants {
+				pl := &op.Plants[i]
+				if !inPeriod(pl) {
+					continue
+				}
+				n++
+				for _, m := range pl.After {
+					if m.Actual != nil && !seen[m.Estimate] {
+						ratios = append(ratios, m.Actual.Ratio)
+					}
+					seen[m.Estimate] = true
+				}
+			}
+			if n > 0 {
+				s.Operations = append(s.Operations, op.ID)
+				s.Plants += n
+				e, mv := countAfter(op.Plants, inPeriod)
+				s.Estimates += e
+				s.Moved += mv
+			}
+		}
+		s.MedianRatio = median(ratios)
+		l.Periods = append(l.Periods, s)
+	}
+	return l
+}
+
+// window is the span in which estimates count as after a plant: from its
+// earliest day to its end (its known start, when the end is open) plus
+// the horizon.
+func window(w tokumu.When, horizon int) (from, to tokumu.Day) {
+	if w.IsZero() {
+		return tokumu.MinDay, tokumu.MaxDay
+	}
+	end := w.Latest
+	if end >= tokumu.MaxDay {
+		end = w.LatestStart
+	}
+	return w.Earliest, addDays(end, horizon)
+}
+
+// countAfter counts the distinct later estimates of the plants that keep
+// selects, and those of them that moved from a previous estimate.
+func countAfter(plants []Plant, keep func(*Plant) bool) (estimates, moved int) {
+	seen := map[*Point]bool{}
+	for i := range plants {
+		if !keep(&plants[i]) {
+			continue
+		}
+		for _, m := range plants[i].After {
+			if seen[m.Estimate] {
+				continue
+			}
+			seen[m.Estimate] = true
+			estimates++
+			if m.Previous != nil && m.Change != 0 {
+				moved++
+			}
+		}
+	}
+	return estimates, moved
+}
+
+// family returns an organ and the organs within two steps of it in the
+// organization chart (a bureau's sections and their sections, the staff
+// it belongs to): estimates anywhere in it are read as the receiver's,
+// since reports pass up and down that chain. The receiver comes first.
+func family(id string, near map[string][]string) []string {
+	out := []string{id}
+	seen := map[string]bool{id: true}
+	frontier := []string{id}
+	for step := 0; step < 2; step++ {
+		var next []string
+		for _, f := range frontier {
+			for _, n := range near[f] {
+				if !seen[n] {
+					seen[n] = true
+					next = append(next, n)
+				}
+			}
+		}
+		slices.Sort(next)
+		out = append(out, next...)
+		frontier = next
+	}
+	return out
+}
+
+// previous returns the last estimate of the quantity by any of organs
+// that began before p.
+func previous(q *Quantity, p *Point, organs []string) *Point {
+	var prev *Point
+	for _, se := range q.Series {
+		if !slices.Contains(organs, se.Perspective) {
+			continue
+		}
+		for _, o := range se.Points {
+			if o.When.Earliest < p.When.Earliest && (prev == nil || o.When.Earliest >= prev.When.Earliest) {
+				prev = o
+			}
+		}
+	}
+	return prev
+}
+
+func first(op Operation) tokumu.Day {
+	d := tokumu.MaxDay
+	for _, p := range op.Plants {
+		if !p.Claim.When.IsZero() && p.Claim.When.Earliest < d {
+			d = p.Claim.When.Earliest
+		}
+	}
+	return d
+}
+
+func appendNew(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}

@@ -1,0 +1,151 @@
+package ledger_test
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/internal/corpustest"
+	"github.com/tokumu/tokumu/ledger"
+	"github.com/tokumu/tokumu/view"
+)
+
+func load(t testing.TB, dir string) (*view.Corpus, []*tokumu.Claim) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := corpustest.OpenDir(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	c, err := view.LoadCorpus(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := db.Claims(ctx, tokumu.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, cs
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// The numbers below are worked out by hand from testdata/corpus (see the
+// comments in entities/unit/force-f.yaml).
+func TestBeliefs(t *testing.T) {
+	c, _ := load(t, "testdata/corpus")
+	b := ledger.BuildBeliefs(c.Numbers, ledger.Filter{}, -1)
+	if b.Tolerance != 31 || len(b.Quantities) != 1 {
+		t.Fatalf("tolerance %d, %d quantities; want 31 and 1", b.Tolerance, len(b.Quantities))
+	}
+	q := b.Quantities[0]
+	if len(q.Series) != 3 || q.Series[0].Perspective != "" || len(q.Series[0].Points) != 4 {
+		t.Fatalf("series %+v: want the historiography's 4 counts, then organ-a and organ-a-sec", q.Series)
+	}
+	if len(q.Series[1].Points) != 3 || q.Series[1].Points[1].Low != 30 || q.Series[1].Points[1].High != 40 {
+		t.Errorf("organ-a's points: want 3, the 1933 one the range 30–40")
+	}
+	if len(q.Pairs) != 2 || len(q.Unpaired) != 2 {
+		t.Fatalf("%d pairs and %d unpaired; want 2 and 2 (1929, 1936)", len(q.Pairs), len(q.Unpaired))
+	}
+	// 1933-03, 30–40 (mid 35): counts of 1933-01 (20) and 1933-04 (25)
+	// lie in [1933-01-29, 1933-05-01]; the nearest is April (30 days).
+	p := q.Pairs[0]
+	if p.Actual.Claims[0].ID != "act-1933-04" || len(p.Others) != 1 || p.GapDays != 30 ||
+		!near(p.Ratio, 1.4) || !near(p.Low, 1.2) || !near(p.High, 2.0) {
+		t.Errorf("1933 pair: %s gap %d ratio %v [%v, %v]; want act-1933-04, gap 30, 1.4 [1.2, 2.0]", p.Actual.Claims[0].ID, p.GapDays, p.Ratio, p.Low, p.High)
+	}
+	// 1932 (mid 1 July): June 1932 (16, 16 days off) and January 1933 (20).
+	p = q.Pairs[1]
+	if p.Actual.Claims[0].ID != "act-1932-06" || p.GapDays != 16 || !near(p.Ratio, 1.25) || !near(p.Low, 1.0) || !near(p.High, 1.25) {
+		t.Errorf("1932 pair: %s gap %d ratio %v [%v, %v]; want act-1932-06, gap 16, 1.25 [1.0, 1.25]", p.Actual.Claims[0].ID, p.GapDays, p.Ratio, p.Low, p.High)
+	}
+	if len(b.Organs) != 2 || b.Organs[0].Perspective != "organ-a" || !near(b.Organs[0].Median, 1.4) || b.Organs[0].Over != 1 ||
+		!near(b.Organs[1].Median, 1.25) || b.Organs[1].Over != 0 {
+		t.Errorf("organs %+v: want organ-a median 1.4 (1 over), organ-a-sec 1.25 (0 over)", b.Organs)
+	}
+	// A tolerance of 0: the 1932 estimate still meets June 1932 (within
+	// its own year) but not January 1933; the March 1933 one meets none.
+	b0 := ledger.BuildBeliefs(c.Numbers, ledger.Filter{}, 0)
+	if q := b0.Quantities[0]; len(q.Pairs) != 1 || len(q.Pairs[0].Others) != 0 || !near(q.Pairs[0].Low, 1.25) {
+		t.Errorf("tolerance 0: %d pairs; want only 1932 ÷ June 1932", len(q.Pairs))
+	}
+	// Filters.
+	if f := ledger.BuildBeliefs(c.Numbers, ledger.Filter{Perspective: "organ-a-sec"}, -1); len(f.Quantities[0].Series) != 2 || len(f.Quantities[0].Pairs) != 1 {
+		t.Errorf("filter by organ: want the historiography and organ-a-sec, one pair")
+	}
+	if f := ledger.BuildBeliefs(c.Numbers, ledger.Filter{From: tokumu.DayOf(1935, 1, 1)}, -1); len(f.Quantities[0].Series) != 2 || len(f.Quantities[0].Series[1].Points) != 1 {
+		t.Errorf("filter from 1935: want only organ-a's 1936 estimate")
+	}
+}
+
+func TestLedger(t *testing.T) {
+	c, cs := load(t, "testdata/corpus")
+	l := ledger.Build(c, cs, -1, -1)
+	if l.Horizon != 730 || len(l.Operations) != 2 {
+		t.Fatalf("horizon %d, %d operations; want 730 and 2", l.Horizon, len(l.Operations))
+	}
+	op := l.Operations[0]
+	if op.ID != "op-x" || op.Estimates != 2 || op.Moved != 2 || len(op.Plants) != 1 {
+		t.Fatalf("first operation %s: %d estimates, %d moved; want op-x with 2 and 2", op.ID, op.Estimates, op.Moved)
+	}
+	pl := op.Plants[0]
+	if pl.Receiver != "organ-a" || len(pl.Organs) != 2 || pl.Organs[1] != "organ-a-sec" || len(pl.After) != 2 {
+		t.Fatalf("plant: receiver %s, organs %v, %d after; want organ-a, [organ-a organ-a-sec], 2", pl.Receiver, pl.Organs, len(pl.After))
+	}
+	m := pl.After[0] // 1932, after 10 in 1929
+	if m.Estimate.Claims[0].ID != "est-1932" || m.Previous.Claims[0].ID != "est-1929" || m.Change != 10 || m.Factor != 2 ||
+		m.Basis != "sequence" || !near(m.Actual.Ratio, 1.25) {
+		t.Errorf("1932 movement %+v: want +10 from est-1929 (×2), sequence, ratio 1.25", m)
+	}
+	m = pl.After[1] // 1933, 35 after 20; cites the plant
+	if m.Previous.Claims[0].ID != "est-1932" || m.Change != 15 || m.Factor != 1.75 || m.Basis != "cited" || m.BasisSource != "s2" || !near(m.Actual.Ratio, 1.4) {
+		t.Errorf("1933 movement %+v: want +15 from est-1932 (×1.75), cited by s2, ratio 1.4", m)
+	}
+	if y := l.Operations[1]; y.ID != "op-y" || y.Estimates != 0 {
+		t.Errorf("second operation %s with %d estimates; want op-y with 0", y.ID, y.Estimates)
+	}
+	if len(l.Periods) != 2 {
+		t.Fatalf("%d periods; want 2", len(l.Periods))
+	}
+	p1, p2 := l.Periods[0], l.Periods[1]
+	if p1.Period != "p1" || len(p1.Operations) != 1 || p1.Plants != 1 || p1.Estimates != 2 || p1.Moved != 2 || !near(p1.MedianRatio, 1.325) {
+		t.Errorf("p1 %+v: want op-x, 1 plant, 2 estimates, 2 moved, median ratio 1.325", p1)
+	}
+	if p2.Period != "p2" || len(p2.Operations) != 1 || p2.Operations[0] != "op-y" || p2.Estimates != 0 || p2.MedianRatio != 0 {
+		t.Errorf("p2 %+v: want op-y alone, nothing after it", p2)
+	}
+	// A horizon of 0 days keeps only what began within the plant's span.
+	if l0 := ledger.Build(c, cs, 0, -1); l0.Operations[0].Estimates != 0 {
+		t.Errorf("horizon 0: %d estimates; want 0", l0.Operations[0].Estimates)
+	}
+}
+
+// On the embedded corpus, Maki-Mirage and the disinformation of 1923–1931
+// have later estimates that moved.
+func TestLedgerEmbedded(t *testing.T) {
+	ctx := context.Background()
+	db, err := corpustest.Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	c, err := view.LoadCorpus(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := db.Claims(ctx, tokumu.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := ledger.Build(c, cs, -1, -1)
+	moved := map[string]int{}
+	for _, op := range l.Operations {
+		moved[op.ID] = op.Moved
+	}
+	if moved["maki-mirage"] == 0 || moved["soviet-disinformation-1923-1931"] == 0 || len(l.Operations) < 5 {
+		t.Errorf("moved %v: want Maki-Mirage and the 1923–1931 disinformation to have moved estimates", moved)
+	}
+}

@@ -1,0 +1,152 @@
+package view
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/tokumu/tokumu"
+)
+
+// Attestation says how many sources assert what a claim asserts, and how
+// many of them are independent: two sources are one witness when either
+// derives from the other or both derive from a common source
+// (Source.DerivedFrom, followed to the end of the chain). "3 sources, 1
+// independent" is a memoir, a popular book and the interrogation report
+// both retell.
+type Attestation struct {
+	Sources     []string `json:"sources"`     // the sources that assert it, sorted
+	Independent int      `json:"independent"` // how many independent witnesses they are
+}
+
+// String reads "3 sources, 1 independent", or "" for a single source.
+func (a Attestation) String() string {
+	if len(a.Sources) < 2 {
+		return ""
+	}
+	return fmt.Sprintf("%d sources, %d independent", len(a.Sources), a.Independent)
+}
+
+// Attester finds, for any claim, the claims that say the same thing: the
+// same subject, predicate, object or value (numbers compared as numbers),
+// unit and perspective, at times that may overlap (an undated claim
+// overlaps any).
+type Attester struct {
+	roots map[string][]string // source → the sources at the ends of its derivation chains
+	same  map[attestKey][]*tokumu.Claim
+}
+
+type attestKey struct{ subj, pred, obj, val, unit, by string }
+
+func keyOf(c *tokumu.Claim) attestKey {
+	v := c.Value
+	if f, ok := Number(v); ok {
+		v = fmt.Sprint(f)
+	}
+	return attestKey{c.Subject, c.Predicate, c.Object, v, c.Unit, c.Perspective}
+}
+
+// NewAttester indexes the claims and the derivation chains of sources.
+func NewAttester(sources []*tokumu.Source, claims []*tokumu.Claim) *Attester {
+	a := &Attester{roots: map[string][]string{}, same: map[attestKey][]*tokumu.Claim{}}
+	parents := map[string][]string{}
+	for _, s := range sources {
+		parents[s.ID] = s.DerivedFrom
+	}
+	var roots func(id string, seen map[string]bool) []string
+	roots = func(id string, seen map[string]bool) []string {
+		if r, ok := a.roots[id]; ok {
+			return r
+		}
+		if seen[id] { // a cycle: its members are one witness
+			return []string{id}
+		}
+		seen[id] = true
+		var out []string
+		for _, p := range parents[id] {
+			out = append(out, roots(p, seen)...)
+		}
+		if len(out) == 0 {
+			out = []string{id}
+		}
+		slices.Sort(out)
+		out = slices.Compact(out)
+		a.roots[id] = out
+		return out
+	}
+	for _, s := range sources {
+		roots(s.ID, map[string]bool{})
+	}
+	for _, c := range claims {
+		k := keyOf(c)
+		a.same[k] = append(a.same[k], c)
+	}
+	return a
+}
+
+// Of returns the attestation of c.
+func (a *Attester) Of(c *tokumu.Claim) Attestation {
+	var srcs []string
+	for _, o := range a.same[keyOf(c)] {
+		if o == c || c.When.IsZero() || o.When.IsZero() || o.When.Overlaps(c.When) {
+			srcs = append(srcs, o.Source)
+		}
+	}
+	slices.Sort(srcs)
+	srcs = slices.Compact(srcs)
+	return Attestation{Sources: srcs, Independent: a.independent(srcs)}
+}
+
+// independent counts the groups of sources that share no root: a
+// union–find over the roots of their derivation chains.
+func (a *Attester) independent(srcs []string) int {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		if p, ok := parent[x]; ok && p != x {
+			r := find(p)
+			parent[x] = r
+			return r
+		}
+		parent[x] = x
+		return x
+	}
+	for _, s := range srcs {
+		rs := a.roots[s]
+		if len(rs) == 0 {
+			rs = []string{s}
+		}
+		for _, r := range rs {
+			parent[find(r)] = find(rs[0])
+		}
+		parent[find(s)] = find(rs[0])
+	}
+	groups := map[string]bool{}
+	for _, s := range srcs {
+		groups[find(s)] = true
+	}
+	return len(groups)
+}
+
+// Confirmation is a claim graded credibility 1 ("confirmed by other
+// sources") with its attestation.
+type Confirmation struct {
+	Claim       *tokumu.Claim
+	Attestation Attestation
+}
+
+// SingleWitness returns the claims graded credibility 1 whose sources
+// are one independent witness: the confirmation the grade claims is not
+// in the corpus (the other sources may exist but are not cited, or only
+// repeat the first).
+func SingleWitness(a *Attester, claims []*tokumu.Claim) []Confirmation {
+	var out []Confirmation
+	for _, c := range claims {
+		if c.Grade.Credibility != 1 {
+			continue
+		}
+		if at := a.Of(c); at.Independent <= 1 {
+			out = append(out, Confirmation{c, at})
+		}
+	}
+	return out
+}

@@ -1,0 +1,169 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/ach"
+	"github.com/tokumu/tokumu/ledger"
+	"github.com/tokumu/tokumu/network"
+	"github.com/tokumu/tokumu/view"
+)
+
+// analyses are the read models of ledger, ach, network and attestation,
+// built once per state from every claim: a page or API call reads them
+// without touching the store.
+type analyses struct {
+	ledger    *ledger.Ledger
+	matrices  []*ach.Matrix
+	attest    *view.Attester
+	relations []*tokumu.Claim // for the path API and the network filters
+	attestTxt map[string]string
+	tags      []string // the tags of the entities the network draws, for its filter
+}
+
+func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analyses, error) {
+	claims, err := st.Claims(ctx, tokumu.ClaimFilter{})
+	if err != nil {
+		return nil, fmt.Errorf("loading claims for the analyses: %w", err)
+	}
+	a := &analyses{
+		ledger:    ledger.Build(c, claims, -1, -1),
+		matrices:  ach.Build(ach.Input{Vocab: c.Vocab, Entities: c.Entities, Claims: claims}),
+		attest:    view.NewAttester(c.SourceList, claims),
+		attestTxt: map[string]string{},
+	}
+	for _, e := range c.Entities {
+		if view.NetworkTypes[e.Type] {
+			for _, t := range e.Tags {
+				if !slices.Contains(a.tags, t) {
+					a.tags = append(a.tags, t)
+				}
+			}
+		}
+	}
+	slices.Sort(a.tags)
+	for _, cl := range claims {
+		if cl.Object != "" {
+			a.relations = append(a.relations, cl)
+		}
+		if s := a.attest.Of(cl).String(); s != "" {
+			a.attestTxt[cl.ID] = s
+		}
+	}
+	return a, nil
+}
+
+func (a *analyses) matrix(id string) *ach.Matrix {
+	for _, m := range a.matrices {
+		if m.ID == id {
+			return m
+		}
+	}
+	return nil
+}
+
+// Attest is "3 sources, 1 independent" for a claim asserted by more than
+// one source, shown beside its grade; "" otherwise.
+func (b *base) Attest(c *tokumu.Claim) string {
+	if b.sn.an == nil || c == nil {
+		return ""
+	}
+	return b.sn.an.attestTxt[c.ID]
+}
+
+func (s *Server) handleLedgerAPI(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, s.st(r).snap.an.ledger)
+}
+
+func (s *Server) handleACHListAPI(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, s.st(r).snap.an.matrices)
+}
+
+func (s *Server) handleACHAPI(w http.ResponseWriter, r *http.Request) {
+	m := s.st(r).snap.an.matrix(r.PathValue("id"))
+	if m == nil {
+		s.writeError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no matrix of hypotheses about %q (see /api/ach)", r.PathValue("id")))
+		return
+	}
+	if r.URL.Query().Get("format") == "csv" {
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="ach-`+m.ID+`.csv"`)
+		sn := s.st(r).snap
+		m.WriteCSV(w, func(id string) string { return sn.Label(id, langOf(r)) })
+		return
+	}
+	writeJSON(w, http.StatusOK, m)
+}
+
+// handlePathAPI answers /api/path?from=A&to=B[&at=DATE][&certain=1][&undated=0].
+func (s *Server) handlePathAPI(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	sn := s.st(r).snap
+	a, b := q.Get("from"), q.Get("to")
+	for _, p := range []struct{ name, id string }{{"from", a}, {"to", b}} {
+		if p.id == "" {
+			s.writeError(w, r, tokumu.Errorf(tokumu.EINVALID, "parameter %s is missing: give two entity ids, e.g. /api/path?from=lyushkov-genrikh&to=harbin-tokumu-kikan", p.name))
+			return
+		}
+		if sn.Entities[p.id] == nil {
+			s.writeError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "parameter %s=%q is not an entity id", p.name, p.id))
+			return
+		}
+	}
+	at, err := day(r, "at")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	opt := network.Options{At: at, Certain: q.Get("certain") == "1", Undated: q.Get("undated") != "0",
+		Exclude: func(p string) bool {
+			return sn.Vocab.Is(p, tokumu.RoleHypothesisOf) || sn.Vocab.Is(p, tokumu.RoleSameAs)
+		}}
+	steps, err := network.Build(sn.an.relations, sn.Entities, opt).Path(a, b)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, steps)
+}
+
+// handleEstimatesAPI answers /api/estimates?by=&subject=&unit=&from=&to=&tolerance=.
+func (s *Server) handleEstimatesAPI(w http.ResponseWriter, r *http.Request) {
+	f, tol, err := beliefFilter(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ledger.BuildBeliefs(s.st(r).snap.Numbers, f, tol))
+}
+
+// beliefFilter reads the estimates filters; the error names the parameter.
+func beliefFilter(r *http.Request) (ledger.Filter, int, error) {
+	q := r.URL.Query()
+	f := ledger.Filter{Perspective: q.Get("by"), Subject: q.Get("subject"), Unit: q.Get("unit")}
+	var err error
+	if f.From, err = day(r, "from"); err != nil {
+		return f, 0, err
+	}
+	if v := q.Get("to"); v != "" {
+		w, _, err := tokumu.ParseWhen(v)
+		if err != nil {
+			return f, 0, tokumu.Errorf(tokumu.EINVALID, "parameter to=%q is not a date: %v (write e.g. 1941-12)", v, err)
+		}
+		f.To = w.Latest
+	}
+	tol := ledger.DefaultTolerance
+	if v := q.Get("tolerance"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 3660 {
+			return f, 0, tokumu.Errorf(tokumu.EINVALID, "parameter tolerance=%q must be a whole number of days from 0 to 3660", v)
+		}
+		tol = n
+	}
+	return f, tol, nil
+}

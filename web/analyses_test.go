@@ -1,0 +1,31 @@
+package web_test
+
+import (
+	"net/http/httptest"
+	"testing"
+)
+
+// The analyses' pages and API on the embedded corpus, without JavaScript.
+func TestAnalysesPages(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	checkURLs(t, ts.URL, []urlCase{
+		{"/ledger", 200, []string{"Deception ledger", `id="op-maki-mirage"`, `id="op-soviet-disinformation-1923-1931"`, "sequence", "By period"}, nil},
+		{"/ach", 200, []string{`href="/ach/imperial-conference-1941"`, `href="/ach/lyushkov-defection-1938"`}, nil},
+		{"/ach/imperial-conference-1941", 200, []string{"Japan waits for the ripe persimmon", "Download as CSV", `class="rating r-II"`, "Weighs decision-1941-08-09"}, nil},
+		{"/ach/nothing", 404, []string{"no matrix"}, nil},
+		{"/estimates", 200, []string{`href="#organs"`, "Error by organ", "within 31 days"}, nil},
+		{"/estimates?tolerance=0&by=ija-general-staff", 200, []string{`value="0"`, `<option value="ija-general-staff" selected>`}, nil},
+		{"/estimates?tolerance=x", 400, []string{"tolerance"}, nil},
+		{"/network?ego=lyushkov-genrikh&undated=1&radius=1", 200, []string{`value="lyushkov-genrikh"`, `href="/entities/lyushkov-genrikh"`}, []string{`href="/entities/doihara-kenji"`}},
+		{"/network?type=person&from=1938&to=1940", 200, []string{`<option value="person" selected>`}, []string{`class="ent t-organization"`}},
+		{"/network?certain=1&from=1938&to=1940", 200, []string{"Most connected"}, nil},
+		{"/api/ledger", 200, []string{`"operations"`, `"maki-mirage"`}, nil},
+		{"/api/ach/lyushkov-defection-1938", 200, []string{`"hypotheses"`, `"hyp-1938-plant"`, `"without_weak"`}, nil},
+		{"/api/ach/lyushkov-defection-1938?format=csv", 200, []string{"evidence,text,source,grade,weight,diagnosticity,", "weighted inconsistency"}, nil},
+		{"/api/path?from=lyushkov-genrikh&to=harbin-tokumu-kikan", 200, []string{`"harbin-tokumu-kikan"`, `"claims"`, `"source"`}, nil},
+		{"/api/path?from=lyushkov-genrikh", 400, []string{"parameter to is missing"}, nil},
+		{"/api/path?from=lyushkov-genrikh&to=harbin-tokumu-kikan&at=1938-13", 400, []string{"not a date"}, nil},
+		{"/api/estimates?by=ija-gs-2nd-bureau", 200, []string{`"tolerance_days":31`, `"pairs"`}, nil},
+	}, nil)
+}

@@ -1,0 +1,50 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/ach"
+)
+
+// achIndexPage lists the matrices of competing hypotheses.
+type achIndexPage struct {
+	base
+	Matrices []*ach.Matrix
+}
+
+// achPage is one matrix (ach.Build): evidence rows bound to claims, the
+// ratings as claims, the scores and their sensitivity.
+type achPage struct {
+	base
+	M *ach.Matrix
+}
+
+func (s *Server) handleACHIndexPage(w http.ResponseWriter, r *http.Request) {
+	p := achIndexPage{base: s.base(r, "ach", "Competing hypotheses"), Matrices: s.st(r).snap.an.matrices}
+	s.render(w, r, http.StatusOK, "achindex", &p)
+}
+
+func (s *Server) handleACHPage(w http.ResponseWriter, r *http.Request) {
+	m := s.st(r).snap.an.matrix(r.PathValue("id"))
+	if m == nil {
+		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no matrix of hypotheses about %q; the matrices are listed at /ach", r.PathValue("id")))
+		return
+	}
+	p := achPage{base: s.base(r, "ach", "Competing hypotheses: "+s.st(r).snap.Label(m.ID, langOf(r))), M: m}
+	s.render(w, r, http.StatusOK, "ach", &p)
+}
+
+// Score returns hypothesis h's score in ranking rk.
+func (achPage) Score(rk ach.Ranking, h string) ach.Score {
+	for _, s := range rk.Scores {
+		if s.Hypothesis == h {
+			return s
+		}
+	}
+	return ach.Score{}
+}
+
+// F formats a score to two places.
+func (base) F(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
