@@ -42,9 +42,9 @@ type timelineData struct {
 }
 
 type timelineEvent struct {
-	ID    string  `json:"id"`
-	Label string  `json:"label"`
-	Type  string  `json:"type"`
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Type  string `json:"type"`
 	// Lo and Hi are the possible span (drawn faded); SLo and SHi the
 	// certain span of an interval (drawn solid), both 0 when no day is
 	// certain (a single date, or ends whose ranges overlap).
