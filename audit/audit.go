@@ -92,6 +92,7 @@ func Load(ctx context.Context, st tokumu.Store) (*Report, error) {
 type window struct {
 	lo, hi tokumu.Day
 	by     []*tokumu.Claim
+	text   string // a publication date in words
 }
 
 func (w *window) add(c *tokumu.Claim) {
@@ -181,7 +182,7 @@ func Run(claims []*tokumu.Claim, vocab *tokumu.Vocab, sources []*tokumu.Source) 
 			}
 		}
 	}
-	issued := map[string]window{}
+	issued := map[string]window{} // by source; text is the date in words
 	for _, s := range sources {
 		if s.Issued == "" {
 			continue
@@ -190,7 +191,7 @@ func Run(claims []*tokumu.Claim, vocab *tokumu.Vocab, sources []*tokumu.Source) 
 		if err != nil {
 			continue // the loader checks it; a store may hold anything
 		}
-		issued[s.ID] = window{lo: w.Earliest, hi: w.Latest}
+		issued[s.ID] = window{lo: w.Earliest, hi: w.Latest, text: w.Human("en")}
 	}
 	postings := map[string][]*tokumu.Claim{}
 	for _, c := range claims {
@@ -250,7 +251,7 @@ func (a *auditor) life(c *tokumu.Claim) {
 		lo, hi := start(c.When)
 		if found, certain := before(lo, hi, b); found {
 			a.add(BeforeBirth, certain, c.Subject, fmt.Sprintf("%s %s %s (%s) begins before %s was born (%s)",
-				c.Subject, a.label(c.Predicate), c.Object, c.When.EDTF, c.Subject, b.by[0].When.EDTF), append([]*tokumu.Claim{c}, b.by...)...)
+				c.Subject, a.label(c.Predicate), c.Object, c.When.Human("en"), c.Subject, b.by[0].When.Human("en")), append([]*tokumu.Claim{c}, b.by...)...)
 		}
 	}
 	if d := a.died[c.Subject]; d != nil {
@@ -267,7 +268,7 @@ func (a *auditor) life(c *tokumu.Claim) {
 		}
 		if found {
 			a.add(AfterDeath, certain, c.Subject, fmt.Sprintf("%s %s %s (%s) %s after %s died (%s)",
-				c.Subject, a.label(c.Predicate), c.Object, c.When.EDTF, what, c.Subject, d.by[0].When.EDTF), append([]*tokumu.Claim{c}, d.by...)...)
+				c.Subject, a.label(c.Predicate), c.Object, c.When.Human("en"), what, c.Subject, d.by[0].When.Human("en")), append([]*tokumu.Claim{c}, d.by...)...)
 		}
 	}
 }
@@ -295,7 +296,7 @@ func (a *auditor) participation(c, dated *tokumu.Claim) {
 			found, certain = before(lo, hi, x)
 		}
 		if found {
-			a.add(kind, certain, o, fmt.Sprintf("%s took part in %s (%s) %s (%s)", o, c.Subject, w.EDTF, verb, x.by[0].When.EDTF),
+			a.add(kind, certain, o, fmt.Sprintf("%s took part in %s (%s) %s (%s)", o, c.Subject, w.Human("en"), verb, x.by[0].When.Human("en")),
 				append(slicesClone(involved), x.by...)...)
 		}
 	}
@@ -334,7 +335,7 @@ func (a *auditor) parent(c *tokumu.Claim) {
 	}
 	if found {
 		a.add(DissolvedParent, certain, c.Subject, fmt.Sprintf("%s %s %s (%s) %s after %s was dissolved or converted (%s)",
-			c.Subject, a.label(c.Predicate), c.Object, c.When.EDTF, what, c.Object, x.by[0].When.EDTF), append([]*tokumu.Claim{c}, x.by...)...)
+			c.Subject, a.label(c.Predicate), c.Object, c.When.Human("en"), what, c.Object, x.by[0].When.Human("en")), append([]*tokumu.Claim{c}, x.by...)...)
 	}
 }
 
@@ -345,7 +346,7 @@ func (a *auditor) estimate(c *tokumu.Claim) {
 	lo, hi := c.When.Earliest, c.When.Latest
 	if found, certain := before(lo, hi, x); found {
 		a.add(EstimateBefore, certain, c.Subject, fmt.Sprintf("a strength of %s %s is dated %s, before it was founded (%s)",
-			c.Subject, c.Value, c.When.EDTF, x.by[0].When.EDTF), append([]*tokumu.Claim{c}, x.by...)...)
+			c.Subject, c.Value, c.When.Human("en"), x.by[0].When.Human("en")), append([]*tokumu.Claim{c}, x.by...)...)
 	}
 }
 
@@ -361,16 +362,9 @@ func (a *auditor) published(c *tokumu.Claim, iw window) {
 	if hi > iw.hi {
 		certain := lo > iw.hi
 		a.out = append(a.out, Finding{Kind: CitedBeforePrinted, Certain: certain, Subject: c.Subject, Source: c.Source,
-			Why:    fmt.Sprintf("%s is cited for %s %s (%s), which began after it was published (%s)", c.Source, c.Subject, a.label(c.Predicate), c.When.EDTF, iw.String()),
+			Why:    fmt.Sprintf("%s is cited for a claim on %s (%s, %s) that begins after the source was published (%s)", c.Source, c.Subject, a.label(c.Predicate), c.When.Human("en"), iw.text),
 			Claims: []*tokumu.Claim{c}})
 	}
-}
-
-func (w window) String() string {
-	if w.lo == w.hi {
-		return w.lo.String()
-	}
-	return w.lo.String() + ".." + w.hi.String()
 }
 
 // exclusive audits each person's postings of an exclusive kind (role
@@ -414,7 +408,7 @@ func (a *auditor) exclusive(claims []*tokumu.Claim, postings map[string][]*tokum
 					continue
 				}
 				a.add(TwoPostings, certain, p, fmt.Sprintf("%s %s %s (%s) and %s %s (%s) at once", p,
-					a.label(x.Predicate), x.Object, xw.EDTF, a.label(y.Predicate), y.Object, yw.EDTF), x, y)
+					a.label(x.Predicate), x.Object, xw.Human("en"), a.label(y.Predicate), y.Object, yw.Human("en")), x, y)
 			}
 		}
 	}
