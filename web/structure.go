@@ -32,6 +32,8 @@ type structurePage struct {
 	// Unplaced and ThenUnplaced are the organizations that existed on
 	// each date with their parent then unknown (chart.Unplaced).
 	Unplaced, ThenUnplaced []chart.Node
+
+	ch *chart.Chart // for the bounds of the heads (HeadBound)
 }
 
 // orgNode is one organization in the rendered tree.
@@ -103,6 +105,7 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 	p.Roots = appendNew(p.Roots, p.Root)
 	p.Parents = s.st(r).chart.Parents(p.Root, p.Date)
 	ch := s.st(r).chart
+	p.ch = ch
 	p.Unplaced = capNodes(ch.Unplaced(p.Root, p.Date))
 	// On the first date a tree marks what is gone or moved by the second;
 	// on the second, what is new, moved in or renamed into.
@@ -254,6 +257,10 @@ func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
 				b.WriteString("; ")
 			}
 			b.WriteString(string(p.Link(h.Subject)) + ` <span class="hw" title="` + esc(h.When.EDTF) + `">` + esc(p.Human(h.When)) + `</span>`)
+			if bd := p.ch.HeadBound(h); bd.EndBy != nil {
+				// The source gives no end; other evidence does.
+				b.WriteString(` <span class="bound" title="` + esc(bd.EndBy.ID+" ("+bd.EndBy.Source+")") + `">until ` + esc(bd.End.String()) + ` at the latest (` + esc(bd.EndWhy) + `)</span>`)
+			}
 		}
 		if n.MoreHeads > 0 {
 			fmt.Fprintf(b, "; and %d more", n.MoreHeads)
