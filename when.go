@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/tokumu/tokumu/edtf"
 )
 
 // Day is a calendar day encoded as year*10000 + month*100 + day, so that
@@ -93,6 +95,22 @@ func (w When) String() string {
 		return w.EDTF + " (" + w.Text + ")"
 	}
 	return w.EDTF
+}
+
+// Human returns the time in words for readers in lang (en, ja, ru; any
+// other gives English): "autumn 1919", "c. December 1941", "1926 –
+// unknown" (edtf.Value.Human), never an EDTF code such as "1919-23",
+// which a reader takes for 1919–1923. The EDTF stays in w.EDTF for
+// machines and title attributes. An undated When gives "".
+func (w When) Human(lang string) string {
+	if w.IsZero() {
+		return ""
+	}
+	v, err := edtf.Parse(w.EDTF)
+	if err != nil {
+		return w.EDTF // a When built by hand, not by ParseWhen
+	}
+	return v.Human(lang)
 }
 
 // MarshalText writes d as YYYY-MM-DD, so JSON shows dates people can read.

@@ -43,3 +43,25 @@ func TestParseWhen(t *testing.T) {
 		t.Errorf("ParseWhen(1938-13) offset %d, err %v; want offset 5", off, err)
 	}
 }
+
+// Readers see a time in words, never the EDTF code (issue 10, item 6).
+func TestWhenHuman(t *testing.T) {
+	for _, tc := range []struct{ in, lang, want string }{
+		{"1919-23", "en", "autumn 1919"},
+		{"1941-12~", "en", "c. December 1941"},
+		{"1926/", "en", "1926 – unknown"},
+		{"1919-23", "ja", "1919年秋"},
+		{"1919-23", "ru", "осень 1919 г."},
+	} {
+		w, _, err := tokumu.ParseWhen(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := w.Human(tc.lang); got != tc.want {
+			t.Errorf("%s in %s: %q, want %q", tc.in, tc.lang, got, tc.want)
+		}
+	}
+	if got := (tokumu.When{}).Human("en"); got != "" {
+		t.Errorf("undated: %q, want empty", got)
+	}
+}

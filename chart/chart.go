@@ -12,6 +12,7 @@ import (
 	"sort"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
 )
 
 // edge is a dated link in one direction.
@@ -28,14 +29,45 @@ type Chart struct {
 	children [][]edge // parent → children
 	parents  [][]edge // child → parents
 	heads    [][]edge // organization → heads (to = person)
+	// life is what the corpus says of an organization's existence: its
+	// founding and its dissolution or conversion, whatever the span of its
+	// hierarchy claims (a part_of attested in 1940–41 does not mean the
+	// agency was founded in 1940).
+	life map[int32]*life
+	// bounds are the limits other evidence puts on heads whose start or
+	// end the source does not give (view.Bound): death, dissolution, a
+	// successor, the holder's next posting.
+	bounds map[*tokumu.Claim]view.Bounds
+}
+
+// life is the existence of one organization as the corpus dates it.
+type life struct {
+	founded []*tokumu.Claim
+	ended   []*tokumu.Claim // dissolved, or converted into a successor
+	succ    []*tokumu.Claim // converted into: the successor claims
+	pred    []*tokumu.Claim // converted from: successor claims pointing here
+}
+
+// chartRoles are the predicates a chart is built from: the hierarchy and
+// the offices, and what bounds them (births and deaths of heads, their
+// other postings, foundings, dissolutions and conversions).
+func chartRole(vocab *tokumu.Vocab, p string) bool {
+	for _, r := range []tokumu.Role{tokumu.RoleHierarchy, tokumu.RoleOffice, tokumu.RoleExclusive,
+		tokumu.RoleDied, tokumu.RoleFounded, tokumu.RoleDissolved, tokumu.RoleSuccessor} {
+		if vocab.Is(p, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Load reads the claims a chart is made of — the vocabulary's hierarchy
-// and office predicates — from st and builds the chart.
+// and office predicates, and the foundings, dissolutions, deaths and
+// postings that date them — from st and builds the chart.
 func Load(ctx context.Context, st tokumu.Store, vocab *tokumu.Vocab) (*Chart, error) {
 	var claims []*tokumu.Claim
 	for _, p := range vocab.List() {
-		if !vocab.Is(p.ID, tokumu.RoleHierarchy) && !vocab.Is(p.ID, tokumu.RoleOffice) {
+		if !chartRole(vocab, p.ID) {
 			continue
 		}
 		cs, err := st.Claims(ctx, tokumu.ClaimFilter{Predicate: p.ID})
@@ -49,10 +81,21 @@ func Load(ctx context.Context, st tokumu.Store, vocab *tokumu.Vocab) (*Chart, er
 
 // Build makes a chart from claims: those whose predicate plays the role
 // hierarchy (child → parent) and those of an office (person →
-// organization: its heads). Undated edges are kept and held to be
-// possible at every date.
+// organization: its heads); foundings, dissolutions and conversions date
+// the organizations, and deaths and other postings bound the heads whose
+// end the source does not give (view.Bound). Undated edges are kept and
+// held to be possible at every date. Claims with a perspective (beliefs)
+// date nothing.
 func Build(claims []*tokumu.Claim, vocab *tokumu.Vocab) *Chart {
-	c := &Chart{index: map[string]int32{}}
+	c := &Chart{index: map[string]int32{}, life: map[int32]*life{}, bounds: map[*tokumu.Claim]view.Bounds{}}
+	lifeOf := func(i int32) *life {
+		l := c.life[i]
+		if l == nil {
+			l = &life{}
+			c.life[i] = l
+		}
+		return l
+	}
 	id := func(s string) int32 {
 		if i, ok := c.index[s]; ok {
 			return i
@@ -65,7 +108,24 @@ func Build(claims []*tokumu.Claim, vocab *tokumu.Vocab) *Chart {
 		c.heads = append(c.heads, nil)
 		return i
 	}
+	var ev *view.Evidence
 	for _, cl := range claims {
+		if cl.Perspective == "" && !cl.When.IsZero() {
+			switch {
+			case vocab.Is(cl.Predicate, tokumu.RoleFounded):
+				l := lifeOf(id(cl.Subject))
+				l.founded = append(l.founded, cl)
+			case vocab.Is(cl.Predicate, tokumu.RoleDissolved):
+				l := lifeOf(id(cl.Subject))
+				l.ended = append(l.ended, cl)
+			case vocab.Is(cl.Predicate, tokumu.RoleSuccessor) && cl.Object != "":
+				l := lifeOf(id(cl.Subject))
+				l.ended = append(l.ended, cl)
+				l.succ = append(l.succ, cl)
+				m := lifeOf(id(cl.Object))
+				m.pred = append(m.pred, cl)
+			}
+		}
 		if cl.Object == "" {
 			continue
 		}
@@ -79,10 +139,21 @@ func Build(claims []*tokumu.Claim, vocab *tokumu.Vocab) *Chart {
 			c.children[pa] = append(c.children[pa], edge{ch, lo, hi, cl})
 			c.parents[ch] = append(c.parents[ch], edge{pa, lo, hi, cl})
 		case vocab.Is(cl.Predicate, tokumu.RoleOffice):
+			if ev == nil {
+				ev = view.NewEvidence(vocab, claims)
+			}
+			if b := ev.Bound(cl); b.Bounded() {
+				// The head held office possibly within his claim's span
+				// and the evidence's: a 1926 head who died in 1929 is no
+				// head in 1935, his successor unknown or not.
+				c.bounds[cl] = b
+				lo, hi = max(lo, b.Start), min(hi, b.End)
+			}
 			org, person := id(cl.Object), id(cl.Subject)
 			c.heads[org] = append(c.heads[org], edge{person, lo, hi, cl})
 		}
 	}
+	c.clipToLife()
 	for _, es := range [][][]edge{c.children, c.parents, c.heads} {
 		for _, list := range es {
 			sort.Slice(list, func(i, j int) bool { return list[i].lo < list[j].lo })
@@ -98,6 +169,10 @@ type Node struct {
 	Depth  int             `json:"depth"`
 	Via    *tokumu.Claim   `json:"via,omitempty"`   // the claim that puts it under Parent
 	Heads  []*tokumu.Claim `json:"heads,omitempty"` // head_of claims that possibly held at the date
+	// ParentUnknown marks an organization that existed at the date but
+	// whose parent then no claim gives (Unplaced); Parent and Via are then
+	// the parent known nearest in time.
+	ParentUnknown bool `json:"parent_unknown,omitempty"`
 }
 
 // Subtree returns root and every organization under it on day d, breadth
@@ -152,12 +227,11 @@ func (c *Chart) Parents(id string, d tokumu.Day) []Node {
 	}
 }
 
-// headsAt returns the heads of organization i possibly in office on day d,
-// leaving out those of unknown end whose successor had arrived
-// (tokumu.Superseded).
+// headsAt returns the heads of organization i possibly in office on day
+// d: the spans were bounded by the evidence when the chart was built
+// (HeadBound says by what).
 func (c *Chart) headsAt(i int32, d tokumu.Day) []*tokumu.Claim {
 	var out []*tokumu.Claim
-	var all []*tokumu.Claim // every head of i, built only when needed
 	for _, e := range c.heads[i] {
 		if e.lo > d {
 			break
@@ -165,19 +239,18 @@ func (c *Chart) headsAt(i int32, d tokumu.Day) []*tokumu.Claim {
 		if e.hi < d {
 			continue
 		}
-		if e.hi >= tokumu.MaxDay {
-			if all == nil {
-				for _, h := range c.heads[i] {
-					all = append(all, h.claim)
-				}
-			}
-			if tokumu.Superseded(e.claim, all, d) {
-				continue
-			}
-		}
 		out = append(out, e.claim)
 	}
 	return out
+}
+
+// HeadBound returns what other evidence says of the unknown start or end
+// of a head's claim (view.Bound): the chart shows a head only within it.
+func (c *Chart) HeadBound(cl *tokumu.Claim) view.Bounds {
+	if b, ok := c.bounds[cl]; ok {
+		return b
+	}
+	return view.Bounds{Start: tokumu.MinDay, End: tokumu.MaxDay}
 }
 
 // Roots returns the organizations that have children but no parent on day d.
@@ -209,38 +282,291 @@ func (c *Chart) Roots(d tokumu.Day) []string {
 	return out
 }
 
-// Change is one difference between the chart at two dates.
-type Change struct {
-	ID     string `json:"id"`
-	Parent string `json:"parent"`
-	Kind   string `json:"kind"` // "added" or "removed"
+// span returns the days on which organization i possibly existed, as its
+// founding and its dissolution or conversion say: from the earliest
+// founding to the latest ending. Either end is open (MinDay, MaxDay)
+// where the corpus does not date it.
+func (c *Chart) span(i int32) (lo, hi tokumu.Day) {
+	lo, hi = tokumu.MinDay, tokumu.MaxDay
+	l := c.life[i]
+	if l == nil {
+		return lo, hi
+	}
+	if len(l.founded) > 0 {
+		lo = tokumu.MaxDay
+		for _, f := range l.founded {
+			lo = min(lo, f.When.Earliest)
+		}
+	}
+	if len(l.ended) > 0 {
+		hi = tokumu.MinDay
+		for _, e := range l.ended {
+			hi = max(hi, e.When.Latest)
+		}
+	}
+	return lo, hi
 }
 
-// Diff lists the organizations that entered or left root's subtree, or
-// moved within it, between days a and b.
+// clipToLife limits each hierarchy edge to the days its child possibly
+// existed: a part_of claim's span is the span of its evidence, not of the
+// organization, and no organization sits in a chart before its founding
+// or after its end. An edge left with no day is dropped.
+func (c *Chart) clipToLife() {
+	clip := func(list []edge, child func(e edge) int32) []edge {
+		out := list[:0]
+		for _, e := range list {
+			lo, hi := c.span(child(e))
+			e.lo, e.hi = max(e.lo, lo), min(e.hi, hi)
+			if e.lo <= e.hi {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	for i := range c.children {
+		c.children[i] = clip(c.children[i], func(e edge) int32 { return e.to })
+		c.parents[i] = clip(c.parents[i], func(edge) int32 { return int32(i) })
+	}
+}
+
+// notYet reports whether organization i certainly did not exist yet on
+// day d: every founding claim dates it after d.
+func (c *Chart) notYet(i int32, d tokumu.Day) bool {
+	l := c.life[i]
+	if l == nil || len(l.founded) == 0 {
+		return false
+	}
+	for _, f := range l.founded {
+		if f.When.Earliest <= d {
+			return false
+		}
+	}
+	return true
+}
+
+// gone returns the claim by which organization i certainly no longer
+// existed on day d (every dissolution or conversion dates its end before
+// d), or nil.
+func (c *Chart) gone(i int32, d tokumu.Day) *tokumu.Claim {
+	l := c.life[i]
+	if l == nil || len(l.ended) == 0 {
+		return nil
+	}
+	var last *tokumu.Claim
+	for _, e := range l.ended {
+		if e.When.Latest >= d {
+			return nil
+		}
+		if last == nil || e.When.Latest > last.When.Latest {
+			last = e
+		}
+	}
+	return last
+}
+
+// existsAt reports whether the corpus shows organization i existing on
+// day d without a hierarchy claim saying where: it was founded (or
+// placed) on or before d, and it ended (or was placed again, or was
+// founded and never ended) on or after d.
+func (c *Chart) existsAt(i int32, d tokumu.Day) bool {
+	if c.notYet(i, d) || c.gone(i, d) != nil {
+		return false
+	}
+	l := c.life[i]
+	before, after := false, false
+	if l != nil {
+		for _, f := range l.founded {
+			before = before || f.When.Earliest <= d
+		}
+		for _, e := range l.ended {
+			after = after || e.When.Latest >= d
+		}
+		after = after || (len(l.founded) > 0 && len(l.ended) == 0)
+	}
+	for _, e := range c.parents[i] {
+		before = before || e.lo <= d
+		after = after || e.hi >= d
+	}
+	return before && after
+}
+
+// parentAt returns the first hierarchy edge of i that possibly held on d.
+func (c *Chart) parentAt(i int32, d tokumu.Day) *edge {
+	for k := range c.parents[i] {
+		if e := &c.parents[i][k]; e.lo <= d && d <= e.hi {
+			return e
+		}
+	}
+	return nil
+}
+
+// nearest returns the hierarchy edge of i closest in time to d.
+func (c *Chart) nearest(i int32, d tokumu.Day) *edge {
+	var best *edge
+	var gap tokumu.Day
+	for k := range c.parents[i] {
+		e := &c.parents[i][k]
+		g := max(e.lo-d, d-e.hi, 0)
+		if best == nil || g < gap {
+			best, gap = e, g
+		}
+	}
+	return best
+}
+
+// Unplaced returns the organizations that existed on day d by the
+// corpus's foundings and dissolutions (or by hierarchy claims on both
+// sides of d), that sat under root's subtree at another date (under an
+// organization of the subtree, or one converted into it), and whose
+// parent on d no claim gives: the chart says "parent unknown at this
+// date" rather than leave them out as if they had gone. Each Node has
+// ParentUnknown set, and Parent and Via for the parent known nearest in
+// time.
+func (c *Chart) Unplaced(root string, d tokumu.Day) []Node {
+	nodes := c.Subtree(root, d)
+	if nodes == nil {
+		return nil
+	}
+	in := make(map[int32]bool, len(nodes))
+	for _, n := range nodes {
+		in[c.index[n.ID]] = true
+	}
+	var out []Node
+	seen := map[int32]bool{}
+	consider := func(p int32) {
+		for _, e := range c.children[p] {
+			x := e.to
+			if in[x] || seen[x] {
+				continue
+			}
+			seen[x] = true
+			if c.parentAt(x, d) != nil || !c.existsAt(x, d) {
+				continue
+			}
+			n := c.nearest(x, d)
+			out = append(out, Node{ID: c.ids[x], Parent: c.ids[n.to], Via: n.claim, ParentUnknown: true, Heads: c.headsAt(x, d)})
+		}
+	}
+	for _, n := range nodes {
+		p := c.index[n.ID]
+		consider(p)
+		if l := c.life[p]; l != nil {
+			for _, pr := range l.pred {
+				if q, ok := c.index[pr.Subject]; ok {
+					consider(q)
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// The kinds of change between the chart at two dates.
+const (
+	Added      = "added"       // founded between the dates
+	Removed    = "removed"     // dissolved between the dates
+	Moved      = "moved"       // under another parent, both known
+	Renamed    = "renamed"     // converted into a successor (To)
+	NoEvidence = "no_evidence" // in the chart at one date; at the other (At) no claim places it
+)
+
+// Change is one difference between the chart at two dates, with the
+// claim that shows it.
+type Change struct {
+	ID string `json:"id"`
+	// Parent is the organization it is under: at the later date for
+	// added and moved, at the earlier date for the others (the parent
+	// last known, for no evidence).
+	Parent string `json:"parent"`
+	Kind   string `json:"kind"`
+	From   string `json:"from,omitempty"` // moved: the parent before
+	To     string `json:"to,omitempty"`   // renamed: the successor
+	// At is the date at which no claim places the organization (no evidence).
+	At tokumu.Day `json:"at,omitzero"`
+	// By is the claim that shows the change: the founding, the
+	// dissolution, the conversion, the new hierarchy claim; for no
+	// evidence, the hierarchy claim whose span ends (or begins) between
+	// the dates.
+	By *tokumu.Claim `json:"by,omitempty"`
+}
+
+// Diff lists what changed in root's subtree between days a and b: the
+// organizations founded (added), dissolved (removed), converted
+// (renamed) or put under another parent (moved) — each shown by a claim
+// — and those in the chart at one date that no claim places at the
+// other (no evidence). It never reports a change that only the span of
+// the evidence makes: an agency attested under the army in 1940–41 and
+// founded in 1922 was not "added" in 1940.
 func (c *Chart) Diff(root string, a, b tokumu.Day) []Change {
-	before := map[string]string{}
-	for _, n := range c.Subtree(root, a) {
-		before[n.ID] = n.Parent
+	return c.DiffTrees(c.Subtree(root, a), c.Subtree(root, b), a, b)
+}
+
+// DiffTrees is Diff on two subtrees the caller already has: before, the
+// subtree on day a, and after, the same root's on day b.
+func (c *Chart) DiffTrees(before, after []Node, a, b tokumu.Day) []Change {
+	was := make(map[string]*Node, len(before))
+	for k := range before {
+		was[before[k].ID] = &before[k]
+	}
+	is := make(map[string]*Node, len(after))
+	for k := range after {
+		is[after[k].ID] = &after[k]
 	}
 	var out []Change
-	after := map[string]string{}
-	for _, n := range c.Subtree(root, b) {
-		after[n.ID] = n.Parent
-		if p, ok := before[n.ID]; !ok || p != n.Parent {
-			out = append(out, Change{n.ID, n.Parent, "added"})
+	explained := map[string]bool{}
+	for _, n := range before {
+		i := c.index[n.ID]
+		if m, ok := is[n.ID]; ok {
+			if m.Parent != n.Parent {
+				out = append(out, Change{ID: n.ID, Parent: m.Parent, Kind: Moved, From: n.Parent, By: m.Via})
+			}
+			continue
 		}
+		ch := Change{ID: n.ID, Parent: n.Parent}
+		if l := c.life[i]; l != nil {
+			for _, s := range l.succ {
+				if _, ok := is[s.Object]; ok && s.When.Earliest <= b {
+					ch.Kind, ch.To, ch.By = Renamed, s.Object, s
+					explained[s.Object] = true
+					break
+				}
+			}
+		}
+		if ch.Kind == "" {
+			if g := c.gone(i, b); g != nil {
+				ch.Kind, ch.By = Removed, g
+			} else if e := c.parentAt(i, b); e != nil {
+				ch.Kind, ch.Parent, ch.From, ch.By = Moved, c.ids[e.to], n.Parent, e.claim
+			} else {
+				ch.Kind, ch.At, ch.By = NoEvidence, b, n.Via
+			}
+		}
+		out = append(out, ch)
 	}
-	for id, p := range before {
-		if q, ok := after[id]; !ok || q != p {
-			out = append(out, Change{id, p, "removed"})
+	for _, n := range after {
+		if _, ok := was[n.ID]; ok || explained[n.ID] {
+			continue
 		}
+		i := c.index[n.ID]
+		ch := Change{ID: n.ID, Parent: n.Parent}
+		switch e := c.parentAt(i, a); {
+		case c.notYet(i, a):
+			ch.Kind, ch.By = Added, c.life[i].founded[0]
+		case e != nil:
+			ch.Kind, ch.From, ch.By = Moved, c.ids[e.to], n.Via
+		default:
+			ch.Kind, ch.At, ch.By = NoEvidence, a, n.Via
+		}
+		out = append(out, ch)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Kind != out[j].Kind {
-			return out[i].Kind < out[j].Kind
+			return kindOrder[out[i].Kind] < kindOrder[out[j].Kind]
 		}
 		return out[i].ID < out[j].ID
 	})
 	return out
 }
+
+var kindOrder = map[string]int{Added: 0, Removed: 1, Moved: 2, Renamed: 3, NoEvidence: 4}

@@ -44,8 +44,11 @@ func TestSubtreeAndDiff(t *testing.T) {
 	if c.Subtree("nowhere", 19380101) != nil {
 		t.Error("Subtree of an unknown root is not nil")
 	}
-	want := []chart.Change{{"branch", "dept", "added"}, {"dept", "kwantung", "added"}, {"branch", "harbin", "removed"}, {"harbin", "kwantung", "removed"}}
-	if got := c.Diff("kwantung", 19380101, 19410601); !reflect.DeepEqual(got, want) {
+	// Without foundings or dissolutions, only the move of the branch
+	// (its parent known at both dates) is a change; harbin and dept are
+	// each placed at one date only.
+	got := kinds(c.Diff("kwantung", 19380101, 19410601))
+	if want := []string{"branch moved harbin→dept", "dept no_evidence 1938-01-01", "harbin no_evidence 1941-06-01"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Diff = %v, want %v", got, want)
 	}
 	if got := c.Roots(19380101); !reflect.DeepEqual(got, []string{"kwantung"}) {
@@ -88,4 +91,122 @@ var testVocab = tokumu.MustVocab([]*tokumu.Predicate{
 	{ID: "subordinate_to", Roles: []tokumu.Role{tokumu.RoleHierarchy}},
 	{ID: "head_of", Roles: []tokumu.Role{tokumu.RoleOffice}},
 	{ID: "located_in", Roles: []tokumu.Role{tokumu.RoleLocatedIn}},
+	{ID: "founded", Roles: []tokumu.Role{tokumu.RoleFounded}},
+	{ID: "dissolved", Roles: []tokumu.Role{tokumu.RoleDissolved}},
+	{ID: "succeeded_by", Roles: []tokumu.Role{tokumu.RoleSuccessor}},
+	{ID: "died", Roles: []tokumu.Role{tokumu.RoleDied}},
 })
+
+// kinds renders changes as "id kind detail" for comparison.
+func kinds(cs []chart.Change) []string {
+	var out []string
+	for _, c := range cs {
+		s := c.ID + " " + c.Kind
+		switch c.Kind {
+		case chart.Moved:
+			s += " " + c.From + "→" + c.Parent
+		case chart.Renamed:
+			s += " →" + c.To
+		case chart.NoEvidence:
+			s += " " + c.At.String()
+		}
+		if c.By != nil && c.Kind != chart.NoEvidence && c.Kind != chart.Moved {
+			s += " by " + c.By.ID
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func lifeClaim(id, s, p, o string, lo, hi tokumu.Day) *tokumu.Claim {
+	return &tokumu.Claim{ID: id, Subject: s, Predicate: p, Object: o,
+		When: tokumu.When{EDTF: "x", Earliest: lo, LatestStart: hi, EarliestEnd: hi, Latest: hi}}
+}
+
+// An organization exists from its founding to its end whatever the span of
+// its hierarchy claims: the diff tells a founding, a dissolution, a
+// conversion and a move from a gap in the evidence, and the chart lists
+// what existed without a known parent.
+func TestDiffStates(t *testing.T) {
+	c := chart.Build([]*tokumu.Claim{
+		// agency: founded 1922, attested under the army only 1940–41.
+		lifeClaim("af", "agency", "founded", "", 19220101, 19221231),
+		claim("ap", "agency", "part_of", "army", 19400101, 19411231),
+		// old: under the army 1930–1940, converted into new in 1940.
+		claim("op", "old", "part_of", "army", 19300101, 19401231),
+		lifeClaim("os", "old", "succeeded_by", "new", 19400101, 19401231),
+		claim("np", "new", "part_of", "army", 19400101, 19451231),
+		// gone: dissolved in 1939 (its part_of claim runs on to 1945).
+		claim("gp", "gone", "part_of", "army", 19300101, 19451231),
+		lifeClaim("gd", "gone", "dissolved", "", 19390101, 19391231),
+		// fresh: founded 1940.
+		lifeClaim("ff", "fresh", "founded", "", 19400301, 19400331),
+		claim("fp", "fresh", "part_of", "army", 19400101, 19451231),
+		// unit: under old to 1940, under another army from 1941.
+		claim("up", "unit", "part_of", "old", 19300101, 19401231),
+		claim("uq", "unit", "part_of", "other", 19410101, 19451231),
+		// school: founded 1930, dissolved 1945, under old 1930–1940, then no claim.
+		lifeClaim("sf", "school", "founded", "", 19300101, 19301231),
+		lifeClaim("sd", "school", "dissolved", "", 19450801, 19450831),
+		claim("sp", "school", "part_of", "old", 19300101, 19401231),
+		// dept: attested 1935–1945, no founding: evidence only.
+		claim("dp", "dept", "part_of", "army", 19350101, 19451231),
+		// div: attested only to 1938.
+		claim("vp", "div", "part_of", "army", 19300101, 19381231),
+	}, testVocab)
+	got := kinds(c.Diff("army", 19390601, 19410601))
+	want := []string{
+		"fresh added by ff",
+		"gone removed by gd",
+		"unit moved old→other",
+		"old renamed →new by os",
+		"agency no_evidence 1939-06-01",
+		"school no_evidence 1941-06-01",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Diff 1939→1941 =\n%q\nwant\n%q", got, want)
+	}
+	// The dissolved organization is not in the chart after its end, though
+	// its part_of claim runs on; the one not yet founded is not in before.
+	for _, n := range c.Subtree("army", 19400601) {
+		if n.ID == "gone" {
+			t.Error("gone is in the 1940 chart after its dissolution in 1939")
+		}
+	}
+	var un []string
+	for _, n := range c.Unplaced("army", 19410601) {
+		un = append(un, n.ID+"<"+n.Parent)
+		if !n.ParentUnknown {
+			t.Errorf("%s: ParentUnknown not set", n.ID)
+		}
+	}
+	// school existed (1930–1945) with its last parent converted into new;
+	// div is not shown (no claim says it existed in 1941).
+	if want := []string{"school<old"}; !reflect.DeepEqual(un, want) {
+		t.Errorf("Unplaced 1941 = %v, want %v", un, want)
+	}
+	un = nil
+	for _, n := range c.Unplaced("army", 19390601) {
+		un = append(un, n.ID+"<"+n.Parent)
+	}
+	if want := []string{"agency<army"}; !reflect.DeepEqual(un, want) {
+		t.Errorf("Unplaced 1939 = %v, want %v", un, want)
+	}
+}
+
+// A head's open end is bounded by his death, not only by a successor.
+func TestHeadBoundByDeath(t *testing.T) {
+	head := &tokumu.Claim{ID: "h", Subject: "chief", Predicate: "head_of", Object: "org",
+		When: tokumu.When{EDTF: "1926/", Earliest: 19260101, LatestStart: 19261231, EarliestEnd: 19261231, Latest: tokumu.MaxDay, Interval: true}}
+	died := lifeClaim("d", "chief", "died", "", 19290301, 19290331)
+	c := chart.Build([]*tokumu.Claim{head, died, claim("p", "org", "part_of", "army", 19200101, 19451231)}, testVocab)
+	if hs := c.Subtree("org", 19280101)[0].Heads; len(hs) != 1 {
+		t.Errorf("heads in 1928 = %v, want the chief", hs)
+	}
+	if hs := c.Subtree("org", 19350101)[0].Heads; len(hs) != 0 {
+		t.Errorf("heads in 1935 = %v, want none (he died in 1929)", hs)
+	}
+	if b := c.HeadBound(head); b.EndBy != died || b.End != 19290331 {
+		t.Errorf("HeadBound = %+v, want the death on 1929-03-31", b)
+	}
+}

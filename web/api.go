@@ -20,6 +20,7 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 			"/api/structure?root=kwantung-army&date=1939-06-01&compare=1941-06-01",
 			"/api/sources", "/api/sources/{id}", "/api/predicates", "/api/stats",
 			"/api/disagreements?id=",
+			"/api/audit?limit=&offset=",
 		},
 	})
 }

@@ -107,8 +107,11 @@ type tick struct {
 }
 
 type miniRow struct {
-	Y        int
-	X, W     float64
+	Y    int
+	X, W float64 // the possible span, drawn faded
+	// CX and CW are the certain span of an interval, drawn solid (CW 0
+	// when no day is certain).
+	CX, CW   float64
 	TextX    float64 // inside a wide bar, after a narrow one
 	Label    string
 	Title    string
@@ -163,7 +166,12 @@ func newMiniTimeline(claims []*tokumu.Claim, preds map[string]*tokumu.Predicate,
 			label = p.LabelIn(lang)
 		}
 		x0, x1 := x(c.When.Earliest), x(c.When.Latest)
-		row := miniRow{Y: i*miniRowH + 4, X: x0, W: max(x1-x0, 3), Label: label, Title: label + " " + c.When.String(), ClaimID: c.ID, Interval: c.When.Interval}
+		row := miniRow{Y: i*miniRowH + 4, X: x0, W: max(x1-x0, 3), Label: label,
+			Title: label + " " + c.When.Human(lang) + " (EDTF " + c.When.EDTF + ")", ClaimID: c.ID, Interval: c.When.Interval}
+		if w := c.When; w.Interval && w.LatestStart <= w.EarliestEnd {
+			row.CX = x(w.LatestStart)
+			row.CW = max(x(w.EarliestEnd)-row.CX, 1)
+		}
 		row.TextX = row.X + 4
 		if row.W < 80 {
 			row.TextX = row.X + row.W + 3

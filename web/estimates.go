@@ -45,7 +45,7 @@ type estSeriesData struct {
 type estPoint struct {
 	X      float64 `json:"x"`
 	Y      float64 `json:"y"`
-	When   string  `json:"when"`
+	When   string  `json:"when"` // in words, for the tooltip
 	Source string  `json:"source"`
 	Claim  string  `json:"claim"`
 }
@@ -90,7 +90,7 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 			}
 			for _, c := range se.Claims {
 				v, _ := view.Number(c.Value)
-				sd.Points = append(sd.Points, estPoint{X: yearFrac(c.When.Earliest)/2 + yearFrac(c.When.Latest)/2, Y: v, When: c.When.EDTF, Source: c.Source, Claim: c.ID})
+				sd.Points = append(sd.Points, estPoint{X: yearFrac(c.When.Earliest)/2 + yearFrac(c.When.Latest)/2, Y: v, When: p.Human(c.When), Source: c.Source, Claim: c.ID})
 			}
 			d.Series = append(d.Series, sd)
 		}

@@ -198,6 +198,19 @@ func (b *base) Link(id string) template.HTML {
 	return template.HTML(sb.String())
 }
 
+// whenCtx is a time with the page's language, for the "when" template.
+type whenCtx struct {
+	W    tokumu.When
+	Lang string
+}
+
+// W wraps a time for the "when" template, which shows it in words in the
+// page's language (tokumu.When.Human) with the EDTF in its title.
+func (b *base) W(w tokumu.When) whenCtx { return whenCtx{W: w, Lang: b.Lang} }
+
+// Human is a time in words in the page's language.
+func (b *base) Human(w tokumu.When) string { return w.Human(b.Lang) }
+
 // claimCtx is a claim with what a template needs to render its citation.
 type claimCtx struct {
 	C *tokumu.Claim

@@ -120,6 +120,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/predicates", s.handlePredicates)
 	m.HandleFunc("GET /api/stats", s.handleStats)
 	m.HandleFunc("GET /api/disagreements", s.handleDisagreements)
+	m.HandleFunc("GET /api/audit", s.handleAudit)
 	m.HandleFunc("GET /api/search", s.handleSearch)
 	m.HandleFunc("GET /api/suggest", s.handleSuggest)
 	m.HandleFunc("GET /api/export", s.handleExport)
@@ -144,6 +145,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /ach/{id}", s.handleACHPage)
 	m.HandleFunc("GET /sources/{id}", s.handleSourcePage)
 	m.HandleFunc("GET /claims/{id}", s.handleClaimPage)
+	m.HandleFunc("GET /disagreements", s.handleDisagreementsPage)
+	m.HandleFunc("GET /audit", s.handleAuditPage)
 	m.HandleFunc("GET /", s.handleNotFound)
 }
 

@@ -21,7 +21,8 @@ func TestAPI(t *testing.T) {
 		{"/api/at?date=1941-06-01&id=harbin-tokumu-kikan", 200, []string{`"status":"dissolved"`, `"kwantung-army-intelligence-department"`, `"c-kid-part-of"`}, nil},
 		{"/api/at?id=harbin-tokumu-kikan", 400, []string{`date is required`}, nil},
 		{"/api/structure?root=kwantung-army&date=1939-06-01&compare=1941-06-01", 200,
-			[]string{`"harbin-tokumu-kikan"`, `"kind":"added"`, `"kind":"removed"`}, nil},
+			// The conversion of 1940 is one change, not a removal and an addition.
+			[]string{`"harbin-tokumu-kikan"`, `"kind":"renamed"`, `"to":"kwantung-army-intelligence-department"`}, []string{`"kind":"added"`, `"kind":"removed"`}},
 		{"/api/structure?root=nowhere&date=1939-06-01", 404, nil, nil},
 		{"/api/sources", 200, []string{`"zor23"`, `"Зорихин"`}, nil},
 		{"/api/sources/zor23", 200, []string{`"claims"`, `"c-kid-part-of"`}, nil},

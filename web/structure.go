@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 
 	"github.com/tokumu/tokumu"
@@ -27,9 +26,14 @@ type structurePage struct {
 	Tree          *orgNode
 	Then          *orgNode // the tree on Compare
 	Changes       []chart.Change
-	Added         int
-	Removed       int
-	MoreChanges   int // changes left out of Changes
+	// Counts is the number of changes of each kind (chart.Added …).
+	Counts      map[string]int
+	MoreChanges int // changes left out of Changes
+	// Unplaced and ThenUnplaced are the organizations that existed on
+	// each date with their parent then unknown (chart.Unplaced).
+	Unplaced, ThenUnplaced []chart.Node
+
+	ch *chart.Chart // for the bounds of the heads (HeadBound)
 }
 
 // orgNode is one organization in the rendered tree.
@@ -39,7 +43,7 @@ type orgNode struct {
 	Heads []*tokumu.Claim
 	// MoreHeads counts the heads not named (more than headsMax).
 	MoreHeads int
-	Change    string // "added" or "removed" relative to the other date
+	Change    string // a chart change kind (chart.Added …) relative to the other date
 	Children  []*orgNode
 	Size      int // organizations in this subtree, as drawn
 	// Cut counts the organizations of the whole chart left out because it
@@ -100,64 +104,83 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Roots = appendNew(p.Roots, p.Root)
 	p.Parents = s.st(r).chart.Parents(p.Root, p.Date)
-	changed := map[string]string{}
+	ch := s.st(r).chart
+	p.ch = ch
+	p.Unplaced = capNodes(ch.Unplaced(p.Root, p.Date))
+	// On the first date a tree marks what is gone or moved by the second;
+	// on the second, what is new, moved in or renamed into.
+	first := map[string]string{}
+	second := map[string]string{}
 	if p.Compare != 0 {
-		then := s.st(r).chart.Subtree(p.Root, p.Compare)
-		p.Changes = diff(nodes, then)
+		then := ch.Subtree(p.Root, p.Compare)
+		p.ThenUnplaced = capNodes(ch.Unplaced(p.Root, p.Compare))
+		p.Changes = ch.DiffTrees(nodes, then, p.Date, p.Compare)
+		p.Counts = map[string]int{}
 		for _, c := range p.Changes {
-			changed[c.ID] = c.Kind
-			if c.Kind == "added" {
-				p.Added++
-			} else {
-				p.Removed++
+			p.Counts[c.Kind]++
+			switch c.Kind {
+			case chart.Added:
+				second[c.ID] = c.Kind
+			case chart.Moved:
+				first[c.ID], second[c.ID] = c.Kind, c.Kind
+			case chart.Renamed:
+				first[c.ID], second[c.To] = c.Kind, c.Kind
+			case chart.NoEvidence:
+				if c.At == p.Compare {
+					first[c.ID] = c.Kind
+				} else {
+					second[c.ID] = c.Kind
+				}
+			default:
+				first[c.ID] = c.Kind
 			}
 		}
 		if len(p.Changes) > changesMax {
 			p.MoreChanges = len(p.Changes) - changesMax
 			p.Changes = p.Changes[:changesMax]
 		}
-		p.Then = buildTree(then, func(id string) string { return pick(changed[id] == "added", "added") })
+		p.Then = buildTree(then, func(id string) string { return second[id] })
 	}
-	p.Tree = buildTree(nodes, func(id string) string { return pick(changed[id] == "removed", "removed") })
+	p.Tree = buildTree(nodes, func(id string) string { return first[id] })
 	s.render(w, r, http.StatusOK, "structure", &p)
 }
 
-// diff is chart.Diff on two subtrees the page already has, rather than
-// walking the chart twice more: the organizations that entered root's
-// subtree or moved within it between the two dates ("added"), and those
-// that left or moved ("removed").
-func diff(before, after []chart.Node) []chart.Change {
-	was := make(map[string]string, len(before))
-	for _, n := range before {
-		was[n.ID] = n.Parent
-	}
-	is := make(map[string]string, len(after))
-	var out []chart.Change
-	for _, n := range after {
-		is[n.ID] = n.Parent
-		if p, ok := was[n.ID]; !ok || p != n.Parent {
-			out = append(out, chart.Change{ID: n.ID, Parent: n.Parent, Kind: "added"})
-		}
-	}
-	for _, n := range before {
-		if q, ok := is[n.ID]; !ok || q != n.Parent {
-			out = append(out, chart.Change{ID: n.ID, Parent: n.Parent, Kind: "removed"})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Kind != out[j].Kind {
-			return out[i].Kind < out[j].Kind
-		}
-		return out[i].ID < out[j].ID
-	})
-	return out
+// unplacedCtx is one chart's list of organizations of unknown parent, for
+// the "unplaced" template.
+type unplacedCtx struct {
+	P     *structurePage
+	Date  string
+	Nodes []chart.Node
 }
 
-func pick(ok bool, s string) string {
-	if ok {
-		return s
+// UnplacedAt returns the lists of organizations of unknown parent on the
+// first date (0) and the second (1).
+func (p *structurePage) UnplacedAt() []unplacedCtx {
+	return []unplacedCtx{{p, p.DateText, p.Unplaced}, {p, p.CompareText, p.ThenUnplaced}}
+}
+
+// capNodes keeps a page's list of organizations of unknown parent to
+// rootsMax: a large corpus may have thousands.
+func capNodes(ns []chart.Node) []chart.Node {
+	return ns[:min(len(ns), rootsMax)]
+}
+
+// ChangeText says in words what a change is, seen from the first date.
+func (p *structurePage) ChangeText(c chart.Change) template.HTML {
+	esc := template.HTMLEscapeString
+	switch c.Kind {
+	case chart.Added:
+		return template.HTML("founded by " + esc(p.CompareText))
+	case chart.Removed:
+		return template.HTML("dissolved by " + esc(p.CompareText))
+	case chart.Moved:
+		return "moved from " + p.Link(c.From)
+	case chart.Renamed:
+		return "converted into " + p.Link(c.To)
+	case chart.NoEvidence:
+		return template.HTML("no evidence at " + esc(c.At.String()) + ": no claim gives its parent then")
 	}
-	return ""
+	return template.HTML(esc(c.Kind))
 }
 
 // buildTree turns a breadth-first subtree into nested nodes.
@@ -216,10 +239,16 @@ func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
 	b.WriteString(`" data-id="` + esc(n.ID) + `">` + "\n" + `<div class="org-box">`)
 	b.WriteString(string(p.Link(n.ID)))
 	switch n.Change {
-	case "added":
-		b.WriteString(` <span class="badge">new here</span>`)
-	case "removed":
-		b.WriteString(` <span class="badge">gone later</span>`)
+	case chart.Added:
+		b.WriteString(` <span class="badge">founded since</span>`)
+	case chart.Removed:
+		b.WriteString(` <span class="badge">dissolved later</span>`)
+	case chart.Moved:
+		b.WriteString(` <span class="badge">moved</span>`)
+	case chart.Renamed:
+		b.WriteString(` <span class="badge">converted</span>`)
+	case chart.NoEvidence:
+		b.WriteString(` <span class="badge">no evidence at the other date</span>`)
 	}
 	if len(n.Heads) > 0 {
 		b.WriteString("\n" + `<span class="heads">head: `)
@@ -227,7 +256,11 @@ func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
 			if i > 0 {
 				b.WriteString("; ")
 			}
-			b.WriteString(string(p.Link(h.Subject)) + ` <span class="hw">` + esc(h.When.EDTF) + `</span>`)
+			b.WriteString(string(p.Link(h.Subject)) + ` <span class="hw" title="` + esc(h.When.EDTF) + `">` + esc(p.Human(h.When)) + `</span>`)
+			if bd := p.ch.HeadBound(h); bd.EndBy != nil {
+				// The source gives no end; other evidence does.
+				b.WriteString(` <span class="bound" title="` + esc(bd.EndBy.ID+" ("+bd.EndBy.Source+")") + `">until ` + esc(bd.End.String()) + ` at the latest (` + esc(bd.EndWhy) + `)</span>`)
+			}
 		}
 		if n.MoreHeads > 0 {
 			fmt.Fprintf(b, "; and %d more", n.MoreHeads)

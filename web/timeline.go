@@ -42,12 +42,18 @@ type timelineData struct {
 }
 
 type timelineEvent struct {
-	ID    string  `json:"id"`
-	Label string  `json:"label"`
-	Type  string  `json:"type"`
-	Lo    float64 `json:"lo"`
-	Hi    float64 `json:"hi"`
-	When  string  `json:"when"`
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Type  string `json:"type"`
+	// Lo and Hi are the possible span (drawn faded); SLo and SHi the
+	// certain span of an interval (drawn solid), both 0 when no day is
+	// certain (a single date, or ends whose ranges overlap).
+	Lo   float64 `json:"lo"`
+	Hi   float64 `json:"hi"`
+	SLo  float64 `json:"slo,omitempty"`
+	SHi  float64 `json:"shi,omitempty"`
+	When string  `json:"when"` // in words, in the page's language
+	EDTF string  `json:"edtf"`
 }
 
 type timelinePeriod struct {
@@ -96,8 +102,12 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 			p.Years = append(p.Years, timelineYear{Year: y})
 		}
 		p.Years[len(p.Years)-1].Events = append(p.Years[len(p.Years)-1].Events, ev)
-		p.Data.Events = append(p.Data.Events, timelineEvent{ID: ev.ID, Label: p.Label(ev.ID), Type: string(ev.Type),
-			Lo: yearFrac(ev.When.Earliest), Hi: yearFrac(ev.When.Latest) + 1.0/365, When: ev.When.EDTF})
+		te := timelineEvent{ID: ev.ID, Label: p.Label(ev.ID), Type: string(ev.Type),
+			Lo: yearFrac(ev.When.Earliest), Hi: yearFrac(ev.When.Latest) + 1.0/365, When: p.Human(ev.When), EDTF: ev.When.EDTF}
+		if w := ev.When; w.Interval && w.LatestStart <= w.EarliestEnd && w.LatestStart > tokumu.MinDay && w.EarliestEnd < tokumu.MaxDay {
+			te.SLo, te.SHi = yearFrac(w.LatestStart), yearFrac(w.EarliestEnd)+1.0/365
+		}
+		p.Data.Events = append(p.Data.Events, te)
 	}
 	for _, per := range sn.Periods {
 		if per.From > tokumu.MinDay && per.To < tokumu.MaxDay {

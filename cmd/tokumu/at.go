@@ -81,7 +81,7 @@ func printAt(w io.Writer, v *view.AtView, lang string) {
 			fmt.Fprintf(w, "  status: %s", v.Status)
 			var why []string
 			for _, c := range v.StatusBy {
-				why = append(why, fmt.Sprintf("%s %s [%s]", c.Predicate, c.When.EDTF, cite(c, v.Refs)))
+				why = append(why, fmt.Sprintf("%s %s [%s]", c.Predicate, c.When.Human(lang), cite(c, v.Refs)))
 			}
 			if len(why) > 0 {
 				fmt.Fprintf(w, " (%s)", strings.Join(why, "; "))
@@ -89,7 +89,7 @@ func printAt(w io.Writer, v *view.AtView, lang string) {
 			fmt.Fprintln(w)
 		}
 		for _, c := range v.Successor {
-			fmt.Fprintf(w, "  became: %s [%s] %s [%s] %s\n", v.Label(c.Object, lang), c.Object, c.When.EDTF, cite(c, v.Refs), c.Grade)
+			fmt.Fprintf(w, "  became: %s [%s] %s [%s] %s\n", v.Label(c.Object, lang), c.Object, c.When.Human(lang), cite(c, v.Refs), c.Grade)
 		}
 	} else {
 		fmt.Fprintf(w, "Relations on %s\n", v.Date)
@@ -115,7 +115,7 @@ func printRelations(w io.Writer, v *view.AtView, cs []*tokumu.Claim, lang string
 			p = pr.LabelIn(lang)
 		}
 		fmt.Fprintf(w, "  %s %s — %s — %s  (%s) [%s] %s\n", mark, v.Label(c.Subject, lang), p, v.Label(c.Object, lang),
-			c.When.EDTF, cite(c, v.Refs), c.Grade)
+			c.When.Human(lang), cite(c, v.Refs), c.Grade)
 		if b, ok := v.Bounds[c.ID]; ok {
 			if b.StartBy != nil {
 				fmt.Fprintf(w, "      began after %s (%s: %s, %s)\n", b.Start, b.StartWhy, b.StartBy.ID, cite(b.StartBy, v.Refs))

@@ -56,7 +56,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		cmdCheck, cmdImport, cmdShow, cmdAt, cmdSearch, cmdSources, cmdStats, cmdDisagreements, cmdServe,
+		cmdCheck, cmdImport, cmdShow, cmdAt, cmdSearch, cmdSources, cmdStats, cmdDisagreements, cmdAudit, cmdServe,
 		cmdExport, cmdConvert, cmdRelease,
 		cmdLedger,
 		cmdEstimates,

@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
 	"github.com/tokumu/tokumu"
@@ -84,7 +85,7 @@ func printEntity(w io.Writer, v *view.EntityView, lang string) {
 			extra = append(extra, string(n.Kind))
 		}
 		if !n.When.IsZero() {
-			extra = append(extra, n.When.String())
+			extra = append(extra, n.When.Human(lang))
 		}
 		if n.Source != "" {
 			extra = append(extra, "source: "+n.Source)
@@ -132,11 +133,14 @@ func printEntity(w io.Writer, v *view.EntityView, lang string) {
 // claimLine formats one claim: time, object or value, qualifiers, citation, grade.
 func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 	var b strings.Builder
-	when := c.When.EDTF
+	when := c.When.Human(lang)
 	if when == "" {
 		when = "undated"
 	}
 	fmt.Fprintf(&b, "  %-22s ", when)
+	if utf8.RuneCountInString(when) >= 22 {
+		b.WriteByte(' ') // a long date in words still stands apart from what follows
+	}
 	switch {
 	case c.Object != "" && c.Subject == self:
 		b.WriteString(r.Label(c.Object, lang))

@@ -128,6 +128,6 @@ func printSource(m *Main, s *tokumu.Source, claims []*tokumu.Claim, refs view.Re
 		if c.Locator != "" {
 			loc = "  " + c.Locator
 		}
-		fmt.Fprintf(w, "  %s — %s — %s  %s%s %s\n", refs.Label(c.Subject, m.Lang), p, obj, c.When.EDTF, loc, c.Grade)
+		fmt.Fprintf(w, "  %s — %s — %s  %s%s %s\n", refs.Label(c.Subject, m.Lang), p, obj, c.When.Human(m.Lang), loc, c.Grade)
 	}
 }

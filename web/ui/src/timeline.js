@@ -42,10 +42,16 @@ if (data && box && svg) {
       if (r < 0) { if (ends.length >= rows) continue; r = ends.length; ends.push(0); }
       ends[r] = Math.max(x1, labelEnd);
       const y = top + r * rowH;
-      g.append(el('a', { href: '/entities/' + encodeURIComponent(e.id), class: 'ev ' + e.type },
-        el('title', { text: `${e.label} (${e.when})` }),
-        el('rect', { x: x0, y: y + 3, width: x1 - x0, height: 9, rx: 2 }),
-        el('text', { x: x1 + 3, y: y + 11, text: e.label })));
+      // The possible span faded, the certain span (if any) solid.
+      const a = el('a', { href: '/entities/' + encodeURIComponent(e.id), class: 'ev ' + e.type },
+        el('title', { text: `${e.label} (${e.when}; EDTF ${e.edtf})` }),
+        el('rect', { class: 'possible', x: x0, y: y + 3, width: x1 - x0, height: 9, rx: 2 }));
+      if (e.shi > e.slo) {
+        const s0 = x(e.slo), s1 = Math.max(x(e.shi), s0 + 2);
+        a.append(el('rect', { class: 'certain', x: s0, y: y + 3, width: s1 - s0, height: 9, rx: 2 }));
+      }
+      a.append(el('text', { x: x1 + 3, y: y + 11, text: e.label }));
+      g.append(a);
     }
     svg.replaceChildren(g);
     out.textContent = `${Math.round(lo)}–${Math.round(hi)}`;
