@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -185,30 +184,22 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	enc.Encode(v)
 }
 
+// maxDateLen bounds a date parameter; the longest date EDTF writes
+// ("[1939-05-11..1939-09-16]", with qualifiers) is well under it.
+const maxDateLen = 100
+
 // day reads a date parameter; the error names the parameter and the fix.
 func day(r *http.Request, name string) (tokumu.Day, error) {
 	v := r.URL.Query().Get(name)
 	if v == "" {
 		return 0, nil
 	}
+	if len(v) > maxDateLen {
+		return 0, tokumu.Errorf(tokumu.EINVALID, "parameter %s=%q is %d bytes long: a date is at most %d (write e.g. 1939-06-01)", name, clip(v), len(v), maxDateLen)
+	}
 	w, _, err := tokumu.ParseWhen(v)
 	if err != nil {
-		return 0, tokumu.Errorf(tokumu.EINVALID, "parameter %s=%q is not a date: %v (write e.g. 1939-06-01)", name, v, err)
+		return 0, tokumu.Errorf(tokumu.EINVALID, "parameter %s=%q is not a date: %v (write e.g. 1939-06-01)", name, clip(v), err)
 	}
 	return w.Earliest, nil
-}
-
-func intParam(r *http.Request, name string, def, max int) (int, error) {
-	v := r.URL.Query().Get(name)
-	if v == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 {
-		return 0, tokumu.Errorf(tokumu.EINVALID, "parameter %s=%q must be a whole number ≥ 0", name, v)
-	}
-	if max > 0 && n > max {
-		n = max
-	}
-	return n, nil
 }
