@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/internal/loadtest"
 	"github.com/tokumu/tokumu/sqlite"
 	"github.com/tokumu/tokumu/storetest"
 )
@@ -597,4 +598,44 @@ func FuzzQuery(f *testing.F) {
 			t.Fatalf("%s: %d bytes", u, rec.Body.Len())
 		}
 	})
+}
+
+// TestLoadAndAbuse is the short load-and-abuse test (scripts/loadtest.sh
+// runs the long one against the binary): 8 well-formed clients for 4 s on
+// loopback while 40 idle keep-alive connections, slow headers, bodies and
+// readers, huge URLs and headers and the parameters that killed the
+// server are mixed in. Every well-formed request must succeed, every
+// idle connection be closed by the server, and the server answer after.
+func TestLoadAndAbuse(t *testing.T) {
+	srv := newServer(t, openFixture(t, nil))
+	srv.Limits.Idle, srv.Limits.ReadHeader, srv.Limits.Read, srv.Limits.Write = time.Second, time.Second, 2*time.Second, 3*time.Second
+	srv.Limits.Conns = 64
+	base := "http://" + serve(t, srv)
+	rep, err := loadtest.Run(context.Background(), loadtest.Config{Base: base, Clients: 8, Duration: 4 * time.Second, Idle: 40, Slow: 2, Huge: true, Killers: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	rep.Print(&b)
+	t.Log("\n" + b.String())
+	if rep.Errors != 0 {
+		t.Errorf("%d of %d well-formed requests failed: %v", rep.Errors, rep.Requests, rep.ErrorKinds)
+	}
+	if rep.Requests < 100 {
+		t.Errorf("only %d requests in 4 s", rep.Requests)
+	}
+	if rep.After != "200" {
+		t.Errorf("after the run: %s", rep.After)
+	}
+	for _, a := range rep.Abuse {
+		switch {
+		case strings.HasPrefix(a, "idle keep-alive") && !strings.Contains(a, "40 closed by the server"):
+			t.Errorf("idle connections not all closed: %s", a)
+		case strings.HasPrefix(a, "offset=") && !strings.Contains(a, ": 400 in"):
+			t.Errorf("killer parameter: %s", a)
+		case strings.HasPrefix(a, "100 KB URL") && !strings.Contains(a, ": 431 in") && !strings.Contains(a, ": 400 in"),
+			strings.HasPrefix(a, "1 MB header") && !strings.Contains(a, ": 431 in"):
+			t.Errorf("huge request: %s", a)
+		}
+	}
 }
