@@ -13,14 +13,17 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{
 		"name": "tokumu", "version": tokumu.Version,
 		"endpoints": []string{
-			"/api/entities?type=person&limit=100",
+			"/api/entities?type=person&limit=100&offset=0",
 			"/api/entities/{id}",
-			"/api/claims?about=ID&subject=&object=&predicate=&source=&by=&at=DATE&from=DATE&to=DATE&limit=",
+			"/api/claims?about=ID&subject=&object=&predicate=&source=&by=&at=DATE&from=DATE&to=DATE&limit=&offset=",
 			"/api/at?date=1939-06-01&id=harbin-tokumu-kikan",
 			"/api/structure?root=kwantung-army&date=1939-06-01&compare=1941-06-01",
-			"/api/sources", "/api/sources/{id}", "/api/predicates", "/api/stats",
-			"/api/disagreements?id=",
+			"/api/sources?limit=&offset=", "/api/sources/{id}?limit=&offset=", "/api/predicates", "/api/stats",
+			"/api/disagreements?id=&limit=&offset=",
+			"/api/search?q=&type=&from=&to=&period=&by=&source=&lang=&limit=&offset=",
+			"/api/suggest?q=&limit=",
 		},
+		"ranges": "every numeric parameter has a range; see README's API section (web.Params)",
 	})
 }
 

@@ -36,7 +36,7 @@ var DefaultLimits = Limits{
 	ReadHeader:     5 * time.Second,
 	Read:           10 * time.Second,
 	Write:          30 * time.Second,
-	Idle:           30 * time.Second,
+	Idle:           15 * time.Second,
 	MaxHeaderBytes: 64 << 10,
 }
 

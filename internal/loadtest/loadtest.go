@@ -164,7 +164,10 @@ func Run(ctx context.Context, c Config) (*Report, error) {
 					defer conn.Close()
 					fmt.Fprintf(conn, "GET /api/stats HTTP/1.1\r\nHost: %s\r\n\r\n", host)
 					conn.SetReadDeadline(time.Now().Add(c.Duration + 5*time.Second))
-					io.Copy(io.Discard, conn) // until the server closes it
+					_, err := io.Copy(io.Discard, conn) // until the server closes it
+					if ne, ok := err.(net.Error); ok && ne.Timeout() {
+						return // still open at the end: held
+					}
 					closed.Add(1)
 					lastClose.Store(int64(time.Since(start)))
 				}()
