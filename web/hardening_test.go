@@ -639,3 +639,31 @@ func TestLoadAndAbuse(t *testing.T) {
 		}
 	}
 }
+
+// TestNetworkQueryRunsOnce: twenty clients opening the network page at
+// once on 212k claims ran twenty copies of its 5-second query and timed
+// out; now they wait for one.
+func TestNetworkQueryRunsOnce(t *testing.T) {
+	srv := newServer(t, openFixture(t, nil))
+	cs := &countingStore{Store: srv.Store()}
+	if err := srv.Swap(context.Background(), cs); err != nil {
+		t.Fatal(err)
+	}
+	cs.mu.Lock()
+	cs.calls = 0
+	cs.mu.Unlock()
+	var wg sync.WaitGroup
+	for i := 0; i < 10; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if res, _ := get(t, srv, "/network?from=1930&to=1940"); res.StatusCode != 200 {
+				t.Errorf("/network: %d", res.StatusCode)
+			}
+		}()
+	}
+	wg.Wait()
+	if cs.calls != 1 {
+		t.Errorf("10 concurrent network pages made %d claim queries, want 1", cs.calls)
+	}
+}

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"sync"
+	"time"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
@@ -44,6 +46,7 @@ type netData struct {
 const (
 	networkMax    = 250
 	networkClaims = 5000
+	netLoadMax    = time.Minute
 )
 
 func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
@@ -62,7 +65,14 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 		f.From, f.To = tokumu.DayOf(p.From, 1, 1), tokumu.DayOf(p.To, 12, 31)
 	}
 	sn := s.st(r).snap
-	cs, err := sn.netClaims.get(f, func() ([]*tokumu.Claim, error) { return s.st(r).store.Claims(r.Context(), f) })
+	cs, err := sn.netClaims.get(f, func() ([]*tokumu.Claim, error) {
+		// The answer is cached for every later request, so the query
+		// runs to the end (within netLoadMax) even if this request is
+		// stopped at its time limit.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), netLoadMax)
+		defer cancel()
+		return s.st(r).store.Claims(ctx, f)
+	})
 	if err != nil {
 		s.htmlError(w, r, err)
 		return
@@ -88,8 +98,18 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 // BENCHMARKS.md), and its answer cannot change until the next Reload,
 // which replaces the snapshot and with it the cache.
 type claimCache struct {
-	mu sync.Mutex
-	m  map[tokumu.ClaimFilter][]*tokumu.Claim
+	mu      sync.Mutex
+	m       map[tokumu.ClaimFilter][]*tokumu.Claim
+	loading map[tokumu.ClaimFilter]*claimLoad
+}
+
+// claimLoad is a query in flight: requests for the same filter wait for
+// it rather than each running it (on 212k claims twenty clients opening
+// the network page at once ran twenty 5-second queries, and timed out).
+type claimLoad struct {
+	done chan struct{}
+	cs   []*tokumu.Claim
+	err  error
 }
 
 // claimCacheMax bounds the entries; a full cache starts again empty.
@@ -97,20 +117,34 @@ const claimCacheMax = 16
 
 func (c *claimCache) get(f tokumu.ClaimFilter, load func() ([]*tokumu.Claim, error)) ([]*tokumu.Claim, error) {
 	c.mu.Lock()
-	cs, ok := c.m[f]
-	c.mu.Unlock()
-	if ok {
+	if cs, ok := c.m[f]; ok {
+		c.mu.Unlock()
 		return cs, nil
 	}
-	cs, err := load()
-	if err != nil {
-		return nil, err
+	if l := c.loading[f]; l != nil {
+		c.mu.Unlock()
+		<-l.done
+		if l.err != nil { // the loader's request may have been stopped; try on our own
+			return load()
+		}
+		return l.cs, nil
 	}
-	c.mu.Lock()
-	if c.m == nil || len(c.m) >= claimCacheMax {
-		c.m = map[tokumu.ClaimFilter][]*tokumu.Claim{}
+	l := &claimLoad{done: make(chan struct{})}
+	if c.loading == nil {
+		c.loading = map[tokumu.ClaimFilter]*claimLoad{}
 	}
-	c.m[f] = cs
+	c.loading[f] = l
 	c.mu.Unlock()
-	return cs, nil
+	l.cs, l.err = load()
+	c.mu.Lock()
+	delete(c.loading, f)
+	if l.err == nil {
+		if c.m == nil || len(c.m) >= claimCacheMax {
+			c.m = map[tokumu.ClaimFilter][]*tokumu.Claim{}
+		}
+		c.m[f] = l.cs
+	}
+	c.mu.Unlock()
+	close(l.done)
+	return l.cs, l.err
 }
