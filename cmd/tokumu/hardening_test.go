@@ -295,6 +295,19 @@ func TestReimportUnderRunningServer(t *testing.T) {
 	if !strings.Contains(errb.String(), "reloaded") {
 		t.Errorf("serve did not log the reload:\n%s", errb.String())
 	}
+	// SIGHUP reloads the unchanged file too.
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); strings.Count(errb.String(), "reloaded") < 2 && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := strings.Count(errb.String(), "reloaded"); n != 2 {
+		t.Errorf("after SIGHUP: %d reloads logged, want 2:\n%s", n, errb.String())
+	}
+	if n, err := stats(); err != nil || n != large {
+		t.Errorf("after SIGHUP: %d claims (%v), want %d", n, err, large)
+	}
 	sc := bufio.NewScanner(strings.NewReader(errb.String()))
 	for sc.Scan() {
 		if strings.Contains(sc.Text(), "could not be loaded") {
