@@ -228,16 +228,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, fmt.Sprintf("tokumu: Host %q is not this server (it answers to %s)", clip(r.Host), s.hostList()), http.StatusMisdirectedRequest)
 		return
 	}
-	st := s.acquire()
-	defer st.release()
-	r = r.WithContext(context.WithValue(r.Context(), stateKey{}, st))
 	if s.Limits.Request <= 0 {
-		s.mux.ServeHTTP(w, r)
+		s.serveState(w, r)
 		return
 	}
 	// TimeoutHandler cancels the request's context at the deadline, which
 	// stops the store's query, and answers 503 if the handler has not.
-	http.TimeoutHandler(s.mux, s.Limits.Request, fmt.Sprintf("tokumu: the request took longer than %v and was stopped; narrow it (a filter, a smaller limit)\n", s.Limits.Request)).ServeHTTP(w, r)
+	http.TimeoutHandler(http.HandlerFunc(s.serveState), s.Limits.Request,
+		fmt.Sprintf("tokumu: the request took longer than %v and was stopped; narrow it (a filter, a smaller limit)\n", s.Limits.Request)).ServeHTTP(w, r)
+}
+
+// serveState runs the request on the current state, counted as in use
+// until the handler returns — which, past the time limit, is after
+// TimeoutHandler has answered: the store is closed only after that.
+func (s *Server) serveState(w http.ResponseWriter, r *http.Request) {
+	st := s.acquire()
+	defer st.release()
+	s.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), stateKey{}, st)))
 }
 
 // ListenAndServe serves on ln until ctx is done, then shuts down
