@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 // Tests named after the findings of the reliability review
