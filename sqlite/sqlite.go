@@ -37,6 +37,17 @@ type Options struct {
 	Bulk bool
 	// ReadOnly opens the file read-only.
 	ReadOnly bool
+	// Snapshot opens the file read-only and immutable with exactly Conns
+	// connections, opened at once and kept for the life of the DB: every
+	// query then reads the file that was at path when Open ran, even
+	// after an import renames a new file over it (a pool that opened
+	// connections on demand read the new file through the old DB and
+	// served a mix of both datasets). It suits the server, which swaps to
+	// a new DB when the file changes (see web.Server.SwapClose). Imports
+	// never write into a published file, which is what makes immutable
+	// true.
+	Snapshot bool
+	Conns    int
 }
 
 // Open opens (creating if needed) the database at path and brings its
@@ -53,8 +64,11 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 	}
-	if opt.ReadOnly {
+	if opt.ReadOnly || opt.Snapshot {
 		q.Add("mode", "ro")
+	}
+	if opt.Snapshot {
+		q.Add("immutable", "1")
 	}
 	dsn := "file:" + path + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)
@@ -66,6 +80,13 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		db.SetMaxOpenConns(1)
 	}
 	s := &DB{db: db, path: path}
+	if opt.Snapshot {
+		if err := s.pin(ctx, max(opt.Conns, 1)); err != nil {
+			db.Close()
+			return nil, err
+		}
+		return s, nil
+	}
 	if !opt.ReadOnly {
 		if err := s.migrate(ctx); err != nil {
 			db.Close()
@@ -73,6 +94,33 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		}
 	}
 	return s, nil
+}
+
+// pin opens n connections now and keeps them: the pool never opens
+// another (MaxOpenConns) nor closes one for being idle or old.
+func (s *DB) pin(ctx context.Context, n int) error {
+	s.db.SetMaxOpenConns(n)
+	s.db.SetMaxIdleConns(n)
+	s.db.SetConnMaxLifetime(0)
+	s.db.SetConnMaxIdleTime(0)
+	conns := make([]*sql.Conn, 0, n)
+	defer func() {
+		for _, c := range conns {
+			c.Close() // back to the pool, which keeps it
+		}
+	}()
+	for i := 0; i < n; i++ {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			return fmt.Errorf("sqlite: open %s: %w", s.path, err)
+		}
+		conns = append(conns, c)
+		var v int
+		if err := c.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master`).Scan(&v); err != nil {
+			return fmt.Errorf("sqlite: open %s: %w (not a tokumu database, or damaged: import the corpus again)", s.path, err)
+		}
+	}
+	return nil
 }
 
 // Close closes the database.

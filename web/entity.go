@@ -21,7 +21,15 @@ type entityPage struct {
 	Disputed      map[string]bool // claim ids that are part of a disagreement
 	Related       []relatedGroup
 	Line          *miniTimeline
+	// More is set when the entity has more than Max claims: the page
+	// shows the first Max (a hub of a large corpus made a 7 MB page) and
+	// points to /api/claims for the rest.
+	More bool
+	Max  int
 }
+
+// entityPageMax bounds the claims an entity page reads and shows.
+const entityPageMax = 2000
 
 type entityGroup struct {
 	ID      string // anchor
@@ -36,14 +44,15 @@ type relatedGroup struct {
 }
 
 func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
-	v, err := view.LoadEntityView(r.Context(), cachedStore{s.st(r).store, s.st(r).snap}, r.PathValue("id"))
+	cs := &cappedStore{Store: cachedStore{s.st(r).store, s.st(r).snap}, limit: entityPageMax}
+	v, err := view.LoadEntityView(r.Context(), cs, r.PathValue("id"))
 	if err != nil {
 		s.htmlError(w, r, err)
 		return
 	}
 	b := s.base(r, "entities", "")
 	b.Title = b.Label(v.Entity.ID)
-	p := entityPage{base: b, E: v.Entity, Disagreements: v.Disagreements, Disputed: map[string]bool{}}
+	p := entityPage{base: b, E: v.Entity, Disagreements: v.Disagreements, Disputed: map[string]bool{}, More: cs.more, Max: entityPageMax}
 	p.Summary = v.Entity.Summary[p.Lang]
 	if p.Summary == "" {
 		p.Summary = v.Entity.Summary["en"]

@@ -93,7 +93,11 @@ const (
 func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 	p := mapPage{base: s.base(r, "map", "Map of places", "map")}
 	sn := s.st(r).snap
-	p.Year = yearParam(r.URL.Query().Get("year"), sn.mapYear)
+	var err error
+	if p.Year, err = pMapYear.year(r, sn.mapYear); err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
 	p.Year = min(max(p.Year, sn.tlFrom), sn.tlTo)
 	lc := sn.lang(p.Lang)
 	p.Total, p.Shown = lc.mapTotal, len(lc.mapPoints)

@@ -1,9 +1,11 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/network"
@@ -53,12 +55,17 @@ type netData struct {
 const (
 	networkMax    = 250
 	networkClaims = 5000
+	netLoadMax    = time.Minute
 )
 
 func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	p := networkPage{base: s.base(r, "network", "Network", "network"),
-		From: yearParam(q.Get("from"), s.st(r).snap.netFrom), To: yearParam(q.Get("to"), s.st(r).snap.netTo), Undated: q.Get("undated") == "1"}
+	p := networkPage{base: s.base(r, "network", "Network", "network"), Undated: q.Get("undated") == "1"}
+	var err error
+	if p.From, p.To, err = yearRange(r, s.st(r).snap.netFrom, s.st(r).snap.netTo); err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
 	if p.From > p.To {
 		p.From, p.To = p.To, p.From
 	}
@@ -67,13 +74,23 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 		f.From, f.To = tokumu.DayOf(p.From, 1, 1), tokumu.DayOf(p.To, 12, 31)
 	}
 	sn := s.st(r).snap
-	cs, err := sn.netClaims.get(f, func() ([]*tokumu.Claim, error) { return s.st(r).store.Claims(r.Context(), f) })
+	cs, err := sn.netClaims.get(f, func() ([]*tokumu.Claim, error) {
+		// The answer is cached for every later request, so the query
+		// runs to the end (within netLoadMax) even if this request is
+		// stopped at its time limit.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), netLoadMax)
+		defer cancel()
+		return s.st(r).store.Claims(ctx, f)
+	})
 	if err != nil {
 		s.htmlError(w, r, err)
 		return
 	}
 	p.Type, p.Tag, p.Ego, p.Certain = q.Get("type"), q.Get("tag"), q.Get("ego"), q.Get("certain") == "1"
-	p.Radius, _ = intParam(r, "radius", 1, 3)
+	if p.Radius, err = pNetRadius.get(r); err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
 	if p.Radius < 1 {
 		p.Radius = 1
 	}
@@ -104,8 +121,18 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 // BENCHMARKS.md), and its answer cannot change until the next Reload,
 // which replaces the snapshot and with it the cache.
 type claimCache struct {
-	mu sync.Mutex
-	m  map[tokumu.ClaimFilter][]*tokumu.Claim
+	mu      sync.Mutex
+	m       map[tokumu.ClaimFilter][]*tokumu.Claim
+	loading map[tokumu.ClaimFilter]*claimLoad
+}
+
+// claimLoad is a query in flight: requests for the same filter wait for
+// it rather than each running it (on 212k claims twenty clients opening
+// the network page at once ran twenty 5-second queries, and timed out).
+type claimLoad struct {
+	done chan struct{}
+	cs   []*tokumu.Claim
+	err  error
 }
 
 // claimCacheMax bounds the entries; a full cache starts again empty.
@@ -113,22 +140,36 @@ const claimCacheMax = 16
 
 func (c *claimCache) get(f tokumu.ClaimFilter, load func() ([]*tokumu.Claim, error)) ([]*tokumu.Claim, error) {
 	c.mu.Lock()
-	cs, ok := c.m[f]
-	c.mu.Unlock()
-	if ok {
+	if cs, ok := c.m[f]; ok {
+		c.mu.Unlock()
 		return cs, nil
 	}
-	cs, err := load()
-	if err != nil {
-		return nil, err
+	if l := c.loading[f]; l != nil {
+		c.mu.Unlock()
+		<-l.done
+		if l.err != nil { // the loader's request may have been stopped; try on our own
+			return load()
+		}
+		return l.cs, nil
 	}
-	c.mu.Lock()
-	if c.m == nil || len(c.m) >= claimCacheMax {
-		c.m = map[tokumu.ClaimFilter][]*tokumu.Claim{}
+	l := &claimLoad{done: make(chan struct{})}
+	if c.loading == nil {
+		c.loading = map[tokumu.ClaimFilter]*claimLoad{}
 	}
-	c.m[f] = cs
+	c.loading[f] = l
 	c.mu.Unlock()
-	return cs, nil
+	l.cs, l.err = load()
+	c.mu.Lock()
+	delete(c.loading, f)
+	if l.err == nil {
+		if c.m == nil || len(c.m) >= claimCacheMax {
+			c.m = map[tokumu.ClaimFilter][]*tokumu.Claim{}
+		}
+		c.m[f] = l.cs
+	}
+	c.mu.Unlock()
+	close(l.done)
+	return l.cs, l.err
 }
 
 // filteredNetwork builds the page's graph with the network package:

@@ -37,12 +37,12 @@ func (s *Server) handleAuditPage(w http.ResponseWriter, r *http.Request) {
 // handleAudit is /api/audit: the report, its findings paged by limit and
 // offset (default 100, at most 10000), with the total.
 func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
-	limit, err := intParam(r, "limit", 100, 10000)
+	limit, err := pAuditLimit.get(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	offset, err := intParam(r, "offset", 0, 0)
+	offset, err := pAuditOffset.get(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return

@@ -87,13 +87,13 @@ func (s *Server) pager(r *http.Request, path string) (pager, error) {
 		p.Path += "lang=" + l + "&"
 	}
 	var err error
-	if p.Limit, err = intParam(r, "limit", 50, 500); err != nil {
+	if p.Limit, err = pListLimit.get(r); err != nil {
 		return p, err
 	}
 	if p.Limit == 0 {
 		p.Limit = 50
 	}
-	p.Offset, err = intParam(r, "offset", 0, 0)
+	p.Offset, err = pListOffset.get(r)
 	return p, err
 }
 

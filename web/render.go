@@ -142,7 +142,6 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
 }
@@ -156,6 +155,10 @@ type errorPage struct {
 // htmlError answers with an HTML error page whose status follows the
 // error's code; internal errors are logged and shown only as such.
 func (s *Server) htmlError(w http.ResponseWriter, r *http.Request, err error) {
+	if stopped(r, err) {
+		http.Error(w, "tokumu: the request took too long and was stopped; narrow it", http.StatusServiceUnavailable)
+		return
+	}
 	code := tokumu.ErrorCode(err)
 	st := status[code]
 	if st == 0 {

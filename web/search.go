@@ -21,16 +21,13 @@ func searchQuery(r *http.Request) (search.Query, error) {
 			}
 			et := tokumu.EntityType(t)
 			if !et.Valid() {
-				return q, tokumu.Errorf(tokumu.EINVALID, "type=%q is not an entity type (person, organization, unit, place, event, operation, document, period)", t)
+				return q, tokumu.Errorf(tokumu.EINVALID, "type=%q is not an entity type (person, organization, unit, place, event, operation, document, period)", clip(t))
 			}
 			q.Types = append(q.Types, et)
 		}
 	}
 	var err error
-	if q.From, err = day(r, "from"); err != nil {
-		return q, err
-	}
-	if q.To, err = day(r, "to"); err != nil {
+	if q.From, q.To, err = dayRange(r); err != nil {
 		return q, err
 	}
 	if v := r.URL.Query().Get("to"); v != "" {
@@ -38,10 +35,7 @@ func searchQuery(r *http.Request) (search.Query, error) {
 		w, _, _ := tokumu.ParseWhen(v)
 		q.To = w.Latest
 	}
-	if q.Limit, err = intParam(r, "limit", 20, 200); err != nil {
-		return q, err
-	}
-	if q.Offset, err = intParam(r, "offset", 0, 0); err != nil {
+	if q.Limit, q.Offset, err = pageParams(r, pSearchLimit, pSearchOffset); err != nil {
 		return q, err
 	}
 	return q, nil
@@ -62,7 +56,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) {
-	n, err := intParam(r, "limit", 8, 50)
+	n, err := pSuggestLimit.get(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return

@@ -10,7 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -31,6 +31,12 @@ type Server struct {
 	cur    atomic.Pointer[state]
 	mux    *http.ServeMux
 	assets *assets
+
+	// Limits bound what one client can hold; see DefaultLimits. Set them
+	// before ListenAndServe.
+	Limits Limits
+	// hosts, when set, is the allow-list of Host names (see ListenAndServe).
+	hosts map[string]bool
 }
 
 // state is one consistent generation of what the server answers from.
@@ -40,6 +46,42 @@ type state struct {
 	chart *chart.Chart
 	index *search.Index
 	snap  *snapshot // what the HTML pages read; see snapshot.go
+
+	// refs counts the requests running on this state; once the state is
+	// retired (a Swap replaced it) and the count is zero, drain runs once.
+	refs    atomic.Int64
+	retired atomic.Bool
+	drain   func()
+}
+
+// acquire returns the current state, counted as in use until release: a
+// state retired between the load and the count is given back and the
+// next one taken, so a retired state's count only falls.
+func (s *Server) acquire() *state {
+	for {
+		st := s.cur.Load()
+		st.refs.Add(1)
+		if s.cur.Load() == st {
+			return st
+		}
+		st.release()
+	}
+}
+
+func (st *state) release() {
+	if st.refs.Add(-1) == 0 && st.retired.Load() {
+		st.drain()
+	}
+}
+
+// retire marks st replaced; drain runs when its last request ends (now,
+// if none is running).
+func (st *state) retire(drain func()) {
+	st.drain = sync.OnceFunc(drain)
+	st.retired.Store(true)
+	if st.refs.Load() == 0 {
+		st.drain()
+	}
 }
 
 type stateKey struct{}
@@ -57,7 +99,7 @@ func (s *Server) Store() tokumu.Store { return s.cur.Load().store }
 
 // New returns a server over s, with the organization chart loaded in memory.
 func New(ctx context.Context, s tokumu.Store) (*Server, error) {
-	srv := &Server{Logger: slog.Default(), mux: http.NewServeMux()}
+	srv := &Server{Logger: slog.Default(), mux: http.NewServeMux(), Limits: DefaultLimits}
 	var err error
 	if srv.assets, err = loadAssets(); err != nil {
 		return nil, fmt.Errorf("embedded assets: %w", err)
@@ -82,8 +124,34 @@ func (s *Server) Swap(ctx context.Context, st tokumu.Store) error {
 	if err != nil {
 		return err
 	}
-	s.cur.Store(next)
+	if old := s.cur.Swap(next); old != nil {
+		old.retire(func() {})
+	}
 	return nil
+}
+
+// SwapClose is Swap for a new store that replaces the old one for good
+// (a re-imported database): the old store is closed once the requests
+// running on it have finished, and done is closed after that. New
+// requests see only st; no request sees both.
+func (s *Server) SwapClose(ctx context.Context, st tokumu.Store) (done <-chan struct{}, err error) {
+	next, err := buildState(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	ch := make(chan struct{})
+	old := s.cur.Swap(next)
+	if old == nil || old.store == st {
+		close(ch)
+		return ch, nil
+	}
+	old.retire(func() {
+		if err := old.store.Close(); err != nil {
+			s.Logger.Error("closing the replaced store", "err", err)
+		}
+		close(ch)
+	})
+	return ch, nil
 }
 
 func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
@@ -107,61 +175,103 @@ func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	return st, nil
 }
 
+// route is one pattern of the mux. The list is kept so that tests can
+// walk every route (http.ServeMux does not list its patterns).
+type route struct {
+	pattern string
+	handler http.Handler
+}
+
+func (s *Server) routeList() []route {
+	return []route{
+		{"GET /api/{$}", http.HandlerFunc(s.handleIndex)},
+		{"GET /api/entities", http.HandlerFunc(s.handleEntities)},
+		{"GET /api/entities/{id}", http.HandlerFunc(s.handleEntity)},
+		{"GET /api/claims", http.HandlerFunc(s.handleClaims)},
+		{"GET /api/at", http.HandlerFunc(s.handleAt)},
+		{"GET /api/structure", http.HandlerFunc(s.handleStructure)},
+		{"GET /api/sources", http.HandlerFunc(s.handleSources)},
+		{"GET /api/sources/{id}", http.HandlerFunc(s.handleSource)},
+		{"GET /api/predicates", http.HandlerFunc(s.handlePredicates)},
+		{"GET /api/stats", http.HandlerFunc(s.handleStats)},
+		{"GET /api/disagreements", http.HandlerFunc(s.handleDisagreements)},
+		{"GET /api/audit", http.HandlerFunc(s.handleAudit)},
+		{"GET /api/search", http.HandlerFunc(s.handleSearch)},
+		{"GET /api/suggest", http.HandlerFunc(s.handleSuggest)},
+		{"GET /api/export", http.HandlerFunc(s.handleExport)},
+		{"GET /api/ledger", http.HandlerFunc(s.handleLedgerAPI)},
+		{"GET /api/ach", http.HandlerFunc(s.handleACHListAPI)},
+		{"GET /api/ach/{id}", http.HandlerFunc(s.handleACHAPI)},
+		{"GET /api/path", http.HandlerFunc(s.handlePathAPI)},
+		{"GET /api/estimates", http.HandlerFunc(s.handleEstimatesAPI)},
+		{"GET /{$}", http.HandlerFunc(s.handleHome)},
+		{"GET /static/{path...}", s.assets},
+		{"GET /entities", http.HandlerFunc(s.handleEntitiesPage)},
+		{"GET /entities/{id}", http.HandlerFunc(s.handleEntityPage)},
+		{"GET /search", http.HandlerFunc(s.handleSearchPage)},
+		{"GET /timeline", http.HandlerFunc(s.handleTimelinePage)},
+		{"GET /map", http.HandlerFunc(s.handleMapPage)},
+		{"GET /structure", http.HandlerFunc(s.handleStructurePage)},
+		{"GET /network", http.HandlerFunc(s.handleNetworkPage)},
+		{"GET /estimates", http.HandlerFunc(s.handleEstimatesPage)},
+		{"GET /sources", http.HandlerFunc(s.handleSourcesPage)},
+		{"GET /ledger", http.HandlerFunc(s.handleLedgerPage)},
+		{"GET /ach", http.HandlerFunc(s.handleACHIndexPage)},
+		{"GET /ach/{id}", http.HandlerFunc(s.handleACHPage)},
+		{"GET /sources/{id}", http.HandlerFunc(s.handleSourcePage)},
+		{"GET /claims/{id}", http.HandlerFunc(s.handleClaimPage)},
+		{"GET /disagreements", http.HandlerFunc(s.handleDisagreementsPage)},
+		{"GET /audit", http.HandlerFunc(s.handleAuditPage)},
+		{"GET /", http.HandlerFunc(s.handleNotFound)},
+	}
+}
+
 func (s *Server) routes() {
-	m := s.mux
-	m.HandleFunc("GET /api/{$}", s.handleIndex)
-	m.HandleFunc("GET /api/entities", s.handleEntities)
-	m.HandleFunc("GET /api/entities/{id}", s.handleEntity)
-	m.HandleFunc("GET /api/claims", s.handleClaims)
-	m.HandleFunc("GET /api/at", s.handleAt)
-	m.HandleFunc("GET /api/structure", s.handleStructure)
-	m.HandleFunc("GET /api/sources", s.handleSources)
-	m.HandleFunc("GET /api/sources/{id}", s.handleSource)
-	m.HandleFunc("GET /api/predicates", s.handlePredicates)
-	m.HandleFunc("GET /api/stats", s.handleStats)
-	m.HandleFunc("GET /api/disagreements", s.handleDisagreements)
-	m.HandleFunc("GET /api/audit", s.handleAudit)
-	m.HandleFunc("GET /api/search", s.handleSearch)
-	m.HandleFunc("GET /api/suggest", s.handleSuggest)
-	m.HandleFunc("GET /api/export", s.handleExport)
-	m.HandleFunc("GET /api/ledger", s.handleLedgerAPI)
-	m.HandleFunc("GET /api/ach", s.handleACHListAPI)
-	m.HandleFunc("GET /api/ach/{id}", s.handleACHAPI)
-	m.HandleFunc("GET /api/path", s.handlePathAPI)
-	m.HandleFunc("GET /api/estimates", s.handleEstimatesAPI)
-	m.HandleFunc("GET /{$}", s.handleHome)
-	m.Handle("GET /static/{path...}", s.assets)
-	m.HandleFunc("GET /entities", s.handleEntitiesPage)
-	m.HandleFunc("GET /entities/{id}", s.handleEntityPage)
-	m.HandleFunc("GET /search", s.handleSearchPage)
-	m.HandleFunc("GET /timeline", s.handleTimelinePage)
-	m.HandleFunc("GET /map", s.handleMapPage)
-	m.HandleFunc("GET /structure", s.handleStructurePage)
-	m.HandleFunc("GET /network", s.handleNetworkPage)
-	m.HandleFunc("GET /estimates", s.handleEstimatesPage)
-	m.HandleFunc("GET /sources", s.handleSourcesPage)
-	m.HandleFunc("GET /ledger", s.handleLedgerPage)
-	m.HandleFunc("GET /ach", s.handleACHIndexPage)
-	m.HandleFunc("GET /ach/{id}", s.handleACHPage)
-	m.HandleFunc("GET /sources/{id}", s.handleSourcePage)
-	m.HandleFunc("GET /claims/{id}", s.handleClaimPage)
-	m.HandleFunc("GET /disagreements", s.handleDisagreementsPage)
-	m.HandleFunc("GET /audit", s.handleAuditPage)
-	m.HandleFunc("GET /", s.handleNotFound)
+	for _, rt := range s.routeList() {
+		s.mux.Handle(rt.pattern, rt.handler)
+	}
 }
 
-// ServeHTTP implements http.Handler.
+// ServeHTTP implements http.Handler: the security headers and the Host
+// check on every answer, then the request on one state, within the
+// request time limit.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	r = r.WithContext(context.WithValue(r.Context(), stateKey{}, s.cur.Load()))
-	s.mux.ServeHTTP(w, r)
+	setHeaders(w.Header())
+	if !s.hostAllowed(r.Host) {
+		http.Error(w, fmt.Sprintf("tokumu: Host %q is not this server (it answers to %s)", clip(r.Host), s.hostList()), http.StatusMisdirectedRequest)
+		return
+	}
+	if s.Limits.Request <= 0 {
+		s.serveState(w, r)
+		return
+	}
+	// TimeoutHandler cancels the request's context at the deadline, which
+	// stops the store's query, and answers 503 if the handler has not.
+	http.TimeoutHandler(http.HandlerFunc(s.serveState), s.Limits.Request,
+		fmt.Sprintf("tokumu: the request took longer than %v and was stopped; narrow it (a filter, a smaller limit)\n", s.Limits.Request)).ServeHTTP(w, r)
 }
 
-// ListenAndServe serves on addr until ctx is done, then shuts down gracefully.
+// serveState runs the request on the current state, counted as in use
+// until the handler returns — which, past the time limit, is after
+// TimeoutHandler has answered: the store is closed only after that.
+func (s *Server) serveState(w http.ResponseWriter, r *http.Request) {
+	st := s.acquire()
+	defer st.release()
+	s.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), stateKey{}, st)))
+}
+
+// ListenAndServe serves on ln until ctx is done, then shuts down
+// gracefully. The connection limits are s.Limits; on a loopback address
+// requests must name a loopback host (see hostAllowed).
 func (s *Server) ListenAndServe(ctx context.Context, ln net.Listener) error {
-	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsLoopback() {
+		s.AllowHosts(tcp.IP.String())
+	}
+	hs := s.httpServer()
+	lim := newLimitListener(ln, s.Limits.Conns)
+	hs.ConnState = lim.connState
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() { errc <- hs.Serve(lim) }()
 	select {
 	case err := <-errc:
 		return err
@@ -183,6 +293,10 @@ var status = map[string]int{
 // writeError answers with the error's status and message; internal errors
 // are logged and reported only as "internal error".
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if stopped(r, err) {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"error": "the request took too long and was stopped; narrow it", "code": "timeout"})
+		return
+	}
 	code := tokumu.ErrorCode(err)
 	if code == tokumu.EINTERNAL {
 		s.Logger.Error("request failed", "method", r.Method, "url", r.URL.String(), "err", err)
@@ -198,30 +312,22 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	enc.Encode(v)
 }
 
+// maxDateLen bounds a date parameter; the longest date EDTF writes
+// ("[1939-05-11..1939-09-16]", with qualifiers) is well under it.
+const maxDateLen = 100
+
 // day reads a date parameter; the error names the parameter and the fix.
 func day(r *http.Request, name string) (tokumu.Day, error) {
 	v := r.URL.Query().Get(name)
 	if v == "" {
 		return 0, nil
 	}
+	if len(v) > maxDateLen {
+		return 0, tokumu.Errorf(tokumu.EINVALID, "parameter %s=%q is %d bytes long: a date is at most %d (write e.g. 1939-06-01)", name, clip(v), len(v), maxDateLen)
+	}
 	w, _, err := tokumu.ParseWhen(v)
 	if err != nil {
-		return 0, tokumu.Errorf(tokumu.EINVALID, "parameter %s=%q is not a date: %v (write e.g. 1939-06-01)", name, v, err)
+		return 0, tokumu.Errorf(tokumu.EINVALID, "parameter %s=%q is not a date: %v (write e.g. 1939-06-01)", name, clip(v), err)
 	}
 	return w.Earliest, nil
-}
-
-func intParam(r *http.Request, name string, def, max int) (int, error) {
-	v := r.URL.Query().Get(name)
-	if v == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 {
-		return 0, tokumu.Errorf(tokumu.EINVALID, "parameter %s=%q must be a whole number ≥ 0", name, v)
-	}
-	if max > 0 && n > max {
-		n = max
-	}
-	return n, nil
 }

@@ -39,6 +39,14 @@ type snapshot struct {
 	structRoot     string
 	structDate     tokumu.Day
 	structCmp      tokumu.Day
+	// allEntities is every entity ordered by id, for /api/entities.
+	allEntities []*tokumu.Entity
+	// disagreements is view.FindDisagreements over every claim, found
+	// once at load: per request it read every claim (16 s and 1.8 GB for
+	// eight concurrent requests on 212k claims). It is ordered by
+	// subject, so disBySubject holds sub-slices of it.
+	disagreements []view.DisagreementJSON
+	disBySubject  map[string][]view.DisagreementJSON
 }
 
 // loadSnapshot reads the store into a snapshot.
@@ -58,6 +66,29 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 	sn.defaults()
 	if sn.an, err = loadAnalyses(ctx, st, c); err != nil {
 		return nil, err
+	}
+	sn.allEntities = make([]*tokumu.Entity, 0, len(c.Entities))
+	for _, e := range c.Entities {
+		sn.allEntities = append(sn.allEntities, e)
+	}
+	sort.Slice(sn.allEntities, func(i, j int) bool { return sn.allEntities[i].ID < sn.allEntities[j].ID })
+	all, err := st.Claims(ctx, tokumu.ClaimFilter{})
+	if err != nil {
+		return nil, err
+	}
+	sn.disagreements = view.DisagreementsJSON(view.AllDisagreements(all, c.Vocab))
+	// Each disagreement is listed under every entity it involves: its
+	// subject, and the subjects and objects of its claims (two holders
+	// of an office show on the office's page and on each holder's).
+	sn.disBySubject = map[string][]view.DisagreementJSON{}
+	for _, d := range sn.disagreements {
+		seen := map[string]bool{}
+		for _, id := range append([]string{d.Subject, d.Object}, claimEnds(d.Claims)...) {
+			if id != "" && !seen[id] {
+				seen[id] = true
+				sn.disBySubject[id] = append(sn.disBySubject[id], d)
+			}
+		}
 	}
 	sn.refHTML, sn.refText = map[string]template.HTML{}, map[string]string{}
 	ref := pages["sources"]
@@ -156,4 +187,35 @@ func (c cachedStore) Predicates(ctx context.Context) ([]*tokumu.Predicate, error
 func (c cachedStore) Settings(ctx context.Context) (*tokumu.Settings, error) {
 	st := c.sn.Settings
 	return &st, nil
+}
+
+// cappedStore bounds the claims a view may read: a query with no limit
+// gets limit+1, and more records that the view saw only the first limit.
+// The entity view reads every claim about an entity, which for a hub of a
+// large corpus is a 7 MB page.
+type cappedStore struct {
+	tokumu.Store
+	limit int
+	more  bool
+}
+
+func (c *cappedStore) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim, error) {
+	if f.Limit != 0 {
+		return c.Store.Claims(ctx, f)
+	}
+	f.Limit = c.limit + 1
+	cs, err := c.Store.Claims(ctx, f)
+	if len(cs) > c.limit {
+		cs, c.more = cs[:c.limit], true
+	}
+	return cs, err
+}
+
+// claimEnds lists the subjects and objects of claims.
+func claimEnds(cs []*tokumu.Claim) []string {
+	out := make([]string, 0, 2*len(cs))
+	for _, c := range cs {
+		out = append(out, c.Subject, c.Object)
+	}
+	return out
 }

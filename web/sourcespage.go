@@ -34,7 +34,12 @@ type sourcePage struct {
 	S      *tokumu.Source
 	Grade  tokumu.Grade
 	Claims []*tokumu.Claim
+	Total  int // claims citing the source; Claims holds the first sourcePageMax
 }
+
+// sourcePageMax bounds the claims a source page lists (a source of a
+// large corpus is cited by tens of thousands: a 10 MB page).
+const sourcePageMax = 1000
 
 func (s *Server) handleSourcePage(w http.ResponseWriter, r *http.Request) {
 	src := s.st(r).snap.Sources[r.PathValue("id")]
@@ -42,11 +47,11 @@ func (s *Server) handleSourcePage(w http.ResponseWriter, r *http.Request) {
 		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no source %q in the bibliography", r.PathValue("id")))
 		return
 	}
-	cs, err := s.st(r).store.Claims(r.Context(), tokumu.ClaimFilter{Source: src.ID, Limit: 5000})
+	cs, err := s.st(r).store.Claims(r.Context(), tokumu.ClaimFilter{Source: src.ID, Limit: sourcePageMax})
 	if err != nil {
 		s.htmlError(w, r, err)
 		return
 	}
-	p := sourcePage{base: s.base(r, "sources", src.Cite()), S: src, Grade: src.DefaultGrade(), Claims: cs}
+	p := sourcePage{base: s.base(r, "sources", src.Cite()), S: src, Grade: src.DefaultGrade(), Claims: cs, Total: s.st(r).snap.Stats.BySource[src.ID]}
 	s.render(w, r, http.StatusOK, "source", &p)
 }

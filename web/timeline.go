@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"sort"
-	"strconv"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
@@ -74,8 +73,12 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	sn := s.st(r).snap
 	p := timelinePage{base: s.base(r, "timeline", "Timeline of events", "timeline"),
-		Period: q.Get("period"), Type: q.Get("type"), Org: q.Get("org"), Place: q.Get("place"),
-		From: yearParam(q.Get("from"), sn.tlFrom), To: yearParam(q.Get("to"), sn.tlTo)}
+		Period: q.Get("period"), Type: q.Get("type"), Org: q.Get("org"), Place: q.Get("place")}
+	var err error
+	if p.From, p.To, err = yearRange(r, sn.tlFrom, sn.tlTo); err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
 	if p.From >= p.To {
 		p.From, p.To = sn.tlFrom, sn.tlTo
 	}
@@ -130,19 +133,14 @@ func has(list []string, v string) bool {
 	return false
 }
 
-// yearParam reads a year (or the year of a date) from a query value.
-func yearParam(v string, def int) int {
-	if v == "" {
-		return def
+// yearRange reads the from and to years (pTimelineFrom, pTimelineTo),
+// with defaults for those absent.
+func yearRange(r *http.Request, defFrom, defTo int) (from, to int, err error) {
+	if from, err = pTimelineFrom.year(r, defFrom); err != nil {
+		return
 	}
-	if y, err := strconv.Atoi(v); err == nil && y > 0 && y < 3000 {
-		return y
-	}
-	if w, _, err := tokumu.ParseWhen(v); err == nil {
-		y, _, _ := w.Earliest.Date()
-		return y
-	}
-	return def
+	to, err = pTimelineTo.year(r, defTo)
+	return
 }
 
 // sortedLabels returns the ids ordered by their label in the page's language.

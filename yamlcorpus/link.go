@@ -23,6 +23,9 @@ type linker struct {
 	entityByID map[string]*entityDecl
 	claimByID  map[string]*claimDecl
 
+	// broken holds the ids declared in files that did not parse.
+	broken map[string]bool
+
 	entityIDs []string // sorted, for suggestions
 	sourceIDs []string
 	predIDs   []string
@@ -38,6 +41,21 @@ func (l *linker) add(r *fileResult) {
 	for _, e := range r.entities {
 		l.nClaims += len(e.claims)
 	}
+	for _, id := range r.broken {
+		if l.broken == nil {
+			l.broken = map[string]bool{}
+		}
+		l.broken[id] = true
+	}
+}
+
+// followsBroken reports whether an unknown id is one a file that did not
+// parse declares (or a claim of such an entity, "entity~hash").
+func (l *linker) followsBroken(id string) bool {
+	if i := strings.IndexByte(id, '~'); i > 0 {
+		id = id[:i]
+	}
+	return l.broken[id]
 }
 
 func (l *linker) link() ErrorList {
@@ -169,7 +187,7 @@ func (l *linker) link() ErrorList {
 
 func (l *linker) checkSource(errs *ErrorList, file string, r ref) *sourceDecl {
 	s := l.sourceByID[r.id]
-	if s == nil {
+	if s == nil && !l.followsBroken(r.id) {
 		errs.Add(file, int(r.at.line), int(r.at.col), "source %q is not in the bibliography%s; add sources/%s.yaml or fix the key",
 			r.id, didYouMean(r.id, l.sourceIDs), r.id)
 	}
@@ -178,7 +196,7 @@ func (l *linker) checkSource(errs *ErrorList, file string, r ref) *sourceDecl {
 
 func (l *linker) checkEntity(errs *ErrorList, file string, r ref, field string) *entityDecl {
 	e := l.entityByID[r.id]
-	if e == nil {
+	if e == nil && !l.followsBroken(r.id) {
 		errs.Add(file, int(r.at.line), int(r.at.col), "%s: unknown entity %q%s", field, r.id, didYouMean(r.id, l.entityIDs))
 	}
 	return e
@@ -221,6 +239,9 @@ func (l *linker) checkClaim(errs *ErrorList, e *entityDecl, cd *claimDecl) {
 		}
 		if at.line == 0 {
 			at = cd.at
+		}
+		if p.Unknown != "" && l.followsBroken(p.Unknown) {
+			continue
 		}
 		msg := p.Message
 		if p.Unknown != "" {

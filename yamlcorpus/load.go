@@ -143,6 +143,9 @@ type fileResult struct {
 	sources  []*sourceDecl
 	entities []*entityDecl
 	settings *settingsDecl
+	// broken holds the ids the file seems to declare when it does not
+	// parse: references to them are not reported (see declaredIDs).
+	broken []string
 }
 
 // parseAll parses files on every core; YAML parsing dominates import time.
@@ -181,8 +184,9 @@ func parseFile(fsys fs.FS, p string) *fileResult {
 	r.sum = sha256.Sum256(data)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := yamlErrorLine(err)
-		r.errs.Add(p, line, 0, "YAML: %s", msg)
+		line, col, msg := syntaxError(data, err)
+		r.errs.Add(p, line, col, "%s", msg)
+		r.broken = declaredIDs(p, data)
 		return r
 	}
 	if len(doc.Content) == 0 {

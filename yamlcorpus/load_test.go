@@ -134,7 +134,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad id", "entities/organization/x.yaml", "id: Harbin Agency\ntype: organization\nnames: [{text: X, lang: en}]\n",
 			"x.yaml:1:5: entity id \"Harbin Agency\" has an upper-case letter"},
 		{"yaml syntax", "entities/organization/x.yaml", "id: x\ntype: [organization\n",
-			"x.yaml:1: YAML: did not find expected"},
+			`x.yaml:2:7: "[" opened here is not closed: add "]"`}, // the line and column of the '[', not the line yaml.v3 gives
 		{"era date out of range", "entities/organization/x.yaml", "id: x\ntype: organization\nnames: [{text: X, lang: en}]\nclaims:\n  - {p: part_of, o: test-army, when: 昭和元年12月1日, source: test-monograph}\n",
 			"x.yaml:5:"},
 		{"file outside the layout", "notes.yaml", "a: b\n", "notes.yaml: a corpus file must be under"},

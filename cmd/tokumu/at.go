@@ -54,7 +54,7 @@ are uncertain or coarser than a day).`,
 		if m.JSON {
 			return writeJSON(m.Stdout, v.Page())
 		}
-		printAt(m.Stdout, v, m.Lang)
+		printAt(termWriter(m.Stdout), v, m.Lang)
 		if len(v.Claims) == 0 && len(v.SuccessorClaims) == 0 && v.Status == "" {
 			return errFailed
 		}

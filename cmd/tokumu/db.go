@@ -22,18 +22,33 @@ import (
 // database the user imported their own corpus into.
 const embeddedPrefix = "embedded:"
 
+// dbPath is the database file commands read: --db, or the embedded
+// corpus's in the user cache directory.
+func (m *Main) dbPath() (string, error) {
+	if m.DB != "" {
+		return m.DB, nil
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("no user cache directory (%v); give --db FILE or set TOKUMU_DB", err)
+	}
+	return filepath.Join(dir, "tokumu", "tokumu.db"), nil
+}
+
 // openStore opens the database to query. With no --db it is the embedded
 // corpus's database in the user cache directory, built on first use and
 // rebuilt whenever the embedded corpus changes.
 func (m *Main) openStore(ctx context.Context) (*sqlite.DB, error) {
-	path := m.DB
-	if path == "" {
-		dir, err := os.UserCacheDir()
-		if err != nil {
-			return nil, fmt.Errorf("no user cache directory (%v); give --db FILE or set TOKUMU_DB", err)
-		}
-		path = filepath.Join(dir, "tokumu", "tokumu.db")
+	path, err := m.dbPath()
+	if err != nil {
+		return nil, err
 	}
+	if m.DB != "" {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, usagef("tokumu import --db "+path+" corpus/", "database %s does not exist (a mistyped --db?); create it with 'tokumu import', or leave out --db for the embedded corpus", path)
+		}
+	}
+	removeStale(path, m.Stderr)
 	want, err := yamlcorpus.Hash(corpus.FS)
 	if err != nil {
 		return nil, fmt.Errorf("embedded corpus: %w", err)
@@ -62,6 +77,17 @@ func (m *Main) openStore(ctx context.Context) (*sqlite.DB, error) {
 	return sqlite.Open(ctx, path, sqlite.Options{})
 }
 
+// removeStale removes the temporaries of killed imports beside path and
+// says so on w.
+func removeStale(path string, w io.Writer) {
+	removed, _ := sqlite.RemoveStale(path)
+	for _, name := range removed {
+		if w != nil {
+			fmt.Fprintf(w, "tokumu: removed %s, left by an import that did not finish\n", name)
+		}
+	}
+}
+
 func (m *Main) buildEmbedded(ctx context.Context, path, hash string) error {
 	start := time.Now()
 	ds, err := yamlcorpus.Load(corpus.FS)
@@ -83,37 +109,16 @@ func (m *Main) buildEmbedded(ctx context.Context, path, hash string) error {
 }
 
 // buildDB writes ds into a new database file beside path and renames it
-// into place, so that readers see the old database or the new one, never
-// half of one, and a failure leaves path as it was.
+// into place (sqlite.WriteFile: synced before and after the rename), so
+// that readers see the old database or the new one, never half of one,
+// and a failure or a kill leaves path as it was. Temporaries that killed
+// imports left beside path are removed first.
 func buildDB(ctx context.Context, path string, ds *tokumu.Dataset, progress io.Writer) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tokumu-*.db")
-	if err != nil {
-		return err
-	}
-	tmpPath := tmp.Name()
-	tmp.Close()
-	defer os.Remove(tmpPath)
-	db, err := sqlite.Open(ctx, tmpPath, sqlite.Options{Bulk: true})
-	if err != nil {
-		return err
-	}
+	removeStale(path, progress)
 	if progress != nil {
 		fmt.Fprintf(progress, "writing %d entities and %d claims …\n", len(ds.Entities), len(ds.Claims))
 	}
-	if err := db.Replace(ctx, ds); err != nil {
-		db.Close()
-		return err
-	}
-	if err := db.Close(); err != nil {
-		return err
-	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		os.Remove(path + suffix)
-	}
-	return os.Rename(tmpPath, path)
+	return sqlite.WriteFile(ctx, path, ds)
 }
 
 // isTerminal reports whether w is a terminal, where progress is worth showing.

@@ -59,6 +59,7 @@ disagreement: they differ in perspective, which is the point.`,
 		if m.JSON {
 			return writeJSON(m.Stdout, view.DisagreementsJSON(ds))
 		}
+		out := termWriter(m.Stdout)
 		for _, d := range ds {
 			label := d.Predicate
 			if p := vocab.Pred(d.Predicate); p != nil {
@@ -67,9 +68,9 @@ disagreement: they differ in perspective, which is the point.`,
 			if d.Object != "" {
 				label += " " + refs.Label(d.Object, m.Lang)
 			}
-			fmt.Fprintf(m.Stdout, "%s [%s] — %s — %s\n", refs.Label(d.Subject, m.Lang), d.Subject, label, d.Reason)
+			fmt.Fprintf(out, "%s [%s] — %s — %s\n", refs.Label(d.Subject, m.Lang), d.Subject, label, d.Reason)
 			for _, c := range d.Claims {
-				fmt.Fprintf(m.Stdout, "    %s\n", strings.TrimSpace(claimLine(c, refs, d.Subject, m.Lang)))
+				fmt.Fprintf(out, "    %s\n", strings.TrimSpace(claimLine(c, refs, d.Subject, m.Lang)))
 			}
 		}
 		fmt.Fprintf(m.Stderr, "%d disagreement(s)\n", len(ds))

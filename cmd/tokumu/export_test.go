@@ -14,6 +14,9 @@ import (
 func TestExportYAMLRoundTrip(t *testing.T) {
 	tmp := t.TempDir()
 	db1, db2, dir := filepath.Join(tmp, "a.db"), filepath.Join(tmp, "b.db"), filepath.Join(tmp, "corpus")
+	if code, _, errs := run(t, db1, "import", "../../corpus"); code != 0 {
+		t.Fatalf("import the embedded corpus: exit %d: %s", code, errs)
+	}
 	code, _, errs := run(t, db1, "export", "--format", "yaml", "-o", dir)
 	if code != 0 {
 		t.Fatalf("export: exit %d: %s", code, errs)
@@ -50,6 +53,9 @@ func TestExportYAMLRoundTrip(t *testing.T) {
 func TestExportEveryFormat(t *testing.T) {
 	tmp := t.TempDir()
 	db := filepath.Join(tmp, "a.db")
+	if code, _, errs := run(t, db, "import", "../../corpus"); code != 0 {
+		t.Fatalf("import the embedded corpus: exit %d: %s", code, errs)
+	}
 	for _, f := range format.All() {
 		for i, filter := range [][]string{nil, {"--entity", "harbin-tokumu-kikan", "--from", "1932", "--to", "1940"}} {
 			out := filepath.Join(tmp, f.Name+string(rune('0'+i))+f.Ext)

@@ -80,7 +80,7 @@ shown between asterisks.`,
 		if m.JSON {
 			return writeJSON(m.Stdout, res)
 		}
-		printSearch(m.Stdout, res)
+		printSearch(termWriter(m.Stdout), res)
 		if res.Total == 0 {
 			return errFailed
 		}

@@ -3,13 +3,14 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
-	"net"
 
 	"github.com/tokumu/tokumu/web"
 )
 
-var serveAddr string
+var (
+	serveAddr     string
+	serveMaxConns int
+)
 
 var cmdServe = &command{
 	name: "serve",
@@ -17,28 +18,20 @@ var cmdServe = &command{
 
 It listens on 127.0.0.1:8080 by default (--addr); it makes no network
 request of its own, and the pages fetch nothing from another host (the
-scripts, styles and basemap are in the binary).`,
+scripts, styles and basemap are in the binary). When the database file is
+replaced ('tokumu import' onto it) or on SIGHUP it reloads: requests see
+the old data or the new, never a mix.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		fs.StringVar(&serveAddr, "addr", "127.0.0.1:8080", "address to listen on")
+		fs.IntVar(&serveMaxConns, "max-conns", web.DefaultLimits.Conns, "most connections open at once (at the cap the longest-idle one is closed)")
 	},
 	run: func(ctx context.Context, m *Main, args []string) error {
 		if len(args) != 0 {
 			return usagef("tokumu serve --addr 127.0.0.1:8080", "serve takes no arguments")
 		}
-		db, err := m.openStore(ctx)
-		if err != nil {
-			return err
+		if serveMaxConns < 1 {
+			return usagef("tokumu serve --max-conns 256", "--max-conns=%d: give at least 1", serveMaxConns)
 		}
-		defer db.Close()
-		srv, err := web.New(ctx, db)
-		if err != nil {
-			return err
-		}
-		ln, err := net.Listen("tcp", serveAddr)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(m.Stderr, "tokumu: serving on http://%s/ (API: http://%s/api/)\n", ln.Addr(), ln.Addr())
-		return srv.ListenAndServe(ctx, ln)
+		return m.serve(ctx, serveAddr, serveMaxConns)
 	},
 }

@@ -40,7 +40,7 @@ at the end.`,
 		if m.JSON {
 			return writeJSON(m.Stdout, v.Page(m.Lang))
 		}
-		printEntity(m.Stdout, v, m.Lang)
+		printEntity(termWriter(m.Stdout), v, m.Lang)
 		return nil
 	},
 }

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/web"
+)
+
+// serveConns is how many SQLite connections the server's store keeps:
+// enough for the requests the two to four cores answer at once; more
+// wait for one (within their time limit).
+const serveConns = 8
+
+// reloadEvery is how often serve looks whether its database file was
+// replaced.
+const reloadEvery = time.Second
+
+// serve runs the web server on the database until ctx is done or the
+// process gets SIGINT or SIGTERM. It opens the file as a snapshot (see
+// sqlite.Options.Snapshot) and watches it: when an import renames a new
+// file into place, or on SIGHUP, it opens the new file and switches the
+// server to it at once (web.Server.SwapClose), closing the old one after
+// the requests running on it end.
+func (m *Main) serve(ctx context.Context, addr string, maxConns int) error {
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	db, err := m.openStore(ctx) // builds the embedded corpus's database, migrates
+	if err != nil {
+		return err
+	}
+	db.Close()
+	path, err := m.dbPath()
+	if err != nil {
+		return err
+	}
+	st, id, err := openSnapshot(ctx, path)
+	if err != nil {
+		return err
+	}
+	srv, err := web.New(ctx, st)
+	if err != nil {
+		st.Close()
+		return err
+	}
+	defer func() { srv.Store().Close() }()
+	if maxConns > 0 {
+		srv.Limits.Conns = maxConns
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "tokumu: serving %s on http://%s/ (API: http://%s/api/)\n", path, ln.Addr(), ln.Addr())
+	if note := networkNote(ln.Addr()); note != "" {
+		fmt.Fprintln(m.Stderr, note)
+	}
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		watch(ctx, path, id, srv, hup, m.Stderr)
+	}()
+	err = srv.ListenAndServe(ctx, ln)
+	stop()
+	wg.Wait()
+	return err
+}
+
+// networkNote is what serve says when it listens beyond loopback.
+func networkNote(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || tcp.IP.IsLoopback() {
+		return ""
+	}
+	return fmt.Sprintf("tokumu: NOTE: %s is reachable from the network: anyone who can reach this machine on port %d can read the whole corpus.\n"+
+		"tokumu: the server is read-only (no request changes anything) and has no login; serve on 127.0.0.1 to keep it to this machine.", tcp, tcp.Port)
+}
+
+// fileID identifies the file at a path: another file renamed over it, or
+// the same file rewritten, gives another id.
+type fileID struct {
+	info os.FileInfo
+}
+
+func (a fileID) same(b fileID) bool {
+	if a.info == nil || b.info == nil {
+		return a.info == b.info
+	}
+	return os.SameFile(a.info, b.info) && a.info.ModTime().Equal(b.info.ModTime()) && a.info.Size() == b.info.Size()
+}
+
+func statID(path string) fileID {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fileID{}
+	}
+	return fileID{fi}
+}
+
+// openSnapshot opens path for the server and returns the id of the file
+// it opened (taken before the open: if the file changes between the two,
+// the next look sees a change and opens it again).
+func openSnapshot(ctx context.Context, path string) (*sqlite.DB, fileID, error) {
+	id := statID(path)
+	db, err := sqlite.Open(ctx, path, sqlite.Options{Snapshot: true, Conns: serveConns})
+	return db, id, err
+}
+
+// watch reloads the server when the file at path changes or on SIGHUP.
+// A file that fails to open (half-copied by hand, say) leaves the server
+// on what it has, and is tried again when it changes again.
+func watch(ctx context.Context, path string, cur fileID, srv *web.Server, hup <-chan os.Signal, log io.Writer) {
+	t := time.NewTicker(reloadEvery)
+	defer t.Stop()
+	for {
+		force := false
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		case <-hup:
+			force = true
+		}
+		next := statID(path)
+		if !force && (next.same(cur) || next.info == nil) {
+			continue
+		}
+		cur = next
+		start := time.Now()
+		db, id, err := openSnapshot(ctx, path)
+		if err == nil {
+			cur = id
+			_, err = srv.SwapClose(ctx, db)
+			if err != nil {
+				db.Close()
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(log, "tokumu: %s changed but could not be loaded, still serving the previous data: %v\n", path, err)
+			continue
+		}
+		fmt.Fprintf(log, "tokumu: reloaded %s in %v\n", path, time.Since(start).Round(time.Millisecond))
+	}
+}
