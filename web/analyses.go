@@ -24,6 +24,10 @@ type analyses struct {
 	relations []*tokumu.Claim // for the path API and the network filters
 	attestTxt map[string]string
 	tags      []string // the tags of the entities the network draws, for its filter
+	// beliefs and charts are the estimates page without filters, which
+	// most requests ask for.
+	beliefs *ledger.Beliefs
+	charts  []view.EstimateChart
 }
 
 func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analyses, error) {
@@ -36,6 +40,8 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 		matrices:  ach.Build(ach.Input{Vocab: c.Vocab, Entities: c.Entities, Claims: claims}),
 		attest:    view.NewAttester(c.SourceList, claims),
 		attestTxt: map[string]string{},
+		beliefs:   ledger.BuildBeliefs(c.Numbers, ledger.Filter{}, ledger.DefaultTolerance),
+		charts:    view.Estimates(c.Numbers),
 	}
 	for _, e := range c.Entities {
 		if view.NetworkTypes[e.Type] {

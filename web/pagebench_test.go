@@ -154,6 +154,15 @@ func (c *corpusCase) pageURL(kind string, r *rand.Rand) string {
 		return "/map?year=1938"
 	case "network":
 		return "/network?from=1937&to=1941"
+	case "ledger":
+		return "/ledger"
+	case "ach": // the 1941 matrix where the corpus has it, else the index
+		if c.name == "embedded" {
+			return "/ach/imperial-conference-1941"
+		}
+		return "/ach"
+	case "estimates":
+		return "/estimates"
 	}
 	panic(kind)
 }
@@ -162,7 +171,7 @@ func (c *corpusCase) pageURL(kind string, r *rand.Rand) string {
 // cost of a page, from request to the last byte of HTML.
 func BenchmarkPage(b *testing.B) {
 	for _, c := range benchCases(b) {
-		for _, kind := range []string{"entity", "timeline", "structure", "home", "map", "network"} {
+		for _, kind := range []string{"entity", "timeline", "structure", "home", "map", "network", "ledger", "ach", "estimates"} {
 			b.Run(c.name+"/"+kind, func(b *testing.B) {
 				r := rand.New(rand.NewPCG(1, 2))
 				ds := make([]time.Duration, b.N)
