@@ -33,6 +33,8 @@ func TestPages(t *testing.T) {
 		{"sources", "/sources", "ol.bib li"},
 		{"source", "/sources/zor22", "table.src-claims tr"},
 		{"index", "/entities?type=person", "ul.index-list li"},
+		{"disagreements", "/disagreements", "div.dis"},
+		{"audit", "/audit", "div.finding"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			b.run(t, "load "+tt.path, chromedp.Navigate(base+tt.path), chromedp.WaitVisible(tt.ready), settle())
