@@ -161,7 +161,8 @@ func (s *Server) handleStructure(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "%q is not in the organization chart", root))
 		return
 	}
-	out := map[string]any{"date": d, "root": root, "nodes": nodes, "parents": s.st(r).chart.Parents(root, d)}
+	out := map[string]any{"date": d, "root": root, "nodes": nodes, "parents": s.st(r).chart.Parents(root, d),
+		"unplaced": capNodes(s.st(r).chart.Unplaced(root, d))} // existed then, parent unknown
 	cmp, err := day(r, "compare")
 	if err != nil {
 		s.writeError(w, r, err)
