@@ -189,7 +189,8 @@ func (s *Server) handleStructure(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "%q is not in the organization chart", clip(root)))
 		return
 	}
-	out := map[string]any{"date": d, "root": root, "nodes": nodes, "total": len(nodes), "parents": ch.Parents(root, d)}
+	out := map[string]any{"date": d, "root": root, "nodes": nodes, "total": len(nodes), "parents": ch.Parents(root, d),
+		"unplaced": capNodes(ch.Unplaced(root, d))} // existed then, parent unknown
 	if len(nodes) > structureMaxNodes {
 		out["nodes"], out["more"] = nodes[:structureMaxNodes], true // breadth first: nearest the root
 	}

@@ -36,3 +36,15 @@ func TestStructureStates(t *testing.T) {
 		t.Error("heads' dates are not in words with the EDTF in the title")
 	}
 }
+
+// /api/structure lists, beside the nodes, the organizations that existed
+// on the date with their parent unknown: BREM in 1941, last placed under
+// the Harbin agency.
+func TestStructureUnplacedAPI(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	body := get(t, ts.URL+"/api/structure?root=kwantung-army&date=1941-06-01")
+	if !strings.Contains(body, `"unplaced":[{"id":"brem","parent":"harbin-tokumu-kikan"`) || !strings.Contains(body, `"parent_unknown":true`) {
+		t.Errorf("/api/structure on 1941-06-01 does not list brem with its parent unknown: %.600s", body[max(0, strings.Index(body, `"unplaced"`)):])
+	}
+}

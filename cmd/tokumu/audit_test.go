@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -47,6 +48,11 @@ func TestAuditCommand(t *testing.T) {
 	// The embedded corpus: no certain finding, exit 0.
 	if code, _, errs := run(t, "", "audit"); code != 0 || !strings.HasPrefix(errs, "0 certain") {
 		t.Errorf("audit of the embedded corpus: exit %d, %q", code, errs)
+	}
+	// --db without DIR audits the database (here the embedded corpus, stored).
+	db := filepath.Join(t.TempDir(), "t.db")
+	if code, out, errs := run(t, db, "audit"); code != 0 || !strings.HasPrefix(errs, "0 certain") || !strings.Contains(out, "possible ") {
+		t.Errorf("audit --db: exit %d, %q, output %q", code, errs, out)
 	}
 	if code, _, _ := run(t, "", "audit", "a", "b"); code != 2 {
 		t.Errorf("audit a b: exit %d, want 2", code)

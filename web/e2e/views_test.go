@@ -38,6 +38,8 @@ func TestPages(t *testing.T) {
 		{"ach", "/ach/imperial-conference-1941", "table.ach td.rating"},
 		{"ach-1938", "/ach/lyushkov-defection-1938", "table.ach-rank tr"},
 		{"estimates-filtered", "/estimates?by=ija-general-staff&from=1934", ".est-chart svg"},
+		{"disagreements", "/disagreements", "div.dis"},
+		{"audit", "/audit", "div.finding"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			b.run(t, "load "+tt.path, chromedp.Navigate(base+tt.path), chromedp.WaitVisible(tt.ready), settle())
