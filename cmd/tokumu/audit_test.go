@@ -51,6 +51,9 @@ func TestAuditCommand(t *testing.T) {
 	}
 	// --db without DIR audits the database (here the embedded corpus, stored).
 	db := filepath.Join(t.TempDir(), "t.db")
+	if code, _, errs := run(t, db, "import", "../../corpus"); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errs)
+	}
 	if code, out, errs := run(t, db, "audit"); code != 0 || !strings.HasPrefix(errs, "0 certain") || !strings.Contains(out, "possible ") {
 		t.Errorf("audit --db: exit %d, %q, output %q", code, errs, out)
 	}
