@@ -64,8 +64,11 @@ func (m *Main) openStore(ctx context.Context) (*sqlite.DB, error) {
 
 func (m *Main) buildEmbedded(ctx context.Context, path, hash string) error {
 	start := time.Now()
+	pr := m.progress("building the embedded corpus's database")
+	defer pr.Done()
 	ds, err := yamlcorpus.Load(corpus.FS)
 	if err != nil {
+		pr.Done()
 		var list yamlcorpus.ErrorList
 		if errors.As(err, &list) {
 			list.Print(m.Stderr)
@@ -76,6 +79,7 @@ func (m *Main) buildEmbedded(ctx context.Context, path, hash string) error {
 	if err := buildDB(ctx, path, ds, nil); err != nil {
 		return err
 	}
+	pr.Done()
 	if isTerminal(m.Stderr) {
 		fmt.Fprintf(m.Stderr, "tokumu: built %s from the embedded corpus (%d claims) in %v\n", path, len(ds.Claims), time.Since(start).Round(time.Millisecond))
 	}
@@ -114,14 +118,4 @@ func buildDB(ctx context.Context, path string, ds *tokumu.Dataset, progress io.W
 		os.Remove(path + suffix)
 	}
 	return os.Rename(tmpPath, path)
-}
-
-// isTerminal reports whether w is a terminal, where progress is worth showing.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

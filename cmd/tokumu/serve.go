@@ -9,7 +9,10 @@ import (
 	"github.com/tokumu/tokumu/web"
 )
 
-var serveAddr string
+// serveOptions are serve's own flags.
+type serveOptions struct {
+	addr string
+}
 
 var cmdServe = &command{
 	name: "serve",
@@ -19,7 +22,7 @@ It listens on 127.0.0.1:8080 by default (--addr); it makes no network
 request of its own, and the pages fetch nothing from another host (the
 scripts, styles and basemap are in the binary).`,
 	flags: func(fs *flag.FlagSet, m *Main) {
-		fs.StringVar(&serveAddr, "addr", "127.0.0.1:8080", "address to listen on")
+		fs.StringVar(&opts[serveOptions](m).addr, "addr", "127.0.0.1:8080", "address to listen on")
 	},
 	run: func(ctx context.Context, m *Main, args []string) error {
 		if len(args) != 0 {
@@ -34,7 +37,7 @@ scripts, styles and basemap are in the binary).`,
 		if err != nil {
 			return err
 		}
-		ln, err := net.Listen("tcp", serveAddr)
+		ln, err := net.Listen("tcp", opts[serveOptions](m).addr)
 		if err != nil {
 			return err
 		}
