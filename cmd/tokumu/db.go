@@ -111,6 +111,13 @@ func buildDB(ctx context.Context, path string, ds *tokumu.Dataset, progress io.W
 		db.Close()
 		return err
 	}
+	if progress != nil {
+		fmt.Fprintf(progress, "indexing %d entities and %d claims for search …\n", len(ds.Entities), len(ds.Claims))
+	}
+	if err := storeSearchIndex(ctx, db); err != nil {
+		db.Close()
+		return err
+	}
 	if err := db.Close(); err != nil {
 		return err
 	}

@@ -69,7 +69,7 @@ shown between asterisks.`,
 			return err
 		}
 		defer db.Close()
-		ix, err := search.Build(ctx, db)
+		ix, err := loadSearchIndex(ctx, db)
 		if err != nil {
 			return err
 		}

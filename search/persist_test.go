@@ -1,0 +1,93 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/internal/corpustest"
+	"github.com/tokumu/tokumu/memstore"
+)
+
+// TestPersist: an index decoded from its encoding answers every query
+// exactly as the index that was built, with the same entities and sources
+// read back from the store.
+func TestPersist(t *testing.T) {
+	ctx := context.Background()
+	built := embedded(t)
+	data, err := built.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := corpustest.Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := Decode(ctx, db, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries := []Query{
+		{Text: "土肥原"}, {Text: "どいはら"}, {Text: "Dohihara"}, {Text: "Доихары"}, {Text: "ＤＯＩＨＡＲＡ"},
+		{Text: "Харбине", Limit: 50}, {Text: "哈尔滨"}, {Text: "ハルビン", Lang: "ja"}, {Text: "Lyushkov"}, {Text: "Люшков"},
+		{Text: "Kantogun"}, {Text: "関特演", Limit: 100}, {Text: "intelligence", Limit: 100}, {Text: "разведки", Limit: 100},
+		{Text: "Lyushkv"}, {Text: "Komatsubara", Limit: 30}, {Text: "Harbin", Types: []tokumu.EntityType{tokumu.Organization}},
+		{Text: "Harbin", From: 19370101, To: 19391231, Limit: 100}, {Text: "army", Period: "period-2", Limit: 100},
+		{Text: "Sorge", Offset: 3, Limit: 5},
+	}
+	for _, q := range queries {
+		want, werr := built.Search(q)
+		got, gerr := loaded.Search(q)
+		wj, _ := json.Marshal(want)
+		gj, _ := json.Marshal(got)
+		if (werr == nil) != (gerr == nil) || string(wj) != string(gj) {
+			t.Errorf("query %+v: decoded index gives\n%s (%v)\nbuilt index gives\n%s (%v)", q, gj, gerr, wj, werr)
+		}
+		if want != nil && want.Total == 0 && q.Text != "Lyushkv" {
+			t.Errorf("query %q finds nothing; the comparison proves little", q.Text)
+		}
+	}
+	for _, s := range []string{"Doi", "ハル", "Лю", "kwan"} {
+		wj, _ := json.Marshal(built.Suggest(s, 8, "en"))
+		gj, _ := json.Marshal(loaded.Suggest(s, 8, "en"))
+		if string(wj) != string(gj) {
+			t.Errorf("Suggest(%q): decoded %s, built %s", s, gj, wj)
+		}
+	}
+
+	// Another store (an empty one): refused, not misread.
+	if _, err := Decode(ctx, memstore.New(), data); err == nil {
+		t.Error("an index decoded against a store without its entities")
+	}
+	// Damaged data: an error, never a panic.
+	for _, cut := range []int{0, 1, len(data) / 2, len(data) - 1} {
+		if _, err := Decode(ctx, db, data[:cut]); err == nil {
+			t.Errorf("Decode of the first %d of %d bytes succeeded", cut, len(data))
+		}
+	}
+	if fp := Fingerprint(); len(fp) != 16 || fp != Fingerprint() {
+		t.Errorf("Fingerprint() = %q; want 16 hex digits, stable", fp)
+	}
+}
+
+// BenchmarkDecode measures loading the embedded corpus's stored index,
+// what a CLI search pays instead of Build.
+func BenchmarkDecode(b *testing.B) {
+	ctx := context.Background()
+	data, err := embedded(b).Encode()
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := corpustest.Open(ctx, ":memory:")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(len(data)), "bytes")
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Decode(ctx, db, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
