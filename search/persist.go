@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
@@ -16,11 +15,12 @@ import (
 // An index is kept with the database so that a command-line search need
 // not rebuild it, and load kagome's dictionary, on every call: building
 // takes about a second on the embedded corpus, decoding a few
-// milliseconds. Encode writes everything Build computes except the
-// entities and sources themselves, which Decode reads back from the store
-// (they are the store's to keep, and reading them is what any command
-// does). Posting lists are stored as flat slices of numbers, which gob
-// reads without reflection per element.
+// milliseconds. Encode writes everything Build computes and, of the
+// entities and sources, what a query reads (an entity's id, type and
+// names, for filters and labels; a source's id and title), so that Decode
+// needs nothing from the store: reading 10,000 entities back from SQLite
+// took longer than decoding the whole index. Posting lists are stored as
+// flat slices of numbers, which gob reads without reflection per element.
 
 // persistVersion is the layout of the encoded index; bump it when Index or
 // its parts change shape.
@@ -89,8 +89,14 @@ type diskIndex struct {
 	Covers  string
 	Periods map[string][2]tokumu.Day
 
-	// Entities by id, in index order, with what Build computed for them.
+	// Entities by id, in index order, with what Build computed for them;
+	// their names are Name*[NameOff[i]:NameOff[i+1]].
 	EntID                 []string
+	EntType               []string
+	NameOff               []int32
+	NameText, NameLang    []string
+	NameKind              []string
+	SourceTitle           []string
 	EntFrom, EntTo        []tokumu.Day
 	EntClaims             []int32
 	EntShortest           []int64
@@ -132,15 +138,21 @@ var kindOf = []Kind{KindEntity, KindClaim, KindSource}
 // Encode writes the index for Decode.
 func (ix *Index) Encode() ([]byte, error) {
 	d := diskIndex{Version: persistVersion, Covers: ix.covers, Periods: ix.periods}
+	d.NameOff = append(d.NameOff, 0)
 	for _, e := range ix.ents {
 		d.EntID = append(d.EntID, e.e.ID)
+		d.EntType = append(d.EntType, string(e.e.Type))
+		for _, n := range e.e.Names {
+			d.NameText, d.NameLang, d.NameKind = append(d.NameText, n.Text), append(d.NameLang, n.Lang), append(d.NameKind, string(n.Kind))
+		}
+		d.NameOff = append(d.NameOff, int32(len(d.NameText)))
 		d.EntFrom, d.EntTo = append(d.EntFrom, e.from), append(d.EntTo, e.to)
 		d.EntClaims, d.EntShortest = append(d.EntClaims, e.claims), append(d.EntShortest, int64(e.shortest))
 		d.EntSources, d.EntPersps = append(d.EntSources, e.sources), append(d.EntPersps, e.persps)
 		d.EntWords = append(d.EntWords, e.words)
 	}
 	for _, s := range ix.sources {
-		d.SourceID = append(d.SourceID, s.ID)
+		d.SourceID, d.SourceTitle = append(d.SourceID, s.ID), append(d.SourceTitle, s.Title)
 	}
 	x := ix.names
 	d.Keys = x.sorted
@@ -188,11 +200,13 @@ func (ix *Index) Encode() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Decode reads an index written by Encode, with its entities and sources
-// from s. It fails, and the caller builds the index anew, if the data is
-// not an index of this layout or s does not hold the entities and
-// sources it was built from.
-func Decode(ctx context.Context, s tokumu.Store, data []byte) (*Index, error) {
+// Decode reads an index written by Encode. Its entities carry what
+// queries read of them: id, type, and names with their text, language and
+// kind; its sources, id and title. It fails, and the caller builds the
+// index anew, if the data is not an index of this layout or is damaged;
+// the caller keys stored indexes by the dataset they were built from (and
+// Fingerprint), so a decoded index always belongs to its store.
+func Decode(data []byte) (*Index, error) {
 	var d diskIndex
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&d); err != nil {
 		return nil, fmt.Errorf("search: decode index: %w", err)
@@ -201,52 +215,39 @@ func Decode(ctx context.Context, s tokumu.Store, data []byte) (*Index, error) {
 		return nil, fmt.Errorf("search: stored index has layout %d, this build reads %d", d.Version, persistVersion)
 	}
 	n := len(d.EntID)
-	if len(d.EntFrom) != n || len(d.EntTo) != n || len(d.EntClaims) != n || len(d.EntShortest) != n ||
-		len(d.EntSources) != n || len(d.EntPersps) != n || len(d.EntWords) != n ||
+	if len(d.EntType) != n || len(d.EntFrom) != n || len(d.EntTo) != n || len(d.EntClaims) != n || len(d.EntShortest) != n ||
+		len(d.EntSources) != n || len(d.EntPersps) != n || len(d.EntWords) != n || len(d.SourceTitle) != len(d.SourceID) ||
+		len(d.NameOff) != n+1 || len(d.NameLang) != len(d.NameText) || len(d.NameKind) != len(d.NameText) ||
 		len(d.KeyPosts.Off) != len(d.Keys)+min(len(d.Keys), 1) || len(d.WholePosts.Off) != len(d.Whole)+min(len(d.Whole), 1) ||
 		len(d.CJKEnt) != len(d.CJKText) || len(d.CJKName) != len(d.CJKText) || len(d.GramIDs) != len(d.Grams) ||
 		len(d.DelIDs) != len(d.Dels) || len(d.PostOff) != len(d.Terms)+1 || len(d.PostW) != len(d.PostDoc) || !d.inRange() {
 		return nil, fmt.Errorf("search: stored index is inconsistent")
 	}
-	es, err := s.Entities(ctx, tokumu.EntityFilter{})
-	if err != nil {
-		return nil, fmt.Errorf("search: reading entities: %w", err)
-	}
-	srcs, err := s.Sources(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("search: reading sources: %w", err)
-	}
-	if len(es) != n || len(srcs) != len(d.SourceID) {
-		return nil, fmt.Errorf("search: stored index has %d entities and %d sources, the store %d and %d", n, len(d.SourceID), len(es), len(srcs))
-	}
 	ix := &Index{
 		ents: make([]entInfo, n), byID: make(map[string]int32, n),
-		sources: make([]*tokumu.Source, len(srcs)), srcIdx: make(map[string]int32, len(srcs)),
+		sources: make([]*tokumu.Source, len(d.SourceID)), srcIdx: make(map[string]int32, len(d.SourceID)),
 		periods: d.Periods, covers: d.Covers, derive: &deriver{},
 	}
 	if ix.periods == nil {
 		ix.periods = map[string][2]tokumu.Day{}
 	}
+	ents := make([]tokumu.Entity, n)
+	names := make([]tokumu.Name, len(d.NameText))
+	for i := range names {
+		names[i] = tokumu.Name{Text: d.NameText[i], Lang: d.NameLang[i], Kind: tokumu.NameKind(d.NameKind[i])}
+	}
 	for i, id := range d.EntID {
 		ix.byID[id] = int32(i)
-	}
-	for _, e := range es {
-		i, ok := ix.byID[e.ID]
-		if !ok || ix.ents[i].e != nil {
-			return nil, fmt.Errorf("search: stored index lacks entity %s", e.ID)
-		}
-		ix.ents[i] = entInfo{e: e, from: d.EntFrom[i], to: d.EntTo[i], claims: d.EntClaims[i], sources: d.EntSources[i],
+		lo, hi := d.NameOff[i], d.NameOff[i+1]
+		ents[i] = tokumu.Entity{ID: id, Type: tokumu.EntityType(d.EntType[i]), Names: names[lo:hi:hi]}
+		ix.ents[i] = entInfo{e: &ents[i], from: d.EntFrom[i], to: d.EntTo[i], claims: d.EntClaims[i], sources: d.EntSources[i],
 			persps: d.EntPersps[i], shortest: int(d.EntShortest[i]), words: d.EntWords[i]}
 	}
+	srcs := make([]tokumu.Source, len(d.SourceID))
 	for i, id := range d.SourceID {
 		ix.srcIdx[id] = int32(i)
-	}
-	for _, src := range srcs {
-		i, ok := ix.srcIdx[src.ID]
-		if !ok || ix.sources[i] != nil {
-			return nil, fmt.Errorf("search: stored index lacks source %s", src.ID)
-		}
-		ix.sources[i] = src
+		srcs[i] = tokumu.Source{ID: id, Title: d.SourceTitle[i]}
+		ix.sources[i] = &srcs[i]
 	}
 
 	x := &nameIndex{keys: make(map[string][]posting, len(d.Keys)), sorted: d.Keys, whole: make(map[string][]posting, len(d.Whole)),
@@ -340,6 +341,14 @@ func (d *diskIndex) inRange() bool {
 		if !ok(e, 0, ne) {
 			return false
 		}
+	}
+	for i := 1; i < len(d.NameOff); i++ {
+		if d.NameOff[i] < d.NameOff[i-1] || int(d.NameOff[i]) > len(d.NameText) {
+			return false
+		}
+	}
+	if len(d.NameOff) > 0 && (d.NameOff[0] != 0 || int(d.NameOff[len(d.NameOff)-1]) != len(d.NameText)) {
+		return false
 	}
 	for _, ids := range d.GramIDs {
 		for _, id := range ids {

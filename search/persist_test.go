@@ -1,30 +1,22 @@
 package search
 
 import (
-	"context"
 	"encoding/json"
 	"testing"
 
 	"github.com/tokumu/tokumu"
-	"github.com/tokumu/tokumu/internal/corpustest"
-	"github.com/tokumu/tokumu/memstore"
 )
 
 // TestPersist: an index decoded from its encoding answers every query
 // exactly as the index that was built, with the same entities and sources
 // read back from the store.
 func TestPersist(t *testing.T) {
-	ctx := context.Background()
 	built := embedded(t)
 	data, err := built.Encode()
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := corpustest.Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	loaded, err := Decode(ctx, db, data)
+	loaded, err := Decode(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,13 +48,9 @@ func TestPersist(t *testing.T) {
 		}
 	}
 
-	// Another store (an empty one): refused, not misread.
-	if _, err := Decode(ctx, memstore.New(), data); err == nil {
-		t.Error("an index decoded against a store without its entities")
-	}
 	// Damaged data: an error, never a panic.
 	for _, cut := range []int{0, 1, len(data) / 2, len(data) - 1} {
-		if _, err := Decode(ctx, db, data[:cut]); err == nil {
+		if _, err := Decode(data[:cut]); err == nil {
 			t.Errorf("Decode of the first %d of %d bytes succeeded", cut, len(data))
 		}
 	}
@@ -74,19 +62,14 @@ func TestPersist(t *testing.T) {
 // BenchmarkDecode measures loading the embedded corpus's stored index,
 // what a CLI search pays instead of Build.
 func BenchmarkDecode(b *testing.B) {
-	ctx := context.Background()
 	data, err := embedded(b).Encode()
-	if err != nil {
-		b.Fatal(err)
-	}
-	db, err := corpustest.Open(ctx, ":memory:")
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(len(data)), "bytes")
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := Decode(ctx, db, data); err != nil {
+		if _, err := Decode(data); err != nil {
 			b.Fatal(err)
 		}
 	}

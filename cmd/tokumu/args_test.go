@@ -111,6 +111,9 @@ func TestUsageErrors(t *testing.T) {
 			t.Errorf("tokumu %q: exit %d, %q", args, code, out)
 		}
 	}
+	if code, out, _ := runArgs("--json"); code != 2 || !strings.Contains(out, "Commands:") {
+		t.Errorf("tokumu --json (no command): exit %d, %q; want 2 and the usage", code, out)
+	}
 	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}} {
 		if code, out, _ := runArgs(args...); code != 0 || !strings.Contains(out, "Commands:") {
 			t.Errorf("tokumu %q: exit %d, %q", args, code, out)

@@ -143,7 +143,7 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 			}
 		}
 		m.usage(m.Stdout)
-		if len(args) == 0 {
+		if name == "" { // no command: "tokumu", "tokumu --json"
 			return exitUsage
 		}
 		return exitOK

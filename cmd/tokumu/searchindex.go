@@ -47,7 +47,7 @@ func loadSearchIndex(ctx context.Context, db *sqlite.DB) (*search.Index, error) 
 	if hash != "" {
 		data, ok, err := db.Blob(ctx, searchBlob, searchKey(hash))
 		if err == nil && ok {
-			if ix, err := search.Decode(ctx, db, data); err == nil {
+			if ix, err := search.Decode(data); err == nil {
 				return ix, nil
 			}
 		}
