@@ -74,3 +74,35 @@ func BenchmarkDecode(b *testing.B) {
 		}
 	}
 }
+
+// TestDecodeDamaged flips bytes all over a stored index: Decode refuses
+// the data or returns an index that answers queries, and never panics.
+func TestDecodeDamaged(t *testing.T) {
+	data, err := embedded(t).Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := 0
+	for i := 0; i < 100; i++ {
+		pos := (i*7919*17 + 13) % len(data)
+		bad := append([]byte(nil), data...)
+		bad[pos] ^= byte(1 + i%255)
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Fatalf("byte %d flipped: panic %v", pos, r)
+				}
+			}()
+			ix, err := Decode(bad)
+			if err != nil {
+				refused++
+				return
+			}
+			for _, q := range []string{"Doihara", "ハルビン", "Харбине", "intelligence", "Lyushkv"} {
+				ix.Search(Query{Text: q, Limit: 50})
+				ix.Suggest(q, 8, "en")
+			}
+		}()
+	}
+	t.Logf("%d of 100 damaged indexes refused; the others decoded to an index that answers", refused)
+}
