@@ -16,6 +16,17 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=ja 2>/dev/null | grep -q .; the
 	$sudo apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk fontconfig
 fi
 
+# The shell completion test (cmd/tokumu/completion_test.go) runs the
+# scripts in bash, zsh and fish; install the two that Debian lacks by default.
+if ! command -v zsh >/dev/null || ! command -v fish >/dev/null; then
+	echo "== installing zsh and fish (for the shell completion test)"
+	sudo=""
+	if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -q
+	$sudo apt-get install -y -q --no-install-recommends zsh fish
+fi
+
 # The export formats are checked by the programs their users use
 # (format/clients_test.go): rapper, networkx, ogrinfo, pandoc and
 # bibutils' ris2xml from Debian; jsonld, ajv and TimelineJS from npm, pinned by

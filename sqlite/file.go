@@ -28,6 +28,14 @@ const TempPattern = ".tokumu-*.db"
 // on it; RemoveStale removes only temporaries nobody holds, so it never
 // pulls a file from under a concurrent import.
 func WriteFile(ctx context.Context, path string, ds *tokumu.Dataset) error {
+	return WriteFileThen(ctx, path, ds, nil)
+}
+
+// WriteFileThen is WriteFile that calls then on the new database after
+// the dataset is in it and before it is published (to store what is
+// derived from the data, such as a search index); an error from then
+// leaves path as it was.
+func WriteFileThen(ctx context.Context, path string, ds *tokumu.Dataset, then func(context.Context, *DB) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -49,6 +57,12 @@ func WriteFile(ctx context.Context, path string, ds *tokumu.Dataset) error {
 	if err := db.Replace(ctx, ds); err != nil {
 		db.Close()
 		return err
+	}
+	if then != nil {
+		if err := then(ctx, db); err != nil {
+			db.Close()
+			return err
+		}
 	}
 	if err := db.Close(); err != nil {
 		return err

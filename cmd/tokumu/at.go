@@ -11,7 +11,10 @@ import (
 	"github.com/tokumu/tokumu/view"
 )
 
-var atLimit int
+// atOptions are at's own flags.
+type atOptions struct {
+	limit int
+}
 
 var cmdAt = &command{
 	name: "at",
@@ -25,7 +28,7 @@ been dissolved, what it became and what held for its successor.
 Relations marked * certainly held; the others possibly did (their dates
 are uncertain or coarser than a day).`,
 	flags: func(fs *flag.FlagSet, m *Main) {
-		fs.IntVar(&atLimit, "limit", 200, "at most this many relations (0 for all)")
+		fs.IntVar(&opts[atOptions](m).limit, "limit", 200, "at most this many relations (0 for all)")
 	},
 	run: func(ctx context.Context, m *Main, args []string) error {
 		if len(args) < 1 || len(args) > 2 {
@@ -44,7 +47,7 @@ are uncertain or coarser than a day).`,
 			return err
 		}
 		defer db.Close()
-		v, err := view.LoadAtView(ctx, db, d, id, atLimit)
+		v, err := view.LoadAtView(ctx, db, d, id, opts[atOptions](m).limit)
 		if tokumu.ErrorCode(err) == tokumu.ENOTFOUND {
 			return notFound(ctx, db, id)
 		}

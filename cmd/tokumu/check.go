@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"time"
@@ -124,7 +125,7 @@ the problems are printed as 'tokumu check' prints them. The database is
 replaced as a whole: readers see the old content or the new, never a mix.`,
 	run: func(ctx context.Context, m *Main, args []string) error {
 		if len(args) != 1 {
-			return usagef("tokumu import --db my.db corpus/", "import needs one corpus directory")
+			return usagef("tokumu import corpus/ --db my.db", "import needs one corpus directory")
 		}
 		fsys, dir, err := corpusFS(args)
 		if err != nil {
@@ -134,22 +135,23 @@ replaced as a whole: readers see the old content or the new, never a mix.`,
 		if path == "" {
 			path = "tokumu.db"
 		}
-		var progress = m.Stderr
-		if !isTerminal(m.Stderr) {
-			progress = nil
-		}
 		start := time.Now()
-		if progress != nil {
-			fmt.Fprintf(progress, "reading %s …\n", dir)
-		}
+		pr := m.progress("reading " + dir)
+		defer pr.Done()
 		ds, err := yamlcorpus.Load(fsys)
 		if err != nil {
+			pr.Done()
 			return m.reportLoad(dir, nil, err, 0)
 		}
 		loaded := time.Since(start)
+		var progress io.Writer
+		if pr != nil {
+			progress = pr
+		}
 		if err := buildDB(ctx, path, ds, progress); err != nil {
 			return err
 		}
+		pr.Done()
 		total := time.Since(start)
 		if m.JSON {
 			return writeJSON(m.Stdout, map[string]any{"db": path, "entities": len(ds.Entities), "claims": len(ds.Claims),

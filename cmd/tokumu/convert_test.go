@@ -129,7 +129,7 @@ func TestConvertUsage(t *testing.T) {
 		{[]string{"convert"}, "convert needs at least one file"},
 		{[]string{"convert", "a.bib"}, "give the directory to write to with --to DIR"},
 		{[]string{"convert", "x.docx", "--to", t.TempDir()}, "cannot read x.docx"},
-		{[]string{"convert", convertData + "claims-template.csv", "--to"}, "--to needs a directory"},
+		{[]string{"convert", convertData + "claims-template.csv", "--to"}, "flag --to needs a value"},
 	} {
 		code, _, errs := run(t, "", tt.args...)
 		if code != 2 || !strings.Contains(errs, tt.want) {

@@ -90,8 +90,11 @@ func removeStale(path string, w io.Writer) {
 
 func (m *Main) buildEmbedded(ctx context.Context, path, hash string) error {
 	start := time.Now()
+	pr := m.progress("building the embedded corpus's database")
+	defer pr.Done()
 	ds, err := yamlcorpus.Load(corpus.FS)
 	if err != nil {
+		pr.Done()
 		var list yamlcorpus.ErrorList
 		if errors.As(err, &list) {
 			list.Print(m.Stderr)
@@ -102,6 +105,7 @@ func (m *Main) buildEmbedded(ctx context.Context, path, hash string) error {
 	if err := buildDB(ctx, path, ds, nil); err != nil {
 		return err
 	}
+	pr.Done()
 	if isTerminal(m.Stderr) {
 		fmt.Fprintf(m.Stderr, "tokumu: built %s from the embedded corpus (%d claims) in %v\n", path, len(ds.Claims), time.Since(start).Round(time.Millisecond))
 	}
@@ -118,15 +122,12 @@ func buildDB(ctx context.Context, path string, ds *tokumu.Dataset, progress io.W
 	if progress != nil {
 		fmt.Fprintf(progress, "writing %d entities and %d claims …\n", len(ds.Entities), len(ds.Claims))
 	}
-	return sqlite.WriteFile(ctx, path, ds)
-}
-
-// isTerminal reports whether w is a terminal, where progress is worth showing.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	// The search index is stored with the database (searchindex.go), so
+	// that a CLI search reads it instead of building it.
+	return sqlite.WriteFileThen(ctx, path, ds, func(ctx context.Context, db *sqlite.DB) error {
+		if progress != nil {
+			fmt.Fprintf(progress, "indexing %d entities and %d claims for search …\n", len(ds.Entities), len(ds.Claims))
+		}
+		return storeSearchIndex(ctx, db)
+	})
 }

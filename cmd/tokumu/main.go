@@ -4,9 +4,36 @@
 //
 // Usage:
 //
-//	tokumu <command> [flags] [arguments]
+//	tokumu <command> [arguments] [flags]
 //
 // Run "tokumu help" for the commands.
+//
+// # Adding a command
+//
+// Write NAME.go with a var cmdNAME = &command{…} and add cmdNAME to the
+// table in init. Declare flags with the standard flag API in the flags func
+// and bind them to the command's own options type through opts, never to
+// package variables:
+//
+//	type exportOptions struct{ out string }
+//
+//	flags: func(fs *flag.FlagSet, m *Main) {
+//		fs.StringVar(&opts[exportOptions](m).out, "out", "", "write to `FILE`")
+//	},
+//	run: func(ctx context.Context, m *Main, args []string) error {
+//		o := opts[exportOptions](m)
+//		…
+//	},
+//
+// (A command written the old way, with package variables, still works; to
+// convert it, move the variables into a type and replace each &v with
+// &opts[T](m).v, each v with opts[T](m).v.) Flags may then be written
+// before or after the arguments, and the global ones (--db, --json,
+// --lang) before the command too; "--" ends them; an unknown flag is a
+// usage error naming it (args.go). Long work on a terminal shows
+// m.progress (progress.go). A command's arguments complete as paths in the
+// shells unless completion.go's completeArgs says otherwise (entity ids,
+// source keys, nothing).
 package main
 
 import (
@@ -17,10 +44,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"sort"
 	"strings"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/internal/suggest"
 )
 
 // Exit codes.
@@ -50,6 +77,22 @@ type Main struct {
 	DB   string // database path; "" means the embedded corpus's cached database
 	JSON bool
 	Lang string
+
+	opts any // the running command's own flag values; see opts
+}
+
+// opts returns the running command's own options, a *T made on first use
+// after flagSet: the command's flags func binds its flags to it and its run
+// func reads the same value. Options live with the run, not in package
+// variables, so that tests may run commands in parallel and one run's flags
+// never leak into the next.
+func opts[T any](m *Main) *T {
+	if o, ok := m.opts.(*T); ok {
+		return o
+	}
+	o := new(T)
+	m.opts = o
+	return o
 }
 
 var commands []*command
@@ -62,6 +105,7 @@ func init() {
 		cmdEstimates,
 		cmdPath,
 		cmdACH,
+		cmdCompletion,
 	}
 }
 
@@ -87,46 +131,53 @@ var errFailed = errors.New("failed")
 
 // Run runs the command line args and returns the exit code.
 func (m *Main) Run(ctx context.Context, args []string) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
-		if len(args) > 1 {
-			if c := lookup(args[1]); c != nil {
-				fs := m.flagSet(c)
-				fs.SetOutput(m.Stdout)
-				fs.Usage()
+	if len(args) > 0 && args[0] == completeCommand {
+		return m.complete(ctx, args[1:])
+	}
+	name, rest, err := splitCommand(args)
+	if err != nil {
+		fmt.Fprintf(m.Stderr, "tokumu: %v\nRun 'tokumu help' for usage.\n", err)
+		return exitUsage
+	}
+	switch name {
+	case "", "help":
+		if name == "help" && len(rest) > 0 {
+			if c := lookup(rest[0]); c != nil {
+				m.commandUsage(m.Stdout, c)
 				return exitOK
 			}
 		}
 		m.usage(m.Stdout)
-		if len(args) == 0 {
+		if name == "" { // no command: "tokumu", "tokumu --json"
 			return exitUsage
 		}
 		return exitOK
-	}
-	if args[0] == "version" || args[0] == "--version" {
-		fmt.Fprintln(m.Stdout, "tokumu", tokumu.Version)
+	case "version":
+		m.version(m.Stdout)
 		return exitOK
 	}
-	c := lookup(args[0])
+	c := lookup(name)
 	if c == nil {
 		names := make([]string, len(commands))
 		for i, c := range commands {
 			names[i] = c.name
 		}
-		fmt.Fprintf(m.Stderr, "tokumu: unknown command %q%s\nRun 'tokumu help' for the list of commands.\n", args[0], closest(args[0], names))
+		fmt.Fprintf(m.Stderr, "tokumu: unknown command %q%s\nRun 'tokumu help' for the list of commands.\n", name, suggest.DidYouMean(name, names))
 		return exitUsage
 	}
 	fs := m.flagSet(c)
-	if err := fs.Parse(args[1:]); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	pos, err := parseArgs(fs, rest)
+	if errors.Is(err, flag.ErrHelp) {
+		m.commandUsage(m.Stdout, c)
+		return exitOK
+	}
+	if err != nil {
+		return m.exit(c, err)
 	}
 	if m.DB == "" && m.Getenv != nil {
 		m.DB = m.Getenv("TOKUMU_DB")
 	}
-	err := c.run(ctx, m, fs.Args())
-	return m.exit(c, err)
+	return m.exit(c, c.run(ctx, m, pos))
 }
 
 func (m *Main) exit(c *command, err error) int {
@@ -163,21 +214,42 @@ func lookup(name string) *command {
 	return nil
 }
 
+// flagSet declares the global flags and the command's own on a fresh set.
+// It starts a fresh options value for the command (see opts), so that one
+// Main can run one command after another.
 func (m *Main) flagSet(c *command) *flag.FlagSet {
+	m.opts = nil
 	fs := flag.NewFlagSet("tokumu "+c.name, flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
-	fs.StringVar(&m.DB, "db", "", "database file (default: $TOKUMU_DB, else the embedded corpus's database in the user cache directory)")
-	fs.BoolVar(&m.JSON, "json", false, "print JSON for scripts")
-	fs.StringVar(&m.Lang, "lang", "en", "language of labels: en, ja or ru")
+	fs.SetOutput(io.Discard) // parseArgs reports errors as usage errors
+	globalFlags(fs, m)
 	if c.flags != nil {
 		c.flags(fs, m)
 	}
-	fs.Usage = func() {
-		w := fs.Output()
-		fmt.Fprintf(w, "Usage: tokumu %s [flags] %s\n\n%s\n\nFlags:\n", c.name, c.args, c.summary)
-		fs.PrintDefaults()
-	}
 	return fs
+}
+
+// globalFlags are the flags every command takes, before or after its name.
+func globalFlags(fs *flag.FlagSet, m *Main) {
+	fs.StringVar(&m.DB, "db", "", "database `FILE` (default: $TOKUMU_DB, else the embedded corpus's database in the user cache directory)")
+	fs.BoolVar(&m.JSON, "json", false, "print JSON for scripts")
+	fs.StringVar(&m.Lang, "lang", "en", "`language` of labels: en, ja or ru")
+}
+
+// commandUsage prints a command's synopsis, summary and flags, the flags
+// written with two dashes as the README and the completions write them.
+func (m *Main) commandUsage(w io.Writer, c *command) {
+	fmt.Fprintf(w, "Usage: tokumu %s [flags]\n\n%s\n\nFlags (before or after the arguments; -- ends them):\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
+	m.flagSet(c).VisitAll(func(f *flag.Flag) {
+		typ, usage := flag.UnquoteUsage(f)
+		if typ != "" {
+			typ = " " + typ
+		}
+		def := ""
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			def = fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintf(w, "  --%s%s\n    \t%s%s\n", f.Name, typ, usage, def)
+	})
 }
 
 func (m *Main) usage(w io.Writer) {
@@ -185,7 +257,9 @@ func (m *Main) usage(w io.Writer) {
 With no set-up it works on its embedded corpus: Japanese military
 intelligence against the USSR, 1922–1945.
 
-Usage: tokumu <command> [flags] [arguments]
+Usage: tokumu <command> [arguments] [flags]
+
+Flags go before or after the arguments; -- ends them.
 
 Commands:
 `)
@@ -194,7 +268,8 @@ Commands:
 	}
 	fmt.Fprint(w, `
 Every command takes --db FILE (or $TOKUMU_DB), --json and --lang en|ja|ru.
-Run 'tokumu help <command>' for a command's flags.
+Run 'tokumu help <command>' for a command's flags, 'tokumu --version' for
+the version and the corpus hash, 'tokumu help completion' for Tab completion.
 Exit status: 0 success, 1 nothing found or check failed, 2 usage error.
 `)
 }
@@ -204,14 +279,4 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
-}
-
-func closest(s string, names []string) string {
-	sort.Strings(names)
-	for _, n := range names {
-		if strings.HasPrefix(n, s) || strings.HasPrefix(s, n) {
-			return " (did you mean " + n + "?)"
-		}
-	}
-	return ""
 }

@@ -39,7 +39,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"at", "1939-13-01"}, 2, "bad date"},
 		{[]string{"check", "/no/such/dir"}, 2, "cannot read corpus directory"},
 		{[]string{"help", "at"}, 0, "Usage: tokumu at"},
-		{[]string{"show", "--nope"}, 2, "flag provided but not defined"},
+		{[]string{"show", "--nope"}, 2, "unknown flag --nope"},
 	} {
 		code, out, errs := run(t, "", tt.args...)
 		if code != tt.code || !strings.Contains(out+errs, tt.want) {

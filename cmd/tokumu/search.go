@@ -12,7 +12,8 @@ import (
 	"github.com/tokumu/tokumu/search"
 )
 
-var searchFlags struct {
+// searchOptions are search's own flags.
+type searchOptions struct {
 	types, from, to, period, by, source string
 	limit                               int
 }
@@ -30,6 +31,7 @@ and sources whose text has every word (Russian and English words are
 stemmed, Japanese is matched by characters). Matched words in text are
 shown between asterisks.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
+		searchFlags := opts[searchOptions](m)
 		fs.StringVar(&searchFlags.types, "type", "", "only these entity types, comma-separated (person,organization,…)")
 		fs.StringVar(&searchFlags.from, "from", "", "only what possibly overlaps this date or later")
 		fs.StringVar(&searchFlags.to, "to", "", "only what possibly overlaps this date or earlier")
@@ -39,7 +41,8 @@ shown between asterisks.`,
 		fs.IntVar(&searchFlags.limit, "limit", 20, "at most this many hits")
 	},
 	run: func(ctx context.Context, m *Main, args []string) error {
-		const example = "tokumu search --type person Доихара"
+		const example = "tokumu search Доихара --type person"
+		searchFlags := opts[searchOptions](m)
 		if len(args) == 0 {
 			return usagef(example, "search needs a query")
 		}
@@ -66,7 +69,7 @@ shown between asterisks.`,
 			return err
 		}
 		defer db.Close()
-		ix, err := search.Build(ctx, db)
+		ix, err := loadSearchIndex(ctx, db)
 		if err != nil {
 			return err
 		}

@@ -7,10 +7,11 @@ import (
 	"github.com/tokumu/tokumu/web"
 )
 
-var (
-	serveAddr     string
-	serveMaxConns int
-)
+// serveOptions are serve's own flags.
+type serveOptions struct {
+	addr     string
+	maxConns int
+}
 
 var cmdServe = &command{
 	name: "serve",
@@ -22,16 +23,17 @@ scripts, styles and basemap are in the binary). When the database file is
 replaced ('tokumu import' onto it) or on SIGHUP it reloads: requests see
 the old data or the new, never a mix.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
-		fs.StringVar(&serveAddr, "addr", "127.0.0.1:8080", "address to listen on")
-		fs.IntVar(&serveMaxConns, "max-conns", web.DefaultLimits.Conns, "most connections open at once (at the cap the longest-idle one is closed)")
+		fs.StringVar(&opts[serveOptions](m).addr, "addr", "127.0.0.1:8080", "address to listen on")
+		fs.IntVar(&opts[serveOptions](m).maxConns, "max-conns", web.DefaultLimits.Conns, "most connections open at once (at the cap the longest-idle one is closed)")
 	},
 	run: func(ctx context.Context, m *Main, args []string) error {
 		if len(args) != 0 {
 			return usagef("tokumu serve --addr 127.0.0.1:8080", "serve takes no arguments")
 		}
-		if serveMaxConns < 1 {
-			return usagef("tokumu serve --max-conns 256", "--max-conns=%d: give at least 1", serveMaxConns)
+		o := opts[serveOptions](m)
+		if o.maxConns < 1 {
+			return usagef("tokumu serve --max-conns 256", "--max-conns=%d: give at least 1", o.maxConns)
 		}
-		return m.serve(ctx, serveAddr, serveMaxConns)
+		return m.serve(ctx, o.addr, o.maxConns)
 	},
 }

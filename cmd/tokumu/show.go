@@ -4,12 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/agnivade/levenshtein"
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/internal/suggest"
 	"github.com/tokumu/tokumu/view"
 )
 
@@ -51,11 +52,19 @@ func notFound(ctx context.Context, s tokumu.Store, id string) error {
 	if err != nil {
 		return err
 	}
-	var near []string
+	// Ids near what was typed (internal/suggest's rule), then entities
+	// with a name that contains it ("show Doihara" → doihara-kenji).
+	ids := make([]string, len(es))
+	for i, e := range es {
+		ids[i] = e.ID
+	}
 	low := strings.ToLower(id)
+	near := suggest.Near(low, ids, 8)
 	for _, e := range es {
-		if strings.Contains(e.ID, low) || levenshtein.ComputeDistance(e.ID, low) <= 2 {
-			near = append(near, e.ID)
+		if len(near) >= 8 {
+			break
+		}
+		if slices.Contains(near, e.ID) {
 			continue
 		}
 		for _, n := range e.Names {
@@ -67,9 +76,6 @@ func notFound(ctx context.Context, s tokumu.Store, id string) error {
 	}
 	msg := fmt.Sprintf("no entity %q", id)
 	if len(near) > 0 {
-		if len(near) > 8 {
-			near = near[:8]
-		}
 		msg += "; did you mean: " + strings.Join(near, ", ")
 	}
 	return tokumu.Errorf(tokumu.ENOTFOUND, "%s", msg)
