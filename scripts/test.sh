@@ -33,6 +33,12 @@ if [ ! -f edtf/testdata/oracle/node_modules/edtf/package.json ]; then
 fi
 export TOKUMU_ORACLE=1
 
+# The postgres store's tests need a PostgreSQL server: a throwaway cluster
+# on loopback, stopped on exit (scripts/test-postgres.sh). They fail,
+# never skip, when TOKUMU_TEST_POSTGRES is unset.
+# shellcheck source=scripts/test-postgres.sh
+source scripts/test-postgres.sh
+
 echo "== go vet"
 go vet ./...
 
