@@ -83,6 +83,7 @@ func TestStore(t *testing.T) {
 	var mu sync.Mutex
 	dsns := map[tokumu.Store]string{}
 	storetest.Run(t, storetest.Config{
+		Edit: true,
 		Open: func(tb testing.TB) tokumu.Store {
 			dsn := newSchema(tb)
 			db := mustOpen(tb, dsn)
@@ -145,8 +146,8 @@ func TestMigrateOnce(t *testing.T) {
 	if err := conn.QueryRow(ctx, `SELECT COUNT(*), COUNT(DISTINCT name) FROM migrations`).Scan(&n, &distinct); err != nil {
 		t.Fatal(err)
 	}
-	if n != 1 || distinct != 1 {
-		t.Errorf("migrations table: %d rows, %d distinct; want 1 and 1 (0001_init.sql once)", n, distinct)
+	if n != 2 || distinct != 2 {
+		t.Errorf("migrations table: %d rows, %d distinct; want 2 and 2 (0001_init.sql, 0002_edit.sql, once each)", n, distinct)
 	}
 	if h, err := db.Hash(ctx); err != nil || h != "fixture-1" {
 		t.Errorf("Hash = %q, %v; want fixture-1", h, err)

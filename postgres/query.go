@@ -98,9 +98,15 @@ func (s *DB) Entities(ctx context.Context, f tokumu.EntityFilter) ([]*tokumu.Ent
 	return out, nil
 }
 
+// querier is what a read needs: the pool, or a transaction.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
 // loadNames fills in the names of es. all says that es is every entity,
 // so that the names are read without a filter.
-func loadNames(ctx context.Context, tx pgx.Tx, es []*tokumu.Entity, byID map[string]*tokumu.Entity, all bool) error {
+func loadNames(ctx context.Context, tx querier, es []*tokumu.Entity, byID map[string]*tokumu.Entity, all bool) error {
 	q := `SELECT entity, text, lang, kind, when_, source FROM name`
 	var a args
 	if !all {
@@ -295,7 +301,11 @@ func (s *DB) Sources(ctx context.Context) ([]*tokumu.Source, error) {
 
 // Predicates returns the vocabulary in the order it was written.
 func (s *DB) Predicates(ctx context.Context) ([]*tokumu.Predicate, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id, label, inverse, domain, range_, literal, hierarchy, roles, origin FROM predicate ORDER BY ord`)
+	return predicates(ctx, s.pool)
+}
+
+func predicates(ctx context.Context, q querier) ([]*tokumu.Predicate, error) {
+	rows, err := q.Query(ctx, `SELECT id, label, inverse, domain, range_, literal, hierarchy, roles, origin FROM predicate ORDER BY ord`)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: predicates: %w", err)
 	}
