@@ -25,9 +25,10 @@ func (s *DB) Replace(ctx context.Context, ds *tokumu.Dataset) error {
 		return fmt.Errorf("postgres: replace: %w", err)
 	}
 	defer tx.Rollback(ctx)
-	// One Replace at a time: a second waits rather than failing on the
-	// rows the first is writing.
-	if _, err := tx.Exec(ctx, `LOCK TABLE meta IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+	// One writer at a time, Replace or Apply (the edit lock): a second
+	// waits rather than failing on the rows the first is writing, and an
+	// edit never interleaves with a bulk load.
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(editLock)); err != nil {
 		return fmt.Errorf("postgres: replace: %w", err)
 	}
 	for _, t := range []string{"meta", "predicate", "source", "entity", "name", "claim"} {
