@@ -43,7 +43,11 @@ func (s *DB) Entities(ctx context.Context, f tokumu.EntityFilter) ([]*tokumu.Ent
 		// at most 65,535 parameters in a statement.
 		where = append(where, "id = ANY("+a.add(f.IDs)+")")
 	}
-	q := `SELECT id, type, summary, tags, origin FROM entity`
+	// One statement, the names aggregated per entity: one round trip, and
+	// one snapshot, so a Replace committing meanwhile cannot mix old
+	// entities with new names.
+	q := `SELECT id, type, summary, tags, origin, (SELECT COALESCE(json_agg(json_build_array(n.text, n.lang, n.kind, n.when_, n.source)
+		ORDER BY n.ord), '[]')::text FROM name n WHERE n.entity = e.id) FROM entity e`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -51,51 +55,55 @@ func (s *DB) Entities(ctx context.Context, f tokumu.EntityFilter) ([]*tokumu.Ent
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	// The entities and their names from one snapshot, so that a Replace
-	// committing between the two queries cannot mix old and new.
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
-	if err != nil {
-		return nil, fmt.Errorf("postgres: entities: %w", err)
-	}
-	defer tx.Rollback(ctx)
-	rows, err := tx.Query(ctx, q, a...)
+	rows, err := s.pool.Query(ctx, q, a...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: entities: %w", err)
 	}
 	defer rows.Close()
 	var out []*tokumu.Entity
-	byID := map[string]*tokumu.Entity{}
 	for rows.Next() {
 		e := &tokumu.Entity{}
-		var typ, summary, tags string
-		if err := rows.Scan(&e.ID, &typ, &summary, &tags, &e.Origin); err != nil {
+		var typ, summary, tags, names string
+		if err := rows.Scan(&e.ID, &typ, &summary, &tags, &e.Origin, &names); err != nil {
 			return nil, fmt.Errorf("postgres: entities: %w", err)
 		}
 		e.Type = tokumu.EntityType(typ)
-		if summary != "{}" && summary != "" {
-			if err := json.Unmarshal([]byte(summary), &e.Summary); err != nil {
-				return nil, fmt.Errorf("postgres: entity %s summary: %w", e.ID, err)
-			}
-		}
-		if tags != "" {
-			if err := json.Unmarshal([]byte(tags), &e.Tags); err != nil {
-				return nil, fmt.Errorf("postgres: entity %s tags: %w", e.ID, err)
-			}
+		if err := decodeEntity(e, summary, tags, names); err != nil {
+			return nil, err
 		}
 		out = append(out, e)
-		byID[e.ID] = e
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("postgres: entities: %w", err)
 	}
-	if len(out) == 0 {
-		return out, nil
-	}
-	all := f.Type == "" && len(f.IDs) == 0 && f.Limit <= 0
-	if err := loadNames(ctx, tx, out, byID, all); err != nil {
-		return nil, err
-	}
 	return out, nil
+}
+
+// decodeEntity fills in e's summary, tags and names from their columns;
+// names is a JSON list of [text, lang, kind, when, source].
+func decodeEntity(e *tokumu.Entity, summary, tags, names string) error {
+	if summary != "{}" && summary != "" {
+		if err := json.Unmarshal([]byte(summary), &e.Summary); err != nil {
+			return fmt.Errorf("postgres: entity %s summary: %w", e.ID, err)
+		}
+	}
+	if tags != "" {
+		if err := json.Unmarshal([]byte(tags), &e.Tags); err != nil {
+			return fmt.Errorf("postgres: entity %s tags: %w", e.ID, err)
+		}
+	}
+	var ns [][5]string
+	if err := json.Unmarshal([]byte(names), &ns); err != nil {
+		return fmt.Errorf("postgres: entity %s names: %w", e.ID, err)
+	}
+	for _, n := range ns {
+		w, err := parseWhenText(n[3])
+		if err != nil {
+			return fmt.Errorf("postgres: name of %s: %w", e.ID, err)
+		}
+		e.Names = append(e.Names, tokumu.Name{Text: n[0], Lang: n[1], Kind: tokumu.NameKind(n[2]), When: w, Source: n[4]})
+	}
+	return nil
 }
 
 // querier is what a read needs: the pool, or a transaction.
