@@ -70,6 +70,11 @@ func (s *DB) Apply(ctx context.Context, rev *tokumu.Revision) error {
 		if err := writeObject(ctx, tx, ch); err != nil {
 			return fmt.Errorf("postgres: apply: %s %s: %w", ch.Kind, ch.ID, err)
 		}
+		if typeChanged(before, ch.After) {
+			if err := recheckClaims(ctx, tx, lk, i, ch.After.(*tokumu.Entity)); err != nil {
+				return err
+			}
+		}
 		b, err := tokumu.EncodeObject(before)
 		if err != nil {
 			return err
@@ -119,6 +124,47 @@ func cloneObject(v any) any {
 		return v
 	}
 	return c
+}
+
+// typeChanged reports whether a change gives an existing entity another
+// type, which the claims about it must then allow.
+func typeChanged(before, after any) bool {
+	b, ok1 := before.(*tokumu.Entity)
+	a, ok2 := after.(*tokumu.Entity)
+	return ok1 && ok2 && b != nil && a != nil && a.Type != b.Type
+}
+
+// recheckClaims validates again, with e's new type already written, every
+// claim that refers to e, and refuses the change if one would break.
+func recheckClaims(ctx context.Context, tx pgx.Tx, lk *lookup, i int, e *tokumu.Entity) error {
+	rows, err := tx.Query(ctx, `SELECT `+claimColumns+` FROM claim
+		WHERE subject = $1 OR object = $1 OR place = $1 OR perspective = $1 OR planted_by = $1 ORDER BY id`, e.ID)
+	if err != nil {
+		return fmt.Errorf("postgres: apply: %w", err)
+	}
+	var cs []*tokumu.Claim
+	for rows.Next() {
+		c, err := scanClaim(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		cs = append(cs, c)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("postgres: apply: %w", err)
+	}
+	for _, c := range cs {
+		st, _ := lk.EntityType(c.Subject)
+		if ps := tokumu.ValidateClaim(lk, st, c); len(ps) > 0 {
+			return tokumu.Errorf(tokumu.EINVALID, "changes[%d].after.type: entity %s with type %s would break claim %s (%s); change or retract the claim first",
+				i, e.ID, e.Type, c.ID, ps[0].Error())
+		}
+	}
+	if lk.err != nil {
+		return fmt.Errorf("postgres: apply: %w", lk.err)
+	}
+	return nil
 }
 
 // readObject returns the object of kind k with the id, or nil.

@@ -187,6 +187,17 @@ func testEditUpdate(t testing.TB, h *harness) {
 			t.Errorf("jm-placeholder before the update, in history: %+v", all[0].Changes[0].Before)
 		}
 	}
+	// A new type every claim about the entity allows is accepted: planted_by
+	// takes an operation or an event.
+	op, err := h.s.Entity(ctx(), "placeholder-deception")
+	if err != nil {
+		t.Fatal(err)
+	}
+	op.Type = tokumu.Event
+	mustApply(t, ed, &tokumu.Revision{Base: 2, Author: "bob", Message: "an event", Changes: []tokumu.Change{put(tokumu.KindEntity, op.ID, op)}})
+	if e, err := h.s.Entity(ctx(), op.ID); err != nil || e.Type != tokumu.Event {
+		t.Errorf("placeholder-deception after its type change: %+v, %v; want an event", e, err)
+	}
 }
 
 // testEditRetract: a retracted claim leaves the reads and stays in the
@@ -252,6 +263,22 @@ func testEditInvalid(t testing.TB, h *harness) {
 		if err != nil && !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %q does not name %q", tt.name, err, tt.want)
 		}
+	}
+	// A new type the claims about the entity do not allow: harbin as an
+	// organization cannot be what c-kikan-located (located_in, range
+	// place) points at.
+	harbin, err := h.s.Entity(ctx(), "harbin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	harbin.Type = tokumu.Organization
+	err = ed.Apply(ctx(), &tokumu.Revision{Author: "a", Changes: []tokumu.Change{put(tokumu.KindEntity, "harbin", harbin)}})
+	checkCode(t, "harbin made an organization", err, tokumu.EINVALID)
+	if err != nil && !strings.Contains(err.Error(), "changes[0].after.type: entity harbin with type organization would break claim c-") {
+		t.Errorf("harbin made an organization: error %q does not name the type and a claim it breaks", err)
+	}
+	if e, err := h.s.Entity(ctx(), "harbin"); err != nil || e.Type != tokumu.Place {
+		t.Errorf("harbin after the refused type change: %v, %v; want a place still", e, err)
 	}
 	if rs := mustHistory(t, ed, tokumu.HistoryFilter{}); len(rs) != 0 {
 		t.Errorf("History after refused revisions: %d revisions, want 0", len(rs))
