@@ -20,7 +20,8 @@ type Editor interface {
 	// Apply validates rev and writes its changes and its history row in
 	// one transaction; on success rev.ID and rev.Time are set and each
 	// change's Before holds what it replaced. Returns EINVALID with the
-	// problems (rev is not written at all), ECONFLICT (with the current
+	// problems (rev is not written at all; a Base newer than the newest
+	// revision is one), ECONFLICT (with the current
 	// version) if an object it changes moved past rev.Base or a change
 	// creates an id another revision created after Base, ENOTFOUND for a
 	// retraction of a missing id.

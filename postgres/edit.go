@@ -40,6 +40,10 @@ func (s *DB) Apply(ctx context.Context, rev *tokumu.Revision) error {
 		rev.Base, rev.Author, now, rev.Message).Scan(&id); err != nil {
 		return fmt.Errorf("postgres: apply: %w", err)
 	}
+	if rev.Base >= id {
+		// A base from the future would pass every version check.
+		return tokumu.Errorf(tokumu.EINVALID, "base: revision %d does not exist yet (the newest is %d); send the newest revision you read", rev.Base, id-1)
+	}
 	lk := &lookup{ctx: ctx, q: tx}
 	befores := make([]any, len(rev.Changes))
 	for i := range rev.Changes {

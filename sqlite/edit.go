@@ -47,6 +47,10 @@ func (s *DB) Apply(ctx context.Context, rev *tokumu.Revision) error {
 		rev.Base, rev.Author, now.Format(time.RFC3339Nano), rev.Message).Scan(&id); err != nil {
 		return fmt.Errorf("sqlite: apply: %w", err)
 	}
+	if rev.Base >= id {
+		// A base from the future would pass every version check.
+		return tokumu.Errorf(tokumu.EINVALID, "base: revision %d does not exist yet (the newest is %d); send the newest revision you read", rev.Base, id-1)
+	}
 	lk := &lookup{ctx: ctx, q: conn}
 	befores := make([]any, len(rev.Changes))
 	afters := make([]any, len(rev.Changes))

@@ -314,6 +314,12 @@ func testEditConflict(t testing.TB, h *harness) {
 	mustApply(t, ed, &tokumu.Revision{Base: 1, Author: "alice", Message: "n1", Changes: []tokumu.Change{put(tokumu.KindClaim, n1.ID, n1)}})
 	err = ed.Apply(ctx(), &tokumu.Revision{Base: 1, Author: "bob", Message: "n2", Changes: []tokumu.Change{put(tokumu.KindClaim, n2.ID, &n2)}})
 	checkCode(t, "a second creation of c-new from base 1", err, tokumu.ECONFLICT)
+	// A base from the future is refused: it would pass every version check.
+	err = ed.Apply(ctx(), &tokumu.Revision{Base: 99, Author: "bob", Message: "b", Changes: []tokumu.Change{put(tokumu.KindClaim, b.ID, &b)}})
+	checkCode(t, "base 99 when the newest revision is 2", err, tokumu.EINVALID)
+	if err != nil && !strings.Contains(err.Error(), "base: revision 99 does not exist yet (the newest is 2)") {
+		t.Errorf("base 99: error %q does not say the newest is 2", err)
+	}
 	// Re-read and reapply: accepted.
 	mustApply(t, ed, &tokumu.Revision{Base: 2, Author: "bob", Message: "b again", Changes: []tokumu.Change{put(tokumu.KindClaim, b.ID, &b)}})
 	if got := claimByID(t, h.s, "doihara-kenji", "c-doihara-head"); got == nil || got.Locator != "p/30" {
