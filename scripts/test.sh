@@ -52,9 +52,11 @@ echo "== the embedded corpus"
 go run ./cmd/tokumu check
 
 echo "== go test"
-go test -count=1 ./... 2>&1 | tee /tmp/tokumu-test.log
+# A log of this run's own (a fixed /tmp path is shared by concurrent runs).
+test_log=$(mktemp /tmp/tokumu-test.XXXXXX.log)
+go test -count=1 ./... 2>&1 | tee "$test_log"
 # A plain closing line for CI: counts of passed and failed packages.
-passed=$(grep -c '^ok ' /tmp/tokumu-test.log || true)
-failed=$(grep -c '^FAIL' /tmp/tokumu-test.log || true)
+passed=$(grep -c '^ok ' "$test_log" || true)
+failed=$(grep -c '^FAIL' "$test_log" || true)
 echo "go test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
