@@ -60,6 +60,12 @@ if [ ! -f edtf/testdata/oracle/node_modules/edtf/package.json ]; then
 fi
 export TOKUMU_ORACLE=1
 
+# The postgres store's tests need a PostgreSQL server: a throwaway cluster
+# on loopback, stopped on exit (scripts/test-postgres.sh). They fail,
+# never skip, when TOKUMU_TEST_POSTGRES is unset.
+# shellcheck source=scripts/test-postgres.sh
+source scripts/test-postgres.sh
+
 echo "== go vet"
 go vet ./...
 
@@ -73,9 +79,11 @@ echo "== the embedded corpus"
 go run ./cmd/tokumu check
 
 echo "== go test"
-go test -count=1 ./... 2>&1 | tee /tmp/tokumu-test.log
+# A log of this run's own (a fixed /tmp path is shared by concurrent runs).
+test_log=$(mktemp /tmp/tokumu-test.XXXXXX.log)
+go test -count=1 ./... 2>&1 | tee "$test_log"
 # A plain closing line for CI: counts of passed and failed packages.
-passed=$(grep -c '^ok ' /tmp/tokumu-test.log || true)
-failed=$(grep -c '^FAIL' /tmp/tokumu-test.log || true)
+passed=$(grep -c '^ok ' "$test_log" || true)
+failed=$(grep -c '^FAIL' "$test_log" || true)
 echo "go test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

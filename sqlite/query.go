@@ -80,15 +80,21 @@ func (s *DB) Entities(ctx context.Context, f tokumu.EntityFilter) ([]*tokumu.Ent
 		return out, nil
 	}
 	all := f.Type == "" && len(f.IDs) == 0 && f.Limit <= 0
-	if err := s.loadNames(ctx, out, byID, all); err != nil {
+	if err := loadNames(ctx, s.db, out, byID, all); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
+// queryer is what a read needs: the database, or the connection of a
+// write transaction (edit.go).
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // loadNames fills in the names of es. all says that es is every entity,
 // so that the names are read without a filter.
-func (s *DB) loadNames(ctx context.Context, es []*tokumu.Entity, byID map[string]*tokumu.Entity, all bool) error {
+func loadNames(ctx context.Context, db queryer, es []*tokumu.Entity, byID map[string]*tokumu.Entity, all bool) error {
 	q := `SELECT entity, text, lang, kind, when_, source FROM name`
 	var args []any
 	if !all {
@@ -100,7 +106,7 @@ func (s *DB) loadNames(ctx context.Context, es []*tokumu.Entity, byID map[string
 		args = append(args, mustJSON(ids))
 	}
 	q += " ORDER BY entity, ord"
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: names: %w", err)
 	}
@@ -277,7 +283,11 @@ func (s *DB) Sources(ctx context.Context) ([]*tokumu.Source, error) {
 
 // Predicates returns the vocabulary in the order it was written.
 func (s *DB) Predicates(ctx context.Context) ([]*tokumu.Predicate, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, label, inverse, domain, range_, literal, hierarchy, roles, origin FROM predicate ORDER BY ord`)
+	return predicates(ctx, s.db)
+}
+
+func predicates(ctx context.Context, db queryer) ([]*tokumu.Predicate, error) {
+	rows, err := db.QueryContext(ctx, `SELECT id, label, inverse, domain, range_, literal, hierarchy, roles, origin FROM predicate ORDER BY ord`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: predicates: %w", err)
 	}

@@ -36,6 +36,10 @@ type Config struct {
 	// then checks that the content survives. Leave it nil for a store
 	// that keeps nothing after Close (memstore, SQLite's :memory:).
 	Reopen func(tb testing.TB, s tokumu.Store) tokumu.Store
+	// Edit says that the store is also a tokumu.Editor: the editing
+	// suite then runs (create, update, retract, history, validation,
+	// conflicting edits, no lost update).
+	Edit bool
 }
 
 // Run runs every conformance test against stores from cfg, each test on a
@@ -44,7 +48,11 @@ func Run(t *testing.T, cfg Config) {
 	if cfg.Open == nil {
 		t.Fatal("storetest: Config.Open is nil")
 	}
-	for _, c := range cases {
+	all := cases
+	if cfg.Edit {
+		all = append(all[:len(all):len(all)], editCases...)
+	}
+	for _, c := range all {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			runCase(t, cfg, c)

@@ -638,3 +638,14 @@ func TestFixtureCovers(t *testing.T) {
 		t.Errorf("two Fixtures share claims")
 	}
 }
+
+// TestEditNeedsEditor: with Config.Edit set, a store that cannot edit
+// fails every editing test rather than passing them vacuously.
+func TestEditNeedsEditor(t *testing.T) {
+	for _, c := range editCases {
+		got := record(t, c, func() tokumu.Store { return memstore.New() })
+		if len(got) == 0 || !strings.Contains(got[0], "does not implement tokumu.Editor") {
+			t.Errorf("%s on memstore (no Editor): reported %q, want a failure naming tokumu.Editor", c.name, got)
+		}
+	}
+}

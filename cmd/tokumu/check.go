@@ -154,11 +154,11 @@ replaced as a whole: readers see the old content or the new, never a mix.`,
 		pr.Done()
 		total := time.Since(start)
 		if m.JSON {
-			return writeJSON(m.Stdout, map[string]any{"db": path, "entities": len(ds.Entities), "claims": len(ds.Claims),
+			return writeJSON(m.Stdout, map[string]any{"db": displayDB(path), "entities": len(ds.Entities), "claims": len(ds.Claims),
 				"sources": len(ds.Sources), "seconds": total.Seconds()})
 		}
 		fmt.Fprintf(m.Stdout, "imported %s into %s: %d entities, %d claims, %d sources (read %v, total %v)\n",
-			dir, path, len(ds.Entities), len(ds.Claims), len(ds.Sources), loaded.Round(time.Millisecond), total.Round(time.Millisecond))
+			dir, displayDB(path), len(ds.Entities), len(ds.Claims), len(ds.Sources), loaded.Round(time.Millisecond), total.Round(time.Millisecond))
 		if m.DB == "" {
 			fmt.Fprintf(m.Stdout, "query it with --db %s (or TOKUMU_DB=%s)\n", path, path)
 		}

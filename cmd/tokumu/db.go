@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/corpus"
+	"github.com/tokumu/tokumu/postgres"
 	"github.com/tokumu/tokumu/sqlite"
 	"github.com/tokumu/tokumu/yamlcorpus"
 )
@@ -26,7 +28,8 @@ const embeddedPrefix = "embedded:"
 // corpus's in the user cache directory.
 func (m *Main) dbPath() (string, error) {
 	if m.DB != "" {
-		return m.DB, nil
+		_, path := parseDB(m.DB)
+		return path, nil
 	}
 	dir, err := os.UserCacheDir()
 	if err != nil {
@@ -35,10 +38,15 @@ func (m *Main) dbPath() (string, error) {
 	return filepath.Join(dir, "tokumu", "tokumu.db"), nil
 }
 
-// openStore opens the database to query. With no --db it is the embedded
-// corpus's database in the user cache directory, built on first use and
-// rebuilt whenever the embedded corpus changes.
-func (m *Main) openStore(ctx context.Context) (*sqlite.DB, error) {
+// openStore opens the database to query, picked by --db (see parseDB): an
+// SQLite file, or a PostgreSQL database for a team server. With no --db it
+// is the embedded corpus's SQLite database in the user cache directory,
+// built on first use and rebuilt whenever the embedded corpus changes; a
+// database the user imported their own corpus into is never touched.
+func (m *Main) openStore(ctx context.Context) (tokumu.Store, error) {
+	if kind, dsn := parseDB(m.DB); kind == dbPostgres {
+		return m.openPostgres(ctx, dsn)
+	}
 	path, err := m.dbPath()
 	if err != nil {
 		return nil, err
@@ -75,6 +83,99 @@ func (m *Main) openStore(ctx context.Context) (*sqlite.DB, error) {
 		return nil, err
 	}
 	return sqlite.Open(ctx, path, sqlite.Options{})
+}
+
+// openPostgres opens the PostgreSQL database at dsn, loading the embedded
+// corpus into it in one transaction when it is empty or holds an older
+// embedded corpus, as openStore does for a file.
+func (m *Main) openPostgres(ctx context.Context, dsn string) (tokumu.Store, error) {
+	want, err := embeddedHash()
+	if err != nil {
+		return nil, err
+	}
+	db, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	current, err := keepContent(ctx, db, want)
+	if err == nil && !current {
+		var ds *tokumu.Dataset
+		if ds, err = m.loadEmbedded(want); err == nil {
+			err = db.Replace(ctx, ds)
+		}
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// The kinds of database --db names.
+const (
+	dbSQLite   = "sqlite"
+	dbPostgres = "postgres"
+)
+
+// parseDB reads --db: a postgres:// or postgresql:// URL is a PostgreSQL
+// database; sqlite:PATH or a plain path is an SQLite file ("" for the
+// default file).
+func parseDB(s string) (kind, target string) {
+	switch {
+	case strings.HasPrefix(s, "postgres://"), strings.HasPrefix(s, "postgresql://"):
+		return dbPostgres, s
+	case strings.HasPrefix(s, "sqlite:"):
+		return dbSQLite, strings.TrimPrefix(s, "sqlite:")
+	}
+	return dbSQLite, s
+}
+
+// displayDB is --db as it may be printed: a PostgreSQL URL without its
+// password.
+func displayDB(s string) string {
+	if kind, _ := parseDB(s); kind != dbPostgres {
+		return s
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return "postgres://…"
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+func embeddedHash() (string, error) {
+	h, err := yamlcorpus.Hash(corpus.FS)
+	if err != nil {
+		return "", fmt.Errorf("embedded corpus: %w", err)
+	}
+	return embeddedPrefix + h, nil
+}
+
+// keepContent reports whether the store holds what it should keep: the
+// embedded corpus of hash want, or a corpus the user imported.
+func keepContent(ctx context.Context, db tokumu.Store, want string) (bool, error) {
+	have, err := db.Hash(ctx)
+	if err != nil {
+		return false, err
+	}
+	return have == want || (have != "" && !strings.HasPrefix(have, embeddedPrefix)), nil
+}
+
+// loadEmbedded reads the embedded corpus, marked with hash.
+func (m *Main) loadEmbedded(hash string) (*tokumu.Dataset, error) {
+	ds, err := yamlcorpus.Load(corpus.FS)
+	if err != nil {
+		var list yamlcorpus.ErrorList
+		if errors.As(err, &list) {
+			list.Print(m.Stderr)
+		}
+		return nil, fmt.Errorf("the embedded corpus does not load: %w", err)
+	}
+	ds.Hash = hash
+	return ds, nil
 }
 
 // removeStale removes the temporaries of killed imports beside path and
@@ -118,6 +219,23 @@ func (m *Main) buildEmbedded(ctx context.Context, path, hash string) error {
 // and a failure or a kill leaves path as it was. Temporaries that killed
 // imports left beside path are removed first.
 func buildDB(ctx context.Context, path string, ds *tokumu.Dataset, progress io.Writer) error {
+	kind, path := parseDB(path)
+	if kind == dbPostgres {
+		// A PostgreSQL database is replaced in one transaction, to the
+		// same end as the file's rename.
+		db, err := postgres.Open(ctx, path)
+		if err != nil {
+			return err
+		}
+		if progress != nil {
+			fmt.Fprintf(progress, "writing %d entities and %d claims …\n", len(ds.Entities), len(ds.Claims))
+		}
+		if err := db.Replace(ctx, ds); err != nil {
+			db.Close()
+			return err
+		}
+		return db.Close()
+	}
 	removeStale(path, progress)
 	if progress != nil {
 		fmt.Fprintf(progress, "writing %d entities and %d claims …\n", len(ds.Entities), len(ds.Claims))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/search"
+	"github.com/tokumu/tokumu/sqlite"
 )
 
 // searchOptions are search's own flags.
@@ -69,7 +70,12 @@ shown between asterisks.`,
 			return err
 		}
 		defer db.Close()
-		ix, err := loadSearchIndex(ctx, db)
+		var ix *search.Index
+		if sdb, ok := db.(*sqlite.DB); ok {
+			ix, err = loadSearchIndex(ctx, sdb) // stored at import
+		} else {
+			ix, err = search.Build(ctx, db)
+		}
 		if err != nil {
 			return err
 		}

@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/sqlite"
 	"github.com/tokumu/tokumu/web"
 )
@@ -36,6 +37,9 @@ func (m *Main) serve(ctx context.Context, addr string, maxConns int) error {
 	db, err := m.openStore(ctx) // builds the embedded corpus's database, migrates
 	if err != nil {
 		return err
+	}
+	if kind, dsn := parseDB(m.DB); kind == dbPostgres {
+		return m.servePostgres(ctx, db, displayDB(dsn), addr, maxConns)
 	}
 	db.Close()
 	path, err := m.dbPath()
@@ -153,4 +157,26 @@ func watch(ctx context.Context, path string, cur fileID, srv *web.Server, hup <-
 		}
 		fmt.Fprintf(log, "tokumu: reloaded %s in %v\n", path, time.Since(start).Round(time.Millisecond))
 	}
+}
+
+// servePostgres serves a PostgreSQL database: no file to watch, the
+// database itself is the shared state of a team's instances.
+func (m *Main) servePostgres(ctx context.Context, db tokumu.Store, name, addr string, maxConns int) error {
+	defer db.Close()
+	srv, err := web.New(ctx, db)
+	if err != nil {
+		return err
+	}
+	if maxConns > 0 {
+		srv.Limits.Conns = maxConns
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "tokumu: serving %s on http://%s/ (API: http://%s/api/)\n", name, ln.Addr(), ln.Addr())
+	if note := networkNote(ln.Addr()); note != "" {
+		fmt.Fprintln(m.Stderr, note)
+	}
+	return srv.ListenAndServe(ctx, ln)
 }

@@ -1,0 +1,355 @@
+package tokumu
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Editor changes a store one revision at a time and keeps the history of
+// every change, as WTF Dial writes a dial and its history row in one
+// transaction. Store stays the read side and the bulk import; a store that
+// can be edited implements both.
+//
+// Concurrency is optimistic: a revision names the last revision its author
+// had read (Base), and Apply refuses it with ECONFLICT when an object it
+// changes was changed by a later revision, so that no update is lost.
+type Editor interface {
+	// Apply validates rev and writes its changes and its history row in
+	// one transaction; on success rev.ID and rev.Time are set and each
+	// change's Before holds what it replaced. Returns EINVALID with the
+	// problems (rev is not written at all; a Base newer than the newest
+	// revision is one), ECONFLICT (with the current
+	// version) if an object it changes moved past rev.Base or a change
+	// creates an id another revision created after Base, ENOTFOUND for a
+	// retraction of a missing id.
+	Apply(ctx context.Context, rev *Revision) error
+	// History returns the revisions that match f, newest first, each with
+	// all its changes.
+	History(ctx context.Context, f HistoryFilter) ([]*Revision, error)
+}
+
+// Revision is one edit: who, when, why, and the changes, written together.
+type Revision struct {
+	// ID is the revision's number, set by Apply; numbers grow with time.
+	ID int64 `json:"id"`
+	// Base is the newest revision the author had read before reading the
+	// objects they changed (0: the imported corpus). Read it first: a
+	// revision committed between reading the objects and reading Base
+	// would otherwise go unnoticed.
+	Base    int64     `json:"base"`
+	Author  string    `json:"author"`
+	Time    time.Time `json:"time"`    // set by Apply
+	Message string    `json:"message"` // why; required to retract
+	Changes []Change  `json:"changes"`
+}
+
+// Op is what a change does to its object.
+type Op string
+
+// The operations of a change.
+const (
+	// OpPut creates the object or replaces it as a whole.
+	OpPut Op = "put"
+	// OpRetract withdraws a claim. It leaves the read side but stays in
+	// the history, with the revision's message as its reason.
+	OpRetract Op = "retract"
+)
+
+// ObjectKind is the kind of object a change concerns.
+type ObjectKind string
+
+// The kinds of object an Editor changes. Names are changed with their
+// entity.
+const (
+	KindEntity ObjectKind = "entity"
+	KindClaim  ObjectKind = "claim"
+	KindSource ObjectKind = "source"
+)
+
+// Change is one object's change. After is the object written by a put
+// (*Entity, *Claim or *Source, matching Kind) and nil for a retraction;
+// Before is set by Apply: the object as it was, nil for a creation.
+type Change struct {
+	Op     Op         `json:"op"`
+	Kind   ObjectKind `json:"kind"`
+	ID     string     `json:"id"`
+	Before any        `json:"before,omitempty"`
+	After  any        `json:"after,omitempty"`
+}
+
+// HistoryFilter selects revisions. Zero fields select everything.
+type HistoryFilter struct {
+	Kind   ObjectKind // with ID: the revisions that changed this object
+	ID     string
+	Author string
+	// Limit, if positive, keeps the newest Limit revisions.
+	Limit int
+}
+
+// maxChanges bounds one revision, so that no request allocates without
+// bound; a bulk change is an import (Store.Replace).
+const maxChanges = 1000
+
+// Check validates what rev says of itself, before any lookup: an author,
+// a reason to retract, known operations and kinds, ids, and an After of
+// the kind's type whose id is the change's. Problems name the field, as
+// "changes[2].after".
+func (rev *Revision) Check() error {
+	var ps []string
+	add := func(format string, args ...any) { ps = append(ps, fmt.Sprintf(format, args...)) }
+	if strings.TrimSpace(rev.Author) == "" {
+		add("author: a revision needs an author")
+	}
+	if len(rev.Changes) == 0 {
+		add("changes: a revision needs at least one change")
+	}
+	if len(rev.Changes) > maxChanges {
+		add("changes: %d changes in one revision; at most %d (import a corpus for more)", len(rev.Changes), maxChanges)
+	}
+	if rev.Base < 0 {
+		add("base: %d is not a revision number", rev.Base)
+	}
+	seen := map[string]int{}
+	for i, ch := range rev.Changes {
+		f := fmt.Sprintf("changes[%d]", i)
+		switch ch.Kind {
+		case KindEntity, KindClaim, KindSource:
+		default:
+			add("%s.kind: %q is not entity, claim or source", f, ch.Kind)
+		}
+		if ch.ID == "" {
+			add("%s.id: a change needs the id of its object", f)
+		}
+		key := string(ch.Kind) + " " + ch.ID
+		if j, ok := seen[key]; ok {
+			add("%s: %s %s is changed twice in one revision (also changes[%d])", f, ch.Kind, ch.ID, j)
+		}
+		seen[key] = i
+		switch ch.Op {
+		case OpPut:
+			if id, ok := objectID(ch.Kind, ch.After); !ok {
+				add("%s.after: a put of a %s needs a *%s", f, ch.Kind, typeName(ch.Kind))
+			} else if id != ch.ID {
+				add("%s.after: its id %q is not the change's id %q", f, id, ch.ID)
+			}
+		case OpRetract:
+			if ch.Kind != KindClaim {
+				add("%s.op: only claims can be retracted; correct the %s with a put", f, ch.Kind)
+			}
+			if ch.After != nil {
+				add("%s.after: a retraction has no after", f)
+			}
+			if strings.TrimSpace(rev.Message) == "" {
+				add("message: a retraction needs its reason in the message")
+			}
+		default:
+			add("%s.op: %q is not put or retract", f, ch.Op)
+		}
+	}
+	if len(ps) > 0 {
+		return Errorf(EINVALID, "%s", strings.Join(ps, "; "))
+	}
+	return nil
+}
+
+func typeName(k ObjectKind) string {
+	switch k {
+	case KindEntity:
+		return "Entity"
+	case KindClaim:
+		return "Claim"
+	case KindSource:
+		return "Source"
+	}
+	return "object"
+}
+
+func objectID(k ObjectKind, v any) (string, bool) {
+	switch o := v.(type) {
+	case *Entity:
+		return o.ID, k == KindEntity && o != nil
+	case *Claim:
+		return o.ID, k == KindClaim && o != nil
+	case *Source:
+		return o.ID, k == KindSource && o != nil
+	}
+	return "", false
+}
+
+// EditLookup is what validating a change needs of the store beside the
+// Lookup of ValidateClaim: a source by id, for a claim's effective grade.
+type EditLookup interface {
+	Lookup
+	Source(id string) *Source
+}
+
+// ValidateChange checks a put's object against the rules every writer
+// obeys (ValidateClaim, ValidateName, ValidateSource) and, for a claim,
+// sets its effective grade from its source. It returns an EINVALID error
+// naming the change and the fields, or nil.
+func ValidateChange(lk EditLookup, i int, ch *Change) error {
+	if ch.Op != OpPut {
+		return nil
+	}
+	var ps []Problem
+	switch o := ch.After.(type) {
+	case *Claim:
+		if o.Subject == "" {
+			ps = append(ps, problem("s", "a claim needs a subject"))
+			break
+		}
+		st, ok := lk.EntityType(o.Subject)
+		if !ok {
+			ps = append(ps, Problem{Field: "s", Message: fmt.Sprintf("s: unknown entity %q", o.Subject), Unknown: o.Subject, Kind: "entity"})
+			break
+		}
+		ps = append(ps, ValidateClaim(lk, st, o)...)
+		if src := lk.Source(o.Source); src != nil {
+			o.Grade = EffectiveGrade(src, o.Grade)
+		}
+	case *Entity:
+		if !o.Type.Valid() {
+			ps = append(ps, problem("type", "entity %s has no valid type (%q)", o.ID, o.Type))
+		}
+		if len(o.Names) == 0 {
+			ps = append(ps, problem("names", "entity %s needs at least one name", o.ID))
+		}
+		for j, n := range o.Names {
+			for _, p := range ValidateName(n) {
+				p.Field, p.Index = fmt.Sprintf("names[%d].%s", j, p.Field), j
+				ps = append(ps, p)
+			}
+		}
+	case *Source:
+		ps = append(ps, ValidateSource(o)...)
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	msgs := make([]string, len(ps))
+	for j, p := range ps {
+		msgs[j] = fmt.Sprintf("changes[%d].after.%s", i, p.Error())
+	}
+	return Errorf(EINVALID, "%s %s: %s", ch.Kind, ch.ID, strings.Join(msgs, "; "))
+}
+
+// Conflict is the error of a change whose object moved past the base.
+func Conflict(k ObjectKind, id string, base, current int64) error {
+	return Errorf(ECONFLICT, "%s %s was changed by revision %d after your base %d; its current version is %d: read it again and reapply your change with base %d",
+		k, id, current, base, current, current)
+}
+
+// historySource is how a source is kept in history: its JSON form plus
+// the reliability that form leaves out.
+type historySource struct {
+	*Source
+	Reliability string `json:"reliability,omitempty"`
+}
+
+// historyWhen is a time in history: its bounds as yyyymmdd numbers, which
+// read back exactly (a Day's JSON form is a date string for readers).
+type historyWhen struct {
+	E string   `json:"e"`
+	T string   `json:"t,omitempty"`
+	B [4]int64 `json:"b"`
+	I bool     `json:"i,omitempty"`
+}
+
+func newHistoryWhen(w When) historyWhen {
+	return historyWhen{w.EDTF, w.Text, [4]int64{int64(w.Earliest), int64(w.LatestStart), int64(w.EarliestEnd), int64(w.Latest)}, w.Interval}
+}
+
+func (h historyWhen) when() When {
+	return When{EDTF: h.E, Text: h.T, Earliest: Day(h.B[0]), LatestStart: Day(h.B[1]), EarliestEnd: Day(h.B[2]), Latest: Day(h.B[3]), Interval: h.I}
+}
+
+// historyClaim, historyName and historyEntity replace each When with a
+// historyWhen (the outer field hides the embedded one in JSON).
+type historyClaim struct {
+	*Claim
+	When historyWhen `json:"when"`
+}
+
+type historyName struct {
+	Name
+	When historyWhen `json:"when"`
+}
+
+type historyEntity struct {
+	*Entity
+	Names []historyName `json:"names"`
+}
+
+// EncodeObject is the JSON a store keeps of a change's object in its
+// history; "" for nil.
+func EncodeObject(v any) (string, error) {
+	switch o := v.(type) {
+	case nil:
+		return "", nil
+	case *Claim:
+		if o == nil {
+			return "", nil
+		}
+		v = historyClaim{Claim: o, When: newHistoryWhen(o.When)}
+	case *Entity:
+		if o == nil {
+			return "", nil
+		}
+		h := historyEntity{Entity: o, Names: make([]historyName, len(o.Names))}
+		for i, n := range o.Names {
+			h.Names[i] = historyName{Name: n, When: newHistoryWhen(n.When)}
+		}
+		v = h
+	case *Source:
+		if o == nil {
+			return "", nil
+		}
+		h := historySource{Source: o}
+		if o.Reliability != 0 {
+			h.Reliability = string(rune(o.Reliability))
+		}
+		v = h
+	}
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
+// DecodeObject reads what EncodeObject wrote for an object of kind k.
+func DecodeObject(k ObjectKind, s string) (any, error) {
+	if s == "" {
+		return nil, nil
+	}
+	switch k {
+	case KindEntity:
+		h := historyEntity{Entity: &Entity{}}
+		if err := json.Unmarshal([]byte(s), &h); err != nil {
+			return nil, err
+		}
+		h.Entity.Names = nil
+		for _, n := range h.Names {
+			n.Name.When = n.When.when()
+			h.Entity.Names = append(h.Entity.Names, n.Name)
+		}
+		return h.Entity, nil
+	case KindClaim:
+		h := historyClaim{Claim: &Claim{}}
+		if err := json.Unmarshal([]byte(s), &h); err != nil {
+			return nil, err
+		}
+		h.Claim.When = h.When.when()
+		return h.Claim, nil
+	case KindSource:
+		h := historySource{Source: &Source{}}
+		if err := json.Unmarshal([]byte(s), &h); err != nil {
+			return nil, err
+		}
+		if h.Reliability != "" {
+			h.Source.Reliability = h.Reliability[0]
+		}
+		return h.Source, nil
+	}
+	return nil, fmt.Errorf("unknown object kind %q", k)
+}
