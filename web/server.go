@@ -141,7 +141,7 @@ func (s *Server) routes() {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	r = r.WithContext(context.WithValue(r.Context(), stateKey{}, s.cur.Load()))
-	s.mux.ServeHTTP(w, r)
+	serveGzip(s.mux, w, r) // see gzip.go
 }
 
 // ListenAndServe serves on addr until ctx is done, then shuts down gracefully.
