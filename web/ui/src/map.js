@@ -53,7 +53,6 @@ function renderList(y) {
 }
 
 async function main() {
-  box.hidden = false;
   const W = svg.clientWidth || 900, H = svg.clientHeight || 540;
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   // Centred on Manchuria; fitted to the places east of the Urals so that

@@ -7,7 +7,6 @@ const data = readData('tl-data');
 const box = document.getElementById('tl-chart');
 const svg = document.getElementById('tl-svg');
 if (data && box && svg) {
-  box.hidden = false;
   let lo = data.from, hi = data.to;
   const out = document.getElementById('tl-range');
   const rowH = 16, top = 34;

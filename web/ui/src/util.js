@@ -31,5 +31,7 @@ export function setQuery(params) {
   history.replaceState(null, '', u);
 }
 
-export function lang() { return document.documentElement.lang || 'en'; }
+// lang is the language of names the reader chose (?lang=), which the
+// server writes as <html data-names>; <html lang> stays the interface's.
+export function lang() { return document.documentElement.dataset.names || 'en'; }
 
