@@ -42,6 +42,8 @@ async function once(url, preset) {
     const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories };
     const r = await lighthouse(url, flags, preset === 'desktop' ? desktopConfig : undefined);
     const lhr = r.lhr;
+    // LH_KEEP=1 keeps each run's full report, for finding what failed.
+    if (process.env.LH_KEEP) fs.writeFileSync(path.join(out, `${url.replace(/^https?:\/\/[^/]+/, '').replace(/[^a-z0-9]+/gi, '_')}-${preset}-${Date.now()}.json`), JSON.stringify(lhr));
     if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const failing = [];
     for (const c of categories) {
