@@ -11,7 +11,8 @@
 #
 # Environment: LANGS (default "en ja ru") picks the languages of names of
 # the full run, PRESETS (default "desktop,mobile") its presets and RUNS
-# (default 3) its runs per page and preset.
+# (default 3) its runs per page and preset; PAGES (space-separated paths)
+# replaces the list of pages.
 #
 # Results: bench-out/lighthouse/lighthouse.md (the table) and lighthouse.json.
 # Lighthouse and chrome-launcher come from web/e2e/package-lock.json (npm ci
@@ -51,6 +52,7 @@ curl -sf -o /dev/null "http://127.0.0.1:$port/" || { echo "the server did not an
 # One page of every type; the other issues' views join by their path here.
 pages=(/ /entities/harbin-tokumu-kikan /entities/lyushkov-genrikh "/search?q=Harbin" /timeline "/map?year=1939"
 	/structure /network /estimates /sources /sources/zor22 /entities)
+if [ -n "${PAGES:-}" ]; then read -ra pages <<<"$PAGES"; fi # a subset, e.g. PAGES="/map /network"
 out=bench-out/lighthouse
 if [ "$mode" = quick ]; then
 	node web/e2e/lighthouse.mjs "http://127.0.0.1:$port" "$out" 1 mobile "${pages[@]}"

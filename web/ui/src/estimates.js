@@ -6,7 +6,7 @@
 // The page has a few dozen charts, most below the fold: each is drawn when
 // it comes near the viewport, into a box the stylesheet already sized, so
 // loading costs one chart's work, not all of them, and nothing shifts.
-import { el, readData } from './util.js';
+import { el, readData, afterPaint } from './util.js';
 
 const charts = readData('est-data') || [];
 const fmt = new Intl.NumberFormat('en');
@@ -60,6 +60,7 @@ function draw(c, holder, W) {
 // before anything is drawn, serves all: drawing never forces the browser
 // to lay the page out again, nor to lay out the sections the stylesheet
 // lets it skip while they are off screen (content-visibility).
+afterPaint().then(() => {
 const boxes = charts.map((c) => [c, document.querySelector(`[data-chart="${CSS.escape(c.id)}"]`)]).filter(([, h]) => h);
 const W = boxes.length ? boxes[0][1].clientWidth || 700 : 700;
 const byHolder = new Map(boxes.map(([c, h]) => [h, c]));
@@ -71,3 +72,4 @@ const io = new IntersectionObserver((entries) => {
   }
 }, { rootMargin: '600px 0px' });
 for (const [, h] of boxes) io.observe(h);
+});

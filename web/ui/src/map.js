@@ -3,7 +3,7 @@
 // with d3-geo in a Web Worker (mapbase.js). The year slider recolours the markers —
 // events that year, organizations only, or nothing — and rewrites the
 // list beside the map; the year is kept in the URL.
-import { el, readData, setQuery, lang } from './util.js';
+import { el, readData, setQuery, lang, afterPaint } from './util.js';
 
 const data = readData('map-data');
 const box = document.getElementById('map-chart');
@@ -51,6 +51,7 @@ function renderList(y) {
 }
 
 async function main() {
+  await afterPaint();
   const W = svg.clientWidth || 900, H = svg.clientHeight || 540;
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   // Centred on Manchuria; fitted to the places east of the Urals so that

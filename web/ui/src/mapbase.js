@@ -11,12 +11,18 @@ self.onmessage = async (ev) => {
   const { basemap, W, H, fit, places } = ev.data;
   // Centred on Manchuria, fitted to the points given.
   const proj = geoConicEqualArea().rotate([-120, 0]).parallels([35, 55]).fitExtent([[30, 30], [W - 30, H - 30]], { type: 'MultiPoint', coordinates: fit });
-  const path = geoPath(proj);
+  // Places are projected before clipping, so that one off the frame still
+  // gets a position; the basemap is then clipped to the frame and written
+  // to a tenth of a pixel: the page parses and paints only what shows
+  // (the land path shrinks several times over).
+  const places2 = places.map((p) => proj(p) || [-99, -99]);
+  proj.clipExtent([[0, 0], [W, H]]);
+  const path = geoPath(proj).digits(1);
   const topo = await (await fetch(basemap)).json();
   self.postMessage({
     sphere: path({ type: 'Sphere' }),
     grat: path(geoGraticule10()),
     land: path(feature(topo, topo.objects.countries)), // one path: one element, not 177
-    places: places.map((p) => proj(p) || [-99, -99]),
+    places: places2,
   });
 };

@@ -4,12 +4,12 @@
 // whose address the page gives in data-worker), and drawn once, so the
 // picture does not move under the reader and the page never freezes. The
 // chart's box is sized by the stylesheet, so drawing shifts nothing.
-import { el, readData, lang } from './util.js';
+import { el, readData, lang, afterPaint } from './util.js';
 import { radius } from './netradius.js';
 
 const data = readData('net-data');
 const svg = document.getElementById('net-svg');
-if (data && svg && data.nodes.length) {
+if (data && svg && data.nodes.length) afterPaint().then(() => {
   const W = svg.clientWidth || 900, H = svg.clientHeight || 560;
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('aria-busy', 'true');
@@ -40,4 +40,4 @@ if (data && svg && data.nodes.length) {
     svg.replaceChildren(gl, gn);
     svg.removeAttribute('aria-busy');
   }
-}
+});

@@ -1,7 +1,7 @@
 // The timeline: every listed event on an axis from 1919 to 1953, zoomable
 // with the buttons, the wheel, + and −, and pannable by dragging or with
 // ← and →. The visible range is kept in the URL (from, to).
-import { el, readData, setQuery } from './util.js';
+import { el, readData, setQuery, afterPaint } from './util.js';
 
 const data = readData('tl-data');
 const box = document.getElementById('tl-chart');
@@ -89,5 +89,5 @@ if (data && box && svg) {
   });
   svg.addEventListener('pointerup', () => { drag = null; });
   addEventListener('resize', draw);
-  draw();
+  afterPaint().then(draw);
 }
