@@ -1,7 +1,7 @@
 // Estimates and reality: one small chart per figure, years across, the
 // historiography's counts as a dark line and each perspective's estimates
 // in colour. Every point is one claim; hover shows its source, and the
-// table under each chart holds the same figures as text.
+// table under each chart holds the same figures as text, each with its source.
 //
 // The page has a few dozen charts, most below the fold: each is drawn when
 // it comes near the viewport, into a box the stylesheet already sized, so
@@ -28,8 +28,12 @@ function draw(c, holder, W) {
   const ymax = nice(Math.max(...pts.map((p) => p.y)) * 1.05);
   const x = (v) => L + ((v - x0) / (x1 - x0)) * (W - L - R);
   const y = (v) => H - B - (v / ymax) * (H - T - B);
-  // A group, not an image: its points are links a screen reader must reach.
-  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-label': `Chart of the figures in ${c.unit || 'units'} by year in the table below; each point links to its row` });
+  // An image whose text alternative is the table right below it, which
+  // holds every point with its source. The points are not links: 8 px
+  // marks, often side by side, are too small a target (WCAG 2.5.8), and
+  // the row each would lead to is a glance away; hovering shows a point's
+  // figure and source.
+  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `Chart of the figures in ${c.unit || 'units'} by year; the table below holds the same figures with their sources` });
   const grid = el('g', { class: 'grid axis' });
   for (let i = 0; i <= 4; i++) {
     const v = (ymax / 4) * i;
@@ -47,8 +51,8 @@ function draw(c, holder, W) {
     if (sorted.length > 1) svg.append(el('path', { class: 'line', stroke: color, d: 'M' + sorted.map((p) => `${x(p.x)},${y(p.y)}`).join('L'), 'stroke-dasharray': s.actual ? null : '5 3' }));
     for (const p of sorted) {
       const shape = s.actual ? el('circle', { cx: x(p.x), cy: y(p.y), r: 4, fill: color }) : el('rect', { x: x(p.x) - 4, y: y(p.y) - 4, width: 8, height: 8, fill: color });
-      const name = `${s.label}: ${fmt.format(p.y)} ${c.unit} (${p.when}) — source ${p.source}`;
-      svg.append(el('a', { href: '#c-' + p.claim, 'aria-label': name }, el('title', { text: name }), shape));
+      shape.append(el('title', { text: `${s.label}: ${fmt.format(p.y)} ${c.unit} (${p.when}) — source ${p.source}` }));
+      svg.append(shape);
     }
     legend.append(el('li', { svg: false }, el('span', { svg: false, class: s.actual ? 'sw sw-actual' : 'sw', style: null }), s.label));
     legend.lastChild.firstChild.style.background = color;
