@@ -8,8 +8,9 @@ cd "$(dirname "$0")/../web/ui"
 npm ci --no-audit --no-fund
 out=../static
 mkdir -p "$out/js" "$out/geo"
-# One bundle per page script; each is minified and self-contained.
-./node_modules/.bin/esbuild src/common.js src/timeline.js src/map.js src/structure.js src/network.js src/estimates.js \
+# One bundle per page script, plus netlayout.js and mapbase.js, the network and map pages' Web
+# Workers; each is minified and self-contained.
+./node_modules/.bin/esbuild src/common.js src/timeline.js src/map.js src/structure.js src/network.js src/netlayout.js src/mapbase.js src/estimates.js \
 	--bundle --minify --format=iife --target=es2020 --legal-comments=none --outdir="$out/js" --log-level=warning
 # Natural Earth 1:110m countries (public domain) as TopoJSON, from world-atlas.
 cp node_modules/world-atlas/countries-110m.json "$out/geo/countries-110m.json"

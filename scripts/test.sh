@@ -66,6 +66,15 @@ export TOKUMU_ORACLE=1
 # shellcheck source=scripts/test-postgres.sh
 source scripts/test-postgres.sh
 
+# The web UI's accessibility test (web/e2e/axe_test.go) injects npm's
+# axe-core into Chromium, and scripts/lighthouse.sh runs npm's Lighthouse;
+# install both from web/e2e/package-lock.json when missing (the test
+# fails, never skips, without them).
+if [ ! -f web/e2e/node_modules/axe-core/axe.min.js ] || [ ! -f web/e2e/node_modules/lighthouse/package.json ]; then
+	echo "== installing axe-core and Lighthouse (for the web UI's accessibility and Lighthouse checks)"
+	(cd web/e2e && npm ci --no-audit --no-fund)
+fi
+
 echo "== go vet"
 go vet ./...
 
@@ -87,3 +96,9 @@ passed=$(grep -c '^ok ' "$test_log" || true)
 failed=$(grep -c '^FAIL' "$test_log" || true)
 echo "go test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
+
+# Lighthouse takes 20-60 s a page on a 2-core machine, too slow for go
+# test: here one run of each page type on the mobile preset (the harder
+# bar); `bash scripts/lighthouse.sh` is the full run of BENCHMARKS.md.
+echo "== Lighthouse, one page per type, mobile preset"
+bash scripts/lighthouse.sh --quick

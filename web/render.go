@@ -195,8 +195,16 @@ func (b *base) Link(id string) template.HTML {
 	sb.WriteString(template.HTMLEscapeString(b.Q()))
 	sb.WriteString(`" class="ent t-`)
 	sb.WriteString(template.HTMLEscapeString(string(e.Type)))
+	label := b.Label(id)
+	// The interface is English (<html lang="en">); a name shown in the
+	// reader's chosen language says so, for screen readers' voices and
+	// for the browser's choice of Japanese rather than Chinese glyphs.
+	if b.Lang != "en" && label != b.sn.labels["en"][id] {
+		sb.WriteString(`" lang="`)
+		sb.WriteString(template.HTMLEscapeString(b.Lang))
+	}
 	sb.WriteString(`">`)
-	sb.WriteString(template.HTMLEscapeString(b.Label(id)))
+	sb.WriteString(template.HTMLEscapeString(label))
 	sb.WriteString(`</a>`)
 	return template.HTML(sb.String())
 }

@@ -257,7 +257,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveState(w http.ResponseWriter, r *http.Request) {
 	st := s.acquire()
 	defer st.release()
-	s.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), stateKey{}, st)))
+	serveGzip(s.mux, w, r.WithContext(context.WithValue(r.Context(), stateKey{}, st))) // see gzip.go
 }
 
 // ListenAndServe serves on ln until ctx is done, then shuts down

@@ -92,12 +92,25 @@ func TestSearchScripts(t *testing.T) {
 		t.Run(q, func(t *testing.T) {
 			b.run(t, "home", chromedp.Navigate(base+"/"), chromedp.WaitVisible("#q"), chromedp.SendKeys("#q", q))
 			var hrefs []string
-			b.run(t, "suggestions", chromedp.WaitVisible("#suggest li a"),
-				chromedp.Evaluate(`[...document.querySelectorAll('#suggest li a')].map(a => new URL(a.href).pathname)`, &hrefs))
+			b.run(t, "suggestions", chromedp.WaitVisible(`#suggest li[role="option"]`),
+				chromedp.Evaluate(`[...document.querySelectorAll('#suggest li[role="option"]')].map(li => new URL(li.dataset.href, location.href).pathname)`, &hrefs))
 			i := slices.Index(hrefs, "/entities/"+want)
 			if i >= 0 {
-				keys := strings.Repeat(kb.ArrowDown, i+1) + kb.Enter
-				b.run(t, "choose suggestion", chromedp.SendKeys("#q", keys))
+				// The combobox names the option the arrows reach, and
+				// only that option is selected; focus stays in the box.
+				var state struct {
+					Active, Expanded, Focus string
+					Selected                []string
+				}
+				b.run(t, "arrow to suggestion", chromedp.SendKeys("#q", strings.Repeat(kb.ArrowDown, i+1)),
+					chromedp.Evaluate(`({Active: q.getAttribute('aria-activedescendant'), Expanded: q.getAttribute('aria-expanded'), Focus: document.activeElement.id,
+						Selected: [...document.querySelectorAll('#suggest [aria-selected="true"]')].map(li => li.id)})`, &state))
+				wantID := fmt.Sprintf("sg-%d", i)
+				if state.Active != wantID || state.Expanded != "true" || state.Focus != "q" || !slices.Equal(state.Selected, []string{wantID}) {
+					t.Errorf("%q after %d ArrowDown: aria-activedescendant %q, aria-expanded %q, focus #%s, selected %v; want %s, true, #q, [%s]",
+						q, i+1, state.Active, state.Expanded, state.Focus, state.Selected, wantID, wantID)
+				}
+				b.run(t, "choose suggestion", chromedp.SendKeys("#q", kb.Enter))
 			} else {
 				t.Logf("%q: %s not among the suggestions %v; using the results page", q, want, hrefs)
 				b.run(t, "submit", chromedp.SendKeys("#q", kb.Enter), chromedp.WaitVisible("ol.hits"),

@@ -9,27 +9,36 @@ function suggest() {
   const list = qs('#suggest');
   if (!input || !list) return;
   let items = [], active = -1, seq = 0, timer = 0;
-  const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); active = -1; };
+  const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); mark(-1); };
   const mark = (i) => {
     items.forEach((li, j) => li.setAttribute('aria-selected', j === i ? 'true' : 'false'));
     active = i;
     if (i >= 0) input.setAttribute('aria-activedescendant', items[i].id); else input.removeAttribute('aria-activedescendant');
   };
+  // Each option is plain text, not a link: an option is not allowed to
+  // hold another interactive element (axe nested-interactive), and the
+  // input keeps the focus while aria-activedescendant names the option.
+  // Its page's address rides in data-href; click or Enter opens it.
   const show = (hits) => {
     list.replaceChildren();
-    items = hits.filter((h) => h.entity).map((h, i) => {
-      const q = lang() === 'en' ? '' : '?lang=' + lang();
-      const a = el('a', { svg: false, href: '/entities/' + encodeURIComponent(h.entity) + q, tabindex: '-1' },
-        el('span', { svg: false, class: 'sg-label', text: h.label }),
-        h.name && h.name !== h.label ? el('span', { svg: false, class: 'sg-name', text: h.name }) : null,
-        h.type ? el('span', { svg: false, class: 'sg-name', text: h.type }) : null);
-      return el('li', { svg: false, id: 'sg-' + i, role: 'option', 'aria-selected': 'false' }, a);
-    });
+    const q = lang() === 'en' ? '' : '?lang=' + lang();
+    items = hits.filter((h) => h.entity).map((h, i) => el('li', {
+      svg: false, id: 'sg-' + i, role: 'option', 'aria-selected': 'false',
+      'data-href': '/entities/' + encodeURIComponent(h.entity) + q,
+    },
+    el('span', { svg: false, class: 'sg-label', text: h.label }),
+    h.name && h.name !== h.label ? el('span', { svg: false, class: 'sg-name', text: h.name }) : null,
+    h.type ? el('span', { svg: false, class: 'sg-name', text: h.type }) : null));
     list.append(...items);
     list.hidden = items.length === 0;
     input.setAttribute('aria-expanded', items.length ? 'true' : 'false');
-    active = -1;
+    mark(-1);
   };
+  // mousedown, not click: it comes before the input's blur closes the list.
+  list.addEventListener('mousedown', (ev) => {
+    const li = ev.target.closest('li[data-href]');
+    if (li) { ev.preventDefault(); location.href = li.dataset.href; }
+  });
   input.addEventListener('input', () => {
     clearTimeout(timer);
     const q = input.value.trim();
@@ -49,12 +58,12 @@ function suggest() {
     if (ev.key === 'ArrowDown') { ev.preventDefault(); mark((active + 1) % items.length); }
     else if (ev.key === 'ArrowUp') { ev.preventDefault(); mark((active - 1 + items.length) % items.length); }
     else if (ev.key === 'Escape') { close(); }
-    else if (ev.key === 'Enter' && active >= 0) { ev.preventDefault(); location.href = items[active].querySelector('a').href; }
+    else if (ev.key === 'Enter' && active >= 0) { ev.preventDefault(); location.href = items[active].dataset.href; }
   });
   // Enter on a chosen suggestion opens it rather than the results page,
   // whichever of keydown or the form's submit the browser delivers first.
   input.form.addEventListener('submit', (ev) => {
-    if (!list.hidden && active >= 0) { ev.preventDefault(); location.href = items[active].querySelector('a').href; }
+    if (!list.hidden && active >= 0) { ev.preventDefault(); location.href = items[active].dataset.href; }
   });
   input.addEventListener('blur', () => setTimeout(close, 200));
   document.addEventListener('keydown', (ev) => {

@@ -1,7 +1,12 @@
 // Estimates and reality: one small chart per figure, years across, the
 // historiography's counts as a dark line and each perspective's estimates
-// in colour. Every point is one claim; hover shows its source.
-import { el, readData } from './util.js';
+// in colour. Every point is one claim; hover shows its source, and the
+// table under each chart holds the same figures as text, each with its source.
+//
+// The page has a few dozen charts, most below the fold: each is drawn when
+// it comes near the viewport, into a box the stylesheet already sized, so
+// loading costs one chart's work, not all of them, and nothing shifts.
+import { el, readData, afterPaint } from './util.js';
 
 const charts = readData('est-data') || [];
 const fmt = new Intl.NumberFormat('en');
@@ -14,17 +19,21 @@ function nice(max) {
   return [1, 2, 2.5, 5, 10].map((m) => m * p).find((v) => v >= max) || max;
 }
 
-for (const c of charts) {
-  const holder = document.querySelector(`[data-chart="${CSS.escape(c.id)}"]`);
+function draw(c, holder, W) {
   const pts = (c.series || []).flatMap((s) => s.points);
-  if (!holder || pts.length === 0) continue;
-  const W = holder.clientWidth || 700, H = 240, L = 56, R = 12, T = 24, B = 26;
+  if (pts.length === 0) return;
+  const H = 240, L = 56, R = 12, T = 24, B = 26;
   let x0 = Math.floor(Math.min(...pts.map((p) => p.x))), x1 = Math.ceil(Math.max(...pts.map((p) => p.x)));
   if (x1 - x0 < 2) { x0 -= 1; x1 += 1; }
   const ymax = nice(Math.max(...pts.map((p) => p.y)) * 1.05);
   const x = (v) => L + ((v - x0) / (x1 - x0)) * (W - L - R);
   const y = (v) => H - B - (v / ymax) * (H - T - B);
-  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `Figures in ${c.unit || 'units'} by year` });
+  // An image whose text alternative is the table right below it, which
+  // holds every point with its source. The points are not links: 8 px
+  // marks, often side by side, are too small a target (WCAG 2.5.8), and
+  // the row each would lead to is a glance away; hovering shows a point's
+  // figure and source.
+  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `Chart of the figures in ${c.unit || 'units'} by year; the table below holds the same figures with their sources` });
   const grid = el('g', { class: 'grid axis' });
   for (let i = 0; i <= 4; i++) {
     const v = (ymax / 4) * i;
@@ -42,10 +51,29 @@ for (const c of charts) {
     if (sorted.length > 1) svg.append(el('path', { class: 'line', stroke: color, d: 'M' + sorted.map((p) => `${x(p.x)},${y(p.y)}`).join('L'), 'stroke-dasharray': s.actual ? null : '5 3' }));
     for (const p of sorted) {
       const shape = s.actual ? el('circle', { cx: x(p.x), cy: y(p.y), r: 4, fill: color }) : el('rect', { x: x(p.x) - 4, y: y(p.y) - 4, width: 8, height: 8, fill: color });
-      svg.append(el('a', { href: '#c-' + p.claim }, el('title', { text: `${s.label}: ${fmt.format(p.y)} ${c.unit} (${p.when}) — source ${p.source}` }), shape));
+      shape.append(el('title', { text: `${s.label}: ${fmt.format(p.y)} ${c.unit} (${p.when}) — source ${p.source}` }));
+      svg.append(shape);
     }
     legend.append(el('li', { svg: false }, el('span', { svg: false, class: s.actual ? 'sw sw-actual' : 'sw', style: null }), s.label));
     legend.lastChild.firstChild.style.background = color;
   });
   holder.replaceChildren(svg, legend);
 }
+
+// Every box is as wide as the text column, so one box's width, read once
+// before anything is drawn, serves all: drawing never forces the browser
+// to lay the page out again, nor to lay out the sections the stylesheet
+// lets it skip while they are off screen (content-visibility).
+afterPaint().then(() => {
+const boxes = charts.map((c) => [c, document.querySelector(`[data-chart="${CSS.escape(c.id)}"]`)]).filter(([, h]) => h);
+const W = boxes.length ? boxes[0][1].clientWidth || 700 : 700;
+const byHolder = new Map(boxes.map(([c, h]) => [h, c]));
+const io = new IntersectionObserver((entries) => {
+  for (const e of entries) {
+    if (!e.isIntersecting) continue;
+    io.unobserve(e.target);
+    draw(byHolder.get(e.target), e.target, W);
+  }
+}, { rootMargin: '600px 0px' });
+for (const [, h] of boxes) io.observe(h);
+});

@@ -1,11 +1,9 @@
 // The map: every place with coordinates on a Natural Earth basemap (the
 // world-atlas package, embedded and served from this server), projected
-// in the browser with d3-geo. The year slider recolours the markers —
+// with d3-geo in a Web Worker (mapbase.js). The year slider recolours the markers —
 // events that year, organizations only, or nothing — and rewrites the
 // list beside the map; the year is kept in the URL.
-import { geoConicEqualArea, geoPath, geoGraticule10 } from 'd3-geo';
-import { feature } from 'topojson-client';
-import { el, readData, setQuery, lang } from './util.js';
+import { el, readData, setQuery, lang, afterPaint } from './util.js';
 
 const data = readData('map-data');
 const box = document.getElementById('map-chart');
@@ -53,24 +51,28 @@ function renderList(y) {
 }
 
 async function main() {
-  box.hidden = false;
+  await afterPaint();
   const W = svg.clientWidth || 900, H = svg.clientHeight || 540;
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   // Centred on Manchuria; fitted to the places east of the Urals so that
   // the theatre fills the frame (Berlin or Warsaw then sit off the edge).
+  // The projecting is done off the main thread (mapbase.js).
   const east = data.places.filter((p) => p.lon > 60);
-  const pts = { type: 'MultiPoint', coordinates: (east.length ? east : data.places).map((p) => [p.lon, p.lat]) };
-  const proj = geoConicEqualArea().rotate([-120, 0]).parallels([35, 55]).fitExtent([[30, 30], [W - 30, H - 30]], pts);
-  const path = geoPath(proj);
-  const topo = await (await fetch(data.basemap)).json();
-  const land = feature(topo, topo.objects.countries);
+  const fit = (east.length ? east : data.places).map((p) => [p.lon, p.lat]);
+  const worker = new Worker(svg.dataset.worker);
+  const geo = await new Promise((resolve, reject) => {
+    worker.onmessage = (ev) => resolve(ev.data);
+    worker.onerror = (ev) => reject(new Error(ev.message));
+    worker.postMessage({ basemap: new URL(data.basemap, location.href).href, W, H, fit, places: data.places.map((p) => [p.lon, p.lat]) });
+  });
+  worker.terminate();
   const base = el('g', {},
-    el('path', { class: 'sphere', d: path({ type: 'Sphere' }) }),
-    el('path', { class: 'grat', d: path(geoGraticule10()), fill: 'none', stroke: '#c9d6df', 'stroke-width': 0.5 }),
-    ...land.features.map((f) => el('path', { class: 'land', d: path(f) })));
+    el('path', { class: 'sphere', d: geo.sphere }),
+    el('path', { class: 'grat', d: geo.grat, fill: 'none', stroke: '#c9d6df', 'stroke-width': 0.5 }),
+    el('path', { class: 'land', d: geo.land }));
   const marks = el('g', { class: 'marks' });
-  const markers = data.places.map((p) => {
-    const [x, y] = proj([p.lon, p.lat]) || [-99, -99];
+  const markers = data.places.map((p, i) => {
+    const [x, y] = geo.places[i];
     const g = el('a', { href: '/entities/' + encodeURIComponent(p.id) + q, class: 'mk', 'data-id': p.id, transform: `translate(${x},${y})` },
       el('title', { text: p.label }), el('circle', { r: 4 }), el('text', { x: 6, y: 3, text: p.label }));
     marks.append(g);
@@ -78,6 +80,9 @@ async function main() {
   });
   svg.replaceChildren(base, marks);
 
+  // update recolours the markers for year y; the list beside the map is
+  // rewritten only when the year moves from the one the server rendered.
+  const served = +slider.value;
   function update(y) {
     for (const { p, g } of markers) {
       const a = active(p, y);
@@ -89,7 +94,7 @@ async function main() {
     }
     svg.dataset.year = y;
     outY.textContent = y;
-    renderList(y);
+    if (y !== served || list.dataset.redrawn) { renderList(y); list.dataset.redrawn = '1'; }
   }
   slider.addEventListener('input', () => { update(+slider.value); setQuery({ year: slider.value }); });
   update(+slider.value);

@@ -6,7 +6,6 @@ const form = document.getElementById('st-form');
 const slider = document.getElementById('st-year');
 const date = document.getElementById('st-date');
 if (form && slider && date) {
-  slider.closest('.year-slider').hidden = false;
   const out = document.getElementById('st-year-out');
   let timer = 0;
   slider.addEventListener('input', () => {

@@ -1,13 +1,12 @@
 // The timeline: every listed event on an axis from 1919 to 1953, zoomable
 // with the buttons, the wheel, + and −, and pannable by dragging or with
 // ← and →. The visible range is kept in the URL (from, to).
-import { el, readData, setQuery } from './util.js';
+import { el, readData, setQuery, afterPaint } from './util.js';
 
 const data = readData('tl-data');
 const box = document.getElementById('tl-chart');
 const svg = document.getElementById('tl-svg');
 if (data && box && svg) {
-  box.hidden = false;
   let lo = data.from, hi = data.to;
   const out = document.getElementById('tl-range');
   const rowH = 16, top = 34;
@@ -96,5 +95,5 @@ if (data && box && svg) {
   });
   svg.addEventListener('pointerup', () => { drag = null; });
   addEventListener('resize', draw);
-  draw();
+  afterPaint().then(draw);
 }

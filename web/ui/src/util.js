@@ -1,5 +1,14 @@
 // Small helpers shared by the page scripts (bundled into each).
 
+// afterPaint resolves once the browser has laid out and painted the page
+// the server sent. A chart script waits for it before it measures its box:
+// measuring earlier forces that layout inside the script's own task, and
+// one long task (layout + drawing) blocks a phone longer than two short
+// ones. The boxes are sized by the stylesheet, so waiting shifts nothing.
+export function afterPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 export function qs(sel, root = document) { return root.querySelector(sel); }
 
 export function el(name, attrs = {}, ...children) {
@@ -31,5 +40,7 @@ export function setQuery(params) {
   history.replaceState(null, '', u);
 }
 
-export function lang() { return document.documentElement.lang || 'en'; }
+// lang is the language of names the reader chose (?lang=), which the
+// server writes as <html data-names>; <html lang> stays the interface's.
+export function lang() { return document.documentElement.dataset.names || 'en'; }
 

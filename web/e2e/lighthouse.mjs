@@ -1,0 +1,112 @@
+// Lighthouse over tokumu's pages, offline, in Debian's Chromium: scripts/lighthouse.sh
+// starts the server and runs this. Each page is audited with the desktop and the
+// mobile preset, RUNS times each (a fresh headless Chromium per run, as Lighthouse
+// advises), and the medians are checked against issue 18's bar: accessibility 100,
+// best practices 100, SEO ≥ 95, performance ≥ 95 desktop / ≥ 90 mobile, and on the
+// mobile preset cumulative layout shift ≤ 0.02 and total blocking time ≤ 200 ms.
+// Prints a Markdown table (for BENCHMARKS.md), writes the medians as JSON to
+// OUT/lighthouse.json, and exits 1 if any page misses the bar.
+//
+// Usage: node lighthouse.mjs BASE_URL OUT_DIR RUNS PRESETS PAGE...
+//   PRESETS is "desktop,mobile", "desktop" or "mobile"; PAGE is a path ("/estimates").
+import fs from 'node:fs';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import * as chromeLauncher from 'chrome-launcher';
+
+const [base, out, runsArg, presetsArg, ...pages] = process.argv.slice(2);
+if (!base || !out || !runsArg || !presetsArg || pages.length === 0) {
+  console.error('usage: node lighthouse.mjs BASE_URL OUT_DIR RUNS PRESETS PAGE...');
+  process.exit(2);
+}
+const runs = Number(runsArg);
+const presets = presetsArg.split(',');
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
+const bar = {
+  desktop: { performance: 95, accessibility: 100, 'best-practices': 100, seo: 95 },
+  mobile: { performance: 90, accessibility: 100, 'best-practices': 100, seo: 95, cls: 0.02, tbt: 200 },
+};
+
+const median = (xs) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function once(url, preset) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories };
+    const r = await lighthouse(url, flags, preset === 'desktop' ? desktopConfig : undefined);
+    const lhr = r.lhr;
+    // LH_KEEP=1 keeps each run's full report, for finding what failed.
+    if (process.env.LH_KEEP) fs.writeFileSync(path.join(out, `${url.replace(/^https?:\/\/[^/]+/, '').replace(/[^a-z0-9]+/gi, '_')}-${preset}-${Date.now()}.json`), JSON.stringify(lhr));
+    if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const failing = [];
+    for (const c of categories) {
+      for (const ref of lhr.categories[c].auditRefs) {
+        const a = lhr.audits[ref.id];
+        if (ref.weight > 0 && a.score !== null && a.score < 1 && (c !== 'performance' || a.score < 0.9)) failing.push(`${ref.id} ${a.displayValue || a.score}`);
+      }
+    }
+    return {
+      scores: Object.fromEntries(categories.map((c) => [c, Math.round(lhr.categories[c].score * 100)])),
+      cls: lhr.audits['cumulative-layout-shift'].numericValue,
+      tbt: lhr.audits['total-blocking-time'].numericValue,
+      lcp: lhr.audits['largest-contentful-paint'].numericValue,
+      benchmarkIndex: lhr.environment.benchmarkIndex,
+      failing,
+      version: lhr.lighthouseVersion,
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+fs.mkdirSync(out, { recursive: true });
+const rows = [];
+let bad = 0, version = '';
+const bench = [];
+for (const page of pages) {
+  for (const preset of presets) {
+    const rs = [];
+    for (let i = 0; i < runs; i++) rs.push(await once(base + page, preset));
+    version = rs[0].version;
+    bench.push(...rs.map((r) => r.benchmarkIndex));
+    const m = {
+      page, preset, runs: rs.length,
+      performance: median(rs.map((r) => r.scores.performance)),
+      accessibility: median(rs.map((r) => r.scores.accessibility)),
+      'best-practices': median(rs.map((r) => r.scores['best-practices'])),
+      seo: median(rs.map((r) => r.scores.seo)),
+      perfRuns: rs.map((r) => r.scores.performance),
+      cls: median(rs.map((r) => r.cls)),
+      tbt: median(rs.map((r) => r.tbt)),
+      lcp: median(rs.map((r) => r.lcp)),
+      failing: [...new Set(rs.flatMap((r) => r.failing))],
+    };
+    const b = bar[preset];
+    m.misses = Object.entries(b).filter(([k, v]) => (k === 'cls' || k === 'tbt' ? m[k] > v : m[k] < v)).map(([k, v]) => `${k} ${k === 'cls' ? m[k].toFixed(3) : Math.round(m[k])} (bar ${v})`);
+    if (m.misses.length) bad++;
+    rows.push(m);
+    console.error(`${page} ${preset}: perf ${m.performance} (${m.perfRuns.join('/')}) a11y ${m.accessibility} bp ${m['best-practices']} seo ${m.seo} CLS ${m.cls.toFixed(3)} TBT ${Math.round(m.tbt)} ms LCP ${Math.round(m.lcp)} ms${m.misses.length ? '  MISSES: ' + m.misses.join(', ') : ''}${m.failing.length ? '  failing: ' + m.failing.join('; ') : ''}`);
+  }
+}
+
+const table = [
+  `Lighthouse ${version}, Chromium (${'/usr/bin/chromium'}), median of ${runs} run(s); benchmarkIndex ${Math.round(Math.min(...bench))}–${Math.round(Math.max(...bench))}.`,
+  '',
+  '| page | preset | performance (runs) | accessibility | best practices | SEO | CLS | TBT ms | LCP ms |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...rows.map((m) => `| \`${m.page}\` | ${m.preset} | ${m.performance} (${m.perfRuns.join('/')}) | ${m.accessibility} | ${m['best-practices']} | ${m.seo} | ${m.cls.toFixed(3)} | ${Math.round(m.tbt)} | ${Math.round(m.lcp)} |`),
+].join('\n');
+console.log(table);
+fs.writeFileSync(path.join(out, 'lighthouse.json'), JSON.stringify({ version, runs, rows }, null, 2));
+fs.writeFileSync(path.join(out, 'lighthouse.md'), table + '\n');
+if (bad) {
+  console.error(`${bad} page/preset pair(s) miss the bar`);
+  process.exit(1);
+}
