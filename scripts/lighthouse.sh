@@ -7,7 +7,7 @@
 # mobile CLS ≤ 0.02 and TBT ≤ 200 ms). Exits 1 if a page misses it.
 #
 #   bash scripts/lighthouse.sh           # the full run: every page, en/ja/ru, both presets, 3 runs (~40 min on 2 cores)
-#   bash scripts/lighthouse.sh --quick   # one run per page type, en, mobile preset (~4 min; scripts/test.sh runs it)
+#   bash scripts/lighthouse.sh --quick   # one run per page type, en, mobile preset (~4 min)
 #
 # Environment: LANGS (default "en ja ru") picks the languages of names of
 # the full run, PRESETS (default "desktop,mobile") its presets and RUNS
