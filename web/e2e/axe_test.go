@@ -111,9 +111,19 @@ func (b *browser) audit(t *testing.T, axeSrc, what string) axeResult {
 // drawn: a .viz box's svg has children and nothing is aria-busy.
 func ready(sel string) chromedp.Action {
 	return chromedp.Tasks{
-		chromedp.WaitVisible(sel),
+		visible(sel),
 		chromedp.Poll(`[...document.querySelectorAll('.viz svg')].every(s => s.childElementCount > 0) && !document.querySelector('[aria-busy="true"]')`, nil,
 			chromedp.WithPollingTimeout(10*time.Second)),
+	}
+}
+
+// visible waits for sel after scrolling the element that holds it into
+// view: charts below the fold (/estimates, under its filters and table of
+// contents) are drawn only as they near the screen, as a reader scrolls.
+func visible(sel string) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.ScrollIntoView(strings.Fields(sel)[0], chromedp.ByQuery),
+		chromedp.WaitVisible(sel),
 	}
 }
 

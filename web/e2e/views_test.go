@@ -42,7 +42,7 @@ func TestPages(t *testing.T) {
 		{"audit", "/audit", "div.finding"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			b.run(t, "load "+tt.path, chromedp.Navigate(base+tt.path), chromedp.WaitVisible(tt.ready), settle())
+			b.run(t, "load "+tt.path, chromedp.Navigate(base+tt.path), visible(tt.ready), settle())
 			b.screenshot(t, tt.name)
 			b.check(t, tt.path)
 		})
@@ -69,7 +69,7 @@ func TestPhone(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var overflow int
-			b.run(t, tt.path, chromedp.Navigate(base+tt.path), chromedp.WaitVisible(tt.ready),
+			b.run(t, tt.path, chromedp.Navigate(base+tt.path), visible(tt.ready),
 				chromedp.Evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &overflow))
 			b.screenshot(t, "phone-"+tt.name)
 			if overflow > 0 {
