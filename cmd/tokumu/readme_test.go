@@ -30,7 +30,7 @@ func TestREADMEExamples(t *testing.T) {
 	// the test's, shared by the examples in order (import, then show).
 	own := t.TempDir()
 	// Durations vary from run to run; both sides compare with them as "…".
-	durations := regexp.MustCompile(`\b\d+(\.\d+)?(ns|µs|ms)\b|\b\d+\.\d+s\b`)
+	durations := regexp.MustCompile(`\b\d+(\.\d+)?(ns|µs|ms|s)\b`)
 	blocks := regexp.MustCompile("(?s)```\n(\\$ tokumu .*?)```").FindAllStringSubmatch(string(readme), -1)
 	cmdLine := regexp.MustCompile(`(?m)^\$ (tokumu .*)$`)
 	examples := 0
