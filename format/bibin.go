@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/tokumu/tokumu"
 )
 
@@ -168,11 +170,15 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &bibParser{s: string(data), line: 1}
+	p := &bibParser{s: string(data), line: 1, macros: map[string]string{}}
 	var out []BibEntry
 	for {
 		if !p.skipTo('@') {
 			return out, nil
+		}
+		if p.commented() {
+			p.skipTo('\n')
+			continue
 		}
 		start := p.line
 		p.i++
@@ -181,7 +187,13 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 		if p.i >= len(p.s) || (p.s[p.i] != '{' && p.s[p.i] != '(') {
 			return nil, p.errorf("after @%s: expected { to open the entry", typ)
 		}
-		if typ == "comment" || typ == "string" || typ == "preamble" {
+		if typ == "string" {
+			if err := p.macro(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if typ == "comment" || typ == "preamble" {
 			if _, err := p.braced(); err != nil {
 				return nil, err
 			}
@@ -226,9 +238,46 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 }
 
 type bibParser struct {
-	s    string
-	i    int
-	line int
+	s      string
+	i      int
+	line   int
+	macros map[string]string // @string definitions, by lower-case name
+}
+
+// commented reports whether the @ at p.i sits on a line that a % comment
+// begins before it, as biber and pandoc read it: "% exported @string
+// macros" opens no entry.
+func (p *bibParser) commented() bool {
+	for j := p.i - 1; j >= 0 && p.s[j] != '\n'; j-- {
+		if p.s[j] == '%' && (j == 0 || p.s[j-1] != '\\') {
+			return true
+		}
+	}
+	return false
+}
+
+// macro reads the body of @string{name = value} and remembers it, so a
+// field may name it bare (address = spb) as BibTeX allows.
+func (p *bibParser) macro() error {
+	p.i++ // the { or (
+	p.space()
+	name := strings.ToLower(p.word())
+	p.space()
+	if name == "" || p.i >= len(p.s) || p.s[p.i] != '=' {
+		return p.errorf("@string: expected name = {value}")
+	}
+	p.i++
+	v, err := p.value()
+	if err != nil {
+		return err
+	}
+	p.space()
+	if p.i >= len(p.s) || (p.s[p.i] != '}' && p.s[p.i] != ')') {
+		return p.errorf("@string{%s = …}: expected } after the value", name)
+	}
+	p.i++
+	p.macros[name] = v
+	return nil
 }
 
 func (p *bibParser) errorf(format string, args ...any) error {
@@ -337,7 +386,16 @@ func (p *bibParser) value() (string, error) {
 			b.WriteString(p.s[j:p.i])
 			p.i++
 		default:
-			b.WriteString(p.word())
+			w := p.word()
+			if w == "" {
+				return "", p.errorf("expected a value in braces, in quotes, a number or a @string name, found %q", p.s[p.i])
+			}
+			if m, ok := p.macros[strings.ToLower(w)]; ok {
+				w = m
+			} else if m, ok := months[strings.ToLower(w)]; ok {
+				w = m
+			}
+			b.WriteString(w)
 		}
 		p.space()
 		if p.i < len(p.s) && p.s[p.i] == '#' {
@@ -348,12 +406,51 @@ func (p *bibParser) value() (string, error) {
 	}
 }
 
+// months are BibTeX's predefined month macros, as the numbers biblatex
+// and CSL dates use.
+var months = map[string]string{"jan": "1", "feb": "2", "mar": "3", "apr": "4", "may": "5", "jun": "6",
+	"jul": "7", "aug": "8", "sep": "9", "oct": "10", "nov": "11", "dec": "12"}
+
 var latexUnescape = strings.NewReplacer(`\&`, "&", `\%`, "%", `\$`, "$", `\#`, "#", `\_`, "_", `\{`, "{", `\}`, "}",
 	`\textasciitilde{}`, "~", `\textasciicircum{}`, "^", `\textbackslash{}`, `\`, "---", "—", "--", "–")
 
+// texAccent matches TeX's accent commands: \={o}, \'e, \"{u}, \v c …
+var texAccent = regexp.MustCompile(`\\([` + "`" + `'^"~=.uvHckdbr])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))`)
+
+// accents are the combining marks of TeX's accent commands.
+var accents = map[string]rune{"`": '\u0300', "'": '\u0301', "^": '\u0302', "~": '\u0303', "=": '\u0304', "u": '\u0306',
+	".": '\u0307', `"`: '\u0308', "r": '\u030A', "H": '\u030B', "v": '\u030C', "d": '\u0323', "c": '\u0327',
+	"k": '\u0328', "b": '\u0331'}
+
+// texLetters are TeX's commands for letters outside ASCII.
+var texLetters = strings.NewReplacer(`{\ss}`, "ß", `\ss{}`, "ß", `{\l}`, "ł", `{\L}`, "Ł", `{\o}`, "ø", `{\O}`, "Ø",
+	`{\aa}`, "å", `{\AA}`, "Å", `{\ae}`, "æ", `{\AE}`, "Æ", `{\oe}`, "œ", `{\OE}`, "Œ", `{\i}`, "ı", `\i{}`, "ı",
+	`\l{}`, "ł", `\L{}`, "Ł", `\o{}`, "ø", `\O{}`, "Ø")
+
+// detex writes TeX's accented and special letters as the Unicode letters
+// they stand for (Sh\={o}wa → Shōwa), composed (NFC), as pandoc reads them.
+func detex(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	s = texLetters.Replace(s)
+	s = texAccent.ReplaceAllStringFunc(s, func(m string) string {
+		g := texAccent.FindStringSubmatch(m)
+		letter := g[2] + g[3]
+		if letter == `\i` || letter == `\j` {
+			letter = letter[1:] // \'{\i}: the dotless i takes the accent
+		}
+		if strings.HasPrefix(letter, `\`) {
+			return m
+		}
+		return norm.NFC.String(letter + string(accents[g[1]]))
+	})
+	return s
+}
+
 // bibText removes grouping braces and unescapes LaTeX specials.
 func bibText(s string) string {
-	s = latexUnescape.Replace(s)
+	s = detex(latexUnescape.Replace(s))
 	s = strings.Map(func(r rune) rune {
 		if r == '{' || r == '}' {
 			return -1
@@ -406,10 +503,24 @@ func splitName(s string) tokumu.Agent {
 	if fam, giv, ok := strings.Cut(s, ","); ok {
 		return tokumu.Agent{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(giv)}
 	}
-	if i := strings.LastIndexFunc(s, unicode.IsSpace); i > 0 {
-		return tokumu.Agent{Family: s[i+1:], Given: s[:i]}
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return tokumu.Agent{Family: s}
 	}
-	return tokumu.Agent{Family: s}
+	// The family name is the last word and any lower-case particles
+	// before it, as BibTeX reads "Mark von Hagen" (von Hagen, Mark).
+	f := len(words) - 1
+	for f > 1 && startsLower(words[f-1]) {
+		f--
+	}
+	return tokumu.Agent{Family: strings.Join(words[f:], " "), Given: strings.Join(words[:f], " ")}
+}
+
+func startsLower(w string) bool {
+	for _, r := range w {
+		return unicode.IsLower(r)
+	}
+	return false
 }
 
 var bibToCSL = map[string]string{

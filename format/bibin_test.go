@@ -63,6 +63,21 @@ func TestParseBibTeXDetails(t *testing.T) {
 	if len(s.Authors) != 3 || s.Authors[0] != want[0] || s.Authors[1] != want[1] || s.Authors[2] != want[2] {
 		t.Errorf("authors %+v, want %+v", s.Authors, want)
 	}
+	es, err = format.ParseBibTeX(strings.NewReader(`% an @string in a comment opens nothing
+@string{spb = "Санкт-Петербург"}
+@book{k,
+  author = {Andrzej Pep{\l}o{\'n}ski and Given von Family},
+  title = {Sh\={o}wa, } # spb,
+  year = 1996, month = jun,
+}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = es[0].Source
+	if es[0].Line != 3 || s.Title != "Shōwa, Санкт-Петербург" || s.Issued != "1996-06" ||
+		len(s.Authors) != 2 || s.Authors[0] != (tokumu.Agent{Family: "Pepłoński", Given: "Andrzej"}) || s.Authors[1] != (tokumu.Agent{Family: "von Family", Given: "Given"}) {
+		t.Errorf("macros, accents and particles: got %+v at line %d", s, es[0].Line)
+	}
 	_, err = format.ParseBibTeX(strings.NewReader("@book{x,\n title = {open\n"))
 	if tokumu.ErrorCode(err) != tokumu.EINVALID || !strings.Contains(tokumu.ErrorMessage(err), "line 2: a { is never closed") {
 		t.Errorf("unclosed brace: %v", err)

@@ -1,0 +1,55 @@
+package format_test
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/format"
+)
+
+var lineRef = regexp.MustCompile(`^line \d+: `)
+
+// FuzzParseBibTeX: no input makes the reader panic or hang, and every
+// refusal is EINVALID and names the line.
+func FuzzParseBibTeX(f *testing.F) {
+	for _, p := range []string{"testdata/convert/zotero.bib", "testdata/convert/tricky.bib"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	f.Add(`@string{a = "x" # b}@book{k, title = a # {y}, month = jan}`)
+	f.Add(`@book{k, author = {\'{\i} and \v}, title = {\={`)
+	f.Fuzz(func(t *testing.T, s string) {
+		_, err := format.ParseBibTeX(strings.NewReader(s))
+		checkRefusal(t, err)
+	})
+}
+
+// FuzzParseRIS: as FuzzParseBibTeX, for RIS.
+func FuzzParseRIS(f *testing.F) {
+	b, err := os.ReadFile("testdata/convert/zotero.ris")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(b))
+	f.Add("TY  - BOOK\nAU  - \nER  - \n")
+	f.Fuzz(func(t *testing.T, s string) {
+		_, err := format.ParseRIS(strings.NewReader(s))
+		checkRefusal(t, err)
+	})
+}
+
+func checkRefusal(t *testing.T, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	if tokumu.ErrorCode(err) != tokumu.EINVALID || !lineRef.MatchString(tokumu.ErrorMessage(err)) {
+		t.Fatalf("refusal %v: want EINVALID naming the line", err)
+	}
+}
