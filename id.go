@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"strings"
 )
 
 // DeriveClaimID names a claim that its corpus gives no explicit id:
@@ -27,4 +28,24 @@ func DeriveClaimID(c *Claim) string {
 	var b [8]byte
 	binary.BigEndian.PutUint64(b[:], h.Sum64())
 	return fmt.Sprintf("%s~%x", c.Subject, b[:])
+}
+
+// Slug makes an id of any text the way the corpus writes ids: lower case,
+// a-z and 0-9, other runs of characters as one hyphen, none at either end
+// ("Coox1985" → "coox1985", "coox_nomonhan" → "coox-nomonhan"). The loader
+// suggests it when an id is malformed; converters name imported records
+// with it.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
 }

@@ -47,22 +47,9 @@ func KindOf(cslType string) tokumu.SourceKind {
 	return tokumu.Scholarly
 }
 
-// SourceID turns a citation key into a corpus id: lower case, a-z, 0-9
-// and hyphens ("Coox1985" → "coox1985", "coox_nomonhan" → "coox-nomonhan").
-func SourceID(key string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(key) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
-}
+// SourceID turns a citation key into a corpus id ("Coox1985" → "coox1985",
+// "coox_nomonhan" → "coox-nomonhan"): tokumu.Slug.
+func SourceID(key string) string { return tokumu.Slug(key) }
 
 // fallbackID names an entry without a key: first author's family name
 // and the year.

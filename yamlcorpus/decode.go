@@ -215,25 +215,10 @@ func idProblem(id string) string {
 		case r >= 'A' && r <= 'Z':
 			return fmt.Sprintf("has an upper-case letter: write %q", strings.ToLower(id))
 		default:
-			return fmt.Sprintf("has %q: ids use a-z, 0-9 and hyphens only (e.g. %q)", r, slug(id))
+			return fmt.Sprintf("has %q: ids use a-z, 0-9 and hyphens only (e.g. %q)", r, tokumu.Slug(id))
 		}
 	}
 	return ""
-}
-
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }
 
 // --- vocabulary ---------------------------------------------------------------

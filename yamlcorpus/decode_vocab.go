@@ -36,7 +36,7 @@ func (d *decoder) predicate(n *yaml.Node) *predDecl {
 		case "id":
 			p.ID = d.str(v, key)
 			if p.ID != "" && strings.Trim(p.ID, "abcdefghijklmnopqrstuvwxyz0123456789_") != "" {
-				d.errorf(v, "predicate id %q: use a-z, 0-9 and underscores (e.g. %q)", p.ID, strings.ReplaceAll(slug(p.ID), "-", "_"))
+				d.errorf(v, "predicate id %q: use a-z, 0-9 and underscores (e.g. %q)", p.ID, strings.ReplaceAll(tokumu.Slug(p.ID), "-", "_"))
 			}
 		case "label":
 			p.Label = d.langMap(v, key)
