@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/translit"
 )
 
 // The reading side of the bibliography formats, for tokumu convert: a
@@ -48,8 +49,10 @@ func KindOf(cslType string) tokumu.SourceKind {
 }
 
 // SourceID turns a citation key into a corpus id ("Coox1985" → "coox1985",
-// "coox_nomonhan" → "coox-nomonhan"): tokumu.Slug.
-func SourceID(key string) string { return tokumu.Slug(key) }
+// "coox_nomonhan" → "coox-nomonhan", "Яковкин2007" → "yakovkin2007"):
+// Cyrillic is first written in Latin letters by the BGN/PCGN system, so
+// that a Russian library's keys do not all collapse into their years.
+func SourceID(key string) string { return tokumu.Slug(translit.BGNSimple(key)) }
 
 // fallbackID names an entry without a key: first author's family name
 // and the year.

@@ -87,3 +87,11 @@ func TestParseBibTeXDetails(t *testing.T) {
 		t.Errorf("RIS without ER: %v", err)
 	}
 }
+
+func TestSourceID(t *testing.T) {
+	for in, want := range map[string]string{"Coox1985": "coox1985", "coox_nomonhan": "coox-nomonhan", "Яковкин2007": "yakovkin2007"} {
+		if got := format.SourceID(in); got != want {
+			t.Errorf("SourceID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
