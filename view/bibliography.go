@@ -24,6 +24,14 @@ type BibliographyStats struct {
 	AuthorShare  float64                   `json:"share_sources_with_author_or_issuer"`
 	WebSources   int                       `json:"web_sources"`
 	WithAccessed int                       `json:"web_sources_with_access_date"`
+
+	// The same shares over the claims that report history, leaving out
+	// the editors' own analysis (sources of kind analysis: ratings of a
+	// hypothesis matrix, placements of events in periods), which rests on
+	// no outside source by design and would otherwise dilute both shares.
+	Evidence          int     `json:"claims_evidence"`
+	EvidenceStrong    float64 `json:"share_scholarly_official_memoir_of_evidence"`
+	EvidenceWikipedia float64 `json:"share_wikipedia_of_evidence"`
 }
 
 // Bibliography computes BibliographyStats from the bibliography and the
@@ -61,6 +69,8 @@ func Bibliography(sources []*tokumu.Source, bySource map[string]int) Bibliograph
 	}
 	b.StrongShare, b.WikiShare = share(b.Strong, b.Claims), share(b.Wikipedia, b.Claims)
 	b.AuthorShare = share(b.WithAuthor, b.Sources)
+	b.Evidence = b.Claims - b.ByKind[tokumu.Analysis]
+	b.EvidenceStrong, b.EvidenceWikipedia = share(b.Strong, b.Evidence), share(b.Wikipedia, b.Evidence)
 	return b
 }
 
