@@ -51,7 +51,7 @@ type estPoint struct {
 }
 
 func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
-	p := estimatesPage{base: s.base(r, "estimates", "Estimates and reality", "estimates"), Data: []estChartData{}}
+	p := estimatesPage{base: s.base(r, "estimates", "estimates.title", "estimates"), Data: []estChartData{}}
 	f, tol, err := beliefFilter(r)
 	if err != nil {
 		s.htmlError(w, r, err)
