@@ -44,15 +44,28 @@ var funcs = template.FuncMap{
 	"add":        func(a, b int) int { return a + b },
 }
 
-// gradeClass returns the CSS class of a grade badge by reliability.
+// gradeClass returns the CSS classes of a grade badge: one by the
+// source's reliability (A–B high, C middling, D–F low), one by the
+// information's credibility (1–2 high, 3 middling, 4–6 low), so that a
+// doubtful report from a good source (B4) is not coloured as a confirmed
+// one (B1). A grade without a credibility is coloured by reliability.
 func gradeClass(g tokumu.Grade) string {
+	r := "g-lo"
 	switch g.Reliability {
 	case 'A', 'B':
-		return "g-hi"
+		r = "g-hi"
 	case 'C':
-		return "g-mid"
+		r = "g-mid"
 	}
-	return "g-lo"
+	switch g.Credibility {
+	case 1, 2:
+		return r + " gc-hi"
+	case 3:
+		return r + " gc-mid"
+	case 4, 5, 6:
+		return r + " gc-lo"
+	}
+	return r
 }
 
 // scriptOf returns the lang attribute for a name's BCP 47 tag, so that the
@@ -410,7 +423,7 @@ func (b *base) PG(p pager) pagerCtx { return pagerCtx{P: p, B: b} }
 // corpus's repository (Settings.Repository), or "" when no repository is
 // set or the claim has no origin: readers are not shown a local path.
 func (b *base) OriginURL(c *tokumu.Claim) string {
-	if c == nil || c.Origin == "" || b.sn == nil || b.sn.Settings.Repository == "" {
+	if c == nil || c.Origin == "" || b.sn == nil || b.sn.Corpus == nil || b.sn.Settings.Repository == "" {
 		return ""
 	}
 	return originURL(b.sn.Settings.Repository, c.Origin)
@@ -463,6 +476,19 @@ func (b *base) HTMLText(tag, text string) template.HTML {
 	return template.HTML("<" + tag + ">" + template.HTMLEscapeString(text) + "</" + tag + ">")
 }
 
+// Name is an entity's label in the page's language where a template shows
+// it without a link: marked as a name (class "name"), and with its
+// language when that is not the page's, as Link does.
+func (b *base) Name(id string) template.HTML {
+	var sb strings.Builder
+	sb.WriteString(`<span class="name"`)
+	if l := b.sn.labelLang[b.Lang][id]; l != "" && b.Lang != "en" {
+		sb.WriteString(` lang="` + template.HTMLEscapeString(l) + `"`)
+	}
+	sb.WriteString(`>` + template.HTMLEscapeString(b.Label(id)) + `</span>`)
+	return template.HTML(sb.String())
+}
+
 // CodeLink is a link whose text is its own address, as code: for API
 // addresses inside a sentence.
 func (b *base) CodeLink(href string) template.HTML {
@@ -488,13 +514,13 @@ func (b *base) HTMLLink(href, text string) template.HTML {
 	return template.HTML(`<a href="` + template.HTMLEscapeString(href) + `">` + template.HTMLEscapeString(text) + `</a>`)
 }
 
-// JSMessages are the catalogue's js.* messages in the page's language, for
+// JSMessages are the catalogue's js.* messages and entity types (type.*) in the page's language, for
 // the page scripts' own words (web/ui/src/util.js t()): a text, or its
 // plural forms for Intl.PluralRules.
 func (b *base) JSMessages() map[string]any {
 	out := map[string]any{"lang": b.Lang}
 	for k, m := range i18n.Catalogues[b.Lang] {
-		if !strings.HasPrefix(k, "js.") {
+		if !strings.HasPrefix(k, "js.") && !strings.HasPrefix(k, "type.") {
 			continue
 		}
 		if m.Forms != nil {

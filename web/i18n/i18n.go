@@ -45,6 +45,11 @@ var PluralForms = map[string][]string{
 	"ru": {"one", "few", "many", "other"},
 }
 
+// Neutral are the messages that are the same in every language: names of
+// formats and standards. Any other message copied from English into
+// another language's file is a forgotten translation, and a test says so.
+var Neutral = []string{"JSON API"}
+
 // Message is one catalogue entry: Text, or Forms for a plural message.
 type Message struct {
 	Text  string

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestCatalogueComplete fails when a key of the English catalogue lacks a
@@ -52,6 +53,23 @@ func TestCatalogueComplete(t *testing.T) {
 		for key := range cat {
 			if _, ok := en[key]; !ok {
 				t.Errorf("%s.yaml has %q, which en.yaml lacks (a stale or misspelt key)", lang, key)
+			}
+		}
+	}
+}
+
+// TestNothingLeftInEnglish fails on a Japanese or Russian message that is
+// the English one copied (a translation forgotten), except for the texts
+// that are the same in every language (Neutral) and texts without letters.
+func TestNothingLeftInEnglish(t *testing.T) {
+	for _, lang := range Langs[1:] {
+		for key, m := range Catalogues["en"] {
+			tr := Catalogues[lang][key]
+			for i, v := range m.Variants() {
+				if i >= len(tr.Variants()) || v != tr.Variants()[i] || slices.Contains(Neutral, v) || !strings.ContainsFunc(v, unicode.IsLetter) {
+					continue
+				}
+				t.Errorf("%s.yaml: %q is the English %q: translate it (or, if it is the same in every language, add it to Neutral)", lang, key, v)
 			}
 		}
 	}

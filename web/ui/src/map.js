@@ -26,7 +26,7 @@ function active(p, y) {
   };
 }
 
-function link(item) { return el('a', { svg: false, href: '/entities/' + encodeURIComponent(item.id) + q, text: item.label }); }
+function link(item) { return el('a', { svg: false, class: 'ent', href: '/entities/' + encodeURIComponent(item.id) + q, text: item.label }); }
 
 function renderList(y) {
   const items = [];
