@@ -29,6 +29,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
+	"golang.org/x/text/number"
 )
 
 //go:embed messages/*.yaml
@@ -195,7 +196,17 @@ func (p *Printer) HTML(key string, args ...any) template.HTML {
 func (p *Printer) Format(format string, args ...any) string { return p.p.Sprintf(format, args...) }
 
 // Num formats a number with the language's grouping (1,226 · 1 226).
-func (p *Printer) Num(n any) string { return p.p.Sprint(n) }
+// A float is written in full with at most two decimals, never in
+// scientific notation (fmt's %v writes 1.3e6 as 1.3×10⁰⁶).
+func (p *Printer) Num(n any) string {
+	switch v := n.(type) {
+	case float64:
+		return p.p.Sprint(number.Decimal(v, number.MaxFractionDigits(2)))
+	case float32:
+		return p.p.Sprint(number.Decimal(v, number.MaxFractionDigits(2)))
+	}
+	return p.p.Sprint(n)
+}
 
 // Keys returns the catalogue's keys, sorted.
 func Keys() []string {

@@ -153,6 +153,9 @@ func TestNumbers(t *testing.T) {
 		{"ru", 1226, "1\u00a0226"},
 		{"ja", 1226, "1,226"},
 		{"en", 1700.0, "1,700"},
+		{"en", 1.3e6, "1,300,000"},
+		{"ru", 1.3e6, "1\u00a0300\u00a0000"},
+		{"en", 0.125, "0.12"},
 	} {
 		if got := For(tt.lang).Num(tt.n); got != tt.want {
 			t.Errorf("%s Num(%v) = %q, want %q", tt.lang, tt.n, got, tt.want)
