@@ -198,3 +198,27 @@ func TestLocalizedFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestReferencesNoDoublePeriod: an author ending in an initial is closed
+// by that period alone ("Coox, Alvin D. 1985", not "D.. 1985"), in every
+// language's rendering of the bibliography.
+func TestReferencesNoDoublePeriod(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	double := regexp.MustCompile(`\p{Lu}\.\.`)
+	for _, lang := range []string{"en", "ja", "ru"} {
+		res, err := http.Get(ts.URL + "/sources?lang=" + lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		page := string(b)
+		if m := double.FindStringIndex(page); m != nil {
+			t.Errorf("/sources?lang=%s has a double period: %q", lang, page[max(0, m[0]-40):m[1]+20])
+		}
+		if !strings.Contains(page, "Coox, Alvin D. ") {
+			t.Errorf("/sources?lang=%s lacks Coox, Alvin D. (the case this test is about)", lang)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/web/i18n"
@@ -366,6 +367,45 @@ func (b *base) RefHTML(src *tokumu.Source) template.HTML {
 		return h
 	}
 	return b.sn.refHTML["en"][src.ID]
+}
+
+// Authors is a reference's authors joined by "; " and closed by a period,
+// unless the last one ends with one already ("Coox, Alvin D.", not
+// "Coox, Alvin D..").
+func (b *base) Authors(s *tokumu.Source) string {
+	if s == nil || len(s.Authors) == 0 {
+		return ""
+	}
+	names := make([]string, len(s.Authors))
+	for i, a := range s.Authors {
+		names[i] = a.String()
+	}
+	out := strings.Join(names, "; ")
+	if !strings.HasSuffix(out, ".") {
+		out += "."
+	}
+	return out
+}
+
+// ValueLang is the lang attribute of a claim's text value: its own
+// language, or English (the corpus's default) for a text without one,
+// when that is not the page's. Figures and other values without letters
+// have none.
+func (b *base) ValueLang(c *tokumu.Claim) template.HTMLAttr {
+	if c == nil || !strings.ContainsFunc(c.Value, unicode.IsLetter) {
+		return ""
+	}
+	return b.Fallback(c.Lang)
+}
+
+// ValueMark is the "(in English)" marker after a claim's text value in
+// another language than the page's, for sentences (four words or more):
+// a rank or a code name needs none.
+func (b *base) ValueMark(c *tokumu.Claim) template.HTML {
+	if c == nil || len(strings.Fields(c.Value)) < 4 {
+		return ""
+	}
+	return b.FallbackMark(c.Lang)
 }
 
 // refCtx is a source with the page, for the "reference" template.
