@@ -1,13 +1,19 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/storetest"
+	"github.com/tokumu/tokumu/web"
 )
 
 // i18nPaths is every page type, for the tests that render each in every
@@ -220,5 +226,50 @@ func TestReferencesNoDoublePeriod(t *testing.T) {
 		if !strings.Contains(page, "Coox, Alvin D. ") {
 			t.Errorf("/sources?lang=%s lacks Coox, Alvin D. (the case this test is about)", lang)
 		}
+	}
+}
+
+// TestCorpusFileLink: a citation shows readers no local path ("Written
+// at entities/…yaml:26"); with a repository in the corpus settings it
+// links "Corpus file" to the line on the repository.
+func TestCorpusFileLink(t *testing.T) {
+	serve := func(repo string) string {
+		ctx := context.Background()
+		db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		ds := storetest.Fixture()
+		ds.Settings.Repository = repo
+		for _, c := range ds.Claims {
+			c.Origin = "entities/unit/" + c.Subject + ".yaml:7"
+		}
+		if err := db.Replace(ctx, ds); err != nil {
+			t.Fatal(err)
+		}
+		srv, err := web.New(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := httptest.NewServer(srv)
+		t.Cleanup(ts.Close)
+		res, err := http.Get(ts.URL + "/entities/harbin-tokumu-kikan")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		return string(b)
+	}
+	page := serve("")
+	for _, bad := range []string{"Written at", ".yaml:7", "Corpus file"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("without a repository the page shows %q", bad)
+		}
+	}
+	page = serve("https://github.com/o/r/blob/main/corpus/")
+	if want := `<a href="https://github.com/o/r/blob/main/corpus/entities/unit/harbin-tokumu-kikan.yaml#L7" rel="noreferrer">Corpus file</a>`; !strings.Contains(page, want) {
+		t.Errorf("with a repository the page lacks %s", want)
 	}
 }
