@@ -158,3 +158,30 @@ func TestNoEnglishChrome(t *testing.T) {
 		t.Errorf("the English /sources shows only %d English fragments; the check would not notice English chrome", found)
 	}
 }
+
+// TestDateInputsISO: date fields show and take ISO dates (1939-06-01)
+// whatever the browser's locale — a type=date field would show 01.06.1939
+// or 6/1/1939 — and a typed date reaches the chart.
+func TestDateInputsISO(t *testing.T) {
+	base := server(t)
+	b := newBrowser(t)
+	for _, path := range []string{"/structure?root=kwantung-army&date=1939-06-01&lang=ru", "/estimates", "/search?q=Harbin", "/timeline", "/network"} {
+		var n int
+		b.run(t, path, chromedp.Navigate(base+path), chromedp.WaitVisible("main h1"),
+			chromedp.Evaluate(`document.querySelectorAll('input[type=date], input[type=datetime-local], input[type=month]').length`, &n))
+		if n != 0 {
+			t.Errorf("%s has %d locale-formatted date inputs", path, n)
+		}
+	}
+	var val, pattern string
+	b.run(t, "structure", chromedp.Navigate(base+"/structure?root=kwantung-army&date=1939-06-01&lang=ru"), chromedp.WaitVisible("#st-date"),
+		chromedp.Value("#st-date", &val), chromedp.AttributeValue("#st-date", "pattern", &pattern, nil))
+	if val != "1939-06-01" {
+		t.Errorf("#st-date shows %q, want 1939-06-01", val)
+	}
+	b.run(t, "type a date", chromedp.Evaluate(`document.getElementById('st-compare').value = ''`, nil),
+		chromedp.SendKeys("#st-compare", "1941-06-01"),
+		chromedp.Evaluate(`document.getElementById('st-form').requestSubmit()`, nil),
+		chromedp.WaitVisible(`#chart-b[data-date="1941-06-01"]`))
+	b.check(t, "structure with a typed date")
+}
