@@ -327,6 +327,9 @@ func (b *base) W(w tokumu.When) whenCtx { return whenCtx{W: w, Lang: b.Lang, b: 
 // Undated is the word for a claim without a date, in the page's language.
 func (c whenCtx) Undated() string { return c.b.T("when.undated") }
 
+// HTML is the time as the "when" template shows it (base.WhenHTML).
+func (c whenCtx) HTML() template.HTML { return c.b.WhenHTML(c.W) }
+
 // Human is a time in words in the page's language.
 func (b *base) Human(w tokumu.When) string { return w.Human(b.Lang) }
 

@@ -121,7 +121,13 @@ func init() {
 		}
 	}
 	for _, lang := range Langs {
-		printers[lang] = &Printer{lang: lang, p: message.NewPrinter(language.MustParse(lang), message.Catalog(b))}
+		p := &Printer{lang: lang, p: message.NewPrinter(language.MustParse(lang), message.Catalog(b)), plain: map[string]string{}}
+		for key, m := range Catalogues[lang] {
+			if m.Forms == nil && len(Verbs(m.Text)) == 0 {
+				p.plain[key] = p.p.Sprintf(key)
+			}
+		}
+		printers[lang] = p
 	}
 }
 
@@ -138,6 +144,10 @@ func Parse(data []byte) (map[string]Message, error) {
 type Printer struct {
 	lang string
 	p    *message.Printer
+	// plain holds the messages without arguments, formatted once: most
+	// calls are for them, and x/text's Sprintf costs a catalogue lookup
+	// and a parse every time.
+	plain map[string]string
 }
 
 // For returns the printer of a language of Langs, or English's.
@@ -155,6 +165,11 @@ func (p *Printer) Lang() string { return p.lang }
 // missing from the catalogue shows as itself (a test keeps that from
 // happening).
 func (p *Printer) T(key string, args ...any) string {
+	if len(args) == 0 {
+		if s, ok := p.plain[key]; ok {
+			return s
+		}
+	}
 	return p.p.Sprintf(key, args...)
 }
 
