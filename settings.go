@@ -20,4 +20,10 @@ type Settings struct {
 	// NetworkFrom and NetworkTo are the network page's first range (years).
 	NetworkFrom int `json:"network_from,omitempty"`
 	NetworkTo   int `json:"network_to,omitempty"`
+	// Repository is where the corpus's files can be read on the web, the
+	// URL that a file's path is appended to (e.g.
+	// "https://github.com/tokumu/tokumu/blob/main/corpus/"). Citations
+	// then link "corpus file" to the line a claim is written on; without
+	// it readers are not shown the file at all.
+	Repository string `json:"repository,omitempty"`
 }

@@ -21,9 +21,9 @@ type analyses struct {
 	ledger    *ledger.Ledger
 	matrices  []*ach.Matrix
 	attest    *view.Attester
-	relations []*tokumu.Claim // for the path API and the network filters
-	attestTxt map[string]string
-	tags      []string // the tags of the entities the network draws, for its filter
+	relations []*tokumu.Claim   // for the path API and the network filters
+	attestN   map[string][2]int // claim → sources, independent ones, where more than one source says it
+	tags      []string          // the tags of the entities the network draws, for its filter
 	// beliefs and charts are the estimates page without filters, which
 	// most requests ask for.
 	beliefs *ledger.Beliefs
@@ -36,12 +36,12 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 		return nil, fmt.Errorf("loading claims for the analyses: %w", err)
 	}
 	a := &analyses{
-		ledger:    ledger.Build(c, claims, -1, -1),
-		matrices:  ach.Build(ach.Input{Vocab: c.Vocab, Entities: c.Entities, Claims: claims}),
-		attest:    view.NewAttester(c.SourceList, claims),
-		attestTxt: map[string]string{},
-		beliefs:   ledger.BuildBeliefs(c.Numbers, ledger.Filter{}, ledger.DefaultTolerance),
-		charts:    view.Estimates(c.Numbers),
+		ledger:   ledger.Build(c, claims, -1, -1),
+		matrices: ach.Build(ach.Input{Vocab: c.Vocab, Entities: c.Entities, Claims: claims}),
+		attest:   view.NewAttester(c.SourceList, claims),
+		attestN:  map[string][2]int{},
+		beliefs:  ledger.BuildBeliefs(c.Numbers, ledger.Filter{}, ledger.DefaultTolerance),
+		charts:   view.Estimates(c.Numbers),
 	}
 	for _, e := range c.Entities {
 		if view.NetworkTypes[e.Type] {
@@ -57,8 +57,8 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 		if cl.Object != "" {
 			a.relations = append(a.relations, cl)
 		}
-		if s := a.attest.Of(cl).String(); s != "" {
-			a.attestTxt[cl.ID] = s
+		if at := a.attest.Of(cl); len(at.Sources) > 1 {
+			a.attestN[cl.ID] = [2]int{len(at.Sources), at.Independent}
 		}
 	}
 	return a, nil
@@ -79,7 +79,11 @@ func (b *base) Attest(c *tokumu.Claim) string {
 	if b.sn.an == nil || c == nil {
 		return ""
 	}
-	return b.sn.an.attestTxt[c.ID]
+	n, ok := b.sn.an.attestN[c.ID]
+	if !ok {
+		return ""
+	}
+	return b.T("cite.attest", n[0], n[1])
 }
 
 func (s *Server) handleLedgerAPI(w http.ResponseWriter, r *http.Request) {

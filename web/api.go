@@ -73,12 +73,15 @@ var (
 )
 
 // langOf is the language of the answer: the lang parameter if it names one
-// of uiLangs, else the best match of Accept-Language (BCP 47, with
+// of uiLangs, else the reader's earlier choice in the lang cookie (see
+// rememberLang), else the best match of Accept-Language (BCP 47, with
 // weights), else English.
 func langOf(r *http.Request) string {
-	switch l := r.URL.Query().Get("lang"); l {
-	case "ja", "ru", "en":
+	if l := r.URL.Query().Get("lang"); isUILang(l) {
 		return l
+	}
+	if c, err := r.Cookie(langCookie); err == nil && isUILang(c.Value) {
+		return c.Value
 	}
 	if al := r.Header.Get("Accept-Language"); al != "" {
 		tags, _, err := language.ParseAcceptLanguage(al)
@@ -92,6 +95,9 @@ func langOf(r *http.Request) string {
 	}
 	return "en"
 }
+
+// isUILang reports whether l is one of the interface's languages.
+func isUILang(l string) bool { return l == "en" || l == "ja" || l == "ru" }
 
 func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()

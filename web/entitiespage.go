@@ -21,7 +21,7 @@ const entitiesMax = 2000
 
 func (s *Server) handleEntitiesPage(w http.ResponseWriter, r *http.Request) {
 	t := r.URL.Query().Get("type")
-	p := entitiesPage{base: s.base(r, "entities", "Index of entities"), Type: t, Types: tokumu.EntityTypes}
+	p := entitiesPage{base: s.base(r, "entities", "entities.h1"), Type: t, Types: tokumu.EntityTypes}
 	if t == "" {
 		t = string(tokumu.Organization)
 		p.Type = t

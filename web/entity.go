@@ -15,7 +15,7 @@ import (
 type entityPage struct {
 	base
 	E             *tokumu.Entity
-	Summary       string
+	Summary       *langText // in the page's language, else English (marked)
 	Groups        []entityGroup
 	Disagreements []view.Disagreement
 	Disputed      map[string]bool // claim ids that are part of a disagreement
@@ -53,11 +53,9 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 	b := s.base(r, "entities", "")
 	b.Title = b.Label(v.Entity.ID)
 	p := entityPage{base: b, E: v.Entity, Disagreements: v.Disagreements, Disputed: map[string]bool{}, More: cs.more, Max: entityPageMax}
-	p.Summary = v.Entity.Summary[p.Lang]
-	if p.Summary == "" {
-		p.Summary = v.Entity.Summary["en"]
+	if p.Summary = p.Sum(v.Entity); p.Summary != nil {
+		p.Desc = p.Summary.Text
 	}
-	p.Desc = p.Summary
 	for _, g := range v.Groups {
 		pr := s.st(r).snap.preds[g.Predicate]
 		label := g.Predicate

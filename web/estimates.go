@@ -51,7 +51,7 @@ type estPoint struct {
 }
 
 func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
-	p := estimatesPage{base: s.base(r, "estimates", "Estimates and reality", "estimates"), Data: []estChartData{}}
+	p := estimatesPage{base: s.base(r, "estimates", "estimates.title", "estimates"), Data: []estChartData{}}
 	f, tol, err := beliefFilter(r)
 	if err != nil {
 		s.htmlError(w, r, err)
@@ -88,9 +88,9 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 	for _, ch := range p.Charts {
 		d := estChartData{ID: ch.ID, Unit: ch.Unit, Series: []estSeriesData{}}
 		for _, se := range ch.Series {
-			sd := estSeriesData{Label: "actual (historiography)", Actual: se.Perspective == ""}
+			sd := estSeriesData{Label: p.T("estimates.series.actual"), Actual: se.Perspective == ""}
 			if !sd.Actual {
-				sd.Label = "estimate: " + p.Label(se.Perspective)
+				sd.Label = p.T("estimates.series.estimate", p.Label(se.Perspective))
 			}
 			for _, c := range se.Claims {
 				v, _ := view.Number(c.Value)

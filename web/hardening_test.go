@@ -226,11 +226,11 @@ func TestUnboundedWorkPerRequest(t *testing.T) {
 		t.Errorf("/api/entities/soviet-far-eastern-forces: %d claims, more %v; want 1000, true", n, ent.More)
 	}
 	res, body := get(t, srv, "/entities/soviet-far-eastern-forces")
-	if res.StatusCode != 200 || !strings.Contains(body, "This page shows the first 2000 claims") || strings.Count(body, `id="c-c-big-`) > 2000 {
+	if res.StatusCode != 200 || !strings.Contains(body, "This page shows the first 2,000 claims") || strings.Count(body, `id="c-c-big-`) > 2000 {
 		t.Errorf("entity page: %d, capped note missing or too many claims", res.StatusCode)
 	}
 	res, body = get(t, srv, "/sources/yak")
-	if res.StatusCode != 200 || !strings.Contains(body, "2504 claims resting") || !strings.Contains(body, "The first 1000 are listed") {
+	if res.StatusCode != 200 || !strings.Contains(body, "2,504 claims resting") || !strings.Contains(body, "The first 1,000 are listed") {
 		t.Errorf("source page: %d, no cap note", res.StatusCode)
 	}
 	// Stats and disagreements come from the snapshot: the store is not

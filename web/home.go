@@ -44,8 +44,7 @@ const keyEvents = 12
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	sn := s.st(r).snap
-	p := homePage{base: s.base(r, "home", "Japanese military intelligence against the USSR, 1922–1945"), Stats: sn.Stats}
-	p.Desc = "A source-grounded knowledge base of Japanese military intelligence against the USSR, 1922–1945."
+	p := homePage{base: s.base(r, "home", "home.title"), Stats: sn.Stats}
 	for _, per := range sn.Periods {
 		hp := homePeriod{Entity: sn.Entities[per.ID], From: per.From, To: per.To}
 		events := map[string]bool{}

@@ -91,7 +91,7 @@ const (
 )
 
 func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
-	p := mapPage{base: s.base(r, "map", "Map of places", "map")}
+	p := mapPage{base: s.base(r, "map", "map.title", "map")}
 	sn := s.st(r).snap
 	var err error
 	if p.Year, err = pMapYear.year(r, sn.mapYear); err != nil {

@@ -60,7 +60,7 @@ const (
 
 func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	p := networkPage{base: s.base(r, "network", "Network", "network"), Undated: q.Get("undated") == "1"}
+	p := networkPage{base: s.base(r, "network", "nav.network", "network"), Undated: q.Get("undated") == "1"}
 	var err error
 	if p.From, p.To, err = yearRange(r, s.st(r).snap.netFrom, s.st(r).snap.netTo); err != nil {
 		s.htmlError(w, r, err)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ach"
@@ -22,7 +21,7 @@ type achPage struct {
 }
 
 func (s *Server) handleACHIndexPage(w http.ResponseWriter, r *http.Request) {
-	p := achIndexPage{base: s.base(r, "ach", "Competing hypotheses"), Matrices: s.st(r).snap.an.matrices}
+	p := achIndexPage{base: s.base(r, "ach", "ach.title"), Matrices: s.st(r).snap.an.matrices}
 	s.render(w, r, http.StatusOK, "achindex", &p)
 }
 
@@ -32,7 +31,8 @@ func (s *Server) handleACHPage(w http.ResponseWriter, r *http.Request) {
 		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no matrix of hypotheses about %q; the matrices are listed at /ach", r.PathValue("id")))
 		return
 	}
-	p := achPage{base: s.base(r, "ach", "Competing hypotheses: "+s.st(r).snap.Label(m.ID, langOf(r))), M: m}
+	p := achPage{base: s.base(r, "ach", ""), M: m}
+	p.Title = p.T("ach.title.about", p.Label(m.ID))
 	s.render(w, r, http.StatusOK, "ach", &p)
 }
 
@@ -46,5 +46,5 @@ func (achPage) Score(rk ach.Ranking, h string) ach.Score {
 	return ach.Score{}
 }
 
-// F formats a score to two places.
-func (base) F(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+// F formats a score to two places in the page's language (0.75, 0,75).
+func (b *base) F(x float64) string { return b.pr().Format("%.2f", x) }

@@ -17,7 +17,7 @@ type auditPage struct {
 }
 
 func (s *Server) handleAuditPage(w http.ResponseWriter, r *http.Request) {
-	p := auditPage{base: s.base(r, "audit", "Consistency audit")}
+	p := auditPage{base: s.base(r, "audit", "audit.h1")}
 	var err error
 	if p.Pager, err = s.pager(r, "/audit"); err != nil {
 		s.htmlError(w, r, err)

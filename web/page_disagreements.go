@@ -133,7 +133,7 @@ type disagreementsPage struct {
 }
 
 func (s *Server) handleDisagreementsPage(w http.ResponseWriter, r *http.Request) {
-	p := disagreementsPage{base: s.base(r, "disagreements", "Where the sources disagree")}
+	p := disagreementsPage{base: s.base(r, "disagreements", "dis.h")}
 	var err error
 	if p.Pager, err = s.pager(r, "/disagreements"); err != nil {
 		s.htmlError(w, r, err)

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/tokumu/tokumu/ledger"
 )
@@ -16,37 +17,57 @@ type ledgerPage struct {
 }
 
 func (s *Server) handleLedgerPage(w http.ResponseWriter, r *http.Request) {
-	p := ledgerPage{base: s.base(r, "ledger", "Deception ledger"), L: s.st(r).snap.an.ledger}
+	p := ledgerPage{base: s.base(r, "ledger", "ledger.title"), L: s.st(r).snap.an.ledger}
 	s.render(w, r, http.StatusOK, "ledger", &p)
 }
 
-// Val formats a figure or a range: "1700–2000".
-func (base) Val(p *ledger.Point) string {
+// Val formats a figure or a range in the page's language: "1,700–2,000",
+// "1 700–2 000".
+func (b *base) Val(p *ledger.Point) string {
 	if p == nil {
 		return ""
 	}
-	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	if p.Low == p.High {
-		return f(p.Low)
+		return b.N(p.Low)
 	}
-	return f(p.Low) + "–" + f(p.High)
+	return b.N(p.Low) + "–" + b.N(p.High)
 }
 
-// Num formats a ratio or factor to two places: "×1.25"; "—" for zero.
-func (base) Num(x float64) string {
+// Num formats a ratio or factor to two places: "×1.25", "×1,25"; "—" for
+// zero.
+func (b *base) Num(x float64) string {
 	if x == 0 {
 		return "—"
 	}
-	return "×" + strconv.FormatFloat(x, 'f', 2, 64)
+	return "×" + b.pr().Format("%.2f", x)
 }
 
-// Signed formats a change: "+200", "−1".
-func (base) Signed(x float64) string {
+// Signed formats a change: "+200", "−1 200".
+func (b *base) Signed(x float64) string {
 	if x > 0 {
-		return "+" + strconv.FormatFloat(x, 'f', -1, 64)
+		return "+" + b.N(x)
 	}
 	if x < 0 {
-		return "−" + strconv.FormatFloat(-x, 'f', -1, 64)
+		return "−" + b.N(-x)
 	}
 	return "0"
+}
+
+// NumText is a claim's figure (a number or a range "1200–1500", as the
+// corpus writes it) grouped as the page's language writes numbers; any
+// other text is shown as it is.
+func (b *base) NumText(v string) string {
+	if x, err := strconv.ParseFloat(v, 64); err == nil {
+		return b.N(x)
+	}
+	for _, sep := range []string{"–", "-"} {
+		if lo, hi, ok := strings.Cut(v, sep); ok && lo != "" {
+			x, err1 := strconv.ParseFloat(lo, 64)
+			y, err2 := strconv.ParseFloat(hi, 64)
+			if err1 == nil && err2 == nil {
+				return b.N(x) + "–" + b.N(y)
+			}
+		}
+	}
+	return v
 }

@@ -56,7 +56,7 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 			`href="/sources/nids-higuchi#c-`, `class="grade`, "Related", `svg class="mini"`}, nil},
 		{"/entities/asano-detachment", 200, []string{"Where the sources disagree", `class="side"`, "different dates"}, nil},
 		{"/entities/doihara-kenji", 200, []string{"<h1>Doihara Kenji</h1>", "Lawrence of Manchuria"}, nil},
-		{"/entities/harbin-tokumu-kikan?lang=ja", 200, []string{`<html lang="en" data-names="ja">`, "<h1>ハルビン特務機関</h1>"}, nil},
+		{"/entities/harbin-tokumu-kikan?lang=ja", 200, []string{`<html lang="ja" data-names="ja">`, "<h1>ハルビン特務機関</h1>"}, nil},
 		{"/entities/soviet-far-eastern-forces", 200, []string{"according to", `class="persp"`}, nil},
 		{"/entities/nobody", 404, []string{"no entity"}, nil},
 		{"/search?q=Harbin", 200, []string{`href="/entities/harbin-tokumu-kikan"`, `value="Harbin"`}, nil},

@@ -39,8 +39,12 @@ func TestPageHeads(t *testing.T) {
 			body, _ := io.ReadAll(res.Body)
 			res.Body.Close()
 			page := string(body)
-			if !strings.HasPrefix(page, "<!doctype html>\n<html lang=\"en\" data-names=\"") {
-				t.Errorf("%s: page does not start with <html lang=\"en\" data-names=…>: %.80q", u, page)
+			want := lang
+			if want == "" {
+				want = "en"
+			}
+			if !strings.HasPrefix(page, "<!doctype html>\n<html lang=\""+want+"\" data-names=\""+want+"\">") {
+				t.Errorf("%s: page does not start with <html lang=%q data-names=%q>: %.80q", u, want, want, page)
 			}
 			if !res.Uncompressed {
 				t.Errorf("%s: HTML (%d bytes) was not sent gzipped", u, len(body))
@@ -60,14 +64,14 @@ func TestPageHeads(t *testing.T) {
 	}
 
 	// The Harbin agency's page with Japanese names links the Kwantung
-	// Army by its Japanese name, marked as Japanese.
+	// Army by its Japanese name, in the page's language (no lang of its own).
 	res, err := http.Get(ts.URL + "/entities/harbin-tokumu-kikan?lang=ja")
 	if err != nil {
 		t.Fatal(err)
 	}
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if want := `class="ent t-unit" lang="ja">関東軍</a>`; !strings.Contains(string(body), want) {
+	if want := `class="ent t-unit">関東軍</a>`; !strings.Contains(string(body), want) {
 		t.Errorf("/entities/harbin-tokumu-kikan?lang=ja lacks %s", want)
 	}
 

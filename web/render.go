@@ -9,8 +9,10 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 //go:embed templates/*.html
@@ -43,15 +45,28 @@ var funcs = template.FuncMap{
 	"add":        func(a, b int) int { return a + b },
 }
 
-// gradeClass returns the CSS class of a grade badge by reliability.
+// gradeClass returns the CSS classes of a grade badge: one by the
+// source's reliability (A–B high, C middling, D–F low), one by the
+// information's credibility (1–2 high, 3 middling, 4–6 low), so that a
+// doubtful report from a good source (B4) is not coloured as a confirmed
+// one (B1). A grade without a credibility is coloured by reliability.
 func gradeClass(g tokumu.Grade) string {
+	r := "g-lo"
 	switch g.Reliability {
 	case 'A', 'B':
-		return "g-hi"
+		r = "g-hi"
 	case 'C':
-		return "g-mid"
+		r = "g-mid"
 	}
-	return "g-lo"
+	switch g.Credibility {
+	case 1, 2:
+		return r + " gc-hi"
+	case 3:
+		return r + " gc-mid"
+	case 4, 5, 6:
+		return r + " gc-lo"
+	}
+	return r
 }
 
 // scriptOf returns the lang attribute for a name's BCP 47 tag, so that the
@@ -78,12 +93,77 @@ type base struct {
 	sn     *snapshot
 	assets *assets
 	langQ  url.Values
+	p      *i18n.Printer
 }
 
+// base starts a page. title is a message key of the catalogue (then it is
+// translated) or, for a name, the text itself.
 func (s *Server) base(r *http.Request, nav, title string, scripts ...string) base {
-	b := base{Title: title, Nav: nav, Lang: langOf(r), Path: r.URL.Path, sn: s.st(r).snap, assets: s.assets, langQ: r.URL.Query()}
+	lang := langOf(r)
+	b := base{Title: title, Nav: nav, Lang: lang, Path: r.URL.Path, sn: s.st(r).snap, assets: s.assets, langQ: r.URL.Query(), p: i18n.For(lang)}
+	if i18n.Has(title) {
+		b.Title = b.T(title)
+	}
 	b.Scripts = append([]string{"common"}, scripts...)
 	return b
+}
+
+// T is a message of the interface in the page's language (web/i18n).
+func (b *base) T(key string, args ...any) string { return b.pr().T(key, args...) }
+
+// TH is a message with links or other markup (template.HTML) among its
+// arguments; the rest is escaped.
+func (b *base) TH(key string, args ...any) template.HTML { return b.pr().HTML(key, args...) }
+
+// N is a number grouped as the page's language writes it (1,226 · 1 226).
+func (b *base) N(n any) string { return b.pr().Num(n) }
+
+// pr is the page's printer; a base built by hand (tests, caches) gets its
+// language's.
+func (b *base) pr() *i18n.Printer {
+	if b.p == nil || b.p.Lang() != b.Lang {
+		b.p = i18n.For(b.Lang)
+	}
+	return b.p
+}
+
+// TypeName is an entity type, a source kind or another closed value of the
+// domain in the page's language: the catalogue key is prefix + value, and
+// a value the catalogue lacks shows as itself. Spaces in the value are
+// underscores in the key.
+func (b *base) TypeName(prefix string, v any) string {
+	k := prefix + strings.ReplaceAll(fmt.Sprint(v), " ", "_")
+	if i18n.Has(k) {
+		return b.T(k)
+	}
+	return fmt.Sprint(v)
+}
+
+// Fallback marks a corpus text (a summary, a note) shown in another
+// language than the page's: its lang attribute, for screen readers and
+// glyph choice, and a small marker from the catalogue saying which.
+// textLang is the text's language ("" when unknown: English, the corpus's
+// default).
+func (b *base) Fallback(textLang string) template.HTMLAttr {
+	if textLang == "" {
+		textLang = "en"
+	}
+	if textLang == b.Lang {
+		return ""
+	}
+	return template.HTMLAttr(`lang="` + template.HTMLEscapeString(textLang) + `"`)
+}
+
+// FallbackMark is the visible marker of Fallback: "(in English)" in the
+// page's language, or nothing when the text is in it.
+func (b *base) FallbackMark(textLang string) template.HTML {
+	if textLang == "" {
+		textLang = "en"
+	}
+	if textLang == b.Lang || !i18n.Has("lang.in."+textLang) {
+		return ""
+	}
+	return template.HTML(` <span class="in-lang" lang="` + b.Lang + `">` + template.HTMLEscapeString(b.T("lang.in."+textLang)) + `</span>`)
 }
 
 // Label returns the display name of an entity in the page's language.
@@ -142,8 +222,28 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	rememberLang(w, r)
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// langCookie keeps the reader's choice of language: set when a page is
+// asked for with ?lang=, read by langOf when a later request has none.
+const langCookie = "lang"
+
+// rememberLang sets the language cookie when the request chose a language
+// by its URL that the cookie does not hold yet, and says that pages vary
+// by cookie and Accept-Language.
+func rememberLang(w http.ResponseWriter, r *http.Request) {
+	w.Header().Add("Vary", "Accept-Language, Cookie")
+	l := r.URL.Query().Get("lang")
+	if !isUILang(l) {
+		return
+	}
+	if c, err := r.Cookie(langCookie); err == nil && c.Value == l {
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
 }
 
 type errorPage struct {
@@ -168,10 +268,14 @@ func (s *Server) htmlError(w http.ResponseWriter, r *http.Request, err error) {
 		s.Logger.Error("page failed", "url", r.URL.String(), "err", err)
 	}
 	p := &errorPage{base: s.base(r, "", http.StatusText(st)), Status: st, Message: tokumu.ErrorMessage(err)}
+	if k := fmt.Sprintf("error.status.%d", st); i18n.Has(k) {
+		p.Title = p.T(k)
+	}
 	if name := "error"; pages[name] != nil {
 		var buf bytes.Buffer
 		if pages[name].ExecuteTemplate(&buf, "layout", p) == nil {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			rememberLang(w, r)
 			w.WriteHeader(st)
 			w.Write(buf.Bytes())
 			return
@@ -196,12 +300,12 @@ func (b *base) Link(id string) template.HTML {
 	sb.WriteString(`" class="ent t-`)
 	sb.WriteString(template.HTMLEscapeString(string(e.Type)))
 	label := b.Label(id)
-	// The interface is English (<html lang="en">); a name shown in the
-	// reader's chosen language says so, for screen readers' voices and
-	// for the browser's choice of Japanese rather than Chinese glyphs.
-	if b.Lang != "en" && label != b.sn.labels["en"][id] {
+	// The page declares its language (<html lang>); a name that falls back
+	// to its English label on a Japanese or Russian page says so, for
+	// screen readers' voices.
+	if l := b.sn.labelLang[b.Lang][id]; l != "" && b.Lang != "en" {
 		sb.WriteString(`" lang="`)
-		sb.WriteString(template.HTMLEscapeString(b.Lang))
+		sb.WriteString(template.HTMLEscapeString(l))
 	}
 	sb.WriteString(`">`)
 	sb.WriteString(template.HTMLEscapeString(label))
@@ -213,11 +317,18 @@ func (b *base) Link(id string) template.HTML {
 type whenCtx struct {
 	W    tokumu.When
 	Lang string
+	b    *base
 }
 
 // W wraps a time for the "when" template, which shows it in words in the
 // page's language (tokumu.When.Human) with the EDTF in its title.
-func (b *base) W(w tokumu.When) whenCtx { return whenCtx{W: w, Lang: b.Lang} }
+func (b *base) W(w tokumu.When) whenCtx { return whenCtx{W: w, Lang: b.Lang, b: b} }
+
+// Undated is the word for a claim without a date, in the page's language.
+func (c whenCtx) Undated() string { return c.b.T("when.undated") }
+
+// HTML is the time as the "when" template shows it (base.WhenHTML).
+func (c whenCtx) HTML() template.HTML { return c.b.WhenHTML(c.W) }
 
 // Human is a time in words in the page's language.
 func (b *base) Human(w tokumu.When) string { return w.Human(b.Lang) }
@@ -255,7 +366,55 @@ func (b *base) RefHTML(src *tokumu.Source) template.HTML {
 	if src == nil {
 		return ""
 	}
-	return b.sn.refHTML[src.ID]
+	if h, ok := b.sn.refHTML[b.Lang][src.ID]; ok {
+		return h
+	}
+	return b.sn.refHTML["en"][src.ID]
+}
+
+// Authors is a reference's authors joined by "; " and closed by a period,
+// unless the last one ends with one already ("Coox, Alvin D.", not
+// "Coox, Alvin D..").
+func (b *base) Authors(s *tokumu.Source) string {
+	if s == nil || len(s.Authors) == 0 {
+		return ""
+	}
+	names := make([]string, len(s.Authors))
+	for i, a := range s.Authors {
+		names[i] = a.String()
+	}
+	out := strings.Join(names, "; ")
+	if !strings.HasSuffix(out, ".") {
+		out += "."
+	}
+	return out
+}
+
+// ValueLang is the lang attribute of a claim's text value: its own
+// language, or English (the corpus's default) for a text without one,
+// when that is not the page's. Figures and other values without letters
+// have none.
+func (b *base) ValueLang(c *tokumu.Claim) template.HTMLAttr {
+	if c == nil || !strings.ContainsFunc(c.Value, unicode.IsLetter) {
+		return ""
+	}
+	return b.Fallback(c.Lang)
+}
+
+// ValueMark is the "(in English)" marker after a claim's text value in
+// another language than the page's, for sentences (four words or more):
+// a rank or a code name needs none.
+func (b *base) ValueMark(c *tokumu.Claim) template.HTML {
+	if c == nil || len(strings.Fields(c.Value)) < 4 {
+		return ""
+	}
+	return b.FallbackMark(c.Lang)
+}
+
+// refCtx is a source with the page, for the "reference" template.
+type refCtx struct {
+	S *tokumu.Source
+	B *base
 }
 
 // RefText is a source's full reference as plain text, for the tooltip of
@@ -273,4 +432,145 @@ func appendNew(list []string, s string) []string {
 		return list
 	}
 	return append(list, s)
+}
+
+// gradeCtx is a grade with the page, for the "grade" template.
+type gradeCtx struct {
+	G tokumu.Grade
+	B *base
+}
+
+// G wraps a grade for the "grade" template.
+func (b *base) G(g tokumu.Grade) gradeCtx { return gradeCtx{G: g, B: b} }
+
+// GradeText spells a grade out in the page's language: "usually reliable,
+// doubtful". The words are the catalogue's grade.r.* and grade.c.*.
+func (b *base) GradeText(g tokumu.Grade) string {
+	r := b.T("grade.r." + string(g.Reliability))
+	if g.Reliability == 0 {
+		r = b.T("grade.r.none")
+	}
+	return b.T("grade.text", r, b.T(fmt.Sprintf("grade.c.%d", g.Credibility)))
+}
+
+// pagerCtx is a pager with the page, for the "pager" template.
+type pagerCtx struct {
+	P pager
+	B *base
+}
+
+// PG wraps a pager for the "pager" template.
+func (b *base) PG(p pager) pagerCtx { return pagerCtx{P: p, B: b} }
+
+// OriginURL is the address of the line a claim is written on in the
+// corpus's repository (Settings.Repository), or "" when no repository is
+// set or the claim has no origin: readers are not shown a local path.
+func (b *base) OriginURL(c *tokumu.Claim) string {
+	if c == nil || c.Origin == "" || b.sn == nil || b.sn.Corpus == nil || b.sn.Settings.Repository == "" {
+		return ""
+	}
+	return originURL(b.sn.Settings.Repository, c.Origin)
+}
+
+// originURL joins a repository's base URL and an origin "path/file.yaml:26"
+// into ".../path/file.yaml#L26", the form GitHub, GitLab and Gitea use for
+// a line.
+func originURL(repo, origin string) string {
+	file, line, _ := strings.Cut(origin, ":")
+	u := strings.TrimSuffix(repo, "/") + "/"
+	for i, part := range strings.Split(file, "/") {
+		if i > 0 {
+			u += "/"
+		}
+		u += url.PathEscape(part)
+	}
+	if line != "" {
+		u += "#L" + url.PathEscape(line)
+	}
+	return u
+}
+
+// langText is a corpus text with the language it is in.
+type langText struct{ Text, Lang string }
+
+// Sum is an entity's summary in the page's language, else in English
+// (marked by its Lang, for Fallback), else nil.
+func (b *base) Sum(e *tokumu.Entity) *langText {
+	if e == nil {
+		return nil
+	}
+	if t := e.Summary[b.Lang]; t != "" {
+		return &langText{t, b.Lang}
+	}
+	if t := e.Summary["en"]; t != "" {
+		return &langText{t, "en"}
+	}
+	return nil
+}
+
+// HTMLText wraps escaped text in an inline element (em, strong, code),
+// for a word a message sets off.
+func (b *base) HTMLText(tag, text string) template.HTML {
+	switch tag {
+	case "em", "strong", "code", "i":
+	default:
+		tag = "span"
+	}
+	return template.HTML("<" + tag + ">" + template.HTMLEscapeString(text) + "</" + tag + ">")
+}
+
+// Name is an entity's label in the page's language where a template shows
+// it without a link: marked as a name (class "name"), and with its
+// language when that is not the page's, as Link does.
+func (b *base) Name(id string) template.HTML {
+	var sb strings.Builder
+	sb.WriteString(`<span class="name"`)
+	if l := b.sn.labelLang[b.Lang][id]; l != "" && b.Lang != "en" {
+		sb.WriteString(` lang="` + template.HTMLEscapeString(l) + `"`)
+	}
+	sb.WriteString(`>` + template.HTMLEscapeString(b.Label(id)) + `</span>`)
+	return template.HTML(sb.String())
+}
+
+// CodeLink is a link whose text is its own address, as code: for API
+// addresses inside a sentence.
+func (b *base) CodeLink(href string) template.HTML {
+	h := template.HTMLEscapeString(href)
+	return template.HTML(`<a href="` + h + `"><code>` + h + `</code></a>`)
+}
+
+// Reason is a disagreement's reason (view.Disagreement.Reason, a list
+// such as "different values, different dates") in the page's language:
+// each part is the catalogue's reason.* when it has it, else itself.
+func (b *base) Reason(r string) string {
+	parts := strings.Split(r, ", ")
+	for i, p := range parts {
+		if k := "reason." + strings.ReplaceAll(p, " ", "_"); i18n.Has(k) {
+			parts[i] = b.T(k)
+		}
+	}
+	return strings.Join(parts, b.T("list.sep"))
+}
+
+// HTMLLink is a link with escaped text, for a link inside a message.
+func (b *base) HTMLLink(href, text string) template.HTML {
+	return template.HTML(`<a href="` + template.HTMLEscapeString(href) + `">` + template.HTMLEscapeString(text) + `</a>`)
+}
+
+// JSMessages are the catalogue's js.* messages and entity types (type.*) in the page's language, for
+// the page scripts' own words (web/ui/src/util.js t()): a text, or its
+// plural forms for Intl.PluralRules.
+func (b *base) JSMessages() map[string]any {
+	out := map[string]any{"lang": b.Lang}
+	for k, m := range i18n.Catalogues[b.Lang] {
+		if !strings.HasPrefix(k, "js.") && !strings.HasPrefix(k, "type.") {
+			continue
+		}
+		if m.Forms != nil {
+			out[k] = m.Forms
+		} else {
+			out[k] = m.Text
+		}
+	}
+	return out
 }

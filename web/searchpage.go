@@ -22,10 +22,10 @@ type searchPage struct {
 
 func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
-	p := searchPage{base: s.base(r, "search", "Search"), Types: tokumu.EntityTypes, Type: v.Get("type"), From: v.Get("from"), To: v.Get("to")}
+	p := searchPage{base: s.base(r, "search", "search.title"), Types: tokumu.EntityTypes, Type: v.Get("type"), From: v.Get("from"), To: v.Get("to")}
 	p.SearchText = v.Get("q")
 	if p.SearchText != "" {
-		p.Title = "Search: " + p.SearchText
+		p.Title = p.T("search.title.q", p.SearchText)
 	}
 	q, err := searchQuery(r)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"strings"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
@@ -21,12 +22,16 @@ import (
 // loading, so requests share it freely.
 type snapshot struct {
 	*view.Corpus
-	labels  map[string]map[string]string // lang → id → Entity.Label
-	preds   map[string]*tokumu.Predicate
-	predIDs []*tokumu.Predicate // in vocabulary order
+	labels map[string]map[string]string // lang → id → Entity.Label
+	// labelLang is the language of each label (lang → id → the name's
+	// BCP 47 tag), so that a name in another language than the page's is
+	// marked as such.
+	labelLang map[string]map[string]string
+	preds     map[string]*tokumu.Predicate
+	predIDs   []*tokumu.Predicate // in vocabulary order
 	// refHTML and refText are each source's full reference, rendered
 	// once: every citation on a page expands to it.
-	refHTML map[string]template.HTML
+	refHTML map[string]map[string]template.HTML // lang → source id → its reference
 	refText map[string]string
 	byLang  map[string]*langCache // en, ja, ru
 	// netClaims holds the network page's queries; see claimCache.
@@ -58,9 +63,19 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 	sn := &snapshot{Corpus: c, preds: c.Vocab.Map(), predIDs: c.Vocab.List(),
 		byLang: map[string]*langCache{"en": {}, "ja": {}, "ru": {}}}
 	sn.labels = map[string]map[string]string{"en": {}, "ja": {}, "ru": {}}
+	sn.labelLang = map[string]map[string]string{"en": {}, "ja": {}, "ru": {}}
 	for _, e := range c.Entities {
 		for lang, m := range sn.labels {
-			m[e.ID] = e.Label(lang)
+			l := e.Label(lang)
+			m[e.ID] = l
+			for _, n := range e.Names {
+				if n.Text == l {
+					if base, _, _ := strings.Cut(n.Lang, "-"); base != lang && n.Lang != "" {
+						sn.labelLang[lang][e.ID] = n.Lang
+					}
+					break
+				}
+			}
 		}
 	}
 	sn.defaults()
@@ -90,14 +105,22 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 			}
 		}
 	}
-	sn.refHTML, sn.refText = map[string]template.HTML{}, map[string]string{}
+	// Each reference is rendered once per language: its frame words (In,
+	// Vol., the kind) are the interface's.
+	sn.refHTML, sn.refText = map[string]map[string]template.HTML{}, map[string]string{}
 	ref := pages["sources"]
-	for _, s := range c.SourceList {
-		var buf bytes.Buffer
-		if err := ref.ExecuteTemplate(&buf, "reference", s); err != nil {
-			return nil, fmt.Errorf("rendering the reference of %s: %w", s.ID, err)
+	for _, lang := range []string{"en", "ja", "ru"} {
+		sn.refHTML[lang] = map[string]template.HTML{}
+		b := &base{Lang: lang, sn: sn}
+		for _, s := range c.SourceList {
+			var buf bytes.Buffer
+			if err := ref.ExecuteTemplate(&buf, "reference", refCtx{S: s, B: b}); err != nil {
+				return nil, fmt.Errorf("rendering the reference of %s: %w", s.ID, err)
+			}
+			sn.refHTML[lang][s.ID] = template.HTML(buf.String())
 		}
-		sn.refHTML[s.ID] = template.HTML(buf.String())
+	}
+	for _, s := range c.SourceList {
 		sn.refText[s.ID] = s.Reference()
 	}
 	return sn, nil

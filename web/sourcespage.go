@@ -18,7 +18,7 @@ type sourcesPage struct {
 }
 
 func (s *Server) handleSourcesPage(w http.ResponseWriter, r *http.Request) {
-	p := sourcesPage{base: s.base(r, "sources", "Sources"), Counts: s.st(r).snap.Stats.BySource, Kinds: tokumu.SourceKinds, Kind: r.URL.Query().Get("kind")}
+	p := sourcesPage{base: s.base(r, "sources", "sources.title"), Counts: s.st(r).snap.Stats.BySource, Kinds: tokumu.SourceKinds, Kind: r.URL.Query().Get("kind")}
 	for _, src := range s.st(r).snap.SourceList {
 		if p.Kind == "" || string(src.Kind) == p.Kind {
 			p.Sources = append(p.Sources, src)

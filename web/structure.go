@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -63,7 +62,7 @@ const (
 
 func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	p := structurePage{base: s.base(r, "structure", "Organization chart", "structure"), Root: q.Get("root"), Date: s.st(r).snap.structDate}
+	p := structurePage{base: s.base(r, "structure", "structure.title", "structure"), Root: q.Get("root"), Date: s.st(r).snap.structDate}
 	if p.Root == "" {
 		p.Root = s.st(r).snap.structRoot
 	}
@@ -92,7 +91,7 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 	if p.Compare != 0 {
 		p.CompareText = p.Compare.String()
 	}
-	p.Title = "Organization chart, " + p.Label(p.Root) + ", " + p.DateText
+	p.Title = p.T("structure.title.at", p.Label(p.Root), p.DateText)
 	nodes := s.st(r).chart.Subtree(p.Root, p.Date)
 	if nodes == nil {
 		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "%q is not in the organization chart (it has no part_of or subordinate_to claims)", p.Root))
@@ -167,20 +166,19 @@ func capNodes(ns []chart.Node) []chart.Node {
 
 // ChangeText says in words what a change is, seen from the first date.
 func (p *structurePage) ChangeText(c chart.Change) template.HTML {
-	esc := template.HTMLEscapeString
 	switch c.Kind {
 	case chart.Added:
-		return template.HTML("founded by " + esc(p.CompareText))
+		return p.TH("structure.change.added", p.CompareText)
 	case chart.Removed:
-		return template.HTML("dissolved by " + esc(p.CompareText))
+		return p.TH("structure.change.removed", p.CompareText)
 	case chart.Moved:
-		return "moved from " + p.Link(c.From)
+		return p.TH("structure.change.moved", p.Link(c.From))
 	case chart.Renamed:
-		return "converted into " + p.Link(c.To)
+		return p.TH("structure.change.renamed", p.Link(c.To))
 	case chart.NoEvidence:
-		return template.HTML("no evidence at " + esc(c.At.String()) + ": no claim gives its parent then")
+		return p.TH("structure.change.no_evidence", c.At.String())
 	}
-	return template.HTML(esc(c.Kind))
+	return template.HTML(template.HTMLEscapeString(c.Kind))
 }
 
 // buildTree turns a breadth-first subtree into nested nodes.
@@ -239,19 +237,11 @@ func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
 	b.WriteString(`" data-id="` + esc(n.ID) + `">` + "\n" + `<div class="org-box">`)
 	b.WriteString(string(p.Link(n.ID)))
 	switch n.Change {
-	case chart.Added:
-		b.WriteString(` <span class="badge">founded since</span>`)
-	case chart.Removed:
-		b.WriteString(` <span class="badge">dissolved later</span>`)
-	case chart.Moved:
-		b.WriteString(` <span class="badge">moved</span>`)
-	case chart.Renamed:
-		b.WriteString(` <span class="badge">converted</span>`)
-	case chart.NoEvidence:
-		b.WriteString(` <span class="badge">no evidence at the other date</span>`)
+	case chart.Added, chart.Removed, chart.Moved, chart.Renamed, chart.NoEvidence:
+		b.WriteString(` <span class="badge">` + esc(p.T("structure.badge."+n.Change)) + `</span>`)
 	}
 	if len(n.Heads) > 0 {
-		b.WriteString("\n" + `<span class="heads">head: `)
+		b.WriteString("\n" + `<span class="heads">` + esc(p.T("structure.head")) + ` `)
 		for i, h := range n.Heads {
 			if i > 0 {
 				b.WriteString("; ")
@@ -259,11 +249,11 @@ func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
 			b.WriteString(string(p.Link(h.Subject)) + ` <span class="hw" title="` + esc(h.When.EDTF) + `">` + esc(p.Human(h.When)) + `</span>`)
 			if bd := p.ch.HeadBound(h); bd.EndBy != nil {
 				// The source gives no end; other evidence does.
-				b.WriteString(` <span class="bound" title="` + esc(bd.EndBy.ID+" ("+bd.EndBy.Source+")") + `">until ` + esc(bd.End.String()) + ` at the latest (` + esc(bd.EndWhy) + `)</span>`)
+				b.WriteString(` <span class="bound" title="` + esc(bd.EndBy.ID+" ("+bd.EndBy.Source+")") + `">` + esc(p.T("structure.until", bd.End.String(), p.TypeName("bound.", bd.EndWhy))) + `</span>`)
 			}
 		}
 		if n.MoreHeads > 0 {
-			fmt.Fprintf(b, "; and %d more", n.MoreHeads)
+			b.WriteString(esc(p.T("structure.moreheads", n.MoreHeads)))
 		}
 		b.WriteString(`</span>`)
 	}
@@ -273,7 +263,7 @@ func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
 			title = src.Cite()
 		}
 		b.WriteString("\n" + `<span class="via">` + esc(p.Pred(c.Predicate)) + ` · <a href="/sources/` + esc(url.PathEscape(c.Source)) + `#c-` + esc(url.PathEscape(c.ID)) +
-			`" title="` + esc(title) + `">` + esc(c.Source) + `</a> <abbr class="grade ` + gradeClass(c.Grade) + `" title="` + esc(c.Grade.Text()) + `">` + esc(c.Grade.String()) + `</abbr></span>`)
+			`" title="` + esc(title) + `">` + esc(c.Source) + `</a> <abbr class="grade ` + gradeClass(c.Grade) + `" title="` + esc(p.GradeText(c.Grade)) + `">` + esc(c.Grade.String()) + `</abbr></span>`)
 	}
 	b.WriteString(`</div>`)
 	if len(n.Children) > 0 {

@@ -72,7 +72,7 @@ const (
 func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	sn := s.st(r).snap
-	p := timelinePage{base: s.base(r, "timeline", "Timeline of events", "timeline"),
+	p := timelinePage{base: s.base(r, "timeline", "timeline.title", "timeline"),
 		Period: q.Get("period"), Type: q.Get("type"), Org: q.Get("org"), Place: q.Get("place")}
 	var err error
 	if p.From, p.To, err = yearRange(r, sn.tlFrom, sn.tlTo); err != nil {

@@ -146,6 +146,8 @@ func TestLoadErrors(t *testing.T) {
 			"test-army.yaml:5:77: planted_by: test-agency is a organization; it must be the operation"},
 		{"ja name in Latin letters", "entities/organization/x.yaml", "id: x\ntype: organization\nnames: [{text: Harubin, lang: ja}]\n",
 			"x.yaml:3:9: the ja name \"Harubin\" has no kanji or kana"},
+		{"repository not a web address", "settings.yaml", "repository: git@github.com:o/r.git\n",
+			`settings.yaml:1:13: repository: "git@github.com:o/r.git" is not a web address`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := base()
@@ -163,6 +165,28 @@ func TestLoadErrors(t *testing.T) {
 				t.Errorf("errors:\n%s\nwant them to contain %q", all.String(), tt.want)
 			}
 		})
+	}
+}
+
+// TestLoadRepositorySetting: settings.yaml's repository reaches the
+// dataset's settings, for the web's "corpus file" links.
+func TestLoadRepositorySetting(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, f := range []string{"vocabulary/core.yaml", "sources/test-monograph.yaml", "sources/test-memoir.yaml",
+		"entities/organization/test-agency.yaml", "entities/organization/test-army.yaml"} {
+		data, err := os.ReadFile("testdata/good/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[f] = &fstest.MapFile{Data: data}
+	}
+	fsys["settings.yaml"] = &fstest.MapFile{Data: []byte("repository: https://github.com/o/r/blob/main/corpus/\n")}
+	ds, err := yamlcorpus.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := ds.Settings.Repository, "https://github.com/o/r/blob/main/corpus/"; got != want {
+		t.Errorf("Settings.Repository = %q, want %q", got, want)
 	}
 }
 

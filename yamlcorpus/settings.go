@@ -2,6 +2,7 @@ package yamlcorpus
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/tokumu/tokumu"
 	"go.yaml.in/yaml/v3"
@@ -21,6 +22,7 @@ type settingsDecl struct {
 //	timeline: {from: 1919, to: 1953}
 //	map: {year: 1939}
 //	network: {from: 1937, to: 1941}
+//	repository: https://github.com/tokumu/tokumu/blob/main/corpus/
 func (d *decoder) settings(n *yaml.Node) *settingsDecl {
 	sd := &settingsDecl{file: d.file}
 	st := &sd.s
@@ -42,8 +44,15 @@ func (d *decoder) settings(n *yaml.Node) *settingsDecl {
 		}
 		*dst = w.EDTF
 	}
-	d.fields(n, "settings", []string{"structure", "timeline", "map", "network"}, func(key string, k, v *yaml.Node) {
+	d.fields(n, "settings", []string{"structure", "timeline", "map", "network", "repository"}, func(key string, k, v *yaml.Node) {
 		switch key {
+		case "repository":
+			u := d.str(v, "repository")
+			if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+				d.errorf(v, "repository: %q is not a web address (write e.g. https://github.com/OWNER/REPO/blob/main/corpus/)", u)
+				return
+			}
+			st.Repository = u
 		case "structure":
 			d.fields(v, "structure settings", []string{"root", "date", "compare"}, func(key string, k, v *yaml.Node) {
 				switch key {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 // atOptions are at's own flags.
@@ -78,10 +79,11 @@ func parseDay(s string) (tokumu.Day, error) {
 }
 
 func printAt(w io.Writer, v *view.AtView, lang string) {
+	tr := i18n.For(lang)
 	if v.Entity != nil {
-		fmt.Fprintf(w, "%s [%s] on %s\n", v.Entity.Label(lang), v.Entity.ID, v.Date)
+		fmt.Fprintf(w, "%s\n", tr.T("cli.at.entity", v.Entity.Label(lang), v.Entity.ID, v.Date.String()))
 		if v.Status != "" {
-			fmt.Fprintf(w, "  status: %s", v.Status)
+			fmt.Fprintf(w, "  %s", tr.T("cli.at.status", typeName(tr, "cli.status.", v.Status)))
 			var why []string
 			for _, c := range v.StatusBy {
 				why = append(why, fmt.Sprintf("%s %s [%s]", c.Predicate, c.When.Human(lang), cite(c, v.Refs)))
@@ -92,22 +94,23 @@ func printAt(w io.Writer, v *view.AtView, lang string) {
 			fmt.Fprintln(w)
 		}
 		for _, c := range v.Successor {
-			fmt.Fprintf(w, "  became: %s [%s] %s [%s] %s\n", v.Label(c.Object, lang), c.Object, c.When.Human(lang), cite(c, v.Refs), c.Grade)
+			fmt.Fprintf(w, "  %s [%s] %s [%s] %s\n", tr.T("cli.at.became", v.Label(c.Object, lang)), c.Object, c.When.Human(lang), cite(c, v.Refs), c.Grade)
 		}
 	} else {
-		fmt.Fprintf(w, "Relations on %s\n", v.Date)
+		fmt.Fprintf(w, "%s\n", tr.T("cli.at.relations", v.Date.String()))
 	}
 	printRelations(w, v, v.Claims, lang)
 	if len(v.SuccessorClaims) > 0 {
-		fmt.Fprintf(w, "  the successor on %s:\n", v.Date)
+		fmt.Fprintf(w, "  %s\n", tr.T("cli.at.successor", v.Date.String()))
 		printRelations(w, v, v.SuccessorClaims, lang)
 	}
 	if len(v.Claims) == 0 && len(v.SuccessorClaims) == 0 {
-		fmt.Fprintln(w, "  no dated relation held on this day")
+		fmt.Fprintf(w, "  %s\n", tr.T("cli.at.none"))
 	}
 }
 
 func printRelations(w io.Writer, v *view.AtView, cs []*tokumu.Claim, lang string) {
+	tr := i18n.For(lang)
 	for _, c := range cs {
 		mark := " "
 		if v.Certain[c.ID] {
@@ -121,10 +124,10 @@ func printRelations(w io.Writer, v *view.AtView, cs []*tokumu.Claim, lang string
 			c.When.Human(lang), cite(c, v.Refs), c.Grade)
 		if b, ok := v.Bounds[c.ID]; ok {
 			if b.StartBy != nil {
-				fmt.Fprintf(w, "      began after %s (%s: %s, %s)\n", b.Start, b.StartWhy, b.StartBy.ID, cite(b.StartBy, v.Refs))
+				fmt.Fprintf(w, "      %s (%s: %s, %s)\n", tr.T("cli.at.began", b.Start.String()), typeName(tr, "bound.", b.StartWhy), b.StartBy.ID, cite(b.StartBy, v.Refs))
 			}
 			if b.EndBy != nil {
-				fmt.Fprintf(w, "      ended by %s at the latest (%s: %s, %s)\n", b.End, b.EndWhy, b.EndBy.ID, cite(b.EndBy, v.Refs))
+				fmt.Fprintf(w, "      %s (%s: %s, %s)\n", tr.T("cli.at.ended", b.End.String()), typeName(tr, "bound.", b.EndWhy), b.EndBy.ID, cite(b.EndBy, v.Refs))
 			}
 		}
 	}

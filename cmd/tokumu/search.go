@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/search"
 	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 // searchOptions are search's own flags.
@@ -89,7 +91,7 @@ shown between asterisks.`,
 		if m.JSON {
 			return writeJSON(m.Stdout, res)
 		}
-		printSearch(termWriter(m.Stdout), res)
+		printSearch(termWriter(m.Stdout), res, m.Lang)
 		if res.Total == 0 {
 			return errFailed
 		}
@@ -113,32 +115,33 @@ func dateFlag(name, v string, end bool) (tokumu.Day, error) {
 	return w.Earliest, nil
 }
 
-func printSearch(w io.Writer, r *search.Results) {
+func printSearch(w io.Writer, r *search.Results, lang string) {
+	tr := i18n.For(lang)
 	if r.Total == 0 {
-		fmt.Fprintf(w, "nothing found for %q\n", r.Query)
+		fmt.Fprintf(w, "%s\n", tr.T("cli.search.none", strconv.Quote(r.Query)))
 		return
 	}
-	fmt.Fprintf(w, "%d found for %q", r.Total, r.Query)
+	fmt.Fprint(w, tr.T("cli.search.found", r.Total, strconv.Quote(r.Query)))
 	if len(r.Hits) < r.Total {
-		fmt.Fprintf(w, " (first %d)", len(r.Hits))
+		fmt.Fprint(w, tr.T("cli.search.first", len(r.Hits)))
 	}
 	fmt.Fprintln(w)
 	for _, h := range r.Hits {
 		switch h.Kind {
 		case search.KindEntity:
 			if h.Snippet != "" {
-				fmt.Fprintf(w, "  %-8s %s [%s] %s\n           %s\n", h.Match, h.Label, h.Entity, h.Type, plain(h.Snippet))
+				fmt.Fprintf(w, "  %-8s %s [%s] %s\n           %s\n", h.Match, h.Label, h.Entity, typeName(tr, "type.", string(h.Type)), plain(h.Snippet))
 				continue
 			}
 			name := ""
 			if h.Name != "" && h.Name != h.Label {
 				name = " — " + h.Name
 			}
-			fmt.Fprintf(w, "  %-8s %s [%s] %s%s\n", h.Match, h.Label, h.Entity, h.Type, name)
+			fmt.Fprintf(w, "  %-8s %s [%s] %s%s\n", h.Match, h.Label, h.Entity, typeName(tr, "type.", string(h.Type)), name)
 		case search.KindClaim:
-			fmt.Fprintf(w, "  %-8s %s [%s] claim %s (%s)\n           %s\n", h.Match, h.Label, h.Entity, h.Claim, h.Source, plain(h.Snippet))
+			fmt.Fprintf(w, "  %-8s %s [%s] %s %s (%s)\n           %s\n", h.Match, h.Label, h.Entity, tr.T("claim.kind"), h.Claim, h.Source, plain(h.Snippet))
 		case search.KindSource:
-			fmt.Fprintf(w, "  %-8s source [%s]\n           %s\n", h.Match, h.Source, plain(h.Snippet))
+			fmt.Fprintf(w, "  %-8s %s [%s]\n           %s\n", h.Match, tr.T("source.kind"), h.Source, plain(h.Snippet))
 		}
 	}
 }

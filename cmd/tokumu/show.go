@@ -6,12 +6,14 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/internal/suggest"
 	"github.com/tokumu/tokumu/view"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 var cmdShow = &command{
@@ -83,18 +85,19 @@ func notFound(ctx context.Context, s tokumu.Store, id string) error {
 
 func printEntity(w io.Writer, v *view.EntityView, lang string) {
 	e := v.Entity
-	fmt.Fprintf(w, "%s  [%s · %s]\n", e.Label(lang), e.Type, e.ID)
+	tr := i18n.For(lang)
+	fmt.Fprintf(w, "%s  [%s · %s]\n", e.Label(lang), typeName(tr, "type.", string(e.Type)), e.ID)
 	for _, n := range e.Names {
 		line := fmt.Sprintf("  %-8s %s", n.Lang, n.Text)
 		var extra []string
 		if n.Kind != tokumu.Native && n.Kind != tokumu.Romanized {
-			extra = append(extra, string(n.Kind))
+			extra = append(extra, typeName(tr, "namekind.", string(n.Kind)))
 		}
 		if !n.When.IsZero() {
 			extra = append(extra, n.When.Human(lang))
 		}
 		if n.Source != "" {
-			extra = append(extra, "source: "+n.Source)
+			extra = append(extra, tr.T("cli.source", n.Source))
 		}
 		if len(extra) > 0 {
 			line += "  (" + strings.Join(extra, "; ") + ")"
@@ -119,7 +122,7 @@ func printEntity(w io.Writer, v *view.EntityView, lang string) {
 		}
 	}
 	if len(v.Disagreements) > 0 {
-		fmt.Fprintf(w, "\nDisagreements between sources\n")
+		fmt.Fprintf(w, "\n%s\n", tr.T("cli.disagreements"))
 		for _, d := range v.Disagreements {
 			label := d.Predicate
 			if p := v.Predicates[d.Predicate]; p != nil {
@@ -128,7 +131,7 @@ func printEntity(w io.Writer, v *view.EntityView, lang string) {
 			if d.Object != "" {
 				label += " " + v.Label(d.Object, lang)
 			}
-			fmt.Fprintf(w, "  %s — %s:\n", label, d.Reason)
+			fmt.Fprintf(w, "  %s — %s:\n", label, reasonText(tr, d.Reason))
 			for _, c := range d.Claims {
 				fmt.Fprintf(w, "    %s\n", strings.TrimSpace(claimLine(c, v.Refs, e.ID, lang)))
 			}
@@ -139,9 +142,10 @@ func printEntity(w io.Writer, v *view.EntityView, lang string) {
 // claimLine formats one claim: time, object or value, qualifiers, citation, grade.
 func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 	var b strings.Builder
+	tr := i18n.For(lang)
 	when := c.When.Human(lang)
 	if when == "" {
-		when = "undated"
+		when = tr.T("when.undated")
 	}
 	fmt.Fprintf(&b, "  %-22s ", when)
 	if utf8.RuneCountInString(when) >= 22 {
@@ -162,20 +166,20 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 		fmt.Fprintf(&b, " (%s)", c.Role)
 	}
 	if c.Where != "" {
-		fmt.Fprintf(&b, " at %s", r.Label(c.Where, lang))
+		b.WriteString(" " + tr.T("claim.at", r.Label(c.Where, lang)))
 	}
 	if c.Perspective != "" {
-		fmt.Fprintf(&b, " — according to %s", r.Label(c.Perspective, lang))
+		b.WriteString(" — " + tr.T("claim.according", r.Label(c.Perspective, lang)))
 	}
 	if c.PlantedBy != "" {
-		fmt.Fprintf(&b, " — planted by %s", r.Label(c.PlantedBy, lang))
+		b.WriteString(" — " + tr.T("claim.planted", r.Label(c.PlantedBy, lang)))
 	}
 	fmt.Fprintf(&b, "  [%s] %s", cite(c, r), c.Grade)
 	if c.When.Text != "" {
-		fmt.Fprintf(&b, "  (written %q)", c.When.Text)
+		b.WriteString("  (" + tr.T("cli.written", strconv.Quote(c.When.Text)) + ")")
 	}
 	if c.Note != "" {
-		fmt.Fprintf(&b, "\n  %22s   note: %s", "", c.Note)
+		fmt.Fprintf(&b, "\n  %22s   %s", "", tr.T("cli.note", c.Note))
 	}
 	return b.String()
 }
@@ -221,6 +225,25 @@ func shortAuthor(s *tokumu.Source) string {
 		name += " et al."
 	}
 	return name
+}
+
+// typeName is an entity type or name kind in the CLI's language (the
+// web's catalogue keys), or the value itself.
+func typeName(tr *i18n.Printer, prefix, v string) string {
+	if k := prefix + strings.ReplaceAll(v, " ", "_"); i18n.Has(k) {
+		return tr.T(k)
+	}
+	return v
+}
+
+// reasonText is a disagreement's reason ("different values, different
+// dates") in the CLI's language.
+func reasonText(tr *i18n.Printer, r string) string {
+	parts := strings.Split(r, ", ")
+	for i, p := range parts {
+		parts[i] = typeName(tr, "reason.", p)
+	}
+	return strings.Join(parts, tr.T("list.sep"))
 }
 
 func pickLang(m map[string]string, lang string) string {

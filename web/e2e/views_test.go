@@ -75,6 +75,30 @@ func TestPhone(t *testing.T) {
 			if overflow > 0 {
 				t.Errorf("%s is %d px wider than a 390 px phone screen", tt.path, overflow)
 			}
+			// A figure is never broken over lines, digit by digit (issue
+			// 16: the estimate tables showed one digit per line at 390 px).
+			var broken []string
+			var cells int
+			b.run(t, tt.path+" figures", chromedp.Evaluate(`(() => {
+				const out = [];
+				const cells = [...document.querySelectorAll('td.num')].filter((td) => td.offsetParent !== null && td.textContent.trim());
+				for (const td of cells) {
+					// The figure itself: the text before any citation in the cell.
+					const r = document.createRange(); r.selectNodeContents(td);
+					const cite = td.querySelector('details, a, br');
+					if (cite) r.setEndBefore(cite);
+					const tops = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+					if (tops.size > 1) out.push(td.textContent.trim().slice(0, 40) + ' (' + tops.size + ' lines)');
+				}
+				window.__cells = cells.length;
+				return out;
+			})()`, &broken), chromedp.Evaluate(`window.__cells`, &cells))
+			if len(broken) > 0 {
+				t.Errorf("%s: %d of %d figures break over lines at 390 px: %v", tt.path, len(broken), cells, broken[:min(5, len(broken))])
+			}
+			if tt.name == "estimates" && cells < 50 {
+				t.Errorf("%s: only %d figures visible at 390 px; the check saw no table", tt.path, cells)
+			}
 			b.check(t, "phone "+tt.path)
 		})
 	}

@@ -6,10 +6,10 @@
 // The page has a few dozen charts, most below the fold: each is drawn when
 // it comes near the viewport, into a box the stylesheet already sized, so
 // loading costs one chart's work, not all of them, and nothing shifts.
-import { el, readData, afterPaint } from './util.js';
+import { el, readData, afterPaint, t, lang } from './util.js';
 
 const charts = readData('est-data') || [];
-const fmt = new Intl.NumberFormat('en');
+const fmt = new Intl.NumberFormat(lang());
 // The historiography's counts in ink; each perspective's estimates in its
 // own colour, all dark enough to read as text on white.
 const palette = ['#b35900', '#6a3d9a', '#1a4d8f', '#8a1c1c', '#2e6b5e', '#7a5a00'];
@@ -33,7 +33,7 @@ function draw(c, holder, W) {
   // marks, often side by side, are too small a target (WCAG 2.5.8), and
   // the row each would lead to is a glance away; hovering shows a point's
   // figure and source.
-  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `Chart of the figures in ${c.unit || 'units'} by year; the table below holds the same figures with their sources` });
+  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': t('js.est.aria', 'Chart of the figures in %[1]s by year; the table below holds the same figures with their sources', c.unit || t('js.est.units', 'units')) });
   const grid = el('g', { class: 'grid axis' });
   for (let i = 0; i <= 4; i++) {
     const v = (ymax / 4) * i;
@@ -51,7 +51,7 @@ function draw(c, holder, W) {
     if (sorted.length > 1) svg.append(el('path', { class: 'line', stroke: color, d: 'M' + sorted.map((p) => `${x(p.x)},${y(p.y)}`).join('L'), 'stroke-dasharray': s.actual ? null : '5 3' }));
     for (const p of sorted) {
       const shape = s.actual ? el('circle', { cx: x(p.x), cy: y(p.y), r: 4, fill: color }) : el('rect', { x: x(p.x) - 4, y: y(p.y) - 4, width: 8, height: 8, fill: color });
-      shape.append(el('title', { text: `${s.label}: ${fmt.format(p.y)} ${c.unit} (${p.when}) — source ${p.source}` }));
+      shape.append(el('title', { text: t('js.est.point', '%[1]s: %[2]s %[3]s (%[4]s) — source %[5]s', s.label, fmt.format(p.y), c.unit, p.when, p.source) }));
       svg.append(shape);
     }
     legend.append(el('li', { svg: false }, el('span', { svg: false, class: s.actual ? 'sw sw-actual' : 'sw', style: null }), s.label));

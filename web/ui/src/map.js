@@ -3,7 +3,7 @@
 // with d3-geo in a Web Worker (mapbase.js). The year slider recolours the markers —
 // events that year, organizations only, or nothing — and rewrites the
 // list beside the map; the year is kept in the URL.
-import { el, readData, setQuery, lang, afterPaint } from './util.js';
+import { el, readData, setQuery, lang, afterPaint, t } from './util.js';
 
 const data = readData('map-data');
 const box = document.getElementById('map-chart');
@@ -26,7 +26,7 @@ function active(p, y) {
   };
 }
 
-function link(item) { return el('a', { svg: false, href: '/entities/' + encodeURIComponent(item.id) + q, text: item.label }); }
+function link(item) { return el('a', { svg: false, class: 'ent', href: '/entities/' + encodeURIComponent(item.id) + q, text: item.label }); }
 
 function renderList(y) {
   const items = [];
@@ -39,15 +39,15 @@ function renderList(y) {
       if (!n) return;
       li.append(el('br', { svg: false }), label + ': ');
       list.forEach((e, i) => { if (i) li.append(', '); li.append(link(e)); });
-      if (n > list.length) li.append(` (${n} in ${y})`);
+      if (n > list.length) li.append(' (' + t('js.map.inyear', '%[1]d in %[2]s', n, String(y)) + ')');
     };
-    named('Events', a.events, a.nev);
-    named('Organizations', a.orgs, a.norg);
+    named(t('js.map.events', 'Events'), a.events, a.nev);
+    named(t('js.map.orgs', 'Organizations'), a.orgs, a.norg);
     n++;
     if (items.length < 100) items.push(li);
   }
   list.replaceChildren(...items);
-  count.textContent = `${n} place${n === 1 ? '' : 's'} with events or organizations in ${y}.`;
+  count.textContent = t('js.map.count', n === 1 ? '%[1]d place with events or organizations in %[2]s.' : '%[1]d places with events or organizations in %[2]s.', n, String(y));
 }
 
 async function main() {
@@ -90,7 +90,7 @@ async function main() {
       g.setAttribute('class', 'mk ' + cls);
       g.querySelector('circle').setAttribute('r', cls === 'idle' ? 2.5 : 4 + Math.min(6, a.nev + a.norg));
       g.querySelector('text').style.display = cls === 'idle' ? 'none' : '';
-      g.querySelector('title').textContent = `${p.label} — ${y}: ${a.nev} event(s), ${a.norg} organization(s)`;
+      g.querySelector('title').textContent = t('js.map.title', '%[1]s — %[2]s: %[3]d event(s), %[4]d organization(s)', p.label, String(y), a.nev, a.norg);
     }
     svg.dataset.year = y;
     outY.textContent = y;

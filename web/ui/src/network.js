@@ -4,7 +4,7 @@
 // whose address the page gives in data-worker), and drawn once, so the
 // picture does not move under the reader and the page never freezes. The
 // chart's box is sized by the stylesheet, so drawing shifts nothing.
-import { el, readData, lang, afterPaint } from './util.js';
+import { el, readData, lang, afterPaint, t } from './util.js';
 import { radius } from './netradius.js';
 
 const data = readData('net-data');
@@ -31,7 +31,7 @@ if (data && svg && data.nodes.length) afterPaint().then(() => {
     }));
     const labelled = new Set(nodes.slice().sort((a, b) => b.degree - a.degree).slice(0, 40).map((n) => n.id));
     const gn = el('g', {}, ...nodes.map((n) => {
-      const name = `${n.label} (${n.type}, ${n.degree} link${n.degree === 1 ? '' : 's'})`;
+      const name = t('js.net.node', n.degree === 1 ? '%[2]s (%[3]s, %[1]d link)' : '%[2]s (%[3]s, %[1]d links)', n.degree, n.label, t('type.' + n.type, n.type));
       return el('a', { href: '/entities/' + encodeURIComponent(n.id) + q, class: 'node t-' + n.type, 'data-id': n.id, 'aria-label': name, transform: `translate(${n.x},${n.y})` },
         el('title', { text: name }),
         el('circle', { r: radius(n) }),

@@ -40,7 +40,24 @@ export function setQuery(params) {
   history.replaceState(null, '', u);
 }
 
-// lang is the language of names the reader chose (?lang=), which the
-// server writes as <html data-names>; <html lang> stays the interface's.
-export function lang() { return document.documentElement.dataset.names || 'en'; }
+// lang is the page's language (?lang=, the cookie or Accept-Language, as
+// the server chose it), which it writes as <html lang>.
+export function lang() { return document.documentElement.lang || 'en'; }
+
+// t returns a message of the page's language from the catalogue's js.*
+// keys, which the server inlines as <script id="i18n">, with its
+// arguments in the %[n]s / %[n]d places (numbers grouped per language); a
+// plural message picks its form by Intl.PluralRules on argument 1. The
+// English text given is used when the page carries no catalogue.
+let messages;
+export function t(key, english, ...args) {
+  if (messages === undefined) messages = readData('i18n') || {};
+  let m = messages[key] ?? english;
+  if (m && typeof m === 'object') m = m[new Intl.PluralRules(lang()).select(args[0])] ?? m.other;
+  const nf = new Intl.NumberFormat(lang());
+  return String(m).replace(/%\[(\d+)\]([ds])/g, (_, i, v) => {
+    const a = args[+i - 1];
+    return v === 'd' && typeof a === 'number' ? nf.format(a) : String(a);
+  }).replace(/%%/g, '%');
+}
 

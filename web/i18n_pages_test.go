@@ -1,0 +1,275 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/storetest"
+	"github.com/tokumu/tokumu/web"
+)
+
+// i18nPaths is every page type, for the tests that render each in every
+// language.
+func i18nPaths(t *testing.T, base string) []string {
+	t.Helper()
+	paths := []string{"/", "/entities/harbin-tokumu-kikan", "/entities/lyushkov-genrikh", "/search?q=Harbin", "/timeline", "/map?year=1939",
+		"/structure", "/network", "/estimates", "/sources", "/sources/zor22", "/entities", "/ledger", "/ach", "/disagreements", "/audit", "/entities/nobody"}
+	var ach []struct{ ID string }
+	getJSON(t, base+"/api/ach", &ach)
+	if len(ach) == 0 {
+		t.Fatal("/api/ach lists no matrix")
+	}
+	var cl struct{ Items []struct{ ID string } }
+	getJSON(t, base+"/api/claims?about=harbin-tokumu-kikan&limit=1", &cl)
+	if len(cl.Items) == 0 {
+		t.Fatal("/api/claims found no claim about harbin-tokumu-kikan")
+	}
+	return append(paths, "/ach/"+ach[0].ID, "/claims/"+cl.Items[0].ID)
+}
+
+func getJSON(t *testing.T, u string, v any) {
+	t.Helper()
+	res, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if err := json.NewDecoder(res.Body).Decode(v); err != nil {
+		t.Fatalf("%s: %v", u, err)
+	}
+}
+
+// keyRE finds a message key shown as itself ("nav.map"), which is what
+// x/text prints for a key missing from the catalogue.
+var keyRE = regexp.MustCompile(`>\s*(nav|home|entity|search|structure|timeline|map|network|estimates|ledger|ach|audit|dis|cite|grade|claim|source|sources|filter|error|pager|js|type|types|kind)\.[a-z_.]+\s*<`)
+
+// TestEveryPageInEveryLanguage renders each page type in English,
+// Japanese and Russian: the page declares the language, no message is
+// missing its arguments (fmt's "%!") or shows as its key, and a word the
+// issue names is translated.
+func TestEveryPageInEveryLanguage(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	want := map[string][]string{ // a word of the chrome on every page: the nav's "Timeline"
+		"en": {">Timeline</a>", ">Skip to content<"},
+		"ja": {">年表</a>", ">本文へ移動<"},
+		"ru": {">Хронология</a>", ">Перейти к содержанию<"},
+	}
+	for _, path := range i18nPaths(t, ts.URL) {
+		for _, lang := range []string{"en", "ja", "ru"} {
+			sep := "?"
+			if strings.Contains(path, "?") {
+				sep = "&"
+			}
+			u := ts.URL + path + sep + "lang=" + lang
+			res, err := http.Get(u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			page := string(b)
+			if res.StatusCode != 200 && !(path == "/entities/nobody" && res.StatusCode == 404) {
+				t.Errorf("%s: status %d", u, res.StatusCode)
+			}
+			if !strings.Contains(page, `<html lang="`+lang+`"`) {
+				t.Errorf("%s: does not declare <html lang=%q>", u, lang)
+			}
+			if i := strings.Index(page, "%!"); i >= 0 {
+				t.Errorf("%s: a message lacks an argument: %q", u, page[max(0, i-80):min(len(page), i+40)])
+			}
+			if m := keyRE.FindString(page); m != "" {
+				t.Errorf("%s: a message key shows as itself: %s", u, m)
+			}
+			for _, w := range want[lang] {
+				if !strings.Contains(page, w) {
+					t.Errorf("%s lacks %s", u, w)
+				}
+			}
+		}
+	}
+}
+
+// TestLanguageChoice: the URL's lang first, then the cookie the reader's
+// choice set, then Accept-Language; a choice by URL sets the cookie.
+func TestLanguageChoice(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	get := func(path, cookie, accept string) (*http.Response, string) {
+		req, _ := http.NewRequest("GET", ts.URL+path, nil)
+		if cookie != "" {
+			req.AddCookie(&http.Cookie{Name: "lang", Value: cookie})
+		}
+		if accept != "" {
+			req.Header.Set("Accept-Language", accept)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		return res, string(b)
+	}
+	for _, tt := range []struct {
+		path, cookie, accept, want string
+	}{
+		{"/sources", "", "", "en"},
+		{"/sources", "", "ja,en;q=0.5", "ja"},
+		{"/sources", "ru", "ja,en;q=0.5", "ru"}, // the cookie beats the header
+		{"/sources?lang=en", "ru", "ja", "en"},  // the URL beats both
+		{"/sources?lang=xx", "ru", "ja", "ru"},  // an unknown lang is ignored
+		{"/sources", "xx", "ja", "ja"},          // so is an unknown cookie
+		{"/sources?lang=ja", "", "", "ja"},      // and a choice by URL
+		{"/entities/nobody", "ru", "", "ru"},    // error pages too
+		{"/sources?lang=ja&kind=memoir", "", "", "ja"},
+	} {
+		_, page := get(tt.path, tt.cookie, tt.accept)
+		if !strings.Contains(page, `<html lang="`+tt.want+`"`) {
+			t.Errorf("%s cookie=%q Accept-Language=%q: want <html lang=%q>, got %.60q", tt.path, tt.cookie, tt.accept, tt.want, page[strings.Index(page, "<html"):])
+		}
+	}
+	res, _ := get("/sources?lang=ru", "", "")
+	var c *http.Cookie
+	for _, k := range res.Cookies() {
+		if k.Name == "lang" {
+			c = k
+		}
+	}
+	if c == nil || c.Value != "ru" || c.Path != "/" || c.MaxAge <= 0 {
+		t.Errorf("?lang=ru set the cookie %+v; want lang=ru, Path=/, a max age", c)
+	}
+	if res, _ := get("/sources?lang=ru", "ru", ""); len(res.Cookies()) != 0 {
+		t.Errorf("?lang=ru with the cookie already ru set it again: %v", res.Cookies())
+	}
+	if res, _ := get("/sources", "", ""); len(res.Cookies()) != 0 {
+		t.Errorf("a page without ?lang set a cookie: %v", res.Cookies())
+	}
+	if v := res.Header.Values("Vary"); !strings.Contains(strings.Join(v, ","), "Cookie") {
+		t.Errorf("Vary %v does not name Cookie", v)
+	}
+}
+
+// TestLocalizedFormats: dates and numbers as each language writes them,
+// and the plural the issue reports ("(1 organizations)").
+func TestLocalizedFormats(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	page := func(u string) string {
+		res, err := http.Get(ts.URL + u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		return string(b)
+	}
+	for _, tt := range []struct{ url, want string }{
+		// The structure page's date heading and a claim date in words.
+		{"/structure?root=kwantung-army&date=1939-06-01&lang=ja", "1939-06-01 時点"},
+		{"/entities/lyushkov-genrikh?lang=ja", "1938年6月13日"},
+		{"/entities/lyushkov-genrikh?lang=ru", "13 июня 1938 г."},
+		{"/entities/lyushkov-genrikh", "13 June 1938"},
+	} {
+		if p := page(tt.url); !strings.Contains(p, tt.want) {
+			t.Errorf("%s lacks %q", tt.url, tt.want)
+		}
+	}
+	// Counts on the home page, grouped per language: the corpus has over a
+	// thousand claims.
+	for lang, re := range map[string]*regexp.Regexp{
+		"en": regexp.MustCompile(`\d,\d{3} claims`),
+		"ja": regexp.MustCompile(`主張 \d,\d{3} 件`),
+		"ru": regexp.MustCompile(`\d\x{00a0}\d{3} утвержден`),
+	} {
+		if p := page("/?lang=" + lang); !re.MatchString(p) {
+			t.Errorf("/?lang=%s: no count matching %s", lang, re)
+		}
+	}
+	// No "(1 organizations)" anywhere on the structure chart.
+	for _, lang := range []string{"en", "ru"} {
+		p := page("/structure?lang=" + lang)
+		for _, bad := range []string{"(1 organizations", "(1 организаций", "(1 организации"} {
+			if strings.Contains(p, bad) {
+				t.Errorf("/structure?lang=%s has %q", lang, bad)
+			}
+		}
+	}
+}
+
+// TestReferencesNoDoublePeriod: an author ending in an initial is closed
+// by that period alone ("Coox, Alvin D. 1985", not "D.. 1985"), in every
+// language's rendering of the bibliography.
+func TestReferencesNoDoublePeriod(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	double := regexp.MustCompile(`\p{Lu}\.\.`)
+	for _, lang := range []string{"en", "ja", "ru"} {
+		res, err := http.Get(ts.URL + "/sources?lang=" + lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		page := string(b)
+		if m := double.FindStringIndex(page); m != nil {
+			t.Errorf("/sources?lang=%s has a double period: %q", lang, page[max(0, m[0]-40):m[1]+20])
+		}
+		if !strings.Contains(page, "Coox, Alvin D. ") {
+			t.Errorf("/sources?lang=%s lacks Coox, Alvin D. (the case this test is about)", lang)
+		}
+	}
+}
+
+// TestCorpusFileLink: a citation shows readers no local path ("Written
+// at entities/…yaml:26"); with a repository in the corpus settings it
+// links "Corpus file" to the line on the repository.
+func TestCorpusFileLink(t *testing.T) {
+	serve := func(repo string) string {
+		ctx := context.Background()
+		db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		ds := storetest.Fixture()
+		ds.Settings.Repository = repo
+		for _, c := range ds.Claims {
+			c.Origin = "entities/unit/" + c.Subject + ".yaml:7"
+		}
+		if err := db.Replace(ctx, ds); err != nil {
+			t.Fatal(err)
+		}
+		srv, err := web.New(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := httptest.NewServer(srv)
+		t.Cleanup(ts.Close)
+		res, err := http.Get(ts.URL + "/entities/harbin-tokumu-kikan")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		return string(b)
+	}
+	page := serve("")
+	for _, bad := range []string{"Written at", ".yaml:7", "Corpus file"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("without a repository the page shows %q", bad)
+		}
+	}
+	page = serve("https://github.com/o/r/blob/main/corpus/")
+	if want := `<a href="https://github.com/o/r/blob/main/corpus/entities/unit/harbin-tokumu-kikan.yaml#L7" rel="noreferrer">Corpus file</a>`; !strings.Contains(page, want) {
+		t.Errorf("with a repository the page lacks %s", want)
+	}
+}

@@ -1,0 +1,130 @@
+package web
+
+import (
+	"html/template"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/tokumu/tokumu"
+)
+
+// The parts every claim shows — its date, its value and its citation —
+// are written here rather than as templates, as Link is: a page of a few
+// hundred claims calls them a few hundred times, and each method call in
+// a template costs a reflective lookup. The templates "when", "claimval",
+// "cite" and "grade" in parts.html call these, so pages keep using them.
+// Every text is escaped.
+
+var esc = template.HTMLEscapeString
+
+// gradeWords are a grade's words in one language, made once.
+type gradeWords struct {
+	Class string // gradeClass
+	Text  string // "usually reliable, probably true"
+	Title string // "Grade B2: usually reliable, probably true"
+}
+
+var gradeCache sync.Map // lang + grade → *gradeWords
+
+func (b *base) gradeWords(g tokumu.Grade) *gradeWords {
+	key := b.Lang + g.String()
+	if w, ok := gradeCache.Load(key); ok {
+		return w.(*gradeWords)
+	}
+	text := b.GradeText(g)
+	w := &gradeWords{Class: gradeClass(g), Text: text, Title: b.T("cite.grade", g.String(), text)}
+	gradeCache.Store(key, w)
+	return w
+}
+
+// GradeHTML is a grade's badge: the grade, coloured by reliability and
+// credibility (gradeClass), spelt out in its title.
+func (b *base) GradeHTML(g tokumu.Grade) template.HTML {
+	var sb strings.Builder
+	b.writeGrade(&sb, g)
+	return template.HTML(sb.String())
+}
+
+func (b *base) writeGrade(sb *strings.Builder, g tokumu.Grade) {
+	w := b.gradeWords(g)
+	sb.WriteString(`<abbr class="grade ` + w.Class + `" title="` + esc(w.Text) + `">` + esc(g.String()) + `</abbr>`)
+}
+
+// WhenHTML is a time in words in the page's language, with the EDTF as
+// its machine-readable datetime and its title; "undated" when zero.
+func (b *base) WhenHTML(w tokumu.When) template.HTML {
+	if w.IsZero() {
+		return template.HTML(`<span class="when undated">` + esc(b.T("when.undated")) + `</span>`)
+	}
+	return template.HTML(`<time class="when" datetime="` + esc(w.EDTF) + `" title="` + esc(w.String()) + `">` + esc(w.Human(b.Lang)) + `</time>`)
+}
+
+// ClaimValHTML is what a claim says beyond its subject and predicate: the
+// object (linked) or the value (with its language and unit), then its
+// role, place, perspective and the operation that planted it.
+func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
+	var sb strings.Builder
+	switch {
+	case c.Object != "":
+		sb.WriteString(string(b.Link(c.Object)))
+	case c.Value != "":
+		sb.WriteString(`<span class="val"`)
+		if a := b.ValueLang(c); a != "" {
+			sb.WriteString(" " + string(a))
+		}
+		sb.WriteString(`>` + esc(c.Value))
+		if c.Unit != "" {
+			sb.WriteString(" " + esc(c.Unit))
+		}
+		sb.WriteString(`</span>` + string(b.ValueMark(c)))
+	}
+	if c.Role != "" {
+		sb.WriteString(` <span class="role">(` + esc(c.Role) + `)</span>`)
+	}
+	if c.Where != "" {
+		sb.WriteString(` <span class="where">` + string(b.TH("claim.at", b.Link(c.Where))) + `</span>`)
+	}
+	if c.Perspective != "" {
+		sb.WriteString(` <span class="persp" title="` + esc(b.T("claim.persp.title")) + `">` + string(b.TH("claim.according", b.Link(c.Perspective))) + `</span>`)
+	}
+	if c.PlantedBy != "" {
+		sb.WriteString(` <span class="planted">` + string(b.TH("claim.planted", b.Link(c.PlantedBy))) + `</span>`)
+	}
+	return template.HTML(sb.String())
+}
+
+// CiteHTML is a claim's citation: the short reference with its locator,
+// the grade and the attestation, expanding to the full reference, the
+// grade in words, the corpus file (when the settings name a repository)
+// and a link to every claim resting on the source.
+func (b *base) CiteHTML(c *tokumu.Claim) template.HTML {
+	var sb strings.Builder
+	src := b.Source(c.Source)
+	gw := b.gradeWords(c.Grade)
+	title := b.RefText(src)
+	if c.Locator != "" {
+		title += ", " + c.Locator
+	}
+	sb.WriteString(`<details class="cite">` + "\n" + `  <summary title="` + esc(title+" — "+gw.Title) + `"><span class="cite-short">`)
+	if src != nil {
+		sb.WriteString(esc(src.Cite()))
+	} else {
+		sb.WriteString(esc(c.Source))
+	}
+	if c.Locator != "" {
+		sb.WriteString(", " + esc(c.Locator))
+	}
+	sb.WriteString(`</span> `)
+	b.writeGrade(&sb, c.Grade)
+	if a := b.Attest(c); a != "" {
+		sb.WriteString(` <span class="attest">` + esc(a) + `</span>`)
+	}
+	sb.WriteString("</summary>\n  <div class=\"cite-full\">" + string(b.RefHTML(src)))
+	sb.WriteString("\n    <p class=\"cite-meta\">" + esc(gw.Title) + ".")
+	if u := b.OriginURL(c); u != "" {
+		sb.WriteString(` <a href="` + esc(u) + `" rel="noreferrer">` + esc(b.T("cite.corpusfile")) + `</a>`)
+	}
+	sb.WriteString("</p>\n    <p><a href=\"/sources/" + esc(url.PathEscape(c.Source)) + esc(b.Q()) + "#c-" + esc(url.PathEscape(c.ID)) + `">` + esc(b.T("cite.allclaims")) + "</a></p>\n  </div>\n</details>")
+	return template.HTML(sb.String())
+}
