@@ -47,6 +47,9 @@ type snapshot struct {
 	// subject, so disBySubject holds sub-slices of it.
 	disagreements []view.DisagreementJSON
 	disBySubject  map[string][]view.DisagreementJSON
+	// hash is the store's content hash, the release a citation names
+	// (see release.go).
+	hash string
 }
 
 // loadSnapshot reads the store into a snapshot.
@@ -99,6 +102,9 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 		}
 		sn.refHTML[s.ID] = template.HTML(buf.String())
 		sn.refText[s.ID] = s.Reference()
+	}
+	if sn.hash, err = st.Hash(ctx); err != nil {
+		return nil, err
 	}
 	return sn, nil
 }
