@@ -44,6 +44,9 @@ type relatedGroup struct {
 }
 
 func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
+	if s.serveEntityAs(w, r) { // JSON, JSON-LD or Turtle: see conneg.go
+		return
+	}
 	cs := &cappedStore{Store: cachedStore{s.st(r).store, s.st(r).snap}, limit: entityPageMax}
 	v, err := view.LoadEntityView(r.Context(), cs, r.PathValue("id"))
 	if err != nil {
