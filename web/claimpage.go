@@ -116,6 +116,7 @@ type claimPage struct {
 	Permalink string
 	Release   string
 	Chicago   string
+	Cite      citation // "Cite this" in four forms (cite.go)
 }
 
 // claimJSON is the claim's permalink as JSON: the claim, its source and a
@@ -175,6 +176,7 @@ func (s *Server) handleClaimPage(w http.ResponseWriter, r *http.Request) {
 	src := st.snap.Sources[c.Source]
 	p.Title = p.Label(c.Subject) + ": " + p.Pred(c.Predicate)
 	p.Chicago = chicago(src, c, p.Permalink, p.Release)
+	p.Cite = p.claimCitation(src)
 	if js {
 		out := claimJSON{Claim: c, Subject: p.Label(c.Subject), Predicate: p.Pred(c.Predicate), Source: src,
 			Permalink: p.Permalink, Release: p.Release, Chicago: p.Chicago}

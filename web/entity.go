@@ -26,6 +26,7 @@ type entityPage struct {
 	// points to /api/claims for the rest.
 	More bool
 	Max  int
+	Cite citation // "Cite this" (cite.go)
 }
 
 // entityPageMax bounds the claims an entity page reads and shows.
@@ -61,6 +62,7 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		p.Summary = v.Entity.Summary["en"]
 	}
 	p.Desc = p.Summary
+	p.Cite = p.entityCitation(v.Entity, baseURL(r)+"entities/"+v.Entity.ID)
 	for _, g := range v.Groups {
 		pr := s.st(r).snap.preds[g.Predicate]
 		label := g.Predicate
