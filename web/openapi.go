@@ -227,17 +227,24 @@ func openAPI() ([]byte, error) {
 		}
 		paths[op.Path][method] = o
 	}
-	doc := map[string]any{
-		"openapi": "3.1.0",
-		"info": map[string]any{
+	// The top level in the order a reader expects: version, info, paths,
+	// then the schemas.
+	doc := struct {
+		OpenAPI    string         `json:"openapi"`
+		Info       map[string]any `json:"info"`
+		Paths      any            `json:"paths"`
+		Components any            `json:"components"`
+	}{
+		OpenAPI: "3.1.0",
+		Info: map[string]any{
 			"title":       "tokumu",
 			"version":     tokumu.Version,
 			"summary":     "A source-grounded, multilingual, temporal knowledge base of Japanese military intelligence against the USSR, 1922–1945.",
 			"description": "Every statement is a claim with its source and grade. Every numeric parameter has a range (see README's API section); a value outside it is a 400 that names the parameter and the range. Lists are paged with limit and offset and give total where it is known.",
 			"license":     map[string]any{"name": "See the repository's licence files"},
 		},
-		"paths":      paths,
-		"components": map[string]any{"schemas": schemas},
+		Paths:      paths,
+		Components: map[string]any{"schemas": schemas},
 	}
 	return json.MarshalIndent(doc, "", " ")
 }

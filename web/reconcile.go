@@ -127,10 +127,10 @@ type reconQuery struct {
 type reconCandidate struct {
 	ID          string      `json:"id"`
 	Name        string      `json:"name"`
-	Description string      `json:"description,omitempty"`
 	Score       float64     `json:"score"`
 	Match       bool        `json:"match"`
 	Type        []reconType `json:"type"`
+	Description string      `json:"description,omitempty"` // last: the longest
 }
 
 type reconResult struct {
