@@ -39,6 +39,9 @@ const (
 	defReconcileLimit   = 5
 	maxReconcileProps   = 10 // properties per query
 	maxReconcileValues  = 10 // values per property
+	// maxReconcilePropsBatch bounds the properties of a whole batch: each
+	// is one claims query per candidate weighed (limit+5 at most).
+	maxReconcilePropsBatch = 100
 )
 
 // typeNames are the entity types as a reconciliation client lists them.
@@ -205,12 +208,17 @@ func (s *Server) reconcile(r *http.Request, raw string) (map[string]reconResult,
 	}
 	sort.Strings(keys) // errors name the first bad key, whatever the map order
 	qs := map[string]*reconQuery{}
+	props := 0
 	for _, k := range keys {
 		q, err := parseReconQuery(k, batch[k])
 		if err != nil {
 			return nil, err
 		}
 		qs[k] = q
+		props += len(q.Properties)
+	}
+	if props > maxReconcilePropsBatch {
+		return nil, tokumu.Errorf(tokumu.EINVALID, "parameter queries has %d properties in all: at most %d in one batch (send fewer queries per batch)", props, maxReconcilePropsBatch)
 	}
 	out := map[string]reconResult{}
 	for _, k := range keys {
@@ -306,8 +314,10 @@ func (s *Server) candidates(r *http.Request, key string, q *reconQuery) ([]recon
 	if err != nil {
 		return nil, err
 	}
-	// Read more hits than asked: properties may reorder them, and claim
-	// and source hits are dropped.
+	// Read more hits than asked: claim and source hits are dropped, and
+	// properties may reorder the best limit+5 entities, which are all
+	// that are weighed.
+	weighed := limit + 5
 	res, err := st.index.Search(search.Query{Text: q.Query, Types: types, Lang: lang, Limit: min(search.MaxLimit, 4*limit+10)})
 	if err != nil {
 		return nil, tokumu.Errorf(tokumu.EINVALID, "query %q: %s", clip(key), tokumu.ErrorMessage(err))
@@ -317,6 +327,9 @@ func (s *Server) candidates(r *http.Request, key string, q *reconQuery) ([]recon
 	for _, h := range res.Hits {
 		if h.Kind != search.KindEntity || seen[h.Entity] {
 			continue
+		}
+		if len(out) == weighed {
+			break
 		}
 		e := st.snap.Entities[h.Entity]
 		if e == nil {

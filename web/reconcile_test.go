@@ -166,6 +166,15 @@ func TestReconcileErrors(t *testing.T) {
 		many["q"+itoa(i)] = map[string]any{"query": "x"}
 	}
 	mb, _ := json.Marshal(many)
+	props := map[string]any{}
+	for i := 0; i < 11; i++ {
+		var ps []any
+		for j := 0; j < 10; j++ {
+			ps = append(ps, map[string]any{"pid": "born", "v": "1883"})
+		}
+		props["q"+itoa(i)] = map[string]any{"query": "x", "properties": ps}
+	}
+	pb, _ := json.Marshal(props)
 	for _, c := range []struct{ queries, want string }{
 		{`nonsense`, "not a JSON object"},
 		{`{"q0":{"query":"x","type":"ghost"}}`, `type \"ghost\" is not an entity type`},
@@ -174,6 +183,7 @@ func TestReconcileErrors(t *testing.T) {
 		{`{"q0":{}}`, "has neither query nor properties"},
 		{`{"q0":{"query":"x","properties":[{"pid":"nope","v":"1"}]}}`, `pid \"nope\" is not a predicate`},
 		{string(mb), "101 queries: at most 100"},
+		{string(pb), "110 properties in all: at most 100"},
 	} {
 		st, body := reconGet(t, ts.URL+"/reconcile?queries="+url.QueryEscape(c.queries))
 		if st != 400 || !strings.Contains(string(body), c.want) {
