@@ -241,7 +241,6 @@ func openAPI() ([]byte, error) {
 			"version":     tokumu.Version,
 			"summary":     "A source-grounded, multilingual, temporal knowledge base of Japanese military intelligence against the USSR, 1922–1945.",
 			"description": "Every statement is a claim with its source and grade. Every numeric parameter has a range (see README's API section); a value outside it is a 400 that names the parameter and the range. Lists are paged with limit and offset and give total where it is known.",
-			"license":     map[string]any{"name": "See the repository's licence files"},
 		},
 		Paths:      paths,
 		Components: map[string]any{"schemas": schemas},
