@@ -86,26 +86,30 @@ func (s *Server) serveEntityAs(w http.ResponseWriter, r *http.Request) bool {
 		s.handleEntity(w, r)
 		return true
 	}
+	id := r.PathValue("id")
+	if s.st(r).snap.Entities[id] == nil {
+		s.writeError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no entity %q", clip(id)))
+		return true
+	}
+	s.serveRDF(w, r, mt, format.Query{Entity: id})
+	return true
+}
+
+// serveRDF answers the export of q as JSON-LD or Turtle (mt).
+func (s *Server) serveRDF(w http.ResponseWriter, r *http.Request, mt string, q format.Query) {
 	name := map[string]string{"application/ld+json": "jsonld", "text/turtle": "turtle"}[mt]
 	f, err := format.Lookup(name)
 	if err != nil {
 		s.writeError(w, r, err)
-		return true
+		return
 	}
-	st := s.st(r)
-	id := r.PathValue("id")
-	if st.snap.Entities[id] == nil {
-		s.writeError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no entity %q", clip(id)))
-		return true
-	}
-	x, err := format.NewExport(r.Context(), st.store, format.Query{Entity: id}, format.Options{Base: baseURL(r), Lang: langOf(r)})
+	x, err := format.NewExport(r.Context(), s.st(r).store, q, format.Options{Base: baseURL(r), Lang: langOf(r)})
 	if err != nil {
 		s.writeError(w, r, err)
-		return true
+		return
 	}
 	w.Header().Set("Content-Type", mt+"; charset=utf-8")
 	if err := f.Write(r.Context(), w, x); err != nil {
-		s.Logger.Error("entity as "+name+" cut short", "url", r.URL.String(), "err", err)
+		s.Logger.Error("RDF answer cut short", "format", name, "url", r.URL.String(), "err", err)
 	}
-	return true
 }

@@ -88,3 +88,39 @@ func TestEntityContentNegotiation(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimContentNegotiation: a claim's permalink answers its own graph
+// in Turtle (read by rapper) and JSON-LD: the claim, not its neighbours.
+func TestClaimContentNegotiation(t *testing.T) {
+	ts := fixtureServer(t)
+	u := ts.URL + "/claims/c-doihara-head"
+	res, ttl := getAccept(t, u, "text/turtle")
+	if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Vary"), "Accept") {
+		t.Fatalf("%d, Vary %q: %.300s", res.StatusCode, res.Header.Get("Vary"), ttl)
+	}
+	f := filepath.Join(t.TempDir(), "c.ttl")
+	os.WriteFile(f, []byte(ttl), 0o644)
+	if _, err := exec.LookPath("rapper"); err != nil {
+		t.Fatal("rapper is not installed: install the Debian package raptor2-utils (bash scripts/test.sh does)")
+	}
+	nt, err := exec.Command("rapper", "-q", "-i", "turtle", "-o", "ntriples", f).Output()
+	if err != nil {
+		t.Fatalf("rapper: %v", err)
+	}
+	subject := "<" + u + "> "
+	if n := strings.Count(string(nt), "\n"+subject); n < 3 {
+		t.Errorf("the claim's IRI is the subject of %d triples, want its type, its source and its time at least:\n%s", n, nt)
+	}
+	for _, other := range []string{"c-doihara-born", "c-kikan-located"} {
+		if strings.Contains(string(nt), "/claims/"+other+">") {
+			t.Errorf("the claim's graph holds another claim, %s", other)
+		}
+	}
+	res, ld := getAccept(t, u, "application/ld+json")
+	if res.StatusCode != 200 || !strings.Contains(ld, u) || strings.Contains(ld, "c-doihara-born") {
+		t.Errorf("JSON-LD: %d %.500s", res.StatusCode, ld)
+	}
+	if res, _ := getAccept(t, ts.URL+"/claims/nothing-here", "text/turtle"); res.StatusCode != 404 {
+		t.Errorf("an unknown claim as Turtle: %d", res.StatusCode)
+	}
+}
