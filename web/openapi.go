@@ -221,6 +221,9 @@ func openAPI() ([]byte, error) {
 			}
 			resp[itoa(code)] = map[string]any{"description": errorText[code], "content": errContent}
 		}
+		if method == "get" {
+			resp["304"] = map[string]any{"description": "not modified: the ETag sent in If-None-Match is still this answer's (see etag.go)"}
+		}
 		o["responses"] = resp
 		if paths[op.Path] == nil {
 			paths[op.Path] = map[string]any{}
@@ -240,7 +243,7 @@ func openAPI() ([]byte, error) {
 			"title":       "tokumu",
 			"version":     tokumu.Version,
 			"summary":     "A source-grounded, multilingual, temporal knowledge base of Japanese military intelligence against the USSR, 1922–1945.",
-			"description": "Every statement is a claim with its source and grade. Every numeric parameter has a range (see README's API section); a value outside it is a 400 that names the parameter and the range. Lists are paged with limit and offset and give total where it is known.",
+			"description": "Every statement is a claim with its source and grade. Every numeric parameter has a range (see README's API section); a value outside it is a 400 that names the parameter and the range. Lists are paged with limit and offset and give total where it is known. Every GET answer has a weak ETag, the hash of the release, the URL and the language: If-None-Match with it gives 304.",
 		},
 		Paths:      paths,
 		Components: map[string]any{"schemas": schemas},

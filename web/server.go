@@ -263,6 +263,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveState(w http.ResponseWriter, r *http.Request) {
 	st := s.acquire()
 	defer st.release()
+	if s.notModified(w, r, st) { // see etag.go
+		return
+	}
 	serveGzip(s.mux, w, r.WithContext(context.WithValue(r.Context(), stateKey{}, st))) // see gzip.go
 }
 
