@@ -21,6 +21,10 @@ type Query struct {
 	Type tokumu.EntityType
 	// Tag keeps the claims about entities with this tag.
 	Tag string
+	// Claim, with Entity set to its subject, keeps that one claim: the
+	// graph a claim's permalink answers (the claim, the entities it
+	// names, its source).
+	Claim string
 }
 
 // IsZero reports whether q selects the whole corpus.
@@ -93,6 +97,9 @@ func NewExport(ctx context.Context, st tokumu.Store, q Query, o Options) (*Expor
 		}
 		return nil, tokumu.Errorf(tokumu.EINVALID, "type %q: use one of %s", q.Type, strings.Join(names, ", "))
 	}
+	if q.Claim != "" && q.Entity == "" {
+		return nil, tokumu.Errorf(tokumu.EINVALID, "claim %q: give its subject as the entity too", q.Claim)
+	}
 	if q.From != 0 && q.To != 0 && q.From > q.To {
 		return nil, tokumu.Errorf(tokumu.EINVALID, "from %s is after to %s: swap them", q.From, q.To)
 	}
@@ -149,7 +156,7 @@ func NewExport(ctx context.Context, st tokumu.Store, q Query, o Options) (*Expor
 	cited := map[string]bool{}
 	// A date range names only the entities its claims name; the other
 	// filters name every entity they select, with claims or without.
-	if q.From == 0 && q.To == 0 {
+	if q.From == 0 && q.To == 0 && q.Claim == "" {
 		for _, id := range x.subjects {
 			named[id] = true
 		}
@@ -271,6 +278,9 @@ func (x *Export) claimsBySubject(ctx context.Context, fn func(subject string, cs
 		cs, err := x.Store.Claims(ctx, f)
 		if err != nil {
 			return err
+		}
+		if q.Claim != "" {
+			cs = slices.DeleteFunc(cs, func(c *tokumu.Claim) bool { return c.ID != q.Claim })
 		}
 		if err := fn(id, cs); err != nil {
 			return err

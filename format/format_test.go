@@ -78,6 +78,11 @@ func TestQueries(t *testing.T) {
 		{"type", format.Query{Type: tokumu.Person},
 			[]string{"c-doihara-born", "c-doihara-head"},
 			[]string{"doihara-kenji", "harbin", "harbin-tokumu-kikan", "lyushkov-genrikh"}, 1},
+		// One claim: it, its subject and object, its source (yak, which
+		// the entities' Russian names cite too).
+		{"claim", format.Query{Entity: "doihara-kenji", Claim: "c-doihara-head"},
+			[]string{"c-doihara-head"},
+			[]string{"doihara-kenji", "harbin-tokumu-kikan"}, 1},
 		{"tag", format.Query{Tag: "officer"},
 			[]string{"c-doihara-born", "c-doihara-head"},
 			[]string{"doihara-kenji", "harbin", "harbin-tokumu-kikan"}, 1},

@@ -51,6 +51,13 @@ if [ ! -d format/testdata/clients/node_modules ] || [ format/testdata/clients/pa
 	echo "== npm ci in format/testdata/clients (jsonld, ajv, TimelineJS)"
 	(cd format/testdata/clients && npm ci --no-audit --no-fund)
 fi
+# The API's tests (web/openapi_test.go, web/reconcile_test.go) validate
+# /api/openapi.json with npm's @seriousme/openapi-schema-validator and the
+# answers with ajv, pinned by web/testdata/clients/package-lock.json.
+if [ ! -d web/testdata/clients/node_modules ] || [ web/testdata/clients/package-lock.json -nt web/testdata/clients/node_modules ]; then
+	echo "== npm ci in web/testdata/clients (openapi-schema-validator, ajv)"
+	(cd web/testdata/clients && npm ci --no-audit --no-fund)
+fi
 # The EDTF oracle test (edtf/oracle_test.go) checks the edtf package against
 # npm's edtf package under node; with TOKUMU_ORACLE=1 it fails, rather than
 # skips, when the package is missing.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ach"
@@ -167,13 +166,6 @@ func beliefFilter(r *http.Request) (ledger.Filter, int, error) {
 		}
 		f.To = w.Latest
 	}
-	tol := ledger.DefaultTolerance
-	if v := q.Get("tolerance"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > 3660 {
-			return f, 0, tokumu.Errorf(tokumu.EINVALID, "parameter tolerance=%q must be a whole number of days from 0 to 3660", v)
-		}
-		tol = n
-	}
-	return f, tol, nil
+	tol, err := pTolerance.get(r) // its default is ledger.DefaultTolerance
+	return f, tol, err
 }

@@ -11,7 +11,7 @@ import (
 
 func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{
-		"name": "tokumu", "version": tokumu.Version,
+		"name": "tokumu", "version": tokumu.Version, "release": ReleaseOf(s.st(r).snap.hash), "openapi": "/api/openapi.json",
 		"endpoints": []string{
 			"/api/entities?type=person&limit=100&offset=0",
 			"/api/entities/{id}",
@@ -23,6 +23,7 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 			"/api/search?q=&type=&from=&to=&period=&by=&source=&lang=&limit=&offset=",
 			"/api/suggest?q=&limit=",
 			"/api/audit?limit=&offset=",
+			"/api/release", "/api/openapi.json", "/reconcile",
 		},
 		"ranges": "every numeric parameter has a range; see README's API section (web.Params)",
 	})

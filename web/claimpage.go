@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -116,6 +115,7 @@ type claimPage struct {
 	Permalink string
 	Release   string
 	Chicago   string
+	Cite      citation // "Cite this" in four forms (cite.go)
 }
 
 // claimJSON is the claim's permalink as JSON: the claim, its source and a
@@ -131,40 +131,37 @@ type claimJSON struct {
 	Chicago   string          `json:"cite_chicago"`
 }
 
-// wantsJSON reports whether the client asked for JSON: ?format=json, or
-// an Accept header that ranks application/json (or ld+json) above HTML.
-func wantsJSON(r *http.Request) bool {
+// claimType is the media type the client asked for: ?format=json, else
+// by Accept as an entity URL negotiates (conneg.go); HTML when none fits.
+func claimType(r *http.Request) string {
 	if f := r.URL.Query().Get("format"); f != "" {
-		return f == "json"
-	}
-	best, bestQ := "", -1.0
-	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
-		mt, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		q := 1.0
-		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-			var n float64
-			if _, err := fmtSscan(v, &n); err == nil {
-				q = n
-			}
+		if f == "json" {
+			return "application/json"
 		}
-		if q > bestQ && (mt == "text/html" || mt == "application/json" || mt == "application/ld+json") {
-			best, bestQ = mt, q
-		}
+		return "text/html"
 	}
-	return best == "application/json" || best == "application/ld+json"
+	if mt := negotiate(r.Header.Get("Accept"), entityOffers); mt != "" {
+		return mt
+	}
+	return "text/html"
 }
 
 func (s *Server) handleClaimPage(w http.ResponseWriter, r *http.Request) {
 	st := s.st(r)
-	js := wantsJSON(r)
+	mt := claimType(r)
 	w.Header().Add("Vary", "Accept")
 	c, err := s.findClaim(r.Context(), st, r.PathValue("id"))
 	if err != nil {
-		if js {
+		if mt != "text/html" {
 			s.writeError(w, r, err)
 		} else {
 			s.htmlError(w, r, err)
 		}
+		return
+	}
+	if mt == "application/ld+json" || mt == "text/turtle" {
+		// The claim's own graph: it is its permalink's IRI in the export.
+		s.serveRDF(w, r, mt, format.Query{Entity: c.Subject, Claim: c.ID})
 		return
 	}
 	scheme := "http"
@@ -175,7 +172,8 @@ func (s *Server) handleClaimPage(w http.ResponseWriter, r *http.Request) {
 	src := st.snap.Sources[c.Source]
 	p.Title = p.Label(c.Subject) + ": " + p.Pred(c.Predicate)
 	p.Chicago = chicago(src, c, p.Permalink, p.Release)
-	if js {
+	p.Cite = p.claimCitation(src)
+	if mt == "application/json" {
 		out := claimJSON{Claim: c, Subject: p.Label(c.Subject), Predicate: p.Pred(c.Predicate), Source: src,
 			Permalink: p.Permalink, Release: p.Release, Chicago: p.Chicago}
 		if src != nil {
@@ -207,13 +205,4 @@ func chicago(src *tokumu.Source, c *tokumu.Claim, permalink, rel string) string 
 	}
 	b.WriteString(", " + permalink + ".")
 	return b.String()
-}
-
-func fmtSscan(s string, f *float64) (int, error) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil {
-		return 0, err
-	}
-	*f = v
-	return 1, nil
 }

@@ -31,7 +31,8 @@ func TestClaimPermalink(t *testing.T) {
 		"application/json":                 "application/json; charset=utf-8",
 		"text/html,application/json;q=0.9": "text/html; charset=utf-8",
 		"application/json,text/html;q=0.5": "application/json; charset=utf-8",
-		"application/ld+json":              "application/json; charset=utf-8",
+		"application/ld+json":              "application/ld+json; charset=utf-8",
+		"text/turtle":                      "text/turtle; charset=utf-8",
 		"*/*":                              "text/html; charset=utf-8",
 	} {
 		req, _ := http.NewRequest("GET", ts.URL+"/claims/c-est-1936", nil)

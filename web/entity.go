@@ -26,6 +26,7 @@ type entityPage struct {
 	// points to /api/claims for the rest.
 	More bool
 	Max  int
+	Cite citation // "Cite this" (cite.go)
 }
 
 // entityPageMax bounds the claims an entity page reads and shows.
@@ -44,6 +45,9 @@ type relatedGroup struct {
 }
 
 func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
+	if s.serveEntityAs(w, r) { // JSON, JSON-LD or Turtle: see conneg.go
+		return
+	}
 	cs := &cappedStore{Store: cachedStore{s.st(r).store, s.st(r).snap}, limit: entityPageMax}
 	v, err := view.LoadEntityView(r.Context(), cs, r.PathValue("id"))
 	if err != nil {
@@ -56,6 +60,7 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 	if p.Summary = p.Sum(v.Entity); p.Summary != nil {
 		p.Desc = p.Summary.Text
 	}
+	p.Cite = p.entityCitation(v.Entity, baseURL(r)+"entities/"+v.Entity.ID)
 	for _, g := range v.Groups {
 		pr := s.st(r).snap.preds[g.Predicate]
 		label := g.Predicate

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/ledger"
 )
 
 // intSpec is one numeric query parameter: its name, the routes that take
@@ -55,6 +56,7 @@ var (
 	pAuditOffset    = intSpec{"offset", "/api/audit", 0, 0, 1_000_000, "findings to skip"}
 	pListLimit      = intSpec{"limit", "/disagreements, /audit", 50, 1, 500, "items per page"}
 	pListOffset     = intSpec{"offset", "/disagreements, /audit", 0, 0, 1_000_000, "items to skip"}
+	pTolerance      = intSpec{"tolerance", "/api/estimates, /estimates", ledger.DefaultTolerance, 0, 3660, "days between an estimate and the count it is paired with"}
 )
 
 // Params is the table of numeric parameters, in README's order. A test
@@ -63,7 +65,7 @@ var Params = []intSpec{
 	pEntitiesLimit, pEntitiesOffset, pEntityLimit, pClaimsLimit, pClaimsOffset, pAtLimit,
 	pSourcesLimit, pSourcesOffset, pSourceLimit, pSourceOffset, pDisLimit, pDisOffset,
 	pSearchLimit, pSearchOffset, pSuggestLimit, pTimelineFrom, pTimelineTo, pMapYear,
-	pNetRadius, pAuditLimit, pAuditOffset, pListLimit, pListOffset,
+	pNetRadius, pAuditLimit, pAuditOffset, pListLimit, pListOffset, pTolerance,
 }
 
 // rangeText is how errors and README write the range.

@@ -462,6 +462,16 @@ type pagerCtx struct {
 // PG wraps a pager for the "pager" template.
 func (b *base) PG(p pager) pagerCtx { return pagerCtx{P: p, B: b} }
 
+// tctx hands a partial template its data (V) and the page (B), whose T
+// translates the partial's own words.
+type tctx struct {
+	V any
+	B *base
+}
+
+// Ctx wraps v for a partial that has words of its own (citethis, exportmenu).
+func (b *base) Ctx(v any) tctx { return tctx{V: v, B: b} }
+
 // OriginURL is the address of the line a claim is written on in the
 // corpus's repository (Settings.Repository), or "" when no repository is
 // set or the claim has no origin: readers are not shown a local path.

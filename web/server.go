@@ -204,6 +204,12 @@ func (s *Server) routeList() []route {
 		{"GET /api/ach/{id}", http.HandlerFunc(s.handleACHAPI)},
 		{"GET /api/path", http.HandlerFunc(s.handlePathAPI)},
 		{"GET /api/estimates", http.HandlerFunc(s.handleEstimatesAPI)},
+		{"GET /api/openapi.json", http.HandlerFunc(s.handleOpenAPI)},
+		{"GET /api/release", http.HandlerFunc(s.handleRelease)},
+		{"GET /reconcile", http.HandlerFunc(s.handleReconcile)},
+		{"POST /reconcile", http.HandlerFunc(s.handleReconcile)},
+		{"GET /reconcile/preview", http.HandlerFunc(s.handleReconcilePreview)},
+		{"GET /reconcile/suggest/entity", http.HandlerFunc(s.handleReconcileSuggest)},
 		{"GET /{$}", http.HandlerFunc(s.handleHome)},
 		{"GET /static/{path...}", s.assets},
 		{"GET /entities", http.HandlerFunc(s.handleEntitiesPage)},
@@ -257,6 +263,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveState(w http.ResponseWriter, r *http.Request) {
 	st := s.acquire()
 	defer st.release()
+	if s.notModified(w, r, st) { // see etag.go
+		return
+	}
 	serveGzip(s.mux, w, r.WithContext(context.WithValue(r.Context(), stateKey{}, st))) // see gzip.go
 }
 

@@ -52,6 +52,9 @@ type snapshot struct {
 	// subject, so disBySubject holds sub-slices of it.
 	disagreements []view.DisagreementJSON
 	disBySubject  map[string][]view.DisagreementJSON
+	// hash is the store's content hash, the release a citation names
+	// (see release.go).
+	hash string
 }
 
 // loadSnapshot reads the store into a snapshot.
@@ -122,6 +125,9 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 	}
 	for _, s := range c.SourceList {
 		sn.refText[s.ID] = s.Reference()
+	}
+	if sn.hash, err = st.Hash(ctx); err != nil {
+		return nil, err
 	}
 	return sn, nil
 }

@@ -1,0 +1,139 @@
+package web
+
+import (
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/format"
+)
+
+// "Cite this" on entity and claim pages: the permalink cited as an entry
+// of the tokumu release, in the forms a historian pastes — a Chicago-style
+// note, BibTeX, RIS and CSL-JSON (Zotero and the citation managers read
+// the last three). The release names the corpus hash, so two citations of
+// the same release cite the same data.
+
+// citation is one item cited four ways.
+type citation struct {
+	Permalink string
+	Chicago   string
+	BibTeX    string
+	RIS       string
+	CSL       string
+}
+
+// citeItem is what a citation says: a title, the permalink, the release,
+// and a note on what the item rests on.
+type citeItem struct {
+	Key, Title, Permalink, Release, Note, Chicago string
+}
+
+var bibKeyUnsafe = regexp.MustCompile(`[^A-Za-z0-9:_-]+`)
+
+// bibEscape escapes BibTeX's special characters in a field.
+var bibEscape = strings.NewReplacer(`\`, `\textbackslash{}`, `{`, `\{`, `}`, `\}`, `%`, `\%`, `&`, `\&`, `#`, `\#`, `_`, `\_`, `$`, `\$`)
+
+// risLine keeps a RIS value on its line.
+var risLine = strings.NewReplacer("\r", " ", "\n", " ")
+
+func (it citeItem) citation() citation {
+	c := citation{Permalink: it.Permalink, Chicago: it.Chicago}
+	container := "tokumu: " + corpusTitle
+	edition := "release " + it.Release + " (program version " + tokumu.Version + ")"
+	var b strings.Builder
+	b.WriteString("@misc{tokumu:" + bibKeyUnsafe.ReplaceAllString(it.Key, "-") + ",\n")
+	field := func(k, v string) {
+		if v != "" {
+			b.WriteString("  " + k + " = {" + v + "},\n")
+		}
+	}
+	field("title", "{"+bibEscape.Replace(it.Title)+"}")
+	field("howpublished", bibEscape.Replace(container))
+	field("version", bibEscape.Replace(it.Release))
+	field("note", bibEscape.Replace(strings.TrimSpace(edition+". "+it.Note)))
+	field("url", it.Permalink)
+	b.WriteString("}\n")
+	c.BibTeX = b.String()
+
+	b.Reset()
+	ris := func(tag, v string) {
+		if v != "" {
+			b.WriteString(tag + "  - " + risLine.Replace(v) + "\n")
+		}
+	}
+	ris("TY", "DATA")
+	ris("TI", it.Title)
+	ris("T2", container)
+	ris("ET", edition)
+	ris("UR", it.Permalink)
+	ris("N1", it.Note)
+	b.WriteString("ER  - \n")
+	c.RIS = b.String()
+
+	item := map[string]any{"id": "tokumu:" + it.Key, "type": "dataset", "title": it.Title,
+		"container-title": container, "version": it.Release, "URL": it.Permalink}
+	if it.Note != "" {
+		item["note"] = it.Note
+	}
+	js, _ := json.MarshalIndent([]any{item}, "", "  ")
+	c.CSL = string(js)
+	return c
+}
+
+// entityCitation cites an entity's page.
+func (b *base) entityCitation(e *tokumu.Entity, permalink string) citation {
+	rel := b.Release()
+	label := b.Label(e.ID)
+	return citeItem{Key: e.ID, Title: label, Permalink: permalink, Release: rel,
+		Note:    "Entity " + e.ID + ": its names, and every claim about it with its source and grade.",
+		Chicago: "“" + label + ".” In tokumu: " + corpusTitle + ". Dataset, release " + rel + " (program version " + tokumu.Version + "). " + permalink + "."}.citation()
+}
+
+// claimCitation cites a claim: the source it rests on is in the note and
+// in the Chicago form, which chicago() writes.
+func (p *claimPage) claimCitation(src *tokumu.Source) citation {
+	note := "Claim " + p.C.ID
+	if src != nil {
+		note += ", resting on " + strings.TrimSuffix(src.Reference(), ".")
+		if p.C.Locator != "" {
+			note += ", " + p.C.Locator
+		}
+	}
+	return citeItem{Key: p.C.ID, Title: p.Title, Permalink: p.Permalink, Release: p.Release, Note: note + ".", Chicago: p.Chicago}.citation()
+}
+
+// exportLink is one entry of an "Export" menu.
+type exportLink struct {
+	Name, Summary, URL string
+}
+
+// bibFormats are the bibliography's formats, for the sources page.
+var bibFormats = map[string]bool{"bibtex": true, "ris": true, "csljson": true}
+
+// Exports lists /api/export links in every format, filtered by kv (pairs
+// of an export parameter and its value; empty values are left out).
+func (b *base) Exports(kv ...string) []exportLink { return exportLinks(false, kv) }
+
+// BibExports lists the bibliography formats' links.
+func (b *base) BibExports() []exportLink { return exportLinks(true, nil) }
+
+func exportLinks(bib bool, kv []string) []exportLink {
+	q := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			q.Set(kv[i], kv[i+1])
+		}
+	}
+	var out []exportLink
+	for _, f := range format.All() {
+		if bib && !bibFormats[f.Name] {
+			continue
+		}
+		q.Set("format", f.Name)
+		out = append(out, exportLink{Name: f.Name, Summary: f.Summary, URL: "/api/export?" + q.Encode()})
+	}
+	return out
+}

@@ -1,0 +1,145 @@
+package web_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var (
+	preBlock = regexp.MustCompile(`(?s)<dt>(BibTeX|RIS|CSL-JSON)</dt><dd><pre tabindex="0">(.*?)</pre>`)
+	footRel  = regexp.MustCompile(`release <a href="/api/release"><code>([^<]*)</code>`)
+)
+
+// citeForms reads the "Cite this" forms of a page.
+func citeForms(t *testing.T, body string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, m := range preBlock.FindAllStringSubmatch(body, -1) {
+		out[m[1]] = html.UnescapeString(m[2])
+	}
+	if len(out) != 3 {
+		t.Fatalf("the page has %d citation forms, want BibTeX, RIS and CSL-JSON:\n%.2000s", len(out), body)
+	}
+	return out
+}
+
+// tool runs a program on stdin and returns its output; a missing program
+// fails the test.
+func tool(t *testing.T, pkg string, stdin string, prog string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(prog); err != nil {
+		t.Fatalf("%s is not installed: install the Debian package %s (bash scripts/test.sh does)", prog, pkg)
+	}
+	cmd := exec.Command(prog, args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s: %v\n%s", prog, err, errb.String())
+	}
+	return out.String()
+}
+
+// TestCiteThis: the entity and claim pages cite their permalink with the
+// release in BibTeX, RIS and CSL-JSON that pandoc and bibutils read back
+// with the title, the URL and the release; the footer names the release.
+func TestCiteThis(t *testing.T) {
+	ts := fixtureServer(t)
+	for _, c := range []struct {
+		url, title, permalink string
+	}{
+		{"/entities/harbin-tokumu-kikan", "Harbin Special Service Agency", ts.URL + "/entities/harbin-tokumu-kikan"},
+		{"/claims/c-doihara-head", "Doihara Kenji: head of", ts.URL + "/claims/c-doihara-head"},
+	} {
+		_, body := getAccept(t, ts.URL+c.url, "text/html")
+		if m := footRel.FindStringSubmatch(body); m == nil || m[1] != "fixture-1" {
+			t.Errorf("%s: the footer does not name release fixture-1: %v", c.url, m)
+		}
+		if !strings.Contains(body, "<summary>Cite this</summary>") {
+			t.Errorf("%s: no Cite this", c.url)
+		}
+		forms := citeForms(t, body)
+		// BibTeX and CSL-JSON, read by pandoc into CSL-JSON.
+		for _, f := range []struct{ form, from string }{{"BibTeX", "bibtex"}, {"CSL-JSON", "csljson"}} {
+			out := tool(t, "pandoc", forms[f.form], "pandoc", "-f", f.from, "-t", "csljson")
+			var items []map[string]any
+			if err := json.Unmarshal([]byte(out), &items); err != nil || len(items) != 1 {
+				t.Fatalf("%s %s: pandoc gave %v %s", c.url, f.form, err, out)
+			}
+			it := items[0]
+			if it["title"] != c.title || it["URL"] != c.permalink || it["version"] != "fixture-1" {
+				t.Errorf("%s %s read by pandoc: title %q URL %q version %q, want %q %q fixture-1", c.url, f.form, it["title"], it["URL"], it["version"], c.title, c.permalink)
+			}
+		}
+		// RIS, read by bibutils' ris2xml into MODS.
+		dir := t.TempDir()
+		ris := filepath.Join(dir, "c.ris")
+		os.WriteFile(ris, []byte(forms["RIS"]), 0o644)
+		mods := tool(t, "bibutils", "", "ris2xml", ris)
+		// ris2xml splits a title at its colon into title and subtitle.
+		head, sub, _ := strings.Cut(c.title, ": ")
+		want := []string{"<title>" + head + "</title>", c.permalink, "release fixture-1"}
+		if sub != "" {
+			want = append(want, "<subTitle>"+sub+"</subTitle>")
+		}
+		for _, want := range want {
+			if !strings.Contains(mods, want) {
+				t.Errorf("%s RIS read by ris2xml lacks %q:\n%s", c.url, want, mods)
+			}
+		}
+	}
+	// The release in the API.
+	_, rel := getAccept(t, ts.URL+"/api/release", "")
+	if !strings.Contains(rel, `"release":"fixture-1"`) || !strings.Contains(rel, `"hash":"fixture-1"`) {
+		t.Errorf("/api/release: %s", rel)
+	}
+	_, idx := getAccept(t, ts.URL+"/api/", "")
+	if !strings.Contains(idx, `"release":"fixture-1"`) {
+		t.Errorf("/api/: %s", idx)
+	}
+}
+
+// TestExportMenus: the entity, search and sources pages link to
+// /api/export, filtered where the export can be, and the links work.
+func TestExportMenus(t *testing.T) {
+	ts := fixtureServer(t)
+	for _, c := range []struct {
+		page  string
+		links []string
+		// links in the menu, by hand: the 12 formats of package format (the
+		// 13th, the YAML corpus, is registered by cmd/tokumu, which this
+		// test does not link), or the 3 of the bibliography
+		n int
+	}{
+		{"/entities/harbin", []string{"/api/export?entity=harbin&amp;format=turtle", "/api/export?entity=harbin&amp;format=geojson"}, 12},
+		{"/search?q=Harbin&type=place&from=1930", []string{"/api/export?format=csv&amp;from=1930&amp;type=place"}, 12},
+		{"/sources", []string{"/api/export?format=bibtex", "/api/export?format=ris", "/api/export?format=csljson"}, 3},
+	} {
+		_, body := getAccept(t, ts.URL+c.page, "")
+		i := strings.Index(body, `<details class="export-menu">`)
+		if i < 0 {
+			t.Errorf("%s: no export menu", c.page)
+			continue
+		}
+		menu := body[i : i+strings.Index(body[i:], "</details>")]
+		if n := strings.Count(menu, "<li>"); n != c.n {
+			t.Errorf("%s: %d export links, want %d", c.page, n, c.n)
+		}
+		for _, l := range c.links {
+			if !strings.Contains(menu, `href="`+l+`"`) {
+				t.Errorf("%s: no link %s in\n%s", c.page, l, menu)
+				continue
+			}
+			if res, b := getAccept(t, ts.URL+html.UnescapeString(l), ""); res.StatusCode != 200 || len(b) == 0 {
+				t.Errorf("%s: %d", l, res.StatusCode)
+			}
+		}
+	}
+}
