@@ -381,3 +381,40 @@ func DecodeObject(k ObjectKind, s string) (any, error) {
 	}
 	return nil, fmt.Errorf("unknown object kind %q", k)
 }
+
+// ClaimDiff lists what differs between two versions of a claim, one
+// "field: before → after" per field that changed, in the order of the
+// claim's fields; the names are the claim's JSON names. History pages and
+// `tokumu history` show it.
+func ClaimDiff(b, a *Claim) []string {
+	var out []string
+	f := func(name, x, y string) {
+		if x != y {
+			out = append(out, fmt.Sprintf("%s: %s → %s", name, orNone(x), orNone(y)))
+		}
+	}
+	f("predicate", b.Predicate, a.Predicate)
+	f("object", b.Object, a.Object)
+	f("value", b.Value, a.Value)
+	f("unit", b.Unit, a.Unit)
+	f("role", b.Role, a.Role)
+	f("lang", b.Lang, a.Lang)
+	f("when", b.When.EDTF, a.When.EDTF)
+	f("where", b.Where, a.Where)
+	f("source", b.Source, a.Source)
+	f("loc", b.Locator, a.Locator)
+	f("grade", b.Grade.String(), a.Grade.String())
+	f("by", b.Perspective, a.Perspective)
+	f("planted_by", b.PlantedBy, a.PlantedBy)
+	f("note", b.Note, a.Note)
+	f("supported_by", strings.Join(b.SupportedBy, ", "), strings.Join(a.SupportedBy, ", "))
+	f("complicated_by", strings.Join(b.ComplicatedBy, ", "), strings.Join(a.ComplicatedBy, ", "))
+	return out
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}

@@ -55,6 +55,8 @@ var (
 	pAuditOffset    = intSpec{"offset", "/api/audit", 0, 0, 1_000_000, "findings to skip"}
 	pListLimit      = intSpec{"limit", "/disagreements, /audit", 50, 1, 500, "items per page"}
 	pListOffset     = intSpec{"offset", "/disagreements, /audit", 0, 0, 1_000_000, "items to skip"}
+	pChangesLimit   = intSpec{"limit", "/api/changes, /changes", 50, 1, 200, "revisions per page"}
+	pChangesBefore  = intSpec{"before", "/api/changes, /changes", 0, 0, 2_000_000_000, "only revisions numbered below it (the next page); 0: from the newest"}
 )
 
 // Params is the table of numeric parameters, in README's order. A test
@@ -64,6 +66,7 @@ var Params = []intSpec{
 	pSourcesLimit, pSourcesOffset, pSourceLimit, pSourceOffset, pDisLimit, pDisOffset,
 	pSearchLimit, pSearchOffset, pSuggestLimit, pTimelineFrom, pTimelineTo, pMapYear,
 	pNetRadius, pAuditLimit, pAuditOffset, pListLimit, pListOffset,
+	pChangesLimit, pChangesBefore,
 }
 
 // rangeText is how errors and README write the range.
