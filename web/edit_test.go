@@ -22,6 +22,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/internal/loadtest"
 	"github.com/tokumu/tokumu/postgres"
 	"github.com/tokumu/tokumu/sqlite"
 	"github.com/tokumu/tokumu/storetest"
@@ -434,5 +435,37 @@ func TestForms(t *testing.T) {
 			t.Errorf("the form for a reader: %d; want 403", st)
 		}
 		checkNoTokens(t, es)
+	})
+}
+
+// TestTeamLoad is the short team load (scripts/loadtest.sh TEAM=1 runs
+// the long one): 16 readers and 4 editors for 5 s on each store, after 5 s
+// of the readers alone. No request fails, no update is lost, and every
+// editor got writes through.
+func TestTeamLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the team load runs 20 s; skipped under -short")
+	}
+	bothStores(t, func(t *testing.T, db editStore) {
+		es := newEditServer(t, db)
+		rep, err := loadtest.RunTeam(context.Background(), loadtest.TeamConfig{Base: es.url, Readers: 16, Editors: 4,
+			Duration: 5 * time.Second, Token: es.tokens["alice"], Baseline: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		rep.Print(&b)
+		t.Log("\n" + b.String())
+		if rep.Errors() != 0 || len(rep.Lost) != 0 {
+			t.Errorf("%d errors, lost updates %v", rep.Errors(), rep.Lost)
+		}
+		for e := range rep.Writes {
+			if rep.Writes[e] == 0 || rep.Shared[e] == 0 {
+				t.Errorf("editor %d wrote %d times to its claim and %d to the shared one; want some of each", e, rep.Writes[e], rep.Shared[e])
+			}
+		}
+		if rep.Read.Requests < 100 {
+			t.Errorf("the readers made %d requests in 5 s; want at least 100", rep.Read.Requests)
+		}
 	})
 }
