@@ -23,6 +23,8 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 			"/api/search?q=&type=&from=&to=&period=&by=&source=&lang=&limit=&offset=",
 			"/api/suggest?q=&limit=",
 			"/api/audit?limit=&offset=",
+			"/api/changes?author=&limit=&before=", "/api/claims/{id}/history",
+			"POST /api/claims", "PUT|PATCH|DELETE /api/claims/{id}", "POST /api/revisions/{id}/revert",
 		},
 		"ranges": "every numeric parameter has a range; see README's API section (web.Params)",
 	})
