@@ -237,3 +237,32 @@ func (s *Server) handleSignout(w http.ResponseWriter, r *http.Request) {
 // maxFormBytes bounds a form or a JSON body: a claim with a long note is a
 // few kilobytes.
 const maxFormBytes = 64 << 10
+
+// readAllowed enforces ReadRole: on a server closed to the public, a
+// request must be signed by an account with that role, except the
+// sign-in page and the static files it needs. It answers (401 on the API,
+// a redirect to /signin on a page) and returns false when it is not.
+func (s *Server) readAllowed(w http.ResponseWriter, r *http.Request) bool {
+	if s.ReadRole == "" || r.URL.Path == "/signin" || r.URL.Path == "/signout" || strings.HasPrefix(r.URL.Path, "/static/") {
+		return true
+	}
+	u, err := s.signedIn(r)
+	if err == nil && u != nil && u.acc.Role.Allows(s.ReadRole) {
+		return true
+	}
+	if err == nil && u != nil {
+		err = tokumu.Errorf(tokumu.EFORBIDDEN, "account %s is a %s; reading this server needs the %s role", u.acc.Name, u.acc.Role, s.ReadRole)
+	}
+	if err == nil {
+		err = tokumu.Errorf(tokumu.EUNAUTHORIZED, "this server is closed to the public: send Authorization: Bearer TOKEN, or sign in on /signin")
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") || r.Method != http.MethodGet || tokumu.ErrorCode(err) == tokumu.EFORBIDDEN {
+		if tokumu.ErrorCode(err) == tokumu.EUNAUTHORIZED {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="tokumu"`)
+		}
+		s.writeError(w, r, err)
+		return false
+	}
+	http.Redirect(w, r, "/signin?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+	return false
+}

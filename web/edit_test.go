@@ -469,3 +469,49 @@ func TestTeamLoad(t *testing.T) {
 		}
 	})
 }
+
+// TestClosedServer: with ReadRole set, reading needs an account: the API
+// answers 401 without a token and 200 with a reader's, a page sends the
+// browser to /signin, and /signin itself stays open.
+func TestClosedServer(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Replace(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	text, tok, _ := tokumu.NewToken("rita", tokumu.TokenAPI, time.Now(), 0)
+	if err := db.AddAccount(ctx, &tokumu.Account{Name: "rita", Role: tokumu.RoleReader, Created: tok.Created}, tok); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.ReadRole = tokumu.RoleReader
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	c := browserClient()
+	if st, _, res := getPage(t, c, ts.URL+"/api/stats"); st != 401 || res.Header.Get("WWW-Authenticate") == "" {
+		t.Errorf("/api/stats without a token: %d; want 401 with WWW-Authenticate", st)
+	}
+	if st, _, res := getPage(t, c, ts.URL+"/entities/doihara-kenji"); st != 303 || res.Header.Get("Location") != "/signin?next=%2Fentities%2Fdoihara-kenji" {
+		t.Errorf("a page without a token: %d to %q; want 303 to /signin", st, res.Header.Get("Location"))
+	}
+	if st, _, _ := getPage(t, c, ts.URL+"/signin"); st != 200 {
+		t.Errorf("/signin on a closed server: %d", st)
+	}
+	req, _ := http.NewRequest("GET", ts.URL+"/api/stats", nil)
+	req.Header.Set("Authorization", "Bearer "+text)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Errorf("/api/stats with a reader's token: %d", res.StatusCode)
+	}
+}

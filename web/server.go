@@ -39,6 +39,9 @@ type Server struct {
 	hosts map[string]bool
 	// ref rebuilds the read models after edits (refresh.go).
 	ref refresher
+	// ReadRole, if set, closes the server to the public: reading needs
+	// an account with this role (auth.go). Empty: reading is open.
+	ReadRole tokumu.AccountRole
 }
 
 // state is one consistent generation of what the server answers from.
@@ -292,7 +295,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveState(w http.ResponseWriter, r *http.Request) {
 	st := s.acquire()
 	defer st.release()
-	serveGzip(s.mux, w, r.WithContext(context.WithValue(r.Context(), stateKey{}, st))) // see gzip.go
+	r = r.WithContext(context.WithValue(r.Context(), stateKey{}, st))
+	if !s.readAllowed(w, r) {
+		return
+	}
+	serveGzip(s.mux, w, r) // see gzip.go
 }
 
 // ListenAndServe serves on ln until ctx is done, then shuts down

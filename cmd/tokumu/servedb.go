@@ -58,6 +58,9 @@ func (m *Main) serve(ctx context.Context, addr string, maxConns int) error {
 	}
 	defer func() { srv.Store().Close() }()
 	srv.Logger = slog.New(slog.NewTextHandler(m.Stderr, nil))
+	if opts[serveOptions](m).read == "account" {
+		srv.ReadRole = tokumu.RoleReader
+	}
 	if maxConns > 0 {
 		srv.Limits.Conns = maxConns
 	}
@@ -174,6 +177,9 @@ func (m *Main) servePostgres(ctx context.Context, db tokumu.Store, name, addr st
 		return err
 	}
 	srv.Logger = slog.New(slog.NewTextHandler(m.Stderr, nil))
+	if opts[serveOptions](m).read == "account" {
+		srv.ReadRole = tokumu.RoleReader
+	}
 	if w, ok := db.(interface {
 		WatchRevisions(context.Context, func(int64))
 	}); ok {
