@@ -126,9 +126,12 @@ func csrfOK(r *http.Request, session string) bool {
 	return len(got) == len(want) && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
 }
 
-func setCookie(w http.ResponseWriter, r *http.Request, name, value string, maxAge int) {
+// setCookie sets a cookie only this site's requests carry and no script
+// reads; Secure when the request came over TLS, or always with
+// SecureCookies (TLS ended by a proxy in front).
+func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, name, value string, maxAge int) {
 	http.SetCookie(w, &http.Cookie{Name: name, Value: value, Path: "/", MaxAge: maxAge,
-		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil || s.SecureCookies})
 }
 
 // signinPage is the sign-in form.
@@ -170,7 +173,7 @@ func (s *Server) signinCSRF(w http.ResponseWriter, r *http.Request) string {
 	var b [32]byte
 	rand.Read(b[:])
 	v := hex.EncodeToString(b[:])
-	setCookie(w, r, signinCookie, v, 3600)
+	s.setCookie(w, r, signinCookie, v, 3600)
 	return v
 }
 
@@ -210,8 +213,8 @@ func (s *Server) handleSignin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.Logger.Info("signed in", "account", a.Name, "session", t.ID)
-	setCookie(w, r, sessionCookie, text, int(sessionTTL/time.Second))
-	setCookie(w, r, signinCookie, "", -1)
+	s.setCookie(w, r, sessionCookie, text, int(sessionTTL/time.Second))
+	s.setCookie(w, r, signinCookie, "", -1)
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
@@ -230,7 +233,7 @@ func (s *Server) handleSignout(w http.ResponseWriter, r *http.Request) {
 		s.htmlError(w, r, err)
 		return
 	}
-	setCookie(w, r, sessionCookie, "", -1)
+	s.setCookie(w, r, sessionCookie, "", -1)
 	http.Redirect(w, r, "/signin", http.StatusSeeOther)
 }
 

@@ -492,6 +492,7 @@ func TestClosedServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv.ReadRole = tokumu.RoleReader
+	srv.SecureCookies = true // TLS ended by a proxy in front
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
 	c := browserClient()
@@ -501,12 +502,13 @@ func TestClosedServer(t *testing.T) {
 	if st, _, res := getPage(t, c, ts.URL+"/entities/doihara-kenji"); st != 303 || res.Header.Get("Location") != "/signin?next=%2Fentities%2Fdoihara-kenji" {
 		t.Errorf("a page without a token: %d to %q; want 303 to /signin", st, res.Header.Get("Location"))
 	}
-	if st, _, _ := getPage(t, c, ts.URL+"/signin"); st != 200 {
-		t.Errorf("/signin on a closed server: %d", st)
+	st, _, res := getPage(t, c, ts.URL+"/signin")
+	if st != 200 || len(res.Cookies()) != 1 || !res.Cookies()[0].Secure || !res.Cookies()[0].HttpOnly {
+		t.Errorf("/signin on a closed server with SecureCookies: %d, cookies %v; want 200 and a Secure, HttpOnly cookie", st, res.Cookies())
 	}
 	req, _ := http.NewRequest("GET", ts.URL+"/api/stats", nil)
 	req.Header.Set("Authorization", "Bearer "+text)
-	res, err := http.DefaultClient.Do(req)
+	res, err = http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,6 +42,10 @@ type Server struct {
 	// ReadRole, if set, closes the server to the public: reading needs
 	// an account with this role (auth.go). Empty: reading is open.
 	ReadRole tokumu.AccountRole
+	// SecureCookies marks the session cookie Secure on every answer, for
+	// a server behind a proxy that ends TLS (tokumu serve speaks plain
+	// HTTP; it marks the cookie Secure by itself only over TLS).
+	SecureCookies bool
 }
 
 // state is one consistent generation of what the server answers from.

@@ -61,6 +61,7 @@ func (m *Main) serve(ctx context.Context, addr string, maxConns int) error {
 	if opts[serveOptions](m).read == "account" {
 		srv.ReadRole = tokumu.RoleReader
 	}
+	srv.SecureCookies = opts[serveOptions](m).secure
 	if maxConns > 0 {
 		srv.Limits.Conns = maxConns
 	}
@@ -180,6 +181,7 @@ func (m *Main) servePostgres(ctx context.Context, db tokumu.Store, name, addr st
 	if opts[serveOptions](m).read == "account" {
 		srv.ReadRole = tokumu.RoleReader
 	}
+	srv.SecureCookies = opts[serveOptions](m).secure
 	if w, ok := db.(interface {
 		WatchRevisions(context.Context, func(int64))
 	}); ok {
