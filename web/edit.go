@@ -323,11 +323,59 @@ func (s *Server) revert(r *http.Request, u *who, idText, reason string) (*tokumu
 	if err != nil {
 		return nil, err
 	}
+	// The newest revision, read before the objects (see Revision.Base).
+	head, err := headRevision(r.Context(), s.st(r).store)
+	if err != nil {
+		return nil, err
+	}
 	rev, err := tokumu.RevertOf(old, u.acc.Name, reason)
 	if err != nil {
 		return nil, err
 	}
-	return rev, s.apply(r, u, rev)
+	err = s.apply(r, u, rev)
+	if tokumu.ErrorCode(err) == tokumu.ECONFLICT {
+		// Later revisions touched the objects; if they are back as the
+		// reverted revision left them (a later edit itself reverted),
+		// nothing later is lost by reverting, so revert from the newest.
+		same, serr := s.asLeftBy(r, old)
+		if serr != nil {
+			return nil, serr
+		}
+		if same {
+			rev.Base = head
+			err = s.apply(r, u, rev)
+		}
+	}
+	return rev, err
+}
+
+// asLeftBy reports whether every object rev changed is now as rev left it.
+func (s *Server) asLeftBy(r *http.Request, rev *tokumu.Revision) (bool, error) {
+	st := s.st(r)
+	for _, ch := range rev.Changes {
+		var cur any
+		var err error
+		switch ch.Kind {
+		case tokumu.KindClaim:
+			cur, err = s.findClaim(r.Context(), st, ch.ID)
+		case tokumu.KindEntity:
+			cur, err = st.store.Entity(r.Context(), ch.ID)
+		case tokumu.KindSource:
+			cur, err = st.store.Source(r.Context(), ch.ID)
+		}
+		if tokumu.ErrorCode(err) == tokumu.ENOTFOUND {
+			cur, err = nil, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		a, err1 := tokumu.EncodeObject(cur)
+		b, err2 := tokumu.EncodeObject(ch.After)
+		if err1 != nil || err2 != nil || a != b {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 func (s *Server) handleRevertAPI(w http.ResponseWriter, r *http.Request) {

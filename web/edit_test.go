@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -290,6 +291,18 @@ func TestWriteAPI(t *testing.T) {
 		if d := fmt.Sprint(r3["summary"]); !strings.Contains(d, "grade: A2 → C3") && !strings.Contains(d, "→ C3") {
 			t.Errorf("r3's summary lacks the grade change: %s", d)
 		}
+		// Reverting r2 (the PUT): r3 changed the claim since and is still
+		// in force, so it conflicts. Reverting r3 (the grade): r4 and r5
+		// touched the claim but left it as r3 did, so it goes through.
+		if st, a := es.call(t, "POST", "/api/revisions/2/revert", "alice", map[string]any{"reason": "no"}); st != 409 {
+			t.Errorf("revert of r2 under r3's change: %d %v; want 409", st, a)
+		}
+		if st, a := es.call(t, "POST", "/api/revisions/3/revert", "alice", map[string]any{"reason": "the grade was right"}); st != 201 {
+			t.Errorf("revert of r3, whose claim later revisions left as r3 did: %d %v; want 201", st, a)
+		}
+		if st, a := es.call(t, "GET", "/claims/"+id+"?format=json", "", nil); st != 200 || a["claim"].(map[string]any)["grade"] == "C3" || a["claim"].(map[string]any)["loc"] != "p/4" {
+			t.Errorf("after reverting r3: %d %v; want the grade before C3 and loc p/4", st, a["claim"])
+		}
 		checkNoTokens(t, es)
 	})
 }
@@ -426,6 +439,31 @@ func TestForms(t *testing.T) {
 		if st, body, _ := getPage(t, c, es.url+"/changes"); st != 200 || !strings.Contains(body, "revert r1: wrong entity") {
 			t.Errorf("/changes after the revert lacks it")
 		}
+		// The edit form of an existing claim: filled with it and the
+		// newest revision as its base; saved; a second save from the same
+		// base is a conflict shown on the form.
+		st, body, _ = getPage(t, c, es.url+"/claims/c-doihara-head/edit")
+		if st != 200 || !strings.Contains(body, `name="base" value="2"`) {
+			t.Fatalf("the edit form: %d, base 2 missing:\n%.1500s", st, body)
+		}
+		edit := formValues(body)
+		if edit.Get("predicate") == "" || edit.Get("source") == "" || edit.Get("subject") != "doihara-kenji" {
+			t.Fatalf("the edit form is not filled with the claim: %v", edit)
+		}
+		edit.Set("loc", "p/42")
+		edit.Set("reason", "page 42 in the 1993 edition")
+		st, _, res = postForm(t, c, es.url+"/claims/c-doihara-head/edit", edit)
+		if st != 303 || res.Header.Get("Location") != "/claims/c-doihara-head" {
+			t.Fatalf("saving the edit form: %d to %q", st, res.Header.Get("Location"))
+		}
+		if st, a := es.call(t, "GET", "/claims/c-doihara-head?format=json", "", nil); st != 200 || a["claim"].(map[string]any)["loc"] != "p/42" {
+			t.Errorf("the claim after the form's edit: %d %v; want loc p/42", st, a["claim"])
+		}
+		edit.Set("loc", "p/43")
+		st, body, _ = postForm(t, c, es.url+"/claims/c-doihara-head/edit", edit)
+		if st != 409 || !strings.Contains(body, "was changed by revision 3 after your base 2") || !strings.Contains(body, `value="p/43"`) {
+			t.Errorf("a second save from base 2: %d; want 409 with the conflict and the form kept:\n%.1500s", st, body)
+		}
 		// A reader signed in may not edit.
 		rc := browserClient()
 		_, body, _ = getPage(t, rc, es.url+"/signin")
@@ -516,4 +554,25 @@ func TestClosedServer(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Errorf("/api/stats with a reader's token: %d", res.StatusCode)
 	}
+}
+
+var (
+	inputRe  = regexp.MustCompile(`<input (?:type="hidden" )?(?:id="[^"]*" )?name="([a-z_]+)" value="([^"]*)"`)
+	selectRe = regexp.MustCompile(`(?s)<select id="[^"]*" name="([a-z_]+)".*?</select>`)
+	chosenRe = regexp.MustCompile(`<option value="([^"]*)" selected>`)
+)
+
+// formValues reads a form's inputs and selected options, as a browser
+// would send them.
+func formValues(body string) url.Values {
+	v := url.Values{}
+	for _, m := range inputRe.FindAllStringSubmatch(body, -1) {
+		v.Set(m[1], html.UnescapeString(m[2]))
+	}
+	for _, m := range selectRe.FindAllStringSubmatch(body, -1) {
+		if c := chosenRe.FindStringSubmatch(m[0]); c != nil {
+			v.Set(m[1], html.UnescapeString(c[1]))
+		}
+	}
+	return v
 }

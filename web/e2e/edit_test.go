@@ -55,8 +55,9 @@ func editServer(t *testing.T) (string, string) {
 
 // TestEditAndRevert: an editor signs in with a token in Chromium, adds a
 // claim on an entity's page through the form, sees it on its page and in
-// search, finds it on /changes with author and reason, reverts it there,
-// and the claim is gone while /changes lists the revert.
+// search, edits it from the claim's page, finds both on /changes with
+// author and reason, reverts the edit there (the first note is back) and
+// then the creation (the claim is gone), and /changes lists the reverts.
 func TestEditAndRevert(t *testing.T) {
 	base, token := editServer(t)
 	b := newBrowser(t)
@@ -104,16 +105,40 @@ func TestEditAndRevert(t *testing.T) {
 	if !strings.Contains(text, "second office") {
 		t.Errorf("search lacks the new claim: %.500s", text)
 	}
-	// /changes lists it with author and reason; revert it there.
-	b.run(t, "/changes", chromedp.Navigate(base+"/changes"), chromedp.WaitVisible(`#r1`), chromedp.Text(`#r1`, &text))
+	// Edit it from its page: a new note, then revert that edit on
+	// /changes, then the creation.
+	const note2 = "Editor test: the office was in the consulate"
+	b.run(t, "the edit form", chromedp.Navigate(claimURL), chromedp.WaitVisible(`a[href$="/edit"]`),
+		chromedp.Click(`a[href$="/edit"]`), chromedp.WaitVisible(`#f-note`),
+		chromedp.SetValue(`#f-note`, note2), chromedp.SendKeys(`#f-reason`, "The consulate, per the 1940 list"),
+		chromedp.Submit(`#f-reason`), chromedp.WaitVisible(`article.claim`), chromedp.Text(`article.claim`, &text))
+	if !strings.Contains(text, note2) {
+		t.Fatalf("after the edit the claim shows %q; want the new note", text)
+	}
+	b.check(t, "the edit")
+	b.run(t, "/changes", chromedp.Navigate(base+"/changes"), chromedp.WaitVisible(`#r2`), chromedp.Text(`#r1`, &text))
 	if !strings.Contains(text, "alice") || !strings.Contains(text, reason) || !strings.Contains(text, "created claim") {
 		t.Fatalf("/changes r1: %q; want alice, the reason and the created claim", text)
 	}
+	b.run(t, "/changes r2", chromedp.Text(`#r2`, &text))
+	if !strings.Contains(text, "alice") || !strings.Contains(text, "The consulate, per the 1940 list") || !strings.Contains(text, "changed claim") || !strings.Contains(text, "note: ") {
+		t.Fatalf("/changes r2: %q; want alice, the reason and the note's change", text)
+	}
 	b.screenshot(t, "edit-changes")
-	b.run(t, "reverting", chromedp.SendKeys(`#reason-1`, "test edit"), chromedp.Click(`#r1 button`),
-		chromedp.WaitVisible(`#r2`), chromedp.Text(`#r2`, &text))
-	if !strings.Contains(text, "alice") || !strings.Contains(text, "revert r1: test edit") || !strings.Contains(text, "retracted claim") {
-		t.Errorf("/changes r2: %q; want alice's revert of r1 retracting the claim", text)
+	b.run(t, "reverting the edit", chromedp.SendKeys(`#reason-2`, "the station it was"), chromedp.Click(`#r2 button`),
+		chromedp.WaitVisible(`#r3`), chromedp.Text(`#r3`, &text))
+	if !strings.Contains(text, "alice") || !strings.Contains(text, "revert r2: the station it was") {
+		t.Errorf("/changes r3: %q; want alice's revert of r2", text)
+	}
+	b.run(t, "the claim after reverting the edit", chromedp.Navigate(claimURL), chromedp.WaitVisible(`article.claim`), chromedp.Text(`article.claim`, &text))
+	if !strings.Contains(text, note) || strings.Contains(text, note2) {
+		t.Errorf("after reverting the edit the claim shows %q; want the first note back", text)
+	}
+	b.run(t, "reverting the creation", chromedp.Navigate(base+"/changes"), chromedp.WaitVisible(`#reason-1`),
+		chromedp.SendKeys(`#reason-1`, "test edit"), chromedp.Click(`#r1 button`),
+		chromedp.WaitVisible(`#r4`), chromedp.Text(`#r4`, &text))
+	if !strings.Contains(text, "revert r1: test edit") || !strings.Contains(text, "retracted claim") {
+		t.Errorf("/changes r4: %q; want the revert of r1 retracting the claim", text)
 	}
 	b.check(t, "/changes")
 	b.run(t, "the claim after the revert", chromedp.Navigate(claimURL), chromedp.WaitVisible(`main`), chromedp.Text(`main`, &text))
