@@ -497,10 +497,17 @@ func TestTeamLoad(t *testing.T) {
 		if rep.Errors() != 0 || len(rep.Lost) != 0 {
 			t.Errorf("%d errors, lost updates %v", rep.Errors(), rep.Lost)
 		}
+		// Every editor got writes through; the shared claim got some (on
+		// a loaded machine one editor may lose every race for it in 5 s).
+		shared := 0
 		for e := range rep.Writes {
-			if rep.Writes[e] == 0 || rep.Shared[e] == 0 {
-				t.Errorf("editor %d wrote %d times to its claim and %d to the shared one; want some of each", e, rep.Writes[e], rep.Shared[e])
+			shared += rep.Shared[e]
+			if rep.Writes[e] == 0 {
+				t.Errorf("editor %d wrote %d times to its own claim; want some", e, rep.Writes[e])
 			}
+		}
+		if shared == 0 {
+			t.Errorf("no editor got a write to the shared claim through")
 		}
 		if rep.Read.Requests < 100 {
 			t.Errorf("the readers made %d requests in 5 s; want at least 100", rep.Read.Requests)
