@@ -22,7 +22,7 @@ type AccountRole string
 const (
 	RoleReader AccountRole = "reader" // reads, also on a server closed to the public
 	RoleEditor AccountRole = "editor" // writes revisions and reverts them
-	RoleAdmin  AccountRole = "admin"  // and reads the accounts (/api/accounts)
+	RoleAdmin  AccountRole = "admin"  // as an editor for now; kept for the account management to come
 )
 
 var roleRank = map[AccountRole]int{RoleReader: 1, RoleEditor: 2, RoleAdmin: 3}

@@ -21,8 +21,8 @@ var cmdUser = &command{
 token once: the database keeps only a hash of it, so a lost token cannot be
 shown again (revoke it and add another with 'tokumu token add NAME').
 Roles: reader (reads a closed server), editor (writes and reverts),
-admin (also reads the accounts). 'tokumu user list' lists the accounts with
-their tokens' ids. Every write through the API and the web forms is signed
+admin (as an editor for now: accounts are managed here, on the command
+line). 'tokumu user list' lists the accounts with their tokens' ids. Every write through the API and the web forms is signed
 with the account's name.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		fs.StringVar(&opts[userOptions](m).role, "role", "editor", "the new account's `ROLE`: reader, editor or admin")
