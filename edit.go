@@ -85,8 +85,36 @@ type HistoryFilter struct {
 	Kind   ObjectKind // with ID: the revisions that changed this object
 	ID     string
 	Author string
+	// Before, if positive, keeps the revisions numbered below it: the
+	// next page of a list that ended at revision Before.
+	Before int64
 	// Limit, if positive, keeps the newest Limit revisions.
 	Limit int
+}
+
+// RevertOf returns the revision that undoes rev: each object rev changed
+// is put back as it was before it, and a claim rev created is retracted.
+// Its Base is rev.ID, so Apply refuses it with ECONFLICT when a later
+// revision changed one of those objects: a revert never silently
+// overwrites later work (revert the later revision first). An entity or a
+// source rev created cannot be withdrawn, only corrected, so such a
+// revision is refused with EINVALID.
+func RevertOf(rev *Revision, author, reason string) (*Revision, error) {
+	if strings.TrimSpace(reason) == "" {
+		return nil, Errorf(EINVALID, "reason: a revert needs its reason")
+	}
+	out := &Revision{Base: rev.ID, Author: author, Message: fmt.Sprintf("revert r%d: %s", rev.ID, reason)}
+	for _, ch := range rev.Changes {
+		switch {
+		case ch.Before != nil:
+			out.Changes = append(out.Changes, Change{Op: OpPut, Kind: ch.Kind, ID: ch.ID, After: ch.Before})
+		case ch.Kind == KindClaim:
+			out.Changes = append(out.Changes, Change{Op: OpRetract, Kind: ch.Kind, ID: ch.ID})
+		default:
+			return nil, Errorf(EINVALID, "revision %d created %s %s, which cannot be withdrawn; correct it with a new revision instead", rev.ID, ch.Kind, ch.ID)
+		}
+	}
+	return out, nil
 }
 
 // maxChanges bounds one revision, so that no request allocates without
@@ -352,4 +380,41 @@ func DecodeObject(k ObjectKind, s string) (any, error) {
 		return h.Source, nil
 	}
 	return nil, fmt.Errorf("unknown object kind %q", k)
+}
+
+// ClaimDiff lists what differs between two versions of a claim, one
+// "field: before → after" per field that changed, in the order of the
+// claim's fields; the names are the claim's JSON names. History pages and
+// `tokumu history` show it.
+func ClaimDiff(b, a *Claim) []string {
+	var out []string
+	f := func(name, x, y string) {
+		if x != y {
+			out = append(out, fmt.Sprintf("%s: %s → %s", name, orNone(x), orNone(y)))
+		}
+	}
+	f("predicate", b.Predicate, a.Predicate)
+	f("object", b.Object, a.Object)
+	f("value", b.Value, a.Value)
+	f("unit", b.Unit, a.Unit)
+	f("role", b.Role, a.Role)
+	f("lang", b.Lang, a.Lang)
+	f("when", b.When.EDTF, a.When.EDTF)
+	f("where", b.Where, a.Where)
+	f("source", b.Source, a.Source)
+	f("loc", b.Locator, a.Locator)
+	f("grade", b.Grade.String(), a.Grade.String())
+	f("by", b.Perspective, a.Perspective)
+	f("planted_by", b.PlantedBy, a.PlantedBy)
+	f("note", b.Note, a.Note)
+	f("supported_by", strings.Join(b.SupportedBy, ", "), strings.Join(a.SupportedBy, ", "))
+	f("complicated_by", strings.Join(b.ComplicatedBy, ", "), strings.Join(a.ComplicatedBy, ", "))
+	return out
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
 }

@@ -12,6 +12,11 @@ const (
 	EINTERNAL = "internal"
 	EINVALID  = "invalid"
 	ENOTFOUND = "not_found"
+	// EUNAUTHORIZED: the request needs an account and named none, or a
+	// token that is unknown, revoked or expired (HTTP 401).
+	EUNAUTHORIZED = "unauthorized"
+	// EFORBIDDEN: the account's role does not allow it (HTTP 403).
+	EFORBIDDEN = "forbidden"
 )
 
 // Error is an error a user may see: a code and a message written for them.

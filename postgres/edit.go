@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -93,6 +94,11 @@ func (s *DB) Apply(ctx context.Context, rev *tokumu.Revision) error {
 		}
 		befores[i] = before
 		rev.Changes[i].After = ch.After // with the effective grade set by validation
+	}
+	// Delivered at commit, to every process listening on this database
+	// (WatchRevisions): the other tokumu instances reload.
+	if _, err := tx.Exec(ctx, `SELECT pg_notify('`+notifyChannel+`', current_schema() || ':' || $1)`, strconv.FormatInt(id, 10)); err != nil {
+		return fmt.Errorf("postgres: apply: notify: %w", err)
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("postgres: apply: commit: %w", err)
@@ -352,6 +358,9 @@ func (s *DB) History(ctx context.Context, f tokumu.HistoryFilter) ([]*tokumu.Rev
 	}
 	if f.Author != "" {
 		where = append(where, "author = "+a.add(f.Author))
+	}
+	if f.Before > 0 {
+		where = append(where, "id < "+a.add(f.Before))
 	}
 	q := `SELECT id, base, author, time, message FROM revision`
 	if len(where) > 0 {

@@ -83,7 +83,7 @@ func TestStore(t *testing.T) {
 	var mu sync.Mutex
 	dsns := map[tokumu.Store]string{}
 	storetest.Run(t, storetest.Config{
-		Edit: true,
+		Edit: true, Accounts: true,
 		Open: func(tb testing.TB) tokumu.Store {
 			dsn := newSchema(tb)
 			db := mustOpen(tb, dsn)
@@ -146,8 +146,8 @@ func TestMigrateOnce(t *testing.T) {
 	if err := conn.QueryRow(ctx, `SELECT COUNT(*), COUNT(DISTINCT name) FROM migrations`).Scan(&n, &distinct); err != nil {
 		t.Fatal(err)
 	}
-	if n != 2 || distinct != 2 {
-		t.Errorf("migrations table: %d rows, %d distinct; want 2 and 2 (0001_init.sql, 0002_edit.sql, once each)", n, distinct)
+	if n != 3 || distinct != 3 {
+		t.Errorf("migrations table: %d rows, %d distinct; want 3 and 3 (0001_init.sql, 0002_edit.sql, 0003_account.sql, once each)", n, distinct)
 	}
 	if h, err := db.Hash(ctx); err != nil || h != "fixture-1" {
 		t.Errorf("Hash = %q, %v; want fixture-1", h, err)
@@ -252,5 +252,50 @@ func TestReplaceWhileEditing(t *testing.T) {
 	}
 	if rs, err := db.History(ctx, tokumu.HistoryFilter{Author: "t"}); err != nil || len(rs) != applied {
 		t.Errorf("History: %d revisions, %v; want %d", len(rs), err, applied)
+	}
+}
+
+// TestWatchRevisions: a revision committed through one connection pool is
+// announced to a watcher on another (another process, in production), and
+// a revision in another schema of the same database is not.
+func TestWatchRevisions(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	dsn := newSchema(t)
+	a, b := mustOpen(t, dsn), mustOpen(t, dsn)
+	defer a.Close()
+	defer b.Close()
+	other := mustOpen(t, newSchema(t))
+	defer other.Close()
+	for _, db := range []*postgres.DB{a, other} {
+		if err := db.Replace(ctx, storetest.Fixture()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := make(chan int64, 16)
+	go b.WatchRevisions(ctx, func(rev int64) { got <- rev })
+	if rev := <-got; rev != 0 {
+		t.Fatalf("the first call is %d; want 0 (look at the newest revision once listening)", rev)
+	}
+	apply := func(db *postgres.DB, id string) {
+		c := &tokumu.Claim{ID: id, Subject: "kwantung-army", Predicate: "located_in", Object: "harbin", Source: "zor23"}
+		if err := db.Apply(ctx, &tokumu.Revision{Author: "t", Message: "watch", Changes: []tokumu.Change{{Op: tokumu.OpPut, Kind: tokumu.KindClaim, ID: id, After: c}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	apply(other, "c-elsewhere")
+	apply(a, "c-watched")
+	select {
+	case rev := <-got:
+		if rev != 1 {
+			t.Errorf("announced revision %d, want 1", rev)
+		}
+	case <-time.After(time.Second):
+		t.Fatal("no announcement within 1 s of the commit")
+	}
+	select {
+	case rev := <-got:
+		t.Errorf("a second announcement (%d): the other schema's revision leaked", rev)
+	case <-time.After(200 * time.Millisecond):
 	}
 }

@@ -9,6 +9,17 @@
 #   bash scripts/loadtest.sh                 # the embedded corpus
 #   bash scripts/loadtest.sh path/to/x.db    # a database of your own
 #   TOKUMU_BIN=/tmp/old-tokumu KILLERS=false bash scripts/loadtest.sh   # a baseline binary
+#
+# TEAM=1 runs the team server's load instead (internal/loadtest/team.go):
+# CLIENTS readers alone for DURATION, then the same readers with EDITORS
+# editors writing through the API for DURATION; it fails on any error and
+# on any lost update (a claim whose counter is not its successful writes).
+# It adds an editor account and rewrites some claims' locators: give it a
+# throwaway database (the default, the embedded corpus in a temporary
+# cache, is one; so is a fresh PostgreSQL schema).
+#
+#   TEAM=1 CLIENTS=16 EDITORS=4 DURATION=60s bash scripts/loadtest.sh
+#   TEAM=1 CLIENTS=16 EDITORS=4 DURATION=60s bash scripts/loadtest.sh 'postgres://u@127.0.0.1:5432/db?search_path=lt'
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-}
@@ -17,6 +28,8 @@ CLIENTS=${CLIENTS:-20}
 DURATION=${DURATION:-20s}
 RSS_MAX_MB=${RSS_MAX_MB:-600}
 KILLERS=${KILLERS:-true}
+TEAM=${TEAM:-0}
+EDITORS=${EDITORS:-4}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bin=${TOKUMU_BIN:-$work/tokumu}
@@ -25,6 +38,12 @@ go build -o "$work/loadtest" ./internal/loadtest/cmd/loadtest
 export XDG_CACHE_HOME="$work/cache"
 dbflag=()
 [ -n "$DB" ] && dbflag=(--db "$DB")
+if [ "$TEAM" = 1 ]; then
+	# The token goes to the load test through the environment, never a
+	# command line that ps would show.
+	TOKUMU_TOKEN=$("$bin" user add "loadtest-$$" --role editor "${dbflag[@]}" | grep '^tokumu_')
+	export TOKUMU_TOKEN
+fi
 "$bin" serve --addr "127.0.0.1:$PORT" "${dbflag[@]}" 2>"$work/serve.log" &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -36,7 +55,11 @@ done
 rss() { awk '/^VmRSS/ {print int($2/1024)}' /proc/$pid/status 2>/dev/null || echo 0; }
 echo "server pid $pid, RSS at start $(rss) MB"
 status=0
-"$work/loadtest" -base "http://127.0.0.1:$PORT" -c "$CLIENTS" -d "$DURATION" -killers="$KILLERS" || status=$?
+if [ "$TEAM" = 1 ]; then
+	"$work/loadtest" -base "http://127.0.0.1:$PORT" -c "$CLIENTS" -d "$DURATION" -editors "$EDITORS" || status=$?
+else
+	"$work/loadtest" -base "http://127.0.0.1:$PORT" -c "$CLIENTS" -d "$DURATION" -killers="$KILLERS" || status=$?
+fi
 if ! kill -0 $pid 2>/dev/null; then
 	echo "FAIL: the server died"; tail -5 "$work/serve.log"; exit 1
 fi

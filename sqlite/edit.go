@@ -384,6 +384,9 @@ func (s *DB) History(ctx context.Context, f tokumu.HistoryFilter) ([]*tokumu.Rev
 	if f.Author != "" {
 		where, args = append(where, "author = ?"), append(args, f.Author)
 	}
+	if f.Before > 0 {
+		where, args = append(where, "id < ?"), append(args, f.Before)
+	}
 	q := `SELECT id, base, author, time, message FROM revision`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")

@@ -47,6 +47,11 @@ type Options struct {
 	// never write into a published file, which is what makes immutable
 	// true.
 	Snapshot bool
+	// Writable, with Snapshot, keeps the pinned connections but opens
+	// them read-write and not immutable, so that the server can apply
+	// edits (tokumu.Editor) to the file it serves and read them back:
+	// an immutable connection would never see the write-ahead log.
+	Writable bool
 	Conns    int
 }
 
@@ -64,10 +69,11 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 	}
-	if opt.ReadOnly || opt.Snapshot {
+	frozen := opt.Snapshot && !opt.Writable
+	if opt.ReadOnly || frozen {
 		q.Add("mode", "ro")
 	}
-	if opt.Snapshot {
+	if frozen {
 		q.Add("immutable", "1")
 	}
 	dsn := "file:" + path + "?" + q.Encode()
@@ -80,7 +86,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		db.SetMaxOpenConns(1)
 	}
 	s := &DB{db: db, path: path}
-	if opt.Snapshot {
+	if frozen {
 		if err := s.pin(ctx, max(opt.Conns, 1)); err != nil {
 			db.Close()
 			return nil, err
@@ -89,6 +95,12 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	}
 	if !opt.ReadOnly {
 		if err := s.migrate(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if opt.Snapshot {
+		if err := s.pin(ctx, max(opt.Conns, 1)); err != nil {
 			db.Close()
 			return nil, err
 		}

@@ -20,6 +20,8 @@ var editCases = []testCase{
 	{"EditInvalid", testEditInvalid},
 	{"EditConflict", testEditConflict},
 	{"EditNoLostUpdate", testEditNoLostUpdate},
+	{"EditHistoryPages", testEditHistoryPages},
+	{"EditRevert", testEditRevert},
 }
 
 func editor(t testing.TB, h *harness) tokumu.Editor {
@@ -400,4 +402,93 @@ func increment(t testing.TB, s tokumu.Store, ed tokumu.Editor, who string) error
 		return err
 	}
 	return fmt.Errorf("%s: 500 conflicts in a row", who)
+}
+
+// testEditHistoryPages: Before and Limit page through the history newest
+// first, and filters combine.
+func testEditHistoryPages(t testing.TB, h *harness) {
+	ed := editor(t, h)
+	for i := range 5 {
+		c := &tokumu.Claim{ID: fmt.Sprintf("c-page-%d", i), Subject: "kwantung-army", Predicate: "located_in", Object: "harbin", Source: "zor23"}
+		who := "alice"
+		if i%2 == 1 {
+			who = "bob"
+		}
+		mustApply(t, ed, &tokumu.Revision{Base: int64(i), Author: who, Message: "page", Changes: []tokumu.Change{put(tokumu.KindClaim, c.ID, c)}})
+	}
+	ids := func(rs []*tokumu.Revision) []int64 {
+		var out []int64
+		for _, r := range rs {
+			out = append(out, r.ID)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		f    tokumu.HistoryFilter
+		want []int64
+	}{
+		{tokumu.HistoryFilter{Limit: 2}, []int64{5, 4}},
+		{tokumu.HistoryFilter{Limit: 2, Before: 4}, []int64{3, 2}},
+		{tokumu.HistoryFilter{Limit: 2, Before: 2}, []int64{1}},
+		{tokumu.HistoryFilter{Before: 1}, nil},
+		{tokumu.HistoryFilter{Author: "alice", Before: 5}, []int64{3, 1}},
+		{tokumu.HistoryFilter{Kind: tokumu.KindClaim, ID: "c-page-3", Before: 4}, nil},
+		{tokumu.HistoryFilter{Kind: tokumu.KindClaim, ID: "c-page-3", Before: 5}, []int64{4}},
+	} {
+		checkDiff(t, fmt.Sprintf("History(%+v)", tt.f), ids(mustHistory(t, ed, tt.f)), tt.want)
+	}
+}
+
+// testEditRevert: a revert (tokumu.RevertOf) of an update puts the old
+// claim back, of a creation retracts it, of a retraction restores it;
+// each is a revision of its own; a revert of a revision whose claim was
+// changed since conflicts.
+func testEditRevert(t testing.TB, h *harness) {
+	ed := editor(t, h)
+	old := claimByID(t, h.s, "doihara-kenji", "c-doihara-head")
+	upd := *old
+	upd.Locator = "p/99"
+	mustApply(t, ed, &tokumu.Revision{Author: "alice", Message: "p/99", Changes: []tokumu.Change{put(tokumu.KindClaim, upd.ID, &upd)}})
+	r1 := mustHistory(t, ed, tokumu.HistoryFilter{Limit: 1})[0]
+	rv, err := tokumu.RevertOf(r1, "bob", "the page is wrong")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rv.Base != 1 || rv.Message != "revert r1: the page is wrong" {
+		t.Errorf("RevertOf: base %d message %q; want 1, \"revert r1: the page is wrong\"", rv.Base, rv.Message)
+	}
+	mustApply(t, ed, rv)
+	checkDiff(t, "c-doihara-head after the revert", claimByID(t, h.s, "doihara-kenji", "c-doihara-head"), old)
+	// Reverting r1 again: r2 changed the claim since, so it conflicts.
+	rv, _ = tokumu.RevertOf(r1, "bob", "again")
+	checkCode(t, "reverting r1 after r2 changed its claim", ed.Apply(ctx(), rv), tokumu.ECONFLICT)
+	// A creation reverted is a retraction; that retraction reverted
+	// restores the claim.
+	c := &tokumu.Claim{ID: "c-rev-new", Subject: "kwantung-army", Predicate: "located_in", Object: "harbin", Source: "zor23", Locator: "p/1"}
+	mustApply(t, ed, &tokumu.Revision{Base: 2, Author: "alice", Message: "new", Changes: []tokumu.Change{put(tokumu.KindClaim, c.ID, c)}})
+	r3 := mustHistory(t, ed, tokumu.HistoryFilter{Limit: 1})[0]
+	rv, _ = tokumu.RevertOf(r3, "bob", "no such claim in zor23")
+	mustApply(t, ed, rv)
+	if rv.Changes[0].Op != tokumu.OpRetract || claimByID(t, h.s, "kwantung-army", "c-rev-new") != nil {
+		t.Errorf("the revert of a creation: op %s, and the claim is still read", rv.Changes[0].Op)
+	}
+	r4 := mustHistory(t, ed, tokumu.HistoryFilter{Limit: 1})[0]
+	rv, _ = tokumu.RevertOf(r4, "alice", "it is there after all")
+	mustApply(t, ed, rv)
+	got := claimByID(t, h.s, "kwantung-army", "c-rev-new")
+	if got == nil {
+		t.Fatal("the revert of a retraction did not restore the claim")
+	}
+	if got.Locator != "p/1" || got.Source != "zor23" {
+		t.Errorf("the restored claim: %+v", got)
+	}
+	if n := len(mustHistory(t, ed, tokumu.HistoryFilter{})); n != 5 {
+		t.Errorf("History: %d revisions, want 5 (edit, revert, create, revert, revert)", n)
+	}
+	_, err = tokumu.RevertOf(r1, "bob", " ")
+	checkCode(t, "a revert without a reason", err, tokumu.EINVALID)
+	e := &tokumu.Entity{ID: "test-e", Type: tokumu.Person, Names: []tokumu.Name{{Text: "Test", Lang: "en"}}}
+	mustApply(t, ed, &tokumu.Revision{Base: 5, Author: "alice", Message: "e", Changes: []tokumu.Change{put(tokumu.KindEntity, e.ID, e)}})
+	_, err = tokumu.RevertOf(mustHistory(t, ed, tokumu.HistoryFilter{Limit: 1})[0], "bob", "no")
+	checkCode(t, "reverting an entity's creation", err, tokumu.EINVALID)
 }

@@ -40,6 +40,9 @@ type Config struct {
 	// suite then runs (create, update, retract, history, validation,
 	// conflicting edits, no lost update).
 	Edit bool
+	// Accounts says that the store is also a tokumu.Accounts: the
+	// accounts suite then runs (accounts, tokens, revocation).
+	Accounts bool
 }
 
 // Run runs every conformance test against stores from cfg, each test on a
@@ -51,6 +54,9 @@ func Run(t *testing.T, cfg Config) {
 	all := cases
 	if cfg.Edit {
 		all = append(all[:len(all):len(all)], editCases...)
+	}
+	if cfg.Accounts {
+		all = append(all[:len(all):len(all)], accountCases...)
 	}
 	for _, c := range all {
 		t.Run(c.name, func(t *testing.T) {

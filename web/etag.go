@@ -4,13 +4,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/tokumu/tokumu"
 )
 
 // Every GET of the API is a function of the data (the release: the
-// store's content hash), the program version, the URL and the language
+// store's content hash, and the newest revision edited since), the program version, the URL and the language
 // of labels — so its ETag is their hash, known before the handler runs,
 // and a client revalidating an unchanged answer gets 304 without the
 // server building it again. The tag is weak (W/): the gzipped and the
@@ -25,7 +26,7 @@ func (s *Server) notModified(w http.ResponseWriter, r *http.Request, st *state) 
 		return false
 	}
 	h := sha256.New()
-	for _, part := range []string{tokumu.Version, st.snap.hash, r.URL.RequestURI(), langOf(r)} {
+	for _, part := range []string{tokumu.Version, st.snap.hash, strconv.FormatInt(st.rev, 10), r.URL.RequestURI(), langOf(r)} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}

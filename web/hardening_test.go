@@ -313,8 +313,8 @@ func TestHeadersOnEveryRoute(t *testing.T) {
 		t.Fatalf("%d routes; the mux has 26", len(routes))
 	}
 	for _, rt := range routes {
-		method, _, _ := strings.Cut(rt.pattern, " ")
-		u := fill.Replace(strings.TrimPrefix(rt.pattern, "POST "))
+		method, pattern, _ := strings.Cut(rt.pattern, " ")
+		u := fill.Replace(strings.ReplaceAll(pattern, "{rev}", "1"))
 		switch {
 		case strings.HasPrefix(u, "/sources/"):
 			u = "/sources/zor23"

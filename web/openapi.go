@@ -48,6 +48,10 @@ type apiOp struct {
 	Errors []int
 	// Body, for a POST: the form fields it takes.
 	Body []apiParam
+	// JSONBody names the schema of a JSON request body (the write API).
+	JSONBody string
+	// Status is the success status when not 200 (201 for a creation).
+	Status int
 }
 
 func str(name, desc string) apiParam {
@@ -139,6 +143,20 @@ var apiOps = []apiOp{
 			{Name: "callback", Desc: "JSONP callback name", Schema: map[string]any{"type": "string", "pattern": "^[A-Za-z_$][A-Za-z0-9_$.]{0,63}$"}}}},
 	{Method: "POST", Path: "/reconcile", Summary: "W3C Reconciliation API 0.2: a batch of queries as the form field queries.", Schema: "ReconcileResults", Errors: []int{400},
 		Body: []apiParam{{Name: "queries", Required: true, Desc: "a reconciliation query batch, JSON", Schema: map[string]any{"type": "string", "maxLength": maxReconcileBody}}}},
+	{Path: "/api/changes", Summary: "The history of edits, newest first, paged by revision number.", Schema: "Changes", Errors: []int{400, 401},
+		Params: []apiParam{str("author", "only this account's revisions"), num(pChangesLimit), num(pChangesBefore)}},
+	{Path: "/api/claims/{id}/history", Summary: "The revisions that touched one claim, newest first.", Schema: "Changes", Errors: []int{401, 404},
+		Params: []apiParam{pathID("claim id")}},
+	{Method: "POST", Path: "/api/claims", Summary: "Add a claim (an editor's token in Authorization: Bearer; a reason in the body).", Schema: "WriteAnswer", Status: 201,
+		JSONBody: "ClaimWrite", Errors: []int{400, 401, 403, 409}},
+	{Method: "PUT", Path: "/api/claims/{id}", Summary: "Replace a claim; base is the revision the edit was made on (409 if a later one changed it).", Schema: "WriteAnswer",
+		JSONBody: "ClaimWrite", Errors: []int{400, 401, 403, 404, 409}, Params: []apiParam{pathID("claim id")}},
+	{Method: "PATCH", Path: "/api/claims/{id}", Summary: "Change some fields of a claim, as PUT with base.", Schema: "WriteAnswer",
+		JSONBody: "ClaimWrite", Errors: []int{400, 401, 403, 404, 409}, Params: []apiParam{pathID("claim id")}},
+	{Method: "DELETE", Path: "/api/claims/{id}", Summary: "Retract a claim (its history keeps it); reason and base as query parameters or a JSON body.", Schema: "WriteAnswer",
+		Errors: []int{400, 401, 403, 404, 409}, Params: []apiParam{pathID("claim id"), str("reason", "why"), str("base", "the revision the retraction was decided on")}},
+	{Method: "POST", Path: "/api/revisions/{id}/revert", Summary: "Undo a revision with a new one (409 if later revisions changed what it touched).", Schema: "WriteAnswer", Status: 201,
+		JSONBody: "Reason", Errors: []int{400, 401, 403, 404, 409}, Params: []apiParam{pathID("revision number")}},
 	{Path: "/reconcile/suggest/entity", Summary: "The reconciliation suggest service: entities whose names start with prefix.", Schema: "ReconcileSuggest",
 		Params: []apiParam{str("prefix", "what was typed"), pLang}},
 	{Path: "/reconcile/preview", Summary: "A small HTML card of an entity for a reconciliation client's preview.", Media: []string{"text/html"}, Errors: []int{404},
@@ -155,10 +173,17 @@ var apiExtraSchemas = map[string]any{
 	"ReconcileSuggest": map[string]any{"type": "object", "required": []string{"result"}, "properties": map[string]any{"result": map[string]any{"type": "array", "items": map[string]any{
 		"type": "object", "required": []string{"id", "name"}, "properties": map[string]any{"id": map[string]any{"type": "string"}, "name": map[string]any{"type": "string"},
 			"description": map[string]any{"type": "string"}, "notable": map[string]any{"type": "array", "items": map[string]any{"$ref": "#/components/schemas/ReconcileType"}}}}}}},
+	// The team server's answers and bodies (web/edit.go), described
+	// loosely: their fields are the claim's (see Claim) and the revision's.
+	"Changes":                    map[string]any{"type": "object", "description": "revisions with author, reason, time and what changed"},
+	"WriteAnswer":                map[string]any{"type": "object", "description": "the revision written and, for a claim, the claim as stored and its URL"},
+	"ClaimWrite":                 map[string]any{"type": "object", "description": "a claim's fields (subject, predicate, object or value, when, where, source, loc, grade, by, note), reason, and base for a replacement"},
+	"Reason":                     map[string]any{"type": "object", "required": []string{"reason"}, "properties": map[string]any{"reason": map[string]any{"type": "string"}}},
 	"ReconcileManifestOrResults": map[string]any{"anyOf": []any{map[string]any{"$ref": "#/components/schemas/ReconcileManifest"}, map[string]any{"$ref": "#/components/schemas/ReconcileResults"}}},
 }
 
-var errorText = map[int]string{400: "a parameter is wrong: the message names it and the fix", 404: "no such entity, source or matrix", 503: "the request took too long and was stopped; narrow it"}
+var errorText = map[int]string{400: "a parameter is wrong: the message names it and the fix", 404: "no such entity, source or matrix",
+	401: "no token, or an unknown, revoked or expired one", 403: "the token's role may not do this", 409: "a later revision changed what this edit was based on", 503: "the request took too long and was stopped; narrow it"}
 
 // openAPI builds the document.
 func openAPI() ([]byte, error) {
@@ -197,6 +222,10 @@ func openAPI() ([]byte, error) {
 			o["requestBody"] = map[string]any{"required": true, "content": map[string]any{
 				"application/x-www-form-urlencoded": map[string]any{"schema": map[string]any{"type": "object", "properties": props, "required": req}}}}
 		}
+		if op.JSONBody != "" {
+			o["requestBody"] = map[string]any{"required": true, "content": map[string]any{
+				"application/json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/" + op.JSONBody}}}}
+		}
 		content := map[string]any{}
 		if op.Schema != "" {
 			content["application/json"] = map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/" + op.Schema}}
@@ -210,7 +239,11 @@ func openAPI() ([]byte, error) {
 			}
 			content["text/csv"] = map[string]any{}
 		}
-		resp := map[string]any{"200": map[string]any{"description": "OK", "content": content}}
+		status := 200
+		if op.Status != 0 {
+			status = op.Status
+		}
+		resp := map[string]any{itoa(status): map[string]any{"description": "OK", "content": content}}
 		for _, code := range append(op.Errors, 503) {
 			errContent := map[string]any{"application/json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Error"}}}
 			if len(op.Media) == 1 && op.Media[0] == "text/html" {

@@ -51,6 +51,8 @@ var exampleURLs = map[string][]string{
 	"/api/":                     {"/api/"},
 	"/api/openapi.json":         {"/api/openapi.json"},
 	"/api/release":              {"/api/release"},
+	"/api/changes":              {"/api/changes?limit=5", "/api/changes?limit=0"},
+	"/api/claims/{id}/history":  {"/api/claims/no-such-claim/history"},
 	"/api/entities":             {"/api/entities?type=person&limit=2", "/api/entities?limit=0"},
 	"/api/entities/{id}":        {"/api/entities/harbin-tokumu-kikan", "/api/entities/no-such-entity"},
 	"/api/claims":               {"/api/claims?about=harbin-tokumu-kikan&limit=3", "/api/claims?limit=1", "/api/claims?from=1940&to=1939"},

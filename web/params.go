@@ -57,6 +57,8 @@ var (
 	pListLimit      = intSpec{"limit", "/disagreements, /audit", 50, 1, 500, "items per page"}
 	pListOffset     = intSpec{"offset", "/disagreements, /audit", 0, 0, 1_000_000, "items to skip"}
 	pTolerance      = intSpec{"tolerance", "/api/estimates, /estimates", ledger.DefaultTolerance, 0, 3660, "days between an estimate and the count it is paired with"}
+	pChangesLimit   = intSpec{"limit", "/api/changes, /changes", 50, 1, 200, "revisions per page"}
+	pChangesBefore  = intSpec{"before", "/api/changes, /changes", 0, 0, 2_000_000_000, "only revisions numbered below it (the next page); 0: from the newest"}
 )
 
 // Params is the table of numeric parameters, in README's order. A test
@@ -66,6 +68,7 @@ var Params = []intSpec{
 	pSourcesLimit, pSourcesOffset, pSourceLimit, pSourceOffset, pDisLimit, pDisOffset,
 	pSearchLimit, pSearchOffset, pSuggestLimit, pTimelineFrom, pTimelineTo, pMapYear,
 	pNetRadius, pAuditLimit, pAuditOffset, pListLimit, pListOffset, pTolerance,
+	pChangesLimit, pChangesBefore,
 }
 
 // rangeText is how errors and README write the range.

@@ -43,6 +43,14 @@ var funcs = template.FuncMap{
 	"scriptOf":   scriptOf,
 	"year":       func(d tokumu.Day) int { y, _, _ := d.Date(); return y },
 	"add":        func(a, b int) int { return a + b },
+	"fieldOf":    formField,
+}
+
+// field is one text input of a form with its error (changes.go).
+type field struct{ Name, Label, Value, Error string }
+
+func formField(f *claimForm, name, label, value string) field {
+	return field{Name: name, Label: label, Value: value, Error: f.Errors[name]}
 }
 
 // gradeClass returns the CSS classes of a grade badge: one by the

@@ -37,6 +37,15 @@ type Server struct {
 	Limits Limits
 	// hosts, when set, is the allow-list of Host names (see ListenAndServe).
 	hosts map[string]bool
+	// ref rebuilds the read models after edits (refresh.go).
+	ref refresher
+	// ReadRole, if set, closes the server to the public: reading needs
+	// an account with this role (auth.go). Empty: reading is open.
+	ReadRole tokumu.AccountRole
+	// SecureCookies marks the session cookie Secure on every answer, for
+	// a server behind a proxy that ends TLS (tokumu serve speaks plain
+	// HTTP; it marks the cookie Secure by itself only over TLS).
+	SecureCookies bool
 }
 
 // state is one consistent generation of what the server answers from.
@@ -46,6 +55,10 @@ type state struct {
 	chart *chart.Chart
 	index *search.Index
 	snap  *snapshot // what the HTML pages read; see snapshot.go
+	// rev is the newest revision the store held before the read models
+	// were built (0: as imported, or a store that keeps no history): they
+	// reflect at least it. See refresh.go.
+	rev int64
 
 	// refs counts the requests running on this state; once the state is
 	// retired (a Swap replaced it) and the count is zero, drain runs once.
@@ -127,6 +140,7 @@ func (s *Server) Swap(ctx context.Context, st tokumu.Store) error {
 	if old := s.cur.Swap(next); old != nil {
 		old.retire(func() {})
 	}
+	s.swapped()
 	return nil
 }
 
@@ -141,6 +155,7 @@ func (s *Server) SwapClose(ctx context.Context, st tokumu.Store) (done <-chan st
 	}
 	ch := make(chan struct{})
 	old := s.cur.Swap(next)
+	s.swapped()
 	if old == nil || old.store == st {
 		close(ch)
 		return ch, nil
@@ -156,6 +171,10 @@ func (s *Server) SwapClose(ctx context.Context, st tokumu.Store) (done <-chan st
 
 func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	st := &state{store: store}
+	var err error
+	if st.rev, err = headRevision(ctx, store); err != nil {
+		return nil, err
+	}
 	preds, err := store.Predicates(ctx)
 	if err != nil {
 		return nil, err
@@ -163,14 +182,19 @@ func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	if st.vocab, err = tokumu.NewVocab(preds); err != nil {
 		return nil, err
 	}
-	if st.index, err = search.Build(ctx, store); err != nil {
-		return nil, err
-	}
-	if st.chart, err = chart.Load(ctx, store, st.vocab); err != nil {
-		return nil, err
-	}
-	if st.snap, err = loadSnapshot(ctx, store); err != nil {
-		return nil, err
+	// The three read models are independent: built at once, an edit
+	// shows in about the time of the slowest rather than of all three.
+	var wg sync.WaitGroup
+	errs := make([]error, 3)
+	wg.Add(3)
+	go func() { defer wg.Done(); st.index, errs[0] = search.Build(ctx, store) }()
+	go func() { defer wg.Done(); st.chart, errs[1] = chart.Load(ctx, store, st.vocab) }()
+	go func() { defer wg.Done(); st.snap, errs[2] = loadSnapshot(ctx, store) }()
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
 	return st, nil
 }
@@ -228,6 +252,24 @@ func (s *Server) routeList() []route {
 		{"GET /claims/{id}", http.HandlerFunc(s.handleClaimPage)},
 		{"GET /disagreements", http.HandlerFunc(s.handleDisagreementsPage)},
 		{"GET /audit", http.HandlerFunc(s.handleAuditPage)},
+		// Editing (auth.go, edit.go, changes.go).
+		{"POST /api/claims", http.HandlerFunc(s.handleCreateClaim)},
+		{"PUT /api/claims/{id}", http.HandlerFunc(s.handleReplaceClaim)},
+		{"PATCH /api/claims/{id}", http.HandlerFunc(s.handleReplaceClaim)},
+		{"DELETE /api/claims/{id}", http.HandlerFunc(s.handleDeleteClaim)},
+		{"POST /api/revisions/{id}/revert", http.HandlerFunc(s.handleRevertAPI)},
+		{"GET /api/changes", http.HandlerFunc(s.handleChangesAPI)},
+		{"GET /api/claims/{id}/history", http.HandlerFunc(s.handleClaimHistoryAPI)},
+		{"GET /changes", http.HandlerFunc(s.handleChangesPage)},
+		{"POST /changes/{rev}/revert", http.HandlerFunc(s.handleRevertForm)},
+		{"GET /claims/{id}/history", http.HandlerFunc(s.handleClaimHistoryPage)},
+		{"GET /claims/{id}/edit", http.HandlerFunc(s.handleEditClaimPage)},
+		{"POST /claims/{id}/edit", http.HandlerFunc(s.handleClaimFormPost)},
+		{"GET /entities/{id}/claims/new", http.HandlerFunc(s.handleNewClaimPage)},
+		{"POST /entities/{id}/claims", http.HandlerFunc(s.handleClaimFormPost)},
+		{"GET /signin", http.HandlerFunc(s.handleSigninPage)},
+		{"POST /signin", http.HandlerFunc(s.handleSignin)},
+		{"POST /signout", http.HandlerFunc(s.handleSignout)},
 		{"GET /", http.HandlerFunc(s.handleNotFound)},
 	}
 }
@@ -263,10 +305,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveState(w http.ResponseWriter, r *http.Request) {
 	st := s.acquire()
 	defer st.release()
+	r = r.WithContext(context.WithValue(r.Context(), stateKey{}, st))
+	if !s.readAllowed(w, r) {
+		return
+	}
 	if s.notModified(w, r, st) { // see etag.go
 		return
 	}
-	serveGzip(s.mux, w, r.WithContext(context.WithValue(r.Context(), stateKey{}, st))) // see gzip.go
+	serveGzip(s.mux, w, r) // see gzip.go
 }
 
 // ListenAndServe serves on ln until ctx is done, then shuts down
@@ -297,6 +343,9 @@ var status = map[string]int{
 	tokumu.EINVALID:  http.StatusBadRequest,
 	tokumu.ECONFLICT: http.StatusConflict,
 	tokumu.EINTERNAL: http.StatusInternalServerError,
+	// Accounts (auth.go).
+	tokumu.EUNAUTHORIZED: http.StatusUnauthorized,
+	tokumu.EFORBIDDEN:    http.StatusForbidden,
 }
 
 // writeError answers with the error's status and message; internal errors

@@ -51,7 +51,10 @@ type snapshot struct {
 	// eight concurrent requests on 212k claims). It is ordered by
 	// subject, so disBySubject holds sub-slices of it.
 	disagreements []view.DisagreementJSON
-	disBySubject  map[string][]view.DisagreementJSON
+	// explicit maps each claim with an id of its own (not derived) to its
+	// subject.
+	explicit     map[string]string
+	disBySubject map[string][]view.DisagreementJSON
 	// hash is the store's content hash, the release a citation names
 	// (see release.go).
 	hash string
@@ -95,6 +98,15 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 		return nil, err
 	}
 	sn.disagreements = view.DisagreementsJSON(view.AllDisagreements(all, c.Vocab))
+	// The claims with an id of their own, for their permalinks: found
+	// here, where every claim is read anyway, rather than by a walk of
+	// the store on the first permalink after each edit (claimpage.go).
+	sn.explicit = map[string]string{}
+	for _, cl := range all {
+		if cl.ID != tokumu.DeriveClaimID(cl) {
+			sn.explicit[cl.ID] = cl.Subject
+		}
+	}
 	// Each disagreement is listed under every entity it involves: its
 	// subject, and the subjects and objects of its claims (two holders
 	// of an office show on the office's page and on each holder's).

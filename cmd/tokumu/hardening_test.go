@@ -54,7 +54,7 @@ func TestQuietMistakes(t *testing.T) {
 		t.Errorf("loopback: %q", n)
 	}
 	n := networkNote(&net.TCPAddr{IP: net.IPv4zero, Port: 8080})
-	for _, want := range []string{"reachable from the network", "read-only", "127.0.0.1"} {
+	for _, want := range []string{"reachable from the network", "writing needs an account", "127.0.0.1"} {
 		if !strings.Contains(n, want) {
 			t.Errorf("0.0.0.0: note lacks %q: %s", want, n)
 		}

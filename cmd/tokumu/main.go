@@ -106,6 +106,7 @@ func init() {
 		cmdPath,
 		cmdACH,
 		cmdCompletion,
+		cmdUser, cmdToken, cmdHistory,
 	}
 }
 

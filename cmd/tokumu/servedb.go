@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"os/signal"
@@ -56,6 +57,11 @@ func (m *Main) serve(ctx context.Context, addr string, maxConns int) error {
 		return err
 	}
 	defer func() { srv.Store().Close() }()
+	srv.Logger = slog.New(slog.NewTextHandler(m.Stderr, nil))
+	if opts[serveOptions](m).read == "account" {
+		srv.ReadRole = tokumu.RoleReader
+	}
+	srv.SecureCookies = opts[serveOptions](m).secure
 	if maxConns > 0 {
 		srv.Limits.Conns = maxConns
 	}
@@ -89,7 +95,7 @@ func networkNote(a net.Addr) string {
 		return ""
 	}
 	return fmt.Sprintf("tokumu: NOTE: %s is reachable from the network: anyone who can reach this machine on port %d can read the whole corpus.\n"+
-		"tokumu: the server is read-only (no request changes anything) and has no login; serve on 127.0.0.1 to keep it to this machine.", tcp, tcp.Port)
+		"tokumu: reading needs no login; writing needs an account (tokumu user add). Serve on 127.0.0.1 to keep it to this machine, and put TLS in front of it otherwise.", tcp, tcp.Port)
 }
 
 // fileID identifies the file at a path: another file renamed over it, or
@@ -102,7 +108,11 @@ func (a fileID) same(b fileID) bool {
 	if a.info == nil || b.info == nil {
 		return a.info == b.info
 	}
-	return os.SameFile(a.info, b.info) && a.info.ModTime().Equal(b.info.ModTime()) && a.info.Size() == b.info.Size()
+	// The inode only: the server writes edits into the file it serves, so
+	// its time and size change without another file taking its place
+	// (imports always rename a new file over it; SIGHUP covers a file
+	// rewritten by hand).
+	return os.SameFile(a.info, b.info)
 }
 
 func statID(path string) fileID {
@@ -118,7 +128,7 @@ func statID(path string) fileID {
 // the next look sees a change and opens it again).
 func openSnapshot(ctx context.Context, path string) (*sqlite.DB, fileID, error) {
 	id := statID(path)
-	db, err := sqlite.Open(ctx, path, sqlite.Options{Snapshot: true, Conns: serveConns})
+	db, err := sqlite.Open(ctx, path, sqlite.Options{Snapshot: true, Writable: true, Conns: serveConns})
 	return db, id, err
 }
 
@@ -166,6 +176,18 @@ func (m *Main) servePostgres(ctx context.Context, db tokumu.Store, name, addr st
 	srv, err := web.New(ctx, db)
 	if err != nil {
 		return err
+	}
+	srv.Logger = slog.New(slog.NewTextHandler(m.Stderr, nil))
+	if opts[serveOptions](m).read == "account" {
+		srv.ReadRole = tokumu.RoleReader
+	}
+	srv.SecureCookies = opts[serveOptions](m).secure
+	if w, ok := db.(interface {
+		WatchRevisions(context.Context, func(int64))
+	}); ok {
+		// Revisions written by the other instances on this database
+		// rebuild this one's read models (web.Server.Refresh).
+		go w.WatchRevisions(ctx, srv.Refresh)
 	}
 	if maxConns > 0 {
 		srv.Limits.Conns = maxConns

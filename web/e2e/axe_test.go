@@ -45,6 +45,8 @@ var axePages = []axePage{
 	{"sources", "/sources", "ol.bib li"},
 	{"source", "/sources/zor22", "table.src-claims tr"},
 	{"index", "/entities", "main h1"},
+	{"changes", "/changes", "main h1"},
+	{"signin", "/signin", "#token"},
 }
 
 // axeResult is what the test keeps of axe.run's answer.

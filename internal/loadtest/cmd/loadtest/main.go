@@ -21,7 +21,21 @@ func main() {
 	flag.IntVar(&c.Slow, "slow", 5, "slow clients of each kind")
 	flag.BoolVar(&c.Huge, "huge", true, "send huge URLs and headers")
 	flag.BoolVar(&c.Killers, "killers", true, "send the parameters that killed the server before")
+	editors := flag.Int("editors", 0, "editors writing through the API at once (the team load: -c readers, no abuse; the editor token in $TOKUMU_TOKEN)")
 	flag.Parse()
+	if *editors > 0 {
+		rep, err := loadtest.RunTeam(context.Background(), loadtest.TeamConfig{Base: c.Base, Readers: c.Clients, Editors: *editors,
+			Duration: c.Duration, Token: os.Getenv("TOKUMU_TOKEN"), Baseline: true})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "loadtest:", err)
+			os.Exit(2)
+		}
+		rep.Print(os.Stdout)
+		if rep.Errors() > 0 {
+			os.Exit(1)
+		}
+		return
+	}
 	rep, err := loadtest.Run(context.Background(), c)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)

@@ -1,0 +1,296 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/postgres"
+	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/storetest"
+)
+
+var tokenLine = regexp.MustCompile(`(?m)^tokumu_([0-9a-f]{16})_[A-Za-z0-9_-]{43}$`)
+
+// fixtureDBs returns the storetest fixture in an SQLite file and in a
+// PostgreSQL schema, as --db values.
+func fixtureDBs(t *testing.T) map[string]string {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "team.db")
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Replace(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	dsn := postgresDSN(t)
+	pg, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pg.Replace(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	pg.Close()
+	return map[string]string{"sqlite": path, "postgres": dsn}
+}
+
+// TestUserTokenHistory: user add prints a token once and refuses a taken
+// name or an unknown role; user list shows the token's id, never the
+// token; token revoke ends it; history shows a revision with its author,
+// reason and what changed.
+func TestUserTokenHistory(t *testing.T) {
+	for kind, db := range fixtureDBs(t) {
+		t.Run(kind, func(t *testing.T) {
+			code, out, errs := run(t, db, "user", "add", "alice", "--role", "editor")
+			m := tokenLine.FindStringSubmatch(out)
+			if code != 0 || m == nil || !strings.Contains(out, "account alice (editor) created") {
+				t.Fatalf("user add: exit %d, stdout %q, stderr %q", code, out, errs)
+			}
+			token, id := m[0], m[1]
+			if code, _, errs := run(t, db, "user", "add", "alice"); code != 1 || !strings.Contains(errs, `account "alice" exists already`) {
+				t.Errorf("a second alice: exit %d, %q; want 1 and the reason", code, errs)
+			}
+			if code, _, errs := run(t, db, "user", "add", "bob", "--role", "boss"); code != 2 || !strings.Contains(errs, "give reader, editor or admin") {
+				t.Errorf("--role boss: exit %d, %q; want 2 and the roles", code, errs)
+			}
+			if code, _, errs := run(t, db, "user", "add", "Bob Smith"); code != 2 || !strings.Contains(errs, "account name") {
+				t.Errorf("a name with a space: exit %d, %q; want 2", code, errs)
+			}
+			code, out, _ = run(t, db, "user", "list")
+			if code != 0 || !regexp.MustCompile(`alice\s+editor\s+`+id+`\s+api\s+valid`).MatchString(out) || strings.Contains(out, token) {
+				t.Errorf("user list: exit %d:\n%s", code, out)
+			}
+			if code, out, _ := run(t, db, "token", "revoke", id); code != 0 || out != "revoked token "+id+"\n" {
+				t.Errorf("token revoke: exit %d, %q", code, out)
+			}
+			if code, _, errs := run(t, db, "token", "revoke", "00000000000000ff"); code != 1 || !strings.Contains(errs, "no token") {
+				t.Errorf("revoking an unknown token: exit %d, %q", code, errs)
+			}
+			code, out, _ = run(t, db, "--json", "user", "list")
+			var users []struct {
+				Name   string
+				Tokens []struct{ ID, Revoked string }
+			}
+			if err := json.Unmarshal([]byte(out), &users); code != 0 || err != nil || len(users) != 1 || users[0].Tokens[0].Revoked == "" {
+				t.Errorf("user list --json after the revocation: %v %s", err, out)
+			}
+			if code, _, errs := run(t, db, "history"); code != 1 || !strings.Contains(errs, "no revisions yet") {
+				t.Errorf("history before any edit: exit %d, %q", code, errs)
+			}
+			// One edit through the store, as the server makes it.
+			ctx := context.Background()
+			var st tokumu.Store
+			var err error
+			if kind == "sqlite" {
+				st, err = sqlite.Open(ctx, db, sqlite.Options{})
+			} else {
+				st, err = postgres.Open(ctx, db)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			cs, err := st.Claims(ctx, tokumu.ClaimFilter{Subject: "doihara-kenji"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var c *tokumu.Claim
+			for _, x := range cs {
+				if x.ID == "c-doihara-head" {
+					c = x
+				}
+			}
+			old := c.Locator
+			c.Locator = "p/77"
+			if err := st.(tokumu.Editor).Apply(ctx, &tokumu.Revision{Author: "alice", Message: "the page is 77",
+				Changes: []tokumu.Change{{Op: tokumu.OpPut, Kind: tokumu.KindClaim, ID: c.ID, After: c}}}); err != nil {
+				t.Fatal(err)
+			}
+			st.Close()
+			code, out, _ = run(t, db, "history", "c-doihara-head")
+			want := fmt.Sprintf("changed claim c-doihara-head: loc: %s → p/77", old)
+			if code != 0 || !regexp.MustCompile(`^r1  \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ  alice  the page is 77\n`).MatchString(out) || !strings.Contains(out, want) {
+				t.Errorf("history c-doihara-head: exit %d:\n%s\nwant r1 by alice and %q", code, out, want)
+			}
+			code, out, _ = run(t, db, "--json", "history")
+			var revs []tokumu.Revision
+			if err := json.Unmarshal([]byte(out), &revs); code != 0 || err != nil || len(revs) != 1 || revs[0].Author != "alice" || revs[0].Changes[0].ID != "c-doihara-head" {
+				t.Errorf("history --json: %v %s", err, out)
+			}
+			if code, _, _ := run(t, db, "history", "--author", "bob"); code != 1 {
+				t.Errorf("history --author bob: exit %d, want 1 (none)", code)
+			}
+		})
+	}
+}
+
+// syncBuf is a log written by a server while the test reads it.
+type syncBuf struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuf) Write(p []byte) (int, error) { b.mu.Lock(); defer b.mu.Unlock(); return b.b.Write(p) }
+func (b *syncBuf) String() string              { b.mu.Lock(); defer b.mu.Unlock(); return b.b.String() }
+
+func freeAddr(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// startServe runs `tokumu serve --db db` in this process until the test
+// ends, and waits until it answers.
+func startServe(t *testing.T, db string, log io.Writer) string {
+	t.Helper()
+	addr := freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		m := &Main{Stdout: log, Stderr: log, Getenv: func(string) string { return "" }}
+		done <- m.Run(ctx, []string{"serve", "--db", db, "--addr", addr})
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		res, err := http.Get("http://" + addr + "/api/stats")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				return "http://" + addr
+			}
+		}
+		select {
+		case code := <-done:
+			t.Fatalf("serve exited %d: %s", code, log)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	t.Fatalf("serve on %s did not answer within 60 s", addr)
+	return ""
+}
+
+// TestTwoInstances: two `tokumu serve` on one PostgreSQL database; a claim
+// written through the first is in the second's search within 1 s
+// (LISTEN/NOTIFY), and neither log holds the token.
+func TestTwoInstances(t *testing.T) {
+	dsn := postgresDSN(t)
+	code, out, errs := run(t, dsn, "user", "add", "alice", "--role", "editor")
+	token := tokenLine.FindString(out)
+	if code != 0 || token == "" {
+		t.Fatalf("user add: %d %s %s", code, out, errs)
+	}
+	var logA, logB syncBuf
+	a := startServe(t, dsn, &logA)
+	b := startServe(t, dsn, &logB)
+	search := func(base, q string) string {
+		res, err := http.Get(base + "/api/search?q=" + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, _ := io.ReadAll(res.Body)
+		return string(body)
+	}
+	note := "glorpwizzle"
+	if strings.Contains(search(b, note), "kwantung") {
+		t.Fatal("the note is found before it is written")
+	}
+	body := fmt.Sprintf(`{"reason": "two instances", "claim": {"subject": "harbin-tokumu-kikan", "predicate": "located_in", "object": "harbin", "source": "zor23", "note": "%s"}}`, note)
+	req, _ := http.NewRequest("POST", a+"/api/claims", strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ans struct{ Claim struct{ ID string } }
+	json.NewDecoder(res.Body).Decode(&ans)
+	res.Body.Close()
+	if res.StatusCode != 201 || ans.Claim.ID == "" {
+		t.Fatalf("POST to the first instance: %d", res.StatusCode)
+	}
+	written := time.Now()
+	if !strings.Contains(search(a, note), ans.Claim.ID) {
+		t.Errorf("the first instance's search lacks %s right after the write", ans.Claim.ID)
+	}
+	for !strings.Contains(search(b, note), ans.Claim.ID) {
+		if time.Since(written) > time.Second {
+			t.Fatalf("the second instance's search lacks %s 1 s after the write", ans.Claim.ID)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Logf("the second instance found the claim %v after the first answered", time.Since(written).Round(time.Millisecond))
+	_, secret, _ := tokumu.ParseToken(token)
+	for name, log := range map[string]string{"first": logA.String(), "second": logB.String()} {
+		if strings.Contains(log, secret) {
+			t.Errorf("the %s instance's log holds the token", name)
+		}
+	}
+	if !strings.Contains(logA.String(), "author=alice") || !strings.Contains(logB.String(), "read models rebuilt") {
+		t.Errorf("the logs lack the write (first) or the rebuild (second):\n%s\n---\n%s", logA.String(), logB.String())
+	}
+}
+
+// TestServeEditsSQLite: `tokumu serve` on an SQLite file takes writes into
+// the file it serves (its connections are pinned but not immutable) and
+// shows them at once; the file watcher does not mistake its own writes
+// for a new file.
+func TestServeEditsSQLite(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "team.db")
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, db, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Replace(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, out, _ := run(t, db, "user", "add", "alice")
+	token := tokenLine.FindString(out)
+	var log syncBuf
+	base := startServe(t, db, &log)
+	body := `{"reason": "sqlite", "claim": {"subject": "kwantung-army", "predicate": "located_in", "object": "harbin", "source": "zor23", "note": "snorkelfizz"}}`
+	req, _ := http.NewRequest("POST", base+"/api/claims", strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 201 {
+		t.Fatalf("POST: %d\n%s", res.StatusCode, log.String())
+	}
+	res, err = http.Get(base + "/api/search?q=snorkelfizz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(got), "kwantung-army~") {
+		t.Errorf("search after the write: %s", got)
+	}
+	time.Sleep(1500 * time.Millisecond) // past the watcher's next look
+	if strings.Contains(log.String(), "reloaded") {
+		t.Errorf("the watcher reloaded after the server's own write:\n%s", log.String())
+	}
+	if code, out, _ := run(t, db, "history"); code != 0 || !strings.Contains(out, "alice  sqlite") {
+		t.Errorf("history after the write: %d %s", code, out)
+	}
+}

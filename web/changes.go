@@ -1,0 +1,239 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/tokumu/tokumu"
+)
+
+// The history pages and the claim form: /changes (recent revisions, with
+// a revert button for a signed-in editor), /claims/{id}/history, the
+// sign-in page (auth.go) and the add/edit claim form. Each works without
+// JavaScript: plain forms that post and redirect.
+
+// changesPage is /changes and /claims/{id}/history.
+type changesPage struct {
+	base
+	*changesAnswer
+	Claim string // the claim whose history this is, "" for /changes
+	Who   string // the signed-in account, "" if none
+	CSRF  string // set when an editor is signed in: the revert forms show
+	Query string // the filter, kept in the next page's link
+}
+
+func (s *Server) changesPage(w http.ResponseWriter, r *http.Request, f tokumu.HistoryFilter, title string) {
+	a, err := s.changes(r, f)
+	if err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
+	p := &changesPage{base: s.base(r, "", title), changesAnswer: a, Claim: f.ID}
+	if f.Author != "" {
+		p.Query = "&author=" + url.QueryEscape(f.Author)
+	}
+	if u, _ := s.signedIn(r); u != nil {
+		p.Who = u.acc.Name
+		if u.session != "" && u.acc.Role.Allows(tokumu.RoleEditor) {
+			p.CSRF = csrfToken(u.session)
+		}
+	}
+	s.render(w, r, http.StatusOK, "changes", p)
+}
+
+func (s *Server) handleChangesPage(w http.ResponseWriter, r *http.Request) {
+	s.changesPage(w, r, tokumu.HistoryFilter{Author: r.URL.Query().Get("author")}, "Recent changes")
+}
+
+func (s *Server) handleClaimHistoryPage(w http.ResponseWriter, r *http.Request) {
+	s.changesPage(w, r, tokumu.HistoryFilter{Kind: tokumu.KindClaim, ID: r.PathValue("id")}, "History of a claim")
+}
+
+// editorPage returns the signed-in editor of a form page. Signed out, it
+// sends the browser to /signin and back; a reader gets 403; a post
+// without the session's CSRF token gets 403.
+func (s *Server) editorPage(w http.ResponseWriter, r *http.Request) *who {
+	if r.Method == http.MethodPost {
+		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	}
+	u, _ := s.signedIn(r)
+	if u == nil || u.session == "" {
+		if r.Method == http.MethodPost {
+			s.htmlError(w, r, tokumu.Errorf(tokumu.EUNAUTHORIZED, "sign in first (/signin)"))
+			return nil
+		}
+		http.Redirect(w, r, "/signin?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return nil
+	}
+	if !u.acc.Role.Allows(tokumu.RoleEditor) {
+		s.htmlError(w, r, tokumu.Errorf(tokumu.EFORBIDDEN, "account %s is a %s; editing needs the editor role", u.acc.Name, u.acc.Role))
+		return nil
+	}
+	if r.Method == http.MethodPost && !csrfOK(r, u.session) {
+		s.htmlError(w, r, tokumu.Errorf(tokumu.EFORBIDDEN, "the form lacks its CSRF token; reload the page and send it again"))
+		return nil
+	}
+	return u
+}
+
+func (s *Server) handleRevertForm(w http.ResponseWriter, r *http.Request) {
+	u := s.editorPage(w, r)
+	if u == nil {
+		return
+	}
+	if _, err := s.revert(r, u, r.PathValue("rev"), r.PostFormValue("reason")); err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/changes", http.StatusSeeOther)
+}
+
+// claimForm is the add/edit claim form.
+type claimForm struct {
+	base
+	Subject string
+	ID      string // "" for a new claim
+	In      claimInput
+	Base    int64
+	Reason  string
+	CSRF    string
+	Who     string
+	// Errors holds each field's message, shown beside it; Error the
+	// message no field owns (a conflict, say).
+	Errors  map[string]string
+	Error   string
+	Preds   []*tokumu.Predicate
+	Sources []*tokumu.Source
+}
+
+func (s *Server) claimForm(r *http.Request, u *who, subject, id string) *claimForm {
+	title := "Add a claim"
+	if id != "" {
+		title = "Edit a claim"
+	}
+	st := s.st(r)
+	f := &claimForm{base: s.base(r, "", title), Subject: subject, ID: id, CSRF: csrfToken(u.session), Who: u.acc.Name,
+		Errors: map[string]string{}, Preds: st.snap.predIDs}
+	for _, src := range st.snap.Sources {
+		f.Sources = append(f.Sources, src)
+	}
+	sort.Slice(f.Sources, func(i, j int) bool { return f.Sources[i].ID < f.Sources[j].ID })
+	return f
+}
+
+func (s *Server) handleNewClaimPage(w http.ResponseWriter, r *http.Request) {
+	u := s.editorPage(w, r)
+	if u == nil {
+		return
+	}
+	id := r.PathValue("id")
+	if s.st(r).snap.Entities[id] == nil {
+		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no entity %q", id))
+		return
+	}
+	f := s.claimForm(r, u, id, "")
+	f.In.Subject = id
+	var err error
+	if f.Base, err = headRevision(r.Context(), s.st(r).store); err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "claimform", f)
+}
+
+func (s *Server) handleEditClaimPage(w http.ResponseWriter, r *http.Request) {
+	u := s.editorPage(w, r)
+	if u == nil {
+		return
+	}
+	// The base is read before the claim (see tokumu.Revision.Base).
+	head, err := headRevision(r.Context(), s.st(r).store)
+	if err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
+	c, err := s.findClaim(r.Context(), s.st(r), r.PathValue("id"))
+	if err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
+	f := s.claimForm(r, u, c.Subject, c.ID)
+	f.In, f.Base = inputOf(c), head
+	s.render(w, r, http.StatusOK, "claimform", f)
+}
+
+// handleClaimFormPost writes a new claim (POST /entities/{id}/claims) or
+// a changed one (POST /claims/{id}/edit). A refused write shows the form
+// again with each message beside its field.
+func (s *Server) handleClaimFormPost(w http.ResponseWriter, r *http.Request) {
+	u := s.editorPage(w, r)
+	if u == nil {
+		return
+	}
+	pf := r.PostFormValue
+	id := ""
+	subject := r.PathValue("id")
+	if strings.HasSuffix(r.URL.Path, "/edit") {
+		id = r.PathValue("id")
+		subject = pf("subject")
+	}
+	f := s.claimForm(r, u, subject, id)
+	f.In = claimInput{Subject: subject, Predicate: pf("predicate"), Object: pf("object"), Value: pf("value"), Unit: pf("unit"),
+		Role: pf("role"), Lang: pf("lang"), When: pf("when"), Where: pf("where"), Source: pf("source"), Locator: pf("loc"),
+		Grade: pf("grade"), Perspective: pf("by"), PlantedBy: pf("planted_by"), Note: pf("note")}
+	f.Reason = pf("reason")
+	var err error
+	if f.Base, err = parseBase(pf("base")); err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
+	fail := func(err error) {
+		code := tokumu.ErrorCode(err)
+		if code != tokumu.EINVALID && code != tokumu.ECONFLICT {
+			s.htmlError(w, r, err)
+			return
+		}
+		if fld := fieldOf(err); fld != "" && code == tokumu.EINVALID {
+			f.Errors[fld] = tokumu.ErrorMessage(err)
+		} else {
+			f.Error = tokumu.ErrorMessage(err)
+		}
+		st := status[code]
+		s.render(w, r, st, "claimform", f)
+	}
+	if strings.TrimSpace(f.Reason) == "" {
+		f.Errors["reason"] = "Every change needs its reason."
+		s.render(w, r, http.StatusBadRequest, "claimform", f)
+		return
+	}
+	c, err := f.In.claim(id)
+	if err != nil {
+		fail(err)
+		return
+	}
+	if id == "" {
+		if _, ferr := s.findClaim(r.Context(), s.st(r), c.ID); ferr == nil {
+			fail(tokumu.Errorf(tokumu.ECONFLICT, "this claim exists already (%s): edit it instead", c.ID))
+			return
+		}
+	}
+	rev := &tokumu.Revision{Base: f.Base, Message: f.Reason, Changes: []tokumu.Change{{Op: tokumu.OpPut, Kind: tokumu.KindClaim, ID: c.ID, After: c}}}
+	if err := s.apply(r, u, rev); err != nil {
+		fail(err)
+		return
+	}
+	http.Redirect(w, r, claimURL(c.ID), http.StatusSeeOther)
+}
+
+func parseBase(v string) (int64, error) {
+	var n int64
+	for _, ch := range v {
+		if ch < '0' || ch > '9' || n > 1e15 {
+			return 0, tokumu.Errorf(tokumu.EINVALID, "base: %q is not a revision number; reload the form", clip(v))
+		}
+		n = n*10 + int64(ch-'0')
+	}
+	return n, nil
+}
