@@ -18,6 +18,7 @@ type entityPage struct {
 	Summary       string
 	Groups        []entityGroup
 	Disagreements []view.Disagreement
+	SameAs        []view.SameAs   // possibly the same as, never merged
 	Disputed      map[string]bool // claim ids that are part of a disagreement
 	Related       []relatedGroup
 	Line          *miniTimeline
@@ -52,7 +53,7 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 	}
 	b := s.base(r, "entities", "")
 	b.Title = b.Label(v.Entity.ID)
-	p := entityPage{base: b, E: v.Entity, Disagreements: v.Disagreements, Disputed: map[string]bool{}, More: cs.more, Max: entityPageMax}
+	p := entityPage{base: b, E: v.Entity, Disagreements: v.Disagreements, SameAs: v.SameAs, Disputed: map[string]bool{}, More: cs.more, Max: entityPageMax}
 	p.Summary = v.Entity.Summary[p.Lang]
 	if p.Summary == "" {
 		p.Summary = v.Entity.Summary["en"]
