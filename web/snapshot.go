@@ -39,6 +39,9 @@ type snapshot struct {
 	structRoot     string
 	structDate     tokumu.Day
 	structCmp      tokumu.Day
+	// evidence bounds open holdings for the network and the map (see
+	// bounds.go), indexed once from every claim.
+	evidence *view.Evidence
 	// allEntities is every entity ordered by id, for /api/entities.
 	allEntities []*tokumu.Entity
 	// disagreements is view.FindDisagreements over every claim, found
@@ -77,6 +80,7 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 		return nil, err
 	}
 	sn.disagreements = view.DisagreementsJSON(view.AllDisagreements(all, c.Vocab))
+	sn.evidence = view.NewEvidence(c.Vocab, all)
 	// Each disagreement is listed under every entity it involves: its
 	// subject, and the subjects and objects of its claims (two holders
 	// of an office show on the office's page and on each holder's).

@@ -1,0 +1,24 @@
+package web_test
+
+import (
+	"net/http/httptest"
+	"testing"
+)
+
+// TestNetworkBounds: the network over a range drops a holding whose open
+// end other evidence closes before it (Hata's Moscow attaché posting,
+// "1926-12/", ended by his Warsaw posting of 1930: not in 1941), keeps it
+// as possible where it may hold (1927), naming the claim that bounds it,
+// and draws a link some claim certainly makes as certain.
+func TestNetworkBounds(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	hataMoscow := `<a href="/entities/hata-hikosaburo" class="ent t-person">Hata Hikosaburō</a> — military attaché in — <a href="/entities/moscow-attache-office"`
+	checkURLs(t, ts.URL, []urlCase{
+		{"/network?from=1941&to=1941", 200, nil, []string{hataMoscow}},
+		{"/network?from=1927&to=1927", 200, []string{`<li class="possible">` + hataMoscow,
+			"(possible: military attaché in December 1926 – unknown; ended by 1930-12-31 at the latest (next posting: Hata Hikosaburō — military attaché in — Japanese military attaché office, Warsaw (1930), claim hata-hikosaburo~",
+			`"certain":false,"why":["possible: military attaché in December 1926`, `"certain":true`,
+			`<a class="skip-inline" href="#net-lists">`, `id="net-lists"`}, nil},
+	}, nil)
+}
