@@ -22,3 +22,19 @@ func TestNetworkBounds(t *testing.T) {
 			`<a class="skip-inline" href="#net-lists">`, `id="net-lists"`}, nil},
 	}, nil)
 }
+
+// TestMapBounds: the map's list in 1939 names Changchun's period name
+// (Hsinking, 1932–1945), marks what was only possibly there and names the
+// founding claim that bounds it; an event dated within the year is
+// certain; in 1925 Changchun has no period name yet.
+func TestMapBounds(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	checkURLs(t, ts.URL, []urlCase{
+		{"/map?year=1939", 200, []string{`<a href="/entities/hsinking" class="ent t-place">Changchun</a></strong> <span class="former">(Hsinking)</span>`,
+			`Manchukuo Security Bureau</a> <span class="why">(possible: from 1937-12-28 at the earliest (founding: Manchukuo Security Bureau — founded (28 December 1937), claim manchukuo-security-bureau~`,
+			`<a href="/entities/komatsubara-relieved-1939" class="ent t-event">Komatsubara relieved of the 23rd Division</a>
+`, `"former":[{"text":"Hsinking","lo":1932,"hi":1945}]`, `id="map-zoom" hidden`}, nil},
+		{"/map?year=1925", 200, nil, []string{`<span class="former">(Hsinking)</span>`}},
+	}, nil)
+}

@@ -91,3 +91,52 @@ func TestNetworkViews(t *testing.T) {
 		b.check(t, "network "+tt.name)
 	}
 }
+
+// TestMapViews: the map zooms with the keys and the buttons, "Whole map"
+// brings Warsaw, Riga, Moscow and Helsinki into the frame (they are off
+// it at first), period names stand beside modern ones (Changchun in 1939
+// is Hsinking), no two labels collide at any zoom tried, and the slider
+// marks what was only possibly there with the claim that bounds it.
+func TestMapViews(t *testing.T) {
+	base := server(t)
+	b := newBrowser(t)
+	inFrame := `(ids => { const r = document.getElementById('map-svg').getBoundingClientRect();
+	  return ids.filter(id => { const c = document.querySelector('#map-svg a.mk[data-id="' + id + '"] circle').getBoundingClientRect();
+	    return c.left >= r.left && c.right <= r.right && c.top >= r.top && c.bottom <= r.bottom; }); })(['warsaw', 'riga', 'moscow', 'helsinki'])`
+	var before, after, overlaps []string
+	var z1, z2, z3 string
+	b.run(t, "map 1939", chromedp.Navigate(base+"/map?year=1939"), ready("#map-svg a.mk"),
+		chromedp.Evaluate(inFrame, &before),
+		chromedp.Evaluate(noOverlap+`('#map-svg a.mk text')`, &overlaps),
+		chromedp.Focus("#map-svg"), chromedp.SendKeys("#map-svg", "+"), chromedp.Evaluate(`document.getElementById('map-svg').dataset.zoom`, &z1),
+		chromedp.SendKeys("#map-svg", "0"), chromedp.Evaluate(`document.getElementById('map-svg').dataset.zoom`, &z2),
+		chromedp.Click(`#map-zoom button[data-zoom="all"]`), chromedp.Evaluate(`document.getElementById('map-svg').dataset.zoom`, &z3),
+		chromedp.Evaluate(inFrame, &after))
+	if len(before) == 4 {
+		t.Errorf("all of %v are in the first frame; the map no longer opens on East Asia", before)
+	}
+	if len(after) != 4 {
+		t.Errorf("after Whole map only %v of Warsaw, Riga, Moscow, Helsinki are in the frame", after)
+	}
+	if len(overlaps) > 0 {
+		t.Errorf("map labels overlap: %v", overlaps)
+	}
+	if z1 != "1.25" || z2 != "1.00" || z3 == "1.00" {
+		t.Errorf("map zoom: + %s, 0 %s, whole map %s", z1, z2, z3)
+	}
+	b.run(t, "labels after whole map", chromedp.Evaluate(noOverlap+`('#map-svg a.mk text')`, &overlaps))
+	if len(overlaps) > 0 {
+		t.Errorf("map labels overlap on the whole map: %v", overlaps)
+	}
+	b.screenshot(t, "map-whole")
+	var label, list string
+	b.run(t, "period name", chromedp.Evaluate(`document.querySelector('#map-svg a.mk[data-id="hsinking"] text').textContent`, &label),
+		chromedp.Text("#map-list", &list))
+	if label != "Changchun (Hsinking)" {
+		t.Errorf("Changchun's label in 1939 is %q, want Changchun (Hsinking)", label)
+	}
+	if !strings.Contains(list, "(possible") {
+		t.Errorf("the 1939 list marks nothing as possible:\n%s", list)
+	}
+	b.check(t, "map views")
+}

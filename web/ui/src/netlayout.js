@@ -12,8 +12,8 @@ import { radius } from './netradius.js';
 // only hides a label that would have fitted.
 function textWidth(s) {
   let w = 0;
-  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 10 : 6;
-  return w;
+  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 10 : 6.5;
+  return w + 4;
 }
 
 // placeLabels is the collision pass: nodes are taken by degree, best

@@ -3,14 +3,16 @@
 // click), and with focus anywhere in the chart + and − zoom, 0 resets and
 // the arrow keys pan. Buttons with data-zoom="in|out|reset" in controls
 // do the same. The content is one <g> whose transform changes; nothing
-// is laid out again. onFocus, when given, is called with the focused
-// element so the caller can keep it in view (see ensureVisible).
-export function zoomable(svg, g, controls, { min = 0.5, max = 8 } = {}) {
+// is laid out again, but onChange(k), when given, is called after every
+// change (the map keeps its markers and labels one size and places its
+// labels again). actions adds buttons: data-zoom="name" calls actions[name].
+export function zoomable(svg, g, controls, { min = 0.5, max = 8, onChange = null, actions = {} } = {}) {
   let k = 1, tx = 0, ty = 0;
   const vb = svg.viewBox.baseVal;
   const apply = () => {
     g.setAttribute('transform', `translate(${tx},${ty}) scale(${k})`);
     svg.dataset.zoom = k.toFixed(2);
+    if (onChange) onChange(k, tx, ty);
   };
   // zoomAt scales by f keeping the chart point under (cx, cy) in place.
   const zoomAt = (f, cx = vb.width / 2, cy = vb.height / 2) => {
@@ -63,7 +65,8 @@ export function zoomable(svg, g, controls, { min = 0.5, max = 8 } = {}) {
     controls.addEventListener('click', (ev) => {
       const b = ev.target.closest('[data-zoom]');
       if (!b) return;
-      ({ in: () => zoomAt(1.25), out: () => zoomAt(0.8), reset })[b.dataset.zoom]();
+      const f = { in: () => zoomAt(1.25), out: () => zoomAt(0.8), reset, ...actions }[b.dataset.zoom];
+      if (f) f();
     });
   }
   // ensureVisible pans so that chart point (x, y) is inside the frame
@@ -76,6 +79,13 @@ export function zoomable(svg, g, controls, { min = 0.5, max = 8 } = {}) {
       apply();
     }
   };
+  // fit shows the chart box [x0, x1] × [y0, y1] whole, centred.
+  const fit = (x0, y0, x1, y1) => {
+    k = Math.min(max, Math.max(min, Math.min(vb.width / Math.max(1, x1 - x0), vb.height / Math.max(1, y1 - y0))));
+    tx = vb.width / 2 - k * (x0 + x1) / 2;
+    ty = vb.height / 2 - k * (y0 + y1) / 2;
+    apply();
+  };
   apply();
-  return { zoomAt, pan, reset, ensureVisible };
+  return { zoomAt, pan, reset, ensureVisible, fit };
 }
