@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"sync"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
@@ -42,6 +43,9 @@ type snapshot struct {
 	// evidence bounds open holdings for the network and the map (see
 	// bounds.go), indexed once from every claim.
 	evidence *view.Evidence
+	// evTags are the tags of events and operations (eventTags).
+	tagsOnce sync.Once
+	evTags   []string
 	// allEntities is every entity ordered by id, for /api/entities.
 	allEntities []*tokumu.Entity
 	// disagreements is view.FindDisagreements over every claim, found

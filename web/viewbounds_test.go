@@ -38,3 +38,21 @@ func TestMapBounds(t *testing.T) {
 		{"/map?year=1925", 200, nil, []string{`<span class="former">(Hsinking)</span>`}},
 	}, nil)
 }
+
+// TestTimelineFilters: from and to filter the list (Khalkhin Gol, 1939,
+// is listed in 1938–1939, Kantokuen, 1941, is not, though the chart's
+// data keeps it for zooming out); a single year is a range; a tag keeps
+// the events that carry it; an unknown tag is a 400 naming it.
+func TestTimelineFilters(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	li := func(id string) string { return `<a href="/entities/` + id + `" class="ent t-` }
+	checkURLs(t, ts.URL, []urlCase{
+		{"/timeline?from=1938&to=1939", 200, []string{li("khalkhin-gol-1939"), `id="tl-count">19 in 1938–1939<`, `"id":"kantokuen-1941"`, `"from":1938,"to":1940`},
+			[]string{li("kantokuen-1941"), "<h2>1941</h2>"}},
+		{"/timeline?from=1939&to=1939", 200, []string{li("khalkhin-gol-1939"), "in 1939–1939"}, []string{li("khasan-1938"), "<h2>1937</h2>"}},
+		{"/timeline?tag=sabotage", 200, []string{li("first-fascist-unit-raid-1936"), li("asano-detachment-founding-1938"), li("operation-medved-1939"),
+			`id="tl-count">3 in 1919–1953<`, `<option value="sabotage" selected>`}, []string{li("khalkhin-gol-1939")}},
+		{"/timeline?tag=nosuchtag", 400, []string{`tag &#34;nosuchtag&#34; is on no event or operation`}, nil},
+	}, nil)
+}

@@ -140,3 +140,46 @@ func TestMapViews(t *testing.T) {
 	}
 	b.check(t, "map views")
 }
+
+// TestTimelineFilters: the list follows from/to (1938–1939 lists Khalkhin
+// Gol, not Kantokuen), zooming the chart out lists Kantokuen again and
+// the count follows; the tag filter chosen in the form keeps the tagged
+// events in chart and list.
+func TestTimelineFilters(t *testing.T) {
+	base := server(t)
+	b := newBrowser(t)
+	has := func(id string) string {
+		return `!!document.querySelector('#tl-list a[href="/entities/` + id + `"]')`
+	}
+	var kg, kt1, kt2 bool
+	var count1, count2, loc string
+	b.run(t, "timeline 1938-1939", chromedp.Navigate(base+"/timeline?from=1938&to=1939"), ready("#tl-svg a.ev"),
+		chromedp.Evaluate(has("khalkhin-gol-1939"), &kg), chromedp.Evaluate(has("kantokuen-1941"), &kt1),
+		chromedp.Text("#tl-count", &count1),
+		chromedp.Focus("#tl-svg"), chromedp.SendKeys("#tl-svg", "--"),
+		chromedp.Evaluate(has("kantokuen-1941"), &kt2), chromedp.Text("#tl-count", &count2), chromedp.Evaluate(`location.search`, &loc))
+	if !kg || kt1 {
+		t.Errorf("1938–1939 list: Khalkhin Gol %v (want true), Kantokuen %v (want false)", kg, kt1)
+	}
+	if count1 != "19 in 1938–1939" {
+		t.Errorf("count %q, want 19 in 1938–1939", count1)
+	}
+	if !kt2 || count2 == count1 {
+		t.Errorf("after zooming out the list has Kantokuen %v, count %q (was %q); the list does not follow the chart (URL %s)", kt2, count2, count1, loc)
+	}
+	b.check(t, "timeline from/to")
+	var ids []string
+	var search string
+	b.run(t, "tag", chromedp.Navigate(base+"/timeline"), ready("#tl-svg a.ev"),
+		chromedp.SetValue(`select[name="tag"]`, "sabotage"), chromedp.Click(`#tl-filters button[type="submit"]`, chromedp.NodeVisible))
+	b.run(t, "tagged", chromedp.Sleep(500*time.Millisecond), ready("#tl-svg a.ev"), chromedp.Evaluate(`location.search`, &search),
+		chromedp.Evaluate(`[...document.querySelectorAll('#tl-list a')].map(a => a.getAttribute('href'))`, &ids))
+	if !strings.Contains(search, "tag=sabotage") {
+		t.Errorf("the form sent %q", search)
+	}
+	if strings.Join(ids, " ") != "/entities/first-fascist-unit-raid-1936 /entities/asano-detachment-founding-1938 /entities/operation-medved-1939" {
+		t.Errorf("tag sabotage lists %v", ids)
+	}
+	b.screenshot(t, "timeline-tag")
+	b.check(t, "timeline tag")
+}
