@@ -50,12 +50,12 @@ func TestSameAs(t *testing.T) {
 		q    Query
 		want string
 	}{
-		{Query{Text: "Hawk"}, "2 agent-hawk:exact pakhomov-ivan:possibly_same_as<agent-hawk/Hawk/hawk-same"},
-		{Query{Text: "Pakhomov"}, "2 pakhomov-ivan:name agent-hawk:possibly_same_as<pakhomov-ivan/Ivan Pakhomov/hawk-same"},
-		{Query{Text: "Пахомов"}, "2 pakhomov-ivan:name agent-hawk:possibly_same_as<pakhomov-ivan/Ivan Pakhomov/hawk-same"},
+		{Query{Text: "Hawk"}, "2 agent-hawk:exact pakhomov-ivan:possibly_same<agent-hawk/Hawk/hawk-same"},
+		{Query{Text: "Pakhomov"}, "2 pakhomov-ivan:name agent-hawk:possibly_same<pakhomov-ivan/Ivan Pakhomov/hawk-same"},
+		{Query{Text: "Пахомов"}, "2 pakhomov-ivan:name agent-hawk:possibly_same<pakhomov-ivan/Ivan Pakhomov/hawk-same"},
 		{Query{Text: "Bystrov"}, "1 bystander:name"},
 		// Offset 1 skips the matched entity, not its partner.
-		{Query{Text: "Hawk", Offset: 1}, "2 pakhomov-ivan:possibly_same_as<agent-hawk/Hawk/hawk-same"},
+		{Query{Text: "Hawk", Offset: 1}, "2 pakhomov-ivan:possibly_same<agent-hawk/Hawk/hawk-same"},
 		{Query{Text: "Hawk", Limit: 1}, "2 agent-hawk:exact"},
 		{Query{Text: "Hawk", Types: []tokumu.EntityType{tokumu.Organization}}, "0 "},
 	} {

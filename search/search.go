@@ -58,7 +58,7 @@ const (
 	// MatchSameAs is an entity the query did not match itself but that
 	// the corpus says is possibly the same as one it matched (Hit.SameAs);
 	// it follows that entity in the results.
-	MatchSameAs Match = "possibly_same_as"
+	MatchSameAs Match = "possibly_same"
 )
 
 // Hit is one result.

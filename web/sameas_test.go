@@ -36,6 +36,6 @@ func TestSameAsPages(t *testing.T) {
 		{"/api/entities/bystander", http.StatusOK, []string{`"possibly_same_as":[]`}, nil},
 		{"/search?q=Hawk", http.StatusOK, []string{`<span class="sameas">possibly the same as <a href="/entities/agent-hawk">Hawk</a></span>`,
 			`href="/entities/pakhomov-ivan#c-hawk-same"`}, nil},
-		{"/api/search?q=Pakhomov", http.StatusOK, []string{`"entity":"agent-hawk"`, `"match":"possibly_same_as"`, `"possibly_same_as":"pakhomov-ivan"`}, nil},
+		{"/api/search?q=Pakhomov", http.StatusOK, []string{`"entity":"agent-hawk"`, `"match":"possibly_same"`, `"possibly_same_as":"pakhomov-ivan"`}, nil},
 	}, nil)
 }
