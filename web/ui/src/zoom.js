@@ -60,8 +60,10 @@ export function zoomable(svg, g, controls, { min = 0.5, max = 8, onChange = null
       ArrowLeft: () => pan(step, 0), ArrowRight: () => pan(-step, 0), ArrowUp: () => pan(0, step), ArrowDown: () => pan(0, -step) }[ev.key];
     if (act && !ev.altKey && !ev.ctrlKey && !ev.metaKey) { ev.preventDefault(); act(); }
   });
+  // The controls are in the page from the start (inside the chart's
+  // box, which has its size at first paint and goes without scripts), so
+  // that showing them shifts nothing.
   if (controls) {
-    controls.hidden = false;
     controls.addEventListener('click', (ev) => {
       const b = ev.target.closest('[data-zoom]');
       if (!b) return;
