@@ -97,7 +97,7 @@ go run ./cmd/tokumu check
 echo "== go test"
 # A log of this run's own (a fixed /tmp path is shared by concurrent runs).
 test_log=$(mktemp /tmp/tokumu-test.XXXXXX.log)
-go test -count=1 ./... 2>&1 | tee "$test_log"
+go test -count=1 -timeout 30m ./... 2>&1 | tee "$test_log"
 # A plain closing line for CI: counts of passed and failed packages.
 passed=$(grep -c '^ok ' "$test_log" || true)
 failed=$(grep -c '^FAIL' "$test_log" || true)

@@ -21,6 +21,8 @@ type Index struct {
 	srcIdx  map[string]int32
 	periods map[string][2]tokumu.Day // period id → the bounds of its covers claims
 	covers  string                   // the predicate of the role covers (a period's span)
+	sameAs  string                   // the predicate of the role possibly_same_as
+	same    map[int32][]sameLink     // entity → the entities it is possibly the same as
 
 	names    *nameIndex
 	text     *textIndex
@@ -28,6 +30,13 @@ type Index struct {
 	analyzed bool // the Japanese dictionary was loaded to build it
 
 	pool sync.Pool // *scratch
+}
+
+// sameLink is one side of a possibly_same_as claim: the other entity
+// and the claim.
+type sameLink struct {
+	ent   int32
+	claim string
 }
 
 // entInfo is what ranking and filters need to know of an entity.
@@ -60,14 +69,15 @@ func Build(ctx context.Context, s tokumu.Store) (*Index, error) {
 	ix := &Index{
 		ents: make([]entInfo, len(es)), byID: make(map[string]int32, len(es)),
 		sources: srcs, srcIdx: make(map[string]int32, len(srcs)),
-		periods: map[string][2]tokumu.Day{},
-		names:   newNameIndex(), text: newTextIndex(),
+		periods: map[string][2]tokumu.Day{}, same: map[int32][]sameLink{},
+		names: newNameIndex(), text: newTextIndex(),
 	}
 	vocab, err := tokumu.NewVocab(preds)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	ix.covers = vocab.ID(tokumu.RoleCovers)
+	ix.sameAs = vocab.ID(tokumu.RoleSameAs)
 	for i, e := range es {
 		ix.ents[i] = entInfo{e: e, shortest: math.MaxInt}
 		ix.byID[e.ID] = int32(i)
@@ -141,6 +151,10 @@ func (ix *Index) addClaim(c *tokumu.Claim, textual bool) {
 	info.claims++
 	if obj, ok := ix.byID[c.Object]; ok {
 		ix.ents[obj].claims++
+		if c.Predicate == ix.sameAs && ix.sameAs != "" && obj != subj {
+			ix.same[subj] = append(ix.same[subj], sameLink{obj, c.ID})
+			ix.same[obj] = append(ix.same[obj], sameLink{subj, c.ID})
+		}
 	}
 	src, ok := ix.srcIdx[c.Source]
 	if !ok {

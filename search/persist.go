@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -24,7 +25,7 @@ import (
 
 // persistVersion is the layout of the encoded index; bump it when Index or
 // its parts change shape.
-const persistVersion = 1
+const persistVersion = 2
 
 // fingerprintProbes are names whose keys make up Fingerprint: one of each
 // kind of spelling the index folds or derives. Kanji readings are left
@@ -87,7 +88,12 @@ func (p *postingList) list(i int) []posting {
 type diskIndex struct {
 	Version int
 	Covers  string
-	Periods map[string][2]tokumu.Day
+	SameAs  string
+	// Identity links, one side each: SameFrom[i] is possibly the same as
+	// SameTo[i], by the claim SameClaim[i].
+	SameFrom, SameTo []int32
+	SameClaim        []string
+	Periods          map[string][2]tokumu.Day
 
 	// Entities by id, in index order, with what Build computed for them;
 	// their names are Name*[NameOff[i]:NameOff[i+1]].
@@ -137,7 +143,12 @@ var kindOf = []Kind{KindEntity, KindClaim, KindSource}
 
 // Encode writes the index for Decode.
 func (ix *Index) Encode() ([]byte, error) {
-	d := diskIndex{Version: persistVersion, Covers: ix.covers, Periods: ix.periods}
+	d := diskIndex{Version: persistVersion, Covers: ix.covers, SameAs: ix.sameAs, Periods: ix.periods}
+	for _, from := range sortedEnts(ix.same) {
+		for _, l := range ix.same[from] {
+			d.SameFrom, d.SameTo, d.SameClaim = append(d.SameFrom, from), append(d.SameTo, l.ent), append(d.SameClaim, l.claim)
+		}
+	}
 	d.NameOff = append(d.NameOff, 0)
 	for _, e := range ix.ents {
 		d.EntID = append(d.EntID, e.e.ID)
@@ -226,7 +237,10 @@ func Decode(data []byte) (*Index, error) {
 	ix := &Index{
 		ents: make([]entInfo, n), byID: make(map[string]int32, n),
 		sources: make([]*tokumu.Source, len(d.SourceID)), srcIdx: make(map[string]int32, len(d.SourceID)),
-		periods: d.Periods, covers: d.Covers, derive: &deriver{},
+		periods: d.Periods, covers: d.Covers, sameAs: d.SameAs, derive: &deriver{}, same: map[int32][]sameLink{},
+	}
+	for i, from := range d.SameFrom {
+		ix.same[from] = append(ix.same[from], sameLink{d.SameTo[i], d.SameClaim[i]})
 	}
 	if ix.periods == nil {
 		ix.periods = map[string][2]tokumu.Day{}
@@ -306,6 +320,14 @@ func (d *diskIndex) inRange() bool {
 	}
 	ne, ns := int32(len(d.EntID)), int32(len(d.SourceID))
 	ok := func(v, lo, n int32) bool { return v >= lo && v < n }
+	if len(d.SameTo) != len(d.SameFrom) || len(d.SameClaim) != len(d.SameFrom) {
+		return false
+	}
+	for i := range d.SameFrom {
+		if !ok(d.SameFrom[i], 0, ne) || !ok(d.SameTo[i], 0, ne) {
+			return false
+		}
+	}
 	offsets := func(off []int32, n int) bool {
 		for i, o := range off {
 			if o < 0 || int(o) > n || (i > 0 && o < off[i-1]) {
@@ -379,6 +401,17 @@ func (d *diskIndex) inRange() bool {
 		}
 	}
 	return true
+}
+
+// sortedEnts returns the keys of m in order, so that encoding is
+// deterministic.
+func sortedEnts(m map[int32][]sameLink) []int32 {
+	ks := make([]int32, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
 }
 
 func sortedMapKeys[V any](m map[string]V) []string {

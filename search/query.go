@@ -328,15 +328,23 @@ func (ix *Index) Search(q Query) (*Results, error) {
 		return false
 	})
 	ix.rank(ents, len(toks), want)
-	res.Total = len(ents)
-	for i := q.Offset; i < len(ents) && len(res.Hits) < limit; i++ {
-		res.Hits = append(res.Hits, ix.entityHit(ents[i], lang))
+	listed, nEnt := ix.withSameAs(s, f, ents, want)
+	res.Total = nEnt
+	for i := q.Offset; i < len(listed) && len(res.Hits) < limit; i++ {
+		l := listed[i]
+		if l.via < 0 {
+			res.Hits = append(res.Hits, ix.entityHit(l.h, lang))
+			continue
+		}
+		e, via := ix.ents[l.h.ent].e, ix.ents[l.via].e
+		res.Hits = append(res.Hits, Hit{Kind: KindEntity, Entity: e.ID, Type: e.Type, Label: e.Label(lang), Match: MatchSameAs,
+			Claim: l.claim, SameAs: via.ID, SameAsLabel: via.Label(lang)})
 	}
 
 	// Text hits, after the names; a summary of an entity already found by
 	// name is not listed twice.
 	terms := queryTerms(toks)
-	k := want - len(ents)
+	k := want - nEnt
 	if k < 0 {
 		k = 0
 	}
@@ -347,7 +355,7 @@ func (ix *Index) Search(q Query) (*Results, error) {
 		return ix.keepDoc(f, d)
 	})
 	res.Total += total
-	skip := q.Offset - len(ents)
+	skip := q.Offset - nEnt
 	for _, sd := range docs {
 		if skip > 0 {
 			skip--
@@ -359,6 +367,48 @@ func (ix *Index) Search(q Query) (*Results, error) {
 		res.Hits = append(res.Hits, ix.textHit(sd, toks, lang))
 	}
 	return res, nil
+}
+
+// listedEnt is an entity in the ranked list: matched by the query (via
+// -1), or possibly the same as the matched entity via, by claim.
+type listedEnt struct {
+	h     entityHit
+	via   int32
+	claim string
+}
+
+// withSameAs lists the first want entities of the ranked matches ents,
+// each followed by the entities the corpus says it is possibly the same
+// as (those the query matched itself, or that the filters drop, are not
+// repeated), and counts the whole list. Identity links are few, so
+// counting walks the matches once with a map lookup each.
+func (ix *Index) withSameAs(s *scratch, f *filter, ents []entityHit, want int) ([]listedEnt, int) {
+	if len(ix.same) == 0 {
+		out := make([]listedEnt, 0, min(want, len(ents)))
+		for _, h := range ents[:min(want, len(ents))] {
+			out = append(out, listedEnt{h: h, via: -1})
+		}
+		return out, len(ents)
+	}
+	var out []listedEnt
+	added := map[int32]bool{}
+	total := len(ents)
+	for i, h := range ents {
+		if i < want && len(out) < want {
+			out = append(out, listedEnt{h: h, via: -1})
+		}
+		for _, l := range ix.same[h.ent] {
+			if s.qseen[l.ent] == s.qgen || added[l.ent] || !f.keepEntity(&ix.ents[l.ent]) {
+				continue
+			}
+			added[l.ent] = true
+			total++
+			if i < want && len(out) < want {
+				out = append(out, listedEnt{h: entityHit{ent: l.ent}, via: h.ent, claim: l.claim})
+			}
+		}
+	}
+	return out, total
 }
 
 // MaxQueryBytes bounds a query's text: enough for any name or phrase, and

@@ -55,6 +55,10 @@ const (
 	MatchPrefix  Match = "prefix"  // a name starts with the query
 	MatchFuzzy   Match = "fuzzy"   // a Latin-script name within a small edit distance
 	MatchText    Match = "text"    // words of a claim value, note or source title
+	// MatchSameAs is an entity the query did not match itself but that
+	// the corpus says is possibly the same as one it matched (Hit.SameAs);
+	// it follows that entity in the results.
+	MatchSameAs Match = "possibly_same"
 )
 
 // Hit is one result.
@@ -69,6 +73,10 @@ type Hit struct {
 	Match   Match             `json:"match"`
 	Score   float64           `json:"score"`
 	Snippet string            `json:"snippet,omitempty"` // HTML-escaped, matches in <mark>
+	// SameAs is, for a MatchSameAs hit, the matched entity it is possibly
+	// the same as; Claim is then the claim that says so.
+	SameAs      string `json:"possibly_same_as,omitempty"`
+	SameAsLabel string `json:"possibly_same_as_label,omitempty"`
 }
 
 // Results is the answer to a Query.

@@ -2,6 +2,7 @@ package view
 
 import (
 	"context"
+	"sort"
 
 	"github.com/tokumu/tokumu"
 )
@@ -54,7 +55,13 @@ type Evidence struct {
 	ended    map[string][]*tokumu.Claim // dissolved or converted
 	postings map[string][]*tokumu.Claim // person → exclusive postings and offices
 	holders  map[[2]string][]*tokumu.Claim
-	seen     map[*tokumu.Claim]bool
+	// offices index each office's dated holders so that finding a
+	// holding's successor or predecessor is a binary search, not a scan
+	// of every holder (quadratic on an office of thousands).
+	offices map[[2]string]*officeIndex
+	// seen holds the ids of the claims added: the same claim read by two
+	// queries (as its holder's and as its office's) is one holding.
+	seen map[string]bool
 }
 
 // NewEvidence indexes claims (any claims; those that bound nothing are
@@ -62,19 +69,26 @@ type Evidence struct {
 func NewEvidence(vocab *tokumu.Vocab, claims []*tokumu.Claim) *Evidence {
 	ev := &Evidence{vocab: vocab, died: map[string][]*tokumu.Claim{}, founded: map[string][]*tokumu.Claim{},
 		ended: map[string][]*tokumu.Claim{}, postings: map[string][]*tokumu.Claim{},
-		holders: map[[2]string][]*tokumu.Claim{}, seen: map[*tokumu.Claim]bool{}}
+		holders: map[[2]string][]*tokumu.Claim{}, offices: map[[2]string]*officeIndex{}, seen: map[string]bool{}}
 	ev.Add(claims)
 	return ev
 }
 
-// Add indexes more claims; a claim already added is ignored.
+// Add indexes more claims; a claim already added is ignored. An
+// Evidence is safe for concurrent Bound calls once no Add runs.
 func (ev *Evidence) Add(claims []*tokumu.Claim) {
 	v := ev.vocab
+	touched := map[[2]string]bool{}
+	defer func() {
+		for k := range touched {
+			ev.offices[k] = newOfficeIndex(ev.holders[k])
+		}
+	}()
 	for _, c := range claims {
-		if ev.seen[c] || c.Perspective != "" {
+		if ev.seen[c.ID] || c.Perspective != "" {
 			continue // a belief bounds nothing
 		}
-		ev.seen[c] = true
+		ev.seen[c.ID] = true
 		switch p := c.Predicate; {
 		case v.Is(p, tokumu.RoleDied):
 			ev.died[c.Subject] = append(ev.died[c.Subject], c)
@@ -92,6 +106,7 @@ func (ev *Evidence) Add(claims []*tokumu.Claim) {
 		if v.Is(c.Predicate, tokumu.RoleOffice) {
 			k := [2]string{c.Predicate, c.Object}
 			ev.holders[k] = append(ev.holders[k], c)
+			touched[k] = true
 		}
 	}
 }
@@ -132,13 +147,11 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 				setEnd(o.When.Latest, o, "dissolution")
 			}
 		}
-		if ev.vocab.Is(c.Predicate, tokumu.RoleOffice) {
-			for _, o := range ev.holders[[2]string{c.Predicate, c.Object}] {
-				// Another holder who began after c could have begun
-				// certainly took the office over by his latest start.
-				if o.Subject != c.Subject && !o.When.IsZero() && o.When.Earliest > w.LatestStart {
-					setEnd(o.When.LatestStart, o, "successor")
-				}
+		if ix := ev.offices[[2]string{c.Predicate, c.Object}]; ix != nil && ev.vocab.Is(c.Predicate, tokumu.RoleOffice) {
+			// Another holder who began after c could have begun
+			// certainly took the office over by his latest start.
+			if o := ix.successor(c.Subject, w.LatestStart); o != nil {
+				setEnd(o.When.LatestStart, o, "successor")
 			}
 		}
 		if ev.exclusive(c.Predicate) {
@@ -155,13 +168,11 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 				setStart(o.When.Earliest, o, "founding")
 			}
 		}
-		if ev.vocab.Is(c.Predicate, tokumu.RoleOffice) {
-			for _, o := range ev.holders[[2]string{c.Predicate, c.Object}] {
-				// o certainly began before c certainly ended: with one
-				// holder at a time, c came after o.
-				if o.Subject != c.Subject && !o.When.IsZero() && o.When.Earliest > tokumu.MinDay && o.When.LatestStart < w.EarliestEnd {
-					setStart(o.When.Earliest, o, "predecessor")
-				}
+		if ix := ev.offices[[2]string{c.Predicate, c.Object}]; ix != nil && ev.vocab.Is(c.Predicate, tokumu.RoleOffice) {
+			// o certainly began before c certainly ended: with one
+			// holder at a time, c came after o.
+			if o := ix.predecessor(c.Subject, w.EarliestEnd); o != nil {
+				setStart(o.When.Earliest, o, "predecessor")
 			}
 		}
 	}
@@ -173,8 +184,8 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 // the other holders of their offices. It asks only about claims with an
 // open start or end, once per entity and office.
 func LoadEvidence(ctx context.Context, st tokumu.Store, vocab *tokumu.Vocab, claims []*tokumu.Claim) (*Evidence, error) {
-	ev := NewEvidence(vocab, nil)
 	done := map[string]bool{}
+	var all []*tokumu.Claim // added at once: each office is indexed once
 	load := func(key string, f tokumu.ClaimFilter) error {
 		if done[key] {
 			return nil
@@ -184,7 +195,7 @@ func LoadEvidence(ctx context.Context, st tokumu.Store, vocab *tokumu.Vocab, cla
 		if err != nil {
 			return err
 		}
-		ev.Add(cs)
+		all = append(all, cs...)
 		return nil
 	}
 	for _, c := range claims {
@@ -204,5 +215,124 @@ func LoadEvidence(ctx context.Context, st tokumu.Store, vocab *tokumu.Vocab, cla
 			}
 		}
 	}
-	return ev, nil
+	return NewEvidence(vocab, all), nil
+}
+
+// officeIndex holds an office's dated holders sorted two ways, each with
+// running bests, so that Bound finds in O(log n):
+//
+//   - the successor of a holding whose latest start is x: of the holders
+//     who began after x (Earliest > x), the one with the smallest latest
+//     start — byStart sorted by Earliest, with the best of every suffix;
+//   - the predecessor of a holding whose earliest end is y: of the holders
+//     who certainly began before y (LatestStart < y), the one who began
+//     latest (largest Earliest) — byLS sorted by LatestStart, with the best
+//     of every prefix.
+//
+// A holder never bounds his own holding, so each running best keeps a
+// second: the best holder whose subject differs from the best's. Ties go
+// to the holder added first, as the scan this replaces chose.
+type officeIndex struct {
+	byStart       []ranked
+	sufBest, sufB []int32 // per suffix of byStart: best, and best of another subject (-1: none)
+	byLS          []ranked
+	preBest, preB []int32 // per prefix of byLS
+}
+
+// ranked is a holder and its place in the order the claims were added.
+type ranked struct {
+	c *tokumu.Claim
+	i int
+}
+
+func newOfficeIndex(holders []*tokumu.Claim) *officeIndex {
+	ix := &officeIndex{}
+	for i, c := range holders {
+		if c.When.IsZero() {
+			continue
+		}
+		ix.byStart = append(ix.byStart, ranked{c, i})
+		if c.When.Earliest > tokumu.MinDay {
+			ix.byLS = append(ix.byLS, ranked{c, i})
+		}
+	}
+	sort.SliceStable(ix.byStart, func(a, b int) bool { return ix.byStart[a].c.When.Earliest < ix.byStart[b].c.When.Earliest })
+	sort.SliceStable(ix.byLS, func(a, b int) bool { return ix.byLS[a].c.When.LatestStart < ix.byLS[b].c.When.LatestStart })
+	// A successor is better for a smaller latest start; a predecessor
+	// for a larger earliest start.
+	succ := func(x, y ranked) bool {
+		if x.c.When.LatestStart != y.c.When.LatestStart {
+			return x.c.When.LatestStart < y.c.When.LatestStart
+		}
+		return x.i < y.i
+	}
+	pred := func(x, y ranked) bool {
+		if x.c.When.Earliest != y.c.When.Earliest {
+			return x.c.When.Earliest > y.c.When.Earliest
+		}
+		return x.i < y.i
+	}
+	n := len(ix.byStart)
+	ix.sufBest, ix.sufB = make([]int32, n), make([]int32, n)
+	best, second := int32(-1), int32(-1)
+	for j := n - 1; j >= 0; j-- {
+		best, second = keepTwo(ix.byStart, int32(j), best, second, succ)
+		ix.sufBest[j], ix.sufB[j] = best, second
+	}
+	m := len(ix.byLS)
+	ix.preBest, ix.preB = make([]int32, m), make([]int32, m)
+	best, second = -1, -1
+	for j := 0; j < m; j++ {
+		best, second = keepTwo(ix.byLS, int32(j), best, second, pred)
+		ix.preBest[j], ix.preB[j] = best, second
+	}
+	return ix
+}
+
+// keepTwo merges candidate x into the running best and second (the best
+// of a subject other than best's), by better.
+func keepTwo(rs []ranked, x, best, second int32, better func(a, b ranked) bool) (int32, int32) {
+	switch {
+	case best < 0:
+		return x, -1
+	case better(rs[x], rs[best]):
+		if rs[x].c.Subject != rs[best].c.Subject {
+			return x, best
+		}
+		return x, second
+	case rs[x].c.Subject != rs[best].c.Subject && (second < 0 || better(rs[x], rs[second])):
+		return best, x
+	}
+	return best, second
+}
+
+// pick returns best, or second when best is the holder himself.
+func pick(rs []ranked, best, second int32, subject string) *tokumu.Claim {
+	if best >= 0 && rs[best].c.Subject == subject {
+		best = second
+	}
+	if best < 0 {
+		return nil
+	}
+	return rs[best].c
+}
+
+// successor returns the holder other than subject who began after day x
+// with the smallest latest start, or nil.
+func (ix *officeIndex) successor(subject string, x tokumu.Day) *tokumu.Claim {
+	j := sort.Search(len(ix.byStart), func(j int) bool { return ix.byStart[j].c.When.Earliest > x })
+	if j == len(ix.byStart) {
+		return nil
+	}
+	return pick(ix.byStart, ix.sufBest[j], ix.sufB[j], subject)
+}
+
+// predecessor returns the holder other than subject who certainly began
+// before day y and began latest, or nil.
+func (ix *officeIndex) predecessor(subject string, y tokumu.Day) *tokumu.Claim {
+	j := sort.Search(len(ix.byLS), func(j int) bool { return ix.byLS[j].c.When.LatestStart >= y })
+	if j == 0 {
+		return nil
+	}
+	return pick(ix.byLS, ix.preBest[j-1], ix.preB[j-1], subject)
 }

@@ -69,6 +69,14 @@ type Place struct {
 type OrgAt struct {
 	ID       string
 	From, To tokumu.Day
+	// CertainFrom and CertainTo are the days it was certainly there
+	// (CertainFrom > CertainTo when none is certain): the certain part of
+	// a dated located_in claim, or of a founding and a dissolution that
+	// are both dated.
+	CertainFrom, CertainTo tokumu.Day
+	// FromBy and ToBy are the founding and dissolution claims when they,
+	// rather than the located_in claim, give From or To.
+	FromBy, ToBy *tokumu.Claim
 }
 
 // Label returns the display name of entity id in lang (Entity.Label), or
@@ -331,18 +339,25 @@ func (c *Corpus) buildPlaces(byRole map[tokumu.Role][]*tokumu.Claim) {
 		if l := life[id]; l != nil {
 			return l
 		}
-		l := &OrgAt{ID: id, From: tokumu.MinDay, To: tokumu.MaxDay}
+		// Nothing is certain until a founding and a dissolution say so.
+		l := &OrgAt{ID: id, From: tokumu.MinDay, To: tokumu.MaxDay, CertainFrom: tokumu.MaxDay, CertainTo: tokumu.MinDay}
 		life[id] = l
 		return l
 	}
+	founded := map[string]tokumu.Day{} // latest day of founding
+	ended := map[string]tokumu.Day{}   // earliest day of dissolution
 	for _, cl := range byRole[tokumu.RoleFounded] {
 		if !cl.When.IsZero() {
-			span(cl.Subject).From = cl.When.Earliest
+			l := span(cl.Subject)
+			l.From, l.FromBy = cl.When.Earliest, cl
+			founded[cl.Subject] = cl.When.Latest
 		}
 	}
 	for _, cl := range byRole[tokumu.RoleDissolved] {
 		if !cl.When.IsZero() {
-			span(cl.Subject).To = cl.When.Latest
+			l := span(cl.Subject)
+			l.To, l.ToBy = cl.When.Latest, cl
+			ended[cl.Subject] = cl.When.Earliest
 		}
 	}
 	for _, cl := range byRole[tokumu.RoleLocatedIn] {
@@ -352,13 +367,42 @@ func (c *Corpus) buildPlaces(byRole map[tokumu.Role][]*tokumu.Claim) {
 			continue
 		}
 		o := *span(cl.Subject)
-		if !cl.When.IsZero() {
-			o.From, o.To = max(o.From, cl.When.Earliest), min(o.To, cl.When.Latest)
+		f, okf := founded[cl.Subject]
+		d, okd := ended[cl.Subject]
+		if okf && okd {
+			o.CertainFrom, o.CertainTo = f, d
+		}
+		if w := cl.When; !w.IsZero() {
+			if w.Earliest >= o.From {
+				o.FromBy = nil
+			}
+			if w.Latest <= o.To {
+				o.ToBy = nil
+			}
+			o.From, o.To = max(o.From, w.Earliest), min(o.To, w.Latest)
+			cf, ct := w.LatestStart, w.EarliestEnd
+			if !w.Interval {
+				// A point in time ("in 1938") is certain in its year
+				// only when all its possible days fall in one year.
+				cf, ct = w.Earliest, w.Latest
+				if y0, _, _ := w.Earliest.Date(); y0 != yearOf(w.Latest) {
+					cf, ct = tokumu.MaxDay, tokumu.MinDay
+				}
+			}
+			if okf {
+				cf = max(cf, f)
+			}
+			if okd {
+				ct = min(ct, d)
+			}
+			o.CertainFrom, o.CertainTo = cf, ct
 		}
 		c.Places[i].Orgs = append(c.Places[i].Orgs, o)
 	}
 	sort.Slice(c.Places, func(i, j int) bool { return c.Places[i].ID < c.Places[j].ID })
 }
+
+func yearOf(d tokumu.Day) int { y, _, _ := d.Date(); return y }
 
 func appendNew(list []string, s string) []string {
 	for _, v := range list {

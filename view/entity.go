@@ -15,6 +15,9 @@ type EntityView struct {
 	Entity        *tokumu.Entity
 	Groups        []ClaimGroup
 	Disagreements []Disagreement
+	// SameAs are the entities this one is possibly the same as, each
+	// with the claim that says so (never merged: see FindSameAs).
+	SameAs []SameAs
 	Refs
 }
 
@@ -55,6 +58,7 @@ func LoadEntityView(ctx context.Context, s tokumu.Store, id string) (*EntityView
 		}
 	}
 	v.Disagreements = FindDisagreements(own, v.Vocab)
+	v.SameAs = FindSameAs(id, claims, v.Vocab)
 	conflicts, extra, err := holderConflicts(ctx, s, v.Vocab, id, claims)
 	if err != nil {
 		return nil, err

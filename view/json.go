@@ -10,6 +10,7 @@ type EntityPage struct {
 	Entity        *tokumu.Entity            `json:"entity"`
 	Groups        []EntityPageGroup         `json:"groups"`
 	Disagreements []DisagreementRef         `json:"disagreements"`
+	SameAs        []SameAsJSON              `json:"possibly_same_as"`
 	Entities      map[string]*tokumu.Entity `json:"entities"`
 	Sources       map[string]*tokumu.Source `json:"sources"`
 }
@@ -34,7 +35,10 @@ type DisagreementRef struct {
 // Page returns the JSON form of v with labels in lang.
 func (v *EntityView) Page(lang string) EntityPage {
 	out := EntityPage{Entity: v.Entity, Groups: []EntityPageGroup{}, Disagreements: []DisagreementRef{},
-		Entities: v.Entities, Sources: v.Sources}
+		SameAs: []SameAsJSON{}, Entities: v.Entities, Sources: v.Sources}
+	for _, s := range v.SameAs {
+		out.SameAs = append(out.SameAs, SameAsJSON{s.Other, v.Label(s.Other, lang), s.Claim.ID, s.Claim.Grade, s.Claim.Source, s.Claim.Locator})
+	}
 	for _, g := range v.Groups {
 		label := g.Predicate
 		if p := v.Predicates[g.Predicate]; p != nil {

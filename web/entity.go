@@ -18,6 +18,7 @@ type entityPage struct {
 	Summary       *langText // in the page's language, else English (marked)
 	Groups        []entityGroup
 	Disagreements []view.Disagreement
+	SameAs        []view.SameAs   // possibly the same as, never merged
 	Disputed      map[string]bool // claim ids that are part of a disagreement
 	Related       []relatedGroup
 	Line          *miniTimeline
@@ -56,7 +57,7 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 	}
 	b := s.base(r, "entities", "")
 	b.Title = b.Label(v.Entity.ID)
-	p := entityPage{base: b, E: v.Entity, Disagreements: v.Disagreements, Disputed: map[string]bool{}, More: cs.more, Max: entityPageMax}
+	p := entityPage{base: b, E: v.Entity, Disagreements: v.Disagreements, SameAs: v.SameAs, Disputed: map[string]bool{}, More: cs.more, Max: entityPageMax}
 	if p.Summary = p.Sum(v.Entity); p.Summary != nil {
 		p.Desc = p.Summary.Text
 	}

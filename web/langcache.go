@@ -3,7 +3,10 @@ package web
 import (
 	"encoding/json"
 	"sort"
+	"strings"
 	"sync"
+
+	"github.com/tokumu/tokumu"
 )
 
 // langCache holds what pages derive from the snapshot in one language and
@@ -49,8 +52,31 @@ func (sn *snapshot) buildLang(c *langCache, lang string) {
 	points := make([]mapPoint, 0, len(sn.Places))
 	for _, pl := range sn.Places {
 		mp := mapPoint{ID: pl.ID, Label: b.Label(pl.ID), Lat: pl.Lat, Lon: pl.Lon, Events: []mapItem{}, Orgs: []mapItem{}}
+		lo, hi := sn.tlFrom-100, sn.tlTo+100
+		if e := sn.Entities[pl.ID]; e != nil {
+			for _, n := range e.Names {
+				if n.Kind != tokumu.Former || n.Lang != lang || n.Text == mp.Label {
+					continue
+				}
+				f := mapName{Text: n.Text, Lo: 1, Hi: 0}
+				if !n.When.IsZero() {
+					f.Lo, f.Hi = yearOr(n.When.Earliest, lo), yearOr(n.When.Latest, hi)
+				}
+				mp.Former = append(mp.Former, f)
+			}
+		}
 		for _, o := range pl.Orgs {
-			mp.Orgs = append(mp.Orgs, mapItem{ID: o.ID, Label: b.Label(o.ID), Lo: yearOr(o.From, sn.tlFrom-100), Hi: yearOr(o.To, sn.tlTo+100)})
+			it := mapItem{ID: o.ID, Label: b.Label(o.ID), Lo: yearOr(o.From, lo), Hi: yearOr(o.To, hi)}
+			it.CLo, it.CHi = certainYears(o.CertainFrom, o.CertainTo, lo, hi)
+			var by []string
+			if o.FromBy != nil {
+				by = append(by, "from "+o.From.String()+" at the earliest (founding: "+b.claimText(o.FromBy)+")")
+			}
+			if o.ToBy != nil {
+				by = append(by, "until "+o.To.String()+" at the latest (dissolution: "+b.claimText(o.ToBy)+")")
+			}
+			it.By = strings.Join(by, "; ")
+			mp.Orgs = append(mp.Orgs, it)
 		}
 		at[pl.ID] = len(points)
 		points = append(points, mp)
@@ -59,7 +85,13 @@ func (sn *snapshot) buildLang(c *langCache, lang string) {
 		for _, pl := range ev.Places {
 			if i, ok := at[pl]; ok {
 				lo := yearOr(ev.When.Earliest, sn.tlFrom-100)
-				points[i].Events = append(points[i].Events, mapItem{ID: ev.ID, Label: b.Label(ev.ID), Lo: lo, Hi: yearOr(ev.When.Latest, lo)})
+				it := mapItem{ID: ev.ID, Label: b.Label(ev.ID), Lo: lo, Hi: yearOr(ev.When.Latest, lo), CLo: 1}
+				if w := ev.When; w.Interval && w.LatestStart <= w.EarliestEnd {
+					it.CLo, it.CHi = certainYears(w.LatestStart, w.EarliestEnd, lo, it.Hi)
+				} else if !w.IsZero() && it.Lo == it.Hi {
+					it.CLo, it.CHi = it.Lo, it.Hi
+				}
+				points[i].Events = append(points[i].Events, it)
 			}
 		}
 	}

@@ -23,8 +23,9 @@ type mapPage struct {
 
 type mapPlace struct {
 	ID                   string
-	Events               []string
-	Orgs                 []string
+	Former               string // its period name in Year, if any
+	Events               []mapItem
+	Orgs                 []mapItem
 	MoreEvents, MoreOrgs int // active in the year but not named
 	EventsN, OrgsN       int // active in the year
 }
@@ -47,9 +48,24 @@ type mapPoint struct {
 	// EvN and OrgN count the events and organizations of each year from
 	// the timeline's first to last year, all of them: the markers follow the
 	// counts, and the lists name the items of places that have few.
-	EvN   []int `json:"evn"`
-	OrgN  []int `json:"orgn"`
-	total int
+	EvN  []int `json:"evn"`
+	OrgN []int `json:"orgn"`
+	// EvC and OrgC count, of those, the ones certainly there that year;
+	// a marker whose items were all only possibly there is drawn so.
+	EvC  []int `json:"evc"`
+	OrgC []int `json:"orgc"`
+	// Former are the place's period names in the page's language (Hsinking
+	// for Changchun, Kuibyshev for Samara), shown beside the modern one
+	// in the years each was used (Lo > Hi: undated, shown always).
+	Former []mapName `json:"former,omitempty"`
+	total  int
+}
+
+// mapName is a period name of a place and the years it was used.
+type mapName struct {
+	Text string `json:"text"`
+	Lo   int    `json:"lo"`
+	Hi   int    `json:"hi"`
 }
 
 // mapNamed bounds the events and organizations the map names, over all
@@ -61,16 +77,19 @@ const mapNamed = 1500
 // finish counts the items by year and cuts the lists to mapItems.
 func (mp *mapPoint) finish(from, to int) {
 	n := to - from + 1
-	mp.EvN, mp.OrgN = make([]int, n), make([]int, n)
-	count := func(items []mapItem, into []int) {
+	mp.EvN, mp.OrgN, mp.EvC, mp.OrgC = make([]int, n), make([]int, n), make([]int, n), make([]int, n)
+	count := func(items []mapItem, into, certain []int) {
 		for _, it := range items {
 			for y := max(it.Lo, from); y <= min(it.Hi, to); y++ {
 				into[y-from]++
+				if it.CLo <= y && y <= it.CHi {
+					certain[y-from]++
+				}
 			}
 		}
 	}
-	count(mp.Events, mp.EvN)
-	count(mp.Orgs, mp.OrgN)
+	count(mp.Events, mp.EvN, mp.EvC)
+	count(mp.Orgs, mp.OrgN, mp.OrgC)
 	mp.total = len(mp.Events) + len(mp.Orgs)
 	sort.SliceStable(mp.Events, func(i, j int) bool { return mp.Events[i].Lo < mp.Events[j].Lo })
 }
@@ -78,12 +97,18 @@ func (mp *mapPoint) finish(from, to int) {
 // unname leaves a place's items counted but not named: its page lists them.
 func (mp *mapPoint) unname() { mp.Events, mp.Orgs = []mapItem{}, []mapItem{} }
 
-// mapItem is something at a place over years [Lo, Hi] (inclusive).
+// mapItem is something at a place over years [Lo, Hi] (inclusive),
+// certainly there in [CLo, CHi] (CLo > CHi: in no year certainly); By
+// names the claims that bound its possible years (a founding, a
+// dissolution) where they, not its own claim, give them.
 type mapItem struct {
 	ID    string `json:"id"`
 	Label string `json:"label"`
 	Lo    int    `json:"lo"`
 	Hi    int    `json:"hi"`
+	CLo   int    `json:"clo"`
+	CHi   int    `json:"chi"`
+	By    string `json:"by,omitempty"`
 }
 
 const (
@@ -104,14 +129,20 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 	p.Data = mapData{Year: p.Year, Min: sn.tlFrom, Max: sn.tlTo, Basemap: p.Asset("geo/countries-110m.json"), Places: lc.mapJSON}
 	for _, mp := range lc.mapPoints {
 		a := mapPlace{ID: mp.ID}
+		for _, f := range mp.Former {
+			if f.Lo > f.Hi || (f.Lo <= p.Year && p.Year <= f.Hi) {
+				a.Former = f.Text
+				break
+			}
+		}
 		for _, e := range mp.Events {
 			if e.Lo <= p.Year && p.Year <= e.Hi {
-				a.Events = append(a.Events, e.ID)
+				a.Events = append(a.Events, e)
 			}
 		}
 		for _, o := range mp.Orgs {
 			if o.Lo <= p.Year && p.Year <= o.Hi {
-				a.Orgs = append(a.Orgs, o.ID)
+				a.Orgs = append(a.Orgs, o)
 			}
 		}
 		a.EventsN, a.OrgsN = mp.EvN[p.Year-sn.tlFrom], mp.OrgN[p.Year-sn.tlFrom]
@@ -124,6 +155,28 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "map", &p)
+}
+
+// mapItemCtx is a map item with the page, for the "mapitem" template.
+type mapItemCtx struct {
+	I    mapItem
+	B    *base
+	Year int
+}
+
+// MI wraps a map item for the "mapitem" template.
+func (p *mapPage) MI(it mapItem) mapItemCtx { return mapItemCtx{it, &p.base, p.Year} }
+
+// Certain reports whether it was certainly there in year y.
+func (it mapItem) Certain(y int) bool { return it.CLo <= y && y <= it.CHi }
+
+// certainYears returns the years of [from, to] (days; from > to when
+// none is certain), open ends as the years lo and hi.
+func certainYears(from, to tokumu.Day, lo, hi int) (int, int) {
+	if from > to {
+		return 1, 0
+	}
+	return yearOr(from, lo), yearOr(to, hi)
 }
 
 // yearOr returns the year of d, or def for an open bound.

@@ -43,6 +43,11 @@ type netLink struct {
 	Source string   `json:"source"`
 	Target string   `json:"target"`
 	Preds  []string `json:"preds"`
+	// Certain is set when some claim of the link certainly held in the
+	// range; otherwise Why says, for each claim, why it only possibly
+	// did and which claims bound it (see bounds.go).
+	Certain bool     `json:"certain"`
+	Why     []string `json:"why,omitempty"`
 }
 
 type netData struct {
@@ -86,6 +91,7 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 		s.htmlError(w, r, err)
 		return
 	}
+	cs, held := sn.boundClaims(cs, f.From, f.To)
 	p.Type, p.Tag, p.Ego, p.Certain = q.Get("type"), q.Get("tag"), q.Get("ego"), q.Get("certain") == "1"
 	if p.Radius, err = pNetRadius.get(r); err != nil {
 		s.htmlError(w, r, err)
@@ -105,15 +111,48 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	for _, n := range g.Nodes {
 		p.Nodes = append(p.Nodes, netNode{ID: n.ID, Label: p.Label(n.ID), Type: string(n.Type), Degree: n.Degree})
 	}
+	byPair := map[[2]string][]*tokumu.Claim{}
+	for _, c := range cs {
+		byPair[pairKey(c.Subject, c.Object)] = append(byPair[pairKey(c.Subject, c.Object)], c)
+	}
 	for _, l := range g.Links {
 		nl := netLink{Source: l.Source, Target: l.Target}
 		for _, id := range l.Preds {
 			nl.Preds = appendNew(nl.Preds, p.Pred(id))
 		}
+		var why []string
+		for _, c := range byPair[pairKey(l.Source, l.Target)] {
+			if !slices.Contains(l.Preds, c.Predicate) {
+				continue
+			}
+			h := held[c]
+			if h.Certain {
+				nl.Certain = true
+				break
+			}
+			if len(why) < netWhyMax {
+				why = append(why, p.possibleText(c, h))
+			}
+		}
+		if !nl.Certain {
+			nl.Why = why
+		}
 		p.Links = append(p.Links, nl)
 	}
 	p.Data = netData{Nodes: append([]netNode{}, p.Nodes...), Links: append([]netLink{}, p.Links...)}
 	s.render(w, r, http.StatusOK, "network", &p)
+}
+
+// netWhyMax bounds the claims a possible link explains: a pair of
+// entities linked by dozens of claims would make a page of text.
+const netWhyMax = 4
+
+// pairKey is an unordered pair of entity ids.
+func pairKey(a, b string) [2]string {
+	if b < a {
+		a, b = b, a
+	}
+	return [2]string{a, b}
 }
 
 // claimCache keeps the answers to a few claim queries. The network page's

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
@@ -44,6 +45,12 @@ type snapshot struct {
 	structRoot     string
 	structDate     tokumu.Day
 	structCmp      tokumu.Day
+	// evidence bounds open holdings for the network and the map (see
+	// bounds.go), indexed once from every claim.
+	evidence *view.Evidence
+	// evTags are the tags of events and operations (eventTags).
+	tagsOnce sync.Once
+	evTags   []string
 	// allEntities is every entity ordered by id, for /api/entities.
 	allEntities []*tokumu.Entity
 	// disagreements is view.FindDisagreements over every claim, found
@@ -107,6 +114,7 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 			sn.explicit[cl.ID] = cl.Subject
 		}
 	}
+	sn.evidence = view.NewEvidence(c.Vocab, all)
 	// Each disagreement is listed under every entity it involves: its
 	// subject, and the subjects and objects of its claims (two holders
 	// of an office show on the office's page and on each holder's).

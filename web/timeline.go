@@ -2,21 +2,27 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
 )
 
 // timelinePage is every dated event and operation, filtered by period,
-// type, organization and place, in time order; the script draws the same
-// events on a zoomable axis over sn.tlFrom–sn.tlTo.
+// type, organization, place and tag, in time order; the script draws the
+// same events on a zoomable axis over sn.tlFrom–sn.tlTo. The years from
+// and to (the chart's zoom) filter the list too: it names the events that
+// possibly happened in them, and the script lists again as it zooms.
 type timelinePage struct {
 	base
-	Period, Type, Org, Place string
-	From, To                 int // the zoom, in years
-	Periods                  []string
-	Orgs, Places             []string
+	Period, Type, Org, Place, Tag string
+	Tags                          []string
+	InRange                       int // events of the filters in From–To
+	From, To                      int // the zoom, in years
+	Periods                       []string
+	Orgs, Places                  []string
 	// OrgsAsText and PlacesAsText are set when there are too many options
 	// for a <select>: the filter is then a text field taking an id.
 	OrgsAsText, PlacesAsText bool
@@ -53,6 +59,9 @@ type timelineEvent struct {
 	SHi  float64 `json:"shi,omitempty"`
 	When string  `json:"when"` // in words, in the page's language
 	EDTF string  `json:"edtf"`
+	// Year is the year the list files it under; Where its places.
+	Year  int    `json:"year"`
+	Where string `json:"where,omitempty"`
 }
 
 type timelinePeriod struct {
@@ -73,24 +82,35 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	sn := s.st(r).snap
 	p := timelinePage{base: s.base(r, "timeline", "timeline.title", "timeline"),
-		Period: q.Get("period"), Type: q.Get("type"), Org: q.Get("org"), Place: q.Get("place")}
+		Period: q.Get("period"), Type: q.Get("type"), Org: q.Get("org"), Place: q.Get("place"), Tag: q.Get("tag")}
 	var err error
 	if p.From, p.To, err = yearRange(r, sn.tlFrom, sn.tlTo); err != nil {
 		s.htmlError(w, r, err)
 		return
 	}
-	if p.From >= p.To {
-		p.From, p.To = sn.tlFrom, sn.tlTo
+	if p.From > p.To {
+		p.From, p.To = p.To, p.From
 	}
 	for _, per := range sn.Periods {
 		p.Periods = append(p.Periods, per.ID)
 	}
+	p.Tags = sn.eventTags()
+	if p.Tag != "" && !slices.Contains(p.Tags, p.Tag) {
+		s.htmlError(w, r, tokumu.Errorf(tokumu.EINVALID, "tag %q is on no event or operation (tags: %s)", p.Tag, strings.Join(p.Tags, ", ")))
+		return
+	}
+	// The list shows the events that possibly happened in From–To.
+	lo, hi := tokumu.DayOf(p.From, 1, 1), tokumu.DayOf(p.To, 12, 31)
 	var kept []*view.Event // the first timelineMax that pass the filters
 	for i := range sn.Events {
 		ev := &sn.Events[i]
-		if (p.Type == "" || string(ev.Type) == p.Type) && has(ev.Periods, p.Period) && has(ev.Orgs, p.Org) && has(ev.Places, p.Place) {
+		if (p.Type == "" || string(ev.Type) == p.Type) && has(ev.Periods, p.Period) && has(ev.Orgs, p.Org) && has(ev.Places, p.Place) &&
+			(p.Tag == "" || sn.Entities[ev.ID] != nil && slices.Contains(sn.Entities[ev.ID].Tags, p.Tag)) {
 			if p.Total++; len(kept) < timelineMax {
 				kept = append(kept, ev)
+			}
+			if ev.When.Earliest <= hi && ev.When.Latest >= lo {
+				p.InRange++
 			}
 		}
 	}
@@ -98,15 +118,24 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 	p.Orgs, p.Places = lc.tlOrgs, lc.tlPlaces
 	p.OrgsAsText, p.PlacesAsText = len(p.Orgs) > selectMax, len(p.Places) > selectMax
 	p.Shown = len(kept)
-	p.Data = timelineData{From: p.From, To: p.To, Min: sn.tlFrom, Max: sn.tlTo, Events: []timelineEvent{}}
+	// To is the last year shown, whole: the chart's axis runs to its end.
+	p.Data = timelineData{From: p.From, To: p.To + 1, Min: sn.tlFrom, Max: sn.tlTo + 1, Events: []timelineEvent{}}
 	for _, ev := range kept {
 		y, _, _ := ev.When.Earliest.Date()
-		if n := len(p.Years); n == 0 || p.Years[n-1].Year != y {
-			p.Years = append(p.Years, timelineYear{Year: y})
+		if ev.When.Earliest <= hi && ev.When.Latest >= lo {
+			if n := len(p.Years); n == 0 || p.Years[n-1].Year != y {
+				p.Years = append(p.Years, timelineYear{Year: y})
+			}
+			p.Years[len(p.Years)-1].Events = append(p.Years[len(p.Years)-1].Events, ev)
 		}
-		p.Years[len(p.Years)-1].Events = append(p.Years[len(p.Years)-1].Events, ev)
 		te := timelineEvent{ID: ev.ID, Label: p.Label(ev.ID), Type: string(ev.Type),
-			Lo: yearFrac(ev.When.Earliest), Hi: yearFrac(ev.When.Latest) + 1.0/365, When: p.Human(ev.When), EDTF: ev.When.EDTF}
+			Lo: yearFrac(ev.When.Earliest), Hi: yearFrac(ev.When.Latest) + 1.0/365, When: p.Human(ev.When), EDTF: ev.When.EDTF, Year: y}
+		for i, pl := range ev.Places {
+			if i > 0 {
+				te.Where += ", "
+			}
+			te.Where += p.Label(pl)
+		}
 		if w := ev.When; w.Interval && w.LatestStart <= w.EarliestEnd && w.LatestStart > tokumu.MinDay && w.EarliestEnd < tokumu.MaxDay {
 			te.SLo, te.SHi = yearFrac(w.LatestStart), yearFrac(w.EarliestEnd)+1.0/365
 		}
@@ -118,6 +147,24 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "timeline", &p)
+}
+
+// eventTags returns the tags of the corpus's events and operations, in
+// order: the timeline's tag filter.
+func (sn *snapshot) eventTags() []string {
+	sn.tagsOnce.Do(func() {
+		for _, ev := range sn.Events {
+			if e := sn.Entities[ev.ID]; e != nil {
+				for _, t := range e.Tags {
+					if !slices.Contains(sn.evTags, t) {
+						sn.evTags = append(sn.evTags, t)
+					}
+				}
+			}
+		}
+		sort.Strings(sn.evTags)
+	})
+	return sn.evTags
 }
 
 // has reports whether list holds v; an empty v (no filter) always matches.

@@ -133,6 +133,10 @@ func printSearch(w io.Writer, r *search.Results, lang string) {
 				fmt.Fprintf(w, "  %-8s %s [%s] %s\n           %s\n", h.Match, h.Label, h.Entity, typeName(tr, "type.", string(h.Type)), plain(h.Snippet))
 				continue
 			}
+			if h.SameAs != "" {
+				fmt.Fprintf(w, "  %-8s %s [%s] %s — possibly the same as %s [%s] (claim %s)\n", "same?", h.Label, h.Entity, h.Type, h.SameAsLabel, h.SameAs, h.Claim)
+				continue
+			}
 			name := ""
 			if h.Name != "" && h.Name != h.Label {
 				name = " — " + h.Name

@@ -107,6 +107,13 @@ func printEntity(w io.Writer, v *view.EntityView, lang string) {
 	if s := pickLang(e.Summary, lang); s != "" {
 		fmt.Fprintf(w, "\n  %s\n", s)
 	}
+	if len(v.SameAs) > 0 {
+		// Never merged: each entity keeps its own claims.
+		fmt.Fprintf(w, "\nPossibly the same as (not merged)\n")
+		for _, s := range v.SameAs {
+			fmt.Fprintf(w, "  %s [%s]  [%s] %s\n", v.Label(s.Other, lang), s.Other, cite(s.Claim, v.Refs), s.Claim.Grade)
+		}
+	}
 	for _, g := range v.Groups {
 		p := v.Predicates[g.Predicate]
 		label := g.Predicate

@@ -16,7 +16,15 @@ self.onmessage = async (ev) => {
   // to a tenth of a pixel: the page parses and paints only what shows
   // (the land path shrinks several times over).
   const places2 = places.map((p) => proj(p) || [-99, -99]);
-  proj.clipExtent([[0, 0], [W, H]]);
+  // The land is drawn as far as the farthest place (Warsaw, Helsinki …),
+  // so that zooming out or panning reaches Europe on a map, not on a
+  // blank; the frame alone is what shows at first.
+  let x0 = 0, y0 = 0, x1 = W, y1 = H;
+  for (const [x, y] of places2) {
+    if (x === -99 && y === -99) continue;
+    x0 = Math.min(x0, x - 60); y0 = Math.min(y0, y - 60); x1 = Math.max(x1, x + 60); y1 = Math.max(y1, y + 60);
+  }
+  proj.clipExtent([[x0, y0], [x1, y1]]);
   const path = geoPath(proj).digits(1);
   const topo = await (await fetch(basemap)).json();
   self.postMessage({
@@ -24,5 +32,6 @@ self.onmessage = async (ev) => {
     grat: path(geoGraticule10()),
     land: path(feature(topo, topo.objects.countries)), // one path: one element, not 177
     places: places2,
+    extent: [x0, y0, x1, y1],
   });
 };

@@ -1,7 +1,9 @@
 // The timeline: every listed event on an axis from 1919 to 1953, zoomable
 // with the buttons, the wheel, + and −, and pannable by dragging or with
-// ← and →. The visible range is kept in the URL (from, to).
-import { el, readData, setQuery, afterPaint } from './util.js';
+// ← and →. The visible range is kept in the URL (from, to: the first and
+// last years shown), and the list below follows it: it names the events
+// that possibly happened in the years shown, as the server does.
+import { el, readData, setQuery, afterPaint, lang, t } from './util.js';
 
 const data = readData('tl-data');
 const box = document.getElementById('tl-chart');
@@ -53,7 +55,32 @@ if (data && box && svg) {
       g.append(a);
     }
     svg.replaceChildren(g);
-    out.textContent = `${Math.round(lo)}–${Math.round(hi)}`;
+    out.textContent = `${Math.floor(lo)}–${Math.max(Math.floor(lo), Math.ceil(hi) - 1)}`;
+  }
+
+  // list writes the events of the years shown under their years, as the
+  // server's list is written.
+  const listBox = document.getElementById('tl-list');
+  const count = document.getElementById('tl-count');
+  const q = lang() === 'en' ? '' : '?lang=' + lang();
+  function list() {
+    if (!listBox) return;
+    const secs = [];
+    let cur = null, n = 0;
+    for (const e of data.events) {
+      if (e.hi <= lo || e.lo >= hi) continue;
+      n++;
+      if (!cur || cur.year !== e.year) {
+        cur = { year: e.year, ul: el('ul', { svg: false }) };
+        secs.push(el('section', { svg: false, class: 'tl-year' }, el('h2', { svg: false, text: String(e.year) }), cur.ul));
+      }
+      cur.ul.append(el('li', { svg: false, class: 't-' + e.type },
+        el('time', { svg: false, class: 'when', datetime: e.edtf, text: e.when }), ' ',
+        el('a', { svg: false, href: '/entities/' + encodeURIComponent(e.id) + q, text: e.label }),
+        e.where ? el('span', { svg: false, class: 'where', text: ' — ' + e.where }) : null));
+    }
+    listBox.replaceChildren(...secs);
+    if (count) count.textContent = t('js.tl.inrange', '%[1]d in %[2]s', n, out.textContent);
   }
 
   function set(a, b) {
@@ -61,7 +88,8 @@ if (data && box && svg) {
     a = Math.min(Math.max(a, data.min), data.max - span);
     lo = a; hi = a + span;
     draw();
-    setQuery({ from: Math.floor(lo), to: Math.ceil(hi) });
+    list();
+    setQuery({ from: Math.floor(lo), to: Math.max(Math.floor(lo), Math.ceil(hi) - 1) });
   }
   function zoom(f, at) {
     const c = at ?? (lo + hi) / 2;

@@ -1,0 +1,122 @@
+package view
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/tokumu/tokumu"
+)
+
+// scanBound is the office part of Bound as it was before the office
+// index: a scan of every holder per open holding (quadratic on a huge
+// office). It is kept here as the reference the index must agree with,
+// and as the "before" of BenchmarkBoundOffice.
+func scanBound(ev *Evidence, c *tokumu.Claim) Bounds {
+	b := Bounds{Start: tokumu.MinDay, End: tokumu.MaxDay}
+	w := c.When
+	if w.IsZero() || c.Object == "" || c.Perspective != "" {
+		return b
+	}
+	openEnd := w.Latest >= tokumu.MaxDay && w.EarliestEnd < tokumu.MaxDay
+	openStart := w.Earliest <= tokumu.MinDay && w.LatestStart > tokumu.MinDay
+	for _, o := range ev.holders[[2]string{c.Predicate, c.Object}] {
+		if o.Subject == c.Subject || o.When.IsZero() {
+			continue
+		}
+		if d := o.When.LatestStart; openEnd && o.When.Earliest > w.LatestStart && d < b.End && d >= w.Earliest {
+			b.End, b.EndBy, b.EndWhy = d, o, "successor"
+		}
+		if d := o.When.Earliest; openStart && d > tokumu.MinDay && o.When.LatestStart < w.EarliestEnd && d > b.Start && d <= w.Latest {
+			b.Start, b.StartBy, b.StartWhy = d, o, "predecessor"
+		}
+	}
+	return b
+}
+
+func officeVocab(t testing.TB) *tokumu.Vocab {
+	v, err := tokumu.NewVocab([]*tokumu.Predicate{{ID: "head_of", Roles: []tokumu.Role{tokumu.RoleOffice}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// randomOffice makes n holdings of one office by subjects people, with
+// dates of every shape Bound meets: closed, open at either end, a single
+// uncertain start, undated.
+func randomOffice(r *rand.Rand, n, people int) []*tokumu.Claim {
+	cs := make([]*tokumu.Claim, n)
+	for i := range cs {
+		// Coarse dates, so that ties (one holder's start on another's
+		// latest start) are common.
+		a := tokumu.DayOf(1900+r.IntN(20), 1+r.IntN(12), 1)
+		slack := tokumu.Day([]int{0, 0, 31, 365}[r.IntN(4)])
+		b := a + tokumu.Day(181*r.IntN(12))
+		w := tokumu.When{EDTF: "x", Earliest: a, LatestStart: a + slack, EarliestEnd: b, Latest: b + slack, Interval: true}
+		switch r.IntN(6) {
+		case 0: // open end
+			w.EarliestEnd, w.Latest = w.LatestStart, tokumu.MaxDay
+		case 1: // open start
+			w.Earliest, w.LatestStart = tokumu.MinDay, w.EarliestEnd
+		case 2:
+			w = tokumu.When{}
+		}
+		cs[i] = &tokumu.Claim{ID: fmt.Sprint("c", i), Subject: fmt.Sprint("p", r.IntN(people)), Predicate: "head_of", Object: "office", When: w}
+	}
+	return cs
+}
+
+// TestBoundIndexAgrees: on random offices, the index gives every holding
+// the same bounds, from the same claims, as the scan it replaces.
+func TestBoundIndexAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	v := officeVocab(t)
+	checked := 0
+	for round := 0; round < 300; round++ {
+		cs := randomOffice(r, 1+r.IntN(40), 1+r.IntN(12))
+		ev := NewEvidence(v, nil)
+		// Added in two steps, as LoadEvidence does.
+		ev.Add(cs[:len(cs)/2])
+		ev.Add(cs[len(cs)/2:])
+		for _, c := range cs {
+			got, want := ev.Bound(c), scanBound(ev, c)
+			if got != want {
+				t.Fatalf("round %d, %s %+v: index %+v, scan %+v", round, c.ID, c.When, got, want)
+			}
+			if got.Bounded() {
+				checked++
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d bounded holdings compared; the test proves little", checked)
+	}
+}
+
+// BenchmarkBoundOffice bounds every holding of an office of 10,000
+// holders: the scan (before) and the index (after), in one run.
+func BenchmarkBoundOffice(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	cs := randomOffice(r, 10000, 3000)
+	ev := NewEvidence(officeVocab(b), cs)
+	b.Run("scan", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			for _, c := range cs {
+				scanBound(ev, c)
+			}
+		}
+	})
+	b.Run("index", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			for _, c := range cs {
+				ev.Bound(c)
+			}
+		}
+	})
+	b.Run("build", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			NewEvidence(officeVocab(b), cs)
+		}
+	})
+}

@@ -1,0 +1,91 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/view"
+)
+
+// The network and the map draw what possibly held over a range of days.
+// A holding whose source gives only one end ("1926-12/") would, read
+// literally, last forever; view.Bound says what other evidence in the
+// corpus ends it (a death, a dissolution, a successor, the next posting)
+// or starts it. Both views drop what the bounds rule out, draw what only
+// possibly held differently from what certainly did, and name the claim
+// that bounds it.
+
+// heldIn is how a claim stands in a range of days once bounded.
+type heldIn struct {
+	Certain bool
+	Bounds  view.Bounds
+}
+
+// certainIn reports whether w certainly holds on some day of [from, to]:
+// an interval whose certain part meets the range, or a point in time
+// whose every possible day lies in it.
+func certainIn(w tokumu.When, from, to tokumu.Day) bool {
+	if w.IsZero() {
+		return false
+	}
+	if w.Interval {
+		return w.LatestStart <= w.EarliestEnd && w.LatestStart <= to && from <= w.EarliestEnd
+	}
+	return from <= w.Earliest && w.Latest <= to
+}
+
+// boundClaims keeps the claims of cs that possibly held in [from, to]
+// once the evidence bounds their open ends (undated claims are kept), and
+// says of each whether it certainly held there and what bounds it.
+func (sn *snapshot) boundClaims(cs []*tokumu.Claim, from, to tokumu.Day) ([]*tokumu.Claim, map[*tokumu.Claim]heldIn) {
+	if from == 0 {
+		from = tokumu.MinDay
+	}
+	if to == 0 {
+		to = tokumu.MaxDay
+	}
+	out := make([]*tokumu.Claim, 0, len(cs))
+	held := make(map[*tokumu.Claim]heldIn, len(cs))
+	for _, c := range cs {
+		b := sn.evidence.Bound(c)
+		if !c.When.IsZero() && (max(c.When.Earliest, b.Start) > to || min(c.When.Latest, b.End) < from) {
+			continue
+		}
+		out = append(out, c)
+		held[c] = heldIn{Certain: certainIn(c.When, from, to), Bounds: b}
+	}
+	return out, held
+}
+
+// claimText names a claim for a reader: "Hata — assistant attaché in —
+// Moscow (December 1926 – unknown), claim hata~…".
+func (b *base) claimText(c *tokumu.Claim) string {
+	s := b.Label(c.Subject) + " — " + b.Pred(c.Predicate)
+	if c.Object != "" {
+		s += " — " + b.Label(c.Object)
+	} else if c.Value != "" {
+		s += " " + c.Value
+	}
+	if w := c.When.Human(b.Lang); w != "" {
+		s += " (" + w + ")"
+	}
+	return s + ", claim " + c.ID
+}
+
+// possibleText says why a claim only possibly held in a range: its own
+// dates, and the claims that bound its open start or end.
+func (b *base) possibleText(c *tokumu.Claim, h heldIn) string {
+	s := "possible: " + b.Pred(c.Predicate)
+	if w := c.When.Human(b.Lang); w != "" {
+		s += " " + w
+	} else {
+		s += " (undated)"
+	}
+	if h.Bounds.EndBy != nil {
+		s += fmt.Sprintf("; ended by %s at the latest (%s: %s)", h.Bounds.End, h.Bounds.EndWhy, b.claimText(h.Bounds.EndBy))
+	}
+	if h.Bounds.StartBy != nil {
+		s += fmt.Sprintf("; began %s at the earliest (%s: %s)", h.Bounds.Start, h.Bounds.StartWhy, b.claimText(h.Bounds.StartBy))
+	}
+	return s
+}

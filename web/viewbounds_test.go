@@ -1,0 +1,58 @@
+package web_test
+
+import (
+	"net/http/httptest"
+	"testing"
+)
+
+// TestNetworkBounds: the network over a range drops a holding whose open
+// end other evidence closes before it (Hata's Moscow attaché posting,
+// "1926-12/", ended by his Warsaw posting of 1930: not in 1941), keeps it
+// as possible where it may hold (1927), naming the claim that bounds it,
+// and draws a link some claim certainly makes as certain.
+func TestNetworkBounds(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	hataMoscow := `<a href="/entities/hata-hikosaburo" class="ent t-person">Hata Hikosaburō</a> — military attaché in — <a href="/entities/moscow-attache-office"`
+	checkURLs(t, ts.URL, []urlCase{
+		{"/network?from=1941&to=1941", 200, nil, []string{hataMoscow}},
+		{"/network?from=1927&to=1927", 200, []string{`<li class="possible">` + hataMoscow,
+			"(possible: military attaché in December 1926 – unknown; ended by 1930-12-31 at the latest (next posting: Hata Hikosaburō — military attaché in — Japanese military attaché office, Warsaw (1930), claim hata-hikosaburo~",
+			`"certain":false,"why":["possible: military attaché in December 1926`, `"certain":true`,
+			`<a class="skip-inline" href="#net-lists">`, `id="net-lists"`}, nil},
+	}, nil)
+}
+
+// TestMapBounds: the map's list in 1939 names Changchun's period name
+// (Hsinking, 1932–1945), marks what was only possibly there and names the
+// founding claim that bounds it; an event dated within the year is
+// certain; in 1925 Changchun has no period name yet.
+func TestMapBounds(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	checkURLs(t, ts.URL, []urlCase{
+		{"/map?year=1939", 200, []string{`<a href="/entities/hsinking" class="ent t-place">Changchun</a></strong> <span class="former">(Hsinking)</span>`,
+			`Manchukuo Security Bureau</a> <span class="why">(possible: from 1937-12-28 at the earliest (founding: Manchukuo Security Bureau — founded (28 December 1937), claim manchukuo-security-bureau~`,
+			`<a href="/entities/komatsubara-relieved-1939" class="ent t-event">Komatsubara relieved of the 23rd Division</a>
+`, `"former":[{"text":"Hsinking","lo":1932,"hi":1945}]`, `id="map-zoom">`}, nil},
+		{"/map?year=1925", 200, nil, []string{`<span class="former">(Hsinking)</span>`}},
+	}, nil)
+}
+
+// TestTimelineFilters: from and to filter the list (Khalkhin Gol, 1939,
+// is listed in 1938–1939, Kantokuen, 1941, is not, though the chart's
+// data keeps it for zooming out); a single year is a range; a tag keeps
+// the events that carry it; an unknown tag is a 400 naming it.
+func TestTimelineFilters(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	li := func(id string) string { return `<a href="/entities/` + id + `" class="ent t-` }
+	checkURLs(t, ts.URL, []urlCase{
+		{"/timeline?from=1938&to=1939", 200, []string{li("khalkhin-gol-1939"), `id="tl-count">19 in 1938–1939<`, `"id":"kantokuen-1941"`, `"from":1938,"to":1940`},
+			[]string{li("kantokuen-1941"), "<h2>1941</h2>"}},
+		{"/timeline?from=1939&to=1939", 200, []string{li("khalkhin-gol-1939"), "in 1939–1939"}, []string{li("khasan-1938"), "<h2>1937</h2>"}},
+		{"/timeline?tag=sabotage", 200, []string{li("first-fascist-unit-raid-1936"), li("asano-detachment-founding-1938"), li("operation-medved-1939"),
+			`id="tl-count">3 in 1919–1953<`, `<option value="sabotage" selected>`}, []string{li("khalkhin-gol-1939")}},
+		{"/timeline?tag=nosuchtag", 400, []string{`tag &#34;nosuchtag&#34; is on no event or operation`}, nil},
+	}, nil)
+}
