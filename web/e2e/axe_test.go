@@ -42,6 +42,7 @@ var axePages = []axePage{
 	{"structure", "/structure", "#chart-a li.org"},
 	{"network", "/network", "#net-svg a.node"},
 	{"estimates", "/estimates", ".est-chart svg circle"},
+	{"estimates-one", "/estimates?q=est-soviet-far-eastern-forces-strength-men", ".est-chart svg circle"},
 	{"sources", "/sources", "ol.bib li"},
 	{"source", "/sources/zor22", "table.src-claims tr"},
 	{"index", "/entities", "main h1"},
