@@ -71,6 +71,20 @@ async function once(url, preset) {
   }
 }
 
+// retried runs once() up to three times: on a loaded machine Chromium now
+// and then fails to record the trace (NO_NAVSTART), which says nothing of
+// the page; a run that fails three times ends the whole run.
+async function retried(url, preset) {
+  for (let i = 1; ; i++) {
+    try {
+      return await once(url, preset);
+    } catch (e) {
+      if (i === 3) throw e;
+      console.error(`${e.message}: trying again`);
+    }
+  }
+}
+
 fs.mkdirSync(out, { recursive: true });
 const rows = [];
 let bad = 0, version = '';
@@ -78,7 +92,7 @@ const bench = [];
 for (const page of pages) {
   for (const preset of presets) {
     const rs = [];
-    for (let i = 0; i < runs; i++) rs.push(await once(base + page, preset));
+    for (let i = 0; i < runs; i++) rs.push(await retried(base + page, preset));
     version = rs[0].version;
     bench.push(...rs.map((r) => r.benchmarkIndex));
     const m = {
