@@ -6,7 +6,7 @@
 # the desktop preset and ≥ 90 on the mobile one, median of 3 runs; on
 # mobile CLS ≤ 0.02 and TBT ≤ 200 ms). Exits 1 if a page misses it.
 #
-#   bash scripts/lighthouse.sh           # the full run: every page, en/ja/ru, both presets, 3 runs (~40 min on 2 cores)
+#   bash scripts/lighthouse.sh           # the full run: every page, en/ja/ru, both presets, 3 runs (~2 h on 2 cores)
 #   bash scripts/lighthouse.sh --quick   # one run per page type, en, mobile preset (~4 min)
 #
 # Environment: LANGS (default "en ja ru") picks the languages of names of
@@ -14,7 +14,9 @@
 # (default 3) its runs per page and preset; PAGES (space-separated paths)
 # replaces the list of pages.
 #
-# Results: bench-out/lighthouse/lighthouse.md (the table) and lighthouse.json.
+# Results: bench-out/lighthouse/lighthouse.md (the table, with each page's
+# load average: the runs compete with whatever else the machine does) and
+# lighthouse.json, both rewritten after every page.
 # Lighthouse and chrome-launcher come from web/e2e/package-lock.json (npm ci
 # when missing); nothing is fetched while it runs.
 set -euo pipefail
@@ -39,6 +41,9 @@ tmp=$(mktemp -d)
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 go build -o "$tmp/tokumu" ./cmd/tokumu
+# The embedded corpus in a database of its own (serve refuses a --db or
+# TOKUMU_DB that does not exist, and the user's cache is left alone).
+"$tmp/tokumu" import --db "$tmp/tokumu.db" corpus/ >"$tmp/import.log" 2>&1 || { cat "$tmp/import.log" >&2; exit 1; }
 port=$((20000 + RANDOM % 20000))
 TOKUMU_DB="$tmp/tokumu.db" "$tmp/tokumu" serve --addr "127.0.0.1:$port" >"$tmp/serve.log" 2>&1 &
 pid=$!
@@ -50,8 +55,12 @@ done
 curl -sf -o /dev/null "http://127.0.0.1:$port/" || { echo "the server did not answer on 127.0.0.1:$port" >&2; exit 1; }
 
 # One page of every type; the other issues' views join by their path here.
+# The analyses (ledger, hypotheses: the index and one matrix, the audit,
+# the disagreements) and one estimated quantity's own page follow the
+# views of the header; a claim's permalink ends the list.
 pages=(/ /entities/harbin-tokumu-kikan /entities/lyushkov-genrikh "/search?q=Harbin" /timeline "/map?year=1939"
-	/structure /network /estimates /sources /sources/zor22 /entities)
+	/structure /network /estimates "/estimates?q=est-soviet-far-eastern-forces-strength-men" /sources /sources/zor22 /entities
+	/ledger /ach /ach/imperial-conference-1941 /audit /disagreements "/claims/kwantung-army~6791a2d392e56e6a")
 if [ -n "${PAGES:-}" ]; then read -ra pages <<<"$PAGES"; fi # a subset, e.g. PAGES="/map /network"
 out=bench-out/lighthouse
 if [ "$mode" = quick ]; then

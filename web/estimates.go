@@ -2,8 +2,11 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
+
+	"github.com/tokumu/tokumu"
 
 	"github.com/tokumu/tokumu/ledger"
 	"github.com/tokumu/tokumu/view"
@@ -13,10 +16,24 @@ import (
 // figure and unit, one series per perspective (view.Estimates): what Tokyo
 // (or another organ) believed beside the historiography's figure, and the
 // ratio of the two where both exist for the same year.
+//
+// The page is in two shapes, so that a phone never lays out every figure
+// with its citation at once (3,300 elements; Lighthouse's mobile preset
+// measured 0.7–1.2 s of blocking time): /estimates is the overview — the
+// error by organ, every dated quantity's chart and the contents — and
+// /estimates?q=<chart id> is one quantity in full: its chart, each figure
+// with its source, and the estimate ÷ count pairs. The contents on both
+// list every quantity, so every figure stays two links from the overview.
 type estimatesPage struct {
 	base
-	Charts []view.EstimateChart
-	Data   []estChartData
+	// Contents lists every quantity the filters leave; Charts are the
+	// ones drawn: the dated quantities on the overview, the one asked for
+	// with q.
+	Contents []view.EstimateChart
+	Charts   []view.EstimateChart
+	// One is the id of the quantity shown in full (q), or "" on the overview.
+	One  string
+	Data []estChartData
 	// Beliefs pairs estimates with counts within a date tolerance
 	// (ledger.BuildBeliefs); the filters are its form.
 	Beliefs                 *ledger.Beliefs
@@ -24,6 +41,23 @@ type estimatesPage struct {
 	From, To                string
 	Organs, Subjects, Units []string // the filters' choices
 	pairs                   map[string]*ledger.Quantity
+	filterQ                 url.Values // the filters and language, kept by the links between the two shapes
+}
+
+// QURL links to quantity id's own page, keeping the filters and language;
+// id "" links to the overview.
+func (p *estimatesPage) QURL(id string) string {
+	q := url.Values{}
+	for k, v := range p.filterQ {
+		q[k] = v
+	}
+	if id != "" {
+		q.Set("q", id)
+	}
+	if len(q) == 0 {
+		return "/estimates"
+	}
+	return "/estimates?" + q.Encode()
 }
 
 // Pairs returns the belief-against-reality pairs of chart id.
@@ -59,6 +93,13 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	p.By, p.Subject, p.Unit, p.From, p.To = f.Perspective, f.Subject, f.Unit, q.Get("from"), q.Get("to")
+	p.One = q.Get("q")
+	p.filterQ = url.Values{}
+	for _, k := range []string{"by", "subject", "unit", "from", "to", "tolerance", "lang"} {
+		if v := q.Get(k); v != "" {
+			p.filterQ.Set(k, v)
+		}
+	}
 	filtered := f != (ledger.Filter{})
 	if an := s.st(r).snap.an; !filtered && tol == ledger.DefaultTolerance {
 		p.Beliefs = an.beliefs
@@ -78,14 +119,41 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 				p.Organs = appendNew(p.Organs, se.Perspective)
 			}
 		}
-		if !filtered || p.pairs[ch.ID] != nil {
+		switch {
+		case p.One != "":
+			// A quantity asked for by name is shown even when the filters
+			// pair none of its figures: its pairs table is then empty.
+			if ch.ID == p.One {
+				p.Charts = append(p.Charts, ch)
+			}
+		case len(ch.Series) > 0 && (!filtered || p.pairs[ch.ID] != nil):
 			p.Charts = append(p.Charts, ch)
 		}
+		if !filtered || p.pairs[ch.ID] != nil || ch.ID == p.One {
+			p.Contents = append(p.Contents, ch)
+		}
+	}
+	if p.One != "" && len(p.Charts) == 0 {
+		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "parameter q=%q names no quantity; /estimates lists every one (ids look like est-<subject>-<figure>-<unit>)", clip(p.One)))
+		return
+	}
+	if p.One != "" {
+		// Its own title, so that each quantity's page is told apart in
+		// tabs, history and search results.
+		ch := p.Charts[0]
+		t := p.Label(ch.Subject) + ": " + p.Pred(ch.Predicate)
+		if ch.Unit != "" {
+			t += ", " + ch.Unit
+		}
+		p.Title = t + " · " + p.Title
 	}
 	slices.Sort(p.Organs)
 	slices.Sort(p.Subjects)
 	slices.Sort(p.Units)
 	for _, ch := range p.Charts {
+		if len(ch.Series) == 0 {
+			continue
+		}
 		d := estChartData{ID: ch.ID, Unit: ch.Unit, Series: []estSeriesData{}}
 		for _, se := range ch.Series {
 			sd := estSeriesData{Label: p.T("estimates.series.actual"), Actual: se.Perspective == ""}

@@ -73,7 +73,17 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		{"/structure?date=1939-13-01", 400, []string{"not a date"}, nil},
 		{"/structure?root=nowhere", 404, []string{"not in the organization chart"}, nil},
 		{"/network?from=1938&to=1940", 200, []string{"Most connected", `id="net-data"`, "in 1938–1940"}, nil},
-		{"/estimates", 200, []string{"Soviet forces in the Far East", "historiography", `class="estimate"`, `id="est-data"`}, nil},
+		// The overview draws the charts and links each quantity's own page;
+		// the figures with their citations are on that page (a phone laid
+		// out 3,300 elements when every table was on the overview).
+		{"/estimates", 200, []string{"Soviet forces in the Far East", "historiography", `id="est-data"`, `data-chart="est-soviet-far-eastern-forces-strength-men"`,
+			`href="/estimates?q=est-soviet-far-eastern-forces-strength-men"`, `href="/estimates?q=est-khasan-1938-soviet_losses-killed"`}, []string{`class="estimate"`, `class="cite"`}},
+		{"/estimates?q=est-soviet-far-eastern-forces-strength-men", 200, []string{"<title>Soviet forces in the Far East: strength, men · Estimates and reality", `class="estimate"`, `class="cite"`,
+			`data-chart="est-soviet-far-eastern-forces-strength-men"`, `aria-current="page"`, `<input type="hidden" name="q" value="est-soviet-far-eastern-forces-strength-men">`},
+			[]string{`data-chart="est-soviet-far-eastern-forces-strength-tanks"`, `id="organs"`}},
+		// An undated quantity has no chart, only its table.
+		{"/estimates?q=est-khasan-1938-soviet_losses-killed&lang=ja", 200, []string{`class="cite"`, `href="/estimates?lang=ja#organs"`, `href="/estimates?lang=ja&amp;q=est-khasan-1938-soviet_losses-killed" aria-current="page"`}, []string{`class="est-chart"`}},
+		{"/estimates?q=est-nothing", 404, []string{"parameter q=&#34;est-nothing&#34; names no quantity"}, nil},
 		{"/sources", 200, []string{`href="/sources/zor22"`, "claims"}, nil},
 		{"/sources/nids-higuchi", 200, []string{"resting on this source", `id="c-`}, nil},
 		{"/sources/nothing", 404, []string{"no source"}, nil},

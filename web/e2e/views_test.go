@@ -38,6 +38,7 @@ func TestPages(t *testing.T) {
 		{"ach", "/ach/imperial-conference-1941", "table.ach td.rating"},
 		{"ach-1938", "/ach/lyushkov-defection-1938", "table.ach-rank tr"},
 		{"estimates-filtered", "/estimates?by=ija-general-staff&from=1934", ".est-chart svg"},
+		{"estimates-one", "/estimates?q=est-soviet-far-eastern-forces-strength-men", ".est-chart svg rect"},
 		{"disagreements", "/disagreements", "div.dis"},
 		{"audit", "/audit", "div.finding"},
 	} {
@@ -63,6 +64,7 @@ func TestPhone(t *testing.T) {
 		{"structure", "/structure", "#chart-b"},
 		{"network", "/network", "#net-svg a.node"},
 		{"estimates", "/estimates", ".est-chart svg"},
+		{"estimates-one", "/estimates?q=est-soviet-far-eastern-forces-strength-men", "table.est-table tr.estimate"},
 		{"source", "/sources/zor22", "table.src-claims"},
 		{"ledger", "/ledger", "table.ledger"},
 		{"ach", "/ach/imperial-conference-1941", "table.ach"},

@@ -1,15 +1,20 @@
 // Estimates and reality: one small chart per figure, years across, the
 // historiography's counts as a dark line and each perspective's estimates
 // in colour. Every point is one claim; hover shows its source, and the
-// table under each chart holds the same figures as text, each with its source.
+// table of the quantity (under the chart on its own page, /estimates?q=…)
+// holds the same figures as text, each with its source.
 //
-// The page has a few dozen charts, most below the fold: each is drawn when
+// The overview has a score of charts, most below the fold: each is drawn when
 // it comes near the viewport, into a box the stylesheet already sized, so
 // loading costs one chart's work, not all of them, and nothing shifts.
 import { el, readData, afterPaint, t, lang } from './util.js';
 
 const charts = readData('est-data') || [];
-const fmt = new Intl.NumberFormat(lang());
+// Made on the first drawing, not at load: building a number format can
+// take a phone tens of milliseconds, and the overview draws nothing until
+// a chart nears the screen.
+let nf = null;
+const fmt = { format: (v) => (nf ||= new Intl.NumberFormat(lang())).format(v) };
 // The historiography's counts in ink; each perspective's estimates in its
 // own colour, all dark enough to read as text on white.
 const palette = ['#b35900', '#6a3d9a', '#1a4d8f', '#8a1c1c', '#2e6b5e', '#7a5a00'];
@@ -33,7 +38,10 @@ function draw(c, holder, W) {
   // marks, often side by side, are too small a target (WCAG 2.5.8), and
   // the row each would lead to is a glance away; hovering shows a point's
   // figure and source.
-  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': t('js.est.aria', 'Chart of the figures in %[1]s by year; the table below holds the same figures with their sources', c.unit || t('js.est.units', 'units')) });
+  // The text alternative comes from the page (data-label), which says where
+  // the table of the same figures is: below the chart on a quantity's own
+  // page, behind the link under it on the overview.
+  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': holder.dataset.label || t('js.est.aria', 'Chart of the figures in %[1]s by year; the table below holds the same figures with their sources', c.unit || t('js.est.units', 'units')) });
   const grid = el('g', { class: 'grid axis' });
   for (let i = 0; i <= 4; i++) {
     const v = (ymax / 4) * i;
@@ -68,11 +76,20 @@ afterPaint().then(() => {
 const boxes = charts.map((c) => [c, document.querySelector(`[data-chart="${CSS.escape(c.id)}"]`)]).filter(([, h]) => h);
 const W = boxes.length ? boxes[0][1].clientWidth || 700 : 700;
 const byHolder = new Map(boxes.map(([c, h]) => [h, c]));
+// Charts that come near the screen together are drawn one per task, so a
+// phone's main thread is never blocked for longer than one chart takes.
+const queue = [];
+const next = () => {
+  const h = queue.shift();
+  if (!h) return;
+  draw(byHolder.get(h), h, W);
+  if (queue.length) setTimeout(next, 0);
+};
 const io = new IntersectionObserver((entries) => {
   for (const e of entries) {
     if (!e.isIntersecting) continue;
     io.unobserve(e.target);
-    draw(byHolder.get(e.target), e.target, W);
+    if (queue.push(e.target) === 1) setTimeout(next, 0);
   }
 }, { rootMargin: '600px 0px' });
 for (const [, h] of boxes) io.observe(h);
