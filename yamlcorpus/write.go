@@ -218,6 +218,7 @@ func WriteSettings(w io.Writer, s *tokumu.Settings) error {
 		set(root, "map", m)
 	}
 	pair("network", s.NetworkFrom, s.NetworkTo, "from", "to")
+	setStr(root, "repository", s.Repository)
 	return encode(w, root)
 }
 
