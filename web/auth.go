@@ -154,7 +154,7 @@ func localPath(next string) string {
 }
 
 func (s *Server) handleSigninPage(w http.ResponseWriter, r *http.Request) {
-	p := &signinPage{base: s.base(r, "", "Sign in"), Next: localPath(r.URL.Query().Get("next"))}
+	p := &signinPage{base: s.base(r, "", "signin.title"), Next: localPath(r.URL.Query().Get("next"))}
 	if u, _ := s.signedIn(r); u != nil {
 		p.User = u.acc.Name
 		p.CSRF = csrfToken(u.session)
@@ -187,7 +187,7 @@ func (s *Server) handleSignin(w http.ResponseWriter, r *http.Request) {
 	}
 	next := localPath(r.PostFormValue("next"))
 	fail := func(msg string) {
-		p := &signinPage{base: s.base(r, "", "Sign in"), CSRF: c.Value, Next: next, Error: msg}
+		p := &signinPage{base: s.base(r, "", "signin.title"), CSRF: c.Value, Next: next, Error: msg}
 		s.render(w, r, http.StatusUnauthorized, "signin", p)
 	}
 	acc := accountsOf(s.st(r))

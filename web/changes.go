@@ -44,11 +44,11 @@ func (s *Server) changesPage(w http.ResponseWriter, r *http.Request, f tokumu.Hi
 }
 
 func (s *Server) handleChangesPage(w http.ResponseWriter, r *http.Request) {
-	s.changesPage(w, r, tokumu.HistoryFilter{Author: r.URL.Query().Get("author")}, "Recent changes")
+	s.changesPage(w, r, tokumu.HistoryFilter{Author: r.URL.Query().Get("author")}, "changes.title")
 }
 
 func (s *Server) handleClaimHistoryPage(w http.ResponseWriter, r *http.Request) {
-	s.changesPage(w, r, tokumu.HistoryFilter{Kind: tokumu.KindClaim, ID: r.PathValue("id")}, "History of a claim")
+	s.changesPage(w, r, tokumu.HistoryFilter{Kind: tokumu.KindClaim, ID: r.PathValue("id")}, "changes.claim.title")
 }
 
 // editorPage returns the signed-in editor of a form page. Signed out, it
@@ -109,9 +109,9 @@ type claimForm struct {
 }
 
 func (s *Server) claimForm(r *http.Request, u *who, subject, id string) *claimForm {
-	title := "Add a claim"
+	title := "edit.title.add"
 	if id != "" {
-		title = "Edit a claim"
+		title = "edit.title.edit"
 	}
 	st := s.st(r)
 	f := &claimForm{base: s.base(r, "", title), Subject: subject, ID: id, CSRF: csrfToken(u.session), Who: u.acc.Name,

@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	preBlock = regexp.MustCompile(`(?s)<dt>(BibTeX|RIS|CSL-JSON)</dt><dd><pre tabindex="0">(.*?)</pre>`)
+	preBlock = regexp.MustCompile(`(?s)<dt>(BibTeX|RIS|CSL-JSON)</dt><dd><pre tabindex="0" lang="en">(.*?)</pre>`)
 	footRel  = regexp.MustCompile(`release <a href="/api/release"><code>([^<]*)</code>`)
 )
 

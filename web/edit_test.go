@@ -423,7 +423,7 @@ func TestForms(t *testing.T) {
 			t.Errorf("the new claim's page: %d", st)
 		}
 		st, body, _ = getPage(t, c, es.url+"/changes")
-		if st != 200 || !strings.Contains(body, `<span class="author">alice</span>`) || !strings.Contains(body, "from the form") || !strings.Contains(body, `action="/changes/1/revert"`) {
+		if st != 200 || !strings.Contains(body, `<span class="author name">alice</span>`) || !strings.Contains(body, "from the form") || !strings.Contains(body, `action="/changes/1/revert"`) {
 			t.Fatalf("/changes: %d, lacks the author, the reason or the revert form:\n%.2000s", st, body)
 		}
 		m = csrfInput.FindStringSubmatch(body)

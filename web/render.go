@@ -50,7 +50,7 @@ var funcs = template.FuncMap{
 type field struct{ Name, Label, Value, Error string }
 
 func formField(f *claimForm, name, label, value string) field {
-	return field{Name: name, Label: label, Value: value, Error: f.Errors[name]}
+	return field{Name: name, Label: f.T(label), Value: value, Error: f.Errors[name]}
 }
 
 // gradeClass returns the CSS classes of a grade badge: one by the

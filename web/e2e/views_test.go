@@ -98,7 +98,9 @@ func TestPhone(t *testing.T) {
 			if len(broken) > 0 {
 				t.Errorf("%s: %d of %d figures break over lines at 390 px: %v", tt.path, len(broken), cells, broken[:min(5, len(broken))])
 			}
-			if tt.name == "estimates" && cells < 50 {
+			// The figures' tables are on each quantity's own page (the
+			// overview draws only charts): this one has the most rows.
+			if tt.name == "estimates-one" && cells < 20 {
 				t.Errorf("%s: only %d figures visible at 390 px; the check saw no table", tt.path, cells)
 			}
 			b.check(t, "phone "+tt.path)
