@@ -98,4 +98,18 @@ func TestOpenEndsBounded(t *testing.T) {
 	if b := v.Bounds[c.ID]; b.StartWhy != "predecessor" || !strings.HasPrefix(b.StartBy.ID, "higuchi-kiichiro~") {
 		t.Errorf("Arisue's start is bounded by %+v, want his predecessor Higuchi", b)
 	}
+	// The Kwantung Army Intelligence Department is part of the Kwantung
+	// Army from 1940, its source giving no end: its own dissolution in
+	// August 1945 bounds it, and in 1946 it is part of nothing.
+	v = at("1941-06-01", "kwantung-army-intelligence-department")
+	c = holds(v, "part_of", "kwantung-army-intelligence-department", "kwantung-army")
+	if c == nil {
+		t.Fatal("the Intelligence Department is not possibly part of the Kwantung Army in 1941")
+	}
+	if b := v.Bounds[c.ID]; b.EndWhy != "dissolution" || b.EndBy == nil || b.EndBy.Subject != "kwantung-army-intelligence-department" {
+		t.Errorf("the department's subordination is bounded by %+v, want its own dissolution", b)
+	}
+	if holds(at("1946-06-01", "kwantung-army-intelligence-department"), "part_of", "kwantung-army-intelligence-department", "kwantung-army") != nil {
+		t.Error("the Intelligence Department is still part of the Kwantung Army in 1946")
+	}
 }

@@ -14,11 +14,12 @@ import (
 // the corpus knows elsewhere bounds it, and Bound says how:
 //
 //   - the end: the holder's death; the dissolution or conversion of the
-//     organization held; a successor in an office of one holder at a time
+//     organization held, or of the organization that is the subject (a
+//     unit is part of nothing after it ceased); a successor in an office of one holder at a time
 //     (role office) who certainly arrived; the holder's next posting of an
 //     exclusive kind (role exclusive: attaché, head, commander) that
 //     certainly began after this one could have;
-//   - the start: the organization's founding; a predecessor in the same
+//   - the start: the organization's founding, or the subject's; a predecessor in the same
 //     office who certainly took it before this holder certainly left it
 //     (one holder at a time: this one came after).
 //
@@ -147,6 +148,13 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 				setEnd(o.When.Latest, o, "dissolution")
 			}
 		}
+		// Nor does an organization stay part of another after it
+		// itself ceased: its own dissolution or conversion ends it.
+		for _, o := range ev.ended[c.Subject] {
+			if o != c && !o.When.IsZero() {
+				setEnd(o.When.Latest, o, "dissolution")
+			}
+		}
 		if ix := ev.offices[[2]string{c.Predicate, c.Object}]; ix != nil && ev.vocab.Is(c.Predicate, tokumu.RoleOffice) {
 			// Another holder who began after c could have begun
 			// certainly took the office over by his latest start.
@@ -165,6 +173,11 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 	if openStart {
 		for _, o := range ev.founded[c.Object] {
 			if !o.When.IsZero() {
+				setStart(o.When.Earliest, o, "founding")
+			}
+		}
+		for _, o := range ev.founded[c.Subject] {
+			if o != c && !o.When.IsZero() {
 				setStart(o.When.Earliest, o, "founding")
 			}
 		}
