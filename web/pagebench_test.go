@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,9 +31,9 @@ import (
 //	go test ./web -run X -bench Page -pagesizes 1000000 -benchtime 2000x
 //	go test ./web -run X -bench Load -pagesizes 1000000 -benchtime 1x
 //
-// A synthetic corpus is generated into $TMPDIR/tokumu-synth-N (shared with
-// internal/bench) and imported once into $TMPDIR/tokumu-synth-N.db, which
-// later runs reuse.
+// A synthetic corpus is generated into synth.CacheDir (shared with
+// internal/bench, named by the vocabulary's hash) and imported once into
+// that directory's name + ".db", which later runs reuse.
 var pageSizes = flag.String("pagesizes", "", "comma-separated synthetic corpus sizes in claims (empty: the embedded corpus only)")
 
 // corpusCase is a server and the pages worth asking of it.
@@ -86,14 +85,11 @@ func synthCase(b *testing.B, n int) *corpusCase {
 		return c
 	}
 	ctx := context.Background()
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("tokumu-synth-%d", n))
-	if _, err := os.Stat(filepath.Join(dir, ".complete")); err != nil {
-		os.RemoveAll(dir)
-		if _, err := synth.Write(dir, n, 42); err != nil {
-			b.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(dir, ".complete"), nil, 0o644)
+	sc, err := synth.Cached(n, 42)
+	if err != nil {
+		b.Fatal(err)
 	}
+	dir := sc.Dir
 	path := dir + ".db"
 	if _, err := os.Stat(path); err != nil {
 		start := time.Now()
