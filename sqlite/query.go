@@ -133,6 +133,17 @@ const claimColumns = `id, subject, predicate, object, value, unit, role, lang, e
 
 // Claims returns the claims that match f.
 func (s *DB) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim, error) {
+	var out []*tokumu.Claim
+	err := s.EachClaim(ctx, f, func(c *tokumu.Claim) error {
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
+// EachClaim implements tokumu.Store: Claims' query, each row handed to fn
+// as it is read.
+func (s *DB) EachClaim(ctx context.Context, f tokumu.ClaimFilter, fn func(*tokumu.Claim) error) error {
 	var where []string
 	var args []any
 	add := func(cond string, v any) { where, args = append(where, cond), append(args, v) }
@@ -185,21 +196,22 @@ func (s *DB) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim,
 	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: claims: %w", err)
+		return fmt.Errorf("sqlite: claims: %w", err)
 	}
 	defer rows.Close()
-	var out []*tokumu.Claim
 	for rows.Next() {
 		c, err := scanClaim(rows)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, c)
+		if err := fn(c); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: claims: %w", err)
+		return fmt.Errorf("sqlite: claims: %w", err)
 	}
-	return out, nil
+	return nil
 }
 
 func scanClaim(rows *sql.Rows) (*tokumu.Claim, error) {
