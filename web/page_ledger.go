@@ -16,7 +16,7 @@ type ledgerPage struct {
 }
 
 func (s *Server) handleLedgerPage(w http.ResponseWriter, r *http.Request) {
-	p := ledgerPage{base: s.base(r, "ledger", "Deception ledger"), L: s.st(r).snap.an.ledger}
+	p := ledgerPage{base: s.base(r, "ledger", "Deception ledger"), L: s.st(r).snap.analyses().ledger}
 	s.render(w, r, http.StatusOK, "ledger", &p)
 }
 

@@ -41,11 +41,13 @@ type Server struct {
 
 // state is one consistent generation of what the server answers from.
 type state struct {
-	store tokumu.Store
-	vocab *tokumu.Vocab
-	chart *chart.Chart
-	index *search.Index
-	snap  *snapshot // what the HTML pages read; see snapshot.go
+	store      tokumu.Store
+	vocab      *tokumu.Vocab
+	chart      *chart.Chart // set before chartReady closes; read it through orgChart
+	chartReady chan struct{}
+	index      *search.Index
+	snap       *snapshot // what the HTML pages read; see snapshot.go
+	times      []LoadTime
 
 	// refs counts the requests running on this state; once the state is
 	// retired (a Swap replaced it) and the count is zero, drain runs once.
@@ -156,6 +158,7 @@ func (s *Server) SwapClose(ctx context.Context, st tokumu.Store) (done <-chan st
 
 func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	st := &state{store: store}
+	t := &loadTimer{last: time.Now()}
 	preds, err := store.Predicates(ctx)
 	if err != nil {
 		return nil, err
@@ -163,16 +166,76 @@ func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	if st.vocab, err = tokumu.NewVocab(preds); err != nil {
 		return nil, err
 	}
-	if st.index, err = search.Build(ctx, store); err != nil {
+	// The search index stored with the database at import is decoded, not
+	// rebuilt (search.Load): at 1M claims Build took most of start-up.
+	var stored bool
+	if st.index, stored, err = search.Load(ctx, store); err != nil {
 		return nil, err
 	}
-	if st.chart, err = chart.Load(ctx, store, st.vocab); err != nil {
+	if stored {
+		t.mark("search index (stored, decoded)")
+	} else {
+		t.mark("search index (built)")
+	}
+	// The organization chart reads every hierarchy and office claim (a
+	// third of start-up's CPU at 1M claims): it is built after the state
+	// is published, and the structure views wait for it (orgChart).
+	st.chartReady = make(chan struct{})
+	go func() {
+		defer close(st.chartReady)
+		ch, err := chart.Load(context.WithoutCancel(ctx), store, st.vocab)
+		if err != nil {
+			slog.Error("building the organization chart; the structure views stay empty", "err", err)
+			ch = chart.Build(nil, st.vocab)
+		}
+		st.chart = ch
+	}()
+	if st.snap, err = loadSnapshot(ctx, store, t); err != nil {
 		return nil, err
 	}
-	if st.snap, err = loadSnapshot(ctx, store); err != nil {
-		return nil, err
-	}
+	st.times = t.times
 	return st, nil
+}
+
+// LoadTime is how long one part of loading a state took.
+type LoadTime struct {
+	Part string
+	Took time.Duration
+}
+
+// LoadTimes says what the last load of the current state spent its time
+// on, part by part (serve prints it; BENCHMARKS.md measures start-up by it).
+func (s *Server) LoadTimes() []LoadTime { return s.cur.Load().times }
+
+// WaitAnalyses waits until what the current state builds after it was
+// published is built — the organization chart, and the analyses (the
+// ledger, the matrices, the attestation, which read every claim) — and
+// says how long the analyses took.
+func (s *Server) WaitAnalyses() time.Duration {
+	st := s.cur.Load()
+	st.orgChart()
+	return st.snap.analyses().took
+}
+
+// orgChart returns the state's organization chart, waiting until it is built.
+func (st *state) orgChart() *chart.Chart {
+	<-st.chartReady
+	return st.chart
+}
+
+// loadTimer records the time since its last mark under a name.
+type loadTimer struct {
+	last  time.Time
+	times []LoadTime
+}
+
+func (t *loadTimer) mark(part string) {
+	now := time.Now()
+	if t.last.IsZero() {
+		t.last = now
+	}
+	t.times = append(t.times, LoadTime{part, now.Sub(t.last)})
+	t.last = now
 }
 
 // route is one pattern of the mux. The list is kept so that tests can
@@ -187,6 +250,7 @@ func (s *Server) routeList() []route {
 		{"GET /api/{$}", http.HandlerFunc(s.handleIndex)},
 		{"GET /api/entities", http.HandlerFunc(s.handleEntities)},
 		{"GET /api/entities/{id}", http.HandlerFunc(s.handleEntity)},
+		{"GET /api/entities/{id}/claims", http.HandlerFunc(s.handleEntityClaimsAPI)},
 		{"GET /api/claims", http.HandlerFunc(s.handleClaims)},
 		{"GET /api/at", http.HandlerFunc(s.handleAt)},
 		{"GET /api/structure", http.HandlerFunc(s.handleStructure)},
@@ -208,6 +272,7 @@ func (s *Server) routeList() []route {
 		{"GET /static/{path...}", s.assets},
 		{"GET /entities", http.HandlerFunc(s.handleEntitiesPage)},
 		{"GET /entities/{id}", http.HandlerFunc(s.handleEntityPage)},
+		{"GET /entities/{id}/claims", http.HandlerFunc(s.handleEntityClaimsPage)},
 		{"GET /search", http.HandlerFunc(s.handleSearchPage)},
 		{"GET /timeline", http.HandlerFunc(s.handleTimelinePage)},
 		{"GET /map", http.HandlerFunc(s.handleMapPage)},

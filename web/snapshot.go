@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"log/slog"
 	"sort"
+	"time"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
@@ -31,7 +33,10 @@ type snapshot struct {
 	byLang  map[string]*langCache // en, ja, ru
 	// netClaims holds the network page's queries; see claimCache.
 	netClaims claimCache
-	an        *analyses // the ledger, beliefs, matrices, attestation; see analyses.go
+	// an is the ledger, beliefs, matrices and attestation (analyses.go),
+	// set before anReady closes; read it through analyses().
+	an      *analyses
+	anReady chan struct{}
 	// The views' defaults: the corpus's settings, or what its data spans.
 	tlFrom, tlTo   int // the timeline's and the map's extent (years)
 	mapYear        int
@@ -41,20 +46,18 @@ type snapshot struct {
 	structCmp      tokumu.Day
 	// allEntities is every entity ordered by id, for /api/entities.
 	allEntities []*tokumu.Entity
-	// disagreements is view.FindDisagreements over every claim, found
-	// once at load: per request it read every claim (16 s and 1.8 GB for
-	// eight concurrent requests on 212k claims). It is ordered by
-	// subject, so disBySubject holds sub-slices of it.
-	disagreements []view.DisagreementJSON
-	disBySubject  map[string][]view.DisagreementJSON
 }
 
 // loadSnapshot reads the store into a snapshot.
-func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
+func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer) (*snapshot, error) {
+	if t == nil {
+		t = &loadTimer{last: time.Now()}
+	}
 	c, err := view.LoadCorpus(ctx, st)
 	if err != nil {
 		return nil, err
 	}
+	t.mark("corpus (entities, sources, periods, events, places, figures)")
 	sn := &snapshot{Corpus: c, preds: c.Vocab.Map(), predIDs: c.Vocab.List(),
 		byLang: map[string]*langCache{"en": {}, "ja": {}, "ru": {}}}
 	sn.labels = map[string]map[string]string{"en": {}, "ja": {}, "ru": {}}
@@ -64,32 +67,27 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 		}
 	}
 	sn.defaults()
-	if sn.an, err = loadAnalyses(ctx, st, c); err != nil {
-		return nil, err
-	}
+	t.mark("labels")
+	// The analyses read every claim (seconds at a million): they are
+	// built after the state is published, and the pages that show them
+	// wait for them (analyses()); the others answer at once.
+	sn.anReady = make(chan struct{})
+	go func() {
+		defer close(sn.anReady)
+		start := time.Now()
+		a, err := loadAnalyses(context.WithoutCancel(ctx), st, c)
+		if err != nil {
+			slog.Error("building the analyses (ledger, matrices, attestation); their pages stay empty", "err", err)
+			a = &analyses{attestTxt: map[string]string{}}
+		}
+		a.took = time.Since(start)
+		sn.an = a
+	}()
 	sn.allEntities = make([]*tokumu.Entity, 0, len(c.Entities))
 	for _, e := range c.Entities {
 		sn.allEntities = append(sn.allEntities, e)
 	}
 	sort.Slice(sn.allEntities, func(i, j int) bool { return sn.allEntities[i].ID < sn.allEntities[j].ID })
-	all, err := st.Claims(ctx, tokumu.ClaimFilter{})
-	if err != nil {
-		return nil, err
-	}
-	sn.disagreements = view.DisagreementsJSON(view.AllDisagreements(all, c.Vocab))
-	// Each disagreement is listed under every entity it involves: its
-	// subject, and the subjects and objects of its claims (two holders
-	// of an office show on the office's page and on each holder's).
-	sn.disBySubject = map[string][]view.DisagreementJSON{}
-	for _, d := range sn.disagreements {
-		seen := map[string]bool{}
-		for _, id := range append([]string{d.Subject, d.Object}, claimEnds(d.Claims)...) {
-			if id != "" && !seen[id] {
-				seen[id] = true
-				sn.disBySubject[id] = append(sn.disBySubject[id], d)
-			}
-		}
-	}
 	sn.refHTML, sn.refText = map[string]template.HTML{}, map[string]string{}
 	ref := pages["sources"]
 	for _, s := range c.SourceList {
@@ -100,7 +98,14 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 		sn.refHTML[s.ID] = template.HTML(buf.String())
 		sn.refText[s.ID] = s.Reference()
 	}
+	t.mark("references")
 	return sn, nil
+}
+
+// analyses returns the snapshot's analyses, waiting until they are built.
+func (sn *snapshot) analyses() *analyses {
+	<-sn.anReady
+	return sn.an
 }
 
 // defaults sets the views' starting points from the corpus's settings
