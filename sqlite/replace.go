@@ -52,6 +52,13 @@ func (s *DB) Replace(ctx context.Context, ds *tokumu.Dataset) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('settings', ?)`, mustJSON(ds.Settings)); err != nil {
 		return fmt.Errorf("sqlite: write settings: %w", err)
 	}
+	st, err := countStats(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("sqlite: replace: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('stats', ?)`, mustJSON(st)); err != nil {
+		return fmt.Errorf("sqlite: replace: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('hash', ?)`, ds.Hash); err != nil {
 		return fmt.Errorf("sqlite: replace: %w", err)
 	}
