@@ -135,7 +135,10 @@ func (b *base) Attest(c *tokumu.Claim) string {
 	if b.sn == nil || b.sn.anReady == nil || c == nil {
 		return ""
 	}
-	return b.sn.analyses().attestTxt[c.ID]
+	if a := b.sn.readyAnalyses(); a != nil {
+		return a.attestTxt[c.ID]
+	}
+	return "" // not built yet: the page goes without, see readyAnalyses
 }
 
 func (s *Server) handleLedgerAPI(w http.ResponseWriter, r *http.Request) {

@@ -22,9 +22,13 @@ const (
 )
 
 // hubGroups returns the groups of entity id with their sizes when it is a
-// hub, else nil.
+// hub, else nil; nil too while the analyses that count them are being
+// built after a start (the page is then capped, as before paging).
 func (sn *snapshot) hubGroups(id string) []hubGroup {
-	return sn.analyses().hubs[id]
+	if a := sn.readyAnalyses(); a != nil {
+		return a.hubs[id]
+	}
+	return nil
 }
 
 // groupedStore reads a hub's claims group by group, groupCap of each, so

@@ -181,7 +181,7 @@ func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	// third of start-up's CPU at 1M claims): it is built after the state
 	// is published, and the structure views wait for it (orgChart).
 	st.chartReady = make(chan struct{})
-	go func() {
+	inBackground(func() {
 		defer close(st.chartReady)
 		ch, err := chart.Load(context.WithoutCancel(ctx), store, st.vocab)
 		if err != nil {
@@ -189,7 +189,7 @@ func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 			ch = chart.Build(nil, st.vocab)
 		}
 		st.chart = ch
-	}()
+	})
 	if st.snap, err = loadSnapshot(ctx, store, t); err != nil {
 		return nil, err
 	}

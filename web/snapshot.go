@@ -72,7 +72,7 @@ func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer) (*snapshot
 	// built after the state is published, and the pages that show them
 	// wait for them (analyses()); the others answer at once.
 	sn.anReady = make(chan struct{})
-	go func() {
+	inBackground(func() {
 		defer close(sn.anReady)
 		start := time.Now()
 		a, err := loadAnalyses(context.WithoutCancel(ctx), st, c)
@@ -82,7 +82,7 @@ func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer) (*snapshot
 		}
 		a.took = time.Since(start)
 		sn.an = a
-	}()
+	})
 	sn.allEntities = make([]*tokumu.Entity, 0, len(c.Entities))
 	for _, e := range c.Entities {
 		sn.allEntities = append(sn.allEntities, e)
@@ -102,10 +102,35 @@ func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer) (*snapshot
 	return sn, nil
 }
 
+// backgroundLoad says whether a state's slow parts (the chart, the
+// analyses) are built after it is published; the package's tests build
+// them before (export_test.go), so that every page they fetch is whole.
+var backgroundLoad = true
+
+func inBackground(f func()) {
+	if backgroundLoad {
+		go f()
+	} else {
+		f()
+	}
+}
+
 // analyses returns the snapshot's analyses, waiting until they are built.
 func (sn *snapshot) analyses() *analyses {
 	<-sn.anReady
 	return sn.an
+}
+
+// readyAnalyses returns the analyses if they are built, else nil: what an
+// entity page uses of them (attestation, a hub's group sizes) it goes
+// without until then, rather than wait seconds after a start.
+func (sn *snapshot) readyAnalyses() *analyses {
+	select {
+	case <-sn.anReady:
+		return sn.an
+	default:
+		return nil
+	}
 }
 
 // defaults sets the views' starting points from the corpus's settings
