@@ -25,6 +25,13 @@ type Store interface {
 	// Claims returns the claims that match f, ordered by subject,
 	// predicate, start of time (When.Earliest; undated claims first) and id.
 	Claims(ctx context.Context, f ClaimFilter) ([]*Claim, error)
+	// EachClaim calls fn with each claim that matches f, in Claims' order,
+	// without holding them all: one query, its rows read as fn takes
+	// them, so that an export of a million claims needs memory for one.
+	// It stops at the first error fn returns and returns that error. fn
+	// must not call the store: a store may hold its only connection for
+	// the walk.
+	EachClaim(ctx context.Context, f ClaimFilter, fn func(*Claim) error) error
 	// Source returns the bibliography entry. Returns ENOTFOUND if there is none.
 	Source(ctx context.Context, id string) (*Source, error)
 	// Sources returns the bibliography ordered by id.

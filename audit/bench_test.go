@@ -2,9 +2,7 @@ package audit_test
 
 import (
 	"flag"
-	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -25,17 +23,11 @@ var benchClaims = flag.Int("claims", 1_000_000, "size of the synthetic corpus Be
 //	go test ./audit -run X -bench Audit -benchtime 3x
 func BenchmarkAudit(b *testing.B) {
 	n := *benchClaims
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("tokumu-audit-synth-%d", n))
-	marker := filepath.Join(dir, ".complete")
-	if _, err := os.Stat(marker); err != nil {
-		os.RemoveAll(dir)
-		if _, err := synth.Write(dir, n, 42); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(marker, nil, 0o644); err != nil {
-			b.Fatal(err)
-		}
+	sc, err := synth.Cached(n, 42)
+	if err != nil {
+		b.Fatal(err)
 	}
+	dir := sc.Dir
 	start := time.Now()
 	ds, err := yamlcorpus.Load(os.DirFS(dir))
 	if err != nil {

@@ -51,9 +51,10 @@ const DefaultBase = "http://localhost:8080/"
 // batch is how many entities an export reads from the store at once.
 const batch = 256
 
-// Export is a view of a store filtered by a Query. Its walks read the
-// store entity by entity: memory holds the ids of the selected entities,
-// the bibliography and the vocabulary, and the claims of one entity at a
+// Export is a view of a store filtered by a Query. Its walks stream the
+// store's claims (Store.EachClaim) and read entities a batch at a time:
+// memory holds the ids of the selected entities, the bibliography and the
+// vocabulary, and one claim (the YAML corpus: one entity's claims) at a
 // time.
 type Export struct {
 	Store   tokumu.Store
@@ -254,39 +255,42 @@ func (x *Export) Entities(ctx context.Context, fn func(*tokumu.Entity) error) er
 
 // Claims calls fn for every claim of the export, subject by subject (or,
 // for an entity's neighbourhood, every claim about it, from either side).
+// Beyond one entity it is one walk over the store's claims
+// (Store.EachClaim), keeping those whose subject the export selects: at
+// 1M claims, one query instead of one per entity (BENCHMARKS.md). fn
+// must not call the store while it walks.
 func (x *Export) Claims(ctx context.Context, fn func(*tokumu.Claim) error) error {
-	return x.claimsBySubject(ctx, func(_ string, cs []*tokumu.Claim) error {
+	q := x.Query
+	if q.Entity != "" {
+		cs, err := x.Store.Claims(ctx, tokumu.ClaimFilter{About: q.Entity, From: q.From, To: q.To})
+		if err != nil {
+			return err
+		}
 		for _, c := range cs {
+			if q.Claim != "" && c.ID != q.Claim {
+				continue
+			}
 			if err := fn(c); err != nil {
 				return err
 			}
 		}
 		return nil
-	})
-}
-
-func (x *Export) claimsBySubject(ctx context.Context, fn func(subject string, cs []*tokumu.Claim) error) error {
-	q := x.Query
-	for _, id := range x.subjects {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		f := tokumu.ClaimFilter{Subject: id, From: q.From, To: q.To}
-		if q.Entity != "" {
-			f = tokumu.ClaimFilter{About: id, From: q.From, To: q.To}
-		}
-		cs, err := x.Store.Claims(ctx, f)
-		if err != nil {
-			return err
-		}
-		if q.Claim != "" {
-			cs = slices.DeleteFunc(cs, func(c *tokumu.Claim) bool { return c.ID != q.Claim })
-		}
-		if err := fn(id, cs); err != nil {
-			return err
+	}
+	// Every entity selected (no type or tag): every claim in the range.
+	all := q.Type == "" && q.Tag == ""
+	var keep map[string]bool
+	if !all {
+		keep = make(map[string]bool, len(x.subjects))
+		for _, id := range x.subjects {
+			keep[id] = true
 		}
 	}
-	return nil
+	return x.Store.EachClaim(ctx, tokumu.ClaimFilter{From: q.From, To: q.To}, func(c *tokumu.Claim) error {
+		if !all && !keep[c.Subject] {
+			return nil
+		}
+		return fn(c)
+	})
 }
 
 // EntityClaims calls fn for every entity the export names with the claims

@@ -246,9 +246,20 @@ func (s *Store) Entities(ctx context.Context, f tokumu.EntityFilter) ([]*tokumu.
 // Claims returns the claims that match f, ordered by subject, predicate,
 // start of time and id.
 func (s *Store) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim, error) {
+	var out []*tokumu.Claim
+	err := s.EachClaim(ctx, f, func(c *tokumu.Claim) error {
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
+// EachClaim implements tokumu.Store: fn gets a copy of each claim that
+// matches f, in Claims' order, from the state current when it began.
+func (s *Store) EachClaim(ctx context.Context, f tokumu.ClaimFilter, fn func(*tokumu.Claim) error) error {
 	st, err := s.read(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	// The candidates, as ascending indexes into st.claims; nil means all.
 	var idx []int
@@ -261,13 +272,18 @@ func (s *Store) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Cla
 	case f.Object != "":
 		idx, all = st.byObject[f.Object], false
 	}
-	var out []*tokumu.Claim
+	n := 0
+	// keep hands c to fn if it matches; false stops the walk (the limit
+	// is reached, or fn failed: err says which).
 	keep := func(c *tokumu.Claim) bool {
-		if f.Limit > 0 && len(out) == f.Limit {
+		if f.Limit > 0 && n == f.Limit {
 			return false
 		}
 		if match(c, &f) {
-			out = append(out, cloneClaim(c))
+			n++
+			if err = fn(cloneClaim(c)); err != nil {
+				return false
+			}
 		}
 		return true
 	}
@@ -284,7 +300,7 @@ func (s *Store) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Cla
 			}
 		}
 	}
-	return out, nil
+	return err
 }
 
 // merge returns the union of two ascending index lists, ascending and

@@ -153,6 +153,17 @@ var claimColumns = strings.Join(claimColumnList, ", ")
 // start of time (undated first) and id; the columns' "C" collation makes
 // the order byte by byte.
 func (s *DB) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim, error) {
+	var out []*tokumu.Claim
+	err := s.EachClaim(ctx, f, func(c *tokumu.Claim) error {
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
+// EachClaim implements tokumu.Store: Claims' query, each row handed to fn
+// as pgx reads it off the wire.
+func (s *DB) EachClaim(ctx context.Context, f tokumu.ClaimFilter, fn func(*tokumu.Claim) error) error {
 	var where []string
 	var a args
 	add := func(cond string, v any) { where = append(where, cond+a.add(v)) }
@@ -203,21 +214,22 @@ func (s *DB) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim,
 	}
 	rows, err := s.pool.Query(ctx, q, a...)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: claims: %w", err)
+		return fmt.Errorf("postgres: claims: %w", err)
 	}
 	defer rows.Close()
-	var out []*tokumu.Claim
 	for rows.Next() {
 		c, err := scanClaim(rows)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, c)
+		if err := fn(c); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres: claims: %w", err)
+		return fmt.Errorf("postgres: claims: %w", err)
 	}
-	return out, nil
+	return nil
 }
 
 func scanClaim(rows pgx.Row) (*tokumu.Claim, error) {

@@ -104,6 +104,13 @@ failed=$(grep -c '^FAIL' "$test_log" || true)
 echo "go test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
 
+# The benchmarks, once each on a 10k-claim synthetic corpus and the
+# embedded one: a smoke test that they still run (BENCHMARKS.md has the
+# commands for real figures). Nothing here is timed or compared.
+echo "== benchmarks (smoke test at 10k claims, one run each, not timed)"
+go test ./internal/bench -count=1 -run X -bench . -benchtime 1x -sizes 10000
+go test ./web -count=1 -run X -bench Page -benchtime 1x
+
 # Lighthouse (scripts/lighthouse.sh) is not part of this command: a run
 # takes 20-60 s a page on a 2-core machine, its scores swing with the
 # machine's load, and /estimates does not yet meet the mobile performance

@@ -54,6 +54,18 @@ type entInfo struct {
 // with the spellings derived from it, and the text of claims, summaries
 // and source titles.
 func Build(ctx context.Context, s tokumu.Store) (*Index, error) {
+	return build(ctx, s)
+}
+
+// reader is what Build reads of a store.
+type reader interface {
+	Entities(ctx context.Context, f tokumu.EntityFilter) ([]*tokumu.Entity, error)
+	Sources(ctx context.Context) ([]*tokumu.Source, error)
+	Predicates(ctx context.Context) ([]*tokumu.Predicate, error)
+	Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim, error)
+}
+
+func build(ctx context.Context, s reader) (*Index, error) {
 	es, err := s.Entities(ctx, tokumu.EntityFilter{})
 	if err != nil {
 		return nil, fmt.Errorf("search: reading entities: %w", err)

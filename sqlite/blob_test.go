@@ -4,6 +4,9 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/storetest"
 )
 
 func TestBlob(t *testing.T) {
@@ -34,5 +37,32 @@ func TestBlob(t *testing.T) {
 	defer db.Close()
 	if data, ok, err := db.Blob(ctx, "search", "k2"); !ok || err != nil || string(data) != "two" {
 		t.Errorf("after reopening: %q, ok %v, err %v; want \"two\"", data, ok, err)
+	}
+}
+
+// TestEditDropsBlobs: the blobs are keyed by the imported content's hash,
+// which an edit leaves as it was; a stored search index that survived an
+// edit would be served in place of one that holds the edit.
+func TestEditDropsBlobs(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "e.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Replace(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PutBlob(ctx, "search-index", "k", []byte("index")); err != nil {
+		t.Fatal(err)
+	}
+	c := &tokumu.Claim{ID: "c-blob-edit", Subject: "kwantung-army", Predicate: "located_in", Object: "harbin", Source: "yak"}
+	rev := &tokumu.Revision{Author: "alice", Message: "an edit", Changes: []tokumu.Change{
+		{Op: tokumu.OpPut, Kind: tokumu.KindClaim, ID: c.ID, After: c}}}
+	if err := db.Apply(ctx, rev); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := db.Blob(ctx, "search-index", "k"); ok || err != nil {
+		t.Errorf("after an edit the stored blob is still returned (ok %v, err %v)", ok, err)
 	}
 }

@@ -31,6 +31,19 @@ func (s *DB) Apply(ctx context.Context, rev *tokumu.Revision) error {
 	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
 		return fmt.Errorf("sqlite: apply: %w", err)
 	}
+	// The counts Replace kept are stale once anything changes; Stats
+	// counts again (in this transaction, so a rolled-back edit keeps them).
+	if _, err := conn.ExecContext(ctx, `DELETE FROM meta WHERE key = 'stats'`); err != nil {
+		conn.ExecContext(context.Background(), `ROLLBACK`)
+		return fmt.Errorf("sqlite: apply: %w", err)
+	}
+	// So are the caches of derived data (the search index stored at
+	// import): they are keyed by the imported content's hash, which an
+	// edit does not change, so they must go with the edit.
+	if _, err := conn.ExecContext(ctx, `DELETE FROM blob`); err != nil {
+		conn.ExecContext(context.Background(), `ROLLBACK`)
+		return fmt.Errorf("sqlite: apply: %w", err)
+	}
 	committed := false
 	defer func() {
 		if !committed {

@@ -185,9 +185,13 @@ func (s *DB) migrateFile(ctx context.Context, name string) error {
 // claimIndexes returns the statements of the claim-index migration, which
 // Replace drops before a bulk load and runs again after it.
 func claimIndexes() (create []string, drop []string) {
-	body, err := fs.ReadFile(migrations, "migration/0002_claim_indexes.sql")
-	if err != nil {
-		panic(err) // embedded at build time
+	var body []byte
+	for _, name := range []string{"migration/0002_claim_indexes.sql", "migration/0005_claim_object_predicate.sql"} {
+		b, err := fs.ReadFile(migrations, name)
+		if err != nil {
+			panic(err) // embedded at build time
+		}
+		body = append(append(body, b...), '\n')
 	}
 	for _, stmt := range strings.Split(string(body), ";") {
 		var lines []string
@@ -205,7 +209,11 @@ func claimIndexes() (create []string, drop []string) {
 		f := strings.Fields(sql)
 		for i, w := range f {
 			if w == "INDEX" && i+1 < len(f) {
-				drop = append(drop, "DROP INDEX IF EXISTS "+f[i+1])
+				name := f[i+1]
+				if name == "IF" && i+4 < len(f) { // IF NOT EXISTS name
+					name = f[i+4]
+				}
+				drop = append(drop, "DROP INDEX IF EXISTS "+name)
 				break
 			}
 		}

@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -273,4 +275,30 @@ func showClaimFilter(f tokumu.ClaimFilter) string {
 		parts = append(parts, fmt.Sprintf("Limit:%d", f.Limit))
 	}
 	return "{" + strings.Join(parts, " ") + "}"
+}
+
+// testEachClaimStops: an error from fn ends the walk at once and is what
+// EachClaim returns; a cancelled context ends it with an error.
+func testEachClaimStops(t testing.TB, h *harness) {
+	ds := Fixture()
+	mustReplace(t, h.s, ds)
+	stop := errors.New("enough")
+	var seen []string
+	err := h.s.EachClaim(ctx(), tokumu.ClaimFilter{}, func(c *tokumu.Claim) error {
+		seen = append(seen, c.ID)
+		if len(seen) == 2 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) {
+		t.Errorf("EachClaim with fn failing on the 2nd claim returned %v, want fn's error", err)
+	}
+	checkOrder(t, "claims EachClaim handed out before fn failed", seen, fixtureClaimOrder[:2])
+	c, cancel := context.WithCancel(ctx())
+	cancel()
+	calls := 0
+	if err := h.s.EachClaim(c, tokumu.ClaimFilter{}, func(*tokumu.Claim) error { calls++; return nil }); err == nil {
+		t.Errorf("EachClaim on a cancelled context returned nil after %d claims, want an error", calls)
+	}
 }

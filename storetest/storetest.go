@@ -88,6 +88,7 @@ var cases = []testCase{
 	{"ManyIDs", testManyIDs},
 	{"ClaimsFilter", testClaimsFilter},
 	{"ClaimsTime", testClaimsTime},
+	{"EachClaimStops", testEachClaimStops},
 	{"Settings", testSettings},
 	{"Stats", testStats},
 	{"ReplaceReplaces", testReplaceReplaces},
@@ -123,6 +124,16 @@ func mustClaims(t testing.TB, s tokumu.Store, f tokumu.ClaimFilter) []*tokumu.Cl
 	if err != nil {
 		t.Fatalf("Claims(%s): %v", showClaimFilter(f), err)
 	}
+	// EachClaim must walk exactly what Claims returns, in its order:
+	// every filter of the suite checks both.
+	var walked []*tokumu.Claim
+	if err := s.EachClaim(ctx(), f, func(c *tokumu.Claim) error {
+		walked = append(walked, c)
+		return nil
+	}); err != nil {
+		t.Fatalf("EachClaim(%s): %v", showClaimFilter(f), err)
+	}
+	checkSame(t, "EachClaim("+showClaimFilter(f)+") against Claims", walked, cs)
 	return cs
 }
 

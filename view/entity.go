@@ -97,6 +97,18 @@ func holderConflicts(ctx context.Context, s tokumu.Store, vocab *tokumu.Vocab, i
 	if len(offices) == 0 {
 		return nil, nil, nil
 	}
+	// id's own tenures per office: another holder can only conflict with
+	// id if its time possibly overlaps one of them (bounds only narrow a
+	// time), so the others are read but kept only then — a person who
+	// held a hub office of a large corpus otherwise pulled in thousands of
+	// holders, each with a query for its evidence.
+	own := map[[2]string][]*tokumu.Claim{}
+	for _, c := range offices {
+		if c.Subject == id {
+			k := [2]string{c.Predicate, c.Object}
+			own[k] = append(own[k], c)
+		}
+	}
 	asked := map[[2]string]bool{}
 	for _, c := range offices {
 		if c.Subject != id {
@@ -112,7 +124,7 @@ func holderConflicts(ctx context.Context, s tokumu.Store, vocab *tokumu.Vocab, i
 			return nil, nil, err
 		}
 		for _, o := range others {
-			if !seen[o.ID] {
+			if !seen[o.ID] && overlapsAny(o, own[k]) {
 				seen[o.ID] = true
 				offices = append(offices, o)
 				extra = append(extra, o)
@@ -133,6 +145,20 @@ func holderConflicts(ctx context.Context, s tokumu.Store, vocab *tokumu.Vocab, i
 		}
 	}
 	return out, extra, nil
+}
+
+// overlapsAny reports whether o's time possibly overlaps that of one of
+// cs (an undated claim overlaps nothing: holder conflicts need times).
+func overlapsAny(o *tokumu.Claim, cs []*tokumu.Claim) bool {
+	if o.When.IsZero() {
+		return false
+	}
+	for _, c := range cs {
+		if !c.When.IsZero() && o.When.Earliest <= c.When.Latest && c.When.Earliest <= o.When.Latest {
+			return true
+		}
+	}
+	return false
 }
 
 // LoadRefs fetches the entities, sources and predicates that claims mention.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ach"
@@ -22,11 +24,26 @@ type analyses struct {
 	attest    *view.Attester
 	relations []*tokumu.Claim   // for the path API and the network filters
 	attestN   map[string][2]int // claim → sources, independent ones, where more than one source says it
-	tags      []string          // the tags of the entities the network draws, for its filter
+	// evidence bounds open holdings for the network and the map (see
+	// bounds.go).
+	evidence *view.Evidence
+	tags     []string // the tags of the entities the network draws, for its filter
 	// beliefs and charts are the estimates page without filters, which
 	// most requests ask for.
 	beliefs *ledger.Beliefs
 	charts  []view.EstimateChart
+	took    time.Duration // to build, after the state was published
+	// hubs holds, for each entity with more than hubMin claims, how many
+	// claims each of its groups (predicate, and side) has: its page shows
+	// the first groupCap of each and links to the paged rest.
+	hubs map[string][]hubGroup
+}
+
+// hubGroup is one group of a hub entity's claims and their number.
+type hubGroup struct {
+	Pred string
+	Inv  bool // the entity is the object
+	N    int
 }
 
 func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analyses, error) {
@@ -39,6 +56,7 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 		matrices: ach.Build(ach.Input{Vocab: c.Vocab, Entities: c.Entities, Claims: claims}),
 		attest:   view.NewAttester(c.SourceList, claims),
 		attestN:  map[string][2]int{},
+		evidence: view.NewEvidence(c.Vocab, claims),
 		beliefs:  ledger.BuildBeliefs(c.Numbers, ledger.Filter{}, ledger.DefaultTolerance),
 		charts:   view.Estimates(c.Numbers),
 	}
@@ -52,6 +70,7 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 		}
 	}
 	slices.Sort(a.tags)
+	a.hubs = findHubs(claims)
 	for _, cl := range claims {
 		if cl.Object != "" {
 			a.relations = append(a.relations, cl)
@@ -61,6 +80,47 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 		}
 	}
 	return a, nil
+}
+
+// findHubs counts the claims of each entity, per predicate and side, and
+// keeps the counts of the entities with more than hubMin claims.
+func findHubs(claims []*tokumu.Claim) map[string][]hubGroup {
+	total := map[string]int{}
+	for _, c := range claims {
+		total[c.Subject]++
+		if c.Object != "" && c.Object != c.Subject {
+			total[c.Object]++
+		}
+	}
+	type key struct {
+		ent, pred string
+		inv       bool
+	}
+	counts := map[key]int{}
+	for _, c := range claims {
+		if total[c.Subject] > hubMin {
+			counts[key{c.Subject, c.Predicate, false}]++
+		}
+		if c.Object != "" && c.Object != c.Subject && total[c.Object] > hubMin {
+			counts[key{c.Object, c.Predicate, true}]++
+		}
+	}
+	hubs := map[string][]hubGroup{}
+	for k, n := range counts {
+		hubs[k.ent] = append(hubs[k.ent], hubGroup{k.pred, k.inv, n})
+	}
+	for _, gs := range hubs {
+		slices.SortFunc(gs, func(a, b hubGroup) int {
+			if a.Inv != b.Inv {
+				if a.Inv {
+					return 1
+				}
+				return -1
+			}
+			return strings.Compare(a.Pred, b.Pred)
+		})
+	}
+	return hubs
 }
 
 func (a *analyses) matrix(id string) *ach.Matrix {
@@ -75,10 +135,14 @@ func (a *analyses) matrix(id string) *ach.Matrix {
 // Attest is "3 sources, 1 independent" for a claim asserted by more than
 // one source, shown beside its grade; "" otherwise.
 func (b *base) Attest(c *tokumu.Claim) string {
-	if b.sn.an == nil || c == nil {
+	if b.sn == nil || b.sn.anReady == nil || c == nil {
 		return ""
 	}
-	n, ok := b.sn.an.attestN[c.ID]
+	a := b.sn.readyAnalyses()
+	if a == nil {
+		return "" // not built yet: the page goes without, see readyAnalyses
+	}
+	n, ok := a.attestN[c.ID]
 	if !ok {
 		return ""
 	}
@@ -86,15 +150,15 @@ func (b *base) Attest(c *tokumu.Claim) string {
 }
 
 func (s *Server) handleLedgerAPI(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, s.st(r).snap.an.ledger)
+	writeJSON(w, http.StatusOK, s.st(r).snap.analyses().ledger)
 }
 
 func (s *Server) handleACHListAPI(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, s.st(r).snap.an.matrices)
+	writeJSON(w, http.StatusOK, s.st(r).snap.analyses().matrices)
 }
 
 func (s *Server) handleACHAPI(w http.ResponseWriter, r *http.Request) {
-	m := s.st(r).snap.an.matrix(r.PathValue("id"))
+	m := s.st(r).snap.analyses().matrix(r.PathValue("id"))
 	if m == nil {
 		s.writeError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no matrix of hypotheses about %q (see /api/ach)", r.PathValue("id")))
 		return
@@ -133,7 +197,7 @@ func (s *Server) handlePathAPI(w http.ResponseWriter, r *http.Request) {
 		Exclude: func(p string) bool {
 			return sn.Vocab.Is(p, tokumu.RoleHypothesisOf) || sn.Vocab.Is(p, tokumu.RoleSameAs)
 		}}
-	steps, err := network.Build(sn.an.relations, sn.Entities, opt).Path(a, b)
+	steps, err := network.Build(sn.analyses().relations, sn.Entities, opt).Path(a, b)
 	if err != nil {
 		s.writeError(w, r, err)
 		return

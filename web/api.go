@@ -56,17 +56,35 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	cs := &cappedStore{Store: cachedStore{s.st(r).store, s.st(r).snap}, limit: limit}
-	v, err := view.LoadEntityView(r.Context(), cs, r.PathValue("id"))
+	sn := s.st(r).snap
+	id := r.PathValue("id")
+	cs := &cappedStore{Store: cachedStore{s.st(r).store, sn}, limit: limit}
+	// A hub is read as its page is: groupCap claims a group, and each
+	// cut group listed with its size and its paged list (Paged).
+	hub := sn.hubGroups(id)
+	v, err := view.LoadEntityView(r.Context(), &groupedStore{Store: cs, id: id, groups: hub}, id)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	type paged struct {
+		Predicate string `json:"predicate"`
+		Inverse   bool   `json:"inverse"`
+		Total     int    `json:"total"`
+		Href      string `json:"href"` // the group's paged list: /api/entities/{id}/claims?p=…
+	}
+	var groups []paged
+	for _, h := range hub {
+		if h.N > groupCap {
+			groups = append(groups, paged{h.Pred, h.Inv, h.N, "/api" + groupHref(id, h, "en")})
+		}
+	}
 	writeJSON(w, http.StatusOK, struct {
 		view.EntityPage
-		Limit int  `json:"limit"`
-		More  bool `json:"more"` // claims past limit were left out
-	}{v.Page(langOf(r)), limit, cs.more})
+		Limit int     `json:"limit"`
+		More  bool    `json:"more"`            // claims past limit were left out
+		Paged []paged `json:"paged,omitempty"` // a hub's groups cut to their first claims
+	}{v.Page(langOf(r)), limit, cs.more, groups})
 }
 
 // uiLangs are the languages tokumu answers in, the first the default.
@@ -182,7 +200,7 @@ func (s *Server) handleStructure(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	ch := s.st(r).chart
+	ch := s.st(r).orgChart()
 	root := r.URL.Query().Get("root")
 	if root == "" {
 		roots := ch.Roots(d)
@@ -257,20 +275,23 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.st(r).snap.Stats)
 }
 
-// handleDisagreements pages the corpus-wide list found at load (see
-// snapshot.disagreements), or one subject's part of it: disagreements are
-// found per subject, so a subject's share of the global list is what
-// FindDisagreements over its claims alone returns.
+// handleDisagreements pages the corpus-wide list (derivedOf: found on
+// the first request for it, not at start-up, where it took most of the
+// time at 1M claims), or one entity's part of it.
 func (s *Server) handleDisagreements(w http.ResponseWriter, r *http.Request) {
 	limit, offset, err := pageParams(r, pDisLimit, pDisOffset)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	sn := s.st(r).snap
-	list := sn.disagreements
+	d, err := derivedOf(r.Context(), s.st(r))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	list := d.asJSON
 	if id := r.URL.Query().Get("id"); id != "" {
-		list = sn.disBySubject[id]
+		list = d.bySubject[id]
 	}
 	writeJSON(w, http.StatusOK, pageOf(list, offset, limit))
 }

@@ -46,8 +46,9 @@ func (sn *snapshot) boundClaims(cs []*tokumu.Claim, from, to tokumu.Day) ([]*tok
 	}
 	out := make([]*tokumu.Claim, 0, len(cs))
 	held := make(map[*tokumu.Claim]heldIn, len(cs))
+	ev := sn.analyses().evidence
 	for _, c := range cs {
-		b := sn.evidence.Bound(c)
+		b := ev.Bound(c)
 		if !c.When.IsZero() && (max(c.When.Earliest, b.Start) > to || min(c.When.Latest, b.End) < from) {
 			continue
 		}

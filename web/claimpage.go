@@ -46,8 +46,6 @@ func (s *Server) findClaim(ctx context.Context, st *state, id string) (*tokumu.C
 	subject := ""
 	if subj, _, ok := strings.Cut(id, "~"); ok {
 		subject = subj
-	} else if st.snap != nil && st.snap.explicit != nil {
-		subject = st.snap.explicit[id]
 	} else {
 		ix := explicitFor(st)
 		ix.once.Do(func() {

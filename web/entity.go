@@ -38,6 +38,7 @@ type entityGroup struct {
 	Label   string
 	Inverse bool
 	Claims  []*tokumu.Claim
+	All     *groupLink // a hub's group cut to groupCap: its size and paged list
 }
 
 type relatedGroup struct {
@@ -49,8 +50,11 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 	if s.serveEntityAs(w, r) { // JSON, JSON-LD or Turtle: see conneg.go
 		return
 	}
-	cs := &cappedStore{Store: cachedStore{s.st(r).store, s.st(r).snap}, limit: entityPageMax}
-	v, err := view.LoadEntityView(r.Context(), cs, r.PathValue("id"))
+	sn := s.st(r).snap
+	id := r.PathValue("id")
+	cs := &cappedStore{Store: cachedStore{s.st(r).store, sn}, limit: entityPageMax}
+	hub := sn.hubGroups(id)
+	v, err := view.LoadEntityView(r.Context(), &groupedStore{Store: cs, id: id, groups: hub}, id)
 	if err != nil {
 		s.htmlError(w, r, err)
 		return
@@ -75,7 +79,13 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		if g.Inverse {
 			anchor += "-inv"
 		}
-		p.Groups = append(p.Groups, entityGroup{ID: anchor, Label: label, Inverse: g.Inverse, Claims: g.Claims})
+		eg := entityGroup{ID: anchor, Label: label, Inverse: g.Inverse, Claims: g.Claims}
+		for _, h := range hub {
+			if h.Pred == g.Predicate && h.Inv == g.Inverse && h.N > len(g.Claims) {
+				eg.All = &groupLink{N: h.N, Href: groupHref(id, h, p.Lang)}
+			}
+		}
+		p.Groups = append(p.Groups, eg)
 	}
 	for _, d := range v.Disagreements {
 		for _, c := range d.Claims {

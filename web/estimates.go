@@ -101,7 +101,7 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	filtered := f != (ledger.Filter{})
-	if an := s.st(r).snap.an; !filtered && tol == ledger.DefaultTolerance {
+	if an := s.st(r).snap.analyses(); !filtered && tol == ledger.DefaultTolerance {
 		p.Beliefs = an.beliefs
 	} else {
 		p.Beliefs = ledger.BuildBeliefs(s.st(r).snap.Numbers, f, tol)
@@ -110,7 +110,7 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 	for i := range p.Beliefs.Quantities {
 		p.pairs[p.Beliefs.Quantities[i].ID] = &p.Beliefs.Quantities[i]
 	}
-	all := s.st(r).snap.an.charts
+	all := s.st(r).snap.analyses().charts
 	for _, ch := range all {
 		p.Subjects = appendNew(p.Subjects, ch.Subject)
 		p.Units = appendNew(p.Units, ch.Unit)

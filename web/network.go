@@ -100,7 +100,7 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	if p.Radius < 1 {
 		p.Radius = 1
 	}
-	p.Types, p.Tags = view.NetworkTypeList, sn.an.tags
+	p.Types, p.Tags = view.NetworkTypeList, sn.analyses().tags
 	var g view.Graph
 	if p.Type != "" || p.Tag != "" || p.Ego != "" || p.Certain {
 		g = filteredNetwork(cs, sn, &p, f)

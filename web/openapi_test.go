@@ -55,6 +55,7 @@ var exampleURLs = map[string][]string{
 	"/api/claims/{id}/history":  {"/api/claims/no-such-claim/history"},
 	"/api/entities":             {"/api/entities?type=person&limit=2", "/api/entities?limit=0"},
 	"/api/entities/{id}":        {"/api/entities/harbin-tokumu-kikan", "/api/entities/no-such-entity"},
+	"/api/entities/{id}/claims": {"/api/entities/harbin-tokumu-kikan/claims?p=part_of&inv=1&limit=3", "/api/entities/harbin-tokumu-kikan/claims?p=no-such", "/api/entities/no-such-entity/claims?p=part_of"},
 	"/api/claims":               {"/api/claims?about=harbin-tokumu-kikan&limit=3", "/api/claims?limit=1", "/api/claims?from=1940&to=1939"},
 	"/api/at":                   {"/api/at?date=1939-06-01&id=harbin-tokumu-kikan", "/api/at?date=1939-06-01", "/api/at"},
 	"/api/structure":            {"/api/structure?root=kwantung-army&date=1939-06-01&compare=1941-06-01", "/api/structure?date=1939", "/api/structure?date=1939&root=nowhere"},

@@ -21,12 +21,12 @@ type achPage struct {
 }
 
 func (s *Server) handleACHIndexPage(w http.ResponseWriter, r *http.Request) {
-	p := achIndexPage{base: s.base(r, "ach", "ach.title"), Matrices: s.st(r).snap.an.matrices}
+	p := achIndexPage{base: s.base(r, "ach", "ach.title"), Matrices: s.st(r).snap.analyses().matrices}
 	s.render(w, r, http.StatusOK, "achindex", &p)
 }
 
 func (s *Server) handleACHPage(w http.ResponseWriter, r *http.Request) {
-	m := s.st(r).snap.an.matrix(r.PathValue("id"))
+	m := s.st(r).snap.analyses().matrix(r.PathValue("id"))
 	if m == nil {
 		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no matrix of hypotheses about %q; the matrices are listed at /ach", r.PathValue("id")))
 		return

@@ -18,8 +18,12 @@ import (
 type derived struct {
 	once          sync.Once
 	disagreements []view.Disagreement // certain first, then possible
-	audit         *audit.Report
-	err           error
+	// asJSON is every disagreement in subject order, as /api/disagreements
+	// pages it; bySubject lists each under every entity it involves.
+	asJSON    []view.DisagreementJSON
+	bySubject map[string][]view.DisagreementJSON
+	audit     *audit.Report
+	err       error
 }
 
 // derivedCache keeps the analyses of the last few states (a Swap makes a
@@ -61,6 +65,21 @@ func derivedOf(ctx context.Context, st *state) (*derived, error) {
 			return
 		}
 		d.disagreements = view.AllDisagreements(claims, st.vocab)
+		d.asJSON = view.DisagreementsJSON(d.disagreements)
+		// Each disagreement is listed under every entity it involves:
+		// its subject, and the subjects and objects of its claims (two
+		// holders of an office show on the office's page and on each
+		// holder's).
+		d.bySubject = map[string][]view.DisagreementJSON{}
+		for _, x := range d.asJSON {
+			seen := map[string]bool{}
+			for _, id := range append([]string{x.Subject, x.Object}, claimEnds(x.Claims)...) {
+				if id != "" && !seen[id] {
+					seen[id] = true
+					d.bySubject[id] = append(d.bySubject[id], x)
+				}
+			}
+		}
 		sort.SliceStable(d.disagreements, func(i, j int) bool {
 			return !d.disagreements[i].Possible && d.disagreements[j].Possible
 		})

@@ -17,7 +17,7 @@ type ledgerPage struct {
 }
 
 func (s *Server) handleLedgerPage(w http.ResponseWriter, r *http.Request) {
-	p := ledgerPage{base: s.base(r, "ledger", "ledger.title"), L: s.st(r).snap.an.ledger}
+	p := ledgerPage{base: s.base(r, "ledger", "ledger.title"), L: s.st(r).snap.analyses().ledger}
 	s.render(w, r, http.StatusOK, "ledger", &p)
 }
 

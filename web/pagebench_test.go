@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,10 +31,19 @@ import (
 //	go test ./web -run X -bench Page -pagesizes 1000000 -benchtime 2000x
 //	go test ./web -run X -bench Load -pagesizes 1000000 -benchtime 1x
 //
-// A synthetic corpus is generated into $TMPDIR/tokumu-synth-N (shared with
-// internal/bench) and imported once into $TMPDIR/tokumu-synth-N.db, which
-// later runs reuse.
+// A synthetic corpus is generated into synth.CacheDir (shared with
+// internal/bench, named by the vocabulary's hash) and imported once into
+// that directory's name + ".db", which later runs reuse.
 var pageSizes = flag.String("pagesizes", "", "comma-separated synthetic corpus sizes in claims (empty: the embedded corpus only)")
+
+// pageDB is a database 'tokumu import' wrote from a synthetic corpus
+// (go run ./internal/synth/cmd/synth -claims N -out DIR), benchmarked as
+// the server opens it: the stored search index is decoded, not rebuilt.
+// -pagedbclaims gives the N it was generated with (for its entity ids).
+var (
+	pageDB       = flag.String("pagedb", "", "a database imported from a synthetic corpus, to benchmark as is")
+	pageDBClaims = flag.Int("pagedbclaims", 1000000, "the -claims the -pagedb corpus was generated with")
+)
 
 // corpusCase is a server and the pages worth asking of it.
 type corpusCase struct {
@@ -52,6 +60,9 @@ var (
 
 func benchCases(b *testing.B) []*corpusCase {
 	out := []*corpusCase{embeddedCase(b)}
+	if *pageDB != "" {
+		out = append(out, dbCase(b, *pageDB, *pageDBClaims))
+	}
 	if *pageSizes == "" {
 		return out
 	}
@@ -86,14 +97,11 @@ func synthCase(b *testing.B, n int) *corpusCase {
 		return c
 	}
 	ctx := context.Background()
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("tokumu-synth-%d", n))
-	if _, err := os.Stat(filepath.Join(dir, ".complete")); err != nil {
-		os.RemoveAll(dir)
-		if _, err := synth.Write(dir, n, 42); err != nil {
-			b.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(dir, ".complete"), nil, 0o644)
+	sc, err := synth.Cached(n, 42)
+	if err != nil {
+		b.Fatal(err)
 	}
+	dir := sc.Dir
 	path := dir + ".db"
 	if _, err := os.Stat(path); err != nil {
 		start := time.Now()
@@ -139,6 +147,39 @@ func synthCase(b *testing.B, n int) *corpusCase {
 	return c
 }
 
+// dbCase opens a database imported by tokumu import, as serve does.
+func dbCase(b *testing.B, path string, n int) *corpusCase {
+	casesMu.Lock()
+	defer casesMu.Unlock()
+	name := fmt.Sprintf("db-%d", n)
+	if c := cases[name]; c != nil {
+		return c
+	}
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path, sqlite.Options{Snapshot: true, Conns: 8})
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	srv, err := web.New(ctx, db)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%s: server ready in %v: %v", name, time.Since(start), srv.LoadTimes())
+	b.Logf("%s: analyses built in %v", name, srv.WaitAnalyses())
+	c := &corpusCase{name: name, srv: srv, structure: "/structure?root=org-0&date=1930-06-01&compare=1940-06-01"}
+	nEnt := n / 10
+	for i := 0; i < 2000; i++ {
+		if i%2 == 0 {
+			c.entities = append(c.entities, fmt.Sprintf("person-%d", (i*7919)%(nEnt/2)))
+		} else {
+			c.entities = append(c.entities, fmt.Sprintf("org-%d", (i*7919)%(nEnt/5)))
+		}
+	}
+	cases[name] = c
+	return c
+}
+
 // pageURL returns the i-th URL of a page kind for corpus c.
 func (c *corpusCase) pageURL(kind string, r *rand.Rand) string {
 	switch kind {
@@ -154,6 +195,22 @@ func (c *corpusCase) pageURL(kind string, r *rand.Rand) string {
 		return "/map?year=1938"
 	case "network":
 		return "/network?from=1937&to=1941"
+	case "network-first":
+		// Five-year ranges in turn over 25 start years: more than the
+		// server's 16 cached ranges, so every request is a first one.
+		y := 1920 + netTurn%25
+		netTurn++
+		return fmt.Sprintf("/network?from=%d&to=%d", y, y+4)
+	case "hub": // the busiest organization of a synthetic corpus
+		if c.name == "embedded" {
+			return "/entities/kwantung-army"
+		}
+		return "/entities/org-0"
+	case "hub-group": // pages of its biggest group
+		if c.name == "embedded" {
+			return "/entities/kwantung-army/claims?p=part_of&inv=1"
+		}
+		return fmt.Sprintf("/entities/org-0/claims?p=member_of&inv=1&offset=%d", r.IntN(100)*100)
 	case "ledger":
 		return "/ledger"
 	case "ach": // the 1941 matrix where the corpus has it, else the index
@@ -167,11 +224,13 @@ func (c *corpusCase) pageURL(kind string, r *rand.Rand) string {
 	panic(kind)
 }
 
+var netTurn int
+
 // BenchmarkPage renders pages in-process (no network): the server-side
 // cost of a page, from request to the last byte of HTML.
 func BenchmarkPage(b *testing.B) {
 	for _, c := range benchCases(b) {
-		for _, kind := range []string{"entity", "timeline", "structure", "home", "map", "network", "ledger", "ach", "estimates"} {
+		for _, kind := range []string{"entity", "timeline", "structure", "home", "map", "network", "ledger", "ach", "estimates", "hub", "hub-group", "network-first"} {
 			b.Run(c.name+"/"+kind, func(b *testing.B) {
 				r := rand.New(rand.NewPCG(1, 2))
 				ds := make([]time.Duration, b.N)

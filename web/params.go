@@ -45,6 +45,8 @@ var (
 	pDisLimit       = intSpec{"limit", "/api/disagreements", 100, 1, 1000, "disagreements per page"}
 	pDisOffset      = intSpec{"offset", "/api/disagreements", 0, 0, 1_000_000, "disagreements to skip"}
 	pEntityLimit    = intSpec{"limit", "/api/entities/{id}", 1000, 1, 2000, "claims about the entity"}
+	pGroupLimit     = intSpec{"limit", "/entities/{id}/claims, /api/entities/{id}/claims", 100, 1, 500, "claims of one group (p, inv) per page"}
+	pGroupOffset    = intSpec{"offset", "/entities/{id}/claims, /api/entities/{id}/claims", 0, 0, 100_000, "claims of the group to skip"}
 	pSearchLimit    = intSpec{"limit", "/api/search, /search", 20, 1, 200, "hits per page (the page shows 50 by default)"}
 	pSearchOffset   = intSpec{"offset", "/api/search, /search", 0, 0, 10_000, "hits to skip"}
 	pSuggestLimit   = intSpec{"limit", "/api/suggest", 8, 1, 50, "suggestions"}
@@ -64,7 +66,7 @@ var (
 // Params is the table of numeric parameters, in README's order. A test
 // checks that README lists each row.
 var Params = []intSpec{
-	pEntitiesLimit, pEntitiesOffset, pEntityLimit, pClaimsLimit, pClaimsOffset, pAtLimit,
+	pEntitiesLimit, pEntitiesOffset, pEntityLimit, pGroupLimit, pGroupOffset, pClaimsLimit, pClaimsOffset, pAtLimit,
 	pSourcesLimit, pSourcesOffset, pSourceLimit, pSourceOffset, pDisLimit, pDisOffset,
 	pSearchLimit, pSearchOffset, pSuggestLimit, pTimelineFrom, pTimelineTo, pMapYear,
 	pNetRadius, pAuditLimit, pAuditOffset, pListLimit, pListOffset, pTolerance,

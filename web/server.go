@@ -50,11 +50,13 @@ type Server struct {
 
 // state is one consistent generation of what the server answers from.
 type state struct {
-	store tokumu.Store
-	vocab *tokumu.Vocab
-	chart *chart.Chart
-	index *search.Index
-	snap  *snapshot // what the HTML pages read; see snapshot.go
+	store      tokumu.Store
+	vocab      *tokumu.Vocab
+	chart      *chart.Chart // set before chartReady closes; read it through orgChart
+	chartReady chan struct{}
+	index      *search.Index
+	snap       *snapshot // what the HTML pages read; see snapshot.go
+	times      []LoadTime
 	// rev is the newest revision the store held before the read models
 	// were built (0: as imported, or a store that keeps no history): they
 	// reflect at least it. See refresh.go.
@@ -171,6 +173,7 @@ func (s *Server) SwapClose(ctx context.Context, st tokumu.Store) (done <-chan st
 
 func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	st := &state{store: store}
+	t := &loadTimer{last: time.Now()}
 	var err error
 	if st.rev, err = headRevision(ctx, store); err != nil {
 		return nil, err
@@ -182,21 +185,90 @@ func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	if st.vocab, err = tokumu.NewVocab(preds); err != nil {
 		return nil, err
 	}
-	// The three read models are independent: built at once, an edit
-	// shows in about the time of the slowest rather than of all three.
-	var wg sync.WaitGroup
-	errs := make([]error, 3)
-	wg.Add(3)
-	go func() { defer wg.Done(); st.index, errs[0] = search.Build(ctx, store) }()
-	go func() { defer wg.Done(); st.chart, errs[1] = chart.Load(ctx, store, st.vocab) }()
-	go func() { defer wg.Done(); st.snap, errs[2] = loadSnapshot(ctx, store) }()
-	wg.Wait()
-	for _, err := range errs {
+	// The organization chart reads every hierarchy and office claim (a
+	// third of start-up's CPU at 1M claims): it is built after the state
+	// is published, and the structure views wait for it (orgChart).
+	st.chartReady = make(chan struct{})
+	inBackground(func() {
+		defer close(st.chartReady)
+		ch, err := chart.Load(context.WithoutCancel(ctx), store, st.vocab)
 		if err != nil {
-			return nil, err
+			slog.Error("building the organization chart; the structure views stay empty", "err", err)
+			ch = chart.Build(nil, st.vocab)
 		}
+		st.chart = ch
+	})
+	// The search index and the snapshot are independent: built at once,
+	// an edit shows in about the time of the slower. The index stored
+	// with the database at import is decoded, not rebuilt (search.Load):
+	// at 1M claims Build took most of start-up; an edit drops it.
+	var wg sync.WaitGroup
+	var stored bool
+	var ixErr error
+	var ixTook time.Duration
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		start := time.Now()
+		st.index, stored, ixErr = search.Load(ctx, store)
+		ixTook = time.Since(start)
+	}()
+	st.snap, err = loadSnapshot(ctx, store, t)
+	wg.Wait()
+	if ixErr != nil {
+		return nil, ixErr
 	}
+	if err != nil {
+		return nil, err
+	}
+	what := "search index (built, beside the snapshot)"
+	if stored {
+		what = "search index (stored, decoded, beside the snapshot)"
+	}
+	t.times = append(t.times, LoadTime{Part: what, Took: ixTook})
+	st.times = t.times
 	return st, nil
+}
+
+// LoadTime is how long one part of loading a state took.
+type LoadTime struct {
+	Part string
+	Took time.Duration
+}
+
+// LoadTimes says what the last load of the current state spent its time
+// on, part by part (serve prints it; BENCHMARKS.md measures start-up by it).
+func (s *Server) LoadTimes() []LoadTime { return s.cur.Load().times }
+
+// WaitAnalyses waits until what the current state builds after it was
+// published is built — the organization chart, and the analyses (the
+// ledger, the matrices, the attestation, which read every claim) — and
+// says how long the analyses took.
+func (s *Server) WaitAnalyses() time.Duration {
+	st := s.cur.Load()
+	st.orgChart()
+	return st.snap.analyses().took
+}
+
+// orgChart returns the state's organization chart, waiting until it is built.
+func (st *state) orgChart() *chart.Chart {
+	<-st.chartReady
+	return st.chart
+}
+
+// loadTimer records the time since its last mark under a name.
+type loadTimer struct {
+	last  time.Time
+	times []LoadTime
+}
+
+func (t *loadTimer) mark(part string) {
+	now := time.Now()
+	if t.last.IsZero() {
+		t.last = now
+	}
+	t.times = append(t.times, LoadTime{part, now.Sub(t.last)})
+	t.last = now
 }
 
 // route is one pattern of the mux. The list is kept so that tests can
@@ -211,6 +283,7 @@ func (s *Server) routeList() []route {
 		{"GET /api/{$}", http.HandlerFunc(s.handleIndex)},
 		{"GET /api/entities", http.HandlerFunc(s.handleEntities)},
 		{"GET /api/entities/{id}", http.HandlerFunc(s.handleEntity)},
+		{"GET /api/entities/{id}/claims", http.HandlerFunc(s.handleEntityClaimsAPI)},
 		{"GET /api/claims", http.HandlerFunc(s.handleClaims)},
 		{"GET /api/at", http.HandlerFunc(s.handleAt)},
 		{"GET /api/structure", http.HandlerFunc(s.handleStructure)},
@@ -238,6 +311,7 @@ func (s *Server) routeList() []route {
 		{"GET /static/{path...}", s.assets},
 		{"GET /entities", http.HandlerFunc(s.handleEntitiesPage)},
 		{"GET /entities/{id}", http.HandlerFunc(s.handleEntityPage)},
+		{"GET /entities/{id}/claims", http.HandlerFunc(s.handleEntityClaimsPage)},
 		{"GET /search", http.HandlerFunc(s.handleSearchPage)},
 		{"GET /timeline", http.HandlerFunc(s.handleTimelinePage)},
 		{"GET /map", http.HandlerFunc(s.handleMapPage)},

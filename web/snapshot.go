@@ -5,9 +5,11 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"log/slog"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
@@ -37,7 +39,10 @@ type snapshot struct {
 	byLang  map[string]*langCache // en, ja, ru
 	// netClaims holds the network page's queries; see claimCache.
 	netClaims claimCache
-	an        *analyses // the ledger, beliefs, matrices, attestation; see analyses.go
+	// an is the ledger, beliefs, matrices and attestation (analyses.go),
+	// set before anReady closes; read it through analyses().
+	an      *analyses
+	anReady chan struct{}
 	// The views' defaults: the corpus's settings, or what its data spans.
 	tlFrom, tlTo   int // the timeline's and the map's extent (years)
 	mapYear        int
@@ -45,34 +50,26 @@ type snapshot struct {
 	structRoot     string
 	structDate     tokumu.Day
 	structCmp      tokumu.Day
-	// evidence bounds open holdings for the network and the map (see
-	// bounds.go), indexed once from every claim.
-	evidence *view.Evidence
 	// evTags are the tags of events and operations (eventTags).
 	tagsOnce sync.Once
 	evTags   []string
 	// allEntities is every entity ordered by id, for /api/entities.
 	allEntities []*tokumu.Entity
-	// disagreements is view.FindDisagreements over every claim, found
-	// once at load: per request it read every claim (16 s and 1.8 GB for
-	// eight concurrent requests on 212k claims). It is ordered by
-	// subject, so disBySubject holds sub-slices of it.
-	disagreements []view.DisagreementJSON
-	// explicit maps each claim with an id of its own (not derived) to its
-	// subject.
-	explicit     map[string]string
-	disBySubject map[string][]view.DisagreementJSON
 	// hash is the store's content hash, the release a citation names
 	// (see release.go).
 	hash string
 }
 
 // loadSnapshot reads the store into a snapshot.
-func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
+func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer) (*snapshot, error) {
+	if t == nil {
+		t = &loadTimer{last: time.Now()}
+	}
 	c, err := view.LoadCorpus(ctx, st)
 	if err != nil {
 		return nil, err
 	}
+	t.mark("corpus (entities, sources, periods, events, places, figures)")
 	sn := &snapshot{Corpus: c, preds: c.Vocab.Map(), predIDs: c.Vocab.List(),
 		byLang: map[string]*langCache{"en": {}, "ja": {}, "ru": {}}}
 	sn.labels = map[string]map[string]string{"en": {}, "ja": {}, "ru": {}}
@@ -92,42 +89,27 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 		}
 	}
 	sn.defaults()
-	if sn.an, err = loadAnalyses(ctx, st, c); err != nil {
-		return nil, err
-	}
+	t.mark("labels")
+	// The analyses read every claim (seconds at a million): they are
+	// built after the state is published, and the pages that show them
+	// wait for them (analyses()); the others answer at once.
+	sn.anReady = make(chan struct{})
+	inBackground(func() {
+		defer close(sn.anReady)
+		start := time.Now()
+		a, err := loadAnalyses(context.WithoutCancel(ctx), st, c)
+		if err != nil {
+			slog.Error("building the analyses (ledger, matrices, attestation); their pages stay empty", "err", err)
+			a = &analyses{attestN: map[string][2]int{}, evidence: view.NewEvidence(c.Vocab, nil)}
+		}
+		a.took = time.Since(start)
+		sn.an = a
+	})
 	sn.allEntities = make([]*tokumu.Entity, 0, len(c.Entities))
 	for _, e := range c.Entities {
 		sn.allEntities = append(sn.allEntities, e)
 	}
 	sort.Slice(sn.allEntities, func(i, j int) bool { return sn.allEntities[i].ID < sn.allEntities[j].ID })
-	all, err := st.Claims(ctx, tokumu.ClaimFilter{})
-	if err != nil {
-		return nil, err
-	}
-	sn.disagreements = view.DisagreementsJSON(view.AllDisagreements(all, c.Vocab))
-	// The claims with an id of their own, for their permalinks: found
-	// here, where every claim is read anyway, rather than by a walk of
-	// the store on the first permalink after each edit (claimpage.go).
-	sn.explicit = map[string]string{}
-	for _, cl := range all {
-		if cl.ID != tokumu.DeriveClaimID(cl) {
-			sn.explicit[cl.ID] = cl.Subject
-		}
-	}
-	sn.evidence = view.NewEvidence(c.Vocab, all)
-	// Each disagreement is listed under every entity it involves: its
-	// subject, and the subjects and objects of its claims (two holders
-	// of an office show on the office's page and on each holder's).
-	sn.disBySubject = map[string][]view.DisagreementJSON{}
-	for _, d := range sn.disagreements {
-		seen := map[string]bool{}
-		for _, id := range append([]string{d.Subject, d.Object}, claimEnds(d.Claims)...) {
-			if id != "" && !seen[id] {
-				seen[id] = true
-				sn.disBySubject[id] = append(sn.disBySubject[id], d)
-			}
-		}
-	}
 	// Each reference is rendered once per language: its frame words (In,
 	// Vol., the kind) are the interface's.
 	sn.refHTML, sn.refText = map[string]map[string]template.HTML{}, map[string]string{}
@@ -149,7 +131,39 @@ func loadSnapshot(ctx context.Context, st tokumu.Store) (*snapshot, error) {
 	if sn.hash, err = st.Hash(ctx); err != nil {
 		return nil, err
 	}
+	t.mark("references")
 	return sn, nil
+}
+
+// backgroundLoad says whether a state's slow parts (the chart, the
+// analyses) are built after it is published; the package's tests build
+// them before (export_test.go), so that every page they fetch is whole.
+var backgroundLoad = true
+
+func inBackground(f func()) {
+	if backgroundLoad {
+		go f()
+	} else {
+		f()
+	}
+}
+
+// analyses returns the snapshot's analyses, waiting until they are built.
+func (sn *snapshot) analyses() *analyses {
+	<-sn.anReady
+	return sn.an
+}
+
+// readyAnalyses returns the analyses if they are built, else nil: what an
+// entity page uses of them (attestation, a hub's group sizes) it goes
+// without until then, rather than wait seconds after a start.
+func (sn *snapshot) readyAnalyses() *analyses {
+	select {
+	case <-sn.anReady:
+		return sn.an
+	default:
+		return nil
+	}
 }
 
 // defaults sets the views' starting points from the corpus's settings

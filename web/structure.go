@@ -83,7 +83,7 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 		p.Date = s.st(r).snap.structDate
 	}
 	if p.Root == "" { // the corpus names no default: the first root of the chart
-		if roots := s.st(r).chart.Roots(p.Date); len(roots) > 0 {
+		if roots := s.st(r).orgChart().Roots(p.Date); len(roots) > 0 {
 			p.Root = roots[0]
 		}
 	}
@@ -92,18 +92,18 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 		p.CompareText = p.Compare.String()
 	}
 	p.Title = p.T("structure.title.at", p.Label(p.Root), p.DateText)
-	nodes := s.st(r).chart.Subtree(p.Root, p.Date)
+	nodes := s.st(r).orgChart().Subtree(p.Root, p.Date)
 	if nodes == nil {
 		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "%q is not in the organization chart (it has no part_of or subordinate_to claims)", p.Root))
 		return
 	}
-	p.Roots = s.st(r).chart.Roots(p.Date)
+	p.Roots = s.st(r).orgChart().Roots(p.Date)
 	if len(p.Roots) > rootsMax {
 		p.Roots = p.Roots[:rootsMax] // a large corpus has thousands; the field still takes any id
 	}
 	p.Roots = appendNew(p.Roots, p.Root)
-	p.Parents = s.st(r).chart.Parents(p.Root, p.Date)
-	ch := s.st(r).chart
+	p.Parents = s.st(r).orgChart().Parents(p.Root, p.Date)
+	ch := s.st(r).orgChart()
 	p.ch = ch
 	p.Unplaced = capNodes(ch.Unplaced(p.Root, p.Date))
 	// On the first date a tree marks what is gone or moved by the second;

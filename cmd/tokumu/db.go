@@ -15,6 +15,7 @@ import (
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/corpus"
 	"github.com/tokumu/tokumu/postgres"
+	"github.com/tokumu/tokumu/search"
 	"github.com/tokumu/tokumu/sqlite"
 	"github.com/tokumu/tokumu/yamlcorpus"
 )
@@ -241,11 +242,34 @@ func buildDB(ctx context.Context, path string, ds *tokumu.Dataset, progress io.W
 		fmt.Fprintf(progress, "writing %d entities and %d claims …\n", len(ds.Entities), len(ds.Claims))
 	}
 	// The search index is stored with the database (searchindex.go), so
-	// that a CLI search reads it instead of building it.
+	// that a CLI search or a starting server reads it instead of building
+	// it. It is built from the dataset in memory, on another core while
+	// SQLite writes the claims, rather than read back from the new file.
+	type built struct {
+		data []byte
+		err  error
+	}
+	index := make(chan built, 1)
+	go func() {
+		ix, err := search.BuildDataset(ctx, ds)
+		if err != nil {
+			index <- built{nil, err}
+			return
+		}
+		data, err := ix.Encode()
+		index <- built{data, err}
+	}()
 	return sqlite.WriteFileThen(ctx, path, ds, func(ctx context.Context, db *sqlite.DB) error {
 		if progress != nil {
 			fmt.Fprintf(progress, "indexing %d entities and %d claims for search …\n", len(ds.Entities), len(ds.Claims))
 		}
-		return storeSearchIndex(ctx, db)
+		b := <-index
+		if b.err != nil {
+			return b.err
+		}
+		if ds.Hash == "" {
+			return nil // nothing could tell a stale index from a current one
+		}
+		return db.PutBlob(ctx, searchBlob, searchKey(ds.Hash), b.data)
 	})
 }

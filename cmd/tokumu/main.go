@@ -114,7 +114,10 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
-	os.Exit(m.Run(ctx, os.Args[1:]))
+	stopProfile := startProfile()
+	code := m.Run(ctx, os.Args[1:])
+	stopProfile()
+	os.Exit(code)
 }
 
 // usageError is a mistake in how the program was called; it exits 2.

@@ -14,28 +14,9 @@ import (
 // that indexes differently, or a database with other content, never
 // reads a stale index; it builds one and stores it for the next call.
 
-const searchBlob = "search-index"
+const searchBlob = search.BlobName
 
-func searchKey(hash string) string { return search.Fingerprint() + ":" + hash }
-
-// storeSearchIndex builds db's search index and keeps it in db. A
-// database without a dataset hash gets none: nothing could tell a stale
-// index from a current one.
-func storeSearchIndex(ctx context.Context, db *sqlite.DB) error {
-	hash, err := db.Hash(ctx)
-	if err != nil || hash == "" {
-		return err
-	}
-	ix, err := search.Build(ctx, db)
-	if err != nil {
-		return err
-	}
-	data, err := ix.Encode()
-	if err != nil {
-		return err
-	}
-	return db.PutBlob(ctx, searchBlob, searchKey(hash), data)
-}
+func searchKey(hash string) string { return search.BlobKey(hash) }
 
 // loadSearchIndex returns db's stored search index, or builds it, and
 // stores it when it can (a database imported by an older tokumu has none).

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -47,6 +48,7 @@ func (m *Main) serve(ctx context.Context, addr string, maxConns int) error {
 	if err != nil {
 		return err
 	}
+	start := time.Now()
 	st, id, err := openSnapshot(ctx, path)
 	if err != nil {
 		return err
@@ -56,6 +58,11 @@ func (m *Main) serve(ctx context.Context, addr string, maxConns int) error {
 		st.Close()
 		return err
 	}
+	fmt.Fprintf(m.Stderr, "tokumu: loaded in %v:%s\n", time.Since(start).Round(time.Millisecond), loadTimes(srv.LoadTimes()))
+	go func() {
+		took := srv.WaitAnalyses()
+		fmt.Fprintf(m.Stderr, "tokumu: analyses (ledger, matrices, attestation) built in %v, %v after start\n", took.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
+	}()
 	defer func() { srv.Store().Close() }()
 	srv.Logger = slog.New(slog.NewTextHandler(m.Stderr, nil))
 	if opts[serveOptions](m).read == "account" {
@@ -86,6 +93,15 @@ func (m *Main) serve(ctx context.Context, addr string, maxConns int) error {
 	stop()
 	wg.Wait()
 	return err
+}
+
+// loadTimes lists what loading took, part by part, for the start-up line.
+func loadTimes(ts []web.LoadTime) string {
+	var b strings.Builder
+	for _, t := range ts {
+		fmt.Fprintf(&b, " %s %v;", t.Part, t.Took.Round(time.Millisecond))
+	}
+	return strings.TrimSuffix(b.String(), ";")
 }
 
 // networkNote is what serve says when it listens beyond loopback.

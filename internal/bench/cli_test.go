@@ -9,8 +9,6 @@ import (
 	"sort"
 	"testing"
 	"time"
-
-	"github.com/tokumu/tokumu/internal/synth"
 )
 
 // BenchmarkCLICold runs the tokumu binary as a user does, a new process
@@ -38,16 +36,7 @@ func BenchmarkCLICold(b *testing.B) {
 	root := filepath.Join(filepath.Dir(file), "../..")
 	corpora := []corpus{{"embedded", filepath.Join(root, "corpus"), "lyushkov-genrikh", "Люшков"}}
 	for _, n := range sizeList(b) {
-		// A directory of its own: generate's cache may hold a corpus from
-		// an older synth that today's checks reject.
-		sd := filepath.Join(os.TempDir(), fmt.Sprintf("tokumu-cli-synth-%d", n))
-		if _, err := os.Stat(filepath.Join(sd, ".complete")); err != nil {
-			os.RemoveAll(sd)
-			if _, err := synth.Write(sd, n, 42); err != nil {
-				b.Fatal(err)
-			}
-			os.WriteFile(filepath.Join(sd, ".complete"), nil, 0o644)
-		}
+		sd := generate(b, n).Dir
 		corpora = append(corpora, corpus{fmt.Sprintf("claims=%d", n), sd, "person-1", "Komatsubara"})
 	}
 	baseline := os.Getenv("TOKUMU_BASELINE_BIN")

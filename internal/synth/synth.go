@@ -7,12 +7,105 @@
 package synth
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/tokumu/tokumu/corpus"
 )
+
+// Version is the generator's version. Bump it whenever Write's output
+// changes for a given size and seed, so that cached corpora (see Cached)
+// written by an older generator are never reused.
+const Version = 2
+
+// vocabulary is the embedded corpus's vocabulary file, which every
+// generated corpus carries: synthetic claims use its predicates.
+func vocabulary() ([]byte, error) {
+	return fs.ReadFile(corpus.FS, "vocabulary/core.yaml")
+}
+
+// Key identifies what Write produces for a size and seed: a hash of the
+// vocabulary it copies and of the generator's version. A corpus written
+// under another key may not load with today's vocabulary or checks (two
+// engineers hit this with fixed cache paths), so caches are named by it.
+func Key() (string, error) {
+	v, err := vocabulary()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "synth v%d\n", Version)
+	h.Write(v)
+	return hex.EncodeToString(h.Sum(nil))[:12], nil
+}
+
+// CacheDir is where Cached keeps the corpus of n claims from seed:
+// $TMPDIR/tokumu-synth-KEY-n-sSEED.
+func CacheDir(n int, seed uint64) (string, error) {
+	k, err := Key()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(os.TempDir(), fmt.Sprintf("tokumu-synth-%s-%d-s%d", k, n, seed)), nil
+}
+
+// Cached returns the corpus of about n claims from seed in CacheDir,
+// writing it first when it is not there. The corpus is written beside
+// the cache directory and renamed into place, so a killed or concurrent
+// run never leaves (or reads) half a corpus.
+func Cached(n int, seed uint64) (*Corpus, error) {
+	dir, err := CacheDir(n, seed)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".complete")); err == nil {
+		return Describe(dir, n), nil
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), filepath.Base(dir)+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	c, err := Write(tmp, n, seed)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, ".complete"), nil, 0o644); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if _, serr := os.Stat(filepath.Join(dir, ".complete")); serr == nil {
+			return Describe(dir, n), nil // another run finished first
+		}
+		return nil, err
+	}
+	c.Dir = dir
+	return c, nil
+}
+
+// Describe returns the ids Write gives a corpus of about n claims in dir
+// without reading it (they depend on n alone); Claims is left 0.
+func Describe(dir string, n int) *Corpus {
+	nEnt := entitiesFor(n)
+	c := &Corpus{Dir: dir, Entities: nEnt, Root: "org-0"}
+	for i := 0; i < nEnt/2; i++ {
+		c.Persons = append(c.Persons, fmt.Sprintf("person-%d", i))
+	}
+	for i := 0; i < nEnt/5; i++ {
+		c.Orgs = append(c.Orgs, fmt.Sprintf("org-%d", i))
+	}
+	return c
+}
+
+func entitiesFor(claims int) int {
+	return max(claims/10, 20)
+}
 
 var (
 	jaFamily = [][2]string{{"田中", "Tanaka"}, {"山本", "Yamamoto"}, {"小松原", "Komatsubara"}, {"秋草", "Akikusa"}, {"土居", "Doi"},
@@ -44,10 +137,7 @@ type Corpus struct {
 // be empty or not exist.
 func Write(dir string, claims int, seed uint64) (*Corpus, error) {
 	r := rand.New(rand.NewPCG(seed, 1))
-	nEnt := claims / 10
-	if nEnt < 20 {
-		nEnt = 20
-	}
+	nEnt := entitiesFor(claims)
 	c := &Corpus{Dir: dir, Entities: nEnt}
 	nPersons, nOrgs, nPlaces := nEnt/2, nEnt/5, nEnt/10
 	nEvents := nEnt - nPersons - nOrgs - nPlaces
@@ -56,7 +146,7 @@ func Write(dir string, claims int, seed uint64) (*Corpus, error) {
 			return nil, err
 		}
 	}
-	vocab, err := os.ReadFile(vocabularyPath())
+	vocab, err := vocabulary()
 	if err != nil {
 		return nil, err
 	}
@@ -206,14 +296,4 @@ func zipf(r *rand.Rand, n int) int {
 	}
 	f := r.Float64()
 	return int(float64(n) * f * f * f)
-}
-
-// vocabularyPath finds the real corpus vocabulary from this package's directory.
-func vocabularyPath() string {
-	for _, p := range []string{"corpus/vocabulary/core.yaml", "../corpus/vocabulary/core.yaml", "../../corpus/vocabulary/core.yaml"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	return "corpus/vocabulary/core.yaml"
 }

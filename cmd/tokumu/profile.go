@@ -1,0 +1,32 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime/pprof"
+)
+
+// startProfile writes a CPU profile of the whole run to the file named by
+// TOKUMU_CPUPROFILE, when set: how BENCHMARKS.md finds where import and
+// start-up spend their time (go tool pprof -top tokumu FILE). It returns
+// the function that stops it.
+func startProfile() func() {
+	path := os.Getenv("TOKUMU_CPUPROFILE")
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "tokumu: TOKUMU_CPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintf(os.Stderr, "tokumu: TOKUMU_CPUPROFILE: %v\n", err)
+		f.Close()
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
+}
