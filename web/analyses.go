@@ -27,6 +27,9 @@ type analyses struct {
 	// evidence bounds open holdings for the network and the map (see
 	// bounds.go).
 	evidence *view.Evidence
+	// explicit maps each claim with an id of its own (not derived from
+	// its content) to its subject, for its permalink (claimpage.go).
+	explicit map[string]string
 	tags     []string // the tags of the entities the network draws, for its filter
 	// beliefs and charts are the estimates page without filters, which
 	// most requests ask for.
@@ -57,6 +60,7 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 		attest:   view.NewAttester(c.SourceList, claims),
 		attestN:  map[string][2]int{},
 		evidence: view.NewEvidence(c.Vocab, claims),
+		explicit: map[string]string{},
 		beliefs:  ledger.BuildBeliefs(c.Numbers, ledger.Filter{}, ledger.DefaultTolerance),
 		charts:   view.Estimates(c.Numbers),
 	}
@@ -72,6 +76,9 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 	slices.Sort(a.tags)
 	a.hubs = findHubs(claims)
 	for _, cl := range claims {
+		if cl.ID != tokumu.DeriveClaimID(cl) {
+			a.explicit[cl.ID] = cl.Subject
+		}
 		if cl.Object != "" {
 			a.relations = append(a.relations, cl)
 		}

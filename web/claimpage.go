@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"strings"
-	"sync"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/format"
@@ -16,61 +15,15 @@ import (
 // working after an editor adds a page number. The same URL answers HTML
 // to a browser and JSON to Accept: application/json (or ?format=json).
 
-// explicitIDs maps the claims with an id of their own (not derived) to
-// their subject, for the state it was built from: found with one
-// entity-by-entity walk the first time a permalink asks for one, holding
-// only those ids. One index is kept, the latest state's.
-var (
-	explicitMu  sync.Mutex
-	explicitIDs *explicitIndex
-)
-
-type explicitIndex struct {
-	st   *state
-	once sync.Once
-	m    map[string]string
-	err  error
-}
-
-func explicitFor(st *state) *explicitIndex {
-	explicitMu.Lock()
-	defer explicitMu.Unlock()
-	if explicitIDs == nil || explicitIDs.st != st {
-		explicitIDs = &explicitIndex{st: st}
-	}
-	return explicitIDs
-}
-
 // findClaim returns the claim with the id, or ENOTFOUND.
 func (s *Server) findClaim(ctx context.Context, st *state, id string) (*tokumu.Claim, error) {
 	subject := ""
 	if subj, _, ok := strings.Cut(id, "~"); ok {
 		subject = subj
 	} else {
-		ix := explicitFor(st)
-		ix.once.Do(func() {
-			ix.m = map[string]string{}
-			x, err := format.NewExport(ctx, st.store, format.Query{}, format.Options{})
-			if err != nil {
-				ix.err = err
-				return
-			}
-			ix.err = x.Claims(ctx, func(c *tokumu.Claim) error {
-				if c.ID != tokumu.DeriveClaimID(c) {
-					ix.m[c.ID] = c.Subject
-				}
-				return nil
-			})
-		})
-		if ix.err != nil {
-			explicitMu.Lock()
-			if explicitIDs == ix {
-				explicitIDs = nil // try again next time
-			}
-			explicitMu.Unlock()
-			return nil, ix.err
-		}
-		subject = ix.m[id]
+		// A claim with an id of its own: the analyses, built from every
+		// claim once per state, know its subject.
+		subject = st.snap.analyses().explicit[id]
 	}
 	if subject != "" {
 		cs, err := st.store.Claims(ctx, tokumu.ClaimFilter{Subject: subject})
