@@ -1,7 +1,7 @@
 package web
 
 import (
-	"fmt"
+	"strings"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
@@ -70,23 +70,28 @@ func (b *base) claimText(c *tokumu.Claim) string {
 	if w := c.When.Human(b.Lang); w != "" {
 		s += " (" + w + ")"
 	}
-	return s + ", claim " + c.ID
+	return b.T("bound.claim", s, c.ID)
 }
 
 // possibleText says why a claim only possibly held in a range: its own
 // dates, and the claims that bound its open start or end.
 func (b *base) possibleText(c *tokumu.Claim, h heldIn) string {
-	s := "possible: " + b.Pred(c.Predicate)
-	if w := c.When.Human(b.Lang); w != "" {
-		s += " " + w
-	} else {
-		s += " (undated)"
+	w := c.When.Human(b.Lang)
+	if w == "" {
+		w = b.T("bound.undated")
 	}
+	s := b.T("bound.possible", b.Pred(c.Predicate), w)
 	if h.Bounds.EndBy != nil {
-		s += fmt.Sprintf("; ended by %s at the latest (%s: %s)", h.Bounds.End, h.Bounds.EndWhy, b.claimText(h.Bounds.EndBy))
+		s += b.T("bound.ended", h.Bounds.End.String(), b.boundWhy(h.Bounds.EndWhy), b.claimText(h.Bounds.EndBy))
 	}
 	if h.Bounds.StartBy != nil {
-		s += fmt.Sprintf("; began %s at the earliest (%s: %s)", h.Bounds.Start, h.Bounds.StartWhy, b.claimText(h.Bounds.StartBy))
+		s += b.T("bound.began", h.Bounds.Start.String(), b.boundWhy(h.Bounds.StartWhy), b.claimText(h.Bounds.StartBy))
 	}
 	return s
+}
+
+// boundWhy names the kind of claim that bounds an open end (view.Bound's
+// StartWhy and EndWhy: "death", "next posting", …) in the page's language.
+func (b *base) boundWhy(why string) string {
+	return b.T("bound.why." + strings.ReplaceAll(why, " ", "_"))
 }
