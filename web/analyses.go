@@ -21,7 +21,6 @@ import (
 type analyses struct {
 	ledger    *ledger.Ledger
 	matrices  []*ach.Matrix
-	attest    *view.Attester
 	relations []*tokumu.Claim   // for the path API and the network filters
 	attestN   map[string][2]int // claim → sources, independent ones, where more than one source says it
 	// evidence bounds open holdings for the network and the map (see
@@ -57,7 +56,6 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 	a := &analyses{
 		ledger:   ledger.Build(c, claims, -1, -1),
 		matrices: ach.Build(ach.Input{Vocab: c.Vocab, Entities: c.Entities, Claims: claims}),
-		attest:   view.NewAttester(c.SourceList, claims),
 		attestN:  map[string][2]int{},
 		evidence: view.NewEvidence(c.Vocab, claims),
 		explicit: map[string]string{},
@@ -75,6 +73,10 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 	}
 	slices.Sort(a.tags)
 	a.hubs = findHubs(claims)
+	// The attester indexes every claim by what it asserts; it is needed
+	// only to find the claims that more than one source asserts, so it
+	// goes once they are found (at 1M claims it held them all).
+	attest := view.NewAttester(c.SourceList, claims)
 	for _, cl := range claims {
 		if cl.ID != tokumu.DeriveClaimID(cl) {
 			a.explicit[cl.ID] = cl.Subject
@@ -82,7 +84,7 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 		if cl.Object != "" {
 			a.relations = append(a.relations, cl)
 		}
-		if at := a.attest.Of(cl); len(at.Sources) > 1 {
+		if at := attest.Of(cl); len(at.Sources) > 1 {
 			a.attestN[cl.ID] = [2]int{len(at.Sources), at.Independent}
 		}
 	}
