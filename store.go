@@ -1,6 +1,10 @@
 package tokumu
 
-import "context"
+import (
+	"cmp"
+	"context"
+	"strings"
+)
 
 // Store keeps a corpus and answers the questions users ask of it. The
 // SQLite store is the default; a PostgreSQL store implements the same
@@ -96,4 +100,38 @@ type Stats struct {
 	WithLocator     int // claims with a locator
 	WithPerspective int // claims with a perspective
 	Dated           int // claims with a time
+}
+
+// CompareClaims is the order of Store.Claims: subject, predicate, start
+// of time (undated claims first), id, each string byte by byte. Stores
+// that sort in memory sort by it, so that every store lists claims alike.
+func CompareClaims(a, b *Claim) int {
+	if c := strings.Compare(a.Subject, b.Subject); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Predicate, b.Predicate); c != 0 {
+		return c
+	}
+	if ad, bd := !a.When.IsZero(), !b.When.IsZero(); ad != bd {
+		if ad {
+			return 1
+		}
+		return -1
+	} else if ad {
+		if c := cmp.Compare(a.When.Earliest, b.When.Earliest); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// CollectClaims gathers what each(ctx, f, …) walks into a slice: Claims
+// for a store whose EachClaim is the query.
+func CollectClaims(ctx context.Context, f ClaimFilter, each func(context.Context, ClaimFilter, func(*Claim) error) error) ([]*Claim, error) {
+	var out []*Claim
+	err := each(ctx, f, func(c *Claim) error {
+		out = append(out, c)
+		return nil
+	})
+	return out, err
 }

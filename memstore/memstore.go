@@ -16,7 +16,6 @@
 package memstore
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"maps"
@@ -133,7 +132,7 @@ func build(ds *tokumu.Dataset) (*state, error) {
 		seen[c.ID] = true
 		st.claims = append(st.claims, cloneClaim(c))
 	}
-	slices.SortFunc(st.claims, compareClaims)
+	slices.SortFunc(st.claims, tokumu.CompareClaims)
 	for i, c := range st.claims {
 		st.bySubject[c.Subject] = append(st.bySubject[c.Subject], i)
 		if c.Object != "" {
@@ -146,29 +145,6 @@ func build(ds *tokumu.Dataset) (*state, error) {
 
 func conflict(kinds, id string) error {
 	return tokumu.Errorf(tokumu.ECONFLICT, "memstore: two %s have the id %q", kinds, id)
-}
-
-// compareClaims orders claims as Store.Claims promises: by subject,
-// predicate, start of time (undated first) and id, comparing strings
-// byte by byte.
-func compareClaims(a, b *tokumu.Claim) int {
-	if c := strings.Compare(a.Subject, b.Subject); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Predicate, b.Predicate); c != 0 {
-		return c
-	}
-	if ad, bd := !a.When.IsZero(), !b.When.IsZero(); ad != bd {
-		if ad {
-			return 1
-		}
-		return -1
-	} else if ad {
-		if c := cmp.Compare(a.When.Earliest, b.When.Earliest); c != 0 {
-			return c
-		}
-	}
-	return strings.Compare(a.ID, b.ID)
 }
 
 func countStats(ds *tokumu.Dataset) tokumu.Stats {
@@ -246,12 +222,7 @@ func (s *Store) Entities(ctx context.Context, f tokumu.EntityFilter) ([]*tokumu.
 // Claims returns the claims that match f, ordered by subject, predicate,
 // start of time and id.
 func (s *Store) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim, error) {
-	var out []*tokumu.Claim
-	err := s.EachClaim(ctx, f, func(c *tokumu.Claim) error {
-		out = append(out, c)
-		return nil
-	})
-	return out, err
+	return tokumu.CollectClaims(ctx, f, s.EachClaim)
 }
 
 // EachClaim implements tokumu.Store: fn gets a copy of each claim that

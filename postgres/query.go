@@ -153,12 +153,7 @@ var claimColumns = strings.Join(claimColumnList, ", ")
 // start of time (undated first) and id; the columns' "C" collation makes
 // the order byte by byte.
 func (s *DB) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim, error) {
-	var out []*tokumu.Claim
-	err := s.EachClaim(ctx, f, func(c *tokumu.Claim) error {
-		out = append(out, c)
-		return nil
-	})
-	return out, err
+	return tokumu.CollectClaims(ctx, f, s.EachClaim)
 }
 
 // EachClaim implements tokumu.Store: Claims' query, each row handed to fn

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -53,28 +52,6 @@ func (r *datasetReader) Predicates(context.Context) ([]*tokumu.Predicate, error)
 // Claims answers only the predicate filter, which is all Build asks.
 func (r *datasetReader) Claims(_ context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim, error) {
 	cs := r.byPred[f.Predicate]
-	slices.SortFunc(cs, compareClaims)
+	slices.SortFunc(cs, tokumu.CompareClaims)
 	return cs, nil
-}
-
-// compareClaims is the Store's claim order: subject, predicate, start of
-// time (undated first), id, bytewise.
-func compareClaims(a, b *tokumu.Claim) int {
-	if c := strings.Compare(a.Subject, b.Subject); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Predicate, b.Predicate); c != 0 {
-		return c
-	}
-	if ad, bd := !a.When.IsZero(), !b.When.IsZero(); ad != bd {
-		if ad {
-			return 1
-		}
-		return -1
-	} else if ad {
-		if c := cmp.Compare(a.When.Earliest, b.When.Earliest); c != 0 {
-			return c
-		}
-	}
-	return strings.Compare(a.ID, b.ID)
 }

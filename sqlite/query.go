@@ -134,12 +134,7 @@ const claimColumns = `id, subject, predicate, object, value, unit, role, lang, e
 
 // Claims returns the claims that match f.
 func (s *DB) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim, error) {
-	var out []*tokumu.Claim
-	err := s.EachClaim(ctx, f, func(c *tokumu.Claim) error {
-		out = append(out, c)
-		return nil
-	})
-	return out, err
+	return tokumu.CollectClaims(ctx, f, s.EachClaim)
 }
 
 // EachClaim implements tokumu.Store: Claims' query, each row handed to fn
