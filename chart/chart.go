@@ -307,16 +307,20 @@ func (c *Chart) span(i int32) (lo, hi tokumu.Day) {
 	return lo, hi
 }
 
-// clipToLife limits each hierarchy edge to the days its child possibly
-// existed: a part_of claim's span is the span of its evidence, not of the
-// organization, and no organization sits in a chart before its founding
-// or after its end. An edge left with no day is dropped.
+// clipToLife limits each hierarchy edge to the days both its child and
+// its parent possibly existed: a part_of claim's span is the span of its
+// evidence, not of the organizations, and no organization sits in a chart
+// before its founding or after its end, nor under a parent that was
+// dissolved or converted (an open subordination to the Harbin agency
+// does not outlast the agency's conversion in 1940). An edge left with no
+// day is dropped.
 func (c *Chart) clipToLife() {
-	clip := func(list []edge, child func(e edge) int32) []edge {
+	clip := func(list []edge, child, parent func(e edge) int32) []edge {
 		out := list[:0]
 		for _, e := range list {
 			lo, hi := c.span(child(e))
-			e.lo, e.hi = max(e.lo, lo), min(e.hi, hi)
+			plo, phi := c.span(parent(e))
+			e.lo, e.hi = max(e.lo, lo, plo), min(e.hi, hi, phi)
 			if e.lo <= e.hi {
 				out = append(out, e)
 			}
@@ -324,8 +328,10 @@ func (c *Chart) clipToLife() {
 		return out
 	}
 	for i := range c.children {
-		c.children[i] = clip(c.children[i], func(e edge) int32 { return e.to })
-		c.parents[i] = clip(c.parents[i], func(edge) int32 { return int32(i) })
+		self := func(edge) int32 { return int32(i) }
+		to := func(e edge) int32 { return e.to }
+		c.children[i] = clip(c.children[i], to, self)
+		c.parents[i] = clip(c.parents[i], self, to)
 	}
 }
 
@@ -537,6 +543,11 @@ func (c *Chart) DiffTrees(before, after []Node, a, b tokumu.Day) []Change {
 			if g := c.gone(i, b); g != nil {
 				ch.Kind, ch.By = Removed, g
 			} else if e := c.parentAt(i, b); e != nil {
+				if c.ids[e.to] == n.Parent {
+					// Still under the same parent, which left the subtree:
+					// the parent's own row says so.
+					continue
+				}
 				ch.Kind, ch.Parent, ch.From, ch.By = Moved, c.ids[e.to], n.Parent, e.claim
 			} else {
 				ch.Kind, ch.At, ch.By = NoEvidence, b, n.Via

@@ -142,6 +142,11 @@ func TestDiffStates(t *testing.T) {
 		// fresh: founded 1940.
 		lifeClaim("ff", "fresh", "founded", "", 19400301, 19400331),
 		claim("fp", "fresh", "part_of", "army", 19400101, 19451231),
+		// wing: under the army to 1940, under another army from 1941; its
+		// flight stays under it, so only the wing's row tells the move.
+		claim("wp", "wing", "part_of", "army", 19300101, 19401231),
+		claim("wq", "wing", "part_of", "other", 19410101, 19451231),
+		claim("fl", "flight", "part_of", "wing", 19300101, 19451231),
 		// unit: under old to 1940, under another army from 1941.
 		claim("up", "unit", "part_of", "old", 19300101, 19401231),
 		claim("uq", "unit", "part_of", "other", 19410101, 19451231),
@@ -153,14 +158,22 @@ func TestDiffStates(t *testing.T) {
 		claim("dp", "dept", "part_of", "army", 19350101, 19451231),
 		// div: attested only to 1938.
 		claim("vp", "div", "part_of", "army", 19300101, 19381231),
+		// bureau: founded 1934, under old from 1934 with no end given; its
+		// place under old ends with old's conversion in 1940 (it was once
+		// "moved" from old to old).
+		lifeClaim("bf", "bureau", "founded", "", 19341201, 19341231),
+		{ID: "bp", Subject: "bureau", Predicate: "part_of", Object: "old",
+			When: tokumu.When{EDTF: "1934-12/", Earliest: 19341201, LatestStart: 19341231, EarliestEnd: 19341231, Latest: tokumu.MaxDay, Interval: true}},
 	}, testVocab)
 	got := kinds(c.Diff("army", 19390601, 19410601))
 	want := []string{
 		"fresh added by ff",
 		"gone removed by gd",
 		"unit moved old→other",
+		"wing moved army→other",
 		"old renamed →new by os",
 		"agency no_evidence 1939-06-01",
+		"bureau no_evidence 1941-06-01",
 		"school no_evidence 1941-06-01",
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -182,7 +195,7 @@ func TestDiffStates(t *testing.T) {
 	}
 	// school existed (1930–1945) with its last parent converted into new;
 	// div is not shown (no claim says it existed in 1941).
-	if want := []string{"school<old"}; !reflect.DeepEqual(un, want) {
+	if want := []string{"bureau<old", "school<old"}; !reflect.DeepEqual(un, want) {
 		t.Errorf("Unplaced 1941 = %v, want %v", un, want)
 	}
 	un = nil

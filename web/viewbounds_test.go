@@ -52,7 +52,7 @@ func TestTimelineFilters(t *testing.T) {
 	defer ts.Close()
 	li := func(id string) string { return `<a href="/entities/` + id + `" class="ent t-` }
 	checkURLs(t, ts.URL, []urlCase{
-		{"/timeline?from=1938&to=1939", 200, []string{li("khalkhin-gol-1939"), `id="tl-count">19 in 1938–1939<`, `"id":"kantokuen-1941"`, `"from":1938,"to":1940`},
+		{"/timeline?from=1938&to=1939", 200, []string{li("khalkhin-gol-1939"), `id="tl-count">20 in 1938–1939<`, `"id":"kantokuen-1941"`, `"from":1938,"to":1940`},
 			[]string{li("kantokuen-1941"), "<h2>1941</h2>"}},
 		{"/timeline?from=1939&to=1939", 200, []string{li("khalkhin-gol-1939"), "in 1939–1939"}, []string{li("khasan-1938"), "<h2>1937</h2>"}},
 		{"/timeline?tag=sabotage", 200, []string{li("first-fascist-unit-raid-1936"), li("asano-detachment-founding-1938"), li("operation-medved-1939"),

@@ -14,13 +14,13 @@ import (
 func TestReleaseDiff(t *testing.T) {
 	a := copyCorpus(t)
 	b := copyCorpus(t)
-	f := filepath.Join(b, "entities/person/ozaki-hotsumi.yaml")
+	f := filepath.Join(b, "entities/person/doi-akio.yaml")
 	src, _ := os.ReadFile(f)
-	old := `{p: died, when: "1944-11-07", where: tokyo, source: wp-sorge, loc: lead, grade: C2,`
+	old := `{p: died, when: "1976-05-10", source: jawp-doi, loc: lead, grade: C2}`
 	if !strings.Contains(string(src), old) {
-		t.Fatalf("the test's claim is no longer in ozaki-hotsumi.yaml; pick another")
+		t.Fatalf("the test's claim is no longer in doi-akio.yaml; pick another")
 	}
-	edited := strings.Replace(string(src), `source: wp-sorge, loc: lead,`, `source: wp-sorge, loc: "lead, § Execution",`, 1)
+	edited := strings.Replace(string(src), old, `{p: died, when: "1976-05-10", source: jawp-doi, loc: "lead, § 経歴", grade: C2}`, 1)
 	os.WriteFile(f, []byte(edited), 0o644)
 
 	code, out, errs := run(t, "", "release", "diff", a, b)
@@ -28,7 +28,7 @@ func TestReleaseDiff(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 3 || lines[0] != "ozaki-hotsumi:" || !strings.HasPrefix(lines[1], "  ~ ozaki-hotsumi~") ||
+	if len(lines) != 3 || lines[0] != "doi-akio:" || !strings.HasPrefix(lines[1], "  ~ doi-akio~") ||
 		!strings.HasSuffix(lines[1], " died (loc)") || lines[2] != "0 claims added, 0 removed, 1 changed" {
 		t.Errorf("release diff after adding a locator:\n%s", out)
 	}
