@@ -65,6 +65,13 @@ type Evidence struct {
 	seen map[string]bool
 }
 
+// Holders returns the claims of the office (predicate, object) that ev
+// holds: every holder, with a time or not, but no belief (a claim with a
+// perspective bounds nothing and is not indexed).
+func (ev *Evidence) Holders(predicate, object string) []*tokumu.Claim {
+	return ev.holders[[2]string{predicate, object}]
+}
+
 // NewEvidence indexes claims (any claims; those that bound nothing are
 // ignored).
 func NewEvidence(vocab *tokumu.Vocab, claims []*tokumu.Claim) *Evidence {

@@ -32,6 +32,17 @@ type Refs struct {
 // LoadEntityView reads the view of entity id from s. Returns tokumu.ENOTFOUND if
 // there is no such entity.
 func LoadEntityView(ctx context.Context, s tokumu.Store, id string) (*EntityView, error) {
+	return LoadEntityViewWith(ctx, s, id, nil)
+}
+
+// LoadEntityViewWith is LoadEntityView for a caller that holds an
+// Evidence index of the whole corpus (NewEvidence over every claim, as
+// the server builds once per state): the open tenures of an office on the
+// page are bounded from it, not from a query for each holder's claims and
+// every holder of the office (most of a hub's page at 100k claims). With
+// ev nil it reads that evidence from s, as LoadEntityView does; both give
+// the same bounds, since Bound reads only the claims LoadEvidence loads.
+func LoadEntityViewWith(ctx context.Context, s tokumu.Store, id string, ev *Evidence) (*EntityView, error) {
 	e, err := s.Entity(ctx, id)
 	if err != nil {
 		return nil, err
@@ -59,7 +70,7 @@ func LoadEntityView(ctx context.Context, s tokumu.Store, id string) (*EntityView
 	}
 	v.Disagreements = FindDisagreements(own, v.Vocab)
 	v.SameAs = FindSameAs(id, claims, v.Vocab)
-	conflicts, extra, err := holderConflicts(ctx, s, v.Vocab, id, claims)
+	conflicts, extra, err := holderConflicts(ctx, s, v.Vocab, id, claims, ev)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +95,7 @@ func LoadEntityView(ctx context.Context, s tokumu.Store, id string) (*EntityView
 // claims about id: between its holders when id is the office, and
 // between id and the other holders of each office id held. It returns
 // the claims of other holders it had to read, for their references.
-func holderConflicts(ctx context.Context, s tokumu.Store, vocab *tokumu.Vocab, id string, claims []*tokumu.Claim) ([]Disagreement, []*tokumu.Claim, error) {
+func holderConflicts(ctx context.Context, s tokumu.Store, vocab *tokumu.Vocab, id string, claims []*tokumu.Claim, ev *Evidence) ([]Disagreement, []*tokumu.Claim, error) {
 	var offices, extra []*tokumu.Claim
 	seen := map[string]bool{}
 	for _, c := range claims {
@@ -119,9 +130,16 @@ func holderConflicts(ctx context.Context, s tokumu.Store, vocab *tokumu.Vocab, i
 			continue
 		}
 		asked[k] = true
-		others, err := s.Claims(ctx, tokumu.ClaimFilter{Predicate: c.Predicate, Object: c.Object})
-		if err != nil {
-			return nil, nil, err
+		// The corpus-wide index holds every holder of the office (but the
+		// beliefs, which never conflict): no query, however many there are.
+		var others []*tokumu.Claim
+		if ev != nil {
+			others = ev.Holders(c.Predicate, c.Object)
+		} else {
+			var err error
+			if others, err = s.Claims(ctx, tokumu.ClaimFilter{Predicate: c.Predicate, Object: c.Object}); err != nil {
+				return nil, nil, err
+			}
 		}
 		for _, o := range others {
 			if !seen[o.ID] && overlapsAny(o, own[k]) {
@@ -131,9 +149,11 @@ func holderConflicts(ctx context.Context, s tokumu.Store, vocab *tokumu.Vocab, i
 			}
 		}
 	}
-	ev, err := LoadEvidence(ctx, s, vocab, offices)
-	if err != nil {
-		return nil, nil, err
+	if ev == nil {
+		var err error
+		if ev, err = LoadEvidence(ctx, s, vocab, offices); err != nil {
+			return nil, nil, err
+		}
 	}
 	var out []Disagreement
 	for _, d := range FindHolderConflicts(offices, vocab, ev) {

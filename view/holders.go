@@ -53,8 +53,8 @@ func FindHolderConflicts(claims []*tokumu.Claim, vocab *tokumu.Vocab, ev *Eviden
 				if b.When.Earliest > aEnd {
 					break
 				}
-				if a.Subject == b.Subject || bounds[i].EndBy == b || bounds[j].EndBy == a ||
-					bounds[i].StartBy == b || bounds[j].StartBy == a {
+				if a.Subject == b.Subject || same(bounds[i].EndBy, b) || same(bounds[j].EndBy, a) ||
+					same(bounds[i].StartBy, b) || same(bounds[j].StartBy, a) {
 					continue
 				}
 				aw, bw := a.When, b.When
@@ -110,3 +110,8 @@ func AllDisagreements(claims []*tokumu.Claim, vocab *tokumu.Vocab) []Disagreemen
 	})
 	return out
 }
+
+// same reports whether x and c are one claim. By id, not pointer: the
+// evidence that bounds a page's claims was read by other queries (or
+// once for the whole corpus), so the same claim is another value there.
+func same(x, c *tokumu.Claim) bool { return x != nil && x.ID == c.ID }

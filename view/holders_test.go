@@ -2,11 +2,18 @@ package view_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/internal/synth"
+	"github.com/tokumu/tokumu/sqlite"
 	"github.com/tokumu/tokumu/view"
+	"github.com/tokumu/tokumu/yamlcorpus"
 )
 
 func TestFindHolderConflicts(t *testing.T) {
@@ -72,4 +79,104 @@ func TestHarbinHolders(t *testing.T) {
 			t.Errorf("%s: no possible overlap of Andō and Higuchi among %d disagreements", id, len(v.Disagreements))
 		}
 	}
+}
+
+// TestEntityViewWithEvidence: an entity page bounded from the corpus-wide
+// Evidence index (the server's way) finds the same disagreements, holder
+// conflicts included, as one that reads its evidence from the store, for
+// every entity of the embedded corpus.
+func TestEntityViewWithEvidence(t *testing.T) {
+	ctx := context.Background()
+	st := embedded(t)
+	all, err := st.Claims(ctx, tokumu.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	preds, err := st.Predicates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vocab, err := tokumu.NewVocab(preds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := view.NewEvidence(vocab, all)
+	es, err := st.Entities(ctx, tokumu.EntityFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conflicts := 0
+	for _, e := range es {
+		a, err := view.LoadEntityView(ctx, st, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := view.LoadEntityViewWith(ctx, st, e.ID, ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(view.DisagreementsJSON(a.Disagreements), view.DisagreementsJSON(b.Disagreements)) {
+			t.Errorf("%s: disagreements differ:\nstore:    %+v\nevidence: %+v", e.ID, view.DisagreementsJSON(a.Disagreements), view.DisagreementsJSON(b.Disagreements))
+		}
+		for _, d := range a.Disagreements {
+			if strings.HasPrefix(d.Reason, "two holders") {
+				conflicts++
+			}
+		}
+	}
+	if conflicts == 0 {
+		t.Error("no holder conflict on any page: the comparison proves nothing")
+	}
+}
+
+// TestEntityViewWithEvidenceSynthetic is the same comparison on a
+// synthetic corpus of 10k claims, whose offices have many holders with
+// open tenures: 80 organizations and 80 persons.
+func TestEntityViewWithEvidenceSynthetic(t *testing.T) {
+	ctx := context.Background()
+	c, err := synth.Cached(10000, 42)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := yamlcorpus.Load(os.DirFS(c.Dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "synth.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.Replace(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	vocab, err := tokumu.NewVocab(ds.Predicates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := view.NewEvidence(vocab, ds.Claims)
+	ids := append(slices.Clone(c.Orgs[:min(80, len(c.Orgs))]), c.Persons[:min(80, len(c.Persons))]...)
+	conflicts := 0
+	for _, id := range ids {
+		a, err := view.LoadEntityView(ctx, st, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := view.LoadEntityViewWith(ctx, st, id, ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(view.DisagreementsJSON(a.Disagreements), view.DisagreementsJSON(b.Disagreements)) {
+			t.Errorf("%s: disagreements differ:\nstore:    %+v\nevidence: %+v", id, view.DisagreementsJSON(a.Disagreements), view.DisagreementsJSON(b.Disagreements))
+		}
+		for _, d := range a.Disagreements {
+			if strings.HasPrefix(d.Reason, "two holders") {
+				conflicts++
+			}
+		}
+	}
+	if conflicts < 10 {
+		t.Errorf("%d holder conflicts on 160 pages: too few for the comparison to mean much", conflicts)
+	}
+	t.Logf("%d holder conflicts compared", conflicts)
 }

@@ -242,3 +242,13 @@ func beliefFilter(r *http.Request) (ledger.Filter, int, error) {
 	tol, err := pTolerance.get(r) // its default is ledger.DefaultTolerance
 	return f, tol, err
 }
+
+// evidence returns the corpus-wide Evidence index if the analyses are
+// built, else nil: an entity page then reads its evidence from the store
+// (view.LoadEntityViewWith), rather than wait for them after a start.
+func (sn *snapshot) evidence() *view.Evidence {
+	if a := sn.readyAnalyses(); a != nil {
+		return a.evidence
+	}
+	return nil
+}

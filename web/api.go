@@ -62,7 +62,7 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) {
 	// A hub is read as its page is: groupCap claims a group, and each
 	// cut group listed with its size and its paged list (Paged).
 	hub := sn.hubGroups(id)
-	v, err := view.LoadEntityView(r.Context(), &groupedStore{Store: cs, id: id, groups: hub}, id)
+	v, err := view.LoadEntityViewWith(r.Context(), &groupedStore{Store: cs, id: id, groups: hub}, id, sn.evidence())
 	if err != nil {
 		s.writeError(w, r, err)
 		return

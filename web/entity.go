@@ -54,7 +54,7 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	cs := &cappedStore{Store: cachedStore{s.st(r).store, sn}, limit: entityPageMax}
 	hub := sn.hubGroups(id)
-	v, err := view.LoadEntityView(r.Context(), &groupedStore{Store: cs, id: id, groups: hub}, id)
+	v, err := view.LoadEntityViewWith(r.Context(), &groupedStore{Store: cs, id: id, groups: hub}, id, sn.evidence())
 	if err != nil {
 		s.htmlError(w, r, err)
 		return
