@@ -161,8 +161,8 @@ func TestTimelineFilters(t *testing.T) {
 	if !kg || kt1 {
 		t.Errorf("1938–1939 list: Khalkhin Gol %v (want true), Kantokuen %v (want false)", kg, kt1)
 	}
-	if count1 != "19 in 1938–1939" {
-		t.Errorf("count %q, want 19 in 1938–1939", count1)
+	if count1 != "20 in 1938–1939" {
+		t.Errorf("count %q, want 20 in 1938–1939", count1)
 	}
 	if !kt2 || count2 == count1 {
 		t.Errorf("after zooming out the list has Kantokuen %v, count %q (was %q); the list does not follow the chart (URL %s)", kt2, count2, count1, loc)
