@@ -85,6 +85,11 @@ type HistoryFilter struct {
 	Kind   ObjectKind // with ID: the revisions that changed this object
 	ID     string
 	Author string
+	// Entity, if set, keeps the revisions that changed the entity or a
+	// claim about it: one whose id was derived from it ("entity~…", so a
+	// retracted claim counts) or whose subject it is now. Its names are
+	// changed with it.
+	Entity string
 	// Before, if positive, keeps the revisions numbered below it: the
 	// next page of a list that ended at revision Before.
 	Before int64
