@@ -147,6 +147,8 @@ var apiOps = []apiOp{
 		Params: []apiParam{str("author", "only this account's revisions"), num(pChangesLimit), num(pChangesBefore)}},
 	{Path: "/api/claims/{id}/history", Summary: "The revisions that touched one claim, newest first.", Schema: "Changes", Errors: []int{401, 404},
 		Params: []apiParam{pathID("claim id")}},
+	{Path: "/api/entities/{id}/history", Summary: "The revisions that changed an entity (its names) or a claim about it, newest first, paged by revision number.", Schema: "Changes", Errors: []int{400, 401, 404},
+		Params: []apiParam{pathID("entity id"), num(pChangesLimit), num(pChangesBefore)}},
 	{Method: "POST", Path: "/api/claims", Summary: "Add a claim (an editor's token in Authorization: Bearer; a reason in the body).", Schema: "WriteAnswer", Status: 201,
 		JSONBody: "ClaimWrite", Errors: []int{400, 401, 403, 409}},
 	{Method: "PUT", Path: "/api/claims/{id}", Summary: "Replace a claim; base is the revision the edit was made on (409 if a later one changed it).", Schema: "WriteAnswer",
