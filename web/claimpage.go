@@ -116,8 +116,11 @@ type claimPage struct {
 	C         *tokumu.Claim
 	Permalink string
 	Release   string
-	Chicago   string
-	Cite      citation // "Cite this" in four forms (cite.go)
+	// AsOf marks the claim as a release holds it (releases.go): the page
+	// says so and links the claim as it is now, instead of editing it.
+	AsOf    bool
+	Chicago string
+	Cite    citation // "Cite this" in four forms (cite.go)
 }
 
 // claimJSON is the claim's permalink as JSON: the claim, its source and a
