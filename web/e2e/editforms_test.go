@@ -21,8 +21,10 @@ const e2eBibTeX = `@book{E2eTest2026,
 // adds a claim about them citing that source, finds them in search by the
 // Japanese name, reads the entity's history (the entity and the claim,
 // newest first), and reverts the claim on /changes. The forms and the
-// history show no English chrome in Japanese and Russian.
+// history show no English chrome in Japanese and Russian, and pass axe
+// (a form with a refused field too).
 func TestAddSourceEntityClaim(t *testing.T) {
+	axeSrc := loadAxe(t)
 	base, token := editServer(t)
 	b := newBrowser(t)
 	var text, loc string
@@ -42,6 +44,7 @@ func TestAddSourceEntityClaim(t *testing.T) {
 	if !strings.Contains(text, "language") {
 		t.Errorf("the message beside the language field: %q", text)
 	}
+	b.audit(t, axeSrc, "the source form with a refused field")
 	b.mu.Lock()
 	b.errs = nil // the 400 the refused form answers with is logged as a failed load
 	b.mu.Unlock()
@@ -112,6 +115,7 @@ func TestAddSourceEntityClaim(t *testing.T) {
 	for _, p := range []string{"/sources/new?lang=ja", "/entities/new?lang=ru", "/entities/shiken-henshusha/names/new?lang=ja",
 		"/entities/shiken-henshusha/history?lang=ru", "/sources/new?lang=ru", "/entities/new?lang=ja"} {
 		b.run(t, "load "+p, chromedp.Navigate(base+p), chromedp.WaitVisible(`main h1`), chromedp.Evaluate(chromeJS, &text))
+		b.audit(t, axeSrc, p)
 		for _, f := range frags {
 			if regexp.MustCompile(`(^|[^\pL])` + regexp.QuoteMeta(f) + `($|[^\pL])`).MatchString(text) {
 				t.Errorf("%s shows the English %q", p, f)
