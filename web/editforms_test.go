@@ -160,6 +160,9 @@ func TestSourceEntityNameForms(t *testing.T) {
 		if st != 200 || len(revs) != 2 || a["next"] != "4" || revs[0].(map[string]any)["id"].(float64) != 5 || revs[1].(map[string]any)["id"].(float64) != 4 {
 			t.Fatalf("/api/entities/shiken-taro/history?limit=2: %d %v; want r5, r4 and next 4", st, a)
 		}
+		if d := fmt.Sprint(revs[1].(map[string]any)["summary"]); !strings.Contains(d, "names: + しけん たろう (ja-Hira, transcribed)") {
+			t.Errorf("r4's summary lacks the name added: %s", d)
+		}
 		st, a = es.call(t, "GET", "/api/entities/shiken-taro/history?before=4", "", nil)
 		revs, _ = a["revisions"].([]any)
 		if st != 200 || len(revs) != 1 || revs[0].(map[string]any)["message"] != "A test person" {

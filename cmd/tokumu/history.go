@@ -94,5 +94,12 @@ func describeChange(ch tokumu.Change) string {
 			s += ": " + strings.Join(d, "; ")
 		}
 	}
+	be, _ := ch.Before.(*tokumu.Entity)
+	ae, _ := ch.After.(*tokumu.Entity)
+	if be != nil && ae != nil {
+		if d := tokumu.EntityDiff(be, ae); len(d) > 0 {
+			s += ": " + strings.Join(d, "; ")
+		}
+	}
 	return s
 }
