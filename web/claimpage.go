@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 
@@ -152,6 +153,18 @@ func claimType(r *http.Request) string {
 }
 
 func (s *Server) handleClaimPage(w http.ResponseWriter, r *http.Request) {
+	if rel := r.URL.Query().Get("release"); rel != "" {
+		// "Claim X as of release R" asked of the claim's own URL: its
+		// page is /releases/R/claims/X (releases.go).
+		q := r.URL.Query()
+		q.Del("release")
+		target := "/releases/" + url.PathEscape(rel) + "/claims/" + url.PathEscape(r.PathValue("id"))
+		if enc := q.Encode(); enc != "" {
+			target += "?" + enc
+		}
+		http.Redirect(w, r, target, http.StatusFound)
+		return
+	}
 	st := s.st(r)
 	mt := claimType(r)
 	w.Header().Add("Vary", "Accept")

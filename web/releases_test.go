@@ -46,6 +46,11 @@ func TestReleaseClaim(t *testing.T) {
 				t.Errorf("%s: %d %v; want loc p/14, the release and its permalink", u, st, a)
 			}
 		}
+		// The claim's own URL with ?release= leads there.
+		if st, _, res := getPage(t, browserClient(), es.url+"/claims/c-doihara-head?release=0123456789ab&format=json"); st != 302 ||
+			res.Header.Get("Location") != "/releases/0123456789ab/claims/c-doihara-head?format=json" {
+			t.Errorf("/claims/c-doihara-head?release=0123456789ab: %d to %q; want 302 to the release's page", st, res.Header.Get("Location"))
+		}
 		st, a := es.call(t, "GET", "/api/releases", "", nil)
 		l, _ := a["releases"].([]any)
 		if st != 200 || len(l) != 1 || l[0].(map[string]any)["name"] != "0123456789ab" || l[0].(map[string]any)["note"] != "for the article" || l[0].(map[string]any)["claims"].(float64) != 9 {
