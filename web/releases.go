@@ -115,3 +115,23 @@ func (p *claimPage) JSONPath() string {
 	}
 	return "/claims/" + p.C.ID + "?format=json"
 }
+
+// releasesPage is /releases: the releases, newest first, each with how to
+// cite a claim of it and write it out.
+type releasesPage struct {
+	base
+	Releases []*tokumu.Release
+}
+
+func (s *Server) handleReleasesPage(w http.ResponseWriter, r *http.Request) {
+	rs, err := releasesOf(s.st(r))
+	var l []*tokumu.Release
+	if err == nil {
+		l, err = rs.ListReleases(r.Context())
+	}
+	if err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "releases", &releasesPage{base: s.base(r, "", "release.title"), Releases: l})
+}

@@ -51,6 +51,10 @@ func TestReleaseClaim(t *testing.T) {
 			res.Header.Get("Location") != "/releases/0123456789ab/claims/c-doihara-head?format=json" {
 			t.Errorf("/claims/c-doihara-head?release=0123456789ab: %d to %q; want 302 to the release's page", st, res.Header.Get("Location"))
 		}
+		if st, body, _ := getPage(t, http.DefaultClient, es.url+"/releases"); st != 200 || !strings.Contains(body, `<tr id="rel-0123456789ab"><td><code>0123456789ab</code></td><td><time datetime="2026-12-03T09:30:00Z">`) ||
+			!strings.Contains(body, "for the article") || !strings.Contains(body, "<code>/releases/0123456789ab/claims/ID</code>") {
+			t.Errorf("/releases: %d; want the release's row and how to cite it:\n%.3000s", st, body)
+		}
 		st, a := es.call(t, "GET", "/api/releases", "", nil)
 		l, _ := a["releases"].([]any)
 		if st != 200 || len(l) != 1 || l[0].(map[string]any)["name"] != "0123456789ab" || l[0].(map[string]any)["note"] != "for the article" || l[0].(map[string]any)["claims"].(float64) != 9 {

@@ -265,6 +265,7 @@ func (s *Server) routeList() []route {
 		{"GET /claims/{id}/history", http.HandlerFunc(s.handleClaimHistoryPage)},
 		{"GET /entities/{id}/history", http.HandlerFunc(s.handleEntityHistoryPage)},
 		{"GET /releases/{rel}/claims/{id}", http.HandlerFunc(s.handleReleaseClaimPage)},
+		{"GET /releases", http.HandlerFunc(s.handleReleasesPage)},
 		{"GET /api/releases", http.HandlerFunc(s.handleReleasesAPI)},
 		{"GET /api/releases/{rel}/claims/{id}", http.HandlerFunc(s.handleReleaseClaimAPI)},
 		{"GET /api/entities/{id}/history", http.HandlerFunc(s.handleEntityHistoryAPI)},
