@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -67,7 +66,7 @@ func (f *editForm) row(name, label, value string) formRow {
 	return formRow{Name: name, Label: f.T(label), Value: value, Error: f.Errors[name]}
 }
 
-// fail shows the form again with err: beside its field when the message
+// failForm shows the form again with err: beside its field when the message
 // names one (fieldOf), above the form otherwise. Errors other than a
 // refused or conflicting write are the error page.
 func (s *Server) failForm(w http.ResponseWriter, r *http.Request, f *editForm, fields map[string]string, err error, rows func()) {
@@ -116,7 +115,7 @@ func (s *Server) startForm(w http.ResponseWriter, r *http.Request, title, action
 	return u, f
 }
 
-// validID reports the problem of a new object's id, "" if none: ids are
+// idProblem reports the problem of a new object's id, "" if none: ids are
 // what the corpus writes (a-z, 0-9, hyphens), and "new" is the address of
 // the form itself.
 func (f *editForm) idProblem(id string) string {
@@ -414,7 +413,7 @@ func (s *Server) handleEntityForm(w http.ResponseWriter, r *http.Request) {
 
 // --- names -------------------------------------------------------------------
 
-func (s *Server) nameRows(ctx context.Context, f *editForm, v map[string]string) {
+func (s *Server) nameRows(f *editForm, v map[string]string) {
 	f.Rows = nil
 	text := f.row("text", "name.f.text", v["text"])
 	text.Required = true
@@ -428,22 +427,20 @@ func (s *Server) nameRows(ctx context.Context, f *editForm, v map[string]string)
 	when := f.row("when", "name.f.when", v["when"])
 	src := f.row("source", "name.f.source", v["source"])
 	src.Options = []formOption{{"", ""}}
-	if srcs, err := f.sourceIDs(ctx); err == nil {
-		for _, id := range srcs {
-			src.Options = append(src.Options, formOption{id, id})
-		}
+	for _, id := range f.sourceIDs() {
+		src.Options = append(src.Options, formOption{id, id})
 	}
 	f.Rows = append(f.Rows, text, lang, kind, when, src)
 }
 
 // sourceIDs lists the sources of the snapshot by id, for a picker.
-func (f *editForm) sourceIDs(context.Context) ([]string, error) {
+func (f *editForm) sourceIDs() []string {
 	var ids []string
 	for id := range f.sn.Sources {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	return ids, nil
+	return ids
 }
 
 func (s *Server) handleNameForm(w http.ResponseWriter, r *http.Request) {
@@ -461,7 +458,7 @@ func (s *Server) handleNameForm(w http.ResponseWriter, r *http.Request) {
 	}
 	v := map[string]string{"kind": string(tokumu.Native)}
 	if r.Method != http.MethodPost {
-		s.nameRows(r.Context(), f, v)
+		s.nameRows(f, v)
 		s.render(w, r, http.StatusOK, "editform", f)
 		return
 	}
@@ -500,14 +497,14 @@ func (s *Server) handleNameForm(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(f.Errors) > 0 {
-		s.nameRows(r.Context(), f, v)
+		s.nameRows(f, v)
 		s.render(w, r, http.StatusBadRequest, "editform", f)
 		return
 	}
 	e.Names = append(e.Names, n)
 	rev := &tokumu.Revision{Base: f.Base, Message: f.Reason, Changes: []tokumu.Change{{Op: tokumu.OpPut, Kind: tokumu.KindEntity, ID: e.ID, After: e}}}
 	if err := s.apply(r, u, rev); err != nil {
-		s.failForm(w, r, f, map[string]string{"text": "text", "lang": "lang"}, err, func() { s.nameRows(r.Context(), f, v) })
+		s.failForm(w, r, f, map[string]string{"text": "text", "lang": "lang"}, err, func() { s.nameRows(f, v) })
 		return
 	}
 	http.Redirect(w, r, "/entities/"+url.PathEscape(e.ID), http.StatusSeeOther)
