@@ -106,6 +106,11 @@ type Accounts interface {
 	// RevokeToken marks the token revoked now; ENOTFOUND if there is no
 	// such token. Revoking a revoked token keeps its first time.
 	RevokeToken(ctx context.Context, id string) error
+	// DeleteExpiredSessions deletes the session tokens that expired at
+	// or before now or were revoked (signed out), which can never sign in
+	// again, and returns how many it deleted. API tokens stay, revoked or
+	// not: they are the record of who could write.
+	DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error)
 }
 
 // tokenPrefix starts every token, so that a leaked one is recognisable

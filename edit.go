@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -85,6 +86,11 @@ type HistoryFilter struct {
 	Kind   ObjectKind // with ID: the revisions that changed this object
 	ID     string
 	Author string
+	// Entity, if set, keeps the revisions that changed the entity or a
+	// claim about it: one whose id was derived from it ("entity~…", so a
+	// retracted claim counts) or whose subject it is now. Its names are
+	// changed with it.
+	Entity string
 	// Before, if positive, keeps the revisions numbered below it: the
 	// next page of a list that ended at revision Before.
 	Before int64
@@ -409,6 +415,63 @@ func ClaimDiff(b, a *Claim) []string {
 	f("note", b.Note, a.Note)
 	f("supported_by", strings.Join(b.SupportedBy, ", "), strings.Join(a.SupportedBy, ", "))
 	f("complicated_by", strings.Join(b.ComplicatedBy, ", "), strings.Join(a.ComplicatedBy, ", "))
+	return out
+}
+
+// EntityDiff lists what differs between two versions of an entity, as
+// ClaimDiff does for a claim: its type, each name added or removed
+// ("names: + 試験 (ja, native)"), each summary and the tags. A name's
+// date or source changed shows as the old name removed and the new added.
+func EntityDiff(b, a *Entity) []string {
+	var out []string
+	if b.Type != a.Type {
+		out = append(out, fmt.Sprintf("type: %s → %s", orNone(string(b.Type)), orNone(string(a.Type))))
+	}
+	name := func(n Name) string {
+		s := fmt.Sprintf("%s (%s, %s", n.Text, n.Lang, n.Kind)
+		if n.When.EDTF != "" {
+			s += ", " + n.When.EDTF
+		}
+		if n.Source != "" {
+			s += ", " + n.Source
+		}
+		return s + ")"
+	}
+	had, has := map[string]bool{}, map[string]bool{}
+	for _, n := range b.Names {
+		had[name(n)] = true
+	}
+	for _, n := range a.Names {
+		has[name(n)] = true
+	}
+	for _, n := range b.Names {
+		if !has[name(n)] {
+			out = append(out, "names: − "+name(n))
+		}
+	}
+	for _, n := range a.Names {
+		if !had[name(n)] {
+			out = append(out, "names: + "+name(n))
+		}
+	}
+	var langs []string
+	for l := range b.Summary {
+		langs = append(langs, l)
+	}
+	for l := range a.Summary {
+		if _, ok := b.Summary[l]; !ok {
+			langs = append(langs, l)
+		}
+	}
+	sort.Strings(langs)
+	for _, l := range langs {
+		if b.Summary[l] != a.Summary[l] {
+			out = append(out, fmt.Sprintf("summary.%s: %s → %s", l, orNone(b.Summary[l]), orNone(a.Summary[l])))
+		}
+	}
+	if x, y := strings.Join(b.Tags, ", "), strings.Join(a.Tags, ", "); x != y {
+		out = append(out, fmt.Sprintf("tags: %s → %s", orNone(x), orNone(y)))
+	}
 	return out
 }
 

@@ -82,3 +82,20 @@ func TestHistoryObjects(t *testing.T) {
 		t.Errorf(`DecodeObject("") = %v, %v`, v, err)
 	}
 }
+
+// TestEntityDiff: a name added, one removed, the type, a summary and the
+// tags each make one line, in that order; an unchanged entity none.
+func TestEntityDiff(t *testing.T) {
+	b := &Entity{ID: "e", Type: Person, Names: []Name{{Text: "試験", Lang: "ja", Kind: Native}, {Text: "Old", Lang: "en", Kind: Alias}},
+		Summary: map[string]string{"en": "a test"}, Tags: []string{"x"}}
+	a := &Entity{ID: "e", Type: Organization, Names: []Name{{Text: "試験", Lang: "ja", Kind: Native}, {Text: "しけん", Lang: "ja-Hira", Kind: Transcribed, Source: "s1"}},
+		Summary: map[string]string{"en": "a test", "ru": "тест"}}
+	got := strings.Join(EntityDiff(b, a), "\n")
+	want := "type: person → organization\nnames: − Old (en, alias)\nnames: + しけん (ja-Hira, transcribed, s1)\nsummary.ru: (none) → тест\ntags: x → (none)"
+	if got != want {
+		t.Errorf("EntityDiff:\n%s\nwant\n%s", got, want)
+	}
+	if d := EntityDiff(b, b); len(d) != 0 {
+		t.Errorf("EntityDiff of an entity with itself: %v", d)
+	}
+}

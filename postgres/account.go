@@ -155,3 +155,12 @@ func (s *DB) RevokeToken(ctx context.Context, id string) error {
 	}
 	return nil
 }
+
+// DeleteExpiredSessions deletes the expired and revoked session tokens.
+func (s *DB) DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error) {
+	tag, err := s.pool.Exec(ctx, `DELETE FROM token WHERE kind = $1 AND (revoked IS NOT NULL OR expires <= $2)`, string(tokumu.TokenSession), now.UTC())
+	if err != nil {
+		return 0, fmt.Errorf("postgres: delete expired sessions: %w", err)
+	}
+	return int(tag.RowsAffected()), nil
+}

@@ -356,6 +356,11 @@ func (s *DB) History(ctx context.Context, f tokumu.HistoryFilter) ([]*tokumu.Rev
 		}
 		where = append(where, cond+")")
 	}
+	if f.Entity != "" {
+		where = append(where, "id IN (SELECT rev FROM change WHERE (kind = 'entity' AND id = "+a.add(f.Entity)+
+			") OR (kind = 'claim' AND id >= "+a.add(f.Entity+"~")+" AND id < "+a.add(f.Entity+"\x7f")+
+			") OR (kind = 'claim' AND id IN (SELECT id FROM claim WHERE subject = "+a.add(f.Entity)+")))")
+	}
 	if f.Author != "" {
 		where = append(where, "author = "+a.add(f.Author))
 	}

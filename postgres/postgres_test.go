@@ -83,7 +83,7 @@ func TestStore(t *testing.T) {
 	var mu sync.Mutex
 	dsns := map[tokumu.Store]string{}
 	storetest.Run(t, storetest.Config{
-		Edit: true, Accounts: true,
+		Edit: true, Accounts: true, Releases: true,
 		Open: func(tb testing.TB) tokumu.Store {
 			dsn := newSchema(tb)
 			db := mustOpen(tb, dsn)
@@ -146,8 +146,8 @@ func TestMigrateOnce(t *testing.T) {
 	if err := conn.QueryRow(ctx, `SELECT COUNT(*), COUNT(DISTINCT name) FROM migrations`).Scan(&n, &distinct); err != nil {
 		t.Fatal(err)
 	}
-	if n != 3 || distinct != 3 {
-		t.Errorf("migrations table: %d rows, %d distinct; want 3 and 3 (0001_init.sql, 0002_edit.sql, 0003_account.sql, once each)", n, distinct)
+	if n != 4 || distinct != 4 {
+		t.Errorf("migrations table: %d rows, %d distinct; want 4 and 4 (0001_init.sql, 0002_edit.sql, 0003_account.sql, 0004_release.sql, once each)", n, distinct)
 	}
 	if h, err := db.Hash(ctx); err != nil || h != "fixture-1" {
 		t.Errorf("Hash = %q, %v; want fixture-1", h, err)

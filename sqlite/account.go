@@ -161,3 +161,16 @@ func (s *DB) RevokeToken(ctx context.Context, id string) error {
 	}
 	return nil
 }
+
+// DeleteExpiredSessions deletes the expired and revoked session tokens.
+// Times are RFC 3339 text, compared as times (julianday), not as text:
+// RFC 3339 with trimmed fractions does not sort as text.
+func (s *DB) DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM token WHERE kind = ? AND (revoked <> '' OR (expires <> '' AND julianday(expires) <= julianday(?)))`,
+		string(tokumu.TokenSession), timeText(now))
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: delete expired sessions: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}

@@ -394,6 +394,12 @@ func (s *DB) History(ctx context.Context, f tokumu.HistoryFilter) ([]*tokumu.Rev
 		}
 		where = append(where, cond+")")
 	}
+	if f.Entity != "" {
+		where = append(where, `id IN (SELECT rev FROM change WHERE (kind = 'entity' AND id = ?)
+			OR (kind = 'claim' AND id >= ? AND id < ?)
+			OR (kind = 'claim' AND id IN (SELECT id FROM claim WHERE subject = ?)))`)
+		args = append(args, f.Entity, f.Entity+"~", f.Entity+"\x7f", f.Entity)
+	}
 	if f.Author != "" {
 		where, args = append(where, "author = ?"), append(args, f.Author)
 	}

@@ -28,7 +28,7 @@ func TestStore(t *testing.T) {
 	var mu sync.Mutex
 	paths := map[tokumu.Store]string{}
 	storetest.Run(t, storetest.Config{
-		Edit: true, Accounts: true,
+		Edit: true, Accounts: true, Releases: true,
 		Open: func(tb testing.TB) tokumu.Store {
 			path := filepath.Join(tb.TempDir(), "tokumu.db")
 			db, err := sqlite.Open(context.Background(), path, sqlite.Options{})
@@ -60,7 +60,7 @@ func TestStore(t *testing.T) {
 }
 
 func TestStoreMemory(t *testing.T) {
-	storetest.Run(t, storetest.Config{Edit: true, Accounts: true, Open: func(tb testing.TB) tokumu.Store {
+	storetest.Run(t, storetest.Config{Edit: true, Accounts: true, Releases: true, Open: func(tb testing.TB) tokumu.Store {
 		db, err := sqlite.Open(context.Background(), ":memory:", sqlite.Options{})
 		if err != nil {
 			tb.Fatal(err)

@@ -12,6 +12,7 @@ import (
 var accountCases = []testCase{
 	{"Accounts", testAccounts},
 	{"AccountsSurviveReplace", testAccountsSurviveReplace},
+	{"DeleteExpiredSessions", testDeleteExpiredSessions},
 }
 
 func accounts(t testing.TB, h *harness) tokumu.Accounts {
@@ -141,5 +142,57 @@ func testAccountsSurviveReplace(t testing.TB, h *harness) {
 	mustReplace(t, h.s, smallDataset())
 	if acc, _, err := tokumu.Authenticate(ctx(), a, text, tokumu.TokenAPI, time.Now()); err != nil || acc.Name != "alice" {
 		t.Errorf("alice's token after two imports: %+v, %v", acc, err)
+	}
+}
+
+// testDeleteExpiredSessions: the sessions that expired (one a microsecond
+// before now, one exactly at now) or were signed out are deleted; a
+// session still valid, an API token and a revoked API token stay; a
+// second sweep deletes nothing.
+func testDeleteExpiredSessions(t testing.TB, h *harness) {
+	a := accounts(t, h)
+	newAccount(t, a, "alice", tokumu.RoleEditor)
+	now := time.Date(2026, 12, 3, 9, 0, 0, 500000000, time.UTC)
+	session := func(created time.Time, ttl time.Duration) *tokumu.Token {
+		t.Helper()
+		_, tok, err := tokumu.NewToken("alice", tokumu.TokenSession, created, ttl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := a.AddToken(ctx(), tok); err != nil {
+			t.Fatal(err)
+		}
+		return tok
+	}
+	expired := session(now.Add(-time.Hour), time.Hour-time.Microsecond) // ended 1 µs before now
+	atNow := session(now.Add(-2*time.Hour), 2*time.Hour)                // ends at now
+	valid := session(now.Add(-time.Hour), 2*time.Hour)                  // ends in an hour
+	signedOut := session(now.Add(-time.Minute), 2*time.Hour)            // valid, but revoked
+	_, api2, _ := tokumu.NewToken("alice", tokumu.TokenAPI, now.Add(-time.Hour), 0)
+	if err := a.AddToken(ctx(), api2); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{signedOut.ID, api2.ID} {
+		if err := a.RevokeToken(ctx(), id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := a.DeleteExpiredSessions(ctx(), now)
+	if err != nil || n != 3 {
+		t.Errorf("DeleteExpiredSessions = %d, %v; want 3 (expired, ended at now, signed out)", n, err)
+	}
+	ts, err := a.Tokens(ctx(), "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	left := map[string]bool{}
+	for _, tk := range ts {
+		left[tk.ID] = true
+	}
+	if len(ts) != 3 || !left[valid.ID] || !left[api2.ID] || left[expired.ID] || left[atNow.ID] || left[signedOut.ID] {
+		t.Errorf("tokens left: %d %v; want alice's API token, the revoked API token and the valid session", len(ts), left)
+	}
+	if n, err := a.DeleteExpiredSessions(ctx(), now); err != nil || n != 0 {
+		t.Errorf("a second sweep deleted %d, %v; want 0", n, err)
 	}
 }

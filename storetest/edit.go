@@ -22,6 +22,7 @@ var editCases = []testCase{
 	{"EditNoLostUpdate", testEditNoLostUpdate},
 	{"EditHistoryPages", testEditHistoryPages},
 	{"EditRevert", testEditRevert},
+	{"EditHistoryEntity", testEditHistoryEntity},
 }
 
 func editor(t testing.TB, h *harness) tokumu.Editor {
@@ -491,4 +492,60 @@ func testEditRevert(t testing.TB, h *harness) {
 	mustApply(t, ed, &tokumu.Revision{Base: 5, Author: "alice", Message: "e", Changes: []tokumu.Change{put(tokumu.KindEntity, e.ID, e)}})
 	_, err = tokumu.RevertOf(mustHistory(t, ed, tokumu.HistoryFilter{Limit: 1})[0], "bob", "no")
 	checkCode(t, "reverting an entity's creation", err, tokumu.EINVALID)
+}
+
+// testEditHistoryEntity: HistoryFilter.Entity keeps the revisions that
+// changed the entity (a name added) or a claim about it: by the id derived
+// from it, also once retracted, or by its subject; not a claim whose id
+// only starts with the entity's id.
+func testEditHistoryEntity(t testing.TB, h *harness) {
+	ed := editor(t, h)
+	claim := func(id, subject string) *tokumu.Claim {
+		return &tokumu.Claim{ID: id, Subject: subject, Predicate: "located_in", Object: "harbin", Source: "zor23"}
+	}
+	derived, explicit := claim("kwantung-army~00000000000000aa", "kwantung-army"), claim("c-explicit-ka", "kwantung-army")
+	kid, err := h.s.Entity(ctx(), "kwantung-army-intelligence-department")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kid.Names = append(kid.Names, tokumu.Name{Text: "Kantogun Johobu", Lang: "ja-Latn", Kind: tokumu.Alias})
+	other := &tokumu.Claim{ID: "c-kid-other", Subject: kid.ID, Predicate: "located_in", Object: "harbin", Source: "zor23"}
+	lookalike := &tokumu.Claim{ID: "kwantung-army-x~00000000000000bb", Subject: "kwantung-army", Predicate: "located_in", Object: "harbin", Source: "zor23"}
+	for i, ch := range []tokumu.Change{
+		put(tokumu.KindClaim, derived.ID, derived),                     // r1
+		put(tokumu.KindClaim, explicit.ID, explicit),                   // r2
+		put(tokumu.KindEntity, kid.ID, kid),                            // r3
+		{Op: tokumu.OpRetract, Kind: tokumu.KindClaim, ID: derived.ID}, // r4
+		put(tokumu.KindClaim, other.ID, other),                         // r5
+	} {
+		mustApply(t, ed, &tokumu.Revision{Base: int64(i), Author: "alice", Message: "entity history", Changes: []tokumu.Change{ch}})
+	}
+	// r6 writes a claim about kwantung-army under an id that is not
+	// derived from it; r7 moves it to the intelligence department, which
+	// leaves it out of kwantung-army's history (its subject now is the
+	// department, its id names another entity).
+	mustApply(t, ed, &tokumu.Revision{Base: 5, Author: "alice", Message: "lookalike", Changes: []tokumu.Change{put(tokumu.KindClaim, lookalike.ID, lookalike)}})
+	moved := *lookalike
+	moved.Subject = kid.ID
+	mustApply(t, ed, &tokumu.Revision{Base: 6, Author: "alice", Message: "moved", Changes: []tokumu.Change{put(tokumu.KindClaim, moved.ID, &moved)}})
+	ids := func(rs []*tokumu.Revision) []int64 {
+		var out []int64
+		for _, r := range rs {
+			out = append(out, r.ID)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		f    tokumu.HistoryFilter
+		want []int64
+	}{
+		{tokumu.HistoryFilter{Entity: "kwantung-army"}, []int64{4, 2, 1}},
+		{tokumu.HistoryFilter{Entity: "kwantung-army", Limit: 2}, []int64{4, 2}},
+		{tokumu.HistoryFilter{Entity: "kwantung-army", Before: 4}, []int64{2, 1}},
+		{tokumu.HistoryFilter{Entity: kid.ID}, []int64{7, 6, 5, 3}},
+		{tokumu.HistoryFilter{Entity: kid.ID, Author: "bob"}, nil},
+		{tokumu.HistoryFilter{Entity: "no-such-entity"}, nil},
+	} {
+		checkDiff(t, fmt.Sprintf("History(%+v)", tt.f), ids(mustHistory(t, ed, tt.f)), tt.want)
+	}
 }

@@ -43,6 +43,9 @@ type Config struct {
 	// Accounts says that the store is also a tokumu.Accounts: the
 	// accounts suite then runs (accounts, tokens, revocation).
 	Accounts bool
+	// Releases says that the store is also a tokumu.Releases (and an
+	// Editor): the releases suite then runs.
+	Releases bool
 }
 
 // Run runs every conformance test against stores from cfg, each test on a
@@ -57,6 +60,9 @@ func Run(t *testing.T, cfg Config) {
 	}
 	if cfg.Accounts {
 		all = append(all[:len(all):len(all)], accountCases...)
+	}
+	if cfg.Releases {
+		all = append(all[:len(all):len(all)], releaseCases...)
 	}
 	for _, c := range all {
 		t.Run(c.name, func(t *testing.T) {

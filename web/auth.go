@@ -213,6 +213,7 @@ func (s *Server) handleSignin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.Logger.Info("signed in", "account", a.Name, "session", t.ID)
+	s.sweepSessions(r.Context()) // sessions.go
 	s.setCookie(w, r, sessionCookie, text, int(sessionTTL/time.Second))
 	s.setCookie(w, r, signinCookie, "", -1)
 	http.Redirect(w, r, next, http.StatusSeeOther)

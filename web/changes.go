@@ -18,10 +18,11 @@ import (
 type changesPage struct {
 	base
 	*changesAnswer
-	Claim string // the claim whose history this is, "" for /changes
-	Who   string // the signed-in account, "" if none
-	CSRF  string // set when an editor is signed in: the revert forms show
-	Query string // the filter, kept in the next page's link
+	Claim  string // the claim whose history this is, "" for /changes
+	Entity string // the entity whose history this is (entityhistory.go)
+	Who    string // the signed-in account, "" if none
+	CSRF   string // set when an editor is signed in: the revert forms show
+	Query  string // the filter, kept in the next page's link
 }
 
 func (s *Server) changesPage(w http.ResponseWriter, r *http.Request, f tokumu.HistoryFilter, title string) {
@@ -30,7 +31,7 @@ func (s *Server) changesPage(w http.ResponseWriter, r *http.Request, f tokumu.Hi
 		s.htmlError(w, r, err)
 		return
 	}
-	p := &changesPage{base: s.base(r, "", title), changesAnswer: a, Claim: f.ID}
+	p := &changesPage{base: s.base(r, "", title), changesAnswer: a, Claim: f.ID, Entity: f.Entity}
 	if f.Author != "" {
 		p.Query = "&author=" + url.QueryEscape(f.Author)
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/tokumu/tokumu"
@@ -67,8 +68,11 @@ type claimPage struct {
 	C         *tokumu.Claim
 	Permalink string
 	Release   string
-	Chicago   string
-	Cite      citation // "Cite this" in four forms (cite.go)
+	// AsOf marks the claim as a release holds it (releases.go): the page
+	// says so and links the claim as it is now, instead of editing it.
+	AsOf    bool
+	Chicago string
+	Cite    citation // "Cite this" in four forms (cite.go)
 }
 
 // claimJSON is the claim's permalink as JSON: the claim, its source and a
@@ -100,6 +104,18 @@ func claimType(r *http.Request) string {
 }
 
 func (s *Server) handleClaimPage(w http.ResponseWriter, r *http.Request) {
+	if rel := r.URL.Query().Get("release"); rel != "" {
+		// "Claim X as of release R" asked of the claim's own URL: its
+		// page is /releases/R/claims/X (releases.go).
+		q := r.URL.Query()
+		q.Del("release")
+		target := "/releases/" + url.PathEscape(rel) + "/claims/" + url.PathEscape(r.PathValue("id"))
+		if enc := q.Encode(); enc != "" {
+			target += "?" + enc
+		}
+		http.Redirect(w, r, target, http.StatusFound)
+		return
+	}
 	st := s.st(r)
 	mt := claimType(r)
 	w.Header().Add("Vary", "Accept")

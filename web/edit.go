@@ -437,6 +437,11 @@ func entryOf(rev *tokumu.Revision) changeEntry {
 			}
 		case tokumu.KindEntity:
 			l.URL = "/entities/" + ch.ID
+			b, _ := ch.Before.(*tokumu.Entity)
+			a, _ := ch.After.(*tokumu.Entity)
+			if b != nil && a != nil {
+				l.Diffs = tokumu.EntityDiff(b, a)
+			}
 		case tokumu.KindSource:
 			l.URL = "/sources/" + ch.ID
 		}

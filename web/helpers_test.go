@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/sqlite"
 	"github.com/tokumu/tokumu/storetest"
 	"github.com/tokumu/tokumu/web"
@@ -33,6 +35,10 @@ func fixtureServer(t *testing.T) *httptest.Server {
 	}
 	t.Cleanup(func() { db.Close() })
 	if err := db.Replace(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	// A release of it, for the release routes' examples.
+	if err := db.CreateRelease(ctx, &tokumu.Release{Name: "fa11edc0ffee", Hash: "fa11edc0ffee", Created: time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)}, storetest.Fixture()); err != nil {
 		t.Fatal(err)
 	}
 	srv, err := web.New(ctx, db)

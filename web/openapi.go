@@ -151,6 +151,11 @@ var apiOps = []apiOp{
 		Params: []apiParam{str("author", "only this account's revisions"), num(pChangesLimit), num(pChangesBefore)}},
 	{Path: "/api/claims/{id}/history", Summary: "The revisions that touched one claim, newest first.", Schema: "Changes", Errors: []int{401, 404},
 		Params: []apiParam{pathID("claim id")}},
+	{Path: "/api/entities/{id}/history", Summary: "The revisions that changed an entity (its names) or a claim about it, newest first, paged by revision number.", Schema: "Changes", Errors: []int{400, 401, 404},
+		Params: []apiParam{pathID("entity id"), num(pChangesLimit), num(pChangesBefore)}},
+	{Path: "/api/releases", Summary: "The releases frozen by tokumu release create, newest first: name (what a citation names), content hash, newest revision, time, note, counts.", Schema: "Releases"},
+	{Path: "/api/releases/{rel}/claims/{id}", Summary: "A claim as a release holds it (its page: /releases/{rel}/claims/{id}).", Schema: "ReleaseClaim", Errors: []int{400, 404},
+		Params: []apiParam{{Name: "rel", In: "path", Required: true, Desc: "the release's name: 12 hex digits", Schema: map[string]any{"type": "string", "pattern": "^[0-9a-f]{12}$"}}, pathID("claim id")}},
 	{Method: "POST", Path: "/api/claims", Summary: "Add a claim (an editor's token in Authorization: Bearer; a reason in the body).", Schema: "WriteAnswer", Status: 201,
 		JSONBody: "ClaimWrite", Errors: []int{400, 401, 403, 409}},
 	{Method: "PUT", Path: "/api/claims/{id}", Summary: "Replace a claim; base is the revision the edit was made on (409 if a later one changed it).", Schema: "WriteAnswer",
@@ -179,9 +184,15 @@ var apiExtraSchemas = map[string]any{
 			"description": map[string]any{"type": "string"}, "notable": map[string]any{"type": "array", "items": map[string]any{"$ref": "#/components/schemas/ReconcileType"}}}}}}},
 	// The team server's answers and bodies (web/edit.go), described
 	// loosely: their fields are the claim's (see Claim) and the revision's.
-	"Changes":                    map[string]any{"type": "object", "description": "revisions with author, reason, time and what changed"},
-	"WriteAnswer":                map[string]any{"type": "object", "description": "the revision written and, for a claim, the claim as stored and its URL"},
-	"ClaimWrite":                 map[string]any{"type": "object", "description": "a claim's fields (subject, predicate, object or value, when, where, source, loc, grade, by, note), reason, and base for a replacement"},
+	"Changes":     map[string]any{"type": "object", "description": "revisions with author, reason, time and what changed"},
+	"WriteAnswer": map[string]any{"type": "object", "description": "the revision written and, for a claim, the claim as stored and its URL"},
+	"ClaimWrite":  map[string]any{"type": "object", "description": "a claim's fields (subject, predicate, object or value, when, where, source, loc, grade, by, note), reason, and base for a replacement"},
+	"Releases": map[string]any{"type": "object", "required": []string{"releases"}, "properties": map[string]any{"releases": map[string]any{"type": "array", "items": map[string]any{
+		"type": "object", "required": []string{"name", "hash", "revision", "created"}, "properties": map[string]any{"name": map[string]any{"type": "string", "pattern": "^[0-9a-f]{12}$"},
+			"hash": map[string]any{"type": "string"}, "revision": map[string]any{"type": "integer"}, "created": map[string]any{"type": "string", "description": "RFC 3339"},
+			"note": map[string]any{"type": "string"}, "entities": map[string]any{"type": "integer"}, "claims": map[string]any{"type": "integer"}, "sources": map[string]any{"type": "integer"}}}}}},
+	"ReleaseClaim": map[string]any{"type": "object", "required": []string{"claim", "release", "permalink"}, "properties": map[string]any{"claim": map[string]any{"$ref": "#/components/schemas/Claim"},
+		"release": map[string]any{"type": "string"}, "permalink": map[string]any{"type": "string"}}},
 	"Reason":                     map[string]any{"type": "object", "required": []string{"reason"}, "properties": map[string]any{"reason": map[string]any{"type": "string"}}},
 	"ReconcileManifestOrResults": map[string]any{"anyOf": []any{map[string]any{"$ref": "#/components/schemas/ReconcileManifest"}, map[string]any{"$ref": "#/components/schemas/ReconcileResults"}}},
 }

@@ -90,20 +90,21 @@ func writeYAMLCorpus(ctx context.Context, x *format.Export, put func(path string
 }
 
 type exportFlags struct {
-	format, entity, from, to, typ, tag, base, table, out string
+	format, entity, from, to, typ, tag, base, table, out, release string
 }
 
 var exportOpts exportFlags
 
 var cmdExport = &command{
 	name: "export",
-	args: "--format F [--entity ID] [--from DATE --to DATE] [--type T] [--tag TAG] [-o FILE]",
+	args: "--format F [--entity ID] [--from DATE --to DATE] [--type T] [--tag TAG] [--release R] [-o FILE]",
 	summary: `Write the corpus, or a part of it, in a format other tools read.
 Formats: ` + "%FORMATS%" + `.
 --entity ID exports the entity and its neighbourhood; --from/--to keep the
 claims that may fall in the range; --type and --tag keep the claims about
 entities of a type or with a tag. Output goes to standard output, or to -o
-FILE; with --format yaml, -o DIR writes a corpus directory.`,
+FILE; with --format yaml, -o DIR writes a corpus directory. --release R
+writes a release (tokumu release create) as it was frozen.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		o := &exportOpts
 		*o = exportFlags{}
@@ -116,6 +117,7 @@ FILE; with --format yaml, -o DIR writes a corpus directory.`,
 		fs.StringVar(&o.base, "base", format.DefaultBase, "the base of the IRIs and links in the export")
 		fs.StringVar(&o.table, "table", "", "csv: write one table (entities, claims or sources) instead of a zip of three")
 		fs.StringVar(&o.out, "o", "", "write to this file (default: standard output)")
+		fs.StringVar(&o.release, "release", "", "export this release (tokumu release list) instead of the database as it is now")
 	},
 	run: func(ctx context.Context, m *Main, args []string) error {
 		o := exportOpts
@@ -146,7 +148,16 @@ FILE; with --format yaml, -o DIR writes a corpus directory.`,
 			return err
 		}
 		defer db.Close()
-		x, err := format.NewExport(ctx, db, q, format.Options{Base: o.base, Lang: m.Lang, Table: o.table})
+		fo := format.Options{Base: o.base, Lang: m.Lang, Table: o.table}
+		var x *format.Export
+		if o.release != "" {
+			if !q.IsZero() {
+				return usagef("tokumu export --release R --format yaml -o DIR", "--release exports a whole release: leave out --entity, --from, --to, --type and --tag")
+			}
+			x, err = releaseExport(ctx, db, o.release, fo)
+		} else {
+			x, err = format.NewExport(ctx, db, q, fo)
+		}
 		if err != nil {
 			return err
 		}

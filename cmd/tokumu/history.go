@@ -11,6 +11,7 @@ import (
 
 type historyOptions struct {
 	author string
+	entity string
 	limit  int
 }
 
@@ -19,10 +20,12 @@ var cmdHistory = &command{
 	args: "[ID]",
 	summary: `Show the revisions written through the editor, newest first: who,
 when, why, and what each changed. With an id, only the revisions that
-changed that claim, entity or source. --json prints each change's object
-before and after.`,
+changed that claim, entity or source; with --entity ID, every revision
+that changed the entity, its names or a claim about it (as the entity's
+history page). --json prints each change's object before and after.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		fs.StringVar(&opts[historyOptions](m).author, "author", "", "only the revisions of `ACCOUNT`")
+		fs.StringVar(&opts[historyOptions](m).entity, "entity", "", "the revisions that changed entity `ID`, its names or a claim about it")
 		fs.IntVar(&opts[historyOptions](m).limit, "limit", 50, "at most `N` revisions (1–1000)")
 	},
 	run: func(ctx context.Context, m *Main, args []string) error {
@@ -42,7 +45,7 @@ before and after.`,
 		if !ok {
 			return fmt.Errorf("this database keeps no history")
 		}
-		f := tokumu.HistoryFilter{Author: o.author, Limit: o.limit}
+		f := tokumu.HistoryFilter{Author: o.author, Entity: o.entity, Limit: o.limit}
 		if len(args) == 1 {
 			f.ID = args[0]
 		}
@@ -57,8 +60,8 @@ before and after.`,
 			return writeJSON(m.Stdout, rs)
 		}
 		if len(rs) == 0 {
-			if f.ID != "" {
-				fmt.Fprintf(m.Stderr, "tokumu history: no revision changed %s (it is as imported, or there is no such id)\n", f.ID)
+			if f.ID != "" || f.Entity != "" {
+				fmt.Fprintf(m.Stderr, "tokumu history: no revision changed %s (it is as imported, or there is no such id)\n", f.ID+f.Entity)
 			} else {
 				fmt.Fprintln(m.Stderr, "tokumu history: no revisions yet")
 			}
@@ -88,6 +91,13 @@ func describeChange(ch tokumu.Change) string {
 	a, _ := ch.After.(*tokumu.Claim)
 	if b != nil && a != nil {
 		if d := tokumu.ClaimDiff(b, a); len(d) > 0 {
+			s += ": " + strings.Join(d, "; ")
+		}
+	}
+	be, _ := ch.Before.(*tokumu.Entity)
+	ae, _ := ch.After.(*tokumu.Entity)
+	if be != nil && ae != nil {
+		if d := tokumu.EntityDiff(be, ae); len(d) > 0 {
 			s += ": " + strings.Join(d, "; ")
 		}
 	}

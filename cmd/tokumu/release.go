@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"reflect"
@@ -13,16 +14,49 @@ import (
 	"github.com/tokumu/tokumu/yamlcorpus"
 )
 
+type releaseOptions struct {
+	note string
+}
+
 var cmdRelease = &command{
 	name: "release",
-	args: "diff A B",
-	summary: `Compare two releases of a corpus: what changed from A to B.
-A and B are corpus directories or tokumu databases. Claims are matched by
+	args: "create [--note TEXT] | list | diff A B",
+	summary: `Freeze, list and compare releases.
+create freezes the database (--db, a file or postgres://…) as a release: a
+content-hashed snapshot that permalinks cite as "claim X as of release R"
+(/releases/R/claims/X) and that 'tokumu export --release R' writes out,
+as the YAML corpus or any other format. Its name is the first 12 hex
+digits of the hash of the YAML corpus it exports as, so importing that
+export gives a database whose footer shows the same release. Creating a
+release of an unchanged database names the existing one.
+list shows the releases, newest first.
+diff compares two corpus directories or databases: claims are matched by
 id, which survives edits of date, place, locator, grade and note, so such
-an edit shows as a changed claim with the fields that changed; entities
-and sources added or removed are listed too, grouped by entity.`,
+an edit shows as a changed claim with what changed; entities and sources
+added or removed are listed too, grouped by entity.`,
+	flags: func(fs *flag.FlagSet, m *Main) {
+		fs.StringVar(&opts[releaseOptions](m).note, "note", "", "create: what the release is for, kept with it")
+	},
 	run: func(ctx context.Context, m *Main, args []string) error {
-		if len(args) != 3 || args[0] != "diff" {
+		if len(args) == 0 {
+			return usagef("tokumu release create --db team.db", "release takes: create, list or diff A B")
+		}
+		switch args[0] {
+		case "create":
+			if len(args) != 1 {
+				return usagef("tokumu release create --db team.db --note \"for the 2027 article\"", "release create takes no arguments, only flags")
+			}
+			return releaseCreate(ctx, m, opts[releaseOptions](m).note)
+		case "list":
+			if len(args) != 1 {
+				return usagef("tokumu release list --db team.db", "release list takes no arguments")
+			}
+			return releaseList(ctx, m)
+		case "diff":
+		default:
+			return usagef("tokumu release create --db team.db", "release %q: give create, list or diff A B", args[0])
+		}
+		if len(args) != 3 {
 			return usagef("tokumu release diff corpus-old/ corpus/", "release takes: diff A B")
 		}
 		a, err := loadRelease(ctx, args[1])
@@ -54,8 +88,8 @@ and sources added or removed are listed too, grouped by entity.`,
 				fmt.Fprintf(m.Stdout, "%s:\n", subj)
 			}
 			fmt.Fprintf(m.Stdout, "  %s %s %s", c.Op, c.ID, c.Predicate)
-			if len(c.Fields) > 0 {
-				fmt.Fprintf(m.Stdout, " (%s)", strings.Join(c.Fields, ", "))
+			if len(c.Diff) > 0 {
+				fmt.Fprintf(m.Stdout, " (%s)", strings.Join(c.Diff, "; "))
 			}
 			fmt.Fprintln(m.Stdout)
 		}
@@ -111,7 +145,8 @@ type claimChange struct {
 	ID        string   `json:"id"`
 	Subject   string   `json:"subject"`
 	Predicate string   `json:"predicate"`
-	Fields    []string `json:"fields,omitempty"` // for ~: the fields that changed, in the YAML's names
+	Fields    []string `json:"fields,omitempty"` // for ~: the fields that changed, in the claim's JSON names
+	Diff      []string `json:"diff,omitempty"`   // for ~: each "field: before → after" (tokumu.ClaimDiff)
 }
 
 func (d *releaseDiff) empty() bool { return len(d.Entities)+len(d.Sources)+len(d.Claims) == 0 }
@@ -124,34 +159,6 @@ func (d *releaseDiff) count(op string) int {
 		}
 	}
 	return n
-}
-
-// claimFields compares two claims field by field (not where they are
-// written), in the corpus's YAML names.
-func claimFields(a, b *tokumu.Claim) []string {
-	var out []string
-	cmp := func(name string, x, y any) {
-		if !reflect.DeepEqual(x, y) {
-			out = append(out, name)
-		}
-	}
-	cmp("p", a.Predicate, b.Predicate)
-	cmp("o", a.Object, b.Object)
-	cmp("v", a.Value, b.Value)
-	cmp("unit", a.Unit, b.Unit)
-	cmp("role", a.Role, b.Role)
-	cmp("lang", a.Lang, b.Lang)
-	cmp("when", a.When.EDTF, b.When.EDTF)
-	cmp("where", a.Where, b.Where)
-	cmp("source", a.Source, b.Source)
-	cmp("loc", a.Locator, b.Locator)
-	cmp("grade", a.Grade, b.Grade)
-	cmp("by", a.Perspective, b.Perspective)
-	cmp("planted_by", a.PlantedBy, b.PlantedBy)
-	cmp("note", a.Note, b.Note)
-	cmp("supported_by", a.SupportedBy, b.SupportedBy)
-	cmp("complicated_by", a.ComplicatedBy, b.ComplicatedBy)
-	return out
 }
 
 func diffReleases(a, b *tokumu.Dataset) *releaseDiff {
@@ -183,8 +190,12 @@ func diffReleases(a, b *tokumu.Dataset) *releaseDiff {
 	for _, c := range a.Claims {
 		if o := ib.Claims[c.ID]; o == nil {
 			d.Claims = append(d.Claims, claimChange{Op: "-", ID: c.ID, Subject: c.Subject, Predicate: c.Predicate})
-		} else if f := claimFields(c, o); len(f) > 0 {
-			d.Claims = append(d.Claims, claimChange{Op: "~", ID: c.ID, Subject: c.Subject, Predicate: c.Predicate, Fields: f})
+		} else if diff := tokumu.ClaimDiff(c, o); len(diff) > 0 {
+			fields := make([]string, len(diff))
+			for i, line := range diff {
+				fields[i], _, _ = strings.Cut(line, ":")
+			}
+			d.Claims = append(d.Claims, claimChange{Op: "~", ID: c.ID, Subject: c.Subject, Predicate: c.Predicate, Fields: fields, Diff: diff})
 		}
 	}
 	for _, c := range b.Claims {

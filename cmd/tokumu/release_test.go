@@ -29,7 +29,7 @@ func TestReleaseDiff(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) != 3 || lines[0] != "doi-akio:" || !strings.HasPrefix(lines[1], "  ~ doi-akio~") ||
-		!strings.HasSuffix(lines[1], " died (loc)") || lines[2] != "0 claims added, 0 removed, 1 changed" {
+		!strings.HasSuffix(lines[1], " died (loc: lead → lead, § 経歴)") || lines[2] != "0 claims added, 0 removed, 1 changed" {
 		t.Errorf("release diff after adding a locator:\n%s", out)
 	}
 

@@ -72,6 +72,7 @@ func (m *Main) serve(ctx context.Context, addr string, maxConns int) error {
 	if maxConns > 0 {
 		srv.Limits.Conns = maxConns
 	}
+	go srv.SweepSessions(ctx, web.SweepEvery)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
@@ -205,6 +206,7 @@ func (m *Main) servePostgres(ctx context.Context, db tokumu.Store, name, addr st
 		// rebuild this one's read models (web.Server.Refresh).
 		go w.WatchRevisions(ctx, srv.Refresh)
 	}
+	go srv.SweepSessions(ctx, web.SweepEvery)
 	if maxConns > 0 {
 		srv.Limits.Conns = maxConns
 	}

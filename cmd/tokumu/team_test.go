@@ -133,6 +133,14 @@ func TestUserTokenHistory(t *testing.T) {
 			if code, _, _ := run(t, db, "history", "--author", "bob"); code != 1 {
 				t.Errorf("history --author bob: exit %d, want 1 (none)", code)
 			}
+			// The entity's history holds the claim about it; another
+			// entity's holds nothing.
+			if code, out, _ := run(t, db, "history", "--entity", "doihara-kenji"); code != 0 || !strings.HasPrefix(out, "r1  ") || !strings.Contains(out, want) {
+				t.Errorf("history --entity doihara-kenji: exit %d:\n%s", code, out)
+			}
+			if code, _, errs := run(t, db, "history", "--entity", "harbin"); code != 1 || !strings.Contains(errs, "no revision changed harbin") {
+				t.Errorf("history --entity harbin: exit %d %q; want 1, none", code, errs)
+			}
 		})
 	}
 }

@@ -49,7 +49,7 @@ var PluralForms = map[string][]string{
 // Neutral are the messages that are the same in every language: names of
 // formats and standards. Any other message copied from English into
 // another language's file is a forgotten translation, and a test says so.
-var Neutral = []string{"JSON API"}
+var Neutral = []string{"JSON API", "DOI", "ISBN", "URL"}
 
 // Message is one catalogue entry: Text, or Forms for a plural message.
 type Message struct {

@@ -1,0 +1,193 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// signIn signs c in as the account and returns the session's CSRF value,
+// read from the page at path (a form).
+func signIn(t *testing.T, c *http.Client, es *editServer, account, path string) string {
+	t.Helper()
+	_, body, _ := getPage(t, c, es.url+"/signin")
+	m := csrfInput.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("/signin has no CSRF field")
+	}
+	if st, _, _ := postForm(t, c, es.url+"/signin", url.Values{"token": {es.tokens[account]}, "csrf": {m[1]}}); st != 303 {
+		t.Fatalf("signing in as %s: %d", account, st)
+	}
+	st, body, _ := getPage(t, c, es.url+path)
+	m = csrfInput.FindStringSubmatch(body)
+	if st != 200 || m == nil {
+		t.Fatalf("%s signed in: %d, no CSRF field:\n%.1000s", path, st, body)
+	}
+	return m[1]
+}
+
+// fieldError reports whether body shows a message beside the field that
+// contains want.
+func fieldError(body, field, want string) bool {
+	i := strings.Index(body, `<span class="error" id="e-`+field+`">`)
+	if i < 0 {
+		return false
+	}
+	j := strings.Index(body[i:], "</span>")
+	return j > 0 && strings.Contains(body[i:i+j], want)
+}
+
+const bibtexPaste = `@book{Coox1985,
+  author    = {Coox, Alvin D.},
+  title     = {Nomonhan: Japan Against Russia, 1939},
+  publisher = {Stanford University Press},
+  address   = {Stanford},
+  year      = {1985}
+}`
+
+// TestSourceEntityNameForms: the source form reads a BibTeX paste into its
+// fields for review, refuses a bad paste and a missing language beside
+// their fields, and saves; a CSL-JSON paste saves at once; the entity form
+// asks for the romaji of a Japanese name and Cyrillic in the Russian one,
+// makes the id from the romaji, and the entity is found by its Japanese
+// name; the name form adds a name and refuses a bad language tag and a
+// repeated name; the entity's history lists the entity, the name and a
+// claim about it, newest first, paged; every post needs the CSRF token.
+func TestSourceEntityNameForms(t *testing.T) {
+	bothStores(t, func(t *testing.T, db editStore) {
+		es := newEditServer(t, db)
+		c := browserClient()
+		if st, _, res := getPage(t, c, es.url+"/sources/new"); st != 303 || !strings.HasPrefix(res.Header.Get("Location"), "/signin?next=") {
+			t.Fatalf("the source form signed out: %d; want 303 to /signin", st)
+		}
+		csrf := signIn(t, c, es, "alice", "/sources/new")
+		post := func(path string, v url.Values) (int, string, *http.Response) {
+			t.Helper()
+			return postForm(t, c, es.url+path, v)
+		}
+
+		// Sources.
+		if st, _, _ := post("/sources/new", url.Values{"base": {"0"}, "paste": {bibtexPaste}, "reason": {"r"}}); st != 403 {
+			t.Errorf("a source post without the CSRF token: %d; want 403", st)
+		}
+		st, body, _ := post("/sources/new", url.Values{"csrf": {csrf}, "base": {"0"}, "paste": {bibtexPaste}, "action": {"read"}})
+		if st != 200 || !strings.Contains(body, `name="id" value="coox1985"`) || !strings.Contains(body, `name="title" value="Nomonhan: Japan Against Russia, 1939"`) ||
+			!strings.Contains(body, `<option value="scholarly" selected>`) || !strings.Contains(body, ">Coox, Alvin D.</textarea>") {
+			t.Fatalf("reading a BibTeX paste: %d; want the fields filled (id coox1985, title, kind scholarly, author):\n%.3000s", st, body)
+		}
+		if st, body, _ := post("/sources/new", url.Values{"csrf": {csrf}, "base": {"0"}, "paste": {"hello world"}, "reason": {"r"}}); st != 400 || !fieldError(body, "paste", "not CSL-JSON, BibTeX or RIS") {
+			t.Errorf("a paste in no format: %d; want 400 with the message beside the paste box:\n%.3000s", st, body)
+		}
+		v := url.Values{"csrf": {csrf}, "base": {"0"}, "paste": {bibtexPaste}, "reason": {"The standard account of Nomonhan"}}
+		if st, body, _ := post("/sources/new", v); st != 400 || !fieldError(body, "language", "no language") {
+			t.Errorf("a source without a language: %d; want 400 beside the language field:\n%.3000s", st, body)
+		}
+		v.Set("language", "en")
+		v.Set("reason", "")
+		if st, body, _ := post("/sources/new", v); st != 400 || !fieldError(body, "reason", "reason") {
+			t.Errorf("a source without a reason: %d; want 400 beside the reason field", st)
+		}
+		v.Set("reason", "The standard account of Nomonhan")
+		if st, _, res := post("/sources/new", v); st != 303 || res.Header.Get("Location") != "/sources/coox1985" {
+			t.Fatalf("saving the source: %d to %q; want 303 to /sources/coox1985", st, res.Header.Get("Location"))
+		}
+		if st, a := es.call(t, "GET", "/api/sources/coox1985", "", nil); st != 200 || !strings.Contains(fmt.Sprint(a), "Stanford University Press") {
+			t.Errorf("/api/sources/coox1985 after the form: %d %v", st, a)
+		}
+		if st, body, _ := post("/sources/new", v); st != 400 || !fieldError(body, "id", "coox1985 exists already") {
+			t.Errorf("the same source again: %d; want 400 beside the id", st)
+		}
+		csl := `{"id": "Hata1999", "type": "book", "title": "ノモンハン戦争", "author": [{"family": "秦", "given": "郁彦"}], "issued": {"date-parts": [[2014]]}, "language": "ja"}`
+		if st, _, res := post("/sources/new", url.Values{"csrf": {csrf}, "base": {"1"}, "paste": {csl}, "reason": {"Hata's history"}}); st != 303 || res.Header.Get("Location") != "/sources/hata1999" {
+			t.Fatalf("saving a CSL-JSON paste: %d to %q; want 303 to /sources/hata1999", st, res.Header.Get("Location"))
+		}
+
+		// Entities.
+		ent := url.Values{"csrf": {csrf}, "base": {"2"}, "type": {"person"}, "name-en": {"Shiken Taro"}, "name-ja": {"試験太郎"},
+			"name-ru": {"Shiken"}, "reason": {"A test person"}}
+		st, body, _ = post("/entities/new", ent)
+		if st != 400 || !fieldError(body, "name-ja-latn", "romaji") || !fieldError(body, "name-ru", "not in Cyrillic") {
+			t.Errorf("an entity without the romaji and a Latin Russian name: %d; want 400 beside both fields:\n%.4000s", st, body)
+		}
+		ent.Set("name-ja-latn", "Shiken Tarō")
+		ent.Set("name-ru", "Сикэн Таро")
+		ent.Set("type", "wizard")
+		if st, body, _ := post("/entities/new", ent); st != 400 || !fieldError(body, "type", "type") {
+			t.Errorf("an entity of no type: %d; want 400 beside the type", st)
+		}
+		ent.Set("type", "person")
+		st, _, res := post("/entities/new", ent)
+		if st != 303 || res.Header.Get("Location") != "/entities/shiken-taro" {
+			t.Fatalf("saving the entity: %d to %q; want 303 to /entities/shiken-taro (the romaji without its macron)", st, res.Header.Get("Location"))
+		}
+		if st, a := es.call(t, "GET", "/api/search?q=試験太郎", "", nil); st != 200 || !strings.Contains(fmt.Sprint(a), "shiken-taro") {
+			t.Errorf("search for the Japanese name: %d %v", st, a)
+		}
+		if st, body, _ := post("/entities/new", ent); st != 400 || !fieldError(body, "id", "shiken-taro exists already") {
+			t.Errorf("the same entity again: %d; want 400 beside the id", st)
+		}
+
+		// Names.
+		csrfName := csrf
+		if st, body, _ := getPage(t, c, es.url+"/entities/shiken-taro/names/new"); st != 200 || !strings.Contains(body, `name="base" value="3"`) {
+			t.Fatalf("the name form: %d, base 3 missing", st)
+		}
+		name := url.Values{"csrf": {csrfName}, "base": {"3"}, "text": {"しけん たろう"}, "lang": {"ja_hira!"}, "kind": {"transcribed"}, "reason": {"The reading"}}
+		if st, body, _ := post("/entities/shiken-taro/names/new", name); st != 400 || !fieldError(body, "lang", "not a language tag") {
+			t.Errorf("a name with a bad tag: %d; want 400 beside lang:\n%.3000s", st, body)
+		}
+		name.Set("lang", "ja-Hira")
+		if st, _, res := post("/entities/shiken-taro/names/new", name); st != 303 || res.Header.Get("Location") != "/entities/shiken-taro" {
+			t.Fatalf("saving the name: %d to %q", st, res.Header.Get("Location"))
+		}
+		if st, a := es.call(t, "GET", "/api/entities/shiken-taro", "", nil); st != 200 || !strings.Contains(fmt.Sprint(a), "しけん たろう") {
+			t.Errorf("the entity after the name form: %d %v", st, a)
+		}
+		name.Set("base", "4")
+		if st, body, _ := post("/entities/shiken-taro/names/new", name); st != 400 || !fieldError(body, "text", "already") {
+			t.Errorf("the same name again: %d; want 400 beside the text", st)
+		}
+
+		// The entity's history: the claim (r5), the name (r4), the entity (r3).
+		if st, a := es.call(t, "POST", "/api/claims", "alice", map[string]any{"reason": "born", "claim": map[string]any{
+			"subject": "shiken-taro", "predicate": "born", "when": "1900", "source": "hata1999"}}); st != 201 {
+			t.Fatalf("a claim about the entity: %d %v", st, a)
+		}
+		st, a := es.call(t, "GET", "/api/entities/shiken-taro/history?limit=2", "", nil)
+		revs, _ := a["revisions"].([]any)
+		if st != 200 || len(revs) != 2 || a["next"] != "4" || revs[0].(map[string]any)["id"].(float64) != 5 || revs[1].(map[string]any)["id"].(float64) != 4 {
+			t.Fatalf("/api/entities/shiken-taro/history?limit=2: %d %v; want r5, r4 and next 4", st, a)
+		}
+		if d := fmt.Sprint(revs[1].(map[string]any)["summary"]); !strings.Contains(d, "names: + しけん たろう (ja-Hira, transcribed)") {
+			t.Errorf("r4's summary lacks the name added: %s", d)
+		}
+		st, a = es.call(t, "GET", "/api/entities/shiken-taro/history?before=4", "", nil)
+		revs, _ = a["revisions"].([]any)
+		if st != 200 || len(revs) != 1 || revs[0].(map[string]any)["message"] != "A test person" {
+			t.Errorf("the history's second page: %d %v; want r3, the creation", st, a)
+		}
+		st, body, _ = getPage(t, c, es.url+"/entities/shiken-taro/history")
+		if st != 200 || !strings.Contains(body, `id="r5"`) || !strings.Contains(body, `id="r3"`) || strings.Contains(body, `id="r2"`) || !strings.Contains(body, `action="/changes/5/revert"`) {
+			t.Errorf("/entities/shiken-taro/history: %d; want r5…r3, not r2, with revert forms:\n%.3000s", st, body)
+		}
+		if st, _, _ := getPage(t, c, es.url+"/entities/no-such-entity/history"); st != 404 {
+			t.Errorf("the history of no entity: %d; want 404", st)
+		}
+		if st, body, _ := getPage(t, c, es.url+"/entities/shiken-taro"); st != 200 || !strings.Contains(body, `href="/entities/shiken-taro/history"`) || !strings.Contains(body, `href="/entities/shiken-taro/names/new"`) {
+			t.Errorf("the entity page lacks the history and add-name links: %d", st)
+		}
+		// A reader may not use the forms.
+		rc := browserClient()
+		_, body, _ = getPage(t, rc, es.url+"/signin")
+		m := csrfInput.FindStringSubmatch(body)
+		postForm(t, rc, es.url+"/signin", url.Values{"token": {es.tokens["rita"]}, "csrf": {m[1]}})
+		for _, p := range []string{"/sources/new", "/entities/new", "/entities/shiken-taro/names/new"} {
+			if st, _, _ := getPage(t, rc, es.url+p); st != 403 {
+				t.Errorf("%s for a reader: %d; want 403", p, st)
+			}
+		}
+		checkNoTokens(t, es)
+	})
+}

@@ -1,0 +1,80 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/storetest"
+)
+
+// TestReleaseClaim, on both stores: after a release of the fixture and an
+// edit of one of its claims, /releases/R/claims/ID shows the claim as the
+// release holds it (the old locator), cites it with the release's
+// permalink and links the claim as it is now, which shows the edit; the
+// JSON forms agree; /api/releases lists the release; a malformed name is a
+// 400 naming it, an unknown release or claim a 404.
+func TestReleaseClaim(t *testing.T) {
+	bothStores(t, func(t *testing.T, db editStore) {
+		rs := db.(tokumu.Releases)
+		r := &tokumu.Release{Name: "0123456789ab", Hash: "0123456789ab" + strings.Repeat("0", 52), Created: time.Date(2026, 12, 3, 9, 30, 0, 0, time.UTC),
+			Note: "for the article", Entities: 8, Claims: 9, Sources: 3}
+		if err := rs.CreateRelease(context.Background(), r, storetest.Fixture()); err != nil {
+			t.Fatal(err)
+		}
+		es := newEditServer(t, db)
+		if st, a := es.call(t, "PATCH", "/api/claims/c-doihara-head", "alice", map[string]any{"reason": "p. 77", "base": 0, "claim": map[string]any{"loc": "p/77"}}); st != 200 {
+			t.Fatalf("the edit after the release: %d %v", st, a)
+		}
+		st, body, _ := getPage(t, http.DefaultClient, es.url+"/releases/0123456789ab/claims/c-doihara-head")
+		if st != 200 || !strings.Contains(body, "p/14") || strings.Contains(body, "p/77") || !strings.Contains(body, "As frozen in release 0123456789ab.") ||
+			!strings.Contains(body, `<a href="/claims/c-doihara-head">The claim as it is now</a>`) || !strings.Contains(body, "/releases/0123456789ab/claims/c-doihara-head") ||
+			strings.Contains(body, `href="/claims/c-doihara-head/edit"`) {
+			t.Errorf("the claim as of the release: %d; want p/14 (not p/77), the release named, its permalink, a link to the claim now, no edit link:\n%.3000s", st, body)
+		}
+		if st, body, _ := getPage(t, http.DefaultClient, es.url+"/claims/c-doihara-head"); st != 200 || !strings.Contains(body, "p/77") {
+			t.Errorf("the claim now: %d; want p/77\n%s", st, es.log.String())
+		}
+		for _, u := range []string{"/api/releases/0123456789ab/claims/c-doihara-head", "/releases/0123456789ab/claims/c-doihara-head?format=json"} {
+			st, a := es.call(t, "GET", u, "", nil)
+			c, _ := a["claim"].(map[string]any)
+			if st != 200 || c["loc"] != "p/14" || a["release"] != "0123456789ab" || !strings.HasSuffix(fmt.Sprint(a["permalink"]), "/releases/0123456789ab/claims/c-doihara-head") {
+				t.Errorf("%s: %d %v; want loc p/14, the release and its permalink", u, st, a)
+			}
+		}
+		// The claim's own URL with ?release= leads there.
+		if st, _, res := getPage(t, browserClient(), es.url+"/claims/c-doihara-head?release=0123456789ab&format=json"); st != 302 ||
+			res.Header.Get("Location") != "/releases/0123456789ab/claims/c-doihara-head?format=json" {
+			t.Errorf("/claims/c-doihara-head?release=0123456789ab: %d to %q; want 302 to the release's page", st, res.Header.Get("Location"))
+		}
+		if st, body, _ := getPage(t, http.DefaultClient, es.url+"/releases"); st != 200 || !strings.Contains(body, `<tr id="rel-0123456789ab"><td><code>0123456789ab</code></td><td><time datetime="2026-12-03T09:30:00Z">`) ||
+			!strings.Contains(body, "for the article") || !strings.Contains(body, "<code>/releases/0123456789ab/claims/ID</code>") {
+			t.Errorf("/releases: %d; want the release's row and how to cite it:\n%.3000s", st, body)
+		}
+		st, a := es.call(t, "GET", "/api/releases", "", nil)
+		l, _ := a["releases"].([]any)
+		if st != 200 || len(l) != 1 || l[0].(map[string]any)["name"] != "0123456789ab" || l[0].(map[string]any)["note"] != "for the article" || l[0].(map[string]any)["claims"].(float64) != 9 {
+			t.Errorf("/api/releases: %d %v", st, a)
+		}
+		for _, tt := range []struct {
+			url  string
+			code int
+			want string
+		}{
+			{"/api/releases/0123456789AB/claims/c-doihara-head", 400, "12 hex digits"},
+			{"/api/releases/ffffffffffff/claims/c-doihara-head", 404, "no release ffffffffffff"},
+			{"/api/releases/0123456789ab/claims/no-such-claim", 404, "holds no claim no-such-claim"},
+		} {
+			if st, a := es.call(t, "GET", tt.url, "", nil); st != tt.code || !strings.Contains(fmt.Sprint(a["error"]), tt.want) {
+				t.Errorf("%s: %d %v; want %d with %q", tt.url, st, a, tt.code, tt.want)
+			}
+		}
+		if st, _, _ := getPage(t, http.DefaultClient, es.url+"/releases/ffffffffffff/claims/c-doihara-head"); st != 404 {
+			t.Errorf("the page of an unknown release: %d; want 404", st)
+		}
+	})
+}
