@@ -11,7 +11,7 @@ import (
 
 func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{
-		"name": "tokumu", "version": tokumu.Version, "release": ReleaseOf(s.st(r).snap.hash), "openapi": "/api/openapi.json",
+		"name": "tokumu", "version": tokumu.Version, "release": s.st(r).snap.releaseName(), "openapi": "/api/openapi.json",
 		"endpoints": []string{
 			"/api/entities?type=person&limit=100&offset=0",
 			"/api/entities/{id}",

@@ -40,16 +40,6 @@ func (s *Server) findClaim(ctx context.Context, st *state, id string) (*tokumu.C
 	return nil, tokumu.Errorf(tokumu.ENOTFOUND, "no claim %q: a claim id is \"<entity id>~<16 hex digits>\" or the id its corpus gives it", id)
 }
 
-// release names the corpus a claim is cited from: the first 12 hex digits
-// of its content hash (Dataset.Hash), as tokumu stats shows it.
-func release(ctx context.Context, st tokumu.Store) string {
-	h, err := st.Hash(ctx)
-	if err != nil {
-		return ""
-	}
-	return ReleaseOf(h)
-}
-
 // ReleaseOf shortens a store's hash to the release name: 12 hex digits,
 // without the "embedded:" mark of the embedded corpus's database.
 func ReleaseOf(hash string) string {
@@ -137,7 +127,7 @@ func (s *Server) handleClaimPage(w http.ResponseWriter, r *http.Request) {
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	p := claimPage{base: s.base(r, "entities", ""), C: c, Permalink: scheme + "://" + r.Host + "/claims/" + c.ID, Release: release(r.Context(), st.store)}
+	p := claimPage{base: s.base(r, "entities", ""), C: c, Permalink: scheme + "://" + r.Host + "/claims/" + c.ID, Release: st.snap.releaseName()}
 	src := st.snap.Sources[c.Source]
 	p.Title = p.Label(c.Subject) + ": " + p.Pred(c.Predicate)
 	p.Chicago = chicago(src, c, p.Permalink, p.Release)

@@ -26,7 +26,9 @@ func (s *Server) notModified(w http.ResponseWriter, r *http.Request, st *state) 
 		return false
 	}
 	h := sha256.New()
-	for _, part := range []string{tokumu.Version, st.snap.hash, strconv.FormatInt(st.rev, 10), r.URL.RequestURI(), langOf(r)} {
+	// The release name too: /api/release changes when a release freezes
+	// the served edits, which makes no revision.
+	for _, part := range []string{tokumu.Version, st.snap.hash, st.snap.releaseName(), strconv.FormatInt(st.rev, 10), r.URL.RequestURI(), langOf(r)} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}

@@ -1,7 +1,11 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"strconv"
+	"sync"
+	"time"
 
 	"github.com/tokumu/tokumu"
 )
@@ -16,19 +20,78 @@ import (
 type releaseJSON struct {
 	Release string `json:"release"`
 	Hash    string `json:"hash"`
-	Version string `json:"version"`
-	Cite    string `json:"cite"`
+	// Revision is the newest edit the data holds; with Edited, the data
+	// is the release or import named by Hash edited since, which no
+	// release freezes yet (`tokumu release create` makes one).
+	Revision int64  `json:"revision,omitempty"`
+	Edited   bool   `json:"edited,omitempty"`
+	Version  string `json:"version"`
+	Cite     string `json:"cite"`
 }
 
 func (s *Server) handleRelease(w http.ResponseWriter, r *http.Request) {
-	sn := s.st(r).snap
-	rel := ReleaseOf(sn.hash)
-	writeJSON(w, http.StatusOK, releaseJSON{Release: rel, Hash: sn.hash, Version: tokumu.Version,
+	st := s.st(r)
+	rel, released := st.snap.currentRelease()
+	writeJSON(w, http.StatusOK, releaseJSON{Release: rel, Hash: st.snap.hash, Revision: st.rev,
+		Edited: st.rev > 0 && !released, Version: tokumu.Version,
 		Cite: chicagoRelease(rel, baseURL(r))})
 }
 
 // Release is the release of the data the page shows, for the footer.
-func (b *base) Release() string { return ReleaseOf(b.sn.hash) }
+func (b *base) Release() string { return b.sn.releaseName() }
+
+// editedStore is the store and newest revision of a state with edits,
+// and what currentRelease last found for them.
+type editedStore struct {
+	store    tokumu.Store
+	rev      int64
+	mu       sync.Mutex
+	asked    time.Time
+	name     string
+	released bool
+}
+
+// currentRelease is the state's release, asked again (at most once a
+// second) while no release holds its edits: `tokumu release create`
+// makes no revision, so no rebuild would tell the state of it.
+func (sn *snapshot) currentRelease() (name string, released bool) {
+	e := sn.edited
+	if e == nil {
+		return sn.release, sn.released
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.released || time.Since(e.asked) < time.Second {
+		return e.name, e.released
+	}
+	e.asked = time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	e.name, e.released = servedRelease(ctx, e.store, sn.hash, e.rev)
+	return e.name, e.released
+}
+
+// servedRelease names the data a state serves, for citations: the hash
+// of the import while nothing was edited; once edits were made, the
+// release that froze the newest revision (released true), or, if none
+// has, the import's name with the revision ("aee9cca3965d+r12"): data no
+// release holds, which a citation must not pass off as one.
+func servedRelease(ctx context.Context, store tokumu.Store, hash string, rev int64) (name string, released bool) {
+	name = ReleaseOf(hash)
+	if rev == 0 {
+		return name, false
+	}
+	if rs, ok := store.(tokumu.Releases); ok {
+		if l, err := rs.ListReleases(ctx); err == nil {
+			for _, r := range l {
+				if r.Revision == rev {
+					return r.Name, true
+				}
+			}
+		}
+	}
+	return name + "+r" + strconv.FormatInt(rev, 10), false
+}
 
 // Version is the program's version, for the footer.
 func (b *base) Version() string { return tokumu.Version }
@@ -40,3 +103,9 @@ func chicagoRelease(rel, base string) string {
 
 // corpusTitle is what a citation calls the corpus.
 const corpusTitle = "A Source-Grounded Knowledge Base of Japanese Military Intelligence against the USSR, 1922–1945"
+
+// releaseName is currentRelease's name.
+func (sn *snapshot) releaseName() string {
+	name, _ := sn.currentRelease()
+	return name
+}

@@ -78,3 +78,55 @@ func TestReleaseClaim(t *testing.T) {
 		}
 	})
 }
+
+// TestServedRelease, on both stores: the footer and /api/release name the
+// import while nothing is edited; after an edit the data is no release,
+// and they say so ("NAME+r1", edited); once a release freezes the newest
+// revision (`tokumu release create` makes no revision of its own), they
+// name that release within a second, without a rebuild.
+func TestServedRelease(t *testing.T) {
+	bothStores(t, func(t *testing.T, db editStore) {
+		es := newEditServer(t, db)
+		release := func() map[string]any {
+			t.Helper()
+			st, a := es.call(t, "GET", "/api/release", "", nil)
+			if st != 200 {
+				t.Fatalf("/api/release: %d %v", st, a)
+			}
+			return a
+		}
+		footer := func() string {
+			t.Helper()
+			_, body, _ := getPage(t, http.DefaultClient, es.url+"/")
+			i := strings.Index(body, `<p class="release">`)
+			if i < 0 {
+				t.Fatalf("no release in the footer")
+			}
+			return body[i:min(len(body), i+200)]
+		}
+		a := release()
+		imported := fmt.Sprint(a["release"])
+		if a["edited"] == true || a["revision"] != nil || !strings.Contains(footer(), "<code>"+imported+"</code>") {
+			t.Fatalf("before any edit: %v, footer %q; want the import's name, not edited", a, footer())
+		}
+		if st, a := es.call(t, "PATCH", "/api/claims/c-doihara-head", "alice", map[string]any{"reason": "p. 77", "base": 0, "claim": map[string]any{"loc": "p/77"}}); st != 200 {
+			t.Fatalf("the edit: %d %v", st, a)
+		}
+		a = release()
+		edited := imported + "+r1"
+		if a["release"] != edited || a["edited"] != true || a["revision"] != float64(1) || !strings.Contains(footer(), "<code>"+strings.ReplaceAll(edited, "+", "&#43;")+"</code>") {
+			t.Fatalf("after an edit: %v, footer %q; want %s, edited, revision 1", a, footer(), edited)
+		}
+		r := &tokumu.Release{Name: "fedcba987654", Hash: "fedcba987654" + strings.Repeat("0", 52), Revision: 1, Created: time.Now().UTC(), Claims: 9}
+		if err := db.(tokumu.Releases).CreateRelease(context.Background(), r, storetest.Fixture()); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(5 * time.Second)
+		for a = release(); a["release"] != "fedcba987654" && time.Now().Before(deadline); a = release() {
+			time.Sleep(200 * time.Millisecond)
+		}
+		if a["release"] != "fedcba987654" || a["edited"] == true || !strings.Contains(footer(), "<code>fedcba987654</code>") {
+			t.Errorf("after a release of revision 1: %v, footer %q; want the release's name, not edited", a, footer())
+		}
+	})
+}

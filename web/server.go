@@ -221,6 +221,10 @@ func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
+	st.snap.release, st.snap.released = servedRelease(ctx, store, st.snap.hash, st.rev)
+	if st.rev > 0 {
+		st.snap.edited = &editedStore{store: store, rev: st.rev, name: st.snap.release, released: st.snap.released, asked: time.Now()}
+	}
 	what := "search index (built, beside the snapshot)"
 	if stored {
 		what = "search index (stored, decoded, beside the snapshot)"

@@ -55,9 +55,16 @@ type snapshot struct {
 	evTags   []string
 	// allEntities is every entity ordered by id, for /api/entities.
 	allEntities []*tokumu.Entity
-	// hash is the store's content hash, the release a citation names
-	// (see release.go).
-	hash string
+	// hash is the store's content hash as imported; release is what a
+	// citation names (servedRelease: the hash's name, or the release of
+	// the newest edit, or the hash's name with the revision), released
+	// whether a release holds it.
+	hash     string
+	release  string
+	released bool
+	// edited holds, for a state with edits, what servedRelease needs to
+	// ask again: a release created after the state was built names it.
+	edited *editedStore
 }
 
 // loadSnapshot reads the store into a snapshot.
