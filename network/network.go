@@ -8,14 +8,15 @@
 package network
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/tokumu/tokumu"
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/community"
-	"gonum.org/v1/gonum/graph/path"
 	"gonum.org/v1/gonum/graph/simple"
 )
 
@@ -51,14 +52,28 @@ type Edge struct {
 	Dated   bool            `json:"dated"` // some claim of the edge has a time
 }
 
-// Graph is the relation graph of a range.
+// Graph is the relation graph of a range. Nodes are numbered in the order
+// the claims first name them; each node's neighbours are kept as a slice
+// of arcs sorted by neighbour number (integer adjacency), which is what
+// Ego, Path and Betweenness walk. gonum's map-backed graph is made only
+// for Communities, on first use: walking it cost Dijkstra most of its
+// time at 100k nodes (BENCHMARKS.md, "Analyses").
 type Graph struct {
 	Options Options
-	g       *simple.WeightedUndirectedGraph
-	ids     map[string]int64
+	ids     map[string]int32
 	names   []string
-	edges   map[[2]int64]*Edge
-	types   map[string]tokumu.EntityType
+	types   []tokumu.EntityType
+	adj     [][]arc
+	nedges  int
+
+	gonumOnce sync.Once
+	gonum     *simple.WeightedUndirectedGraph
+}
+
+// arc is one side of an edge: the neighbour and the edge itself.
+type arc struct {
+	to int32
+	e  *Edge
 }
 
 // Build makes the graph of the relation claims cs between entities.
@@ -77,8 +92,8 @@ func Build(cs []*tokumu.Claim, entities map[string]*tokumu.Entity, opt Options) 
 	if to == 0 {
 		to = tokumu.MaxDay
 	}
-	gr := &Graph{Options: opt, g: simple.NewWeightedUndirectedGraph(0, 0), ids: map[string]int64{},
-		edges: map[[2]int64]*Edge{}, types: map[string]tokumu.EntityType{}}
+	gr := &Graph{Options: opt, ids: map[string]int32{}}
+	edges := map[[2]int32]*Edge{}
 	keep := func(e *tokumu.Entity) bool {
 		return e != nil && slices.Contains(types, e.Type) && (opt.Tag == "" || slices.Contains(e.Tags, opt.Tag))
 	}
@@ -108,18 +123,21 @@ func Build(cs []*tokumu.Claim, entities map[string]*tokumu.Entity, opt Options) 
 			continue
 		}
 		u, v := gr.node(a.ID, a.Type), gr.node(b.ID, b.Type)
-		k := [2]int64{min(u, v), max(u, v)}
-		e := gr.edges[k]
+		k := [2]int32{min(u, v), max(u, v)}
+		e := edges[k]
 		if e == nil {
 			e = &Edge{A: gr.names[k[0]], B: gr.names[k[1]]}
-			gr.edges[k] = e
+			edges[k] = e
+			gr.adj[u] = append(gr.adj[u], arc{v, e})
+			gr.adj[v] = append(gr.adj[v], arc{u, e})
+			gr.nedges++
 		}
 		e.Claims = append(e.Claims, c)
 		e.Certain = e.Certain || certain
 		e.Dated = e.Dated || !c.When.IsZero()
 	}
-	for k, e := range gr.edges {
-		gr.g.SetWeightedEdge(gr.g.NewWeightedEdge(simple.Node(k[0]), simple.Node(k[1]), e.weight()))
+	for _, as := range gr.adj {
+		slices.SortFunc(as, func(x, y arc) int { return int(x.to - y.to) })
 	}
 	return gr
 }
@@ -137,15 +155,15 @@ func (e *Edge) weight() float64 {
 	return 3
 }
 
-func (gr *Graph) node(id string, t tokumu.EntityType) int64 {
+func (gr *Graph) node(id string, t tokumu.EntityType) int32 {
 	if n, ok := gr.ids[id]; ok {
 		return n
 	}
-	n := int64(len(gr.names))
+	n := int32(len(gr.names))
 	gr.ids[id] = n
 	gr.names = append(gr.names, id)
-	gr.types[id] = t
-	gr.g.AddNode(simple.Node(n))
+	gr.types = append(gr.types, t)
+	gr.adj = append(gr.adj, nil)
 	return n
 }
 
@@ -160,13 +178,22 @@ func (gr *Graph) Nodes() []string {
 func (gr *Graph) Has(id string) bool { _, ok := gr.ids[id]; return ok }
 
 // Type returns the entity type of a node.
-func (gr *Graph) Type(id string) tokumu.EntityType { return gr.types[id] }
+func (gr *Graph) Type(id string) tokumu.EntityType {
+	if n, ok := gr.ids[id]; ok {
+		return gr.types[n]
+	}
+	return ""
+}
 
 // Edges returns the edges, ordered by their ends.
 func (gr *Graph) Edges() []*Edge {
-	out := make([]*Edge, 0, len(gr.edges))
-	for _, e := range gr.edges {
-		out = append(out, e)
+	out := make([]*Edge, 0, gr.nedges)
+	for u, as := range gr.adj {
+		for _, a := range as {
+			if a.to > int32(u) {
+				out = append(out, a.e)
+			}
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].A != out[j].A {
@@ -184,7 +211,21 @@ func (gr *Graph) Edge(a, b string) *Edge {
 	if !ok1 || !ok2 {
 		return nil
 	}
-	return gr.edges[[2]int64{min(u, v), max(u, v)}]
+	return gr.edge(u, v)
+}
+
+// edge finds v among u's neighbours (sorted) by binary search, on the
+// side with fewer neighbours.
+func (gr *Graph) edge(u, v int32) *Edge {
+	if len(gr.adj[v]) < len(gr.adj[u]) {
+		u, v = v, u
+	}
+	as := gr.adj[u]
+	i, ok := slices.BinarySearchFunc(as, v, func(x arc, t int32) int { return int(x.to - t) })
+	if !ok {
+		return nil
+	}
+	return as[i].e
 }
 
 // Score is a node's centrality.
@@ -193,10 +234,10 @@ type Score struct {
 	Score float64 `json:"score"`
 }
 
-func (gr *Graph) ranked(m map[int64]float64) []Score {
+func (gr *Graph) ranked(m []float64) []Score {
 	out := make([]Score, 0, len(gr.names))
 	for i, id := range gr.names {
-		out = append(out, Score{ID: id, Score: m[int64(i)]})
+		out = append(out, Score{ID: id, Score: m[i]})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Score != out[j].Score {
@@ -209,10 +250,9 @@ func (gr *Graph) ranked(m map[int64]float64) []Score {
 
 // Degree returns each node's number of neighbours, highest first.
 func (gr *Graph) Degree() []Score {
-	m := map[int64]float64{}
-	for k := range gr.edges {
-		m[k[0]]++
-		m[k[1]]++
+	m := make([]float64, len(gr.names))
+	for i, as := range gr.adj {
+		m[i] = float64(len(as))
 	}
 	return gr.ranked(m)
 }
@@ -220,16 +260,11 @@ func (gr *Graph) Degree() []Score {
 // Betweenness returns each node's betweenness centrality (Brandes, over
 // unweighted shortest paths), highest first, counting each pair of ends
 // once (the middle of a path a–b–c scores 1). It runs Brandes' algorithm
-// on integer adjacency lists rather than gonum's network.Betweenness,
+// on the integer adjacency rather than gonum's network.Betweenness,
 // which keeps maps per source and measured ~100× slower here (1.6 s for
 // 544 nodes; see BENCHMARKS.md).
 func (gr *Graph) Betweenness() []Score {
 	n := len(gr.names)
-	adj := make([][]int32, n)
-	for k := range gr.edges {
-		adj[k[0]] = append(adj[k[0]], int32(k[1]))
-		adj[k[1]] = append(adj[k[1]], int32(k[0]))
-	}
 	cb := make([]float64, n)
 	sigma := make([]float64, n)
 	dist := make([]int32, n)
@@ -245,7 +280,8 @@ func (gr *Graph) Betweenness() []Score {
 		for h := 0; h < len(queue); h++ {
 			v := queue[h]
 			stack = append(stack, v)
-			for _, w := range adj[v] {
+			for _, a := range gr.adj[v] {
+				w := a.to
 				if dist[w] < 0 {
 					dist[w] = dist[v] + 1
 					queue = append(queue, w)
@@ -257,8 +293,8 @@ func (gr *Graph) Betweenness() []Score {
 		}
 		for i := len(stack) - 1; i >= 0; i-- {
 			w := stack[i]
-			for _, v := range adj[w] {
-				if dist[v] == dist[w]-1 {
+			for _, a := range gr.adj[w] {
+				if v := a.to; dist[v] == dist[w]-1 {
 					delta[v] += sigma[v] / sigma[w] * (1 + delta[w])
 				}
 			}
@@ -267,16 +303,60 @@ func (gr *Graph) Betweenness() []Score {
 			}
 		}
 	}
-	m := make(map[int64]float64, n)
-	for i, v := range cb {
-		if v != 0 {
-			m[int64(i)] = v / 2
-		}
+	for i := range cb {
+		cb[i] /= 2
 	}
-	return gr.ranked(m)
+	return gr.ranked(cb)
 }
 
-// unweighted hides the weights, so that betweenness counts hops.
+// Ego returns the graph of the nodes within radius hops of id and the
+// edges among them, or nil if id is not in the graph. The nodes keep
+// their relative order, so the ego graph's adjacency stays sorted.
+func (gr *Graph) Ego(id string, radius int) *Graph {
+	start, ok := gr.ids[id]
+	if !ok {
+		return nil
+	}
+	// A breadth-first walk with the distances in a map: a 2-hop
+	// neighbourhood is a sliver of a large graph, and clearing a dense
+	// array of every node would cost more than the walk.
+	dist := map[int32]int{start: 0}
+	queue := []int32{start}
+	for h := 0; h < len(queue); h++ {
+		n := queue[h]
+		if dist[n] == radius {
+			continue
+		}
+		for _, a := range gr.adj[n] {
+			if _, seen := dist[a.to]; !seen {
+				dist[a.to] = dist[n] + 1
+				queue = append(queue, a.to)
+			}
+		}
+	}
+	slices.Sort(queue)
+	sub := &Graph{Options: gr.Options, ids: make(map[string]int32, len(queue)),
+		names: make([]string, 0, len(queue)), types: make([]tokumu.EntityType, 0, len(queue)), adj: make([][]arc, 0, len(queue))}
+	for _, n := range queue {
+		sub.node(gr.names[n], gr.types[n])
+	}
+	for i, n := range queue {
+		for _, a := range gr.adj[n] {
+			if _, in := dist[a.to]; !in {
+				continue
+			}
+			j, _ := slices.BinarySearch(queue, a.to)
+			sub.adj[i] = append(sub.adj[i], arc{int32(j), a.e})
+			if a.to > n {
+				sub.nedges++
+			}
+		}
+	}
+	return sub
+}
+
+// unweighted hides the weights, so that communities count links, not
+// their certainty.
 type unweighted struct {
 	*simple.WeightedUndirectedGraph
 }
@@ -289,55 +369,23 @@ func (u unweighted) Edge(uid, vid int64) graph.Edge {
 	return simple.Edge{F: e.From(), T: e.To()}
 }
 
-// Ego returns the graph of the nodes within radius hops of id and the
-// edges among them, or nil if id is not in the graph.
-func (gr *Graph) Ego(id string, radius int) *Graph {
-	start, ok := gr.ids[id]
-	if !ok {
-		return nil
-	}
-	dist := map[int64]int{start: 0}
-	queue := []int64{start}
-	for len(queue) > 0 {
-		n := queue[0]
-		queue = queue[1:]
-		if dist[n] == radius {
-			continue
+// gonumGraph is the graph as gonum's, made once on first use.
+func (gr *Graph) gonumGraph() *simple.WeightedUndirectedGraph {
+	gr.gonumOnce.Do(func() {
+		g := simple.NewWeightedUndirectedGraph(0, 0)
+		for u := range gr.names {
+			g.AddNode(simple.Node(u))
 		}
-		it := gr.g.From(n)
-		for it.Next() {
-			m := it.Node().ID()
-			if _, seen := dist[m]; !seen {
-				dist[m] = dist[n] + 1
-				queue = append(queue, m)
+		for u, as := range gr.adj {
+			for _, a := range as {
+				if a.to > int32(u) {
+					g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(u), simple.Node(a.to), a.e.weight()))
+				}
 			}
 		}
-	}
-	sub := &Graph{Options: gr.Options, g: simple.NewWeightedUndirectedGraph(0, 0), ids: map[string]int64{},
-		edges: map[[2]int64]*Edge{}, types: map[string]tokumu.EntityType{}}
-	ns := make([]int64, 0, len(dist))
-	for n := range dist {
-		ns = append(ns, n)
-	}
-	slices.Sort(ns)
-	for _, n := range ns {
-		sub.node(gr.names[n], gr.types[gr.names[n]])
-	}
-	for _, n := range ns {
-		it := gr.g.From(n)
-		for it.Next() {
-			m := it.Node().ID()
-			if _, in := dist[m]; !in || m < n {
-				continue // outside, or seen from the other end
-			}
-			u, v := sub.ids[gr.names[n]], sub.ids[gr.names[m]]
-			sk := [2]int64{min(u, v), max(u, v)}
-			sub.edges[sk] = gr.edges[[2]int64{n, m}]
-			w, _ := gr.g.Weight(n, m)
-			sub.g.SetWeightedEdge(sub.g.NewWeightedEdge(simple.Node(sk[0]), simple.Node(sk[1]), w))
-		}
-	}
-	return sub
+		gr.gonum = g
+	})
+	return gr.gonum
 }
 
 // Communities partitions the graph by Louvain modularity (resolution 1,
@@ -347,7 +395,7 @@ func (gr *Graph) Communities() [][]string {
 	if len(gr.names) == 0 {
 		return nil
 	}
-	red := community.Modularize(unweighted{gr.g}, 1, rand.NewPCG(1, 2))
+	red := community.Modularize(unweighted{gr.gonumGraph()}, 1, rand.NewPCG(1, 2))
 	var out [][]string
 	for _, c := range red.Communities() {
 		ids := make([]string, 0, len(c))
@@ -376,7 +424,8 @@ type Step struct {
 
 // Path returns a shortest path from a to b by Edge weights: a path of
 // certain links wins over one as short through links that only may have
-// held, and both over links nobody dated. It returns ENOTFOUND when either
+// held, and both over links nobody dated. Among paths of the same weight
+// it returns one of the fewest steps. It returns ENOTFOUND when either
 // end is not in the graph or no path joins them.
 func (gr *Graph) Path(a, b string) ([]Step, error) {
 	u, ok := gr.ids[a]
@@ -387,15 +436,141 @@ func (gr *Graph) Path(a, b string) ([]Step, error) {
 	if !ok {
 		return nil, tokumu.Errorf(tokumu.ENOTFOUND, "%s has no relations in this range (try another --at date or none)", b)
 	}
-	ns, _ := path.DijkstraFromTo(simple.Node(u), simple.Node(v), gr.g)
+	ns := gr.shortest(u, v)
 	if len(ns) == 0 {
 		return nil, tokumu.Errorf(tokumu.ENOTFOUND, "no path joins %s and %s in this range", a, b)
 	}
 	steps := make([]Step, 0, len(ns)-1)
 	for i := 1; i < len(ns); i++ {
-		x, y := ns[i-1].ID(), ns[i].ID()
-		e := gr.edges[[2]int64{min(x, y), max(x, y)}]
+		x, y := ns[i-1], ns[i]
+		e := gr.edge(x, y)
 		steps = append(steps, Step{From: gr.names[x], To: gr.names[y], Certain: e.Certain, Claims: e.Claims})
 	}
 	return steps, nil
 }
+
+// cost is an edge's length for shortest: twice its weight (1, 1.5 and 3
+// become the integers 2, 3 and 6) in the high bits and one step in the
+// low 32, so that sums compare by weight first and by steps second.
+func (e *Edge) cost() int64 { return int64(e.weight()*2)<<32 | 1 }
+
+// shortest is a bidirectional Dijkstra search from u and from v at once
+// over the integer adjacency, each side expanding the node nearest its
+// end, the side with the smaller queue first (a search that starts in a
+// small component ends as soon as that component is exhausted). It
+// stops when the two nearest distances together reach the best meeting
+// found, which is then a shortest path. Distances live in maps: a search
+// reaches a sliver of a large graph. It returns the nodes from u to v,
+// or nil when none joins them.
+func (gr *Graph) shortest(u, v int32) []int32 {
+	if u == v {
+		return []int32{u}
+	}
+	type label struct {
+		d    int64
+		prev int32
+		done bool
+	}
+	var side [2]struct {
+		l map[int32]*label
+		q costHeap
+	}
+	for s, start := range [2]int32{u, v} {
+		side[s].l = map[int32]*label{start: {d: 0, prev: -1}}
+		side[s].q.push(0, start)
+	}
+	best, meet := int64(math.MaxInt64), int32(-1)
+	for len(side[0].q) > 0 && len(side[1].q) > 0 {
+		if side[0].q[0].d+side[1].q[0].d >= best {
+			break
+		}
+		s := 0
+		if len(side[1].q) < len(side[0].q) {
+			s = 1
+		}
+		me, other := &side[s], &side[1-s]
+		it := me.q.pop()
+		lx := me.l[it.n]
+		if lx.done || it.d > lx.d {
+			continue // a stale entry
+		}
+		lx.done = true
+		for _, a := range gr.adj[it.n] {
+			d := lx.d + a.e.cost()
+			ly := me.l[a.to]
+			if ly == nil {
+				ly = &label{d: d, prev: it.n}
+				me.l[a.to] = ly
+				me.q.push(d, a.to)
+			} else if d < ly.d && !ly.done {
+				ly.d, ly.prev = d, it.n
+				me.q.push(d, a.to)
+			}
+			if lo := other.l[a.to]; lo != nil && ly.d+lo.d < best {
+				best, meet = ly.d+lo.d, a.to
+			}
+		}
+	}
+	if meet < 0 {
+		return nil
+	}
+	var out []int32
+	for n := meet; n >= 0; n = side[0].l[n].prev {
+		out = append(out, n)
+	}
+	slices.Reverse(out)
+	for n := side[1].l[meet].prev; n >= 0; n = side[1].l[n].prev {
+		out = append(out, n)
+	}
+	return out
+}
+
+// costHeap is a binary min-heap of (distance, node), with stale entries
+// left in and skipped when popped.
+type costHeap []costItem
+
+type costItem struct {
+	d int64
+	n int32
+}
+
+func (h *costHeap) push(d int64, n int32) {
+	*h = append(*h, costItem{d, n})
+	q := *h
+	for i := len(q) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !q[i].less(q[p]) {
+			break
+		}
+		q[i], q[p] = q[p], q[i]
+		i = p
+	}
+}
+
+func (h *costHeap) pop() costItem {
+	q := *h
+	top := q[0]
+	last := len(q) - 1
+	q[0] = q[last]
+	q = q[:last]
+	for i := 0; ; {
+		l, m := 2*i+1, i
+		if l < len(q) && q[l].less(q[m]) {
+			m = l
+		}
+		if r := l + 1; r < len(q) && q[r].less(q[m]) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		q[i], q[m] = q[m], q[i]
+		i = m
+	}
+	*h = q
+	return top
+}
+
+// less orders by distance, then by node number, so that the search (and
+// so the path among equals) does not depend on the order of pushes.
+func (a costItem) less(b costItem) bool { return a.d < b.d || a.d == b.d && a.n < b.n }
