@@ -9,6 +9,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/network"
+	gonumnet "gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/path"
 	"gonum.org/v1/gonum/graph/simple"
 )
@@ -230,4 +231,23 @@ func fewestSteps(gr *network.Graph, ref *reference, a, b string, w float64) int 
 		frontier = next
 	}
 	return -1
+}
+
+// TestBetweennessMatchesGonum checks Betweenness against gonum's
+// network.Betweenness (which it replaced for speed) on random graphs:
+// gonum counts each pair of ends in both directions on an undirected
+// graph, so its scores are twice ours.
+func TestBetweennessMatchesGonum(t *testing.T) {
+	for _, n := range []int{5, 40, 150} {
+		for seed := uint64(1); seed <= 4; seed++ {
+			gr := mixedGraph(n, seed)
+			ref := newReference(gr)
+			want := gonumnet.Betweenness(ref.g)
+			for _, s := range gr.Betweenness() {
+				if w := want[ref.ids[s.ID]] / 2; math.Abs(s.Score-w) > 1e-9*max(1, w) {
+					t.Fatalf("n=%d seed=%d betweenness of %s: %v; gonum's gives %v", n, seed, s.ID, s.Score, w)
+				}
+			}
+		}
+	}
 }
