@@ -69,6 +69,10 @@ type Graph struct {
 
 	gonumOnce sync.Once
 	gonum     *simple.WeightedUndirectedGraph
+
+	// scratchPool holds *searchScratch for Path: labels for every node,
+	// reused, since a map per search cost more than the search.
+	scratchPool sync.Pool
 }
 
 // arc is one side of an edge: the neighbour and the edge itself.
@@ -375,36 +379,39 @@ func (gr *Graph) Ego(id string, radius int) *Graph {
 	if !ok {
 		return nil
 	}
-	// A breadth-first walk with the distances in a map: a 2-hop
-	// neighbourhood is a sliver of a large graph, and clearing a dense
-	// array of every node would cost more than the walk.
-	dist := map[int32]int{start: 0}
+	// A breadth-first walk, the distances in the reused search scratch.
+	sc := gr.scratch()
+	defer gr.scratchPool.Put(sc)
+	walk := &sc.side[0]
+	walk.set(start, 0, -1)
 	queue := []int32{start}
 	for h := 0; h < len(queue); h++ {
 		n := queue[h]
-		if dist[n] == radius {
+		if walk.d[n] == int64(radius) {
 			continue
 		}
 		for _, a := range gr.adj[n] {
-			if _, seen := dist[a.to]; !seen {
-				dist[a.to] = dist[n] + 1
+			if !walk.has(a.to) {
+				walk.set(a.to, walk.d[n]+1, n)
 				queue = append(queue, a.to)
 			}
 		}
 	}
 	slices.Sort(queue)
 	sub := &Graph{Options: gr.Options, ids: make(map[string]int32, len(queue)),
-		names: make([]string, 0, len(queue)), types: make([]tokumu.EntityType, 0, len(queue)), adj: make([][]arc, 0, len(queue))}
-	for _, n := range queue {
-		sub.node(gr.names[n], gr.types[n])
+		names: make([]string, 0, len(queue)), types: make([]tokumu.EntityType, 0, len(queue)), adj: make([][]arc, len(queue))}
+	for i, n := range queue {
+		sub.ids[gr.names[n]] = int32(i)
+		sub.names = append(sub.names, gr.names[n])
+		sub.types = append(sub.types, gr.types[n])
+		walk.prev[n] = int32(i) // the node's number in sub, from here on
 	}
 	for i, n := range queue {
 		for _, a := range gr.adj[n] {
-			if _, in := dist[a.to]; !in {
+			if !walk.has(a.to) {
 				continue
 			}
-			j, _ := slices.BinarySearch(queue, a.to)
-			sub.adj[i] = append(sub.adj[i], arc{int32(j), a.e})
+			sub.adj[i] = append(sub.adj[i], arc{walk.prev[a.to], a.e})
 			if a.to > n {
 				sub.nedges++
 			}
@@ -517,24 +524,18 @@ func (e *Edge) cost() int64 { return int64(e.weight()*2)<<32 | 1 }
 // end, the side with the smaller queue first (a search that starts in a
 // small component ends as soon as that component is exhausted). It
 // stops when the two nearest distances together reach the best meeting
-// found, which is then a shortest path. Distances live in maps: a search
-// reaches a sliver of a large graph. It returns the nodes from u to v,
-// or nil when none joins them.
+// found, which is then a shortest path. It returns the nodes from u to
+// v, or nil when none joins them.
 func (gr *Graph) shortest(u, v int32) []int32 {
 	if u == v {
 		return []int32{u}
 	}
-	type label struct {
-		d    int64
-		prev int32
-		done bool
-	}
-	var side [2]struct {
-		l map[int32]*label
-		q costHeap
-	}
+	sc := gr.scratch()
+	defer gr.scratchPool.Put(sc)
+	side := &sc.side
 	for s, start := range [2]int32{u, v} {
-		side[s].l = map[int32]*label{start: {d: 0, prev: -1}}
+		side[s].q = side[s].q[:0]
+		side[s].set(start, 0, -1)
 		side[s].q.push(0, start)
 	}
 	best, meet := int64(math.MaxInt64), int32(-1)
@@ -548,24 +549,23 @@ func (gr *Graph) shortest(u, v int32) []int32 {
 		}
 		me, other := &side[s], &side[1-s]
 		it := me.q.pop()
-		lx := me.l[it.n]
-		if lx.done || it.d > lx.d {
+		x := it.n
+		if me.done[x] == me.gen || it.d > me.d[x] {
 			continue // a stale entry
 		}
-		lx.done = true
-		for _, a := range gr.adj[it.n] {
-			d := lx.d + a.e.cost()
-			ly := me.l[a.to]
-			if ly == nil {
-				ly = &label{d: d, prev: it.n}
-				me.l[a.to] = ly
-				me.q.push(d, a.to)
-			} else if d < ly.d && !ly.done {
-				ly.d, ly.prev = d, it.n
-				me.q.push(d, a.to)
+		me.done[x] = me.gen
+		for _, a := range gr.adj[x] {
+			y := a.to
+			d := me.d[x] + a.e.cost()
+			if !me.has(y) {
+				me.set(y, d, x)
+				me.q.push(d, y)
+			} else if d < me.d[y] && me.done[y] != me.gen {
+				me.d[y], me.prev[y] = d, x
+				me.q.push(d, y)
 			}
-			if lo := other.l[a.to]; lo != nil && ly.d+lo.d < best {
-				best, meet = ly.d+lo.d, a.to
+			if other.has(y) && me.d[y]+other.d[y] < best {
+				best, meet = me.d[y]+other.d[y], y
 			}
 		}
 	}
@@ -573,14 +573,58 @@ func (gr *Graph) shortest(u, v int32) []int32 {
 		return nil
 	}
 	var out []int32
-	for n := meet; n >= 0; n = side[0].l[n].prev {
+	for n := meet; n >= 0; n = side[0].prev[n] {
 		out = append(out, n)
 	}
 	slices.Reverse(out)
-	for n := side[1].l[meet].prev; n >= 0; n = side[1].l[n].prev {
+	for n := side[1].prev[meet]; n >= 0; n = side[1].prev[n] {
 		out = append(out, n)
 	}
 	return out
+}
+
+// searchScratch holds one search's labels for every node of a graph,
+// reused between searches: a label counts only when its stamp is the
+// search's generation, so a new search clears nothing.
+type searchScratch struct {
+	side [2]searchSide
+}
+
+type searchSide struct {
+	gen        uint32
+	seen, done []uint32
+	d          []int64
+	prev       []int32
+	q          costHeap
+}
+
+func (s *searchSide) has(n int32) bool { return s.seen[n] == s.gen }
+
+func (s *searchSide) set(n int32, d int64, prev int32) {
+	s.seen[n], s.d[n], s.prev[n] = s.gen, d, prev
+}
+
+// scratch returns a search scratch sized for the graph, its generation
+// advanced.
+func (gr *Graph) scratch() *searchScratch {
+	sc, _ := gr.scratchPool.Get().(*searchScratch)
+	if sc == nil {
+		sc = &searchScratch{}
+		n := len(gr.names)
+		for s := range sc.side {
+			sc.side[s] = searchSide{seen: make([]uint32, n), done: make([]uint32, n), d: make([]int64, n), prev: make([]int32, n)}
+		}
+	}
+	for s := range sc.side {
+		side := &sc.side[s]
+		side.gen++
+		if side.gen == 0 { // wrapped: clear the stamps once in 2³² searches
+			clear(side.seen)
+			clear(side.done)
+			side.gen = 1
+		}
+	}
+	return sc
 }
 
 // costHeap is a binary min-heap of (distance, node), with stale entries
