@@ -251,3 +251,42 @@ func TestBetweennessMatchesGonum(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentSearches runs Path and Ego on one graph from several
+// goroutines, as the web server does, and checks each answer against
+// the same question asked alone (each search takes its own scratch).
+func TestConcurrentSearches(t *testing.T) {
+	gr := mixedGraph(400, 3)
+	nodes := gr.Nodes()
+	type answer struct{ path, ego string }
+	ask := func(i int) answer {
+		a, b := nodes[i*7%len(nodes)], nodes[i*13%len(nodes)]
+		steps, err := gr.Path(a, b)
+		var p string
+		for _, s := range steps {
+			p += s.From + ">" + s.To + " "
+		}
+		return answer{fmt.Sprint(p, err), fmt.Sprint(gr.Ego(a, 2).Nodes())}
+	}
+	want := make([]answer, 200)
+	for i := range want {
+		want[i] = ask(i)
+	}
+	errs := make(chan string, 4)
+	for w := 0; w < 4; w++ {
+		go func() {
+			for i := range want {
+				if got := ask(i); got != want[i] {
+					errs <- fmt.Sprintf("question %d: %v concurrently, %v alone", i, got, want[i])
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for w := 0; w < 4; w++ {
+		if e := <-errs; e != "" {
+			t.Fatal(e)
+		}
+	}
+}
