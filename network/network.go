@@ -281,6 +281,17 @@ func (gr *Graph) Betweenness() []Score {
 		}
 		off[u+1] = int32(len(nbr))
 	}
+	// A leaf (one neighbour p, itself not a leaf) as a source adds to
+	// every other node what p adds as a source, and to p one for each
+	// pair of itself with a node beyond p: so leaves are not walked from,
+	// p's walk counts once for it and once for each of its leaves.
+	leaves := make([]int32, n)
+	isLeaf := func(u int32) bool { return off[u+1]-off[u] == 1 && off[nbr[off[u]]+1]-off[nbr[off[u]]] > 1 }
+	for u := int32(0); u < int32(n); u++ {
+		if isLeaf(u) {
+			leaves[nbr[off[u]]]++
+		}
+	}
 	const blocks = 8
 	part := make([][]float64, blocks)
 	next := make(chan int, blocks)
@@ -296,8 +307,12 @@ func (gr *Graph) Betweenness() []Score {
 			br := newBrandes(n)
 			for k := range next {
 				cb := make([]float64, n)
-				for s := k * n / blocks; s < (k+1)*n/blocks; s++ {
-					br.from(int32(s), off, nbr, cb)
+				for s := int32(k * n / blocks); s < int32((k+1)*n/blocks); s++ {
+					if isLeaf(s) {
+						continue
+					}
+					reached := br.from(s, off, nbr, cb, float64(1+leaves[s]))
+					cb[s] += float64(leaves[s]) * float64(reached-2)
 				}
 				part[k] = cb
 			}
@@ -333,10 +348,11 @@ func newBrandes(n int) *brandes {
 	return &brandes{st: make([]brandesNode, n), stack: make([]int32, 0, n)}
 }
 
-// from adds the dependencies of every node on source s to cb: a
-// breadth-first walk counting shortest paths, then the nodes in reverse
-// order of distance passing their dependency to their predecessors.
-func (br *brandes) from(s int32, off, nbr []int32, cb []float64) {
+// from adds the dependencies of every node on source s to cb, times
+// mult: a breadth-first walk counting shortest paths, then the nodes in
+// reverse order of distance passing their dependency to their
+// predecessors. It returns the number of nodes reached (s included).
+func (br *brandes) from(s int32, off, nbr []int32, cb []float64, mult float64) int {
 	st := br.st
 	for i := range st {
 		st[i] = brandesNode{dist: -1}
@@ -366,9 +382,10 @@ func (br *brandes) from(s int32, off, nbr []int32, cb []float64) {
 				x.delta += x.sigma * c
 			}
 		}
-		cb[w] += st[w].delta
+		cb[w] += mult * st[w].delta
 	}
 	br.stack = q
+	return len(q)
 }
 
 // Ego returns the graph of the nodes within radius hops of id and the
