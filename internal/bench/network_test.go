@@ -58,13 +58,15 @@ func BenchmarkNetwork(b *testing.B) {
 		persons := f.corpus.Persons
 		person := func(i int) string { return persons[i*7919%len(persons)] }
 		b.Run(fmt.Sprintf("2hop/tokumu/%d", n), func(b *testing.B) {
-			size := 0
+			size, most := 0, 0
 			sampled(b, queries, func(i int) {
 				if e := g.Ego(person(i), 2); e != nil {
 					size += len(e.Nodes())
+					most = max(most, len(e.Nodes()))
 				}
 			})
 			b.ReportMetric(float64(size)/float64(queries), "nodes/op")
+			b.ReportMetric(float64(most), "max-nodes")
 		})
 		b.Run(fmt.Sprintf("2hop/cte/%d", n), func(b *testing.B) {
 			sampled(b, queries, func(i int) {
