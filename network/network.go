@@ -265,32 +265,107 @@ func (gr *Graph) Degree() []Score {
 // Betweenness returns each node's betweenness centrality (Brandes, over
 // unweighted shortest paths), highest first, counting each pair of ends
 // once (the middle of a path a–b–c scores 1). It runs Brandes' algorithm
-// on a compact copy of the adjacency (neighbour numbers only, in one
-// array) rather than gonum's network.Betweenness, which keeps maps per
-// source and measured ~100× slower here (1.6 s for 544 nodes; see
-// BENCHMARKS.md). The sources are cut into a fixed number of blocks that
-// the cores share; each block sums into its own array and the blocks are
-// added in order, so the result does not depend on the number of cores.
+// on a compact copy of the adjacency rather than gonum's
+// network.Betweenness, which keeps maps per source and measured ~100×
+// slower here (1.6 s for 544 nodes; see BENCHMARKS.md).
+//
+// Trees hanging off the graph are counted without walking them: leaves
+// are removed one after another (a node left with one neighbour becomes
+// a leaf in turn), each removed node's betweenness is the number of
+// pairs its tree routes through it, and each remaining node carries the
+// weight of the trees it lost. Brandes then walks only what remains (the
+// core), each pair of ends counted by the product of their weights. The
+// relation graphs of a corpus are mostly trees around a few hubs, so
+// this halves the work or better. The sources are cut into a fixed
+// number of blocks that the cores share, each block summing into its
+// own array and the blocks added in order: the result does not depend on
+// the number of cores.
 func (gr *Graph) Betweenness() []Score {
 	n := len(gr.names)
-	off := make([]int32, n+1)
-	nbr := make([]int32, 0, 2*gr.nedges)
+	deg := make([]int32, n)
 	for u, as := range gr.adj {
-		for _, a := range as {
-			nbr = append(nbr, a.to)
-		}
-		off[u+1] = int32(len(nbr))
+		deg[u] = int32(len(as))
 	}
-	// A leaf (one neighbour p, itself not a leaf) as a source adds to
-	// every other node what p adds as a source, and to p one for each
-	// pair of itself with a node beyond p: so leaves are not walked from,
-	// p's walk counts once for it and once for each of its leaves.
-	leaves := make([]int32, n)
-	isLeaf := func(u int32) bool { return off[u+1]-off[u] == 1 && off[nbr[off[u]]+1]-off[nbr[off[u]]] > 1 }
+	// The size of each node's component (in nodes), for the pairs a
+	// removed tree routes through its root.
+	comp := make([]int32, n)
+	for i := range comp {
+		comp[i] = -1
+	}
+	var size []float64
+	var q []int32
 	for u := int32(0); u < int32(n); u++ {
-		if isLeaf(u) {
-			leaves[nbr[off[u]]]++
+		if comp[u] >= 0 {
+			continue
 		}
+		c := int32(len(size))
+		comp[u] = c
+		q = append(q[:0], u)
+		for h := 0; h < len(q); h++ {
+			for _, a := range gr.adj[q[h]] {
+				if comp[a.to] < 0 {
+					comp[a.to] = c
+					q = append(q, a.to)
+				}
+			}
+		}
+		size = append(size, float64(len(q)))
+	}
+	cb := make([]float64, n)        // unordered pairs, counted directly
+	weight := make([]float64, n)    // the node and the trees removed into it
+	treePairs := make([]float64, n) // pairs between two trees removed into the node
+	removed := make([]bool, n)
+	for i := range weight {
+		weight[i] = 1
+	}
+	q = q[:0]
+	for u := int32(0); u < int32(n); u++ {
+		if deg[u] == 1 {
+			q = append(q, u)
+		}
+	}
+	for h := 0; h < len(q); h++ {
+		s := q[h]
+		p := int32(-1)
+		for _, a := range gr.adj[s] {
+			if !removed[a.to] {
+				p = a.to
+				break
+			}
+		}
+		if deg[p] == 1 {
+			continue // the last two nodes of a tree: both stay
+		}
+		removed[s] = true
+		cb[s] = treePairs[s] + (weight[s]-1)*(size[comp[s]]-weight[s])
+		treePairs[p] += (weight[p] - 1) * weight[s]
+		weight[p] += weight[s]
+		if deg[p]--; deg[p] == 1 {
+			q = append(q, p)
+		}
+	}
+	// The core, renumbered, as one neighbour array.
+	core := make([]int32, 0, n)
+	num := make([]int32, n)
+	for u := int32(0); u < int32(n); u++ {
+		if !removed[u] {
+			num[u] = int32(len(core))
+			core = append(core, u)
+			cb[u] = treePairs[u] + (weight[u]-1)*(size[comp[u]]-weight[u])
+		}
+	}
+	m := len(core)
+	off := make([]int32, m+1)
+	nbr := make([]int32, 0, 2*gr.nedges)
+	w := make([]float64, m)
+	for i, u := range core {
+		for _, a := range gr.adj[u] {
+			if !removed[a.to] {
+				nbr = append(nbr, num[a.to])
+			}
+		}
+		off[i+1] = int32(len(nbr))
+		w[i] = weight[u]
 	}
 	const blocks = 8
 	part := make([][]float64, blocks)
@@ -300,33 +375,25 @@ func (gr *Graph) Betweenness() []Score {
 	}
 	close(next)
 	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), blocks); w++ {
+	for range min(runtime.GOMAXPROCS(0), blocks) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			br := newBrandes(n)
+			br := newBrandes(m)
 			for k := range next {
-				cb := make([]float64, n)
-				for s := int32(k * n / blocks); s < int32((k+1)*n/blocks); s++ {
-					if isLeaf(s) {
-						continue
-					}
-					reached := br.from(s, off, nbr, cb, float64(1+leaves[s]))
-					cb[s] += float64(leaves[s]) * float64(reached-2)
+				sum := make([]float64, m)
+				for s := int32(k * m / blocks); s < int32((k+1)*m/blocks); s++ {
+					br.from(s, off, nbr, w, sum)
 				}
-				part[k] = cb
+				part[k] = sum
 			}
 		}()
 	}
 	wg.Wait()
-	cb := make([]float64, n)
 	for _, p := range part {
 		for i, v := range p {
-			cb[i] += v
+			cb[core[i]] += v / 2 // each pair was counted from both ends
 		}
-	}
-	for i := range cb {
-		cb[i] /= 2
 	}
 	return gr.ranked(cb)
 }
@@ -348,11 +415,11 @@ func newBrandes(n int) *brandes {
 	return &brandes{st: make([]brandesNode, n), stack: make([]int32, 0, n)}
 }
 
-// from adds the dependencies of every node on source s to cb, times
-// mult: a breadth-first walk counting shortest paths, then the nodes in
-// reverse order of distance passing their dependency to their
-// predecessors. It returns the number of nodes reached (s included).
-func (br *brandes) from(s int32, off, nbr []int32, cb []float64, mult float64) int {
+// from adds to cb the dependency of every node on source s, each target
+// counted w times and the whole times w[s]: a breadth-first walk counting
+// shortest paths, then the nodes in reverse order of distance passing
+// their dependency to their predecessors.
+func (br *brandes) from(s int32, off, nbr []int32, w, cb []float64) {
 	st := br.st
 	for i := range st {
 		st[i] = brandesNode{dist: -1}
@@ -362,30 +429,30 @@ func (br *brandes) from(s int32, off, nbr []int32, cb []float64, mult float64) i
 	for h := 0; h < len(q); h++ {
 		v := q[h]
 		dv, sv := st[v].dist, st[v].sigma
-		for _, w := range nbr[off[v]:off[v+1]] {
-			x := &st[w]
+		for _, t := range nbr[off[v]:off[v+1]] {
+			x := &st[t]
 			if x.dist < 0 {
 				x.dist = dv + 1
-				q = append(q, w)
+				q = append(q, t)
 			}
 			if x.dist == dv+1 {
 				x.sigma += sv
 			}
 		}
 	}
+	ws := w[s]
 	for i := len(q) - 1; i > 0; i-- {
-		w := q[i]
-		c := (1 + st[w].delta) / st[w].sigma
-		dw := st[w].dist
-		for _, v := range nbr[off[w]:off[w+1]] {
-			if x := &st[v]; x.dist == dw-1 {
+		t := q[i]
+		c := (w[t] + st[t].delta) / st[t].sigma
+		dt := st[t].dist
+		for _, v := range nbr[off[t]:off[t+1]] {
+			if x := &st[v]; x.dist == dt-1 {
 				x.delta += x.sigma * c
 			}
 		}
-		cb[w] += mult * st[w].delta
+		cb[t] += ws * st[t].delta
 	}
 	br.stack = q
-	return len(q)
 }
 
 // Ego returns the graph of the nodes within radius hops of id and the
