@@ -8,14 +8,16 @@
 package network
 
 import (
+	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/tokumu/tokumu"
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/community"
-	"gonum.org/v1/gonum/graph/path"
 	"gonum.org/v1/gonum/graph/simple"
 )
 
@@ -51,14 +53,32 @@ type Edge struct {
 	Dated   bool            `json:"dated"` // some claim of the edge has a time
 }
 
-// Graph is the relation graph of a range.
+// Graph is the relation graph of a range. Nodes are numbered in the order
+// the claims first name them; each node's neighbours are kept as a slice
+// of arcs sorted by neighbour number (integer adjacency), which is what
+// Ego, Path and Betweenness walk. gonum's map-backed graph is made only
+// for Communities, on first use: walking it cost Dijkstra most of its
+// time at 100k nodes (BENCHMARKS.md, "Analyses").
 type Graph struct {
 	Options Options
-	g       *simple.WeightedUndirectedGraph
-	ids     map[string]int64
+	ids     map[string]int32
 	names   []string
-	edges   map[[2]int64]*Edge
-	types   map[string]tokumu.EntityType
+	types   []tokumu.EntityType
+	adj     [][]arc
+	nedges  int
+
+	gonumOnce sync.Once
+	gonum     *simple.WeightedUndirectedGraph
+
+	// scratchPool holds *searchScratch for Path: labels for every node,
+	// reused, since a map per search cost more than the search.
+	scratchPool sync.Pool
+}
+
+// arc is one side of an edge: the neighbour and the edge itself.
+type arc struct {
+	to int32
+	e  *Edge
 }
 
 // Build makes the graph of the relation claims cs between entities.
@@ -77,8 +97,8 @@ func Build(cs []*tokumu.Claim, entities map[string]*tokumu.Entity, opt Options) 
 	if to == 0 {
 		to = tokumu.MaxDay
 	}
-	gr := &Graph{Options: opt, g: simple.NewWeightedUndirectedGraph(0, 0), ids: map[string]int64{},
-		edges: map[[2]int64]*Edge{}, types: map[string]tokumu.EntityType{}}
+	gr := &Graph{Options: opt, ids: map[string]int32{}}
+	edges := map[[2]int32]*Edge{}
 	keep := func(e *tokumu.Entity) bool {
 		return e != nil && slices.Contains(types, e.Type) && (opt.Tag == "" || slices.Contains(e.Tags, opt.Tag))
 	}
@@ -108,18 +128,21 @@ func Build(cs []*tokumu.Claim, entities map[string]*tokumu.Entity, opt Options) 
 			continue
 		}
 		u, v := gr.node(a.ID, a.Type), gr.node(b.ID, b.Type)
-		k := [2]int64{min(u, v), max(u, v)}
-		e := gr.edges[k]
+		k := [2]int32{min(u, v), max(u, v)}
+		e := edges[k]
 		if e == nil {
 			e = &Edge{A: gr.names[k[0]], B: gr.names[k[1]]}
-			gr.edges[k] = e
+			edges[k] = e
+			gr.adj[u] = append(gr.adj[u], arc{v, e})
+			gr.adj[v] = append(gr.adj[v], arc{u, e})
+			gr.nedges++
 		}
 		e.Claims = append(e.Claims, c)
 		e.Certain = e.Certain || certain
 		e.Dated = e.Dated || !c.When.IsZero()
 	}
-	for k, e := range gr.edges {
-		gr.g.SetWeightedEdge(gr.g.NewWeightedEdge(simple.Node(k[0]), simple.Node(k[1]), e.weight()))
+	for _, as := range gr.adj {
+		slices.SortFunc(as, func(x, y arc) int { return int(x.to - y.to) })
 	}
 	return gr
 }
@@ -137,15 +160,15 @@ func (e *Edge) weight() float64 {
 	return 3
 }
 
-func (gr *Graph) node(id string, t tokumu.EntityType) int64 {
+func (gr *Graph) node(id string, t tokumu.EntityType) int32 {
 	if n, ok := gr.ids[id]; ok {
 		return n
 	}
-	n := int64(len(gr.names))
+	n := int32(len(gr.names))
 	gr.ids[id] = n
 	gr.names = append(gr.names, id)
-	gr.types[id] = t
-	gr.g.AddNode(simple.Node(n))
+	gr.types = append(gr.types, t)
+	gr.adj = append(gr.adj, nil)
 	return n
 }
 
@@ -160,13 +183,22 @@ func (gr *Graph) Nodes() []string {
 func (gr *Graph) Has(id string) bool { _, ok := gr.ids[id]; return ok }
 
 // Type returns the entity type of a node.
-func (gr *Graph) Type(id string) tokumu.EntityType { return gr.types[id] }
+func (gr *Graph) Type(id string) tokumu.EntityType {
+	if n, ok := gr.ids[id]; ok {
+		return gr.types[n]
+	}
+	return ""
+}
 
 // Edges returns the edges, ordered by their ends.
 func (gr *Graph) Edges() []*Edge {
-	out := make([]*Edge, 0, len(gr.edges))
-	for _, e := range gr.edges {
-		out = append(out, e)
+	out := make([]*Edge, 0, gr.nedges)
+	for u, as := range gr.adj {
+		for _, a := range as {
+			if a.to > int32(u) {
+				out = append(out, a.e)
+			}
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].A != out[j].A {
@@ -184,7 +216,21 @@ func (gr *Graph) Edge(a, b string) *Edge {
 	if !ok1 || !ok2 {
 		return nil
 	}
-	return gr.edges[[2]int64{min(u, v), max(u, v)}]
+	return gr.edge(u, v)
+}
+
+// edge finds v among u's neighbours (sorted) by binary search, on the
+// side with fewer neighbours.
+func (gr *Graph) edge(u, v int32) *Edge {
+	if len(gr.adj[v]) < len(gr.adj[u]) {
+		u, v = v, u
+	}
+	as := gr.adj[u]
+	i, ok := slices.BinarySearchFunc(as, v, func(x arc, t int32) int { return int(x.to - t) })
+	if !ok {
+		return nil
+	}
+	return as[i].e
 }
 
 // Score is a node's centrality.
@@ -193,10 +239,10 @@ type Score struct {
 	Score float64 `json:"score"`
 }
 
-func (gr *Graph) ranked(m map[int64]float64) []Score {
+func (gr *Graph) ranked(m []float64) []Score {
 	out := make([]Score, 0, len(gr.names))
 	for i, id := range gr.names {
-		out = append(out, Score{ID: id, Score: m[int64(i)]})
+		out = append(out, Score{ID: id, Score: m[i]})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Score != out[j].Score {
@@ -209,10 +255,9 @@ func (gr *Graph) ranked(m map[int64]float64) []Score {
 
 // Degree returns each node's number of neighbours, highest first.
 func (gr *Graph) Degree() []Score {
-	m := map[int64]float64{}
-	for k := range gr.edges {
-		m[k[0]]++
-		m[k[1]]++
+	m := make([]float64, len(gr.names))
+	for i, as := range gr.adj {
+		m[i] = float64(len(as))
 	}
 	return gr.ranked(m)
 }
@@ -220,63 +265,247 @@ func (gr *Graph) Degree() []Score {
 // Betweenness returns each node's betweenness centrality (Brandes, over
 // unweighted shortest paths), highest first, counting each pair of ends
 // once (the middle of a path a–b–c scores 1). It runs Brandes' algorithm
-// on integer adjacency lists rather than gonum's network.Betweenness,
-// which keeps maps per source and measured ~100× slower here (1.6 s for
-// 544 nodes; see BENCHMARKS.md).
+// on a compact copy of the adjacency rather than gonum's
+// network.Betweenness, which keeps maps per source and measured ~100×
+// slower here (1.6 s for 544 nodes; see BENCHMARKS.md).
+//
+// Trees hanging off the graph are counted without walking them: leaves
+// are removed one after another (a node left with one neighbour becomes
+// a leaf in turn), each removed node's betweenness is the number of
+// pairs its tree routes through it, and each remaining node carries the
+// weight of the trees it lost. Brandes then walks only what remains (the
+// core), each pair of ends counted by the product of their weights. The
+// relation graphs of a corpus are mostly trees around a few hubs, so
+// this halves the work or better. The sources are cut into a fixed
+// number of blocks that the cores share, each block summing into its
+// own array and the blocks added in order: the result does not depend on
+// the number of cores.
 func (gr *Graph) Betweenness() []Score {
 	n := len(gr.names)
-	adj := make([][]int32, n)
-	for k := range gr.edges {
-		adj[k[0]] = append(adj[k[0]], int32(k[1]))
-		adj[k[1]] = append(adj[k[1]], int32(k[0]))
+	deg := make([]int32, n)
+	for u, as := range gr.adj {
+		deg[u] = int32(len(as))
 	}
-	cb := make([]float64, n)
-	sigma := make([]float64, n)
-	dist := make([]int32, n)
-	delta := make([]float64, n)
-	stack := make([]int32, 0, n)
-	queue := make([]int32, 0, n)
-	for s := 0; s < n; s++ {
-		for i := range dist {
-			dist[i], sigma[i], delta[i] = -1, 0, 0
+	// The size of each node's component (in nodes), for the pairs a
+	// removed tree routes through its root.
+	comp := make([]int32, n)
+	for i := range comp {
+		comp[i] = -1
+	}
+	var size []float64
+	var q []int32
+	for u := int32(0); u < int32(n); u++ {
+		if comp[u] >= 0 {
+			continue
 		}
-		stack, queue = stack[:0], append(queue[:0], int32(s))
-		dist[s], sigma[s] = 0, 1
-		for h := 0; h < len(queue); h++ {
-			v := queue[h]
-			stack = append(stack, v)
-			for _, w := range adj[v] {
-				if dist[w] < 0 {
-					dist[w] = dist[v] + 1
-					queue = append(queue, w)
-				}
-				if dist[w] == dist[v]+1 {
-					sigma[w] += sigma[v]
+		c := int32(len(size))
+		comp[u] = c
+		q = append(q[:0], u)
+		for h := 0; h < len(q); h++ {
+			for _, a := range gr.adj[q[h]] {
+				if comp[a.to] < 0 {
+					comp[a.to] = c
+					q = append(q, a.to)
 				}
 			}
 		}
-		for i := len(stack) - 1; i >= 0; i-- {
-			w := stack[i]
-			for _, v := range adj[w] {
-				if dist[v] == dist[w]-1 {
-					delta[v] += sigma[v] / sigma[w] * (1 + delta[w])
+		size = append(size, float64(len(q)))
+	}
+	cb := make([]float64, n)        // unordered pairs, counted directly
+	weight := make([]float64, n)    // the node and the trees removed into it
+	treePairs := make([]float64, n) // pairs between two trees removed into the node
+	removed := make([]bool, n)
+	for i := range weight {
+		weight[i] = 1
+	}
+	q = q[:0]
+	for u := int32(0); u < int32(n); u++ {
+		if deg[u] == 1 {
+			q = append(q, u)
+		}
+	}
+	for h := 0; h < len(q); h++ {
+		s := q[h]
+		p := int32(-1)
+		for _, a := range gr.adj[s] {
+			if !removed[a.to] {
+				p = a.to
+				break
+			}
+		}
+		if deg[p] == 1 {
+			continue // the last two nodes of a tree: both stay
+		}
+		removed[s] = true
+		cb[s] = treePairs[s] + (weight[s]-1)*(size[comp[s]]-weight[s])
+		treePairs[p] += (weight[p] - 1) * weight[s]
+		weight[p] += weight[s]
+		if deg[p]--; deg[p] == 1 {
+			q = append(q, p)
+		}
+	}
+	// The core, renumbered, as one neighbour array.
+	core := make([]int32, 0, n)
+	num := make([]int32, n)
+	for u := int32(0); u < int32(n); u++ {
+		if !removed[u] {
+			num[u] = int32(len(core))
+			core = append(core, u)
+			cb[u] = treePairs[u] + (weight[u]-1)*(size[comp[u]]-weight[u])
+		}
+	}
+	m := len(core)
+	off := make([]int32, m+1)
+	nbr := make([]int32, 0, 2*gr.nedges)
+	w := make([]float64, m)
+	for i, u := range core {
+		for _, a := range gr.adj[u] {
+			if !removed[a.to] {
+				nbr = append(nbr, num[a.to])
+			}
+		}
+		off[i+1] = int32(len(nbr))
+		w[i] = weight[u]
+	}
+	const blocks = 8
+	part := make([][]float64, blocks)
+	next := make(chan int, blocks)
+	for k := 0; k < blocks; k++ {
+		next <- k
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), blocks) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			br := newBrandes(m)
+			for k := range next {
+				sum := make([]float64, m)
+				for s := int32(k * m / blocks); s < int32((k+1)*m/blocks); s++ {
+					br.from(s, off, nbr, w, sum)
 				}
+				part[k] = sum
 			}
-			if int(w) != s {
-				cb[w] += delta[w]
-			}
+		}()
+	}
+	wg.Wait()
+	for _, p := range part {
+		for i, v := range p {
+			cb[core[i]] += v / 2 // each pair was counted from both ends
 		}
 	}
-	m := make(map[int64]float64, n)
-	for i, v := range cb {
-		if v != 0 {
-			m[int64(i)] = v / 2
-		}
-	}
-	return gr.ranked(m)
+	return gr.ranked(cb)
 }
 
-// unweighted hides the weights, so that betweenness counts hops.
+// brandes is one worker's scratch for Brandes' algorithm: a node's
+// distance, path count and dependency side by side, so that visiting a
+// neighbour touches one cache line rather than three arrays.
+type brandes struct {
+	st    []brandesNode
+	stack []int32
+}
+
+type brandesNode struct {
+	dist         int32
+	sigma, delta float64
+}
+
+func newBrandes(n int) *brandes {
+	return &brandes{st: make([]brandesNode, n), stack: make([]int32, 0, n)}
+}
+
+// from adds to cb the dependency of every node on source s, each target
+// counted w times and the whole times w[s]: a breadth-first walk counting
+// shortest paths, then the nodes in reverse order of distance passing
+// their dependency to their predecessors.
+func (br *brandes) from(s int32, off, nbr []int32, w, cb []float64) {
+	st := br.st
+	for i := range st {
+		st[i] = brandesNode{dist: -1}
+	}
+	st[s].dist, st[s].sigma = 0, 1
+	q := append(br.stack[:0], s) // the queue is the stack: BFS order
+	for h := 0; h < len(q); h++ {
+		v := q[h]
+		dv, sv := st[v].dist, st[v].sigma
+		for _, t := range nbr[off[v]:off[v+1]] {
+			x := &st[t]
+			if x.dist < 0 {
+				x.dist = dv + 1
+				q = append(q, t)
+			}
+			if x.dist == dv+1 {
+				x.sigma += sv
+			}
+		}
+	}
+	ws := w[s]
+	for i := len(q) - 1; i > 0; i-- {
+		t := q[i]
+		c := (w[t] + st[t].delta) / st[t].sigma
+		dt := st[t].dist
+		for _, v := range nbr[off[t]:off[t+1]] {
+			if x := &st[v]; x.dist == dt-1 {
+				x.delta += x.sigma * c
+			}
+		}
+		cb[t] += ws * st[t].delta
+	}
+	br.stack = q
+}
+
+// Ego returns the graph of the nodes within radius hops of id and the
+// edges among them, or nil if id is not in the graph. The nodes keep
+// their relative order, so the ego graph's adjacency stays sorted.
+func (gr *Graph) Ego(id string, radius int) *Graph {
+	start, ok := gr.ids[id]
+	if !ok {
+		return nil
+	}
+	// A breadth-first walk, the distances in the reused search scratch.
+	sc := gr.scratch()
+	defer gr.scratchPool.Put(sc)
+	walk := &sc.side[0]
+	walk.set(start, 0, -1)
+	queue := []int32{start}
+	for h := 0; h < len(queue); h++ {
+		n := queue[h]
+		if walk.d[n] == int64(radius) {
+			continue
+		}
+		for _, a := range gr.adj[n] {
+			if !walk.has(a.to) {
+				walk.set(a.to, walk.d[n]+1, n)
+				queue = append(queue, a.to)
+			}
+		}
+	}
+	slices.Sort(queue)
+	sub := &Graph{Options: gr.Options, ids: make(map[string]int32, len(queue)),
+		names: make([]string, 0, len(queue)), types: make([]tokumu.EntityType, 0, len(queue)), adj: make([][]arc, len(queue))}
+	for i, n := range queue {
+		sub.ids[gr.names[n]] = int32(i)
+		sub.names = append(sub.names, gr.names[n])
+		sub.types = append(sub.types, gr.types[n])
+		walk.prev[n] = int32(i) // the node's number in sub, from here on
+	}
+	for i, n := range queue {
+		for _, a := range gr.adj[n] {
+			if !walk.has(a.to) {
+				continue
+			}
+			sub.adj[i] = append(sub.adj[i], arc{walk.prev[a.to], a.e})
+			if a.to > n {
+				sub.nedges++
+			}
+		}
+	}
+	return sub
+}
+
+// unweighted hides the weights, so that communities count links, not
+// their certainty.
 type unweighted struct {
 	*simple.WeightedUndirectedGraph
 }
@@ -289,55 +518,23 @@ func (u unweighted) Edge(uid, vid int64) graph.Edge {
 	return simple.Edge{F: e.From(), T: e.To()}
 }
 
-// Ego returns the graph of the nodes within radius hops of id and the
-// edges among them, or nil if id is not in the graph.
-func (gr *Graph) Ego(id string, radius int) *Graph {
-	start, ok := gr.ids[id]
-	if !ok {
-		return nil
-	}
-	dist := map[int64]int{start: 0}
-	queue := []int64{start}
-	for len(queue) > 0 {
-		n := queue[0]
-		queue = queue[1:]
-		if dist[n] == radius {
-			continue
+// gonumGraph is the graph as gonum's, made once on first use.
+func (gr *Graph) gonumGraph() *simple.WeightedUndirectedGraph {
+	gr.gonumOnce.Do(func() {
+		g := simple.NewWeightedUndirectedGraph(0, 0)
+		for u := range gr.names {
+			g.AddNode(simple.Node(u))
 		}
-		it := gr.g.From(n)
-		for it.Next() {
-			m := it.Node().ID()
-			if _, seen := dist[m]; !seen {
-				dist[m] = dist[n] + 1
-				queue = append(queue, m)
+		for u, as := range gr.adj {
+			for _, a := range as {
+				if a.to > int32(u) {
+					g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(u), simple.Node(a.to), a.e.weight()))
+				}
 			}
 		}
-	}
-	sub := &Graph{Options: gr.Options, g: simple.NewWeightedUndirectedGraph(0, 0), ids: map[string]int64{},
-		edges: map[[2]int64]*Edge{}, types: map[string]tokumu.EntityType{}}
-	ns := make([]int64, 0, len(dist))
-	for n := range dist {
-		ns = append(ns, n)
-	}
-	slices.Sort(ns)
-	for _, n := range ns {
-		sub.node(gr.names[n], gr.types[gr.names[n]])
-	}
-	for _, n := range ns {
-		it := gr.g.From(n)
-		for it.Next() {
-			m := it.Node().ID()
-			if _, in := dist[m]; !in || m < n {
-				continue // outside, or seen from the other end
-			}
-			u, v := sub.ids[gr.names[n]], sub.ids[gr.names[m]]
-			sk := [2]int64{min(u, v), max(u, v)}
-			sub.edges[sk] = gr.edges[[2]int64{n, m}]
-			w, _ := gr.g.Weight(n, m)
-			sub.g.SetWeightedEdge(sub.g.NewWeightedEdge(simple.Node(sk[0]), simple.Node(sk[1]), w))
-		}
-	}
-	return sub
+		gr.gonum = g
+	})
+	return gr.gonum
 }
 
 // Communities partitions the graph by Louvain modularity (resolution 1,
@@ -347,7 +544,7 @@ func (gr *Graph) Communities() [][]string {
 	if len(gr.names) == 0 {
 		return nil
 	}
-	red := community.Modularize(unweighted{gr.g}, 1, rand.NewPCG(1, 2))
+	red := community.Modularize(unweighted{gr.gonumGraph()}, 1, rand.NewPCG(1, 2))
 	var out [][]string
 	for _, c := range red.Communities() {
 		ids := make([]string, 0, len(c))
@@ -376,7 +573,8 @@ type Step struct {
 
 // Path returns a shortest path from a to b by Edge weights: a path of
 // certain links wins over one as short through links that only may have
-// held, and both over links nobody dated. It returns ENOTFOUND when either
+// held, and both over links nobody dated. Among paths of the same weight
+// it returns one of the fewest steps. It returns ENOTFOUND when either
 // end is not in the graph or no path joins them.
 func (gr *Graph) Path(a, b string) ([]Step, error) {
 	u, ok := gr.ids[a]
@@ -387,15 +585,178 @@ func (gr *Graph) Path(a, b string) ([]Step, error) {
 	if !ok {
 		return nil, tokumu.Errorf(tokumu.ENOTFOUND, "%s has no relations in this range (try another --at date or none)", b)
 	}
-	ns, _ := path.DijkstraFromTo(simple.Node(u), simple.Node(v), gr.g)
+	ns := gr.shortest(u, v)
 	if len(ns) == 0 {
 		return nil, tokumu.Errorf(tokumu.ENOTFOUND, "no path joins %s and %s in this range", a, b)
 	}
 	steps := make([]Step, 0, len(ns)-1)
 	for i := 1; i < len(ns); i++ {
-		x, y := ns[i-1].ID(), ns[i].ID()
-		e := gr.edges[[2]int64{min(x, y), max(x, y)}]
+		x, y := ns[i-1], ns[i]
+		e := gr.edge(x, y)
 		steps = append(steps, Step{From: gr.names[x], To: gr.names[y], Certain: e.Certain, Claims: e.Claims})
 	}
 	return steps, nil
 }
+
+// cost is an edge's length for shortest: twice its weight (1, 1.5 and 3
+// become the integers 2, 3 and 6) in the high bits and one step in the
+// low 32, so that sums compare by weight first and by steps second.
+func (e *Edge) cost() int64 { return int64(e.weight()*2)<<32 | 1 }
+
+// shortest is a bidirectional Dijkstra search from u and from v at once
+// over the integer adjacency, each side expanding the node nearest its
+// end, the side with the smaller queue first (a search that starts in a
+// small component ends as soon as that component is exhausted). It
+// stops when the two nearest distances together reach the best meeting
+// found, which is then a shortest path. It returns the nodes from u to
+// v, or nil when none joins them.
+func (gr *Graph) shortest(u, v int32) []int32 {
+	if u == v {
+		return []int32{u}
+	}
+	sc := gr.scratch()
+	defer gr.scratchPool.Put(sc)
+	side := &sc.side
+	for s, start := range [2]int32{u, v} {
+		side[s].q = side[s].q[:0]
+		side[s].set(start, 0, -1)
+		side[s].q.push(0, start)
+	}
+	best, meet := int64(math.MaxInt64), int32(-1)
+	for len(side[0].q) > 0 && len(side[1].q) > 0 {
+		if side[0].q[0].d+side[1].q[0].d >= best {
+			break
+		}
+		s := 0
+		if len(side[1].q) < len(side[0].q) {
+			s = 1
+		}
+		me, other := &side[s], &side[1-s]
+		it := me.q.pop()
+		x := it.n
+		if me.done[x] == me.gen || it.d > me.d[x] {
+			continue // a stale entry
+		}
+		me.done[x] = me.gen
+		for _, a := range gr.adj[x] {
+			y := a.to
+			d := me.d[x] + a.e.cost()
+			if !me.has(y) {
+				me.set(y, d, x)
+				me.q.push(d, y)
+			} else if d < me.d[y] && me.done[y] != me.gen {
+				me.d[y], me.prev[y] = d, x
+				me.q.push(d, y)
+			}
+			if other.has(y) && me.d[y]+other.d[y] < best {
+				best, meet = me.d[y]+other.d[y], y
+			}
+		}
+	}
+	if meet < 0 {
+		return nil
+	}
+	var out []int32
+	for n := meet; n >= 0; n = side[0].prev[n] {
+		out = append(out, n)
+	}
+	slices.Reverse(out)
+	for n := side[1].prev[meet]; n >= 0; n = side[1].prev[n] {
+		out = append(out, n)
+	}
+	return out
+}
+
+// searchScratch holds one search's labels for every node of a graph,
+// reused between searches: a label counts only when its stamp is the
+// search's generation, so a new search clears nothing.
+type searchScratch struct {
+	side [2]searchSide
+}
+
+type searchSide struct {
+	gen        uint32
+	seen, done []uint32
+	d          []int64
+	prev       []int32
+	q          costHeap
+}
+
+func (s *searchSide) has(n int32) bool { return s.seen[n] == s.gen }
+
+func (s *searchSide) set(n int32, d int64, prev int32) {
+	s.seen[n], s.d[n], s.prev[n] = s.gen, d, prev
+}
+
+// scratch returns a search scratch sized for the graph, its generation
+// advanced.
+func (gr *Graph) scratch() *searchScratch {
+	sc, _ := gr.scratchPool.Get().(*searchScratch)
+	if sc == nil {
+		sc = &searchScratch{}
+		n := len(gr.names)
+		for s := range sc.side {
+			sc.side[s] = searchSide{seen: make([]uint32, n), done: make([]uint32, n), d: make([]int64, n), prev: make([]int32, n)}
+		}
+	}
+	for s := range sc.side {
+		side := &sc.side[s]
+		side.gen++
+		if side.gen == 0 { // wrapped: clear the stamps once in 2³² searches
+			clear(side.seen)
+			clear(side.done)
+			side.gen = 1
+		}
+	}
+	return sc
+}
+
+// costHeap is a binary min-heap of (distance, node), with stale entries
+// left in and skipped when popped.
+type costHeap []costItem
+
+type costItem struct {
+	d int64
+	n int32
+}
+
+func (h *costHeap) push(d int64, n int32) {
+	*h = append(*h, costItem{d, n})
+	q := *h
+	for i := len(q) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !q[i].less(q[p]) {
+			break
+		}
+		q[i], q[p] = q[p], q[i]
+		i = p
+	}
+}
+
+func (h *costHeap) pop() costItem {
+	q := *h
+	top := q[0]
+	last := len(q) - 1
+	q[0] = q[last]
+	q = q[:last]
+	for i := 0; ; {
+		l, m := 2*i+1, i
+		if l < len(q) && q[l].less(q[m]) {
+			m = l
+		}
+		if r := l + 1; r < len(q) && q[r].less(q[m]) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		q[i], q[m] = q[m], q[i]
+		i = m
+	}
+	*h = q
+	return top
+}
+
+// less orders by distance, then by node number, so that the search (and
+// so the path among equals) does not depend on the order of pushes.
+func (a costItem) less(b costItem) bool { return a.d < b.d || a.d == b.d && a.n < b.n }
