@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tokumu/tokumu"
@@ -35,6 +36,10 @@ type analyses struct {
 	beliefs *ledger.Beliefs
 	charts  []view.EstimateChart
 	took    time.Duration // to build, after the state was published
+	// paths are the relation graphs /api/path asked for (pathGraph).
+	pathMu    sync.Mutex
+	paths     map[pathKey]*pathEntry
+	pathOrder []pathKey
 	// hubs holds, for each entity with more than hubMin claims, how many
 	// claims each of its groups (predicate, and side) has: its page shows
 	// the first groupCap of each and links to the paged rest.
@@ -206,7 +211,7 @@ func (s *Server) handlePathAPI(w http.ResponseWriter, r *http.Request) {
 		Exclude: func(p string) bool {
 			return sn.Vocab.Is(p, tokumu.RoleHypothesisOf) || sn.Vocab.Is(p, tokumu.RoleSameAs)
 		}}
-	steps, err := network.Build(sn.analyses().relations, sn.Entities, opt).Path(a, b)
+	steps, err := sn.analyses().pathGraph(sn, opt).Path(a, b)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -251,4 +256,42 @@ func (sn *snapshot) evidence() *view.Evidence {
 		return a.evidence
 	}
 	return nil
+}
+
+// pathKey is what a path graph depends on besides the state.
+type pathKey struct {
+	at               tokumu.Day
+	certain, undated bool
+}
+
+// pathGraph returns the relation graph for opt, built once per state and
+// options and kept (at most pathGraphsKept of them): at 1M claims a
+// graph takes seconds to build, and a path in it a millisecond
+// (BENCHMARKS.md, "Analyses"), so /api/path built one per request.
+func (a *analyses) pathGraph(sn *snapshot, opt network.Options) *network.Graph {
+	k := pathKey{opt.At, opt.Certain, opt.Undated}
+	a.pathMu.Lock()
+	e := a.paths[k]
+	if e == nil {
+		e = &pathEntry{}
+		if a.paths == nil {
+			a.paths = map[pathKey]*pathEntry{}
+		}
+		if len(a.pathOrder) == pathGraphsKept {
+			delete(a.paths, a.pathOrder[0])
+			a.pathOrder = a.pathOrder[1:]
+		}
+		a.paths[k] = e
+		a.pathOrder = append(a.pathOrder, k)
+	}
+	a.pathMu.Unlock()
+	e.once.Do(func() { e.g = network.Build(a.relations, sn.Entities, opt) })
+	return e.g
+}
+
+const pathGraphsKept = 8
+
+type pathEntry struct {
+	once sync.Once
+	g    *network.Graph
 }
