@@ -481,3 +481,18 @@ func orNone(s string) string {
 	}
 	return s
 }
+
+// HeadRevision is the newest revision of a store that keeps a history
+// (an Editor), 0 for one that does not or has none: what an edit's Base
+// names, and what a read model built from the store reflects at least.
+func HeadRevision(ctx context.Context, store Store) (int64, error) {
+	ed, ok := store.(Editor)
+	if !ok {
+		return 0, nil
+	}
+	rs, err := ed.History(ctx, HistoryFilter{Limit: 1})
+	if err != nil || len(rs) == 0 {
+		return 0, err
+	}
+	return rs[0].ID, nil
+}

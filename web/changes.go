@@ -137,7 +137,7 @@ func (s *Server) handleNewClaimPage(w http.ResponseWriter, r *http.Request) {
 	f := s.claimForm(r, u, id, "")
 	f.In.Subject = id
 	var err error
-	if f.Base, err = headRevision(r.Context(), s.st(r).store); err != nil {
+	if f.Base, err = tokumu.HeadRevision(r.Context(), s.st(r).store); err != nil {
 		s.htmlError(w, r, err)
 		return
 	}
@@ -150,7 +150,7 @@ func (s *Server) handleEditClaimPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The base is read before the claim (see tokumu.Revision.Base).
-	head, err := headRevision(r.Context(), s.st(r).store)
+	head, err := tokumu.HeadRevision(r.Context(), s.st(r).store)
 	if err != nil {
 		s.htmlError(w, r, err)
 		return

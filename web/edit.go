@@ -218,7 +218,7 @@ func (s *Server) handleCreateClaim(w http.ResponseWriter, r *http.Request) {
 		if req.Base != nil {
 			base = *req.Base
 		} else {
-			base, err = headRevision(r.Context(), s.st(r).store)
+			base, err = tokumu.HeadRevision(r.Context(), s.st(r).store)
 		}
 	}
 	if err != nil {
@@ -324,7 +324,7 @@ func (s *Server) revert(r *http.Request, u *who, idText, reason string) (*tokumu
 		return nil, err
 	}
 	// The newest revision, read before the objects (see Revision.Base).
-	head, err := headRevision(r.Context(), s.st(r).store)
+	head, err := tokumu.HeadRevision(r.Context(), s.st(r).store)
 	if err != nil {
 		return nil, err
 	}
@@ -469,7 +469,7 @@ func (s *Server) changes(r *http.Request, f tokumu.HistoryFilter) (*changesAnswe
 	if err != nil {
 		return nil, err
 	}
-	head, err := headRevision(r.Context(), s.st(r).store)
+	head, err := tokumu.HeadRevision(r.Context(), s.st(r).store)
 	if err != nil {
 		return nil, err
 	}

@@ -93,7 +93,7 @@ func (s *Server) startForm(w http.ResponseWriter, r *http.Request, title, action
 	}
 	f := s.newEditForm(r, u, title, action)
 	if r.Method != http.MethodPost {
-		head, err := headRevision(r.Context(), s.st(r).store)
+		head, err := tokumu.HeadRevision(r.Context(), s.st(r).store)
 		if err != nil {
 			s.htmlError(w, r, err)
 			return nil, nil

@@ -31,19 +31,6 @@ type refresher struct {
 	gen     chan struct{} // closed and replaced at every swap
 }
 
-// headRevision is the newest revision of an Editor store, 0 otherwise.
-func headRevision(ctx context.Context, store tokumu.Store) (int64, error) {
-	ed, ok := store.(tokumu.Editor)
-	if !ok {
-		return 0, nil
-	}
-	rs, err := ed.History(ctx, tokumu.HistoryFilter{Limit: 1})
-	if err != nil || len(rs) == 0 {
-		return 0, err
-	}
-	return rs[0].ID, nil
-}
-
 // swapped wakes everyone waiting for a newer state.
 func (s *Server) swapped() {
 	s.ref.mu.Lock()
@@ -82,7 +69,7 @@ func (s *Server) refreshLoop() {
 		s.ref.mu.Unlock()
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		cur := s.cur.Load()
-		head, err := headRevision(ctx, cur.store)
+		head, err := tokumu.HeadRevision(ctx, cur.store)
 		if err == nil && head > cur.rev {
 			start := time.Now()
 			err = s.Swap(ctx, cur.store)

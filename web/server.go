@@ -175,7 +175,7 @@ func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	st := &state{store: store}
 	t := &loadTimer{last: time.Now()}
 	var err error
-	if st.rev, err = headRevision(ctx, store); err != nil {
+	if st.rev, err = tokumu.HeadRevision(ctx, store); err != nil {
 		return nil, err
 	}
 	preds, err := store.Predicates(ctx)

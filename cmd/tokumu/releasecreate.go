@@ -29,19 +29,6 @@ func releaseStore(db tokumu.Store) (tokumu.Releases, error) {
 	return rs, nil
 }
 
-// headOf is the newest revision of an Editor store, 0 otherwise.
-func headOf(ctx context.Context, db tokumu.Store) (int64, error) {
-	ed, ok := db.(tokumu.Editor)
-	if !ok {
-		return 0, nil
-	}
-	rs, err := ed.History(ctx, tokumu.HistoryFilter{Limit: 1})
-	if err != nil || len(rs) == 0 {
-		return 0, err
-	}
-	return rs[0].ID, nil
-}
-
 // readStore reads the store's whole content.
 func readStore(ctx context.Context, db tokumu.Store) (*tokumu.Dataset, error) {
 	ds := &tokumu.Dataset{}
@@ -71,7 +58,7 @@ func readStore(ctx context.Context, db tokumu.Store) (*tokumu.Dataset, error) {
 // parts (an edit meanwhile makes it read again, at most five times).
 func readStable(ctx context.Context, db tokumu.Store) (*tokumu.Dataset, int64, error) {
 	for range 5 {
-		before, err := headOf(ctx, db)
+		before, err := tokumu.HeadRevision(ctx, db)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -79,7 +66,7 @@ func readStable(ctx context.Context, db tokumu.Store) (*tokumu.Dataset, int64, e
 		if err != nil {
 			return nil, 0, err
 		}
-		after, err := headOf(ctx, db)
+		after, err := tokumu.HeadRevision(ctx, db)
 		if err != nil {
 			return nil, 0, err
 		}
