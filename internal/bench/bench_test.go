@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -59,6 +60,33 @@ func sizeList(b *testing.B) []int {
 	return out
 }
 
+// The fixtures are kept for the whole run and shared by the benchmarks,
+// so their files live in one directory that outlives any one benchmark
+// (b.TempDir goes when the benchmark that made it ends: a store opening
+// a new connection to a fixture made there then failed), removed after
+// the run by TestMain.
+var sharedDir struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+func fixtureDir(b *testing.B) string {
+	sharedDir.once.Do(func() { sharedDir.dir, sharedDir.err = os.MkdirTemp("", "tokumu-bench-") })
+	if sharedDir.err != nil {
+		b.Fatal(sharedDir.err)
+	}
+	return sharedDir.dir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sharedDir.dir != "" {
+		os.RemoveAll(sharedDir.dir)
+	}
+	os.Exit(code)
+}
+
 // generate returns the synthetic corpus of n claims (seed 42), cached
 // between runs under a directory named by the vocabulary and the
 // generator's version (synth.Cached), so a cache never goes stale.
@@ -93,7 +121,7 @@ func get(b *testing.B, n int) *fixture {
 		return f
 	}
 	c := generate(b, n)
-	path := filepath.Join(b.TempDir(), "bench.db")
+	path := filepath.Join(fixtureDir(b), fmt.Sprintf("bench-%d.db", n))
 	ds, err := yamlcorpus.Load(os.DirFS(c.Dir))
 	if err != nil {
 		b.Fatal(err)

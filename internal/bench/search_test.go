@@ -86,7 +86,7 @@ func getSearch(b *testing.B, n int) *searchFixture {
 // SQLite file beside the store.
 func buildFTS(b *testing.B, f *fixture, n int) (*sql.DB, time.Duration, int64) {
 	ctx := context.Background()
-	path := filepath.Join(b.TempDir(), fmt.Sprintf("fts-%d.db", n))
+	path := filepath.Join(fixtureDir(b), fmt.Sprintf("fts-%d.db", n))
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		b.Fatal(err)
