@@ -31,58 +31,48 @@ func TestREADMEExamples(t *testing.T) {
 	own := t.TempDir()
 	// Durations vary from run to run; both sides compare with them as "…".
 	durations := regexp.MustCompile(`\b\d+(\.\d+)?(ns|µs|ms|s)\b`)
-	blocks := regexp.MustCompile("(?s)```\n(\\$ tokumu .*?)```").FindAllStringSubmatch(string(readme), -1)
-	cmdLine := regexp.MustCompile(`(?m)^\$ (tokumu .*)$`)
 	examples := 0
-	for _, b := range blocks {
-		locs := cmdLine.FindAllStringSubmatchIndex(b[1], -1)
-		for i, loc := range locs {
-			end := len(b[1])
-			if i+1 < len(locs) {
-				end = locs[i+1][0]
+	for _, ex := range readmeExamples(string(readme), "tokumu") {
+		line, want := ex.line, ex.want
+		examples++
+		t.Run(line, func(t *testing.T) {
+			args := shellWords(line)[1:]
+			// Paths in the README are from the repository's root.
+			for j, a := range args {
+				if _, err := os.Stat(filepath.Join("../..", a)); err == nil && strings.Contains(a, "/") {
+					args[j] = filepath.Join("../..", a)
+				}
+				if j > 0 && args[j-1] == "--db" {
+					args[j] = filepath.Join(own, a)
+				}
 			}
-			line := b[1][loc[2]:loc[3]]
-			want := strings.Trim(b[1][loc[1]:end], "\n")
-			examples++
-			t.Run(line, func(t *testing.T) {
-				args := shellWords(line)[1:]
-				// Paths in the README are from the repository's root.
-				for j, a := range args {
-					if _, err := os.Stat(filepath.Join("../..", a)); err == nil && strings.Contains(a, "/") {
-						args[j] = filepath.Join("../..", a)
-					}
-					if j > 0 && args[j-1] == "--db" {
-						args[j] = filepath.Join(own, a)
-					}
-				}
-				_, out, errs := run(t, db, args...)
-				got := strings.ReplaceAll(strings.ReplaceAll(out+errs, "../../", ""), own+string(filepath.Separator), "")
-				got = strings.Trim(got, "\n")
-				if !update {
-					got, want = durations.ReplaceAllString(got, "…"), durations.ReplaceAllString(want, "…")
-				}
-				wl := strings.Split(want, "\n")
-				if update {
-					repl := got
-					if wl[len(wl)-1] == "…" {
-						gl := strings.Split(got, "\n")
-						repl = strings.Join(gl[:min(len(gl), len(wl)-1)], "\n") + "\n…"
-					}
-					edits = append(edits, edit{"$ " + line + "\n" + want + "\n", "$ " + line + "\n" + repl + "\n"})
-					return
-				}
+			_, out, errs := run(t, db, args...)
+			got := strings.ReplaceAll(strings.ReplaceAll(out+errs, "../../", ""), own+string(filepath.Separator), "")
+			got = strings.Trim(got, "\n")
+			if !update {
+				got, want = durations.ReplaceAllString(got, "…"), durations.ReplaceAllString(want, "…")
+			}
+			wl := strings.Split(want, "\n")
+			if update {
+				repl := got
 				if wl[len(wl)-1] == "…" {
-					want = strings.Join(wl[:len(wl)-1], "\n")
-					if !strings.HasPrefix(got, want) {
-						t.Errorf("output does not start as the README shows.\nREADME:\n%s\ngot:\n%s", want, got)
-					}
-					return
+					gl := strings.Split(got, "\n")
+					repl = strings.Join(gl[:min(len(gl), len(wl)-1)], "\n") + "\n…"
 				}
-				if got != want {
-					t.Errorf("output differs from the README.\nREADME:\n%s\ngot:\n%s", want, got)
+				edits = append(edits, edit{"$ " + line + "\n" + want + "\n", "$ " + line + "\n" + repl + "\n"})
+				return
+			}
+			if wl[len(wl)-1] == "…" {
+				want = strings.Join(wl[:len(wl)-1], "\n")
+				if !strings.HasPrefix(got, want) {
+					t.Errorf("output does not start as the README shows.\nREADME:\n%s\ngot:\n%s", want, got)
 				}
-			})
-		}
+				return
+			}
+			if got != want {
+				t.Errorf("output differs from the README.\nREADME:\n%s\ngot:\n%s", want, got)
+			}
+		})
 	}
 	if examples < 5 {
 		t.Fatalf("found %d examples in the README; the pattern no longer matches its blocks", examples)
@@ -97,6 +87,30 @@ func TestREADMEExamples(t *testing.T) {
 		}
 		t.Logf("README.md: %d examples rewritten; review with git diff", len(edits))
 	}
+}
+
+// readmeExample is one "$ command" line of a README code block and the
+// output printed under it, up to the next command or the block's end.
+type readmeExample struct{ line, want string }
+
+// readmeExamples returns the examples of the README's code blocks whose
+// commands start with prog ("tokumu", "curl").
+func readmeExamples(readme, prog string) []readmeExample {
+	q := regexp.QuoteMeta(prog)
+	blocks := regexp.MustCompile("(?s)```\n(\\$ "+q+" .*?)```").FindAllStringSubmatch(readme, -1)
+	cmdLine := regexp.MustCompile(`(?m)^\$ (` + q + ` .*)$`)
+	var out []readmeExample
+	for _, b := range blocks {
+		locs := cmdLine.FindAllStringSubmatchIndex(b[1], -1)
+		for i, loc := range locs {
+			end := len(b[1])
+			if i+1 < len(locs) {
+				end = locs[i+1][0]
+			}
+			out = append(out, readmeExample{b[1][loc[2]:loc[3]], strings.Trim(b[1][loc[1]:end], "\n")})
+		}
+	}
+	return out
 }
 
 // shellWords splits a command line on spaces, keeping "quoted words" whole.
