@@ -86,7 +86,7 @@ var (
 var apiOps = []apiOp{
 	{Path: "/api/", Summary: "The API's index: its name, version, release, this document and example URLs.", Schema: "Index"},
 	{Path: "/api/openapi.json", Summary: "This document (OpenAPI 3.1).", Media: []string{"application/json"}},
-	{Path: "/api/release", Summary: "The release: the corpus's content hash and the program's version, as a citation names them.", Schema: "Release"},
+	{Path: "/api/release", Summary: "The release a citation names: the content hash and the program version; on an edited database, the revision and whether a release holds it (edited).", Schema: "Release"},
 	{Path: "/api/entities", Summary: "Entities, paged, optionally of one type.", Schema: "EntityList", Errors: []int{400},
 		Params: []apiParam{pType, num(pEntitiesLimit), num(pEntitiesOffset)}},
 	{Path: "/api/entities/{id}", Summary: "One entity with its claims by predicate, its disagreements and what they name.", Schema: "EntityPage", Errors: []int{400, 404},
