@@ -165,7 +165,11 @@ func TestInvariants(t *testing.T) {
 // the copy in note) and generated encyclopedias (never cite them).
 var bannedHosts = []string{"wikimili.com", "wiki.x.io", "wikizero", "wiki-org.ru", "liquisearch.com",
 	"piglix.com", "qaz.wiki", "classicistranieri.com", "richxsearch", "wikisum.wiki", "perceptionl.com",
-	"osmarks.net", "privacytools.io", "grokipedia", "pedia.3rd-in.co.jp"}
+	"osmarks.net", "privacytools.io", "grokipedia", "pedia.3rd-in.co.jp",
+	// and the copies and machine-translated reposts the fidelity audit
+	// found cited in place of their originals
+	"kotoba.ne.jp", "ru.wikipedia.com", "wikiwand.com", "wikipedia-on-ipfs.org", "owiki.org",
+	"theinfolist.com", "military-review", "russiasnews"}
 
 func hasTag(e *tokumu.Entity, tag string) bool {
 	for _, t := range e.Tags {
