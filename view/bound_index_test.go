@@ -120,3 +120,64 @@ func BenchmarkBoundOffice(b *testing.B) {
 		}
 	})
 }
+
+// TestHolderConflictsOfAgrees: an entity's own conflicts, found by
+// comparing only the pairs it is in, are those of the whole office that
+// involve it, in the same order.
+func TestHolderConflictsOfAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	v := officeVocab(t)
+	found := 0
+	for round := 0; round < 200; round++ {
+		cs := randomOffice(r, 1+r.IntN(60), 1+r.IntN(10))
+		ev := NewEvidence(v, cs)
+		all := FindHolderConflicts(cs, v, ev)
+		for p := 0; p < 10; p++ {
+			of := fmt.Sprint("p", p)
+			var want []Disagreement
+			for _, d := range all {
+				if d.Claims[0].Subject == of || d.Claims[1].Subject == of {
+					want = append(want, d)
+				}
+			}
+			got := findHolderConflicts(cs, v, ev, of)
+			if len(got) != len(want) {
+				t.Fatalf("round %d, %s: %d conflicts, want %d", round, of, len(got), len(want))
+			}
+			for i := range got {
+				if got[i].Claims[0] != want[i].Claims[0] || got[i].Claims[1] != want[i].Claims[1] || got[i].Reason != want[i].Reason {
+					t.Fatalf("round %d, %s, conflict %d: %v, want %v", round, of, i, got[i], want[i])
+				}
+			}
+			found += len(got)
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d conflicts found over all rounds: the random offices test too little", found)
+	}
+}
+
+// BenchmarkHolderConflictsOf: one person's conflicts in an office of
+// 10,000 holdings, found among all pairs and then filtered (before) and
+// among the person's own pairs only (after), in one run.
+func BenchmarkHolderConflictsOf(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	cs := randomOffice(r, 10000, 3000)
+	v := officeVocab(b)
+	ev := NewEvidence(v, cs)
+	b.Run("all-pairs", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			n := 0
+			for _, d := range FindHolderConflicts(cs, v, ev) {
+				if d.Claims[0].Subject == "p7" || d.Claims[1].Subject == "p7" {
+					n++
+				}
+			}
+		}
+	})
+	b.Run("own-pairs", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			findHolderConflicts(cs, v, ev, "p7")
+		}
+	})
+}

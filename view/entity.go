@@ -155,16 +155,7 @@ func holderConflicts(ctx context.Context, s tokumu.Store, vocab *tokumu.Vocab, i
 			return nil, nil, err
 		}
 	}
-	var out []Disagreement
-	for _, d := range FindHolderConflicts(offices, vocab, ev) {
-		for _, c := range d.Claims {
-			if c.Subject == id || c.Object == id {
-				out = append(out, d)
-				break
-			}
-		}
-	}
-	return out, extra, nil
+	return findHolderConflicts(offices, vocab, ev, id), extra, nil
 }
 
 // overlapsAny reports whether o's time possibly overlaps that of one of

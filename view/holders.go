@@ -18,6 +18,16 @@ import (
 // successor) is not a conflict. Claims with a perspective are beliefs and
 // never conflict.
 func FindHolderConflicts(claims []*tokumu.Claim, vocab *tokumu.Vocab, ev *Evidence) []Disagreement {
+	return findHolderConflicts(claims, vocab, ev, "")
+}
+
+// findHolderConflicts is FindHolderConflicts keeping, when of is not "",
+// only the pairs in which one claim is of's (as subject or object). An
+// entity's page asks for its own conflicts: among the hundreds of other
+// holders whose tenures overlap a long one of a hub office, comparing
+// every pair of them was the page's cost, and all but its own were
+// thrown away.
+func findHolderConflicts(claims []*tokumu.Claim, vocab *tokumu.Vocab, ev *Evidence, of string) []Disagreement {
 	type office struct{ p, o string }
 	by := map[office][]*tokumu.Claim{}
 	var keys []office
@@ -42,35 +52,59 @@ func FindHolderConflicts(claims []*tokumu.Claim, vocab *tokumu.Vocab, ev *Eviden
 				bounds[i] = ev.Bound(c)
 			}
 		}
+		// pair compares cs[i] with a later cs[j].
+		pair := func(i, j int) {
+			a, b := cs[i], cs[j]
+			if a.Subject == b.Subject || same(bounds[i].EndBy, b) || same(bounds[j].EndBy, a) ||
+				same(bounds[i].StartBy, b) || same(bounds[j].StartBy, a) {
+				return
+			}
+			aw, bw := a.When, b.When
+			// Certainly both held: the certain spans overlap.
+			certain := aw.Interval && bw.Interval &&
+				max(aw.LatestStart, bw.LatestStart) <= min(aw.EarliestEnd, bw.EarliestEnd)
+			lo := max(max(aw.Earliest, bounds[i].Start), max(bw.Earliest, bounds[j].Start))
+			hi := min(min(aw.Latest, bounds[i].End), min(bw.Latest, bounds[j].End))
+			if !certain && (lo > hi || successive(a, b, lo, hi) || successive(b, a, lo, hi) || a.Source == b.Source) {
+				return
+			}
+			d := Disagreement{Subject: k.o, Predicate: k.p, Object: k.o, Claims: []*tokumu.Claim{a, b}, Reason: "two holders at once"}
+			if !certain {
+				d.Possible, d.Reason = true, "two holders possibly at once"
+			}
+			out = append(out, d)
+		}
+		// With of, a claim of someone else is compared only with of's
+		// own claims (in order, so the result is the full one filtered).
+		var own []int
+		isOwn := func(c *tokumu.Claim) bool { return c.Subject == of || c.Object == of }
+		if of != "" {
+			for i, c := range cs {
+				if isOwn(c) {
+					own = append(own, i)
+				}
+			}
+		}
 		for i := range cs {
 			// cs is in order of When.Earliest: once a later claim starts
 			// after a's possible (bounded) end, no later one can overlap a,
 			// so the scan stops (a hub office of a million-claim corpus
 			// has thousands of holders; all pairs took minutes).
 			aEnd := min(cs[i].When.Latest, bounds[i].End)
+			if of != "" && !isOwn(cs[i]) {
+				for _, j := range own[sort.SearchInts(own, i+1):] {
+					if cs[j].When.Earliest > aEnd {
+						break
+					}
+					pair(i, j)
+				}
+				continue
+			}
 			for j := i + 1; j < len(cs); j++ {
-				a, b := cs[i], cs[j]
-				if b.When.Earliest > aEnd {
+				if cs[j].When.Earliest > aEnd {
 					break
 				}
-				if a.Subject == b.Subject || same(bounds[i].EndBy, b) || same(bounds[j].EndBy, a) ||
-					same(bounds[i].StartBy, b) || same(bounds[j].StartBy, a) {
-					continue
-				}
-				aw, bw := a.When, b.When
-				// Certainly both held: the certain spans overlap.
-				certain := aw.Interval && bw.Interval &&
-					max(aw.LatestStart, bw.LatestStart) <= min(aw.EarliestEnd, bw.EarliestEnd)
-				lo := max(max(aw.Earliest, bounds[i].Start), max(bw.Earliest, bounds[j].Start))
-				hi := min(min(aw.Latest, bounds[i].End), min(bw.Latest, bounds[j].End))
-				if !certain && (lo > hi || successive(a, b, lo, hi) || successive(b, a, lo, hi) || a.Source == b.Source) {
-					continue
-				}
-				d := Disagreement{Subject: k.o, Predicate: k.p, Object: k.o, Claims: []*tokumu.Claim{a, b}, Reason: "two holders at once"}
-				if !certain {
-					d.Possible, d.Reason = true, "two holders possibly at once"
-				}
-				out = append(out, d)
+				pair(i, j)
 			}
 		}
 	}
