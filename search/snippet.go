@@ -2,6 +2,7 @@ package search
 
 import (
 	"html"
+	"slices"
 	"strings"
 )
 
@@ -38,20 +39,21 @@ func snippet(text string, query []token, width int) string {
 	}
 	// Cut a window around the first mark, on rune boundaries.
 	from, to := 0, len(text)
-	if rs := []rune(text); len(rs) > width {
+	if offs := runeOffsets(text); len(offs)-1 > width {
+		n := len(offs) - 1
 		first := 0
 		if len(marks) > 0 {
-			first = len([]rune(text[:marks[0].start]))
+			first, _ = slices.BinarySearch(offs, marks[0].start)
 		}
 		lo := first - width/3
 		if lo < 0 {
 			lo = 0
 		}
 		hi := lo + width
-		if hi > len(rs) {
-			hi, lo = len(rs), max(0, len(rs)-width)
+		if hi > n {
+			hi, lo = n, max(0, n-width)
 		}
-		from, to = len(string(rs[:lo])), len(string(rs[:hi]))
+		from, to = offs[lo], offs[hi]
 	}
 	var b strings.Builder
 	if from > 0 {
@@ -64,13 +66,13 @@ func snippet(text string, query []token, width int) string {
 		}
 		start := max(m.start, pos)
 		end := min(m.end, to)
-		b.WriteString(html.EscapeString(text[pos:start]))
+		b.WriteString(escape(text[pos:start]))
 		b.WriteString("<mark>")
-		b.WriteString(html.EscapeString(text[start:end]))
+		b.WriteString(escape(text[start:end]))
 		b.WriteString("</mark>")
 		pos = end
 	}
-	b.WriteString(html.EscapeString(text[pos:to]))
+	b.WriteString(escape(text[pos:to]))
 	if to < len(text) {
 		b.WriteString("…")
 	}
@@ -82,19 +84,18 @@ func snippet(text string, query []token, width int) string {
 // NFKC; otherwise the whole run is marked.
 func cjkSpans(orig, folded string, query []string, base int) []span {
 	var out []span
-	or, fr := []rune(orig), []rune(folded)
+	offs, fr := runeOffsets(orig), []rune(folded)
 	for _, q := range query {
 		if !strings.Contains(folded, q) {
 			continue
 		}
-		if len(or) != len(fr) {
+		if len(offs)-1 != len(fr) {
 			return append(out, span{base, base + len(orig)})
 		}
 		qr := []rune(q)
 		for i := 0; i+len(qr) <= len(fr); i++ {
 			if string(fr[i:i+len(qr)]) == q {
-				s := base + len(string(or[:i]))
-				out = append(out, span{s, s + len(string(or[i:i+len(qr)]))})
+				out = append(out, span{base + offs[i], base + offs[i+len(qr)]})
 				i += len(qr) - 1
 			}
 		}
@@ -106,4 +107,21 @@ func cjkSpans(orig, folded string, query []string, base int) []span {
 		}
 	}
 	return out
+}
+
+// escape is html.EscapeString of s with each run of bytes that are not
+// UTF-8 shown as one U+FFFD, so that a page never carries them.
+func escape(s string) string { return html.EscapeString(strings.ToValidUTF8(s, "\ufffd")) }
+
+// runeOffsets returns the byte offset in s of each rune's start, and
+// len(s) last, stepping as range does: an invalid byte is one rune of one
+// byte. Offsets from []rune(s) would count such a byte as the three of
+// U+FFFD and cut past the end of s (a text stored with a bad byte, or a
+// damaged index, made snippet panic).
+func runeOffsets(s string) []int {
+	offs := make([]int, 0, len(s)+1)
+	for i := range s {
+		offs = append(offs, i)
+	}
+	return append(offs, len(s))
 }

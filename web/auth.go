@@ -7,8 +7,10 @@ import (
 	"encoding/hex"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tokumu/tokumu"
 )
@@ -99,6 +101,9 @@ func (s *Server) require(w http.ResponseWriter, r *http.Request, role tokumu.Acc
 	if err == nil && u.session != "" && !csrfOK(r, u.session) {
 		err = tokumu.Errorf(tokumu.EFORBIDDEN, "the request lacks its CSRF token (form field %q or header %s); reload the page and try again", csrfField, csrfHeader)
 	}
+	if err == nil {
+		err = formUTF8(r)
+	}
 	if err != nil {
 		if tokumu.ErrorCode(err) == tokumu.EUNAUTHORIZED {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="tokumu"`)
@@ -107,6 +112,32 @@ func (s *Server) require(w http.ResponseWriter, r *http.Request, role tokumu.Acc
 		return nil
 	}
 	return u
+}
+
+// formUTF8 refuses a form whose field names or values are not UTF-8:
+// a browser never sends such bytes, and once stored they would reach
+// every page, export and index that shows the field. JSON bodies need no
+// check (encoding/json replaces such bytes as it decodes).
+func formUTF8(r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return tokumu.Errorf(tokumu.EINVALID, "the form cannot be read: %v", err)
+	}
+	names := make([]string, 0, len(r.PostForm))
+	for k := range r.PostForm {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if !utf8.ValidString(k) {
+			return tokumu.Errorf(tokumu.EINVALID, "a form field's name %q is not UTF-8 text; send the form as UTF-8", k)
+		}
+		for _, v := range r.PostForm[k] {
+			if !utf8.ValidString(v) {
+				return tokumu.Errorf(tokumu.EINVALID, "form field %q is not UTF-8 text; send the form as UTF-8", k)
+			}
+		}
+	}
+	return nil
 }
 
 // csrfToken is the CSRF token of a session: a hash of its text, which

@@ -76,6 +76,12 @@ func (s *Server) editorPage(w http.ResponseWriter, r *http.Request) *who {
 		s.htmlError(w, r, tokumu.Errorf(tokumu.EFORBIDDEN, "the form lacks its CSRF token; reload the page and send it again"))
 		return nil
 	}
+	if r.Method == http.MethodPost {
+		if err := formUTF8(r); err != nil {
+			s.htmlError(w, r, err)
+			return nil
+		}
+	}
 	return u
 }
 

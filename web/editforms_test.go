@@ -77,6 +77,9 @@ func TestSourceEntityNameForms(t *testing.T) {
 			!strings.Contains(body, `<option value="scholarly" selected>`) || !strings.Contains(body, ">Coox, Alvin D.</textarea>") {
 			t.Fatalf("reading a BibTeX paste: %d; want the fields filled (id coox1985, title, kind scholarly, author):\n%.3000s", st, body)
 		}
+		if st, body, _ := post("/sources/new", url.Values{"csrf": {csrf}, "base": {"0"}, "title": {"Nomonhan\xff"}, "reason": {"r"}}); st != 400 || !strings.Contains(body, `form field &#34;title&#34; is not UTF-8`) {
+			t.Errorf("a title with a byte that is not UTF-8: %d; want 400 naming the field:\n%.1000s", st, body)
+		}
 		if st, body, _ := post("/sources/new", url.Values{"csrf": {csrf}, "base": {"0"}, "paste": {"hello world"}, "reason": {"r"}}); st != 400 || !fieldError(body, "paste", "not CSL-JSON, BibTeX or RIS") {
 			t.Errorf("a paste in no format: %d; want 400 with the message beside the paste box:\n%.3000s", st, body)
 		}
