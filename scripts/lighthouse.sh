@@ -12,7 +12,11 @@
 # Environment: LANGS (default "en ja ru") picks the languages of names of
 # the full run, PRESETS (default "desktop,mobile") its presets and RUNS
 # (default 3) its runs per page and preset; PAGES (space-separated paths)
-# replaces the list of pages.
+# replaces the list of pages. CPU_SLOWDOWN sets the mobile preset's CPU
+# multiplier: unset, Lighthouse's default 4×; "auto", the multiplier that
+# Lighthouse's docs/throttling.md gives for this machine's benchmarkIndex
+# (2× on a host in the low-end-desktop bracket, as this 2-core VM is); a
+# number, that. The table's first line says which multiplier was used.
 #
 # Results: bench-out/lighthouse/lighthouse.md (the table, with each page's
 # load average: the runs compete with whatever else the machine does) and

@@ -9,12 +9,20 @@
 //
 // Usage: node lighthouse.mjs BASE_URL OUT_DIR RUNS PRESETS PAGE...
 //   PRESETS is "desktop,mobile", "desktop" or "mobile"; PAGE is a path ("/estimates").
+//
+// CPU_SLOWDOWN sets the mobile preset's CPU multiplier: unset, Lighthouse's
+// default (4×, which takes a high-end desktop to a mid-tier phone); a number,
+// that; "auto", the multiplier Lighthouse's own docs/throttling.md table gives
+// for this host's benchmarkIndex (median of 3 probe runs) to reach the same
+// mid-tier phone — on a host in the low-end-desktop bracket (1000–1500), 2×.
+// The table's header says which was used, so a figure is never read without it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
+import * as constants from 'lighthouse/core/config/constants.js';
 
 const [base, out, runsArg, presetsArg, ...pages] = process.argv.slice(2);
 if (!base || !out || !runsArg || !presetsArg || pages.length === 0) {
@@ -28,6 +36,18 @@ const bar = {
   desktop: { performance: 95, accessibility: 100, 'best-practices': 100, seo: 95 },
   mobile: { performance: 90, accessibility: 100, 'best-practices': 100, seo: 95, cls: 0.02, tbt: 200 },
 };
+
+// slowdownFor maps a host's benchmarkIndex to the CPU multiplier that
+// Lighthouse's docs/throttling.md ("Calibrating the CPU slowdown") suggests
+// for reaching a mid-tier mobile device from that host's bracket: high-end
+// desktop (≥ 1500) 4×, low-end desktop (1000–1500) 2×, high-end mobile
+// (800–1000) 2×, a mid-tier phone itself 1×.
+const slowdownFor = (bi) => (bi >= 1500 ? 4 : bi >= 800 ? 2 : 1);
+let cpuSlowdown = 4, cpuNote = 'Lighthouse default';
+const mobileConfig = () => (cpuSlowdown === 4 ? undefined : {
+  extends: 'lighthouse:default',
+  settings: { throttling: { ...constants.throttling.mobileSlow4G, cpuSlowdownMultiplier: cpuSlowdown } },
+});
 
 const median = (xs) => {
   const s = xs.slice().sort((a, b) => a - b);
@@ -44,7 +64,7 @@ async function once(url, preset) {
   });
   try {
     const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories };
-    const r = await lighthouse(url, flags, preset === 'desktop' ? desktopConfig : undefined);
+    const r = await lighthouse(url, flags, preset === 'desktop' ? desktopConfig : mobileConfig());
     const lhr = r.lhr;
     // LH_KEEP=1 keeps each run's full report, for finding what failed.
     if (process.env.LH_KEEP) fs.writeFileSync(path.join(out, `${url.replace(/^https?:\/\/[^/]+/, '').replace(/[^a-z0-9]+/gi, '_')}-${preset}-${Date.now()}.json`), JSON.stringify(lhr));
@@ -86,6 +106,19 @@ async function retried(url, preset) {
 }
 
 fs.mkdirSync(out, { recursive: true });
+const slow = process.env.CPU_SLOWDOWN || '';
+if (slow === 'auto') {
+  const probes = [];
+  for (let i = 0; i < 3; i++) probes.push((await retried(base + '/', 'mobile')).benchmarkIndex);
+  const bi = median(probes);
+  cpuSlowdown = slowdownFor(bi);
+  cpuNote = `calibrated: benchmarkIndex ${Math.round(bi)} (median of ${probes.map(Math.round).join(', ')}), Lighthouse's docs/throttling.md table`;
+} else if (slow !== '') {
+  cpuSlowdown = Number(slow);
+  if (!(cpuSlowdown >= 1 && cpuSlowdown <= 20)) { console.error(`CPU_SLOWDOWN=${slow}: want "auto" or a number from 1 to 20`); process.exit(2); }
+  cpuNote = 'set by CPU_SLOWDOWN';
+}
+console.error(`mobile CPU slowdown ×${cpuSlowdown} (${cpuNote})`);
 const rows = [];
 let bad = 0, version = '';
 const bench = [];
@@ -122,13 +155,13 @@ for (const page of pages) {
 // what it measured.
 function write() {
   const table = [
-    `Lighthouse ${version}, Chromium (${'/usr/bin/chromium'}), median of ${runs} run(s); benchmarkIndex ${Math.round(Math.min(...bench))}–${Math.round(Math.max(...bench))}; load average (1 min) ${Math.min(...rows.map((m) => m.load[0])).toFixed(1)}–${Math.max(...rows.map((m) => m.load[1])).toFixed(1)} on ${os.cpus().length} cores.`,
+    `Lighthouse ${version}, Chromium (${'/usr/bin/chromium'}), median of ${runs} run(s); mobile CPU slowdown ×${cpuSlowdown} (${cpuNote}); benchmarkIndex ${Math.round(Math.min(...bench))}–${Math.round(Math.max(...bench))}; load average (1 min) ${Math.min(...rows.map((m) => m.load[0])).toFixed(1)}–${Math.max(...rows.map((m) => m.load[1])).toFixed(1)} on ${os.cpus().length} cores.`,
     '',
     '| page | preset | performance (runs) | accessibility | best practices | SEO | CLS | TBT ms (runs) | LCP ms | load |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((m) => `| \`${m.page}\` | ${m.preset} | ${m.performance} (${m.perfRuns.join('/')}) | ${m.accessibility} | ${m['best-practices']} | ${m.seo} | ${m.cls.toFixed(3)} | ${Math.round(m.tbt)} (${m.tbtRuns.join('/')}) | ${Math.round(m.lcp)} | ${m.load.map((x) => x.toFixed(1)).join('–')} |`),
   ].join('\n');
-  fs.writeFileSync(path.join(out, 'lighthouse.json'), JSON.stringify({ version, runs, rows }, null, 2));
+  fs.writeFileSync(path.join(out, 'lighthouse.json'), JSON.stringify({ version, runs, cpuSlowdown, cpuNote, rows }, null, 2));
   fs.writeFileSync(path.join(out, 'lighthouse.md'), table + '\n');
   return table;
 }
