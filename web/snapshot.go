@@ -25,18 +25,15 @@ import (
 // loading, so requests share it freely.
 type snapshot struct {
 	*view.Corpus
-	labels map[string]map[string]string // lang → id → Entity.Label
-	// labelLang is the language of each label (lang → id → the name's
-	// BCP 47 tag), so that a name in another language than the page's is
-	// marked as such.
-	labelLang map[string]map[string]string
-	preds     map[string]*tokumu.Predicate
-	predIDs   []*tokumu.Predicate // in vocabulary order
+	preds   map[string]*tokumu.Predicate
+	predIDs []*tokumu.Predicate // in vocabulary order
 	// refHTML and refText are each source's full reference, rendered
-	// once: every citation on a page expands to it.
-	refHTML map[string]map[string]template.HTML // lang → source id → its reference
-	refText map[string]string
-	byLang  map[string]*langCache // en, ja, ru
+	// once, on first use (refs): every citation on a page expands to it.
+	refsOnce sync.Once
+	refHTML  map[string]map[string]template.HTML // lang → source id → its reference
+	refText  map[string]string
+	refErr   error
+	byLang   map[string]*langCache // en, ja, ru
 	// netClaims holds the network page's queries; see claimCache.
 	netClaims claimCache
 	// an is the ledger, beliefs, matrices and attestation (analyses.go),
@@ -53,7 +50,10 @@ type snapshot struct {
 	// evTags are the tags of events and operations (eventTags).
 	tagsOnce sync.Once
 	evTags   []string
-	// allEntities is every entity ordered by id, for /api/entities.
+	// allEntities is every entity ordered by id, for /api/entities, sorted
+	// on its first use (entityList): 0.2 s at 100k entities, not needed
+	// for a first answer.
+	allOnce     sync.Once
 	allEntities []*tokumu.Entity
 	// hash is the store's content hash as imported; release is what a
 	// citation names (servedRelease: the hash's name, or the release of
@@ -72,31 +72,20 @@ func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer) (*snapshot
 	if t == nil {
 		t = &loadTimer{last: time.Now()}
 	}
-	c, err := view.LoadCorpus(ctx, st)
+	// The model stored at import is decoded rather than rebuilt (at 1M
+	// claims: reading it was 2.5 s, most of a start); an edit drops it.
+	c, stored, err := view.LoadCorpusStored(ctx, st)
 	if err != nil {
 		return nil, err
 	}
-	t.mark("corpus (entities, sources, periods, events, places, figures)")
+	if stored {
+		t.mark("corpus (stored, decoded; sources, counts from the store)")
+	} else {
+		t.mark("corpus (entities, sources, periods, events, places, figures)")
+	}
 	sn := &snapshot{Corpus: c, preds: c.Vocab.Map(), predIDs: c.Vocab.List(),
 		byLang: map[string]*langCache{"en": {}, "ja": {}, "ru": {}}}
-	sn.labels = map[string]map[string]string{"en": {}, "ja": {}, "ru": {}}
-	sn.labelLang = map[string]map[string]string{"en": {}, "ja": {}, "ru": {}}
-	for _, e := range c.Entities {
-		for lang, m := range sn.labels {
-			l := e.Label(lang)
-			m[e.ID] = l
-			for _, n := range e.Names {
-				if n.Text == l {
-					if base, _, _ := strings.Cut(n.Lang, "-"); base != lang && n.Lang != "" {
-						sn.labelLang[lang][e.ID] = n.Lang
-					}
-					break
-				}
-			}
-		}
-	}
 	sn.defaults()
-	t.mark("labels")
 	// The analyses read every claim (seconds at a million): they are
 	// built after the state is published, and the pages that show them
 	// wait for them (analyses()); the others answer at once.
@@ -112,34 +101,93 @@ func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer) (*snapshot
 		a.took = time.Since(start)
 		sn.an = a
 	})
-	sn.allEntities = make([]*tokumu.Entity, 0, len(c.Entities))
-	for _, e := range c.Entities {
-		sn.allEntities = append(sn.allEntities, e)
-	}
-	sort.Slice(sn.allEntities, func(i, j int) bool { return sn.allEntities[i].ID < sn.allEntities[j].ID })
-	// Each reference is rendered once per language: its frame words (In,
-	// Vol., the kind) are the interface's.
-	sn.refHTML, sn.refText = map[string]map[string]template.HTML{}, map[string]string{}
-	ref := pages["sources"]
-	for _, lang := range []string{"en", "ja", "ru"} {
-		sn.refHTML[lang] = map[string]template.HTML{}
-		b := &base{Lang: lang, sn: sn}
-		for _, s := range c.SourceList {
-			var buf bytes.Buffer
-			if err := ref.ExecuteTemplate(&buf, "reference", refCtx{S: s, B: b}); err != nil {
-				return nil, fmt.Errorf("rendering the reference of %s: %w", s.ID, err)
-			}
-			sn.refHTML[lang][s.ID] = template.HTML(buf.String())
+	if !backgroundLoad {
+		// The package's tests see a rendering error at load, as before.
+		if err := sn.refs(); err != nil {
+			return nil, err
 		}
-	}
-	for _, s := range c.SourceList {
-		sn.refText[s.ID] = s.Reference()
 	}
 	if sn.hash, err = st.Hash(ctx); err != nil {
 		return nil, err
 	}
-	t.mark("references")
+	t.mark("hash")
 	return sn, nil
+}
+
+// entityList is every entity ordered by id.
+func (sn *snapshot) entityList() []*tokumu.Entity {
+	sn.allOnce.Do(func() {
+		all := make([]*tokumu.Entity, 0, len(sn.Entities))
+		for _, e := range sn.Entities {
+			all = append(all, e)
+		}
+		sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+		sn.allEntities = all
+	})
+	return sn.allEntities
+}
+
+// label is the display name of entity id in lang (Entity.Label), and
+// whether there is such an entity and lang is a language of the interface.
+// It is computed per call (a few names compared) rather than kept in a
+// map per language: building those maps was 0.37 s of a 1M-claim start
+// and 3 × 100k entries held for the life of the state.
+func (sn *snapshot) label(lang, id string) (string, bool) {
+	if _, ok := sn.byLang[lang]; !ok {
+		return "", false
+	}
+	e := sn.Entities[id]
+	if e == nil {
+		return "", false
+	}
+	return e.Label(lang), true
+}
+
+// labelLang is the BCP 47 tag of entity id's label in lang when that
+// label is a name in another language than lang (so that the page marks
+// it as such), else "".
+func (sn *snapshot) labelLang(lang, id string) string {
+	l, ok := sn.label(lang, id)
+	if !ok {
+		return ""
+	}
+	for _, n := range sn.Entities[id].Names {
+		if n.Text == l {
+			if base, _, _ := strings.Cut(n.Lang, "-"); base != lang && n.Lang != "" {
+				return n.Lang
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// refs renders each source's reference once per language (its frame
+// words — In, Vol., the kind — are the interface's), on the first page
+// that cites one rather than at start: a first answer needs none.
+func (sn *snapshot) refs() error {
+	sn.refsOnce.Do(func() {
+		refHTML, refText := map[string]map[string]template.HTML{}, map[string]string{}
+		ref := pages["sources"]
+		for _, lang := range []string{"en", "ja", "ru"} {
+			refHTML[lang] = map[string]template.HTML{}
+			b := &base{Lang: lang, sn: sn}
+			for _, s := range sn.SourceList {
+				var buf bytes.Buffer
+				if err := ref.ExecuteTemplate(&buf, "reference", refCtx{S: s, B: b}); err != nil {
+					sn.refErr = fmt.Errorf("rendering the reference of %s: %w", s.ID, err)
+					slog.Error("rendering the references; citations show none", "err", sn.refErr)
+					return
+				}
+				refHTML[lang][s.ID] = template.HTML(buf.String())
+			}
+		}
+		for _, s := range sn.SourceList {
+			refText[s.ID] = s.Reference()
+		}
+		sn.refHTML, sn.refText = refHTML, refText
+	})
+	return sn.refErr
 }
 
 // backgroundLoad says whether a state's slow parts (the chart, the
