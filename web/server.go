@@ -189,7 +189,9 @@ func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	// third of start-up's CPU at 1M claims): it is built after the state
 	// is published, and the structure views wait for it (orgChart).
 	st.chartReady = make(chan struct{})
-	inBackground(func() {
+	published := make(chan struct{})
+	defer close(published)
+	inBackground(published, func() {
 		defer close(st.chartReady)
 		ch, err := chart.Load(context.WithoutCancel(ctx), store, st.vocab)
 		if err != nil {
@@ -213,7 +215,7 @@ func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 		st.index, stored, ixErr = search.Load(ctx, store)
 		ixTook = time.Since(start)
 	}()
-	st.snap, err = loadSnapshot(ctx, store, t)
+	st.snap, err = loadSnapshot(ctx, store, t, published)
 	wg.Wait()
 	if ixErr != nil {
 		return nil, ixErr

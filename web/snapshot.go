@@ -67,8 +67,9 @@ type snapshot struct {
 	edited *editedStore
 }
 
-// loadSnapshot reads the store into a snapshot.
-func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer) (*snapshot, error) {
+// loadSnapshot reads the store into a snapshot. Its slow parts (the
+// analyses) start once published is closed.
+func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer, published <-chan struct{}) (*snapshot, error) {
 	if t == nil {
 		t = &loadTimer{last: time.Now()}
 	}
@@ -90,7 +91,7 @@ func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer) (*snapshot
 	// built after the state is published, and the pages that show them
 	// wait for them (analyses()); the others answer at once.
 	sn.anReady = make(chan struct{})
-	inBackground(func() {
+	inBackground(published, func() {
 		defer close(sn.anReady)
 		start := time.Now()
 		a, err := loadAnalyses(context.WithoutCancel(ctx), st, c)
@@ -195,9 +196,16 @@ func (sn *snapshot) refs() error {
 // them before (export_test.go), so that every page they fetch is whole.
 var backgroundLoad = true
 
-func inBackground(f func()) {
+// inBackground runs f once published is closed (the state it builds for
+// is served): at 1M claims the chart and the analyses took 0.9 s of CPU
+// from the two cores while the start decoded the search index and the
+// corpus model, before its first answer.
+func inBackground(published <-chan struct{}, f func()) {
 	if backgroundLoad {
-		go f()
+		go func() {
+			<-published
+			f()
+		}()
 	} else {
 		f()
 	}
