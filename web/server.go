@@ -194,8 +194,17 @@ func buildState(ctx context.Context, store tokumu.Store, first bool) (*state, er
 	// third of start-up's CPU at 1M claims): it is built after the state
 	// is published, and the structure views wait for it (orgChart).
 	st.chartReady = make(chan struct{})
-	published := make(chan struct{})
-	defer close(published)
+	// The chart and the analyses start once the state is returned and its
+	// search index loaded: at a first load the index is still decoding
+	// when the state is published, and searches wait for it, not for them.
+	st.indexReady = make(chan struct{})
+	returned, published := make(chan struct{}), make(chan struct{})
+	defer close(returned)
+	go func() {
+		<-returned
+		<-st.indexReady
+		close(published)
+	}()
 	inBackground(published, func() {
 		defer close(st.chartReady)
 		ch, err := chart.Load(context.WithoutCancel(ctx), store, st.vocab)
@@ -216,7 +225,6 @@ func buildState(ctx context.Context, store tokumu.Store, first bool) (*state, er
 	// once. A later load (an edit, a re-import) waits for it, so that the
 	// state it replaces answers searches until then.
 	lazyIndex := first && backgroundLoad
-	st.indexReady = make(chan struct{})
 	var stored bool
 	var ixTook time.Duration
 	go func() {
