@@ -53,8 +53,12 @@ func TestEditDropsBlobs(t *testing.T) {
 	if err := db.Replace(ctx, storetest.Fixture()); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.PutBlob(ctx, "search-index", "k", []byte("index")); err != nil {
-		t.Fatal(err)
+	// Both caches of derived data: the search index and the corpus read
+	// model (view.CorpusBlobName), which a server decodes at start.
+	for _, name := range []string{"search-index", "corpus"} {
+		if err := db.PutBlob(ctx, name, "k", []byte(name)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	c := &tokumu.Claim{ID: "c-blob-edit", Subject: "kwantung-army", Predicate: "located_in", Object: "harbin", Source: "yak"}
 	rev := &tokumu.Revision{Author: "alice", Message: "an edit", Changes: []tokumu.Change{
@@ -62,7 +66,9 @@ func TestEditDropsBlobs(t *testing.T) {
 	if err := db.Apply(ctx, rev); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok, err := db.Blob(ctx, "search-index", "k"); ok || err != nil {
-		t.Errorf("after an edit the stored blob is still returned (ok %v, err %v)", ok, err)
+	for _, name := range []string{"search-index", "corpus"} {
+		if _, ok, err := db.Blob(ctx, name, "k"); ok || err != nil {
+			t.Errorf("after an edit the stored blob %s is still returned (ok %v, err %v)", name, ok, err)
+		}
 	}
 }

@@ -43,7 +43,7 @@ func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sn := s.st(r).snap
-	list := sn.allEntities
+	list := sn.entityList()
 	if t != "" {
 		list = sn.ByType[t]
 	}

@@ -318,7 +318,11 @@ func (s *Server) candidates(r *http.Request, key string, q *reconQuery) ([]recon
 	// properties may reorder the best limit+5 entities, which are all
 	// that are weighed.
 	weighed := limit + 5
-	res, err := st.index.Search(search.Query{Text: q.Query, Types: types, Lang: lang, Limit: min(search.MaxLimit, 4*limit+10)})
+	ix, err := st.searchIndex()
+	if err != nil {
+		return nil, err
+	}
+	res, err := ix.Search(search.Query{Text: q.Query, Types: types, Lang: lang, Limit: min(search.MaxLimit, 4*limit+10)})
 	if err != nil {
 		return nil, tokumu.Errorf(tokumu.EINVALID, "query %q: %s", clip(key), tokumu.ErrorMessage(err))
 	}
@@ -488,7 +492,12 @@ func (s *Server) handleReconcileSuggest(w http.ResponseWriter, r *http.Request) 
 	out := struct {
 		Result []sugg `json:"result"`
 	}{Result: []sugg{}}
-	for _, h := range st.index.Suggest(r.URL.Query().Get("prefix"), defReconcileLimit*2, lang) {
+	ix, err := st.searchIndex()
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	for _, h := range ix.Suggest(r.URL.Query().Get("prefix"), defReconcileLimit*2, lang) {
 		e := st.snap.Entities[h.Entity]
 		if h.Kind != search.KindEntity || e == nil {
 			continue

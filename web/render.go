@@ -176,7 +176,7 @@ func (b *base) FallbackMark(textLang string) template.HTML {
 
 // Label returns the display name of an entity in the page's language.
 func (b *base) Label(id string) string {
-	if l, ok := b.sn.labels[b.Lang][id]; ok {
+	if l, ok := b.sn.label(b.Lang, id); ok {
 		return l
 	}
 	return id
@@ -311,7 +311,7 @@ func (b *base) Link(id string) template.HTML {
 	// The page declares its language (<html lang>); a name that falls back
 	// to its English label on a Japanese or Russian page says so, for
 	// screen readers' voices.
-	if l := b.sn.labelLang[b.Lang][id]; l != "" && b.Lang != "en" {
+	if l := b.sn.labelLang(b.Lang, id); l != "" && b.Lang != "en" {
 		sb.WriteString(`" lang="`)
 		sb.WriteString(template.HTMLEscapeString(l))
 	}
@@ -369,11 +369,12 @@ func (b *base) Snip(s string) template.HTML {
 }
 
 // RefHTML is a source's full reference, rendered once by the "reference"
-// template when the snapshot is loaded.
+// template, on the snapshot's first page that cites a source (refs).
 func (b *base) RefHTML(src *tokumu.Source) template.HTML {
 	if src == nil {
 		return ""
 	}
+	b.sn.refs()
 	if h, ok := b.sn.refHTML[b.Lang][src.ID]; ok {
 		return h
 	}
@@ -431,6 +432,7 @@ func (b *base) RefText(src *tokumu.Source) string {
 	if src == nil {
 		return ""
 	}
+	b.sn.refs()
 	return b.sn.refText[src.ID]
 }
 
@@ -543,7 +545,7 @@ func (b *base) HTMLText(tag, text string) template.HTML {
 func (b *base) Name(id string) template.HTML {
 	var sb strings.Builder
 	sb.WriteString(`<span class="name"`)
-	if l := b.sn.labelLang[b.Lang][id]; l != "" && b.Lang != "en" {
+	if l := b.sn.labelLang(b.Lang, id); l != "" && b.Lang != "en" {
 		sb.WriteString(` lang="` + template.HTMLEscapeString(l) + `"`)
 	}
 	sb.WriteString(`>` + template.HTMLEscapeString(b.Label(id)) + `</span>`)

@@ -47,7 +47,12 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	res, err := s.st(r).index.Search(q)
+	ix, err := s.st(r).searchIndex()
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	res, err := ix.Search(q)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -61,7 +66,12 @@ func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	hits := s.st(r).index.Suggest(r.URL.Query().Get("q"), n, langOf(r))
+	ix, err := s.st(r).searchIndex()
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	hits := ix.Suggest(r.URL.Query().Get("q"), n, langOf(r))
 	if hits == nil {
 		hits = []search.Hit{}
 	}

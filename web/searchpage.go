@@ -37,7 +37,12 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 		q.Limit = 50
 	}
 	p.Query = q
-	if p.Results, err = s.st(r).index.Search(q); err != nil {
+	ix, err := s.st(r).searchIndex()
+	if err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
+	if p.Results, err = ix.Search(q); err != nil {
 		if tokumu.ErrorCode(err) == tokumu.EINTERNAL {
 			s.htmlError(w, r, err)
 			return

@@ -54,7 +54,9 @@ type state struct {
 	vocab      *tokumu.Vocab
 	chart      *chart.Chart // set before chartReady closes; read it through orgChart
 	chartReady chan struct{}
-	index      *search.Index
+	index      *search.Index // set before indexReady closes; read it through searchIndex
+	indexReady chan struct{}
+	indexErr   error
 	snap       *snapshot // what the HTML pages read; see snapshot.go
 	times      []LoadTime
 	// rev is the newest revision the store held before the read models
@@ -135,7 +137,7 @@ func (s *Server) Reload(ctx context.Context) error { return s.Swap(ctx, s.Store(
 // requests already running finish on the old state, new ones see the new.
 // On error the server keeps its state.
 func (s *Server) Swap(ctx context.Context, st tokumu.Store) error {
-	next, err := buildState(ctx, st)
+	next, err := buildState(ctx, st, s.cur.Load() == nil)
 	if err != nil {
 		return err
 	}
@@ -151,7 +153,7 @@ func (s *Server) Swap(ctx context.Context, st tokumu.Store) error {
 // running on it have finished, and done is closed after that. New
 // requests see only st; no request sees both.
 func (s *Server) SwapClose(ctx context.Context, st tokumu.Store) (done <-chan struct{}, err error) {
-	next, err := buildState(ctx, st)
+	next, err := buildState(ctx, st, false)
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +173,10 @@ func (s *Server) SwapClose(ctx context.Context, st tokumu.Store) (done <-chan st
 	return ch, nil
 }
 
-func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
+// buildState loads the read models of store. first says that no state
+// is served yet (New): then the state is returned before its search index
+// is loaded (see below).
+func buildState(ctx context.Context, store tokumu.Store, first bool) (*state, error) {
 	st := &state{store: store}
 	t := &loadTimer{last: time.Now()}
 	var err error
@@ -189,7 +194,18 @@ func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	// third of start-up's CPU at 1M claims): it is built after the state
 	// is published, and the structure views wait for it (orgChart).
 	st.chartReady = make(chan struct{})
-	inBackground(func() {
+	// The chart and the analyses start once the state is returned and its
+	// search index loaded: at a first load the index is still decoding
+	// when the state is published, and searches wait for it, not for them.
+	st.indexReady = make(chan struct{})
+	returned, published := make(chan struct{}), make(chan struct{})
+	defer close(returned)
+	go func() {
+		<-returned
+		<-st.indexReady
+		close(published)
+	}()
+	inBackground(published, func() {
 		defer close(st.chartReady)
 		ch, err := chart.Load(context.WithoutCancel(ctx), store, st.vocab)
 		if err != nil {
@@ -202,21 +218,38 @@ func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	// an edit shows in about the time of the slower. The index stored
 	// with the database at import is decoded, not rebuilt (search.Load):
 	// at 1M claims Build took most of start-up; an edit drops it.
-	var wg sync.WaitGroup
+	// At the first load nothing older can answer meanwhile, so the state
+	// is published without waiting for the index (at 1M claims decoding
+	// it was the longest part left of a start, 0.7 s of CPU): the search
+	// handlers wait for it (searchIndex), every other page answers at
+	// once. A later load (an edit, a re-import) waits for it, so that the
+	// state it replaces answers searches until then.
+	lazyIndex := first && backgroundLoad
 	var stored bool
-	var ixErr error
 	var ixTook time.Duration
-	wg.Add(1)
 	go func() {
-		defer wg.Done()
+		defer close(st.indexReady)
+		ictx := ctx
+		if lazyIndex {
+			ictx = context.WithoutCancel(ctx)
+		}
 		start := time.Now()
-		st.index, stored, ixErr = search.Load(ctx, store)
+		st.index, stored, st.indexErr = search.Load(ictx, store)
 		ixTook = time.Since(start)
+		if lazyIndex {
+			if st.indexErr != nil {
+				slog.Error("loading the search index; searches answer with an error", "err", st.indexErr)
+			} else {
+				slog.Info("search index ready", "stored", stored, "took", ixTook.Round(time.Millisecond))
+			}
+		}
 	}()
-	st.snap, err = loadSnapshot(ctx, store, t)
-	wg.Wait()
-	if ixErr != nil {
-		return nil, ixErr
+	st.snap, err = loadSnapshot(ctx, store, t, published)
+	if !lazyIndex {
+		<-st.indexReady
+		if st.indexErr != nil {
+			return nil, st.indexErr
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -225,11 +258,15 @@ func buildState(ctx context.Context, store tokumu.Store) (*state, error) {
 	if st.rev > 0 {
 		st.snap.edited = &editedStore{store: store, rev: st.rev, name: st.snap.release, released: st.snap.released, asked: time.Now()}
 	}
-	what := "search index (built, beside the snapshot)"
-	if stored {
-		what = "search index (stored, decoded, beside the snapshot)"
+	if lazyIndex {
+		t.times = append(t.times, LoadTime{Part: "search index (loading after the first answer; searches wait for it)"})
+	} else {
+		what := "search index (built, beside the snapshot)"
+		if stored {
+			what = "search index (stored, decoded, beside the snapshot)"
+		}
+		t.times = append(t.times, LoadTime{Part: what, Took: ixTook})
 	}
-	t.times = append(t.times, LoadTime{Part: what, Took: ixTook})
 	st.times = t.times
 	return st, nil
 }
@@ -245,13 +282,25 @@ type LoadTime struct {
 func (s *Server) LoadTimes() []LoadTime { return s.cur.Load().times }
 
 // WaitAnalyses waits until what the current state builds after it was
-// published is built — the organization chart, and the analyses (the
+// published is built — the search index of a first state, the
+// organization chart, and the analyses (the
 // ledger, the matrices, the attestation, which read every claim) — and
 // says how long the analyses took.
 func (s *Server) WaitAnalyses() time.Duration {
 	st := s.cur.Load()
+	st.searchIndex()
 	st.orgChart()
 	return st.snap.analyses().took
+}
+
+// searchIndex returns the state's search index, waiting until it is
+// loaded (the first state publishes before it; see buildState).
+func (st *state) searchIndex() (*search.Index, error) {
+	<-st.indexReady
+	if st.indexErr != nil {
+		return nil, tokumu.Errorf(tokumu.EINTERNAL, "the search index could not be loaded: %v", st.indexErr)
+	}
+	return st.index, nil
 }
 
 // orgChart returns the state's organization chart, waiting until it is built.

@@ -260,6 +260,14 @@ func buildDB(ctx context.Context, path string, ds *tokumu.Dataset, progress io.W
 		index <- built{data, err}
 	}()
 	return sqlite.WriteFileThen(ctx, path, ds, func(ctx context.Context, db *sqlite.DB) error {
+		if ds.Hash != "" {
+			if progress != nil {
+				fmt.Fprintf(progress, "storing the read model of the corpus …\n")
+			}
+			if err := storeCorpusModel(ctx, db, ds.Hash); err != nil {
+				return err
+			}
+		}
 		if progress != nil {
 			fmt.Fprintf(progress, "indexing %d entities and %d claims for search …\n", len(ds.Entities), len(ds.Claims))
 		}

@@ -108,7 +108,7 @@ func (m *Main) loadAnalysis(ctx context.Context) (*view.Corpus, []*tokumu.Claim,
 		return nil, nil, err
 	}
 	defer db.Close()
-	c, err := view.LoadCorpus(ctx, db)
+	c, _, err := view.LoadCorpusStored(ctx, db) // decoded if import stored it
 	if err != nil {
 		return nil, nil, err
 	}
