@@ -90,7 +90,23 @@ func dropSubjectSamples(ctx context.Context, tx execer) error {
 // afterMigration runs Go code a migration's SQL cannot hold, in its
 // transaction, once, when the migration is applied.
 var afterMigration = map[string]func(context.Context, execer) error{
-	"migration/0007_claim_at.sql": dropSubjectSamples,
+	"migration/0007_claim_at.sql":  dropSubjectSamples,
+	"migration/0008_claim_rel.sql": analyzeIfAnalyzed("claim_rel"),
+}
+
+// analyzeIfAnalyzed returns a step that gathers the statistics of a new
+// index on a file that has statistics (Replace ran ANALYZE): without them
+// the planner would not know the index serves the query it was made for.
+// A file never analyzed (new, empty) is left so.
+func analyzeIfAnalyzed(index string) func(context.Context, execer) error {
+	return func(ctx context.Context, tx execer) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'`).Scan(&n); err != nil || n == 0 {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `ANALYZE `+index)
+		return err
+	}
 }
 
 // execer is a transaction, as the migrations and Replace hold one.

@@ -66,6 +66,11 @@ func TestClaimAtEquivalence(t *testing.T) {
 	if plan := queryPlan(t, s, q, args); !strings.Contains(plan, "claim_at VIRTUAL TABLE") || strings.Contains(plan, "claim_object ") {
 		t.Errorf("plan of the at-date query does not walk claim_at:\n%s", plan)
 	}
+	// The network page's question walks claim_rel in order, with no sort.
+	q, args = s.claimQuery(tokumu.ClaimFilter{RelationsOnly: true, From: 19370101, To: 19411231, Limit: 5000})
+	if plan := queryPlan(t, s, q, args); !strings.Contains(plan, "USING INDEX claim_rel") || strings.Contains(plan, "TEMP B-TREE") {
+		t.Errorf("plan of the network query does not walk claim_rel in order:\n%s", plan)
+	}
 	plain := &DB{db: s.db, path: s.path} // the same file, asked without the index
 	ids := append(append([]string{}, c.Orgs...), c.Persons...)
 	r := rand.New(rand.NewPCG(5, 6))

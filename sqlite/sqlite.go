@@ -201,7 +201,7 @@ func (s *DB) migrateFile(ctx context.Context, name string) error {
 // Replace drops before a bulk load and runs again after it.
 func claimIndexes() (create []string, drop []string) {
 	var body []byte
-	for _, name := range []string{"migration/0002_claim_indexes.sql", "migration/0005_claim_object_predicate.sql"} {
+	for _, name := range []string{"migration/0002_claim_indexes.sql", "migration/0005_claim_object_predicate.sql", "migration/0008_claim_rel.sql"} {
 		b, err := fs.ReadFile(migrations, name)
 		if err != nil {
 			panic(err) // embedded at build time
