@@ -3,7 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
-	"sort"
+	"runtime/debug"
 	"sync"
 
 	"github.com/tokumu/tokumu"
@@ -16,15 +16,29 @@ import (
 // reads every claim of the store (seconds at a million claims) and the
 // state never changes.
 type derived struct {
-	once          sync.Once
-	disagreements []view.Disagreement // certain first, then possible
-	// asJSON is every disagreement in subject order, as /api/disagreements
-	// pages it; bySubject lists each under every entity it involves.
-	asJSON    []view.DisagreementJSON
-	bySubject map[string][]view.DisagreementJSON
-	audit     *audit.Report
-	err       error
+	once sync.Once
+	// all is every disagreement in subject order, as /api/disagreements
+	// pages it; certainFirst is the page's order (certain first, then
+	// possible) and bySubject lists each disagreement under every entity
+	// it involves, both as indexes into all. They were copies of the
+	// disagreements (a JSON form, one per entity involved) until those
+	// were 70 % of the server's heap at 100k claims; an index is 4 bytes.
+	all          []view.Disagreement
+	certainFirst []int32
+	bySubject    map[string][]int32
+	possible     int // how many of all only possibly disagree
+	audit        *audit.Report
+	err          error
 }
+
+// releaseMemory returns to the system the memory a read of every claim
+// left behind (GBs at 1M claims: the analyses and the disagreements each
+// read all of them and keep a fraction). The Go runtime gives freed
+// memory back at its own pace, minutes for GBs, so without this the
+// server's RSS stayed at the build's peak long after it (BENCHMARKS.md,
+// "Memory"). A forced GC costs a few hundred milliseconds of one core
+// once per state, in the background goroutine that built them.
+func releaseMemory() { debug.FreeOSMemory() }
 
 // derivedCache keeps the analyses of the last few states (a Swap makes a
 // new one; tests run several servers): bounded, and an old state's
@@ -64,33 +78,56 @@ func derivedOf(ctx context.Context, st *state) (*derived, error) {
 		if claims, d.err = st.store.Claims(ctx, tokumu.ClaimFilter{}); d.err != nil {
 			return
 		}
-		d.disagreements = view.AllDisagreements(claims, st.vocab)
-		d.asJSON = view.DisagreementsJSON(d.disagreements)
+		d.all = view.AllDisagreements(claims, st.vocab)
 		// Each disagreement is listed under every entity it involves:
 		// its subject, and the subjects and objects of its claims (two
 		// holders of an office show on the office's page and on each
 		// holder's).
-		d.bySubject = map[string][]view.DisagreementJSON{}
-		for _, x := range d.asJSON {
+		d.bySubject = map[string][]int32{}
+		d.certainFirst = make([]int32, 0, len(d.all))
+		for i, x := range d.all {
 			seen := map[string]bool{}
 			for _, id := range append([]string{x.Subject, x.Object}, claimEnds(x.Claims)...) {
 				if id != "" && !seen[id] {
 					seen[id] = true
-					d.bySubject[id] = append(d.bySubject[id], x)
+					d.bySubject[id] = append(d.bySubject[id], int32(i))
 				}
 			}
+			if !x.Possible {
+				d.certainFirst = append(d.certainFirst, int32(i))
+			}
 		}
-		sort.SliceStable(d.disagreements, func(i, j int) bool {
-			return !d.disagreements[i].Possible && d.disagreements[j].Possible
-		})
+		for i, x := range d.all {
+			if x.Possible {
+				d.certainFirst = append(d.certainFirst, int32(i))
+				d.possible++
+			}
+		}
 		srcs := make([]*tokumu.Source, 0, len(st.snap.SourceList))
 		srcs = append(srcs, st.snap.SourceList...)
 		d.audit = audit.Run(claims, st.vocab, srcs)
+		claims = nil
+		releaseMemory()
 	})
 	if d.err != nil {
 		return nil, d.err
 	}
 	return d, nil
+}
+
+// jsonPage is a page of the disagreements at the indexes ix (nil: all of
+// them), in their JSON form.
+func (d *derived) jsonPage(ix []int32, offset, limit int) page[view.DisagreementJSON] {
+	if ix == nil {
+		p := pageOf(d.all, offset, limit)
+		return page[view.DisagreementJSON]{Total: p.Total, Offset: p.Offset, Limit: p.Limit, More: p.More, Items: view.DisagreementsJSON(p.Items)}
+	}
+	p := pageOf(ix, offset, limit)
+	items := make([]view.Disagreement, len(p.Items))
+	for i, k := range p.Items {
+		items[i] = d.all[k]
+	}
+	return page[view.DisagreementJSON]{Total: p.Total, Offset: p.Offset, Limit: p.Limit, More: p.More, Items: view.DisagreementsJSON(items)}
 }
 
 // pager is a page's window on a long list: limit and offset from the
@@ -163,14 +200,10 @@ func (s *Server) handleDisagreementsPage(w http.ResponseWriter, r *http.Request)
 		s.htmlError(w, r, err)
 		return
 	}
-	for _, x := range d.disagreements {
-		if x.Possible {
-			p.Possible++
-		} else {
-			p.Certain++
-		}
+	p.Possible, p.Certain = d.possible, len(d.all)-d.possible
+	lo, hi := p.Pager.window(len(d.all))
+	for _, k := range d.certainFirst[lo:hi] {
+		p.List = append(p.List, d.all[k])
 	}
-	lo, hi := p.Pager.window(len(d.disagreements))
-	p.List = d.disagreements[lo:hi]
 	s.render(w, r, http.StatusOK, "disagreements", &p)
 }

@@ -111,6 +111,7 @@ func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer) (*snapshot
 		}
 		a.took = time.Since(start)
 		sn.an = a
+		releaseMemory()
 	})
 	sn.allEntities = make([]*tokumu.Entity, 0, len(c.Entities))
 	for _, e := range c.Entities {
