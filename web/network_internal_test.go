@@ -9,6 +9,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/internal/corpustest"
+	"github.com/tokumu/tokumu/view"
 )
 
 // TestRelationsIn: on the embedded corpus, the network page's query
@@ -75,4 +76,39 @@ func ids(cs []*tokumu.Claim, n int) []string {
 		out = append(out, fmt.Sprint(c.ID))
 	}
 	return out
+}
+
+// TestDisListRoundTrip: the compact list of disagreements gives back each
+// disagreement of the embedded corpus as view.AllDisagreements found it.
+func TestDisListRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	db, err := corpustest.Open(ctx, filepath.Join(t.TempDir(), "e.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	claims, err := db.Claims(ctx, tokumu.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := view.AllDisagreements(claims, newServer(t, db).cur.Load().vocab)
+	if len(all) < 20 {
+		t.Fatalf("%d disagreements in the embedded corpus: too few to test", len(all))
+	}
+	l := newDisList(all)
+	if l.len() != len(all) {
+		t.Fatalf("%d disagreements in the list, %d found", l.len(), len(all))
+	}
+	possible := 0
+	for i, x := range all {
+		if got := l.at(int32(i)); !reflect.DeepEqual(got, x) {
+			t.Fatalf("disagreement %d: got %+v, want %+v", i, got, x)
+		}
+		if x.Possible {
+			possible++
+		}
+	}
+	if possible == 0 || possible == len(all) {
+		t.Errorf("%d of %d possible: the corpus no longer has both kinds", possible, len(all))
+	}
 }
