@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tokumu/tokumu/internal/synth"
 )
 
 // BenchmarkRSS measures the server's resident memory after a warm-up over
@@ -19,17 +21,28 @@ import (
 //
 //	go test ./web -run X -bench RSS -pagedb c1m.db -pagedbclaims 1000000 -benchtime 1x -memprofile heap.prof
 //
+// Without -pagedb it measures the 10k synthetic corpus (the CI's smoke run).
 // It reports the RSS (VmRSS) after a warm-up over the pages, then after
 // the corpus-wide disagreements and audit are built too (their pages),
 // the Go heap in use, the file's size and the ratios. Run it alone: the
 // process also holds the embedded corpus's server if another benchmark
 // made it.
 func BenchmarkRSS(b *testing.B) {
-	if *pageDB == "" {
-		b.Fatal("BenchmarkRSS measures a database: give -pagedb (and -pagedbclaims)")
+	path := *pageDB
+	var c *corpusCase
+	if path == "" {
+		// The CI's smoke run: the 10k synthetic corpus, imported into
+		// the synthetic cache (synthCase).
+		c = synthCase(b, 10000)
+		dir, err := synth.CacheDir(10000, 42)
+		if err != nil {
+			b.Fatal(err)
+		}
+		path = dir + ".db"
+	} else {
+		c = dbCase(b, path, *pageDBClaims)
 	}
-	c := dbCase(b, *pageDB, *pageDBClaims)
-	st, err := os.Stat(*pageDB)
+	st, err := os.Stat(path)
 	if err != nil {
 		b.Fatal(err)
 	}
