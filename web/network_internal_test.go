@@ -95,14 +95,30 @@ func TestDisListRoundTrip(t *testing.T) {
 	if len(all) < 20 {
 		t.Fatalf("%d disagreements in the embedded corpus: too few to test", len(all))
 	}
-	l := newDisList(all)
+	// canon: the same claims read again (other pointers, equal values),
+	// as the analyses hold them; the list must keep canon's.
+	again, err := db.Claims(ctx, tokumu.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	canon := map[string]*tokumu.Claim{}
+	for _, c := range again {
+		canon[c.ID] = c
+	}
+	l := newDisList(all, canon)
 	if l.len() != len(all) {
 		t.Fatalf("%d disagreements in the list, %d found", l.len(), len(all))
 	}
 	possible := 0
 	for i, x := range all {
-		if got := l.at(int32(i)); !reflect.DeepEqual(got, x) {
+		got := l.at(int32(i))
+		if !reflect.DeepEqual(got, x) {
 			t.Fatalf("disagreement %d: got %+v, want %+v", i, got, x)
+		}
+		for j, c := range got.Claims {
+			if c != canon[c.ID] {
+				t.Fatalf("disagreement %d, claim %d (%s): not canon's copy", i, j, c.ID)
+			}
 		}
 		if x.Possible {
 			possible++

@@ -49,7 +49,8 @@ type disItem struct {
 	possible                bool
 }
 
-func newDisList(ds []view.Disagreement) disList {
+// newDisList packs ds; a claim whose id is in canon is kept as canon's.
+func newDisList(ds []view.Disagreement, canon map[string]*tokumu.Claim) disList {
 	var l disList
 	ids := map[string]int32{}
 	str := func(s string) int32 {
@@ -64,7 +65,12 @@ func newDisList(ds []view.Disagreement) disList {
 	for i, x := range ds {
 		l.items[i] = disItem{subj: str(x.Subject), pred: str(x.Predicate), obj: str(x.Object), reason: str(x.Reason),
 			from: int32(len(l.claims)), n: int32(len(x.Claims)), possible: x.Possible}
-		l.claims = append(l.claims, x.Claims...)
+		for _, c := range x.Claims {
+			if k := canon[c.ID]; k != nil {
+				c = k
+			}
+			l.claims = append(l.claims, c)
+		}
 	}
 	return l
 }
@@ -150,8 +156,16 @@ func derivedOf(ctx context.Context, st *state) (*derived, error) {
 				d.possible++
 			}
 		}
-		d.all = newDisList(all)
-		all = nil
+		// The disagreements' claims are this read's copies; where the
+		// analyses hold the same claim (every relation: the holders of an
+		// office are most of the 5M disagreements at 1M claims), the list
+		// keeps theirs, and this read's copies go.
+		canon := map[string]*tokumu.Claim{}
+		for _, c := range st.snap.analyses().relations {
+			canon[c.ID] = c
+		}
+		d.all = newDisList(all, canon)
+		all, canon = nil, nil
 		srcs := make([]*tokumu.Source, 0, len(st.snap.SourceList))
 		srcs = append(srcs, st.snap.SourceList...)
 		d.audit = audit.Run(claims, st.vocab, srcs)
