@@ -86,6 +86,33 @@ type ClaimFilter struct {
 	Limit int
 }
 
+// Matches reports whether c passes every field of f but Limit: what a
+// store's query selects, for code that filters claims it holds in memory
+// (the memory store, the server's relations for the network page).
+func (f *ClaimFilter) Matches(c *Claim) bool {
+	w := c.When
+	switch {
+	case f.Subject != "" && c.Subject != f.Subject,
+		f.Object != "" && c.Object != f.Object,
+		f.About != "" && c.Subject != f.About && c.Object != f.About,
+		f.Predicate != "" && c.Predicate != f.Predicate,
+		f.Source != "" && c.Source != f.Source,
+		f.Perspective != "" && c.Perspective != f.Perspective,
+		f.RelationsOnly && c.Object == "":
+		return false
+	}
+	if f.At != 0 || f.From != 0 || f.To != 0 {
+		switch {
+		case w.IsZero(),
+			f.At != 0 && (w.Earliest > f.At || w.Latest < f.At),
+			f.From != 0 && w.Latest < f.From,
+			f.To != 0 && w.Earliest > f.To:
+			return false
+		}
+	}
+	return true
+}
+
 // Stats counts the contents of a store.
 type Stats struct {
 	Entities        int

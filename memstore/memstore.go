@@ -292,29 +292,7 @@ func merge(a, b []int) []int {
 }
 
 // match reports whether c passes every field of f.
-func match(c *tokumu.Claim, f *tokumu.ClaimFilter) bool {
-	w := c.When
-	switch {
-	case f.Subject != "" && c.Subject != f.Subject,
-		f.Object != "" && c.Object != f.Object,
-		f.About != "" && c.Subject != f.About && c.Object != f.About,
-		f.Predicate != "" && c.Predicate != f.Predicate,
-		f.Source != "" && c.Source != f.Source,
-		f.Perspective != "" && c.Perspective != f.Perspective,
-		f.RelationsOnly && c.Object == "":
-		return false
-	}
-	if f.At != 0 || f.From != 0 || f.To != 0 {
-		switch {
-		case w.IsZero(),
-			f.At != 0 && (w.Earliest > f.At || w.Latest < f.At),
-			f.From != 0 && w.Latest < f.From,
-			f.To != 0 && w.Earliest > f.To:
-			return false
-		}
-	}
-	return true
-}
+func match(c *tokumu.Claim, f *tokumu.ClaimFilter) bool { return f.Matches(c) }
 
 // Source returns the bibliography entry, or ENOTFOUND.
 func (s *Store) Source(ctx context.Context, id string) (*tokumu.Source, error) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -146,8 +147,37 @@ func TestMigrateOnce(t *testing.T) {
 	if err := conn.QueryRow(ctx, `SELECT COUNT(*), COUNT(DISTINCT name) FROM migrations`).Scan(&n, &distinct); err != nil {
 		t.Fatal(err)
 	}
-	if n != 4 || distinct != 4 {
-		t.Errorf("migrations table: %d rows, %d distinct; want 4 and 4 (0001_init.sql, 0002_edit.sql, 0003_account.sql, 0004_release.sql, once each)", n, distinct)
+	if n != 5 || distinct != 5 {
+		t.Errorf("migrations table: %d rows, %d distinct; want 5 and 5 (0001_init.sql, 0002_edit.sql, 0003_account.sql, 0004_release.sql, 0005_claim_object_during.sql, once each)", n, distinct)
+	}
+	// The at-date query can take the interval index (with sequential
+	// scans and the B-tree on object off, as on a large corpus the
+	// planner would choose it).
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	var plan strings.Builder
+	for _, q := range []string{`SET LOCAL enable_seqscan = off`, `SET LOCAL enable_bitmapscan = off`} {
+		if _, err := tx.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows, err := tx.Query(ctx, `EXPLAIN SELECT id FROM claim WHERE object = 'kwantung-army' AND lo <= 19380701 AND hi >= 19380701 AND lo <= hi AND int8range(lo, hi, '[]') @> 19380701::bigint`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			t.Fatal(err)
+		}
+		plan.WriteString(line + "\n")
+	}
+	rows.Close()
+	if !strings.Contains(plan.String(), "claim_object_during") {
+		t.Errorf("the at-date query's plan does not use claim_object_during:\n%s", plan.String())
 	}
 	if h, err := db.Hash(ctx); err != nil || h != "fixture-1" {
 		t.Errorf("Hash = %q, %v; want fixture-1", h, err)

@@ -198,8 +198,14 @@ func (s *DB) EachClaim(ctx context.Context, f tokumu.ClaimFilter, fn func(*tokum
 	if f.About != "" {
 		// Two index probes joined, rather than an OR the planner may scan for.
 		about := a.add(f.About)
+		objCond := cond
+		if f.At != 0 {
+			// The object side at a date from the GiST claim_object_during
+			// (migration 0005): its condition stated, the exact ones kept.
+			objCond += ` AND lo <= hi AND int8range(lo, hi, '[]') @> ` + a.add(int64(f.At)) + `::bigint`
+		}
 		q = `SELECT ` + claimColumns + ` FROM claim WHERE subject = ` + about + cond +
-			` UNION ALL SELECT ` + claimColumns + ` FROM claim WHERE object = ` + about + ` AND subject <> ` + about + cond
+			` UNION ALL SELECT ` + claimColumns + ` FROM claim WHERE object = ` + about + ` AND subject <> ` + about + objCond
 	} else {
 		q = `SELECT ` + claimColumns + ` FROM claim WHERE TRUE` + cond
 	}

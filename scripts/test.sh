@@ -110,6 +110,7 @@ echo "go test: $passed passed, $failed failed"
 echo "== benchmarks (smoke test at 10k claims, one run each, not timed)"
 go test ./internal/bench -count=1 -run X -bench . -benchtime 1x -sizes 10000
 go test ./web -count=1 -run X -bench Page -benchtime 1x
+go test ./web -count=1 -run X -bench RSS -benchtime 1x
 
 # Lighthouse (scripts/lighthouse.sh) is not part of this command: a run
 # takes 20-60 s a page on a 2-core machine, its scores swing with the

@@ -256,6 +256,10 @@ func readObject(ctx context.Context, q conn, k tokumu.ObjectKind, id string) (an
 func writeObject(ctx context.Context, q conn, ch tokumu.Change) error {
 	switch ch.Kind {
 	case tokumu.KindClaim:
+		// The claim's interval-index entry goes and comes with its row.
+		if _, err := q.ExecContext(ctx, `DELETE FROM claim_at WHERE id IN (SELECT seq FROM claim WHERE id = ?)`, ch.ID); err != nil {
+			return err
+		}
 		if _, err := q.ExecContext(ctx, `DELETE FROM claim WHERE id = ?`, ch.ID); err != nil {
 			return err
 		}
@@ -271,10 +275,18 @@ func writeObject(ctx context.Context, q conn, ch tokumu.Change) error {
 		if !c.When.IsZero() {
 			lo, ls, ee, hi = int64(c.When.Earliest), int64(c.When.LatestStart), int64(c.When.EarliestEnd), int64(c.When.Latest)
 		}
-		_, err := q.ExecContext(ctx, `INSERT INTO claim (`+claimColumns+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		res, err := q.ExecContext(ctx, `INSERT INTO claim (`+claimColumns+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			c.ID, c.Subject, c.Predicate, obj, c.Value, c.Unit, c.Role, c.Lang,
 			c.When.EDTF, c.When.Text, lo, ls, ee, hi, c.When.Interval, c.Where, c.Source, c.Locator, c.Grade.String(),
 			c.Perspective, c.PlantedBy, c.Note, listJSON(c.SupportedBy), listJSON(c.ComplicatedBy), c.Origin)
+		if err != nil {
+			return err
+		}
+		seq, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		_, err = q.ExecContext(ctx, claimAtFill+` AND seq = ?`, seq)
 		return err
 	case tokumu.KindSource:
 		src := ch.After.(*tokumu.Source)

@@ -140,14 +140,52 @@ func (s *DB) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim,
 // EachClaim implements tokumu.Store: Claims' query, each row handed to fn
 // as it is read.
 func (s *DB) EachClaim(ctx context.Context, f tokumu.ClaimFilter, fn func(*tokumu.Claim) error) error {
+	q, args := s.claimQuery(f)
+	rows, err := s.query(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("sqlite: claims: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c, err := scanClaim(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: claims: %w", err)
+	}
+	return nil
+}
+
+// claimQuery is the SQL of EachClaim for f and its arguments. The text
+// depends only on which fields of f are set, so that its prepared
+// statement is reused (stmtcache.go).
+//
+// A question for the claims naming an entity as their object on a day
+// (f.At with f.About or f.Object) goes through the interval index
+// claim_at when the file has it: the R*Tree gives the candidate rows,
+// and the same conditions as the plain query then hold on each, so the
+// answer is the plain query's (TestClaimAtEquivalence). The object term
+// is written "+object" there so that the planner takes the candidates
+// and not the (object, lo, hi) index.
+func (s *DB) claimQuery(f tokumu.ClaimFilter) (string, []any) {
 	var where []string
 	var args []any
 	add := func(cond string, v any) { where, args = append(where, cond), append(args, v) }
+	byAt := s.hasAt && f.At != 0 && atIndexed(int64(f.At)) && (f.About != "" || f.Object != "")
 	if f.Subject != "" {
 		add("subject = ?", f.Subject)
 	}
 	if f.Object != "" {
-		add("object = ?", f.Object)
+		if byAt {
+			add("+object = ?", f.Object)
+		} else {
+			add("object = ?", f.Object)
+		}
 	}
 	if f.Predicate != "" {
 		add("predicate = ?", f.Predicate)
@@ -175,39 +213,42 @@ func (s *DB) EachClaim(ctx context.Context, f tokumu.ClaimFilter, fn func(*tokum
 	if len(where) > 0 {
 		cond = " AND " + strings.Join(where, " AND ")
 	}
+	// byObjectAt is the candidate rows of the claims whose object is id
+	// and whose bounds hold the day, from the R*Tree.
+	const byObjectAt = `seq IN (SELECT id FROM claim_at WHERE k0 <= ? AND k1 >= ? AND lo <= ? AND hi >= ?)`
+	atArgs := func(id string) []any {
+		k := entityKey(id)
+		return []any{k, k, int64(f.At), int64(f.At)}
+	}
 	var q string
-	if f.About != "" {
+	var all []any
+	switch {
+	case f.About != "" && byAt:
+		q = `SELECT ` + claimColumns + ` FROM claim WHERE subject = ?` + cond +
+			` UNION ALL SELECT ` + claimColumns + ` FROM claim WHERE ` + byObjectAt + ` AND +object = ? AND subject <> ?` + cond
+		all = append(append(all, f.About), args...)
+		all = append(append(all, atArgs(f.About)...), f.About, f.About)
+		all = append(all, args...)
+	case f.About != "":
 		// Two index probes joined, rather than an OR the planner may scan for.
 		q = `SELECT ` + claimColumns + ` FROM claim WHERE subject = ?` + cond +
 			` UNION ALL SELECT ` + claimColumns + ` FROM claim WHERE object = ? AND subject <> ?` + cond
-		a := append([]any{f.About}, args...)
-		a = append(a, f.About, f.About)
-		args = append(a, args...)
-	} else {
+		all = append(append(all, f.About), args...)
+		all = append(all, f.About, f.About)
+		all = append(all, args...)
+	case byAt:
+		q = `SELECT ` + claimColumns + ` FROM claim WHERE ` + byObjectAt + cond
+		all = append(atArgs(f.Object), args...)
+	default:
 		q = `SELECT ` + claimColumns + ` FROM claim WHERE 1` + cond
+		all = args
 	}
 	q += ` ORDER BY 2, 3, 11, 1`
 	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+		q += ` LIMIT ?`
+		all = append(all, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return fmt.Errorf("sqlite: claims: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		c, err := scanClaim(rows)
-		if err != nil {
-			return err
-		}
-		if err := fn(c); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("sqlite: claims: %w", err)
-	}
-	return nil
+	return q, all
 }
 
 func scanClaim(rows *sql.Rows) (*tokumu.Claim, error) {

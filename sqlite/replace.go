@@ -29,7 +29,7 @@ func (s *DB) Replace(ctx context.Context, ds *tokumu.Dataset) error {
 			return fmt.Errorf("sqlite: replace: %w", err)
 		}
 	}
-	for _, t := range []string{"meta", "predicate", "source", "entity", "name", "claim"} {
+	for _, t := range []string{"meta", "predicate", "source", "entity", "name", "claim", "claim_at"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 			return fmt.Errorf("sqlite: replace: clear %s: %w", t, err)
 		}
@@ -46,7 +46,15 @@ func (s *DB) Replace(ctx context.Context, ds *tokumu.Dataset) error {
 			return fmt.Errorf("sqlite: replace: %s: %w", q, err)
 		}
 	}
+	// The interval index is filled once from the loaded rows, like the
+	// indexes above, not row by row during the load.
+	if _, err := tx.ExecContext(ctx, claimAtFill); err != nil {
+		return fmt.Errorf("sqlite: replace: interval index: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, `ANALYZE`); err != nil {
+		return fmt.Errorf("sqlite: replace: analyze: %w", err)
+	}
+	if err := dropSubjectSamples(ctx, tx); err != nil {
 		return fmt.Errorf("sqlite: replace: analyze: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('settings', ?)`, mustJSON(ds.Settings)); err != nil {

@@ -25,6 +25,11 @@ var migrations embed.FS
 type DB struct {
 	db   *sql.DB
 	path string
+	// hasAt says the file has the interval index claim_at (claimat.go).
+	hasAt bool
+	// stmts caches the prepared statements of the claim queries by their
+	// text (see prepared).
+	stmts stmtCache
 }
 
 var _ tokumu.Store = (*DB)(nil)
@@ -91,6 +96,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 			db.Close()
 			return nil, err
 		}
+		s.hasAt = hasClaimAt(ctx, s.db)
 		return s, nil
 	}
 	if !opt.ReadOnly {
@@ -105,6 +111,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 			return nil, err
 		}
 	}
+	s.hasAt = hasClaimAt(ctx, s.db)
 	return s, nil
 }
 
@@ -136,7 +143,10 @@ func (s *DB) pin(ctx context.Context, n int) error {
 }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.stmts.closeAll()
+	return s.db.Close()
+}
 
 // migrate applies the migrations not yet applied, each in a transaction.
 func (s *DB) migrate(ctx context.Context) error {
@@ -176,6 +186,11 @@ func (s *DB) migrateFile(ctx context.Context, name string) error {
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return err
 	}
+	if after := afterMigration[name]; after != nil {
+		if err := after(ctx, tx); err != nil {
+			return err
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
 		return err
 	}
@@ -186,7 +201,7 @@ func (s *DB) migrateFile(ctx context.Context, name string) error {
 // Replace drops before a bulk load and runs again after it.
 func claimIndexes() (create []string, drop []string) {
 	var body []byte
-	for _, name := range []string{"migration/0002_claim_indexes.sql", "migration/0005_claim_object_predicate.sql"} {
+	for _, name := range []string{"migration/0002_claim_indexes.sql", "migration/0005_claim_object_predicate.sql", "migration/0008_claim_rel.sql"} {
 		b, err := fs.ReadFile(migrations, name)
 		if err != nil {
 			panic(err) // embedded at build time

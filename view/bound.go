@@ -96,6 +96,12 @@ func (ev *Evidence) Add(claims []*tokumu.Claim) {
 		if ev.seen[c.ID] || c.Perspective != "" {
 			continue // a belief bounds nothing
 		}
+		// Only a claim indexed below is remembered: seen held the id of
+		// every claim the server's analyses read (a million at 1M).
+		if p := c.Predicate; !v.Is(p, tokumu.RoleDied) && !v.Is(p, tokumu.RoleFounded) && !v.Is(p, tokumu.RoleDissolved) &&
+			!v.Is(p, tokumu.RoleSuccessor) && (c.Object == "" || !ev.exclusive(p)) {
+			continue
+		}
 		ev.seen[c.ID] = true
 		switch p := c.Predicate; {
 		case v.Is(p, tokumu.RoleDied):

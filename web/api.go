@@ -289,11 +289,15 @@ func (s *Server) handleDisagreements(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	list := d.asJSON
 	if id := r.URL.Query().Get("id"); id != "" {
-		list = d.bySubject[id]
+		ix := d.bySubject[id]
+		if ix == nil {
+			ix = []int32{}
+		}
+		writeJSON(w, http.StatusOK, d.jsonPage(ix, offset, limit))
+		return
 	}
-	writeJSON(w, http.StatusOK, pageOf(list, offset, limit))
+	writeJSON(w, http.StatusOK, d.jsonPage(nil, offset, limit))
 }
 
 // page is one page of a list: the items from offset, at most limit of

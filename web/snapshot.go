@@ -111,6 +111,7 @@ func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer, published 
 		}
 		a.took = time.Since(start)
 		sn.an = a
+		releaseMemory()
 	})
 	if !backgroundLoad {
 		// The package's tests see a rendering error at load, as before.
