@@ -52,7 +52,15 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 	}
 	sn := s.st(r).snap
 	id := r.PathValue("id")
-	cs := &cappedStore{Store: cachedStore{s.st(r).store, sn}, limit: entityPageMax}
+	// Until the analyses have counted the hubs' groups (the first half
+	// minute after a start at a million claims), a hub cannot be paged by
+	// group: its page shows the first hubMin claims, not entityPageMax
+	// (2,000 claims of a hub were 25 MB of HTML).
+	limit := entityPageMax
+	if sn.readyAnalyses() == nil {
+		limit = hubMin
+	}
+	cs := &cappedStore{Store: cachedStore{s.st(r).store, sn}, limit: limit}
 	hub := sn.hubGroups(id)
 	v, err := view.LoadEntityViewWith(r.Context(), &groupedStore{Store: cs, id: id, groups: hub}, id, sn.evidence())
 	if err != nil {
@@ -61,7 +69,7 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 	}
 	b := s.base(r, "entities", "")
 	b.Title = b.Label(v.Entity.ID)
-	p := entityPage{base: b, E: v.Entity, Disagreements: v.Disagreements, SameAs: v.SameAs, Disputed: map[string]bool{}, More: cs.more, Max: entityPageMax}
+	p := entityPage{base: b, E: v.Entity, Disagreements: v.Disagreements, SameAs: v.SameAs, Disputed: map[string]bool{}, More: cs.more, Max: limit}
 	if p.Summary = p.Sum(v.Entity); p.Summary != nil {
 		p.Desc = p.Summary.Text
 	}
