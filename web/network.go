@@ -79,20 +79,26 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 		f.From, f.To = tokumu.DayOf(p.From, 1, 1), tokumu.DayOf(p.To, 12, 31)
 	}
 	sn := s.st(r).snap
-	cs, err := sn.netClaims.get(f, func() ([]*tokumu.Claim, error) {
-		if a := sn.readyAnalyses(); a != nil && netInMemory {
-			return a.relationsIn(f), nil
+	// Once the analyses are built the page filters their compact
+	// relations (a few ms; nothing to cache); before, it asks the store.
+	var cs []*tokumu.Claim
+	ok := false
+	if a := sn.readyAnalyses(); a != nil && netInMemory {
+		cs, ok = a.relationsIn(f)
+	}
+	if !ok {
+		cs, err = sn.netClaims.get(f, func() ([]*tokumu.Claim, error) {
+			// The answer is cached for every later request, so the query
+			// runs to the end (within netLoadMax) even if this request is
+			// stopped at its time limit.
+			ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), netLoadMax)
+			defer cancel()
+			return s.st(r).store.Claims(ctx, f)
+		})
+		if err != nil {
+			s.htmlError(w, r, err)
+			return
 		}
-		// The answer is cached for every later request, so the query
-		// runs to the end (within netLoadMax) even if this request is
-		// stopped at its time limit.
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), netLoadMax)
-		defer cancel()
-		return s.st(r).store.Claims(ctx, f)
-	})
-	if err != nil {
-		s.htmlError(w, r, err)
-		return
 	}
 	cs, held := sn.boundClaims(cs, f.From, f.To)
 	p.Type, p.Tag, p.Ego, p.Certain = q.Get("type"), q.Get("tag"), q.Get("ego"), q.Get("certain") == "1"

@@ -49,8 +49,8 @@ type disItem struct {
 	possible                bool
 }
 
-// newDisList packs ds; a claim whose id is in canon is kept as canon's.
-func newDisList(ds []view.Disagreement, canon map[string]*tokumu.Claim) disList {
+// newDisList packs ds; a claim canon knows (by id) is kept as canon's.
+func newDisList(ds []view.Disagreement, canon func(id string) *tokumu.Claim) disList {
 	var l disList
 	ids := map[string]int32{}
 	str := func(s string) int32 {
@@ -66,7 +66,7 @@ func newDisList(ds []view.Disagreement, canon map[string]*tokumu.Claim) disList 
 		l.items[i] = disItem{subj: str(x.Subject), pred: str(x.Predicate), obj: str(x.Object), reason: str(x.Reason),
 			from: int32(len(l.claims)), n: int32(len(x.Claims)), possible: x.Possible}
 		for _, c := range x.Claims {
-			if k := canon[c.ID]; k != nil {
+			if k := canon(c.ID); k != nil {
 				c = k
 			}
 			l.claims = append(l.claims, c)
@@ -157,15 +157,11 @@ func derivedOf(ctx context.Context, st *state) (*derived, error) {
 			}
 		}
 		// The disagreements' claims are this read's copies; where the
-		// analyses hold the same claim (every relation: the holders of an
-		// office are most of the 5M disagreements at 1M claims), the list
-		// keeps theirs, and this read's copies go.
-		canon := map[string]*tokumu.Claim{}
-		for _, c := range st.snap.analyses().relations {
-			canon[c.ID] = c
-		}
-		d.all = newDisList(all, canon)
-		all, canon = nil, nil
+		// analyses' evidence holds the same claim (the holders of an
+		// office: most of the 5M disagreements at 1M claims), the list
+		// keeps its copy, and this read's go.
+		d.all = newDisList(all, st.snap.analyses().evidence.Claim)
+		all = nil
 		srcs := make([]*tokumu.Source, 0, len(st.snap.SourceList))
 		srcs = append(srcs, st.snap.SourceList...)
 		d.audit = audit.Run(claims, st.vocab, srcs)
