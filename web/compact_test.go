@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -148,99 +149,82 @@ func comparePaths(t *testing.T, srv *Server, db *sqlite.DB) {
 	}
 }
 
-// compareDisagreements renders /disagreements, /audit and
-// /api/disagreements (whole, and for entities) with the server's list and
-// with one built as before from a read of every claim, and compares them.
+// compareDisagreements renders /disagreements and /api/disagreements
+// (whole, paged, and for entities) and compares them with the same pages
+// made here from view.AllDisagreements over a read of every claim, as
+// the server made them when it held the list whole: the page's order
+// certain first, an entity's list every disagreement it is the subject or
+// object of, or of one of its claims.
 func compareDisagreements(t *testing.T, srv *Server, db *sqlite.DB) {
 	t.Helper()
 	ctx := context.Background()
 	st := srv.cur.Load()
-	urls := []string{"/disagreements", "/disagreements?offset=50", "/disagreements?limit=7&offset=3", "/audit",
-		"/api/disagreements", "/api/disagreements?offset=20&limit=30"}
 	claims, err := db.Claims(ctx, tokumu.ClaimFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	all := view.AllDisagreements(claims, st.vocab)
-	if len(all) < 20 {
-		t.Fatalf("%d disagreements: too few to test", len(all))
+	var certainFirst []view.Disagreement
+	certain := 0
+	for _, possible := range []bool{false, true} {
+		for _, x := range all {
+			if x.Possible == possible {
+				certainFirst = append(certainFirst, x)
+				if !possible {
+					certain++
+				}
+			}
+		}
+	}
+	if len(all) < 20 || certain == 0 || certain == len(all) {
+		t.Fatalf("%d disagreements, %d certain: the corpus no longer tests this", len(all), certain)
+	}
+	check := func(u, want string) {
+		t.Helper()
+		res, got := get(t, srv, u)
+		if res.StatusCode != 200 || got != want {
+			t.Errorf("%s: status %d, differs from the list made from every claim:\n got %.300s\nwant %.300s", u, res.StatusCode, got, want)
+		}
+	}
+	jsonPage := func(list []view.Disagreement, offset, limit int) string {
+		n := len(list)
+		p := page[view.DisagreementJSON]{Total: &n, Offset: offset, Limit: limit, More: offset+limit < n}
+		p.Items = view.DisagreementsJSON(list[min(offset, n):min(n, offset+limit)])
+		rec := httptest.NewRecorder()
+		writeJSON(rec, 200, p)
+		return rec.Body.String()
+	}
+	for _, pg := range [][2]int{{0, 50}, {20, 30}, {len(all) - 5, 50}, {certain - 3, 7}} {
+		check(fmt.Sprintf("/api/disagreements?offset=%d&limit=%d", pg[0], pg[1]), jsonPage(all, pg[0], pg[1]))
+		// The HTML page, made from the reference list.
+		u := fmt.Sprintf("/disagreements?offset=%d&limit=%d", pg[0], pg[1])
+		r := httptest.NewRequest("GET", u, nil)
+		p := disagreementsPage{base: srv.base(r, "disagreements", "dis.h"), Certain: certain, Possible: len(all) - certain}
+		if p.Pager, err = srv.pager(r, "/disagreements"); err != nil {
+			t.Fatal(err)
+		}
+		lo, hi := p.Pager.window(len(all))
+		p.List = certainFirst[lo:hi]
+		rec := httptest.NewRecorder()
+		srv.render(rec, r, 200, "disagreements", &p)
+		check(u, rec.Body.String())
 	}
 	for _, i := range []int{0, len(all) / 2, len(all) - 1} {
-		for _, id := range []string{all[i].Subject, all[i].Claims[0].Subject, all[i].Claims[len(all[i].Claims)-1].Object} {
-			if id != "" {
-				urls = append(urls, "/api/disagreements?id="+url.QueryEscape(id))
+		for _, id := range []string{all[i].Subject, all[i].Claims[0].Subject, all[i].Claims[len(all[i].Claims)-1].Object, "no-such-entity"} {
+			if id == "" {
+				continue
 			}
-		}
-	}
-	render := func() []string {
-		var out []string
-		for _, u := range urls {
-			res, body := get(t, srv, u)
-			if res.StatusCode != 200 {
-				t.Fatalf("%s: status %d: %.300s", u, res.StatusCode, body)
+			var mine []view.Disagreement
+			for _, x := range all {
+				in := x.Subject == id || x.Object == id
+				for _, c := range x.Claims {
+					in = in || c.Subject == id || c.Object == id
+				}
+				if in {
+					mine = append(mine, x)
+				}
 			}
-			out = append(out, body)
-		}
-		return out
-	}
-	got := render()
-	// As before: the list of every disagreement with this read's claims.
-	old, err := derivedBefore(ctx, st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	derivedCache.Lock()
-	for i, k := range derivedCache.keys {
-		if k == st {
-			derivedCache.vals[i] = old
+			check("/api/disagreements?id="+url.QueryEscape(id), jsonPage(mine, 0, 100))
 		}
 	}
-	derivedCache.Unlock()
-	want := render()
-	for i := range urls {
-		if got[i] != want[i] {
-			t.Errorf("%s differs from the list built as before (%d and %d bytes)", urls[i], len(got[i]), len(want[i]))
-		}
-	}
-}
-
-// derivedBefore builds the corpus-wide disagreements as the server did
-// before they were kept compactly: every disagreement with the claims of
-// one read, listed under every entity it involves.
-func derivedBefore(ctx context.Context, st *state) (*derived, error) {
-	claims, err := st.store.Claims(ctx, tokumu.ClaimFilter{})
-	if err != nil {
-		return nil, err
-	}
-	all := view.AllDisagreements(claims, st.vocab)
-	d := &derived{bySubject: map[string][]int32{}}
-	d.once.Do(func() {})
-	for i, x := range all {
-		seen := map[string]bool{}
-		for _, id := range append([]string{x.Subject, x.Object}, claimEnds(x.Claims)...) {
-			if id != "" && !seen[id] {
-				seen[id] = true
-				d.bySubject[id] = append(d.bySubject[id], int32(i))
-			}
-		}
-		if !x.Possible {
-			d.certainFirst = append(d.certainFirst, int32(i))
-		}
-	}
-	for i, x := range all {
-		if x.Possible {
-			d.certainFirst = append(d.certainFirst, int32(i))
-			d.possible++
-		}
-	}
-	d.all = newDisList(all, func(string) *tokumu.Claim { return nil })
-	cur, err := derivedOf(ctx, st)
-	if err != nil {
-		return nil, err
-	}
-	d.audit = cur.audit
-	if d.all.len() == 0 {
-		return nil, fmt.Errorf("no disagreements")
-	}
-	return d, nil
 }
