@@ -11,6 +11,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ach"
+	"github.com/tokumu/tokumu/chart"
 	"github.com/tokumu/tokumu/ledger"
 	"github.com/tokumu/tokumu/network"
 	"github.com/tokumu/tokumu/view"
@@ -55,7 +56,11 @@ type hubGroup struct {
 	N    int
 }
 
-func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analyses, error) {
+// loadAnalyses builds the analyses from a read of every claim. orgChart
+// (nil: none) returns the state's organization chart
+// once built: the evidence keeps the chart's copies of the claims both
+// hold (every office holding) rather than this read's.
+func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus, orgChart func() *chart.Chart) (*analyses, error) {
 	claims, err := st.Claims(ctx, tokumu.ClaimFilter{})
 	if err != nil {
 		return nil, fmt.Errorf("loading claims for the analyses: %w", err)
@@ -64,11 +69,28 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 		ledger:   ledger.Build(c, claims, -1, -1),
 		matrices: ach.Build(ach.Input{Vocab: c.Vocab, Entities: c.Entities, Claims: claims}),
 		attestN:  map[string][2]int{},
-		evidence: view.NewEvidence(c.Vocab, claims),
 		explicit: map[string]string{},
 		beliefs:  ledger.BuildBeliefs(c.Numbers, ledger.Filter{}, ledger.DefaultTolerance),
 		charts:   view.Estimates(c.Numbers),
 	}
+	evClaims := claims
+	if orgChart != nil {
+		if ch := orgChart(); ch != nil {
+			held := map[string]*tokumu.Claim{}
+			for _, cl := range ch.Claims() {
+				held[cl.ID] = cl
+			}
+			evClaims = make([]*tokumu.Claim, len(claims))
+			for i, cl := range claims {
+				if k := held[cl.ID]; k != nil {
+					cl = k
+				}
+				evClaims[i] = cl
+			}
+		}
+	}
+	a.evidence = view.NewEvidence(c.Vocab, evClaims)
+	evClaims = nil
 	for _, e := range c.Entities {
 		if view.NetworkTypes[e.Type] {
 			for _, t := range e.Tags {

@@ -65,6 +65,19 @@ func TestCompactPagesSame(t *testing.T) {
 			srv := newServer(t, c.db)
 			srv.WaitAnalyses()
 			sn := srv.cur.Load().snap
+			// The evidence keeps the chart's copy of each claim both hold.
+			shared := 0
+			for _, cl := range srv.cur.Load().orgChart().Claims() {
+				if e := sn.analyses().evidence.Claim(cl.ID); e != nil {
+					if e != cl {
+						t.Fatalf("claim %s: the evidence holds a copy of its own, not the chart's", cl.ID)
+					}
+					shared++
+				}
+			}
+			if shared < 20 {
+				t.Errorf("%d claims shared by the chart and the evidence: the corpus no longer tests this", shared)
+			}
 			for _, u := range c.urls {
 				sn.netClaims = claimCache{}
 				netInMemory = false
