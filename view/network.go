@@ -90,5 +90,68 @@ func Network(cs []*tokumu.Claim, entities map[string]*tokumu.Entity, undated boo
 	return g
 }
 
+// NetworkOf is Network over the relations of r at the indexes ix, with
+// the types of the entities r recorded: the same graph, found with
+// integer ids rather than a lookup of two entity ids per claim in a map
+// of every entity (two thirds of the network page's CPU at 1M claims).
+func NetworkOf(r *Relations, ix []int32, undated bool, max int) Graph {
+	deg := make(map[int32]int, len(ix)/2)
+	links := make(map[uint64]int32, len(ix)/2) // pair → index in list
+	var list []GraphLink
+	var ends [][2]int32
+	for _, i := range ix {
+		x := &r.rs[i]
+		if !undated && x.when < 0 {
+			continue
+		}
+		a, b := x.subj, x.obj
+		if a == b || !NetworkTypes[r.types[a]] || !NetworkTypes[r.types[b]] {
+			continue
+		}
+		lo, hi := a, b
+		if hi < lo {
+			lo, hi = hi, lo
+		}
+		k := uint64(uint32(lo))<<32 | uint64(uint32(hi))
+		li, ok := links[k]
+		if !ok {
+			li = int32(len(list))
+			links[k] = li
+			list = append(list, GraphLink{Source: r.strs[a], Target: r.strs[b]})
+			ends = append(ends, [2]int32{a, b})
+			deg[a]++
+			deg[b]++
+		}
+		list[li].Preds = appendNew(list[li].Preds, r.strs[x.pred])
+	}
+	var g Graph
+	if len(deg) > 0 {
+		g.Nodes = make([]GraphNode, 0, len(deg))
+	}
+	for id, d := range deg {
+		g.Nodes = append(g.Nodes, GraphNode{ID: r.strs[id], Type: r.types[id], Degree: d})
+	}
+	sort.Slice(g.Nodes, func(i, j int) bool {
+		if g.Nodes[i].Degree != g.Nodes[j].Degree {
+			return g.Nodes[i].Degree > g.Nodes[j].Degree
+		}
+		return g.Nodes[i].ID < g.Nodes[j].ID
+	})
+	g.Total = len(g.Nodes)
+	if max > 0 && len(g.Nodes) > max {
+		g.Nodes = g.Nodes[:max]
+	}
+	keep := make(map[string]bool, len(g.Nodes))
+	for _, n := range g.Nodes {
+		keep[n.ID] = true
+	}
+	for li, e := range ends {
+		if keep[r.strs[e[0]]] && keep[r.strs[e[1]]] {
+			g.Links = append(g.Links, list[li])
+		}
+	}
+	return g
+}
+
 // NetworkTypeList is NetworkTypes in display order, for filters.
 var NetworkTypeList = []tokumu.EntityType{tokumu.Person, tokumu.Organization, tokumu.Unit, tokumu.Operation}

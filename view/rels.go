@@ -15,7 +15,8 @@ import (
 // claims) it reads from the store; what it only draws or bounds it
 // takes from Claim, a claim with just the fields those read.
 type Relations struct {
-	strs  []string // entity, predicate and perspective ids
+	strs  []string            // entity, predicate and perspective ids
+	types []tokumu.EntityType // of each of strs that is an entity's id, for NetworkOf
 	whens []tokumu.When
 	ids   string // every claim id, one after another
 	rs    []relation
@@ -30,8 +31,8 @@ type relation struct {
 }
 
 // NewRelations keeps the relation claims of cs (those with an object), in
-// cs's order.
-func NewRelations(cs []*tokumu.Claim) *Relations {
+// cs's order, and the types of the entities they name.
+func NewRelations(cs []*tokumu.Claim, entities map[string]*tokumu.Entity) *Relations {
 	r := &Relations{}
 	strIx := map[string]int32{}
 	str := func(s string) int32 {
@@ -73,6 +74,12 @@ func NewRelations(cs []*tokumu.Claim) *Relations {
 		r.rs = append(r.rs, x)
 	}
 	r.ids = string(ids)
+	r.types = make([]tokumu.EntityType, len(r.strs))
+	for i, s := range r.strs {
+		if e := entities[s]; e != nil {
+			r.types[i] = e.Type
+		}
+	}
 	return r
 }
 

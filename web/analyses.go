@@ -119,7 +119,7 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus, orgChart
 	if !slices.IsSortedFunc(claims, tokumu.CompareClaims) {
 		slices.SortFunc(claims, tokumu.CompareClaims)
 	}
-	a.rels = view.NewRelations(claims)
+	a.rels = view.NewRelations(claims, c.Entities)
 	return a, nil
 }
 
@@ -136,6 +136,16 @@ func (a *analyses) relationsIn(f tokumu.ClaimFilter) ([]*tokumu.Claim, bool) {
 		return nil, false
 	}
 	return a.rels.Claims(ix), true
+}
+
+// relationsAt is relationsIn with the relations' indexes (for
+// view.NetworkOf).
+func (a *analyses) relationsAt(f tokumu.ClaimFilter) ([]int32, []*tokumu.Claim, bool) {
+	ix, ok := a.rels.Select(f)
+	if !ok {
+		return nil, nil, false
+	}
+	return ix, a.rels.Claims(ix), true
 }
 
 // fullClaims reads from st the relations at the indexes refs, in full

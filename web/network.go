@@ -82,10 +82,13 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	// Once the analyses are built the page filters their compact
 	// relations (a few ms; nothing to cache); before, it asks the store.
 	var cs []*tokumu.Claim
+	var ix []int32 // the relations' indexes, when drawn from the analyses
+	an := sn.readyAnalyses()
 	ok := false
-	if a := sn.readyAnalyses(); a != nil && netInMemory {
-		cs, ok = a.relationsIn(f)
+	if an != nil && netInMemory {
+		ix, cs, ok = an.relationsAt(f)
 	}
+	compact := ok
 	if !ok {
 		cs, err = sn.netClaims.get(f, func() ([]*tokumu.Claim, error) {
 			// The answer is cached for every later request, so the query
@@ -100,7 +103,7 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	cs, held := sn.boundClaims(cs, f.From, f.To)
+	cs, held, kept := sn.boundClaims(cs, f.From, f.To)
 	p.Type, p.Tag, p.Ego, p.Certain = q.Get("type"), q.Get("tag"), q.Get("ego"), q.Get("certain") == "1"
 	if p.Radius, err = pNetRadius.get(r); err != nil {
 		s.htmlError(w, r, err)
@@ -113,6 +116,11 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	var g view.Graph
 	if p.Type != "" || p.Tag != "" || p.Ego != "" || p.Certain {
 		g = filteredNetwork(cs, sn, &p, f)
+	} else if compact {
+		for k, i := range kept {
+			ix[k] = ix[i]
+		}
+		g = view.NetworkOf(an.rels, ix[:len(kept)], p.Undated, networkMax)
 	} else {
 		g = view.Network(cs, sn.Entities, p.Undated, networkMax)
 	}

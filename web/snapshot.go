@@ -108,7 +108,7 @@ func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer, published 
 		a, err := loadAnalyses(context.WithoutCancel(ctx), st, c, orgChart)
 		if err != nil {
 			slog.Error("building the analyses (ledger, matrices, attestation); their pages stay empty", "err", err)
-			a = &analyses{attestN: map[string][2]int{}, evidence: view.NewEvidence(c.Vocab, nil), rels: view.NewRelations(nil)}
+			a = &analyses{attestN: map[string][2]int{}, evidence: view.NewEvidence(c.Vocab, nil), rels: view.NewRelations(nil, nil)}
 		}
 		a.took = time.Since(start)
 		sn.an = a
