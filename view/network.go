@@ -99,15 +99,15 @@ func Network(cs []*tokumu.Claim, entities map[string]*tokumu.Entity, undated boo
 func NetworkOf(r *Relations, ix []int32, undated bool, max int) Graph {
 	deg := make(map[int32]int, len(ix)/2)
 	links := make(map[uint64]int32, len(ix)/2) // pair → index in list
-	var list []GraphLink
-	var ends [][2]int32
+	list := make([]GraphLink, 0, len(ix)/2)
+	ends := make([][2]int32, 0, len(ix)/2)
 	for _, i := range ix {
 		x := &r.rs[i]
 		if !undated && x.when < 0 {
 			continue
 		}
 		a, b := x.subj, x.obj
-		if a == b || !NetworkTypes[r.types[a]] || !NetworkTypes[r.types[b]] {
+		if a == b || !r.drawn[a] || !r.drawn[b] {
 			continue
 		}
 		lo, hi := a, b

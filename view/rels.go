@@ -17,6 +17,7 @@ import (
 type Relations struct {
 	strs  []string            // entity, predicate and perspective ids
 	types []tokumu.EntityType // of each of strs that is an entity's id, for NetworkOf
+	drawn []bool              // of each of strs: an entity of NetworkTypes
 	whens []tokumu.When
 	ids   string // every claim id, one after another
 	rs    []relation
@@ -75,9 +76,10 @@ func NewRelations(cs []*tokumu.Claim, entities map[string]*tokumu.Entity) *Relat
 	}
 	r.ids = string(ids)
 	r.types = make([]tokumu.EntityType, len(r.strs))
+	r.drawn = make([]bool, len(r.strs))
 	for i, s := range r.strs {
 		if e := entities[s]; e != nil {
-			r.types[i] = e.Type
+			r.types[i], r.drawn[i] = e.Type, NetworkTypes[e.Type]
 		}
 	}
 	return r

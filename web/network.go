@@ -128,9 +128,17 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	for _, n := range g.Nodes {
 		p.Nodes = append(p.Nodes, netNode{ID: n.ID, Label: p.Label(n.ID), Type: string(n.Type), Degree: n.Degree})
 	}
+	// The claims of each pair drawn (both ends among the nodes shown: a
+	// few hundred of the 5,000 claims of a range at 1M).
+	shown := make(map[string]bool, len(g.Nodes))
+	for _, n := range g.Nodes {
+		shown[n.ID] = true
+	}
 	byPair := map[[2]string][]*tokumu.Claim{}
 	for _, c := range cs {
-		byPair[pairKey(c.Subject, c.Object)] = append(byPair[pairKey(c.Subject, c.Object)], c)
+		if shown[c.Subject] && shown[c.Object] {
+			byPair[pairKey(c.Subject, c.Object)] = append(byPair[pairKey(c.Subject, c.Object)], c)
+		}
 	}
 	for _, l := range g.Links {
 		nl := netLink{Source: l.Source, Target: l.Target}
