@@ -138,16 +138,6 @@ func (a *analyses) relationsIn(f tokumu.ClaimFilter) ([]*tokumu.Claim, bool) {
 	return a.rels.Claims(ix), true
 }
 
-// relationsAt is relationsIn with the relations' indexes (for
-// view.NetworkOf).
-func (a *analyses) relationsAt(f tokumu.ClaimFilter) ([]int32, []*tokumu.Claim, bool) {
-	ix, ok := a.rels.Select(f)
-	if !ok {
-		return nil, nil, false
-	}
-	return ix, a.rels.Claims(ix), true
-}
-
 // fullClaims reads from st the relations at the indexes refs, in full
 // and in that order, for a page that prints them: one query per subject,
 // predicate and object, each claim picked by its id.

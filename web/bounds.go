@@ -36,9 +36,9 @@ func certainIn(w tokumu.When, from, to tokumu.Day) bool {
 
 // boundClaims keeps the claims of cs that possibly held in [from, to]
 // once the evidence bounds their open ends (undated claims are kept), and
-// says of each whether it certainly held there and what bounds it; kept
-// are the positions in cs of the claims kept.
-func (sn *snapshot) boundClaims(cs []*tokumu.Claim, from, to tokumu.Day) ([]*tokumu.Claim, map[*tokumu.Claim]heldIn, []int32) {
+// says of each whether it certainly held there and what bounds it
+// (analyses.network does the same on the compact relations).
+func (sn *snapshot) boundClaims(cs []*tokumu.Claim, from, to tokumu.Day) ([]*tokumu.Claim, map[*tokumu.Claim]heldIn) {
 	if from == 0 {
 		from = tokumu.MinDay
 	}
@@ -46,19 +46,17 @@ func (sn *snapshot) boundClaims(cs []*tokumu.Claim, from, to tokumu.Day) ([]*tok
 		to = tokumu.MaxDay
 	}
 	out := make([]*tokumu.Claim, 0, len(cs))
-	kept := make([]int32, 0, len(cs))
 	held := make(map[*tokumu.Claim]heldIn, len(cs))
 	ev := sn.analyses().evidence
-	for i, c := range cs {
+	for _, c := range cs {
 		b := ev.Bound(c)
 		if !c.When.IsZero() && (max(c.When.Earliest, b.Start) > to || min(c.When.Latest, b.End) < from) {
 			continue
 		}
 		out = append(out, c)
-		kept = append(kept, int32(i))
 		held[c] = heldIn{Certain: certainIn(c.When, from, to), Bounds: b}
 	}
-	return out, held, kept
+	return out, held
 }
 
 // claimText names a claim for a reader: "Hata — assistant attaché in —
