@@ -1,6 +1,8 @@
 package view
 
 import (
+	"sync"
+
 	"github.com/tokumu/tokumu"
 )
 
@@ -21,6 +23,8 @@ type Relations struct {
 	whens []tokumu.When
 	ids   string // every claim id, one after another
 	rs    []relation
+	// scratch holds *netScratch for NetworkOf.
+	scratch sync.Pool
 }
 
 type relation struct {
