@@ -174,23 +174,38 @@ func (l *disList) certainFirst(lo, hi, certain int) []int32 {
 // involving lists, in subject order, the disagreements that involve
 // entity id: as their subject or object, or as the subject or object of
 // one of their claims (two holders of an office show on the office's
-// page and on each holder's).
+// page and on each holder's). It walks the list, having marked the heads
+// and claims that name id: at 1M claims a walk of the 5M disagreements
+// takes tens of ms where a list of them under each entity held 0.13 GB.
 func (l *disList) involving(id string) []int32 {
-	k := slices.Index(l.strs, id)
-	if k < 0 {
-		return []int32{}
-	}
 	out := []int32{}
+	k := int32(slices.Index(l.strs, id))
+	if k < 0 {
+		return out
+	}
+	headHit := make([]bool, len(l.heads))
+	claimHit := make([]bool, len(l.claims))
+	some := false
+	for i, h := range l.heads {
+		headHit[i] = h.subj == k || h.obj == k
+		some = some || headHit[i]
+	}
+	for j, e := range l.ends {
+		claimHit[j] = e[0] == k || e[1] == k
+		some = some || claimHit[j]
+	}
+	if !some {
+		return out
+	}
 	for i, it := range l.items {
-		h := l.heads[it.head]
-		hit := h.subj == int32(k) || h.obj == int32(k)
+		hit := headHit[it.head]
 		if !hit {
 			to := int32(len(l.refs))
 			if i+1 < len(l.items) {
 				to = l.items[i+1].from
 			}
 			for _, j := range l.refs[it.from:to] {
-				if e := l.ends[j]; e[0] == int32(k) || e[1] == int32(k) {
+				if claimHit[j] {
 					hit = true
 					break
 				}
