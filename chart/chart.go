@@ -162,6 +162,41 @@ func Build(claims []*tokumu.Claim, vocab *tokumu.Vocab) *Chart {
 	return c
 }
 
+// Claims returns every claim the chart holds (its edges, the lives of
+// organizations and the claims that bound heads), each once: the
+// server's analyses index the same claims as evidence and keep the
+// chart's copies rather than a second set (0.1 GB at 1M claims).
+func (c *Chart) Claims() []*tokumu.Claim {
+	seen := map[*tokumu.Claim]bool{}
+	var out []*tokumu.Claim
+	add := func(cl *tokumu.Claim) {
+		if cl != nil && !seen[cl] {
+			seen[cl] = true
+			out = append(out, cl)
+		}
+	}
+	for _, es := range [][][]edge{c.children, c.heads} {
+		for _, list := range es {
+			for _, e := range list {
+				add(e.claim)
+			}
+		}
+	}
+	for _, l := range c.life {
+		for _, cs := range [][]*tokumu.Claim{l.founded, l.ended, l.succ, l.pred} {
+			for _, cl := range cs {
+				add(cl)
+			}
+		}
+	}
+	for cl, b := range c.bounds {
+		add(cl)
+		add(b.StartBy)
+		add(b.EndBy)
+	}
+	return out
+}
+
 // Node is one organization in a subtree at a date.
 type Node struct {
 	ID     string          `json:"id"`

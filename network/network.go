@@ -51,6 +51,9 @@ type Edge struct {
 	Claims  []*tokumu.Claim `json:"claims"`
 	Certain bool            `json:"certain"`
 	Dated   bool            `json:"dated"` // some claim of the edge has a time
+	// Refs are the indexes of the claims instead, in a graph made by
+	// BuildIndexed (Claims is then nil).
+	Refs []int32 `json:"-"`
 }
 
 // Graph is the relation graph of a range. Nodes are numbered in the order
@@ -83,6 +86,20 @@ type arc struct {
 
 // Build makes the graph of the relation claims cs between entities.
 func Build(cs []*tokumu.Claim, entities map[string]*tokumu.Entity, opt Options) *Graph {
+	return build(len(cs), func(i int) *tokumu.Claim { return cs[i] }, entities, opt, false)
+}
+
+// BuildIndexed is Build over n claims that at gives one at a time, and
+// its edges keep the claims' indexes (Edge.Refs, Step.Refs) instead of
+// the claims: a graph over every relation of a large corpus then holds 4
+// bytes a claim rather than the claim, and the caller reads in full only
+// the claims it shows (the server's /api/path). at may reuse the claim
+// it returns: Build reads it only until the next call.
+func BuildIndexed(n int, at func(i int) *tokumu.Claim, entities map[string]*tokumu.Entity, opt Options) *Graph {
+	return build(n, at, entities, opt, true)
+}
+
+func build(n int, at func(i int) *tokumu.Claim, entities map[string]*tokumu.Entity, opt Options, indexed bool) *Graph {
 	if opt.At != 0 {
 		opt.From, opt.To = opt.At, opt.At
 	}
@@ -102,7 +119,8 @@ func Build(cs []*tokumu.Claim, entities map[string]*tokumu.Entity, opt Options) 
 	keep := func(e *tokumu.Entity) bool {
 		return e != nil && slices.Contains(types, e.Type) && (opt.Tag == "" || slices.Contains(e.Tags, opt.Tag))
 	}
-	for _, c := range cs {
+	for i := 0; i < n; i++ {
+		c := at(i)
 		if c.Object == "" || c.Object == c.Subject || (opt.Exclude != nil && opt.Exclude(c.Predicate)) {
 			continue
 		}
@@ -137,7 +155,11 @@ func Build(cs []*tokumu.Claim, entities map[string]*tokumu.Entity, opt Options) 
 			gr.adj[v] = append(gr.adj[v], arc{u, e})
 			gr.nedges++
 		}
-		e.Claims = append(e.Claims, c)
+		if indexed {
+			e.Refs = append(e.Refs, int32(i))
+		} else {
+			e.Claims = append(e.Claims, c)
+		}
 		e.Certain = e.Certain || certain
 		e.Dated = e.Dated || !c.When.IsZero()
 	}
@@ -569,6 +591,7 @@ type Step struct {
 	To      string          `json:"to"`
 	Certain bool            `json:"certain"`
 	Claims  []*tokumu.Claim `json:"claims"`
+	Refs    []int32         `json:"-"` // the claims' indexes, in a graph made by BuildIndexed
 }
 
 // Path returns a shortest path from a to b by Edge weights: a path of
@@ -593,7 +616,7 @@ func (gr *Graph) Path(a, b string) ([]Step, error) {
 	for i := 1; i < len(ns); i++ {
 		x, y := ns[i-1], ns[i]
 		e := gr.edge(x, y)
-		steps = append(steps, Step{From: gr.names[x], To: gr.names[y], Certain: e.Certain, Claims: e.Claims})
+		steps = append(steps, Step{From: gr.names[x], To: gr.names[y], Certain: e.Certain, Claims: e.Claims, Refs: e.Refs})
 	}
 	return steps, nil
 }

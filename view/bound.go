@@ -60,9 +60,9 @@ type Evidence struct {
 	// holding's successor or predecessor is a binary search, not a scan
 	// of every holder (quadratic on an office of thousands).
 	offices map[[2]string]*officeIndex
-	// seen holds the ids of the claims added: the same claim read by two
+	// seen holds the claims added by id: the same claim read by two
 	// queries (as its holder's and as its office's) is one holding.
-	seen map[string]bool
+	seen map[string]*tokumu.Claim
 }
 
 // Holders returns the claims of the office (predicate, object) that ev
@@ -72,12 +72,18 @@ func (ev *Evidence) Holders(predicate, object string) []*tokumu.Claim {
 	return ev.holders[[2]string{predicate, object}]
 }
 
+// Claim returns the claim with the id if ev holds it, else nil: the
+// server's corpus-wide disagreements keep the evidence's copy of a claim
+// rather than one of their own (most of them are two holders of an
+// office, which the evidence holds).
+func (ev *Evidence) Claim(id string) *tokumu.Claim { return ev.seen[id] }
+
 // NewEvidence indexes claims (any claims; those that bound nothing are
 // ignored).
 func NewEvidence(vocab *tokumu.Vocab, claims []*tokumu.Claim) *Evidence {
 	ev := &Evidence{vocab: vocab, died: map[string][]*tokumu.Claim{}, founded: map[string][]*tokumu.Claim{},
 		ended: map[string][]*tokumu.Claim{}, postings: map[string][]*tokumu.Claim{},
-		holders: map[[2]string][]*tokumu.Claim{}, offices: map[[2]string]*officeIndex{}, seen: map[string]bool{}}
+		holders: map[[2]string][]*tokumu.Claim{}, offices: map[[2]string]*officeIndex{}, seen: map[string]*tokumu.Claim{}}
 	ev.Add(claims)
 	return ev
 }
@@ -93,7 +99,7 @@ func (ev *Evidence) Add(claims []*tokumu.Claim) {
 		}
 	}()
 	for _, c := range claims {
-		if ev.seen[c.ID] || c.Perspective != "" {
+		if ev.seen[c.ID] != nil || c.Perspective != "" {
 			continue // a belief bounds nothing
 		}
 		// Only a claim indexed below is remembered: seen held the id of
@@ -102,7 +108,7 @@ func (ev *Evidence) Add(claims []*tokumu.Claim) {
 			!v.Is(p, tokumu.RoleSuccessor) && (c.Object == "" || !ev.exclusive(p)) {
 			continue
 		}
-		ev.seen[c.ID] = true
+		ev.seen[c.ID] = c
 		switch p := c.Predicate; {
 		case v.Is(p, tokumu.RoleDied):
 			ev.died[c.Subject] = append(ev.died[c.Subject], c)
@@ -164,7 +170,7 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 		// Nor does an organization stay part of another after it
 		// itself ceased: its own dissolution or conversion ends it.
 		for _, o := range ev.ended[c.Subject] {
-			if o != c && !o.When.IsZero() {
+			if o.ID != c.ID && !o.When.IsZero() {
 				setEnd(o.When.Latest, o, "dissolution")
 			}
 		}
@@ -177,7 +183,7 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 		}
 		if ev.exclusive(c.Predicate) {
 			for _, o := range ev.postings[c.Subject] {
-				if o != c && o.Object != c.Object && !o.When.IsZero() && o.When.Earliest > w.LatestStart {
+				if o.ID != c.ID && o.Object != c.Object && !o.When.IsZero() && o.When.Earliest > w.LatestStart {
 					setEnd(o.When.LatestStart, o, "next posting")
 				}
 			}
@@ -190,7 +196,7 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 			}
 		}
 		for _, o := range ev.founded[c.Subject] {
-			if o != c && !o.When.IsZero() {
+			if o.ID != c.ID && !o.When.IsZero() {
 				setStart(o.When.Earliest, o, "founding")
 			}
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ach"
+	"github.com/tokumu/tokumu/chart"
 	"github.com/tokumu/tokumu/ledger"
 	"github.com/tokumu/tokumu/network"
 	"github.com/tokumu/tokumu/view"
@@ -20,10 +21,12 @@ import (
 // built once per state from every claim: a page or API call reads them
 // without touching the store.
 type analyses struct {
-	ledger    *ledger.Ledger
-	matrices  []*ach.Matrix
-	relations []*tokumu.Claim   // in the store's order: for the path API and the network page
-	attestN   map[string][2]int // claim → sources, independent ones, where more than one source says it
+	ledger   *ledger.Ledger
+	matrices []*ach.Matrix
+	// rels are the relation claims in the store's order, compact (see
+	// view.Relations): for the path API and the network page.
+	rels    *view.Relations
+	attestN map[string][2]int // claim → sources, independent ones, where more than one source says it
 	// evidence bounds open holdings for the network and the map (see
 	// bounds.go).
 	evidence *view.Evidence
@@ -53,7 +56,11 @@ type hubGroup struct {
 	N    int
 }
 
-func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analyses, error) {
+// loadAnalyses builds the analyses from a read of every claim. orgChart
+// (nil: none) returns the state's organization chart
+// once built: the evidence keeps the chart's copies of the claims both
+// hold (every office holding) rather than this read's.
+func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus, orgChart func() *chart.Chart) (*analyses, error) {
 	claims, err := st.Claims(ctx, tokumu.ClaimFilter{})
 	if err != nil {
 		return nil, fmt.Errorf("loading claims for the analyses: %w", err)
@@ -62,11 +69,28 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 		ledger:   ledger.Build(c, claims, -1, -1),
 		matrices: ach.Build(ach.Input{Vocab: c.Vocab, Entities: c.Entities, Claims: claims}),
 		attestN:  map[string][2]int{},
-		evidence: view.NewEvidence(c.Vocab, claims),
 		explicit: map[string]string{},
 		beliefs:  ledger.BuildBeliefs(c.Numbers, ledger.Filter{}, ledger.DefaultTolerance),
 		charts:   view.Estimates(c.Numbers),
 	}
+	evClaims := claims
+	if orgChart != nil {
+		if ch := orgChart(); ch != nil {
+			held := map[string]*tokumu.Claim{}
+			for _, cl := range ch.Claims() {
+				held[cl.ID] = cl
+			}
+			evClaims = make([]*tokumu.Claim, len(claims))
+			for i, cl := range claims {
+				if k := held[cl.ID]; k != nil {
+					cl = k
+				}
+				evClaims[i] = cl
+			}
+		}
+	}
+	a.evidence = view.NewEvidence(c.Vocab, evClaims)
+	evClaims = nil
 	for _, e := range c.Entities {
 		if view.NetworkTypes[e.Type] {
 			for _, t := range e.Tags {
@@ -86,18 +110,16 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 		if cl.ID != tokumu.DeriveClaimID(cl) {
 			a.explicit[cl.ID] = cl.Subject
 		}
-		if cl.Object != "" {
-			a.relations = append(a.relations, cl)
-		}
 		if at := attest.Of(cl); len(at.Sources) > 1 {
 			a.attestN[cl.ID] = [2]int{len(at.Sources), at.Independent}
 		}
 	}
 	// The store lists claims in tokumu.CompareClaims order; relationsIn
 	// relies on it.
-	if !slices.IsSortedFunc(a.relations, tokumu.CompareClaims) {
-		slices.SortFunc(a.relations, tokumu.CompareClaims)
+	if !slices.IsSortedFunc(claims, tokumu.CompareClaims) {
+		slices.SortFunc(claims, tokumu.CompareClaims)
 	}
+	a.rels = view.NewRelations(claims, c.Entities)
 	return a, nil
 }
 
@@ -105,18 +127,45 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus) (*analys
 // and a Limit: the network page's) from the relations held here: the
 // same claims in the same order, found by a walk that stops at the
 // Limit-th, where SQLite read and decoded 5,000 rows per range (60 ms of
-// CPU at 1M claims; BENCHMARKS.md). TestRelationsIn compares the two.
-func (a *analyses) relationsIn(f tokumu.ClaimFilter) []*tokumu.Claim {
-	var out []*tokumu.Claim
-	for _, c := range a.relations {
-		if f.Limit > 0 && len(out) == f.Limit {
-			break
-		}
-		if f.Matches(c) {
-			out = append(out, c)
-		}
+// CPU at 1M claims; BENCHMARKS.md). The claims have only the fields the
+// network page reads (view.Relations.Claim). TestRelationsIn compares
+// the two; ok is false for a filter the relations cannot answer.
+func (a *analyses) relationsIn(f tokumu.ClaimFilter) ([]*tokumu.Claim, bool) {
+	ix, ok := a.rels.Select(f)
+	if !ok {
+		return nil, false
 	}
-	return out
+	return a.rels.Claims(ix), true
+}
+
+// fullClaims reads from st the relations at the indexes refs, in full
+// and in that order, for a page that prints them: one query per subject,
+// predicate and object, each claim picked by its id.
+func (a *analyses) fullClaims(ctx context.Context, st tokumu.Store, refs []int32) ([]*tokumu.Claim, error) {
+	type spo struct{ s, p, o string }
+	read := map[spo]map[string]*tokumu.Claim{}
+	out := make([]*tokumu.Claim, 0, len(refs))
+	for _, i := range refs {
+		k := spo{a.rels.Subject(int(i)), a.rels.Predicate(int(i)), a.rels.Object(int(i))}
+		byID := read[k]
+		if byID == nil {
+			cs, err := st.Claims(ctx, tokumu.ClaimFilter{Subject: k.s, Predicate: k.p, Object: k.o})
+			if err != nil {
+				return nil, err
+			}
+			byID = make(map[string]*tokumu.Claim, len(cs))
+			for _, c := range cs {
+				byID[c.ID] = c
+			}
+			read[k] = byID
+		}
+		c := byID[a.rels.ID(int(i))]
+		if c == nil {
+			return nil, tokumu.Errorf(tokumu.EINTERNAL, "claim %s is no longer in the store", a.rels.ID(int(i)))
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 // findHubs counts the claims of each entity, per predicate and side, and
@@ -234,10 +283,17 @@ func (s *Server) handlePathAPI(w http.ResponseWriter, r *http.Request) {
 		Exclude: func(p string) bool {
 			return sn.Vocab.Is(p, tokumu.RoleHypothesisOf) || sn.Vocab.Is(p, tokumu.RoleSameAs)
 		}}
-	steps, err := sn.analyses().pathGraph(sn, opt).Path(a, b)
+	an := sn.analyses()
+	steps, err := an.pathGraph(sn, opt).Path(a, b)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
+	}
+	for i := range steps {
+		if steps[i].Claims, err = an.fullClaims(r.Context(), s.st(r).store, steps[i].Refs); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
 	}
 	writeJSON(w, http.StatusOK, steps)
 }
@@ -308,7 +364,10 @@ func (a *analyses) pathGraph(sn *snapshot, opt network.Options) *network.Graph {
 		a.pathOrder = append(a.pathOrder, k)
 	}
 	a.pathMu.Unlock()
-	e.once.Do(func() { e.g = network.Build(a.relations, sn.Entities, opt) })
+	e.once.Do(func() {
+		var c tokumu.Claim // reused: the graph keeps indexes (Edge.Refs)
+		e.g = network.BuildIndexed(a.rels.Len(), func(i int) *tokumu.Claim { a.rels.ClaimInto(i, &c); return &c }, sn.Entities, opt)
+	})
 	return e.g
 }
 

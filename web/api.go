@@ -290,11 +290,7 @@ func (s *Server) handleDisagreements(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if id := r.URL.Query().Get("id"); id != "" {
-		ix := d.bySubject[id]
-		if ix == nil {
-			ix = []int32{}
-		}
-		writeJSON(w, http.StatusOK, d.jsonPage(ix, offset, limit))
+		writeJSON(w, http.StatusOK, d.jsonPage(d.all.involving(id), offset, limit))
 		return
 	}
 	writeJSON(w, http.StatusOK, d.jsonPage(nil, offset, limit))

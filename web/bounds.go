@@ -36,7 +36,8 @@ func certainIn(w tokumu.When, from, to tokumu.Day) bool {
 
 // boundClaims keeps the claims of cs that possibly held in [from, to]
 // once the evidence bounds their open ends (undated claims are kept), and
-// says of each whether it certainly held there and what bounds it.
+// says of each whether it certainly held there and what bounds it
+// (analyses.network does the same on the compact relations).
 func (sn *snapshot) boundClaims(cs []*tokumu.Claim, from, to tokumu.Day) ([]*tokumu.Claim, map[*tokumu.Claim]heldIn) {
 	if from == 0 {
 		from = tokumu.MinDay

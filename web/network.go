@@ -79,22 +79,6 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 		f.From, f.To = tokumu.DayOf(p.From, 1, 1), tokumu.DayOf(p.To, 12, 31)
 	}
 	sn := s.st(r).snap
-	cs, err := sn.netClaims.get(f, func() ([]*tokumu.Claim, error) {
-		if a := sn.readyAnalyses(); a != nil && netInMemory {
-			return a.relationsIn(f), nil
-		}
-		// The answer is cached for every later request, so the query
-		// runs to the end (within netLoadMax) even if this request is
-		// stopped at its time limit.
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), netLoadMax)
-		defer cancel()
-		return s.st(r).store.Claims(ctx, f)
-	})
-	if err != nil {
-		s.htmlError(w, r, err)
-		return
-	}
-	cs, held := sn.boundClaims(cs, f.From, f.To)
 	p.Type, p.Tag, p.Ego, p.Certain = q.Get("type"), q.Get("tag"), q.Get("ego"), q.Get("certain") == "1"
 	if p.Radius, err = pNetRadius.get(r); err != nil {
 		s.htmlError(w, r, err)
@@ -103,20 +87,62 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	if p.Radius < 1 {
 		p.Radius = 1
 	}
-	p.Types, p.Tags = view.NetworkTypeList, sn.analyses().tags
-	var g view.Graph
-	if p.Type != "" || p.Tag != "" || p.Ego != "" || p.Certain {
-		g = filteredNetwork(cs, sn, &p, f)
-	} else {
-		g = view.Network(cs, sn.Entities, p.Undated, networkMax)
+	filtered := p.Type != "" || p.Tag != "" || p.Ego != "" || p.Certain
+	// Once the analyses are built the page filters their compact
+	// relations (a few ms; nothing to cache); before, it asks the store.
+	var (
+		g      view.Graph
+		byPair map[[2]string][]*tokumu.Claim // the claims of each pair drawn
+		held   map[*tokumu.Claim]heldIn
+		ix     []int32
+		ok     bool
+	)
+	an := sn.readyAnalyses()
+	if an != nil && netInMemory {
+		ix, ok = an.rels.Select(f)
 	}
+	if ok && !filtered {
+		g, byPair, held = an.network(ix, f.From, f.To, p.Undated)
+	} else {
+		var cs []*tokumu.Claim
+		if ok {
+			cs = an.rels.Claims(ix)
+		} else {
+			cs, err = sn.netClaims.get(f, func() ([]*tokumu.Claim, error) {
+				// The answer is cached for every later request, so the
+				// query runs to the end (within netLoadMax) even if this
+				// request is stopped at its time limit.
+				ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), netLoadMax)
+				defer cancel()
+				return s.st(r).store.Claims(ctx, f)
+			})
+			if err != nil {
+				s.htmlError(w, r, err)
+				return
+			}
+		}
+		cs, held = sn.boundClaims(cs, f.From, f.To)
+		if filtered {
+			g = filteredNetwork(cs, sn, &p, f)
+		} else {
+			g = view.Network(cs, sn.Entities, p.Undated, networkMax)
+		}
+		// Only the pairs drawn: both ends among the nodes shown.
+		shown := make(map[string]bool, len(g.Nodes))
+		for _, n := range g.Nodes {
+			shown[n.ID] = true
+		}
+		byPair = map[[2]string][]*tokumu.Claim{}
+		for _, c := range cs {
+			if shown[c.Subject] && shown[c.Object] {
+				byPair[pairKey(c.Subject, c.Object)] = append(byPair[pairKey(c.Subject, c.Object)], c)
+			}
+		}
+	}
+	p.Types, p.Tags = view.NetworkTypeList, sn.analyses().tags
 	p.Total = g.Total
 	for _, n := range g.Nodes {
 		p.Nodes = append(p.Nodes, netNode{ID: n.ID, Label: p.Label(n.ID), Type: string(n.Type), Degree: n.Degree})
-	}
-	byPair := map[[2]string][]*tokumu.Claim{}
-	for _, c := range cs {
-		byPair[pairKey(c.Subject, c.Object)] = append(byPair[pairKey(c.Subject, c.Object)], c)
 	}
 	for _, l := range g.Links {
 		nl := netLink{Source: l.Source, Target: l.Target}
@@ -144,6 +170,51 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Data = netData{Nodes: append([]netNode{}, p.Nodes...), Links: append([]netLink{}, p.Links...)}
 	s.render(w, r, http.StatusOK, "network", &p)
+}
+
+// network draws the page's graph from the relations at ix, as
+// boundClaims and view.Network draw it from their claims: the relations
+// that the evidence's bounds rule out of [from, to] are dropped, the
+// graph is found on integer ids (view.NetworkOf), and only the claims of
+// the pairs drawn — a few hundred of a range's 5,000 at 1M claims — are
+// made into claims, with how each held (the page's "why"). A claim per
+// relation of the range was 2 MB a request, and the GC the heap's churn
+// caused was most of the page's p99.
+func (a *analyses) network(ix []int32, from, to tokumu.Day, undated bool) (view.Graph, map[[2]string][]*tokumu.Claim, map[*tokumu.Claim]heldIn) {
+	if from == 0 {
+		from = tokumu.MinDay
+	}
+	if to == 0 {
+		to = tokumu.MaxDay
+	}
+	var c tokumu.Claim // reused: Bound keeps no reference to it
+	kept := ix[:0]
+	for _, i := range ix {
+		a.rels.ClaimInto(int(i), &c)
+		if !c.When.IsZero() {
+			if b := a.evidence.Bound(&c); max(c.When.Earliest, b.Start) > to || min(c.When.Latest, b.End) < from {
+				continue
+			}
+		}
+		kept = append(kept, i)
+	}
+	g := view.NetworkOf(a.rels, kept, undated, networkMax)
+	shown := make(map[string]bool, len(g.Nodes))
+	for _, n := range g.Nodes {
+		shown[n.ID] = true
+	}
+	byPair := map[[2]string][]*tokumu.Claim{}
+	held := map[*tokumu.Claim]heldIn{}
+	for _, i := range kept {
+		s, o := a.rels.Subject(int(i)), a.rels.Object(int(i))
+		if !shown[s] || !shown[o] {
+			continue
+		}
+		cl := a.rels.Claim(int(i))
+		held[cl] = heldIn{Certain: certainIn(cl.When, from, to), Bounds: a.evidence.Bound(cl)}
+		byPair[pairKey(s, o)] = append(byPair[pairKey(s, o)], cl)
+	}
+	return g, byPair, held
 }
 
 // netInMemory says the page takes its relations from the analyses when

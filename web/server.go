@@ -244,7 +244,7 @@ func buildState(ctx context.Context, store tokumu.Store, first bool) (*state, er
 			}
 		}
 	}()
-	st.snap, err = loadSnapshot(ctx, store, t, published)
+	st.snap, err = loadSnapshot(ctx, store, t, published, st.orgChart)
 	if !lazyIndex {
 		<-st.indexReady
 		if st.indexErr != nil {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/chart"
 	"github.com/tokumu/tokumu/view"
 )
 
@@ -70,7 +71,7 @@ type snapshot struct {
 
 // loadSnapshot reads the store into a snapshot. Its slow parts (the
 // analyses) start once published is closed.
-func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer, published <-chan struct{}) (*snapshot, error) {
+func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer, published <-chan struct{}, orgChart func() *chart.Chart) (*snapshot, error) {
 	if t == nil {
 		t = &loadTimer{last: time.Now()}
 	}
@@ -104,10 +105,10 @@ func loadSnapshot(ctx context.Context, st tokumu.Store, t *loadTimer, published 
 	inBackground(published, func() {
 		defer close(sn.anReady)
 		start := time.Now()
-		a, err := loadAnalyses(context.WithoutCancel(ctx), st, c)
+		a, err := loadAnalyses(context.WithoutCancel(ctx), st, c, orgChart)
 		if err != nil {
 			slog.Error("building the analyses (ledger, matrices, attestation); their pages stay empty", "err", err)
-			a = &analyses{attestN: map[string][2]int{}, evidence: view.NewEvidence(c.Vocab, nil)}
+			a = &analyses{attestN: map[string][2]int{}, evidence: view.NewEvidence(c.Vocab, nil), rels: view.NewRelations(nil, nil)}
 		}
 		a.took = time.Since(start)
 		sn.an = a

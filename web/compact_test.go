@@ -1,0 +1,243 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/internal/corpustest"
+	"github.com/tokumu/tokumu/internal/synth"
+	"github.com/tokumu/tokumu/network"
+	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/view"
+	"github.com/tokumu/tokumu/yamlcorpus"
+)
+
+// TestCompactPagesSame: the analyses hold the relations compactly
+// (view.Relations) and the disagreements keep the evidence's claims; the
+// network page, /api/path and the disagreement pages are the same byte
+// for byte as when drawn from the store's full claims — on the embedded
+// corpus and on a synthetic one (internal/synth, 3,000 claims, seed 11).
+func TestCompactPagesSame(t *testing.T) {
+	ctx := context.Background()
+	emb, err := corpustest.Open(ctx, filepath.Join(t.TempDir(), "e.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer emb.Close()
+	dir := filepath.Join(t.TempDir(), "synth")
+	if _, err := synth.Write(dir, 3000, 11); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := yamlcorpus.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	syn, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syn.Close()
+	if err := syn.Replace(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		db   *sqlite.DB
+		urls []string
+	}{
+		{"embedded", emb, []string{"/network?from=1937&to=1941", "/network?from=1920&to=1924", "/network?undated=1",
+			"/network?from=1938&to=1940&type=person", "/network?from=1930&to=1945&certain=1",
+			"/network?from=1930&to=1945&ego=kwantung-army&radius=2", "/network?from=1900&to=1950&tag=intelligence"}},
+		{"synthetic", syn, []string{"/network?from=1937&to=1941", "/network?from=1920&to=1924", "/network?undated=1",
+			"/network?from=1925&to=1929&type=organization", "/network?from=1930&to=1934&certain=1",
+			"/network?from=1920&to=1945&ego=org-0&radius=1"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := newServer(t, c.db)
+			srv.WaitAnalyses()
+			sn := srv.cur.Load().snap
+			// The evidence keeps the chart's copy of each claim both hold.
+			shared := 0
+			for _, cl := range srv.cur.Load().orgChart().Claims() {
+				if e := sn.analyses().evidence.Claim(cl.ID); e != nil {
+					if e != cl {
+						t.Fatalf("claim %s: the evidence holds a copy of its own, not the chart's", cl.ID)
+					}
+					shared++
+				}
+			}
+			if shared < 20 {
+				t.Errorf("%d claims shared by the chart and the evidence: the corpus no longer tests this", shared)
+			}
+			for _, u := range c.urls {
+				sn.netClaims = claimCache{}
+				netInMemory = false
+				_, fromStore := get(t, srv, u)
+				netInMemory = true
+				res, fromMemory := get(t, srv, u)
+				if res.StatusCode != 200 || fromStore != fromMemory {
+					t.Errorf("%s: status %d; the page differs between the store's claims and the compact relations (%d and %d bytes)", u, res.StatusCode, len(fromStore), len(fromMemory))
+				}
+				if len(fromMemory) < 2000 {
+					t.Errorf("%s: a page of %d bytes", u, len(fromMemory))
+				}
+			}
+			comparePaths(t, srv, c.db)
+			compareDisagreements(t, srv, c.db)
+		})
+	}
+}
+
+// comparePaths asks /api/path for pairs of entities of the graph and
+// compares each answer with the path network.Build finds over the full
+// claims read from the store, as the server did before.
+func comparePaths(t *testing.T, srv *Server, db *sqlite.DB) {
+	t.Helper()
+	ctx := context.Background()
+	sn := srv.cur.Load().snap
+	rels, err := db.Claims(ctx, tokumu.ClaimFilter{RelationsOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	found := 0
+	for _, at := range []string{"", "1938-06-01"} {
+		for _, certain := range []bool{false, true} {
+			opt := network.Options{Certain: certain, Undated: true, Exclude: func(p string) bool {
+				return sn.Vocab.Is(p, tokumu.RoleHypothesisOf) || sn.Vocab.Is(p, tokumu.RoleSameAs)
+			}}
+			if at != "" {
+				w, _, err := tokumu.ParseWhen(at)
+				if err != nil {
+					t.Fatal(err)
+				}
+				opt.At = w.Earliest
+			}
+			g := network.Build(rels, sn.Entities, opt)
+			nodes := g.Nodes()
+			if len(nodes) < 10 {
+				t.Fatalf("at %q certain %v: %d nodes, too few to test", at, certain, len(nodes))
+			}
+			for k := 0; k < 12; k++ {
+				a, b := nodes[r.IntN(len(nodes))], nodes[r.IntN(len(nodes))]
+				q := url.Values{"from": {a}, "to": {b}}
+				if at != "" {
+					q.Set("at", at)
+				}
+				if certain {
+					q.Set("certain", "1")
+				}
+				res, body := get(t, srv, "/api/path?"+q.Encode())
+				steps, err := g.Path(a, b)
+				if err != nil {
+					if res.StatusCode != 404 {
+						t.Errorf("path %s → %s (%v): status %d, want 404 (%v)", a, b, q, res.StatusCode, err)
+					}
+					continue
+				}
+				want, _ := json.Marshal(steps)
+				var gotV, wantV any
+				if err := json.Unmarshal([]byte(body), &gotV); err != nil {
+					t.Fatalf("path %s → %s: %v: %.200s", a, b, err, body)
+				}
+				json.Unmarshal(want, &wantV)
+				if !reflect.DeepEqual(gotV, wantV) {
+					t.Errorf("path %s → %s (%v):\n got %.400s\nwant %.400s", a, b, q, body, want)
+				}
+				found++
+			}
+		}
+	}
+	if found < 8 {
+		t.Errorf("only %d of 48 pairs were joined: the corpus no longer tests paths", found)
+	}
+}
+
+// compareDisagreements renders /disagreements and /api/disagreements
+// (whole, paged, and for entities) and compares them with the same pages
+// made here from view.AllDisagreements over a read of every claim, as
+// the server made them when it held the list whole: the page's order
+// certain first, an entity's list every disagreement it is the subject or
+// object of, or of one of its claims.
+func compareDisagreements(t *testing.T, srv *Server, db *sqlite.DB) {
+	t.Helper()
+	ctx := context.Background()
+	st := srv.cur.Load()
+	claims, err := db.Claims(ctx, tokumu.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := view.AllDisagreements(claims, st.vocab)
+	var certainFirst []view.Disagreement
+	certain := 0
+	for _, possible := range []bool{false, true} {
+		for _, x := range all {
+			if x.Possible == possible {
+				certainFirst = append(certainFirst, x)
+				if !possible {
+					certain++
+				}
+			}
+		}
+	}
+	if len(all) < 20 || certain == 0 || certain == len(all) {
+		t.Fatalf("%d disagreements, %d certain: the corpus no longer tests this", len(all), certain)
+	}
+	check := func(u, want string) {
+		t.Helper()
+		res, got := get(t, srv, u)
+		if res.StatusCode != 200 || got != want {
+			t.Errorf("%s: status %d, differs from the list made from every claim:\n got %.300s\nwant %.300s", u, res.StatusCode, got, want)
+		}
+	}
+	jsonPage := func(list []view.Disagreement, offset, limit int) string {
+		n := len(list)
+		p := page[view.DisagreementJSON]{Total: &n, Offset: offset, Limit: limit, More: offset+limit < n}
+		p.Items = view.DisagreementsJSON(list[min(offset, n):min(n, offset+limit)])
+		rec := httptest.NewRecorder()
+		writeJSON(rec, 200, p)
+		return rec.Body.String()
+	}
+	for _, pg := range [][2]int{{0, 50}, {20, 30}, {len(all) - 5, 50}, {certain - 3, 7}} {
+		check(fmt.Sprintf("/api/disagreements?offset=%d&limit=%d", pg[0], pg[1]), jsonPage(all, pg[0], pg[1]))
+		// The HTML page, made from the reference list.
+		u := fmt.Sprintf("/disagreements?offset=%d&limit=%d", pg[0], pg[1])
+		r := httptest.NewRequest("GET", u, nil)
+		p := disagreementsPage{base: srv.base(r, "disagreements", "dis.h"), Certain: certain, Possible: len(all) - certain}
+		if p.Pager, err = srv.pager(r, "/disagreements"); err != nil {
+			t.Fatal(err)
+		}
+		lo, hi := p.Pager.window(len(all))
+		p.List = certainFirst[lo:hi]
+		rec := httptest.NewRecorder()
+		srv.render(rec, r, 200, "disagreements", &p)
+		check(u, rec.Body.String())
+	}
+	for _, i := range []int{0, len(all) / 2, len(all) - 1} {
+		for _, id := range []string{all[i].Subject, all[i].Claims[0].Subject, all[i].Claims[len(all[i].Claims)-1].Object, "no-such-entity"} {
+			if id == "" {
+				continue
+			}
+			var mine []view.Disagreement
+			for _, x := range all {
+				in := x.Subject == id || x.Object == id
+				for _, c := range x.Claims {
+					in = in || c.Subject == id || c.Object == id
+				}
+				if in {
+					mine = append(mine, x)
+				}
+			}
+			check("/api/disagreements?id="+url.QueryEscape(id), jsonPage(mine, 0, 100))
+		}
+	}
+}
