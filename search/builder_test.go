@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"reflect"
 	"slices"
 	"testing"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/corpus"
+	"github.com/tokumu/tokumu/internal/synth"
 	"github.com/tokumu/tokumu/yamlcorpus"
 )
 
@@ -83,4 +85,47 @@ func postings(x *textIndex) map[string][]tpost {
 		m[term] = x.posts[id]
 	}
 	return m
+}
+
+// TestTokenKeysMemo: the memoized keys of every token of every name — of
+// the embedded corpus and of a synthetic one, whose names share their
+// words — are the keys wordKeys and deriveKeys compute, on the first
+// call and on every later one.
+func TestTokenKeysMemo(t *testing.T) {
+	ds, err := yamlcorpus.Load(corpus.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := synth.Write(dir, 2000, 3); err != nil {
+		t.Fatal(err)
+	}
+	sds, err := yamlcorpus.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo, plain := &deriver{}, &deriver{}
+	calls := 0
+	for round := 0; round < 2; round++ {
+		for _, es := range [][]*tokumu.Entity{ds.Entities, sds.Entities} {
+			for _, e := range es {
+				for _, n := range e.Names {
+					for _, tok := range tokenize(n.Text) {
+						raw := n.Text[tok.start:tok.end]
+						got := memo.tokenKeys(tok, raw, n.Lang)
+						want := tokenKeys{wordKeys(tok), plain.deriveKeys(tok, raw, n.Lang)}
+						if !reflect.DeepEqual(got, want) {
+							t.Fatalf("round %d, %q (%s) of %s: memoized %v, computed %v", round, raw, n.Lang, e.ID, got, want)
+						}
+						calls++
+					}
+				}
+			}
+		}
+	}
+	// Memoization pays only if words repeat: fewer distinct tokens than
+	// half the calls of one round.
+	if len(memo.keys) == 0 || len(memo.keys) > calls/4 {
+		t.Errorf("%d distinct tokens for %d calls per round", len(memo.keys), calls/2)
+	}
 }
