@@ -139,6 +139,38 @@ type deriver struct {
 	once sync.Once
 	tok  *tokenizer.Tokenizer
 	memo map[string][]string // build time only
+	keys map[string]tokenKeys
+}
+
+// tokenKeys are the keys of one token of a name: as written (wordKeys)
+// and derived (deriveKeys).
+type tokenKeys struct{ written, derived []string }
+
+// tokenKeys returns wordKeys and deriveKeys of a token of a name,
+// memoized by what they depend on: the token, its script, whether the
+// name is Japanese and, for a run of kanji, the run as written. Names
+// share their words (family and given names, "Special Service Agency"):
+// the transliterations and stems of a word are computed once per build.
+// Like readings, it is called only while an index is built, by one
+// goroutine; the slices returned must not be changed.
+func (d *deriver) tokenKeys(t token, raw, lang string) tokenKeys {
+	ja := "-"
+	if strings.HasPrefix(lang, "ja") {
+		ja = "j"
+	}
+	key := string(rune('0'+t.script)) + ja + t.text
+	if t.script == scriptCJK {
+		key += "\x00" + raw
+	}
+	if k, ok := d.keys[key]; ok {
+		return k
+	}
+	if d.keys == nil {
+		d.keys = map[string]tokenKeys{}
+	}
+	k := tokenKeys{wordKeys(t), d.deriveKeys(t, raw, lang)}
+	d.keys[key] = k
+	return k
 }
 
 // parts returns the kana reading of each morpheme of s, or nil when a

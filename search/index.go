@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -78,133 +77,26 @@ func build(ctx context.Context, s reader) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: reading predicates: %w", err)
 	}
-	ix := &Index{
-		ents: make([]entInfo, len(es)), byID: make(map[string]int32, len(es)),
-		sources: srcs, srcIdx: make(map[string]int32, len(srcs)),
-		periods: map[string][2]tokumu.Day{}, same: map[int32][]sameLink{},
-		names: newNameIndex(), text: newTextIndex(),
-	}
-	vocab, err := tokumu.NewVocab(preds)
+	b, err := newBuilder(es, srcs, preds)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, err
 	}
-	ix.covers = vocab.ID(tokumu.RoleCovers)
-	ix.sameAs = vocab.ID(tokumu.RoleSameAs)
-	for i, e := range es {
-		ix.ents[i] = entInfo{e: e, shortest: math.MaxInt}
-		ix.byID[e.ID] = int32(i)
-	}
-	for i, src := range srcs {
-		ix.srcIdx[src.ID] = int32(i)
-	}
-
-	// Names, and summaries as text.
-	d := &deriver{}
-	ix.derive = d
-	for i, e := range es {
-		info := &ix.ents[i]
-		for ni, n := range e.Names {
-			ix.names.add(d, int32(i), uint16(ni), n.Text, n.Lang)
-			info.words = append(info.words, uint8(min(len(tokenize(n.Text)), 255)))
-			if l := len([]rune(n.Text)); l < info.shortest {
-				info.shortest = l
-			}
-		}
-		for _, lang := range sortedKeys(e.Summary) {
-			ix.text.add(textDoc{kind: KindEntity, ent: int32(i), src: -1, persp: -1, text: e.Summary[lang]})
-		}
-	}
-
 	// Claims, one predicate at a time to bound memory on large stores.
-	textual := map[string]bool{}
-	for _, p := range preds {
-		textual[p.ID] = p.Literal == tokumu.LiteralText
-	}
 	for _, p := range preds {
 		if err := ctx.Err(); err != nil {
+			b.Finish(ctx)
 			return nil, err
 		}
 		cs, err := s.Claims(ctx, tokumu.ClaimFilter{Predicate: p.ID})
 		if err != nil {
+			b.Finish(ctx)
 			return nil, fmt.Errorf("search: reading %s claims: %w", p.ID, err)
 		}
 		for _, c := range cs {
-			ix.addClaim(c, textual[c.Predicate])
+			b.Add(c)
 		}
 	}
-	for i := range ix.ents {
-		slices.Sort(ix.ents[i].sources)
-		ix.ents[i].sources = slices.Compact(ix.ents[i].sources)
-		slices.Sort(ix.ents[i].persps)
-		ix.ents[i].persps = slices.Compact(ix.ents[i].persps)
-	}
-
-	for i, src := range srcs {
-		ix.text.add(textDoc{kind: KindSource, ent: -1, src: int32(i), persp: -1, text: sourceText(src)})
-	}
-	ix.names.finish()
-	ix.text.finish()
-	// Queries never read kanji through the analyzer (a kanji query
-	// matches kanji names as written), so it goes with its memo once the
-	// names are indexed. kagome keeps the dictionary itself for the life
-	// of the process once loaded; the table of known readings is what
-	// spares the embedded corpus from loading it.
-	ix.analyzed = d.analyzed()
-	ix.derive = &deriver{}
-	return ix, nil
-}
-
-func (ix *Index) addClaim(c *tokumu.Claim, textual bool) {
-	subj, ok := ix.byID[c.Subject]
-	if !ok {
-		return
-	}
-	info := &ix.ents[subj]
-	info.claims++
-	if obj, ok := ix.byID[c.Object]; ok {
-		ix.ents[obj].claims++
-		if c.Predicate == ix.sameAs && ix.sameAs != "" && obj != subj {
-			ix.same[subj] = append(ix.same[subj], sameLink{obj, c.ID})
-			ix.same[obj] = append(ix.same[obj], sameLink{subj, c.ID})
-		}
-	}
-	src, ok := ix.srcIdx[c.Source]
-	if !ok {
-		src = -1
-	}
-	persp := int32(-1)
-	if p, ok := ix.byID[c.Perspective]; ok {
-		persp = p
-		info.persps = append(info.persps, p)
-	}
-	if src >= 0 {
-		info.sources = append(info.sources, src)
-	}
-	var from, to tokumu.Day
-	if !c.When.IsZero() {
-		from, to = c.When.Earliest, c.When.Latest
-		if info.from == 0 || from < info.from {
-			info.from = from
-		}
-		if to > info.to {
-			info.to = to
-		}
-		if c.Predicate == ix.covers && ix.covers != "" && info.e.Type == tokumu.Period {
-			ix.periods[c.Subject] = [2]tokumu.Day{from, to}
-		}
-	}
-	var text string
-	switch {
-	case textual && c.Value != "" && c.Note != "":
-		text = c.Value + " — " + c.Note
-	case textual && c.Value != "":
-		text = c.Value
-	default:
-		text = c.Note
-	}
-	if text != "" {
-		ix.text.add(textDoc{kind: KindClaim, ent: subj, src: src, persp: persp, claim: c.ID, from: from, to: to, text: text})
-	}
+	return b.Finish(ctx)
 }
 
 // sourceText is what a source is found by: title, short title, authors and

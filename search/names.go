@@ -67,10 +67,11 @@ func (x *nameIndex) add(d *deriver, ent int32, ni uint16, text, lang string) {
 		} else {
 			whole = append(whole, spaceOf(t)+keyText(t))
 		}
-		for _, k := range wordKeys(t) {
+		keys := d.tokenKeys(t, text[t.start:t.end], lang)
+		for _, k := range keys.written {
 			x.addKey(k, posting{ent: ent, name: ni})
 		}
-		for _, k := range d.deriveKeys(t, text[t.start:t.end], lang) {
+		for _, k := range keys.derived {
 			x.addKey(k, posting{ent: ent, name: ni, derived: true})
 		}
 	}

@@ -36,6 +36,13 @@ func WriteFile(ctx context.Context, path string, ds *tokumu.Dataset) error {
 // derived from the data, such as a search index); an error from then
 // leaves path as it was.
 func WriteFileThen(ctx context.Context, path string, ds *tokumu.Dataset, then func(context.Context, *DB) error) error {
+	return WriteFileStream(ctx, path, ds, claimsOf(ds), then)
+}
+
+// WriteFileStream is WriteFileThen with the claims given by claims (see
+// ReplaceStream): what an import that streams its corpus calls. An error
+// from claims leaves path as it was and no temporary behind.
+func WriteFileStream(ctx context.Context, path string, ds *tokumu.Dataset, claims Claims, then func(context.Context, *DB) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -54,7 +61,7 @@ func WriteFileThen(ctx context.Context, path string, ds *tokumu.Dataset, then fu
 	if err != nil {
 		return err
 	}
-	if err := db.Replace(ctx, ds); err != nil {
+	if err := db.ReplaceStream(ctx, ds, claims); err != nil {
 		db.Close()
 		return err
 	}

@@ -18,6 +18,30 @@ import (
 // after it, inside the same transaction, so a failure anywhere leaves the
 // database as it was.
 func (s *DB) Replace(ctx context.Context, ds *tokumu.Dataset) error {
+	return s.ReplaceStream(ctx, ds, claimsOf(ds))
+}
+
+// Claims gives claims to add, one at a time, in order; it returns the
+// first error add returns, or its own. ReplaceStream takes it so that an
+// import writes claims as it reads them rather than holding them all.
+type Claims func(add func(*tokumu.Claim) error) error
+
+// claimsOf gives ds.Claims.
+func claimsOf(ds *tokumu.Dataset) Claims {
+	return func(add func(*tokumu.Claim) error) error {
+		for _, c := range ds.Claims {
+			if err := add(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// ReplaceStream is Replace with the claims given by claims instead of
+// ds.Claims (which it ignores). An error from claims, as any other,
+// leaves the database as it was.
+func (s *DB) ReplaceStream(ctx context.Context, ds *tokumu.Dataset, claims Claims) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: replace: %w", err)
@@ -34,7 +58,7 @@ func (s *DB) Replace(ctx context.Context, ds *tokumu.Dataset) error {
 			return fmt.Errorf("sqlite: replace: clear %s: %w", t, err)
 		}
 	}
-	if err := insertAll(ctx, tx, ds); err != nil {
+	if err := insertAll(ctx, tx, ds, claims); err != nil {
 		return fmt.Errorf("sqlite: replace: %w", err)
 	}
 	for _, q := range create {
@@ -118,7 +142,7 @@ func listJSON(v []string) string {
 	return mustJSON(v)
 }
 
-func insertAll(ctx context.Context, tx *sql.Tx, ds *tokumu.Dataset) error {
+func insertAll(ctx context.Context, tx *sql.Tx, ds *tokumu.Dataset, claims Claims) error {
 	st, err := tx.PrepareContext(ctx, `INSERT INTO predicate (id, ord, label, inverse, domain, range_, literal, hierarchy, roles, origin) VALUES (?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return err
@@ -185,7 +209,7 @@ func insertAll(ctx context.Context, tx *sql.Tx, ds *tokumu.Dataset) error {
 		return err
 	}
 	defer b.close()
-	for _, c := range ds.Claims {
+	err = claims(func(c *tokumu.Claim) error {
 		var obj any
 		if c.Object != "" {
 			obj = c.Object
@@ -199,6 +223,10 @@ func insertAll(ctx context.Context, tx *sql.Tx, ds *tokumu.Dataset) error {
 			c.Perspective, c.PlantedBy, c.Note, listJSON(c.SupportedBy), listJSON(c.ComplicatedBy), c.Origin); err != nil {
 			return fmt.Errorf("claims (the batch ending with %s): %w", c.ID, err)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if err := b.flush(ctx); err != nil {
 		return fmt.Errorf("claims: %w", err)

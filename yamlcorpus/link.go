@@ -2,6 +2,7 @@ package yamlcorpus
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,6 +23,9 @@ type linker struct {
 	sourceByID map[string]*sourceDecl
 	entityByID map[string]*entityDecl
 	claimByID  map[string]*claimDecl
+	// claimIDs holds the claim ids when the claims themselves are not
+	// held (a Stream's second pass).
+	claimIDs []string // sorted
 
 	// broken holds the ids declared in files that did not parse.
 	broken map[string]bool
@@ -314,10 +318,16 @@ func (l *linker) EntityType(id string) (tokumu.EntityType, bool) {
 
 func (l *linker) HasSource(id string) bool { return l.sourceByID[id] != nil }
 
-func (l *linker) HasClaim(id string) bool { return l.claimByID[id] != nil }
+func (l *linker) HasClaim(id string) bool {
+	if l.claimByID[id] != nil {
+		return true
+	}
+	_, ok := slices.BinarySearch(l.claimIDs, id)
+	return ok
+}
 
 func (l *linker) checkEvidence(errs *ErrorList, file string, r ref, field string) {
-	if _, ok := l.claimByID[r.id]; ok {
+	if l.HasClaim(r.id) {
 		return
 	}
 	if _, ok := l.entityByID[r.id]; ok {

@@ -182,6 +182,16 @@ func parseFile(fsys fs.FS, p string) *fileResult {
 		return r
 	}
 	r.sum = sha256.Sum256(data)
+	// The fast path (fastyaml.go) reads most files; a file it leaves, or
+	// one with a problem, is read by yaml.v3 as it always was, so that
+	// every message is the one yaml.v3's tree gives.
+	if doc, ok := fastParse(data); ok {
+		decodeFile(r, p, doc)
+		if len(r.errs) == 0 {
+			return r
+		}
+		*r = fileResult{path: p, sum: r.sum}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, col, msg := syntaxError(data, err)
@@ -189,9 +199,15 @@ func parseFile(fsys fs.FS, p string) *fileResult {
 		r.broken = declaredIDs(p, data)
 		return r
 	}
+	decodeFile(r, p, &doc)
+	return r
+}
+
+// decodeFile decodes the document doc of the file p into r.
+func decodeFile(r *fileResult, p string, doc *yaml.Node) {
 	if len(doc.Content) == 0 {
 		r.errs.Add(p, 0, 0, "empty file")
-		return r
+		return
 	}
 	d := &decoder{file: p, errs: &r.errs}
 	root := doc.Content[0]
@@ -210,7 +226,6 @@ func parseFile(fsys fs.FS, p string) *fileResult {
 	case secSettings:
 		r.settings = d.settings(root)
 	}
-	return r
 }
 
 // yamlErrorLine pulls the line number out of a yaml.v3 error message

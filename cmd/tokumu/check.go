@@ -138,27 +138,51 @@ replaced as a whole: readers see the old content or the new, never a mix.`,
 		start := time.Now()
 		pr := m.progress("reading " + dir)
 		defer pr.Done()
-		ds, err := yamlcorpus.Load(fsys)
-		if err != nil {
-			pr.Done()
-			return m.reportLoad(dir, nil, err, 0)
-		}
-		loaded := time.Since(start)
 		var progress io.Writer
 		if pr != nil {
 			progress = pr
 		}
-		if err := buildDB(ctx, path, ds, progress); err != nil {
-			return err
+		var entities, claims, sources int
+		var loaded time.Duration
+		if kind, _ := parseDB(path); kind == dbPostgres {
+			ds, err := yamlcorpus.Load(fsys)
+			if err != nil {
+				pr.Done()
+				return m.reportLoad(dir, nil, err, 0)
+			}
+			loaded = time.Since(start)
+			if err := buildDB(ctx, path, ds, progress); err != nil {
+				return err
+			}
+			entities, claims, sources = len(ds.Entities), len(ds.Claims), len(ds.Sources)
+		} else {
+			// An SQLite file is filled as the corpus is read (streamDB):
+			// the claims are never all in memory.
+			st, err := yamlcorpus.Prepare(fsys)
+			if err != nil {
+				pr.Done()
+				return m.reportLoad(dir, nil, err, 0)
+			}
+			loaded = time.Since(start)
+			if err := streamDB(ctx, path, st, progress); err != nil {
+				var list yamlcorpus.ErrorList
+				if errors.As(err, &list) {
+					pr.Done()
+					return m.reportLoad(dir, nil, err, 0)
+				}
+				return err
+			}
+			head := st.Head()
+			entities, claims, sources = len(head.Entities), st.NumClaims(), len(head.Sources)
 		}
 		pr.Done()
 		total := time.Since(start)
 		if m.JSON {
-			return writeJSON(m.Stdout, map[string]any{"db": displayDB(path), "entities": len(ds.Entities), "claims": len(ds.Claims),
-				"sources": len(ds.Sources), "seconds": total.Seconds()})
+			return writeJSON(m.Stdout, map[string]any{"db": displayDB(path), "entities": entities, "claims": claims,
+				"sources": sources, "seconds": total.Seconds()})
 		}
 		fmt.Fprintf(m.Stdout, "imported %s into %s: %d entities, %d claims, %d sources (read %v, total %v)\n",
-			dir, displayDB(path), len(ds.Entities), len(ds.Claims), len(ds.Sources), loaded.Round(time.Millisecond), total.Round(time.Millisecond))
+			dir, displayDB(path), entities, claims, sources, loaded.Round(time.Millisecond), total.Round(time.Millisecond))
 		if m.DB == "" {
 			fmt.Fprintf(m.Stdout, "query it with --db %s (or TOKUMU_DB=%s)\n", path, path)
 		}

@@ -9,7 +9,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tokumu/tokumu"
@@ -280,4 +282,101 @@ func buildDB(ctx context.Context, path string, ds *tokumu.Dataset, progress io.W
 		}
 		return db.PutBlob(ctx, searchBlob, searchKey(ds.Hash), b.data)
 	})
+}
+
+// importMemoryLimit is the soft limit on the Go heap while streamDB
+// runs (GOMEMLIMIT, when set, wins). What an import of 1M claims keeps is
+// about 300–400 MB (the search index and the Japanese dictionary, the
+// entities, the claim ids); left to GOGC the heap grows to twice that
+// between collections, and SQLite's page cache and sorter come on top.
+// The limit makes the collector run before the heap passes it, at the
+// price of more collections (BENCHMARKS.md, the import section).
+const importMemoryLimit = 768 << 20
+
+// streamDB writes the corpus st into a new SQLite file and renames it into
+// place, as buildDB does, but reads the claims file by file as it writes
+// them (yamlcorpus.Stream's second pass), so that the import holds the
+// entities and the claim ids, never every claim. The search index is
+// built from the same stream on another goroutine (search.Builder); the
+// corpus read model and the stats are read back from the new file. A
+// problem the second pass finds in the corpus is returned as Load's
+// ErrorList, and the file at path is left as it was.
+func streamDB(ctx context.Context, path string, st *yamlcorpus.Stream, progress io.Writer) error {
+	_, path = parseDB(path)
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	}
+	removeStale(path, progress)
+	head := st.Head()
+	if progress != nil {
+		fmt.Fprintf(progress, "writing %d entities and %d claims …\n", len(head.Entities), st.NumClaims())
+	}
+	sb, err := search.NewBuilder(head.Entities, head.Sources, head.Predicates)
+	if err != nil {
+		return err
+	}
+	type built struct {
+		data []byte
+		err  error
+	}
+	toIndex := make(chan []*tokumu.Claim, 1024)
+	index := make(chan built, 1)
+	go func() {
+		for cs := range toIndex {
+			for _, c := range cs {
+				sb.Add(c)
+			}
+		}
+		ix, err := sb.Finish(ctx)
+		if err != nil {
+			index <- built{nil, err}
+			return
+		}
+		data, err := ix.Encode()
+		index <- built{data, err}
+	}()
+	var closeIndex sync.Once
+	defer closeIndex.Do(func() { close(toIndex) }) // when the write fails before the claims
+	claims := func(add func(*tokumu.Claim) error) error {
+		defer closeIndex.Do(func() { close(toIndex) })
+		err := st.Claims(func(cs []*tokumu.Claim) error {
+			for _, c := range cs {
+				if err := add(c); err != nil {
+					return err
+				}
+			}
+			toIndex <- cs
+			return nil
+		})
+		writeHeapProfile()
+		// What pass 2 allocated goes back to the system before SQLite
+		// builds its indexes.
+		debug.FreeOSMemory()
+		return err
+	}
+	err = sqlite.WriteFileStream(ctx, path, head, claims, func(ctx context.Context, db *sqlite.DB) error {
+		// The search index first (it was finished while SQLite built its
+		// indexes), so that its 60 MB (at 1M claims) are freed before the
+		// read model is built.
+		if progress != nil {
+			fmt.Fprintf(progress, "indexing %d entities and %d claims for search …\n", len(head.Entities), st.NumClaims())
+		}
+		b := <-index
+		if b.err != nil {
+			return b.err
+		}
+		if head.Hash == "" {
+			return nil // nothing could tell a stale index or model from a current one
+		}
+		if err := db.PutBlob(ctx, searchBlob, searchKey(head.Hash), b.data); err != nil {
+			return err
+		}
+		b.data = nil
+		debug.FreeOSMemory()
+		if progress != nil {
+			fmt.Fprintf(progress, "storing the read model of the corpus …\n")
+		}
+		return storeCorpusModel(ctx, db, head.Hash)
+	})
+	return err
 }

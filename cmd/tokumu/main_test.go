@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tokumu/tokumu/sqlite"
 )
 
 const good = "../../yamlcorpus/testdata/good"
@@ -152,5 +154,49 @@ func TestShowAtSourcesStats(t *testing.T) {
 	}
 	if code, out, _ := run(t, db, "disagreements"); code != 0 || !strings.Contains(out, "different dates") {
 		t.Errorf("disagreements: %d %s", code, out)
+	}
+}
+
+// TestImportFailsInSecondPass: a problem only the second pass of the
+// streamed import finds (a claim citing a source the bibliography lacks:
+// the first pass checks ids, the second each claim) arrives after claims
+// were written to the new file. The import still fails whole: the old
+// database is byte for byte as it was, the temporary file is gone, and
+// the problem is printed as 'tokumu check' prints it, with its line:col.
+func TestImportFailsInSecondPass(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	if code, out, errs := run(t, db, "import", good); code != 0 {
+		t.Fatalf("import good: exit %d, %s %s", code, out, errs)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpusDir := filepath.Join(t.TempDir(), "corpus")
+	if err := os.CopyFS(corpusDir, os.DirFS(good)); err != nil {
+		t.Fatal(err)
+	}
+	// zz sorts last: the claims of every other file are written first.
+	body := "id: zz-agency\ntype: organization\nnames: [{text: Z Agency, lang: en}]\nclaims:\n  - {p: part_of, o: test-army, source: no-such-source}\n"
+	if err := os.WriteFile(filepath.Join(corpusDir, "entities", "organization", "zz-agency.yaml"), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := run(t, db, "import", corpusDir)
+	// Line 5, column 40: where no-such-source starts ("  - {p: part_of, o: test-army, source: " is 39 characters).
+	want := filepath.Join(corpusDir, "entities", "organization", "zz-agency.yaml") + ":5:40: source \"no-such-source\" is not in the bibliography"
+	if code != 1 || !strings.Contains(out, want) {
+		t.Fatalf("import: exit %d, %q; want exit 1 and %q", code, out, want)
+	}
+	after, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Fatal("a failed import changed the database")
+	}
+	left, err := filepath.Glob(filepath.Join(dir, sqlite.TempPattern))
+	if err != nil || len(left) != 0 {
+		t.Errorf("temporaries left beside the database: %v (%v)", left, err)
 	}
 }

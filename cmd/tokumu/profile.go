@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/pprof"
 )
 
@@ -28,5 +29,27 @@ func startProfile() func() {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
+	}
+}
+
+// writeHeapProfile writes a heap profile to the file named by
+// TOKUMU_MEMPROFILE, when set, at a point of a run where memory peaks
+// (import calls it when every claim is written, before the indexes are
+// built): what BENCHMARKS.md's import section reads the live heap from
+// (go tool pprof -sample_index=inuse_space -top tokumu FILE).
+func writeHeapProfile() {
+	path := os.Getenv("TOKUMU_MEMPROFILE")
+	if path == "" {
+		return
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "tokumu: TOKUMU_MEMPROFILE: %v\n", err)
+		return
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		fmt.Fprintf(os.Stderr, "tokumu: TOKUMU_MEMPROFILE: %v\n", err)
 	}
 }

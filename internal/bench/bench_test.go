@@ -192,6 +192,43 @@ func BenchmarkImport(b *testing.B) {
 	}
 }
 
+// BenchmarkImportStream is the import as 'tokumu import' runs it into an
+// SQLite file: the corpus read in two passes (yamlcorpus.Stream) and the
+// claims written as the second pass gives them, never all in memory.
+func BenchmarkImportStream(b *testing.B) {
+	for _, n := range sizeList(b) {
+		c := generate(b, n)
+		b.Run(fmt.Sprintf("claims=%d", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				st, err := yamlcorpus.Prepare(os.DirFS(c.Dir))
+				if err != nil {
+					b.Fatal(err)
+				}
+				prepared := time.Since(start)
+				claims := func(add func(*tokumu.Claim) error) error {
+					return st.Claims(func(cs []*tokumu.Claim) error {
+						for _, c := range cs {
+							if err := add(c); err != nil {
+								return err
+							}
+						}
+						return nil
+					})
+				}
+				path := filepath.Join(b.TempDir(), fmt.Sprintf("s%d.db", i))
+				if err := sqlite.WriteFileStream(context.Background(), path, st.Head(), claims, nil); err != nil {
+					b.Fatal(err)
+				}
+				total := time.Since(start)
+				b.ReportMetric(float64(st.NumClaims())/total.Seconds(), "claims/s")
+				b.ReportMetric(prepared.Seconds(), "pass1-s")
+				b.ReportMetric(total.Seconds(), "total-s")
+			}
+		})
+	}
+}
+
 // BenchmarkShow is an entity page: the entity, all claims about it from
 // both sides, the entities, sources and predicates they mention.
 func BenchmarkShow(b *testing.B) {
