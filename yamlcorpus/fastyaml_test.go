@@ -224,3 +224,33 @@ func TestFastPathErrorPosition(t *testing.T) {
 		t.Errorf("Load: %v; want an error containing %q", err, want)
 	}
 }
+
+// FuzzFastYAML holds the fast path to yaml.v3 on any input: whatever it
+// takes must be valid YAML that yaml.v3 reads to the same tree, and it
+// must never panic. The seeds are files of the embedded corpus and the
+// hand-written cases; `go test -fuzz FuzzFastYAML ./yamlcorpus` explores
+// beyond them.
+func FuzzFastYAML(f *testing.F) {
+	seeds := 0
+	_ = filepath.WalkDir("../corpus/entities", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") || seeds >= 40 {
+			return err
+		}
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+			seeds++
+		}
+		return nil
+	})
+	for _, s := range []string{
+		"id: a\nnames:\n  - {text: \"x\\u00e9\", lang: en}\n",
+		"claims:\n  - {p: occurred, when: \"1939-05-11/1939-09-16\", note: 'it''s'}\n",
+		"a: [1, 2, {b: c}]\n# comment\n",
+		"- x\n-  y\n- {}\n- []\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		compareParse(t, "fuzz input", data)
+	})
+}
