@@ -332,6 +332,9 @@ func ValidateSource(s *Source) []Problem {
 	if !s.Kind.Valid() {
 		ps = append(ps, problem("kind", "source %s has no kind (one of archival, official, scholarly, memoir, popular, press, reference, web)", s.ID))
 	}
+	if s.Type != "" && !slices.Contains(CSLTypes, s.Type) {
+		ps = append(ps, problem("type", "source %s has type %q, which is not a CSL type: use one of %s", s.ID, s.Type, strings.Join(CSLTypes, ", ")))
+	}
 	for _, p := range ValidateNote(s.Note) {
 		p.Field = "note"
 		ps = append(ps, p)

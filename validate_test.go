@@ -148,6 +148,7 @@ func TestValidateSource(t *testing.T) {
 		{"language", func(s *tokumu.Source) { s.Language = "" }},
 		{"accessed", func(s *tokumu.Source) { s.URL = "https://example.org/a" }},
 		{"kind", func(s *tokumu.Source) { s.Kind = "" }},
+		{"type", func(s *tokumu.Source) { s.Type = "letter" }}, // CSL 1.0.1 had it; 1.0.2 does not
 		{"note", func(s *tokumu.Source) { s.Note = "Re-read by factcheck 2." }},
 	} {
 		s := ok
