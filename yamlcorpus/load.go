@@ -17,10 +17,8 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/tokumu/tokumu"
 	"go.yaml.in/yaml/v3"
@@ -151,26 +149,7 @@ type fileResult struct {
 // parseAll parses files on every core; YAML parsing dominates import time.
 func parseAll(fsys fs.FS, files []string) []*fileResult {
 	results := make([]*fileResult, len(files))
-	workers := runtime.GOMAXPROCS(0)
-	if workers > len(files) {
-		workers = len(files)
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = parseFile(fsys, files[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(files), func(i int) { results[i] = parseFile(fsys, files[i]) })
 	return results
 }
 
