@@ -1,6 +1,7 @@
 package view
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/tokumu/tokumu"
@@ -28,51 +29,13 @@ func FindHolderConflicts(claims []*tokumu.Claim, vocab *tokumu.Vocab, ev *Eviden
 // every pair of them was the page's cost, and all but its own were
 // thrown away.
 func findHolderConflicts(claims []*tokumu.Claim, vocab *tokumu.Vocab, ev *Evidence, of string) []Disagreement {
-	type office struct{ p, o string }
-	by := map[office][]*tokumu.Claim{}
-	var keys []office
-	for _, c := range claims {
-		if c.Object == "" || c.Perspective != "" || c.When.IsZero() || !vocab.Is(c.Predicate, tokumu.RoleOffice) {
-			continue
-		}
-		k := office{c.Predicate, c.Object}
-		if _, ok := by[k]; !ok {
-			keys = append(keys, k)
-		}
-		by[k] = append(by[k], c)
-	}
 	var out []Disagreement
-	for _, k := range keys {
-		cs := by[k]
-		SortClaims(cs)
-		bounds := make([]Bounds, len(cs))
-		for i, c := range cs {
-			bounds[i] = Bounds{Start: tokumu.MinDay, End: tokumu.MaxDay}
-			if ev != nil {
-				bounds[i] = ev.Bound(c)
-			}
-		}
-		// pair compares cs[i] with a later cs[j].
+	for _, o := range HolderOffices(claims, vocab, ev) {
+		cs := o.Claims
 		pair := func(i, j int) {
-			a, b := cs[i], cs[j]
-			if a.Subject == b.Subject || same(bounds[i].EndBy, b) || same(bounds[j].EndBy, a) ||
-				same(bounds[i].StartBy, b) || same(bounds[j].StartBy, a) {
-				return
+			if hit, possible := o.Conflict(i, j); hit {
+				out = append(out, o.Disagreement(i, j, possible))
 			}
-			aw, bw := a.When, b.When
-			// Certainly both held: the certain spans overlap.
-			certain := aw.Interval && bw.Interval &&
-				max(aw.LatestStart, bw.LatestStart) <= min(aw.EarliestEnd, bw.EarliestEnd)
-			lo := max(max(aw.Earliest, bounds[i].Start), max(bw.Earliest, bounds[j].Start))
-			hi := min(min(aw.Latest, bounds[i].End), min(bw.Latest, bounds[j].End))
-			if !certain && (lo > hi || successive(a, b, lo, hi) || successive(b, a, lo, hi) || a.Source == b.Source) {
-				return
-			}
-			d := Disagreement{Subject: k.o, Predicate: k.p, Object: k.o, Claims: []*tokumu.Claim{a, b}, Reason: "two holders at once"}
-			if !certain {
-				d.Possible, d.Reason = true, "two holders possibly at once"
-			}
-			out = append(out, d)
 		}
 		// With of, a claim of someone else is compared only with of's
 		// own claims (in order, so the result is the full one filtered).
@@ -90,7 +53,7 @@ func findHolderConflicts(claims []*tokumu.Claim, vocab *tokumu.Vocab, ev *Eviden
 			// after a's possible (bounded) end, no later one can overlap a,
 			// so the scan stops (a hub office of a million-claim corpus
 			// has thousands of holders; all pairs took minutes).
-			aEnd := min(cs[i].When.Latest, bounds[i].End)
+			aEnd := o.End(i)
 			if of != "" && !isOwn(cs[i]) {
 				for _, j := range own[sort.SearchInts(own, i+1):] {
 					if cs[j].When.Earliest > aEnd {
@@ -110,6 +73,96 @@ func findHolderConflicts(claims []*tokumu.Claim, vocab *tokumu.Vocab, ev *Eviden
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Subject < out[j].Subject })
 	return out
+}
+
+// Office is one office (a predicate of the role office and its object)
+// with the claims of its holders that can conflict — dated, no belief —
+// in SortClaims order, and what bounds each (Evidence.Bound). The
+// server's corpus-wide list keeps these rather than the millions of
+// conflicts between them (two holders each, 5M in a synthetic corpus
+// of a million claims), and finds a page's conflicts when asked.
+type Office struct {
+	Predicate, Object string
+	Claims            []*tokumu.Claim
+	bounds            []officeBound
+}
+
+// officeBound is the part of Bounds a conflict depends on.
+type officeBound struct {
+	start, end     tokumu.Day
+	startBy, endBy *tokumu.Claim
+}
+
+// HolderOffices groups the claims of offices as FindHolderConflicts
+// compares them, in order of each office's first claim, each office's
+// claims bounded by ev (nil: unbounded).
+func HolderOffices(claims []*tokumu.Claim, vocab *tokumu.Vocab, ev *Evidence) []*Office {
+	type key struct{ p, o string }
+	by := map[key]*Office{}
+	var out []*Office
+	for _, c := range claims {
+		if c.Object == "" || c.Perspective != "" || c.When.IsZero() || !vocab.Is(c.Predicate, tokumu.RoleOffice) {
+			continue
+		}
+		k := key{c.Predicate, c.Object}
+		o := by[k]
+		if o == nil {
+			o = &Office{Predicate: c.Predicate, Object: c.Object}
+			by[k] = o
+			out = append(out, o)
+		}
+		o.Claims = append(o.Claims, c)
+	}
+	for _, o := range out {
+		SortClaims(o.Claims)
+		o.Claims = slices.Clip(o.Claims)
+		o.bounds = make([]officeBound, len(o.Claims))
+		for i, c := range o.Claims {
+			b := Bounds{Start: tokumu.MinDay, End: tokumu.MaxDay}
+			if ev != nil {
+				b = ev.Bound(c)
+			}
+			o.bounds[i] = officeBound{b.Start, b.End, b.StartBy, b.EndBy}
+		}
+	}
+	return out
+}
+
+// End is the last day Claims[i]'s tenure possibly reaches, bounded: no
+// later claim that starts after it conflicts with it.
+func (o *Office) End(i int) tokumu.Day { return min(o.Claims[i].When.Latest, o.bounds[i].end) }
+
+// Conflict reports whether Claims[i] and a later Claims[j] conflict —
+// their tenures certainly overlap, or possibly (possible) — unless the
+// only possible overlap lies within the imprecision of a hand-over, both
+// come from one source, or one bounds the other.
+func (o *Office) Conflict(i, j int) (hit, possible bool) {
+	a, b := o.Claims[i], o.Claims[j]
+	ba, bb := o.bounds[i], o.bounds[j]
+	if a.Subject == b.Subject || same(ba.endBy, b) || same(bb.endBy, a) ||
+		same(ba.startBy, b) || same(bb.startBy, a) {
+		return false, false
+	}
+	aw, bw := a.When, b.When
+	// Certainly both held: the certain spans overlap.
+	certain := aw.Interval && bw.Interval &&
+		max(aw.LatestStart, bw.LatestStart) <= min(aw.EarliestEnd, bw.EarliestEnd)
+	lo := max(max(aw.Earliest, ba.start), max(bw.Earliest, bb.start))
+	hi := min(min(aw.Latest, ba.end), min(bw.Latest, bb.end))
+	if !certain && (lo > hi || successive(a, b, lo, hi) || successive(b, a, lo, hi) || a.Source == b.Source) {
+		return false, false
+	}
+	return true, !certain
+}
+
+// Disagreement is the conflict between Claims[i] and a later Claims[j].
+func (o *Office) Disagreement(i, j int, possible bool) Disagreement {
+	d := Disagreement{Subject: o.Object, Predicate: o.Predicate, Object: o.Object,
+		Claims: []*tokumu.Claim{o.Claims[i], o.Claims[j]}, Reason: "two holders at once"}
+	if possible {
+		d.Possible, d.Reason = true, "two holders possibly at once"
+	}
+	return d
 }
 
 // successive reports whether a's tenure ending and b's beginning could

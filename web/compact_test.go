@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/tokumu/tokumu"
@@ -192,6 +193,7 @@ func compareDisagreements(t *testing.T, srv *Server, db *sqlite.DB) {
 	if len(all) < 20 || certain == 0 || certain == len(all) {
 		t.Fatalf("%d disagreements, %d certain: the corpus no longer tests this", len(all), certain)
 	}
+	compareDisAll(t, st, all, certainFirst)
 	check := func(u, want string) {
 		t.Helper()
 		res, got := get(t, srv, u)
@@ -238,6 +240,102 @@ func compareDisagreements(t *testing.T, srv *Server, db *sqlite.DB) {
 				}
 			}
 			check("/api/disagreements?id="+url.QueryEscape(id), jsonPage(mine, 0, 100))
+		}
+	}
+}
+
+// compareDisAll checks the server's list (disAll, which finds the holder
+// conflicts of an office when asked) against all, view.AllDisagreements
+// over every claim: each disagreement by its index, every run from every
+// offset of each kind, the certain-first order whole, and the list of
+// every entity that a disagreement names.
+func compareDisAll(t *testing.T, st *state, all, certainFirst []view.Disagreement) {
+	t.Helper()
+	d, err := derivedOf(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := d.all
+	if l.len() != len(all) || d.possible != len(all)-l.certain() {
+		t.Fatalf("%d disagreements (%d possible), want %d", l.len(), d.possible, len(all))
+	}
+	offices, sources := 0, 0
+	for _, s := range l.segs {
+		if s.off != nil && s.off.row[len(s.off.Claims)] > 1 {
+			offices++
+		}
+		if s.off == nil {
+			sources++
+		}
+	}
+	if offices < 2 || sources < 1 {
+		t.Fatalf("%d offices with conflicts, %d runs of disagreements between sources: the corpus no longer tests the list", offices, sources)
+	}
+	for i, x := range all {
+		if got := l.at(i); !reflect.DeepEqual(got, x) {
+			t.Fatalf("disagreement %d: got %+v, want %+v", i, got, x)
+		}
+	}
+	var kinds [3][]view.Disagreement
+	kinds[0] = all
+	for _, x := range all {
+		if x.Possible {
+			kinds[2] = append(kinds[2], x)
+		} else {
+			kinds[1] = append(kinds[1], x)
+		}
+	}
+	for kind, want := range kinds {
+		for k := range want {
+			n := 1 + k%7
+			if got := l.run(k, kind, n); !reflect.DeepEqual(got, want[k:min(len(want), k+n)]) {
+				t.Fatalf("run(%d, %d, %d): %d disagreements, not the list's", k, kind, n, len(got))
+			}
+		}
+	}
+	if got := l.certainFirst(0, len(all)); !reflect.DeepEqual(got, certainFirst) {
+		t.Fatalf("certain first: %d disagreements, not the list's", len(got))
+	}
+	ids := map[string]bool{}
+	for _, x := range all {
+		ids[x.Subject] = true
+		for _, c := range x.Claims {
+			ids[c.Subject], ids[c.Object] = true, true
+		}
+	}
+	for id := range ids {
+		want := []int{}
+		for i, x := range all {
+			in := x.Subject == id || x.Object == id
+			for _, c := range x.Claims {
+				in = in || c.Subject == id || c.Object == id
+			}
+			if in {
+				want = append(want, i)
+			}
+		}
+		var got []int
+		for _, sp := range l.involving(id) {
+			if sp.lo >= sp.hi || len(got) > 0 && sp.lo <= got[len(got)-1] {
+				t.Fatalf("involving(%q): run %v empty, or not after the last", id, sp)
+			}
+			for i := sp.lo; i < sp.hi; i++ {
+				got = append(got, i)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("involving(%q): %v, want %v", id, got, want)
+		}
+		for _, off := range []int{0, 1, len(want) / 2, len(want) - 1} {
+			items, n := l.spansPage(l.involving(id), max(off, 0), 3)
+			for k, x := range items {
+				if !reflect.DeepEqual(x, all[want[max(off, 0)+k]]) {
+					t.Fatalf("involving(%q), page from %d: item %d is not the list's", id, off, k)
+				}
+			}
+			if n != len(want) || len(items) != max(0, min(len(want), max(off, 0)+3)-max(off, 0)) {
+				t.Fatalf("involving(%q), page from %d: %d items of %d, want of %d", id, off, len(items), n, len(want))
+			}
 		}
 	}
 }

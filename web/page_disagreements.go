@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"sync"
 
 	"github.com/tokumu/tokumu"
@@ -25,7 +24,7 @@ type derived struct {
 	// (certainFirst, involving): as lists of indexes they were 0.13 GB at
 	// 1M claims, and as copies of the disagreements (a JSON form, one
 	// per entity involved) 3.3 of the server's 4.1 GB.
-	all      disList
+	all      *disAll
 	possible int // how many of all only possibly disagree
 	audit    *audit.Report
 	err      error
@@ -46,13 +45,7 @@ type disList struct {
 	ends   [][2]int32 // each claim's subject and object, in strs
 	items  []disItem
 	refs   []int32 // into claims
-	// certBefore[b] counts the certain disagreements among items[:b*disBlock]:
-	// the k-th certain one is then found by a binary search and a walk of
-	// at most disBlock items, rather than kept in a list of 5M indexes.
-	certBefore []int32
 }
-
-const disBlock = 256
 
 type disHead struct {
 	subj, pred, obj, reason int32 // in strs
@@ -78,14 +71,7 @@ func newDisList(ds []view.Disagreement, canon func(id string) *tokumu.Claim) dis
 	heads := map[disHead]int32{}
 	claims := map[string]int32{}
 	l.items = make([]disItem, len(ds))
-	certain := int32(0)
 	for i, x := range ds {
-		if i%disBlock == 0 {
-			l.certBefore = append(l.certBefore, certain)
-		}
-		if !x.Possible {
-			certain++
-		}
 		h := disHead{subj: str(x.Subject), pred: str(x.Predicate), obj: str(x.Object), reason: str(x.Reason), possible: x.Possible}
 		k, ok := heads[h]
 		if !ok {
@@ -130,46 +116,6 @@ func (l *disList) at(i int32) view.Disagreement {
 }
 
 func (l *disList) possible(i int) bool { return l.heads[l.items[i].head].possible }
-
-// certainFirst returns the indexes of the disagreements at [lo, hi) of the
-// page's order: the certain ones, then the possible ones, each in subject
-// order. certain is the number of certain ones.
-func (l *disList) certainFirst(lo, hi, certain int) []int32 {
-	var out []int32
-	// nth finds the index of the k-th disagreement with possible == want.
-	nth := func(k int, want bool) int {
-		count := func(b int) int { // disagreements of the kind before block b
-			if want {
-				return b*disBlock - int(l.certBefore[b])
-			}
-			return int(l.certBefore[b])
-		}
-		b := sort.Search(len(l.certBefore), func(b int) bool { return count(b) > k }) - 1
-		n := count(b)
-		for i := b * disBlock; ; i++ {
-			if l.possible(i) == want {
-				if n == k {
-					return i
-				}
-				n++
-			}
-		}
-	}
-	for k := lo; k < hi; {
-		want, kk := false, k // the certain ones first
-		if k >= certain {
-			want, kk = true, k-certain
-		}
-		// The next ones of the kind follow the k-th: walk on from it.
-		for i := nth(kk, want); i < len(l.items) && k < hi && (k >= certain) == want; i++ {
-			if l.possible(i) == want {
-				out = append(out, int32(i))
-				k++
-			}
-		}
-	}
-	return out
-}
 
 // involving lists, in subject order, the disagreements that involve
 // entity id: as their subject or object, or as the subject or object of
@@ -265,18 +211,16 @@ func derivedOf(ctx context.Context, st *state) (*derived, error) {
 		if claims, d.err = st.store.Claims(ctx, tokumu.ClaimFilter{}); d.err != nil {
 			return
 		}
-		all := view.AllDisagreements(claims, st.vocab)
-		for _, x := range all {
-			if x.Possible {
-				d.possible++
-			}
-		}
-		// The disagreements' claims are this read's copies; where the
-		// analyses' evidence holds the same claim (the holders of an
-		// office: most of the 5M disagreements at 1M claims), the list
-		// keeps its copy, and this read's go.
-		d.all = newDisList(all, st.snap.analyses().evidence.Claim)
-		all = nil
+		// The disagreements between sources, and the offices whose
+		// holders conflict (view.AllDisagreements without making the
+		// millions of holder conflicts: disAll finds a page's when asked),
+		// bounded by the analyses' evidence, which holds the same claims.
+		// Their claims are this read's copies; where the evidence holds
+		// the same claim (every holder of an office), the list keeps its
+		// copy, and this read's go.
+		ev := st.snap.analyses().evidence
+		d.all = newDisAll(view.FindDisagreements(claims, st.vocab), view.HolderOffices(claims, st.vocab, ev), ev.Claim)
+		d.possible = d.all.len() - d.all.certain()
 		srcs := make([]*tokumu.Source, 0, len(st.snap.SourceList))
 		srcs = append(srcs, st.snap.SourceList...)
 		d.audit = audit.Run(claims, st.vocab, srcs)
@@ -289,24 +233,14 @@ func derivedOf(ctx context.Context, st *state) (*derived, error) {
 	return d, nil
 }
 
-// jsonPage is a page of the disagreements at the indexes ix (nil: all of
-// them, in subject order), in their JSON form.
-func (d *derived) jsonPage(ix []int32, offset, limit int) page[view.DisagreementJSON] {
-	var p page[int32]
-	if ix == nil {
-		n := d.all.len()
-		p = page[int32]{Total: &n, Offset: offset, Limit: limit, More: offset+limit < n}
-		for i := offset; i < min(n, offset+limit); i++ {
-			p.Items = append(p.Items, int32(i))
-		}
-	} else {
-		p = pageOf(ix, offset, limit)
+// jsonPage is a page of the disagreements in spans (nil: all of them, in
+// subject order), in their JSON form.
+func (d *derived) jsonPage(spans []span, offset, limit int) page[view.DisagreementJSON] {
+	if spans == nil {
+		spans = []span{{0, d.all.len()}}
 	}
-	items := make([]view.Disagreement, len(p.Items))
-	for i, k := range p.Items {
-		items[i] = d.all.at(k)
-	}
-	return page[view.DisagreementJSON]{Total: p.Total, Offset: p.Offset, Limit: p.Limit, More: p.More, Items: view.DisagreementsJSON(items)}
+	items, n := d.all.spansPage(spans, offset, limit)
+	return page[view.DisagreementJSON]{Total: &n, Offset: offset, Limit: limit, More: offset+limit < n, Items: view.DisagreementsJSON(items)}
 }
 
 // pager is a page's window on a long list: limit and offset from the
@@ -381,8 +315,6 @@ func (s *Server) handleDisagreementsPage(w http.ResponseWriter, r *http.Request)
 	}
 	p.Possible, p.Certain = d.possible, d.all.len()-d.possible
 	lo, hi := p.Pager.window(d.all.len())
-	for _, k := range d.all.certainFirst(lo, hi, p.Certain) {
-		p.List = append(p.List, d.all.at(k))
-	}
+	p.List = d.all.certainFirst(lo, hi)
 	s.render(w, r, http.StatusOK, "disagreements", &p)
 }
