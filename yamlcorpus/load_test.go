@@ -95,18 +95,7 @@ func TestLoadBad(t *testing.T) {
 }
 
 func TestLoadErrors(t *testing.T) {
-	base := func() fstest.MapFS {
-		fsys := fstest.MapFS{}
-		for _, f := range []string{"vocabulary/core.yaml", "sources/test-monograph.yaml", "sources/test-memoir.yaml",
-			"entities/organization/test-agency.yaml", "entities/organization/test-army.yaml"} {
-			data, err := os.ReadFile("testdata/good/" + f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fsys[f] = &fstest.MapFile{Data: data}
-		}
-		return fsys
-	}
+	base := func() fstest.MapFS { return goodBase(t) }
 	for _, tt := range []struct {
 		name string
 		file string
@@ -228,4 +217,20 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	})
+}
+
+// goodBase is a corpus of testdata/good's vocabulary, two sources and two
+// organizations, for a test to add one broken file to.
+func goodBase(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for _, f := range []string{"vocabulary/core.yaml", "sources/test-monograph.yaml", "sources/test-memoir.yaml",
+		"entities/organization/test-agency.yaml", "entities/organization/test-army.yaml"} {
+		data, err := os.ReadFile("testdata/good/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[f] = &fstest.MapFile{Data: data}
+	}
+	return fsys
 }

@@ -73,18 +73,7 @@ func TestStreamSameAsLoad(t *testing.T) {
 // TestStreamErrors: a corpus with a problem fails the pass that meets it
 // with Load's own list of problems, whichever pass that is.
 func TestStreamErrors(t *testing.T) {
-	base := func() fstest.MapFS {
-		fsys := fstest.MapFS{}
-		for _, f := range []string{"vocabulary/core.yaml", "sources/test-monograph.yaml", "sources/test-memoir.yaml",
-			"entities/organization/test-agency.yaml", "entities/organization/test-army.yaml"} {
-			data, err := os.ReadFile("testdata/good/" + f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fsys[f] = &fstest.MapFile{Data: data}
-		}
-		return fsys
-	}
+	base := func() fstest.MapFS { return goodBase(t) }
 	for _, tt := range []struct {
 		name, file, body string
 		pass             int // the pass that finds it
