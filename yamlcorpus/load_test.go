@@ -160,15 +160,7 @@ func TestLoadErrors(t *testing.T) {
 // TestLoadRepositorySetting: settings.yaml's repository reaches the
 // dataset's settings, for the web's "corpus file" links.
 func TestLoadRepositorySetting(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for _, f := range []string{"vocabulary/core.yaml", "sources/test-monograph.yaml", "sources/test-memoir.yaml",
-		"entities/organization/test-agency.yaml", "entities/organization/test-army.yaml"} {
-		data, err := os.ReadFile("testdata/good/" + f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fsys[f] = &fstest.MapFile{Data: data}
-	}
+	fsys := goodBase(t)
 	fsys["settings.yaml"] = &fstest.MapFile{Data: []byte("repository: https://github.com/o/r/blob/main/corpus/\n")}
 	ds, err := yamlcorpus.Load(fsys)
 	if err != nil {
