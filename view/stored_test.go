@@ -132,16 +132,7 @@ func TestStoredCorpusEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := storeOf(t, ds)
-	built := putStored(t, st)
-	got, stored, err := view.LoadCorpusStored(context.Background(), st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !stored {
-		t.Fatal("the stored model was not used")
-	}
-	sameCorpus(t, built, got)
+	built := storedRoundTrip(t, ds)
 	// The comparison proves something only if the corpus fills every part.
 	if len(built.Periods) == 0 || len(built.Events) == 0 || len(built.Places) == 0 || len(built.Numbers) == 0 ||
 		len(built.Evidence) == 0 || len(built.Entities) < 100 {
@@ -165,16 +156,7 @@ func TestStoredCorpusSynthetic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := storeOf(t, ds)
-	built := putStored(t, st)
-	got, stored, err := view.LoadCorpusStored(context.Background(), st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !stored {
-		t.Fatal("the stored model was not used")
-	}
-	sameCorpus(t, built, got)
+	built := storedRoundTrip(t, ds)
 	orgs := 0
 	for _, p := range built.Places {
 		orgs += len(p.Orgs)
@@ -346,4 +328,22 @@ func TestStoredCorpusVersion(t *testing.T) {
 	if storedGolden[v] != got {
 		t.Errorf("the stored model of version %d hashes to %s, not %q: what LoadCorpus derives or how it is encoded changed; bump corpusVersion in stored.go and record the new hash under it", v, got, storedGolden[v])
 	}
+}
+
+// storedRoundTrip stores the corpus read model of ds, loads it back as a
+// server does and checks it is the model LoadCorpus builds; it returns
+// the built one, for a test to check the corpus fills what it compares.
+func storedRoundTrip(t *testing.T, ds *tokumu.Dataset) *view.Corpus {
+	t.Helper()
+	st := storeOf(t, ds)
+	built := putStored(t, st)
+	got, stored, err := view.LoadCorpusStored(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !stored {
+		t.Fatal("the stored model was not used")
+	}
+	sameCorpus(t, built, got)
+	return built
 }
