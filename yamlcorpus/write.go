@@ -256,6 +256,9 @@ func WriteSource(w io.Writer, s *tokumu.Source) error {
 	if s.Reliability != 0 {
 		setStr(m, "reliability", string(s.Reliability))
 	}
+	if len(s.DerivedFrom) > 0 {
+		set(m, "derived_from", strList(s.DerivedFrom))
+	}
 	setStr(m, "note", s.Note)
 	return encode(w, m)
 }

@@ -129,6 +129,35 @@ claims:
 	}
 }
 
+// TestWriteSourceText pins the written form of a source with the fields
+// a derived copy carries: derived_from was once dropped on writing.
+func TestWriteSourceText(t *testing.T) {
+	s := &tokumu.Source{ID: "press-report", Kind: tokumu.Press, Type: "article-newspaper",
+		Authors: []tokumu.Agent{{Literal: "Коммерсантъ"}}, Title: "A report", Container: "Коммерсантъ",
+		URL: "https://example.org/doc/1", Accessed: "2026-12-03", Language: "ru",
+		DerivedFrom: []string{"official-page", "agency-wire"}, Note: "Repeats the official page."}
+	var b bytes.Buffer
+	if err := yamlcorpus.WriteSource(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	want := `id: press-report
+kind: press
+type: article-newspaper
+author:
+  - {literal: Коммерсантъ}
+title: A report
+container: Коммерсантъ
+url: https://example.org/doc/1
+accessed: "2026-12-03"
+language: ru
+derived_from: [official-page, agency-wire]
+note: Repeats the official page.
+`
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
 func TestWriteRefusesNonEmptyDir(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "x"), nil, 0o644)
