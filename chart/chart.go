@@ -76,7 +76,35 @@ func Load(ctx context.Context, st tokumu.Store, vocab *tokumu.Vocab) (*Chart, er
 		}
 		claims = append(claims, cs...)
 	}
+	Intern(claims)
 	return Build(claims, vocab), nil
+}
+
+// Intern makes the claims' repeated strings — entity ids, predicates,
+// sources, times, locators — share one copy each. The chart keeps its
+// claims for as long as the server runs (the structure pages print them,
+// and the analyses' evidence keeps the same copies): at 1M claims 260k of
+// them, whose strings a store read allocates per claim and field. The
+// values are unchanged; only ids, origins and notes, which no two claims
+// share, keep their own.
+func Intern(claims []*tokumu.Claim) {
+	seen := map[string]string{}
+	in := func(s *string) {
+		if *s == "" {
+			return
+		}
+		if v, ok := seen[*s]; ok {
+			*s = v
+			return
+		}
+		seen[*s] = *s
+	}
+	for _, c := range claims {
+		for _, s := range []*string{&c.Subject, &c.Predicate, &c.Object, &c.Value, &c.Unit, &c.Role, &c.Lang,
+			&c.When.EDTF, &c.When.Text, &c.Where, &c.Source, &c.Locator, &c.Perspective, &c.PlantedBy} {
+			in(s)
+		}
+	}
 }
 
 // Build makes a chart from claims: those whose predicate plays the role

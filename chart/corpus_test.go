@@ -1,6 +1,10 @@
 package chart_test
 
 import (
+	"reflect"
+	"strings"
+	"unsafe"
+
 	"testing"
 
 	"github.com/tokumu/tokumu"
@@ -51,5 +55,43 @@ func TestKwantungDiffOnCorpus(t *testing.T) {
 	}
 	if !found {
 		t.Error("the 1941 chart does not list brem with its parent unknown (last known: the Harbin agency)")
+	}
+}
+
+// Intern changes no value of any claim, and equal strings of two claims
+// then share their bytes (what saves the memory).
+func TestInternKeepsValues(t *testing.T) {
+	ds, err := yamlcorpus.Load(corpus.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var claims, want []*tokumu.Claim
+	for _, c := range ds.Claims {
+		// Copies whose strings do not share bytes with the dataset's.
+		cp := *c
+		for _, s := range []*string{&cp.Subject, &cp.Predicate, &cp.Object, &cp.Source, &cp.When.EDTF} {
+			*s = strings.Clone(*s)
+		}
+		claims = append(claims, &cp)
+		w := *c
+		want = append(want, &w)
+	}
+	chart.Intern(claims)
+	if !reflect.DeepEqual(claims, want) {
+		t.Fatal("Intern changed a claim's value")
+	}
+	bySubject := map[string]*tokumu.Claim{}
+	shared := 0
+	for _, c := range claims {
+		if o := bySubject[c.Subject]; o != nil {
+			if unsafe.StringData(o.Subject) != unsafe.StringData(c.Subject) {
+				t.Fatalf("claims %s and %s: subject %q held twice", o.ID, c.ID, c.Subject)
+			}
+			shared++
+		}
+		bySubject[c.Subject] = c
+	}
+	if shared == 0 {
+		t.Fatal("no two claims share a subject: the test checks nothing")
 	}
 }
