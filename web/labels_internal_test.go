@@ -1,0 +1,82 @@
+package web
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/internal/corpustest"
+	"github.com/tokumu/tokumu/view"
+)
+
+// TestLabelTables: the compact label tables give, for every entity of the
+// embedded corpus and a few made to be awkward (no names, a name whose
+// text is its id, two names of the same text in different languages, a
+// Russian label on a Japanese page), in each language of the interface,
+// the label Entity.Label gives and the language mark the maps of strings
+// they replace gave (the first name whose text is the label, its language
+// when that is not the page's).
+func TestLabelTables(t *testing.T) {
+	ctx := context.Background()
+	db, err := corpustest.Open(ctx, filepath.Join(t.TempDir(), "e.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	c, err := view.LoadCorpus(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ents := map[string]*tokumu.Entity{}
+	for id, e := range c.Entities {
+		ents[id] = e
+	}
+	for _, e := range []*tokumu.Entity{
+		{ID: "x-none", Type: tokumu.Person},
+		{ID: "x-self", Type: tokumu.Person, Names: []tokumu.Name{{Text: "x-self", Lang: "ru", Kind: tokumu.Alias}}},
+		{ID: "x-twice", Type: tokumu.Person, Names: []tokumu.Name{{Text: "Same", Lang: "ru-Latn", Kind: tokumu.Native}, {Text: "Same", Lang: "en", Kind: tokumu.Native}}},
+		{ID: "x-ru", Type: tokumu.Person, Names: []tokumu.Name{{Text: "Иванов", Lang: "ru", Kind: tokumu.Native}}},
+	} {
+		ents[e.ID] = e
+	}
+	sn := &snapshot{Corpus: &view.Corpus{Entities: ents}, labels: map[string]*labelTable{"en": {}, "ja": {}, "ru": {}}}
+	marked := 0
+	for _, lang := range []string{"en", "ja", "ru"} {
+		for id, e := range ents {
+			want := e.Label(lang)
+			wantLang := ""
+			for _, n := range e.Names {
+				if n.Text == want {
+					if base, _, _ := strings.Cut(n.Lang, "-"); base != lang && n.Lang != "" {
+						wantLang = n.Lang
+					}
+					break
+				}
+			}
+			got, ok := sn.label(lang, id)
+			if !ok || got != want {
+				t.Errorf("%s in %s: label %q (%v), want %q", id, lang, got, ok, want)
+			}
+			if gl := sn.labelLang(lang, id); gl != wantLang {
+				t.Errorf("%s in %s: label's language %q, want %q", id, lang, gl, wantLang)
+			}
+			if wantLang != "" {
+				marked++
+			}
+		}
+		if _, ok := sn.label(lang, "no-such-entity"); ok {
+			t.Errorf("%s: a label for an unknown id", lang)
+		}
+	}
+	if _, ok := sn.label("de", "x-ru"); ok {
+		t.Error("a label in a language the interface does not have")
+	}
+	if got, _ := sn.label("ja", "x-twice"); got != "Same" || sn.labelLang("ja", "x-twice") != "ru-Latn" {
+		t.Errorf("x-twice in ja: %q %q, want Same ru-Latn (the first name of that text)", got, sn.labelLang("ja", "x-twice"))
+	}
+	if marked < 100 {
+		t.Fatalf("only %d labels in another language than the page's: the test checks little", marked)
+	}
+}
