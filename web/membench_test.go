@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,9 +25,10 @@ import (
 // Without -pagedb it measures the 10k synthetic corpus (the CI's smoke run).
 // It reports the RSS (VmRSS) after a warm-up over the pages, then after
 // the corpus-wide disagreements and audit are built too (their pages),
-// the Go heap in use, the file's size and the ratios. Run it alone: the
-// process also holds the embedded corpus's server if another benchmark
-// made it.
+// the Go heap in use, the file's size and the ratios, and the RSS once the
+// garbage is collected and free pages returned ("settled") with the live
+// heap then (HeapAlloc). Run it alone: the process also holds the
+// embedded corpus's server if another benchmark made it.
 func BenchmarkRSS(b *testing.B) {
 	path := *pageDB
 	var c *corpusCase
@@ -74,12 +76,24 @@ func BenchmarkRSS(b *testing.B) {
 		}
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
+		// What the process settles to once the garbage of the warm-up is
+		// collected and its free pages returned (the runtime does so on
+		// its own within minutes): the live heap, its fragmentation, and
+		// what is not Go heap (stacks, the SQLite cache, the binary).
+		runtime.GC()
+		debug.FreeOSMemory()
+		rssSettled := rssBytes(b)
+		var settled runtime.MemStats
+		runtime.ReadMemStats(&settled)
 		b.ReportMetric(float64(rssPages)/1e6, "RSS-pages-MB")
 		b.ReportMetric(float64(rssAll)/1e6, "RSS-all-MB")
 		b.ReportMetric(float64(ms.HeapInuse)/1e6, "heap-MB")
 		b.ReportMetric(float64(st.Size())/1e6, "file-MB")
 		b.ReportMetric(float64(rssPages)/float64(st.Size()), "pages/file")
 		b.ReportMetric(float64(rssAll)/float64(st.Size()), "all/file")
+		b.ReportMetric(float64(rssSettled)/1e6, "RSS-settled-MB")
+		b.ReportMetric(float64(settled.HeapAlloc)/1e6, "live-MB")
+		b.ReportMetric(float64(settled.HeapInuse)/1e6, "heap-settled-MB")
 	}
 }
 
