@@ -2,7 +2,6 @@ package chart_test
 
 import (
 	"reflect"
-	"strings"
 	"unsafe"
 
 	"testing"
@@ -58,27 +57,30 @@ func TestKwantungDiffOnCorpus(t *testing.T) {
 	}
 }
 
-// Intern changes no value of any claim, and equal strings of two claims
-// then share their bytes (what saves the memory).
-func TestInternKeepsValues(t *testing.T) {
+// Compact changes no value of any claim; the copies lie in one array,
+// and equal strings of two claims share their bytes (what saves the
+// memory).
+func TestCompactKeepsValues(t *testing.T) {
 	ds, err := yamlcorpus.Load(corpus.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var claims, want []*tokumu.Claim
+	var want []*tokumu.Claim
 	for _, c := range ds.Claims {
-		// Copies whose strings do not share bytes with the dataset's.
-		cp := *c
-		for _, s := range []*string{&cp.Subject, &cp.Predicate, &cp.Object, &cp.Source, &cp.When.EDTF} {
-			*s = strings.Clone(*s)
-		}
-		claims = append(claims, &cp)
 		w := *c
 		want = append(want, &w)
 	}
-	chart.Intern(claims)
+	claims := chart.Compact(ds.Claims)
 	if !reflect.DeepEqual(claims, want) {
-		t.Fatal("Intern changed a claim's value")
+		t.Fatal("Compact changed a claim's value")
+	}
+	if !reflect.DeepEqual(ds.Claims, want) {
+		t.Fatal("Compact changed the claims it was given")
+	}
+	for i := 1; i < len(claims); i++ {
+		if uintptr(unsafe.Pointer(claims[i])) != uintptr(unsafe.Pointer(claims[i-1]))+unsafe.Sizeof(tokumu.Claim{}) {
+			t.Fatalf("claims %d and %d are not side by side in one array", i-1, i)
+		}
 	}
 	bySubject := map[string]*tokumu.Claim{}
 	shared := 0
@@ -93,5 +95,8 @@ func TestInternKeepsValues(t *testing.T) {
 	}
 	if shared == 0 {
 		t.Fatal("no two claims share a subject: the test checks nothing")
+	}
+	if len(claims) < 1000 || claims[0] == ds.Claims[0] {
+		t.Fatalf("%d claims; the first is the one given: the test checks nothing", len(claims))
 	}
 }
