@@ -9,9 +9,7 @@ package chart
 import (
 	"context"
 	"fmt"
-	"math"
 	"sort"
-	"strings"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
@@ -78,70 +76,11 @@ func Load(ctx context.Context, st tokumu.Store, vocab *tokumu.Vocab) (*Chart, er
 		}
 		claims = append(claims, cs...)
 	}
-	return Build(Compact(claims), vocab), nil
-}
-
-// Compact returns copies of claims held in one array, their strings in one
-// block, each repeated string (entity ids, predicates, sources, times,
-// locators) once. The chart keeps its claims for as long as the server
-// runs (the structure pages print them, and the analyses' evidence keeps
-// the same copies): at 1M claims 215k of them. Read from a store, each
-// claim and each of its strings is an allocation of its own, made while
-// the analyses read and drop a million others beside them; the pages of
-// memory they end up in stay in use for the sake of a few live objects
-// each (the heap in use was 1.7× the live heap at 1M). One array and one
-// block leave no such holes, and take no more room. The values are
-// unchanged.
-func Compact(claims []*tokumu.Claim) []*tokumu.Claim {
-	fields := func(c *tokumu.Claim) [17]*string {
-		return [17]*string{&c.Subject, &c.Predicate, &c.Object, &c.Value, &c.Unit, &c.Role, &c.Lang,
-			&c.When.EDTF, &c.When.Text, &c.Where, &c.Source, &c.Locator, &c.Perspective, &c.PlantedBy,
-			// Unique to a claim: not worth a map entry.
-			&c.ID, &c.Note, &c.Origin}
-	}
-	const shared = 14 // the first 14 fields are interned
-	size := 0
-	for _, c := range claims {
-		for _, f := range fields(c) {
-			size += len(*f)
-		}
-	}
-	if size > math.MaxInt32 {
-		return claims // offsets are 32 bits; no corpus comes near
-	}
-	var block strings.Builder
-	block.Grow(size)
-	type span struct{ lo, hi int32 }
-	at := map[string]span{}
-	spans := make([][17]span, len(claims))
-	for i, c := range claims {
-		for k, f := range fields(c) {
-			s := *f
-			if k < shared {
-				if sp, ok := at[s]; ok {
-					spans[i][k] = sp
-					continue
-				}
-			}
-			sp := span{int32(block.Len()), int32(block.Len() + len(s))}
-			block.WriteString(s)
-			spans[i][k] = sp
-			if k < shared {
-				at[s] = sp
-			}
-		}
-	}
-	all := block.String() // no copy
-	slab := make([]tokumu.Claim, len(claims))
-	out := make([]*tokumu.Claim, len(claims))
-	for i, c := range claims {
-		slab[i] = *c
-		for k, f := range fields(&slab[i]) {
-			*f = all[spans[i][k].lo:spans[i][k].hi]
-		}
-		out[i] = &slab[i]
-	}
-	return out
+	// The chart keeps its claims for as long as the server runs (the
+	// structure pages print them, and the analyses' evidence keeps the same
+	// copies): at 1M claims 215k of them, read while the analyses read and
+	// drop a million others (view.CompactClaims says why that matters).
+	return Build(view.CompactClaims(claims), vocab), nil
 }
 
 // Build makes a chart from claims: those whose predicate plays the role
