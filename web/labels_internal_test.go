@@ -2,13 +2,17 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/audit"
+	"github.com/tokumu/tokumu/corpus"
 	"github.com/tokumu/tokumu/internal/corpustest"
 	"github.com/tokumu/tokumu/view"
+	"github.com/tokumu/tokumu/yamlcorpus"
 )
 
 // TestLabelTables: the compact label tables give, for every entity of the
@@ -78,5 +82,45 @@ func TestLabelTables(t *testing.T) {
 	}
 	if marked < 100 {
 		t.Fatalf("only %d labels in another language than the page's: the test checks little", marked)
+	}
+}
+
+// TestCompactReport: the audit's report, its claims and strings copied
+// into blocks, is the same report (its JSON byte for byte), a claim two
+// findings share is still one, and no finding keeps the read's claims.
+func TestCompactReport(t *testing.T) {
+	ds, err := yamlcorpus.Load(corpus.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two findings that share a claim, beside the corpus's own.
+	a := &tokumu.Claim{ID: "x~1", Subject: "x", Predicate: "head_of", Object: "y", Source: "s"}
+	b := &tokumu.Claim{ID: "x~2", Subject: "x", Predicate: "head_of", Object: "z", Source: "s"}
+	r := audit.Run(ds.Claims, tokumu.MustVocab(ds.Predicates), ds.Sources)
+	r.Findings = append(r.Findings, audit.Finding{Kind: audit.TwoPostings, Subject: "x", Why: "one", Claims: []*tokumu.Claim{a, b}},
+		audit.Finding{Kind: audit.TwoPostings, Subject: "x", Why: "two", Claims: []*tokumu.Claim{b}, Source: "s"})
+	want, _ := json.Marshal(r)
+	compactReport(r)
+	got, _ := json.Marshal(r)
+	if string(got) != string(want) {
+		t.Fatalf("the report changed:\n%s\nwas\n%s", got, want)
+	}
+	read := map[*tokumu.Claim]bool{a: true, b: true}
+	for _, c := range ds.Claims {
+		read[c] = true
+	}
+	for _, f := range r.Findings {
+		for _, c := range f.Claims {
+			if read[c] {
+				t.Fatalf("finding %q keeps the read's claim %s", f.Why, c.ID)
+			}
+		}
+	}
+	n := len(r.Findings)
+	if r.Findings[n-2].Claims[1] != r.Findings[n-1].Claims[0] {
+		t.Fatal("a claim two findings share is now two")
+	}
+	if n < 4 {
+		t.Fatalf("%d findings: the corpus's audit finds fewer than two", n-2)
 	}
 }
