@@ -162,8 +162,29 @@ func Build(claims []*tokumu.Claim, vocab *tokumu.Vocab) *Chart {
 		for _, list := range es {
 			sort.Slice(list, func(i, j int) bool { return list[i].lo < list[j].lo })
 		}
+		packEdges(es)
 	}
 	return c
+}
+
+// packEdges re-slices each list of es from one array: grown by append,
+// each is an allocation of its own, made while the server's analyses
+// hold a read of every claim they then drop, and one left among that
+// read's objects keeps its page of memory in use (view.CompactClaims).
+func packEdges(es [][]edge) {
+	n := 0
+	for _, l := range es {
+		n += len(l)
+	}
+	all := make([]edge, 0, n)
+	for i, l := range es {
+		if l == nil {
+			continue
+		}
+		lo := len(all)
+		all = append(all, l...)
+		es[i] = all[lo:len(all):len(all)]
+	}
 }
 
 // Claims returns every claim the chart holds (its edges, the lives of
