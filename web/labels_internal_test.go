@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -122,5 +123,17 @@ func TestCompactReport(t *testing.T) {
 	}
 	if n < 4 {
 		t.Fatalf("%d findings: the corpus's audit finds fewer than two", n-2)
+	}
+}
+
+// compactKeys and compactMap keep every entry.
+func TestCompactMaps(t *testing.T) {
+	m := map[string][2]int{"a~1": {2, 1}, "b~2": {3, 3}, "": {4, 0}}
+	if got := compactKeys(m); !reflect.DeepEqual(got, m) {
+		t.Errorf("compactKeys: %v, want %v", got, m)
+	}
+	e := map[string]string{"a~1": "a", "x": "", "": "y"}
+	if got := compactMap(e); !reflect.DeepEqual(got, e) {
+		t.Errorf("compactMap: %v, want %v", got, e)
 	}
 }
