@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/audit"
@@ -135,5 +136,26 @@ func TestCompactMaps(t *testing.T) {
 	e := map[string]string{"a~1": "a", "x": "", "": "y"}
 	if got := compactMap(e); !reflect.DeepEqual(got, e) {
 		t.Errorf("compactMap: %v, want %v", got, e)
+	}
+}
+
+// The server gives memory back once it has served and then been idle for
+// idleAfter, not while requests come, nor again and again while idle.
+func TestIdleSince(t *testing.T) {
+	now := time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)
+	last := now.Add(-idleAfter).UnixNano()
+	for _, c := range []struct {
+		served bool
+		last   int64
+		want   bool
+	}{
+		{true, last, true},
+		{true, last + 1, false}, // a request ended less than idleAfter ago
+		{false, last, false},    // released already, nothing served since
+		{true, now.UnixNano(), false},
+	} {
+		if got := idleSince(now, c.served, c.last); got != c.want {
+			t.Errorf("idleSince(served %v, %v ago) = %v, want %v", c.served, now.Sub(time.Unix(0, c.last)), got, c.want)
+		}
 	}
 }

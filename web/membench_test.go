@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tokumu/tokumu/internal/synth"
+	"github.com/tokumu/tokumu/web"
 )
 
 // BenchmarkRSS measures the server's resident memory after a warm-up over
@@ -24,6 +25,8 @@ import (
 //
 // Without -pagedb it measures the 10k synthetic corpus (the CI's smoke run).
 // It reports the RSS (VmRSS) after a warm-up over the pages, then after
+// the server has been idle long enough to give its free memory back
+// ("pages-idle", idle.go), then after
 // the corpus-wide disagreements and audit are built too (their pages),
 // the Go heap in use, the file's size and the ratios, and the RSS once the
 // garbage is collected and free pages returned ("settled") with the live
@@ -64,6 +67,10 @@ func BenchmarkRSS(b *testing.B) {
 			"/network?from=1937&to=1941&type=person", "/claims/"+firstClaim(b, c))
 		warmUp(b, c, pages)
 		rssPages := rssBytes(b)
+		// The same server after idleAfter without a request: it gives
+		// its free memory back (idle.go).
+		time.Sleep(web.IdleAfter + web.IdleAfter/2)
+		rssIdle := rssBytes(b)
 		// The corpus-wide disagreements and audit, found on first use.
 		warmUp(b, c, []string{"/disagreements", "/audit", "/api/disagreements?id=org-0"})
 		rssAll := rssBytes(b)
@@ -76,10 +83,11 @@ func BenchmarkRSS(b *testing.B) {
 		}
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
-		// What the process settles to once the garbage of the warm-up is
-		// collected and its free pages returned (the runtime does so on
-		// its own within minutes): the live heap, its fragmentation, and
-		// what is not Go heap (stacks, the SQLite cache, the binary).
+		// What the process comes to once the garbage is collected and
+		// the free pages returned (debug.FreeOSMemory; the runtime keeps
+		// free pages up to its goal of twice the live heap): the live
+		// heap, the pages it keeps in use, and what is not Go heap
+		// (stacks, the SQLite cache, the binary).
 		runtime.GC()
 		debug.FreeOSMemory()
 		rssSettled := rssBytes(b)
@@ -92,6 +100,8 @@ func BenchmarkRSS(b *testing.B) {
 		b.ReportMetric(float64(rssPages)/float64(st.Size()), "pages/file")
 		b.ReportMetric(float64(rssAll)/float64(st.Size()), "all/file")
 		b.ReportMetric(float64(rssSettled)/1e6, "RSS-settled-MB")
+		b.ReportMetric(float64(rssIdle)/1e6, "RSS-pages-idle-MB")
+		b.ReportMetric(float64(rssIdle)/float64(st.Size()), "idle/file")
 		b.ReportMetric(float64(settled.HeapAlloc)/1e6, "live-MB")
 		b.ReportMetric(float64(settled.HeapInuse)/1e6, "heap-settled-MB")
 	}

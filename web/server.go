@@ -435,6 +435,7 @@ func (s *Server) routes() {
 // check on every answer, then the request on one state, within the
 // request time limit.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	defer noteRequest()
 	setHeaders(w.Header())
 	if !s.hostAllowed(r.Host) {
 		http.Error(w, fmt.Sprintf("tokumu: Host %q is not this server (it answers to %s)", clip(r.Host), s.hostList()), http.StatusMisdirectedRequest)
