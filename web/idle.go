@@ -9,12 +9,13 @@ import (
 // After a burst of requests the heap holds their garbage until the next
 // collection, up to the runtime's goal of twice the live heap, and the
 // runtime keeps the pages it frees up to that goal rather than give them
-// back: at 1M claims a server that had served every kind of page stayed at
-// 1.55× its database file for as long as it ran, where one collection and
-// the return of its free pages bring it to 1.26× (BENCHMARKS.md,
+// back: at 1M claims a server that had served every kind of page stood at
+// 1.55× its database file (and main's RSS 15 s later was the same to the
+// tenth of a MB), where one collection and the return of its free pages
+// bring it to 1.15× (BENCHMARKS.md,
 // "Memory"). So a server idle for idleAfter after serving gives its free
-// memory back (releaseMemory): one forced collection, a few hundred
-// milliseconds of one core at 1M claims, at most once per idle spell.
+// memory back (releaseMemory): one forced collection, 0.2 s on two
+// cores at 1M claims (BenchmarkRSS times it), at most once per idle spell.
 const idleAfter = 10 * time.Second
 
 var idle struct {
