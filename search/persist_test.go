@@ -20,14 +20,7 @@ func TestPersist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	queries := []Query{
-		{Text: "土肥原"}, {Text: "どいはら"}, {Text: "Dohihara"}, {Text: "Доихары"}, {Text: "ＤＯＩＨＡＲＡ"},
-		{Text: "Харбине", Limit: 50}, {Text: "哈尔滨"}, {Text: "ハルビン", Lang: "ja"}, {Text: "Lyushkov"}, {Text: "Люшков"},
-		{Text: "Kantogun"}, {Text: "関特演", Limit: 100}, {Text: "intelligence", Limit: 100}, {Text: "разведки", Limit: 100},
-		{Text: "Lyushkv"}, {Text: "Komatsubara", Limit: 30}, {Text: "Harbin", Types: []tokumu.EntityType{tokumu.Organization}},
-		{Text: "Harbin", From: 19370101, To: 19391231, Limit: 100}, {Text: "army", Period: "period-2", Limit: 100},
-		{Text: "Sorge", Offset: 3, Limit: 5},
-	}
+	queries := persistQueries
 	for _, q := range queries {
 		want, werr := built.Search(q)
 		got, gerr := loaded.Search(q)
@@ -105,4 +98,15 @@ func TestDecodeDamaged(t *testing.T) {
 		}()
 	}
 	t.Logf("%d of 100 damaged indexes refused; the others decoded to an index that answers", refused)
+}
+
+// persistQueries are queries of every kind (scripts, typos, filters, pages)
+// that two indexes of the same corpus must answer alike.
+var persistQueries = []Query{
+	{Text: "土肥原"}, {Text: "どいはら"}, {Text: "Dohihara"}, {Text: "Доихары"}, {Text: "ＤＯＩＨＡＲＡ"},
+	{Text: "Харбине", Limit: 50}, {Text: "哈尔滨"}, {Text: "ハルビン", Lang: "ja"}, {Text: "Lyushkov"}, {Text: "Люшков"},
+	{Text: "Kantogun"}, {Text: "関特演", Limit: 100}, {Text: "intelligence", Limit: 100}, {Text: "разведки", Limit: 100},
+	{Text: "Lyushkv"}, {Text: "Komatsubara", Limit: 30}, {Text: "Harbin", Types: []tokumu.EntityType{tokumu.Organization}},
+	{Text: "Harbin", From: 19370101, To: 19391231, Limit: 100}, {Text: "army", Period: "period-2", Limit: 100},
+	{Text: "Sorge", Offset: 3, Limit: 5},
 }

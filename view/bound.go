@@ -129,6 +129,29 @@ func (ev *Evidence) Add(claims []*tokumu.Claim) {
 			touched[k] = true
 		}
 	}
+	pack(ev.died)
+	pack(ev.founded)
+	pack(ev.ended)
+	pack(ev.postings)
+	pack(ev.holders)
+}
+
+// pack re-slices each list of m from one array. Grown by append, each
+// list is an allocation of its own, made while the server's analyses hold
+// a read of every claim that they then drop; a list left among that
+// read's objects keeps its page of memory in use (see CompactClaims). At
+// 1M claims the evidence has 100k such lists.
+func pack[K comparable](m map[K][]*tokumu.Claim) {
+	n := 0
+	for _, l := range m {
+		n += len(l)
+	}
+	all := make([]*tokumu.Claim, 0, n)
+	for k, l := range m {
+		lo := len(all)
+		all = append(all, l...)
+		m[k] = all[lo:len(all):len(all)]
+	}
 }
 
 func (ev *Evidence) exclusive(p string) bool {

@@ -79,6 +79,18 @@ func NewRelations(cs []*tokumu.Claim, entities map[string]*tokumu.Entity) *Relat
 		r.rs = append(r.rs, x)
 	}
 	r.ids = string(ids)
+	// The ids and times are the strings of cs, which the caller drops:
+	// copied into blocks, they keep none of its memory in use
+	// (CompactClaims).
+	CompactStrings(r.strs)
+	times := make([]string, 0, 2*len(r.whens))
+	for _, w := range r.whens {
+		times = append(times, w.EDTF, w.Text)
+	}
+	CompactStrings(times)
+	for i := range r.whens {
+		r.whens[i].EDTF, r.whens[i].Text = times[2*i], times[2*i+1]
+	}
 	r.types = make([]tokumu.EntityType, len(r.strs))
 	r.drawn = make([]bool, len(r.strs))
 	for i, s := range r.strs {

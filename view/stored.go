@@ -357,6 +357,37 @@ func (c *Corpus) Encode() ([]byte, error) {
 	return out, nil
 }
 
+// intern makes the decoded columns' repeated strings share one copy each:
+// gob allocates every string of a column on its own, and the model keeps
+// them for the life of the server — the language and kind of 240k names,
+// the type and file of 100k entities, the tags, and the ids, predicates,
+// sources and times of the claims (whose subjects and objects then share
+// the entities' ids). At 1M claims ~10 MB. Ids of claims, notes and
+// origins, which no two share, keep their own.
+func (d *diskCorpus) intern() {
+	seen := make(map[string]string, len(d.EntID))
+	for _, id := range d.EntID {
+		seen[id] = id
+	}
+	in := func(ss []string) {
+		for i, s := range ss {
+			if v, ok := seen[s]; ok {
+				ss[i] = v
+			} else if s != "" {
+				seen[s] = s
+			}
+		}
+	}
+	for _, col := range [][]string{d.EntType, d.EntOrigin, d.NameLang, d.NameKind, d.NameSource, d.Tags.Items,
+		d.NameWhen.EDTF, d.ClaimWhen.EDTF, d.EventType, d.EventWhen.EDTF, d.PeriodIncludes.Items,
+		d.EventPlaces.Items, d.EventOrgs.Items, d.EvPers.Items, d.PeriodID, d.EventID, d.PlaceID, d.OrgID} {
+		in(col)
+	}
+	for i := range d.ClaimStr {
+		in(d.ClaimStr[i][1:13]) // subject … planted by
+	}
+}
+
 // castagnoli is the CRC that heads the encoded model: a damaged blob whose
 // columns still line up (a changed letter in a name) would decode into a
 // wrong model; its checksum fails instead. (CRC-32C runs in hardware: a
@@ -397,6 +428,7 @@ func (c *Corpus) decode(data []byte) (err error) {
 		return fmt.Errorf("the stored corpus has layout %d, not %d", d.Version, corpusVersion)
 	}
 	fail := func(what string, e error) error { return fmt.Errorf("the stored corpus's %s: %w", what, e) }
+	d.intern()
 	n := len(d.EntID)
 	if len(d.EntType) != n || len(d.EntOrigin) != n || len(d.NameOff) != n+1 || len(d.NoNames) != n {
 		return fail("entities", fmt.Errorf("columns of unequal length"))

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/corpus"
@@ -346,4 +347,43 @@ func storedRoundTrip(t *testing.T, ds *tokumu.Dataset) *view.Corpus {
 	}
 	sameCorpus(t, built, got)
 	return built
+}
+
+// TestStoredCorpusInterned: the decoded model holds each repeated string
+// once — the languages of names, the subjects of claims and the ids of
+// the entities they name — the memory the interning saves (the values
+// themselves are compared by storedRoundTrip).
+func TestStoredCorpusInterned(t *testing.T) {
+	ds, err := yamlcorpus.Load(corpus.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := storeOf(t, ds)
+	putStored(t, st)
+	got, stored, err := view.LoadCorpusStored(context.Background(), st)
+	if err != nil || !stored {
+		t.Fatalf("stored model not used: %v", err)
+	}
+	langs := map[string]*byte{}
+	names, subjects := 0, 0
+	for _, e := range got.Entities {
+		for _, n := range e.Names {
+			if p, ok := langs[n.Lang]; ok && p != unsafe.StringData(n.Lang) {
+				t.Fatalf("%s: the language %q of a name is held twice", e.ID, n.Lang)
+			}
+			langs[n.Lang] = unsafe.StringData(n.Lang)
+			names++
+		}
+	}
+	for _, c := range got.Evidence {
+		if e := got.Entities[c.Subject]; e != nil {
+			if unsafe.StringData(e.ID) != unsafe.StringData(c.Subject) {
+				t.Fatalf("claim %s: its subject %q is held apart from the entity's id", c.ID, c.Subject)
+			}
+			subjects++
+		}
+	}
+	if names < 1000 || subjects < 10 {
+		t.Fatalf("%d names, %d evidence claims about an entity: the test checks little", names, subjects)
+	}
 }

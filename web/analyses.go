@@ -114,6 +114,11 @@ func loadAnalyses(ctx context.Context, st tokumu.Store, c *view.Corpus, orgChart
 			a.attestN[cl.ID] = [2]int{len(at.Sources), at.Independent}
 		}
 	}
+	// The keys are the ids of this read's claims, which go once the
+	// analyses are built: copied into one block, they keep none of its
+	// memory in use (view.CompactClaims).
+	a.attestN = compactKeys(a.attestN)
+	a.explicit = compactMap(a.explicit)
 	// The store lists claims in tokumu.CompareClaims order; relationsIn
 	// relies on it.
 	if !slices.IsSortedFunc(claims, tokumu.CompareClaims) {
@@ -376,4 +381,33 @@ const pathGraphsKept = 8
 type pathEntry struct {
 	once sync.Once
 	g    *network.Graph
+}
+
+// compactKeys returns m with its keys copied into one block.
+func compactKeys[V any](m map[string]V) map[string]V {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	copies := slices.Clone(keys)
+	view.CompactStrings(copies)
+	out := make(map[string]V, len(m))
+	for i, k := range keys {
+		out[copies[i]] = m[k]
+	}
+	return out
+}
+
+// compactMap returns m with its keys and values copied into one block.
+func compactMap(m map[string]string) map[string]string {
+	strs := make([]string, 0, 2*len(m))
+	for k, v := range m {
+		strs = append(strs, k, v)
+	}
+	view.CompactStrings(strs)
+	out := make(map[string]string, len(m))
+	for i := 0; i < len(strs); i += 2 {
+		out[strs[i]] = strs[i+1]
+	}
+	return out
 }

@@ -83,6 +83,10 @@ func newDisAll(src []view.Disagreement, offices []*view.Office, canon func(id st
 				o.Claims[i] = k
 			}
 		}
+		// The office's key as its first claim's strings, the canonical
+		// copy's: those of the read they come from would keep its pages
+		// in use (view.CompactClaims).
+		o.Predicate, o.Object = o.Claims[0].Predicate, o.Claims[0].Object
 		oc := &officeConflicts{Office: o, row: make([]int32, len(o.Claims)+1), rowCert: make([]int32, len(o.Claims)+1)}
 		for i := range o.Claims {
 			n, c := int32(0), int32(0)

@@ -7,12 +7,14 @@ import (
 	"net/http/httptest"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tokumu/tokumu/internal/synth"
+	"github.com/tokumu/tokumu/web"
 )
 
 // BenchmarkRSS measures the server's resident memory after a warm-up over
@@ -23,10 +25,13 @@ import (
 //
 // Without -pagedb it measures the 10k synthetic corpus (the CI's smoke run).
 // It reports the RSS (VmRSS) after a warm-up over the pages, then after
+// the server has been idle long enough to give its free memory back
+// ("pages-idle", idle.go), then after
 // the corpus-wide disagreements and audit are built too (their pages),
-// the Go heap in use, the file's size and the ratios. Run it alone: the
-// process also holds the embedded corpus's server if another benchmark
-// made it.
+// the Go heap in use, the file's size and the ratios, and the RSS once the
+// garbage is collected and free pages returned ("settled") with the live
+// heap then (HeapAlloc). Run it alone: the process also holds the
+// embedded corpus's server if another benchmark made it.
 func BenchmarkRSS(b *testing.B) {
 	path := *pageDB
 	var c *corpusCase
@@ -62,6 +67,10 @@ func BenchmarkRSS(b *testing.B) {
 			"/network?from=1937&to=1941&type=person", "/claims/"+firstClaim(b, c))
 		warmUp(b, c, pages)
 		rssPages := rssBytes(b)
+		// The same server after idleAfter without a request: it gives
+		// its free memory back (idle.go).
+		time.Sleep(web.IdleAfter + web.IdleAfter/2)
+		rssIdle := rssBytes(b)
 		// The corpus-wide disagreements and audit, found on first use.
 		warmUp(b, c, []string{"/disagreements", "/audit", "/api/disagreements?id=org-0"})
 		rssAll := rssBytes(b)
@@ -74,12 +83,29 @@ func BenchmarkRSS(b *testing.B) {
 		}
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
+		// What the process comes to once the garbage is collected and
+		// the free pages returned (debug.FreeOSMemory; the runtime keeps
+		// free pages up to its goal of twice the live heap): the live
+		// heap, the pages it keeps in use, and what is not Go heap
+		// (stacks, the SQLite cache, the binary).
+		start := time.Now()
+		runtime.GC()
+		debug.FreeOSMemory()
+		b.Logf("a collection and the return of free pages (what the idle server does): %v", time.Since(start))
+		rssSettled := rssBytes(b)
+		var settled runtime.MemStats
+		runtime.ReadMemStats(&settled)
 		b.ReportMetric(float64(rssPages)/1e6, "RSS-pages-MB")
 		b.ReportMetric(float64(rssAll)/1e6, "RSS-all-MB")
 		b.ReportMetric(float64(ms.HeapInuse)/1e6, "heap-MB")
 		b.ReportMetric(float64(st.Size())/1e6, "file-MB")
 		b.ReportMetric(float64(rssPages)/float64(st.Size()), "pages/file")
 		b.ReportMetric(float64(rssAll)/float64(st.Size()), "all/file")
+		b.ReportMetric(float64(rssSettled)/1e6, "RSS-settled-MB")
+		b.ReportMetric(float64(rssIdle)/1e6, "RSS-pages-idle-MB")
+		b.ReportMetric(float64(rssIdle)/float64(st.Size()), "idle/file")
+		b.ReportMetric(float64(settled.HeapAlloc)/1e6, "live-MB")
+		b.ReportMetric(float64(settled.HeapInuse)/1e6, "heap-settled-MB")
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/tokumu/tokumu"
@@ -141,5 +142,33 @@ func TestDisListRoundTrip(t *testing.T) {
 	}
 	if possible == 0 || possible == len(all) {
 		t.Errorf("%d of %d possible: the corpus no longer has both kinds", possible, len(all))
+	}
+}
+
+// TestIndexSharesEntities: the server's search index reads the corpus read
+// model's entities, not a copy of its own (search.ShareEntities), and
+// searches still answer.
+func TestIndexSharesEntities(t *testing.T) {
+	ctx := context.Background()
+	db, err := corpustest.Open(ctx, filepath.Join(t.TempDir(), "e.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	srv := newServer(t, db)
+	srv.WaitAnalyses()
+	st := srv.cur.Load()
+	n := 0
+	for id, e := range st.snap.Entities {
+		if got := st.index.Entity(id); got != e {
+			t.Fatalf("%s: the search index holds its own copy of the entity", id)
+		}
+		n++
+	}
+	if n < 300 {
+		t.Fatalf("%d entities: the embedded corpus has more than 300", n)
+	}
+	if res, body := get(t, srv, "/api/search?q=Doihara"); res.StatusCode != 200 || !strings.Contains(body, `"doihara-kenji"`) {
+		t.Fatalf("/api/search?q=Doihara: %d %.300s", res.StatusCode, body)
 	}
 }

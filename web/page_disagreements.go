@@ -95,6 +95,20 @@ func newDisList(ds []view.Disagreement, canon func(id string) *tokumu.Claim) dis
 		}
 	}
 	l.refs = slices.Clip(l.refs)
+	// The claims canon does not hold, and the strings, come from a read
+	// of every claim that is dropped once the list is made: copied into
+	// blocks, they keep no page of that read in use (view.CompactClaims).
+	var own []*tokumu.Claim
+	var at []int
+	for i, c := range l.claims {
+		if canon(c.ID) != c {
+			own, at = append(own, c), append(at, i)
+		}
+	}
+	for k, c := range view.CompactClaims(own) {
+		l.claims[at[k]] = c
+	}
+	view.CompactStrings(l.strs)
 	return l
 }
 
@@ -224,6 +238,7 @@ func derivedOf(ctx context.Context, st *state) (*derived, error) {
 		srcs := make([]*tokumu.Source, 0, len(st.snap.SourceList))
 		srcs = append(srcs, st.snap.SourceList...)
 		d.audit = audit.Run(claims, st.vocab, srcs)
+		compactReport(d.audit)
 		claims = nil
 		releaseMemory()
 	})
@@ -317,4 +332,42 @@ func (s *Server) handleDisagreementsPage(w http.ResponseWriter, r *http.Request)
 	lo, hi := p.Pager.window(d.all.len())
 	p.List = d.all.certainFirst(lo, hi)
 	s.render(w, r, http.StatusOK, "disagreements", &p)
+}
+
+// compactReport copies the claims and strings the audit's findings keep
+// into blocks (view.CompactClaims): they come from the read of every
+// claim the findings were made from, and at 1M claims the 35 MB of them
+// kept 260 MB of that read's pages of memory in use once it was dropped.
+// A claim two findings share stays one.
+func compactReport(r *audit.Report) {
+	at := map[*tokumu.Claim]int{}
+	var own []*tokumu.Claim
+	var strs []string
+	for _, f := range r.Findings {
+		for _, c := range f.Claims {
+			if _, ok := at[c]; !ok {
+				at[c] = len(own)
+				own = append(own, c)
+			}
+		}
+		strs = append(strs, f.Subject, f.Why, f.Source)
+	}
+	copies := view.CompactClaims(own)
+	view.CompactStrings(strs)
+	n := 0
+	for _, f := range r.Findings {
+		n += len(f.Claims)
+	}
+	refs := make([]*tokumu.Claim, 0, n) // the findings' lists, in one array too
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.Claims != nil {
+			lo := len(refs)
+			for _, c := range f.Claims {
+				refs = append(refs, copies[at[c]])
+			}
+			f.Claims = refs[lo:len(refs):len(refs)]
+		}
+		f.Subject, f.Why, f.Source = strs[3*i], strs[3*i+1], strs[3*i+2]
+	}
 }

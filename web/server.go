@@ -227,6 +227,9 @@ func buildState(ctx context.Context, store tokumu.Store, first bool) (*state, er
 	lazyIndex := first && backgroundLoad
 	var stored bool
 	var ixTook time.Duration
+	// snapDone is closed once loadSnapshot returned (st.snap is set, or
+	// nil on an error).
+	snapDone := make(chan struct{})
 	go func() {
 		defer close(st.indexReady)
 		ictx := ctx
@@ -236,6 +239,14 @@ func buildState(ctx context.Context, store tokumu.Store, first bool) (*state, er
 		start := time.Now()
 		st.index, stored, st.indexErr = search.Load(ictx, store)
 		ixTook = time.Since(start)
+		// The index reads its entities from the corpus read model's
+		// copies rather than hold a second set (~50 MB at 1M claims):
+		// before any search, as ShareEntities requires.
+		<-snapDone
+		if st.indexErr == nil && st.snap != nil {
+			ents := st.snap.Entities
+			st.index.ShareEntities(func(id string) *tokumu.Entity { return ents[id] })
+		}
 		if lazyIndex {
 			if st.indexErr != nil {
 				slog.Error("loading the search index; searches answer with an error", "err", st.indexErr)
@@ -245,6 +256,7 @@ func buildState(ctx context.Context, store tokumu.Store, first bool) (*state, er
 		}
 	}()
 	st.snap, err = loadSnapshot(ctx, store, t, published, st.orgChart)
+	close(snapDone)
 	if !lazyIndex {
 		<-st.indexReady
 		if st.indexErr != nil {
@@ -423,6 +435,7 @@ func (s *Server) routes() {
 // check on every answer, then the request on one state, within the
 // request time limit.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	defer noteRequest()
 	setHeaders(w.Header())
 	if !s.hostAllowed(r.Host) {
 		http.Error(w, fmt.Sprintf("tokumu: Host %q is not this server (it answers to %s)", clip(r.Host), s.hostList()), http.StatusMisdirectedRequest)

@@ -26,9 +26,14 @@ import (
 // loading, so requests share it freely.
 type snapshot struct {
 	*view.Corpus
-	labels  map[string]*labelTable // en, ja, ru: built on first use (labelsIn)
-	preds   map[string]*tokumu.Predicate
-	predIDs []*tokumu.Predicate // in vocabulary order
+	labels map[string]*labelTable // en, ja, ru: built on first use (labelsIn)
+	// labelPos and labelEnts number the entities for the label tables
+	// (labelIndex).
+	labelOnce sync.Once
+	labelPos  map[string]int32
+	labelEnts []*tokumu.Entity
+	preds     map[string]*tokumu.Predicate
+	predIDs   []*tokumu.Predicate // in vocabulary order
 	// refHTML and refText are each source's full reference, rendered
 	// once, on first use (refs): every citation on a page expands to it.
 	refsOnce sync.Once
@@ -145,13 +150,26 @@ func (sn *snapshot) entityList() []*tokumu.Entity {
 // start, which a first answer does not need; they are built in the
 // background once the state is published. (Computing a label per call
 // instead cost ~0.4 µs against ~0.04 µs for the look-up, twice per link.)
+// A label is one of its entity's names, or its id: the table keeps which
+// name (name[i] for the entity labelEnts[i]; -1: the id), where two maps
+// of strings per language held 26 MB at 1M claims.
 type labelTable struct {
-	once  sync.Once
-	label map[string]string // id → Entity.Label
-	// lang is the language of each label (id → the name's BCP 47 tag)
-	// where it is not the table's, so that a name in another language
-	// than the page's is marked as such.
-	lang map[string]string
+	once sync.Once
+	name []int32
+}
+
+// labelIndex numbers the entities for the label tables: labelPos maps an
+// id to its entity's position in labelEnts. Built once, for the three
+// languages.
+func (sn *snapshot) labelIndex() {
+	sn.labelOnce.Do(func() {
+		sn.labelPos = make(map[string]int32, len(sn.Entities))
+		sn.labelEnts = make([]*tokumu.Entity, 0, len(sn.Entities))
+		for id, e := range sn.Entities {
+			sn.labelPos[id] = int32(len(sn.labelEnts))
+			sn.labelEnts = append(sn.labelEnts, e)
+		}
+	})
 }
 
 // labelsIn returns the labels in lang, building them if need be, or nil
@@ -162,15 +180,14 @@ func (sn *snapshot) labelsIn(lang string) *labelTable {
 		return nil
 	}
 	lt.once.Do(func() {
-		lt.label, lt.lang = make(map[string]string, len(sn.Entities)), map[string]string{}
-		for _, e := range sn.Entities {
+		sn.labelIndex()
+		lt.name = make([]int32, len(sn.labelEnts))
+		for i, e := range sn.labelEnts {
 			l := e.Label(lang)
-			lt.label[e.ID] = l
-			for _, n := range e.Names {
+			lt.name[i] = -1 // the id: no name has the label's text
+			for k, n := range e.Names {
 				if n.Text == l {
-					if base, _, _ := strings.Cut(n.Lang, "-"); base != lang && n.Lang != "" {
-						lt.lang[e.ID] = n.Lang
-					}
+					lt.name[i] = int32(k)
 					break
 				}
 			}
@@ -179,25 +196,43 @@ func (sn *snapshot) labelsIn(lang string) *labelTable {
 	return lt
 }
 
+// labelOf returns entity id's label in lang and the name it is (nil: the
+// id), and whether there is such an entity and lang is a language of the
+// interface.
+func (sn *snapshot) labelOf(lang, id string) (string, *tokumu.Name, bool) {
+	lt := sn.labelsIn(lang)
+	if lt == nil {
+		return "", nil, false
+	}
+	i, ok := sn.labelPos[id]
+	if !ok {
+		return "", nil, false
+	}
+	e := sn.labelEnts[i]
+	if k := lt.name[i]; k >= 0 {
+		return e.Names[k].Text, &e.Names[k], true
+	}
+	return e.ID, nil, true
+}
+
 // label is the display name of entity id in lang (Entity.Label), and
 // whether there is such an entity and lang is a language of the interface.
 func (sn *snapshot) label(lang, id string) (string, bool) {
-	lt := sn.labelsIn(lang)
-	if lt == nil {
-		return "", false
-	}
-	l, ok := lt.label[id]
+	l, _, ok := sn.labelOf(lang, id)
 	return l, ok
 }
 
 // labelLang is the BCP 47 tag of entity id's label in lang when that
 // label is a name in another language than lang, else "".
 func (sn *snapshot) labelLang(lang, id string) string {
-	lt := sn.labelsIn(lang)
-	if lt == nil {
+	_, n, _ := sn.labelOf(lang, id)
+	if n == nil {
 		return ""
 	}
-	return lt.lang[id]
+	if base, _, _ := strings.Cut(n.Lang, "-"); base != lang && n.Lang != "" {
+		return n.Lang
+	}
+	return ""
 }
 
 // refs renders each source's reference once per language (its frame
