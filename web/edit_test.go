@@ -498,12 +498,14 @@ func TestTeamLoad(t *testing.T) {
 			t.Errorf("%d errors, lost updates %v", rep.Errors(), rep.Lost)
 		}
 		// Every editor got writes through; the shared claim got some (on
-		// a loaded machine one editor may lose every race for it in 5 s).
+		// a loaded machine one editor may lose every race for it in 5 s,
+		// and get one write through in all: half start on the shared
+		// claim).
 		shared := 0
 		for e := range rep.Writes {
 			shared += rep.Shared[e]
-			if rep.Writes[e] == 0 {
-				t.Errorf("editor %d wrote %d times to its own claim; want some", e, rep.Writes[e])
+			if rep.Writes[e]+rep.Shared[e] == 0 {
+				t.Errorf("editor %d got no write through (own %d, shared %d); want some", e, rep.Writes[e], rep.Shared[e])
 			}
 		}
 		if shared == 0 {

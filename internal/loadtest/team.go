@@ -182,9 +182,14 @@ func RunTeam(ctx context.Context, c TeamConfig) (*TeamReport, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// Editors alternate between their own claim and the shared
+			// one, odd editors starting with the shared one, so that
+			// even a run in which each editor gets one write through
+			// (a loaded machine: a write waits for the read models'
+			// rebuild) writes to both.
 			for k := 0; wctx.Err() == nil; k++ {
 				id, count := ids[e], &rep.Writes[e]
-				if k%2 == 1 {
+				if (k+e)%2 == 1 {
 					id, count = shared, &rep.Shared[e]
 				}
 				ok, d, err := tc.increment(id)
