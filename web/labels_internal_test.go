@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -12,7 +11,6 @@ import (
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/audit"
 	"github.com/tokumu/tokumu/corpus"
-	"github.com/tokumu/tokumu/internal/corpustest"
 	"github.com/tokumu/tokumu/view"
 	"github.com/tokumu/tokumu/yamlcorpus"
 )
@@ -26,11 +24,7 @@ import (
 // when that is not the page's).
 func TestLabelTables(t *testing.T) {
 	ctx := context.Background()
-	db, err := corpustest.Open(ctx, filepath.Join(t.TempDir(), "e.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := embeddedDB(t)
 	c, err := view.LoadCorpus(ctx, db)
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/internal/corpustest"
+	"github.com/tokumu/tokumu/sqlite"
 	"github.com/tokumu/tokumu/view"
 )
 
@@ -19,11 +20,7 @@ import (
 // that cuts; and the page itself is the same byte for byte either way.
 func TestRelationsIn(t *testing.T) {
 	ctx := context.Background()
-	db, err := corpustest.Open(ctx, filepath.Join(t.TempDir(), "e.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := embeddedDB(t)
 	srv := newServer(t, db)
 	srv.WaitAnalyses()
 	sn := srv.cur.Load().snap
@@ -98,11 +95,7 @@ func ids(cs []*tokumu.Claim, n int) []string {
 // disagreement of the embedded corpus as view.AllDisagreements found it.
 func TestDisListRoundTrip(t *testing.T) {
 	ctx := context.Background()
-	db, err := corpustest.Open(ctx, filepath.Join(t.TempDir(), "e.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := embeddedDB(t)
 	claims, err := db.Claims(ctx, tokumu.ClaimFilter{})
 	if err != nil {
 		t.Fatal(err)
@@ -149,12 +142,7 @@ func TestDisListRoundTrip(t *testing.T) {
 // model's entities, not a copy of its own (search.ShareEntities), and
 // searches still answer.
 func TestIndexSharesEntities(t *testing.T) {
-	ctx := context.Background()
-	db, err := corpustest.Open(ctx, filepath.Join(t.TempDir(), "e.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := embeddedDB(t)
 	srv := newServer(t, db)
 	srv.WaitAnalyses()
 	st := srv.cur.Load()
@@ -171,4 +159,16 @@ func TestIndexSharesEntities(t *testing.T) {
 	if res, body := get(t, srv, "/api/search?q=Doihara"); res.StatusCode != 200 || !strings.Contains(body, `"doihara-kenji"`) {
 		t.Fatalf("/api/search?q=Doihara: %d %.300s", res.StatusCode, body)
 	}
+}
+
+// embeddedDB opens the embedded corpus in a SQLite file of the test's
+// own, closed when the test ends.
+func embeddedDB(t *testing.T) *sqlite.DB {
+	t.Helper()
+	db, err := corpustest.Open(context.Background(), filepath.Join(t.TempDir(), "e.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
