@@ -126,21 +126,23 @@ func TestDeriveClaimIDIgnoresEditableFields(t *testing.T) {
 	}
 }
 
-// A web source without its access date loads with a warning naming it,
-// and so does one without a language.
+// A web source without its access date is rejected at its file; one
+// without an author or a language loads with a warning.
 func TestSourceFields(t *testing.T) {
 	fsys := goodFS(t, officerHead+"  - {p: born, when: \"1890\", source: web-page}\n")
-	fsys["sources/web-page.yaml"] = &fstest.MapFile{Data: []byte("id: web-page\nkind: web\ntype: webpage\nauthor: [{literal: A site}]\ntitle: A page\nlanguage: en\nurl: https://example.org/p\n")}
-	ds, err := yamlcorpus.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
+	const head = "id: web-page\nkind: web\ntype: webpage\ntitle: A page\nurl: https://example.org/p\n"
+	fsys["sources/web-page.yaml"] = &fstest.MapFile{Data: []byte(head + "language: en\nauthor: [{literal: A site}]\n")}
+	if _, err := yamlcorpus.Load(fsys); err == nil || !strings.Contains(err.Error(), "sources/web-page.yaml:1:1: source web-page is on the web but has no access date") {
+		t.Errorf("a web source without an access date: error %v", err)
 	}
-	if len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0], "sources/web-page.yaml:1:1: source web-page is on the web but has no access date") {
-		t.Errorf("warnings %q", ds.Warnings)
-	}
-	fsys["sources/web-page.yaml"] = &fstest.MapFile{Data: []byte("id: web-page\nkind: web\ntype: webpage\nauthor: [{literal: A site}]\ntitle: A page\naccessed: \"2026-12-03\"\nurl: https://example.org/p\n")}
-	ds, err = yamlcorpus.Load(fsys)
-	if err != nil || len(ds.Warnings) != 1 || !strings.Contains(ds.Warnings[0], "has no language") {
-		t.Errorf("a source without a language: %v, warnings %q", err, ds.Warnings)
+	for _, c := range []struct{ yaml, want string }{
+		{"accessed: \"2026-12-03\"\nauthor: [{literal: A site}]\n", "has no language"},
+		{"accessed: \"2026-12-03\"\nlanguage: en\n", "names no author"},
+	} {
+		fsys["sources/web-page.yaml"] = &fstest.MapFile{Data: []byte(head + c.yaml)}
+		ds, err := yamlcorpus.Load(fsys)
+		if err != nil || len(ds.Warnings) != 1 || !strings.Contains(ds.Warnings[0], c.want) {
+			t.Errorf("%q: %v, warnings %q, want one warning %q", c.yaml, err, ds.Warnings, c.want)
+		}
 	}
 }

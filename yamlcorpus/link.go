@@ -143,9 +143,12 @@ func (l *linker) link() ErrorList {
 			switch p.Field {
 			case "title", "kind":
 				// the decoder reports these at their fields
-			case "author", "accessed", "language":
-				// Required of new entries; older ones whose author or
-				// reading date could not be recovered load with a warning.
+			case "author", "language":
+				// An anonymous work has no author to give (a footnote
+				// then starts with the title), and a missing language
+				// only costs the reader a hint: such entries load with a
+				// warning. A page on the web without the day it was read
+				// cannot be cited at all, so that is an error.
 				l.warnings = append(l.warnings, fmt.Sprintf("%s:%d:%d: %s", sd.file, sd.at.line, sd.at.col, p.Message))
 			default:
 				errs.Add(sd.file, int(sd.at.line), int(sd.at.col), "%s", p.Message)
