@@ -181,3 +181,32 @@ func BenchmarkHolderConflictsOf(b *testing.B) {
 		}
 	})
 }
+
+// TestBoundPredecessor pins the start of a holding known only by its end
+// ("chief at the surrender": /1945-08): it cannot have begun before its
+// predecessor did, so the predecessor's start bounds it, and the holding
+// is possible but not certain in between.
+func TestBoundPredecessor(t *testing.T) {
+	claim := func(id, who, edtf string) *tokumu.Claim {
+		w, _, err := tokumu.ParseWhen(edtf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &tokumu.Claim{ID: id, Subject: who, Predicate: "head_of", Object: "bureau", When: w}
+	}
+	before := claim("before", "predecessor", "1938-07/1939-12")
+	open := claim("open", "last-chief", "/1945-08")
+	ev := NewEvidence(officeVocab(t), []*tokumu.Claim{before, open})
+	b := ev.Bound(open)
+	if b.StartWhy != "predecessor" || b.StartBy != before || b.Start != tokumu.DayOf(1938, 7, 1) {
+		t.Fatalf("bound %+v, want the start bounded by the predecessor's start, 1938-07-01", b)
+	}
+	for _, c := range []struct {
+		day  tokumu.Day
+		want bool
+	}{{tokumu.DayOf(1936, 1, 1), false}, {tokumu.DayOf(1941, 6, 1), true}, {tokumu.DayOf(1946, 1, 1), false}} {
+		if got := b.PossiblyAt(open, c.day); got != c.want {
+			t.Errorf("possibly chief on %s: %v, want %v", c.day, got, c.want)
+		}
+	}
+}
