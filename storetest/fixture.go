@@ -58,7 +58,7 @@ func Fixture() *tokumu.Dataset {
 		Sources: []*tokumu.Source{
 			{ID: "zor23", Kind: tokumu.Scholarly, Type: "book", Authors: []tokumu.Agent{{Family: "Зорихин", Given: "А. Г."}},
 				Title: "Военная разведка Японии против СССР", TitleEn: "Japanese military intelligence against the USSR", Issued: "2023", Language: "ru",
-				URL: "https://example.org/zor23", Origin: "sources/zor23.yaml"},
+				URL: "https://example.org/zor23", Accessed: "2026-01-02", Origin: "sources/zor23.yaml"},
 			{ID: "yak", Kind: tokumu.Popular, Type: "book", Title: "Японская военная миссия", Language: "ru", Reliability: 'C', DerivedFrom: []string{"zor23"}, Origin: "sources/yak.yaml"},
 			{ID: "jm-placeholder", Kind: tokumu.Official, Type: "report", Authors: []tokumu.Agent{{Literal: "Military History Section"}},
 				Editors: []tokumu.Agent{{Family: "Editor", Given: "A."}, {Family: "Editor", Given: "B."}}, Title: "A placeholder monograph",
