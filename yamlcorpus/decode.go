@@ -32,6 +32,7 @@ type sourceDecl struct {
 	file    string
 	at      pos
 	idAt    pos
+	urlAt   pos   // the url key: a missing access date is reported there
 	derived []ref // derived_from, with positions for errors
 }
 

@@ -57,6 +57,7 @@ func (d *decoder) source(n *yaml.Node) *sourceDecl {
 			}
 		case "url":
 			s.URL = d.str(v, key)
+			sd.urlAt = at(k)
 			if s.URL != "" && !strings.HasPrefix(s.URL, "http://") && !strings.HasPrefix(s.URL, "https://") {
 				d.errorf(v, "url must start with http:// or https://")
 			}

@@ -126,13 +126,13 @@ func TestDeriveClaimIDIgnoresEditableFields(t *testing.T) {
 	}
 }
 
-// A web source without its access date is rejected at its file; one
+// A web source without its access date is rejected at its url; one
 // without an author or a language loads with a warning.
 func TestSourceFields(t *testing.T) {
 	fsys := goodFS(t, officerHead+"  - {p: born, when: \"1890\", source: web-page}\n")
 	const head = "id: web-page\nkind: web\ntype: webpage\ntitle: A page\nurl: https://example.org/p\n"
 	fsys["sources/web-page.yaml"] = &fstest.MapFile{Data: []byte(head + "language: en\nauthor: [{literal: A site}]\n")}
-	if _, err := yamlcorpus.Load(fsys); err == nil || !strings.Contains(err.Error(), "sources/web-page.yaml:1:1: source web-page is on the web but has no access date") {
+	if _, err := yamlcorpus.Load(fsys); err == nil || !strings.Contains(err.Error(), "sources/web-page.yaml:5:1: source web-page is on the web but has no access date") {
 		t.Errorf("a web source without an access date: error %v", err)
 	}
 	for _, c := range []struct{ yaml, want string }{
