@@ -200,6 +200,29 @@ func NewExport(ctx context.Context, st tokumu.Store, q Query, o Options) (*Expor
 		if err != nil {
 			return nil, err
 		}
+		// And the sources those repeat (derived_from), to the end of
+		// each chain: a bibliography that names a source it does not
+		// hold fails check, and the independent count needs the chain.
+		byID := make(map[string]*tokumu.Source, len(all))
+		for _, s := range all {
+			byID[s.ID] = s
+		}
+		todo := make([]string, 0, len(cited))
+		for id := range cited {
+			todo = append(todo, id)
+		}
+		for len(todo) > 0 {
+			id := todo[len(todo)-1]
+			todo = todo[:len(todo)-1]
+			if s := byID[id]; s != nil {
+				for _, d := range s.DerivedFrom {
+					if !cited[d] {
+						cited[d] = true
+						todo = append(todo, d)
+					}
+				}
+			}
+		}
 		for _, s := range all {
 			if cited[s.ID] {
 				x.sources = append(x.sources, s)

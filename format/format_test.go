@@ -15,6 +15,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/format"
+	"github.com/tokumu/tokumu/sqlite"
 )
 
 func TestRegistry(t *testing.T) {
@@ -187,5 +188,38 @@ func TestEveryTypeHasAClass(t *testing.T) {
 		if !format.HasRDFClass(typ) {
 			t.Errorf("entity type %s has no RDF class", typ)
 		}
+	}
+}
+
+// A partial export's bibliography holds the sources its sources repeat
+// (derived_from), to the end of the chain, or the exported corpus would
+// name a source it does not hold and fail check.
+func TestExportFollowsDerivation(t *testing.T) {
+	ctx := context.Background()
+	ds := fixture()
+	for _, s := range ds.Sources {
+		if s.ID == "yak" {
+			s.DerivedFrom = []string{"zor23"}
+		}
+	}
+	db, err := sqlite.Open(ctx, ":memory:", sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.Replace(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	// Persons cite yak only (see TestQueries); yak repeats zor23.
+	x, err := format.NewExport(ctx, db, format.Query{Type: tokumu.Person}, format.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range x.Sources() {
+		got = append(got, s.ID)
+	}
+	if want := []string{"yak", "zor23"}; !slices.Equal(got, want) {
+		t.Errorf("sources %v, want %v", got, want)
 	}
 }
