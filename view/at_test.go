@@ -78,15 +78,15 @@ func TestOpenEndsBounded(t *testing.T) {
 		t.Errorf("Higuchi is still attaché in Warsaw in 1941 (%s)", c.When.EDTF)
 	}
 	// The Kwantung Army Intelligence Department is part of the Kwantung
-	// Army from 1940, its source giving no end: its own dissolution in
-	// August 1945 bounds it, and in 1946 it is part of nothing.
+	// Army from 1940, its source giving no end: the army's own end in
+	// August–September 1945 bounds it, and in 1946 it is part of nothing.
 	v = at("1941-06-01", "kwantung-army-intelligence-department")
 	c = holds(v, "part_of", "kwantung-army-intelligence-department", "kwantung-army")
 	if c == nil {
 		t.Fatal("the Intelligence Department is not possibly part of the Kwantung Army in 1941")
 	}
-	if b := v.Bounds[c.ID]; b.EndWhy != "dissolution" || b.EndBy == nil || b.EndBy.Subject != "kwantung-army-intelligence-department" {
-		t.Errorf("the department's subordination is bounded by %+v, want its own dissolution", b)
+	if b := v.Bounds[c.ID]; b.EndWhy != "dissolution" || b.EndBy == nil || b.EndBy.Subject != "kwantung-army" {
+		t.Errorf("the department's subordination is bounded by %+v, want the Kwantung Army's dissolution", b)
 	}
 	if holds(at("1946-06-01", "kwantung-army-intelligence-department"), "part_of", "kwantung-army-intelligence-department", "kwantung-army") != nil {
 		t.Error("the Intelligence Department is still part of the Kwantung Army in 1946")
