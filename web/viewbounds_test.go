@@ -39,7 +39,7 @@ func TestMapBounds(t *testing.T) {
 	checkURLs(t, ts.URL, []urlCase{
 		{"/map?year=1939", 200, []string{`<a href="/entities/hsinking" class="ent t-place">Changchun</a></strong> <span class="former">(Hsinking)</span>`,
 			`Manchukuo Security Bureau</a> <span class="why">(possible: from 1937-12-28 at the earliest (founding: Manchukuo Security Bureau — founded (28 December 1937), claim manchukuo-security-bureau~`,
-			`<a href="/entities/komatsubara-relieved-1939" class="ent t-event">Komatsubara relieved of the 23rd Division</a>
+			`<a href="/entities/khalkhin-gol-counteroffensive-1939" class="ent t-event">Soviet counter-offensive at Khalkhin Gol</a>
 `, `"former":[{"text":"Hsinking","lo":1932,"hi":1945}]`, `id="map-zoom">`}, nil},
 		{"/map?year=1925", 200, nil, []string{`<span class="former">(Hsinking)</span>`}},
 	}, nil)
