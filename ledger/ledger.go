@@ -45,6 +45,11 @@ type Plant struct {
 	// estimates are read as the receiver's.
 	Organs []string   `json:"organs"`
 	After  []Movement `json:"after"`
+	// RepeatsAbove is true when After lists the same estimates, with the
+	// same previous estimate and basis, as the plant before it in the
+	// operation: several plants of one campaign are usually followed by
+	// one set of estimates, which a reader need see only once.
+	RepeatsAbove bool `json:"repeats_above,omitempty"`
 }
 
 // Movement is an estimate made after a plant by its receiver.
@@ -173,6 +178,9 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 		op := ops[id]
 		op.Estimates, op.Moved = countAfter(op.Plants, func(*Plant) bool { return true })
 		sort.SliceStable(op.Plants, func(i, j int) bool { return op.Plants[i].Claim.When.Earliest < op.Plants[j].Claim.When.Earliest })
+		for i := 1; i < len(op.Plants); i++ {
+			op.Plants[i].RepeatsAbove = sameAfter(op.Plants[i-1].After, op.Plants[i].After)
+		}
 		l.Operations = append(l.Operations, *op)
 	}
 	sort.SliceStable(l.Operations, func(i, j int) bool {
@@ -252,6 +260,20 @@ func countAfter(plants []Plant, keep func(*Plant) bool) (estimates, moved int) {
 		}
 	}
 	return estimates, moved
+}
+
+// sameAfter reports whether two plants are followed by the same, non-empty
+// list of movements.
+func sameAfter(a, b []Movement) bool {
+	if len(a) == 0 || len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Estimate != b[i].Estimate || a[i].Previous != b[i].Previous || a[i].Basis != b[i].Basis || a[i].BasisSource != b[i].BasisSource {
+			return false
+		}
+	}
+	return true
 }
 
 // family returns an organ and the organs within two steps of it in the

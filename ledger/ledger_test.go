@@ -88,8 +88,15 @@ func TestLedger(t *testing.T) {
 		t.Fatalf("horizon %d, %d operations; want 730 and 2", l.Horizon, len(l.Operations))
 	}
 	op := l.Operations[0]
-	if op.ID != "op-x" || op.Estimates != 2 || op.Moved != 2 || len(op.Plants) != 1 {
-		t.Fatalf("first operation %s: %d estimates, %d moved; want op-x with 2 and 2", op.ID, op.Estimates, op.Moved)
+	if op.ID != "op-x" || op.Estimates != 2 || op.Moved != 2 || len(op.Plants) != 3 {
+		t.Fatalf("first operation %s: %d plants, %d estimates, %d moved; want op-x with 3, 2 and 2", op.ID, len(op.Plants), op.Estimates, op.Moved)
+	}
+	// plant-x2 is followed by the same two estimates as plant-x, but as
+	// sequence only; plant-x3 repeats plant-x2 exactly.
+	if x2, x3 := op.Plants[1], op.Plants[2]; x2.Claim.ID != "plant-x2" || x2.RepeatsAbove || len(x2.After) != 2 || x2.After[1].Basis != "sequence" ||
+		x3.Claim.ID != "plant-x3" || !x3.RepeatsAbove || op.Plants[0].RepeatsAbove {
+		t.Errorf("plants %s (repeats %v, %d after), %s (repeats %v); want plant-x2 not repeating plant-x (another basis), plant-x3 repeating plant-x2",
+			x2.Claim.ID, x2.RepeatsAbove, len(x2.After), x3.Claim.ID, x3.RepeatsAbove)
 	}
 	pl := op.Plants[0]
 	if pl.Receiver != "organ-a" || len(pl.Organs) != 2 || pl.Organs[1] != "organ-a-sec" || len(pl.After) != 2 {
@@ -111,8 +118,8 @@ func TestLedger(t *testing.T) {
 		t.Fatalf("%d periods; want 2", len(l.Periods))
 	}
 	p1, p2 := l.Periods[0], l.Periods[1]
-	if p1.Period != "p1" || len(p1.Operations) != 1 || p1.Plants != 1 || p1.Estimates != 2 || p1.Moved != 2 || !near(p1.MedianRatio, 1.325) {
-		t.Errorf("p1 %+v: want op-x, 1 plant, 2 estimates, 2 moved, median ratio 1.325", p1)
+	if p1.Period != "p1" || len(p1.Operations) != 1 || p1.Plants != 3 || p1.Estimates != 2 || p1.Moved != 2 || !near(p1.MedianRatio, 1.325) {
+		t.Errorf("p1 %+v: want op-x, 3 plants, 2 estimates, 2 moved, median ratio 1.325", p1)
 	}
 	if p2.Period != "p2" || len(p2.Operations) != 1 || p2.Operations[0] != "op-y" || p2.Estimates != 0 || p2.MedianRatio != 0 {
 		t.Errorf("p2 %+v: want op-y alone, nothing after it", p2)

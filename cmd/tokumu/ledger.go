@@ -51,6 +51,10 @@ links to the plant. A summary by period of the thesis follows.`,
 			fmt.Fprintf(m.Stdout, "%s [%s] — %d planted claim(s), %d later estimate(s), %d moved\n", c.Label(op.ID, m.Lang), op.ID, len(op.Plants), op.Estimates, op.Moved)
 			for _, pl := range op.Plants {
 				fmt.Fprintf(m.Stdout, "  planted %s: %q — received by %s — %s %s\n", whenText(pl.Claim.When), pl.Claim.Value, c.Label(pl.Receiver, m.Lang), pl.Claim.Source, pl.Claim.Grade)
+				if pl.RepeatsAbove {
+					fmt.Fprintln(m.Stdout, "    (the same later estimates as the plant above)")
+					continue
+				}
 				for _, mv := range pl.After {
 					fmt.Fprintf(m.Stdout, "    %s\n", movementLine(c, mv, m.Lang))
 				}
