@@ -2,6 +2,7 @@ package tokumu
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -335,11 +336,50 @@ func ValidateSource(s *Source) []Problem {
 	if s.Type != "" && !slices.Contains(CSLTypes, s.Type) {
 		ps = append(ps, problem("type", "source %s has type %q, which is not a CSL type: use one of %s", s.ID, s.Type, strings.Join(CSLTypes, ", ")))
 	}
+	if host := copyHost(s.URL); host != "" {
+		ps = append(ps, problem("url", "source %s is read at %s, a site that copies or generates text (a mirror of Wikipedia, an AI-written encyclopedia, an aggregator of reposts); cite the original — the Wikipedia article at its own address, or the article, book or dictionary the page copies — or leave the source out", s.ID, host))
+	}
 	for _, p := range ValidateNote(s.Note) {
 		p.Field = "note"
 		ps = append(ps, p)
 	}
 	return ps
+}
+
+// copyHosts are sites that republish or generate text: mirrors of
+// Wikipedia (some rewritten or translated by machine), AI-written
+// encyclopedias, which invent facts, and aggregators where users repost
+// articles from elsewhere. A copy adds no witness and may have drifted
+// from its original, so the corpus cites the original (CORPUS.md,
+// "Sources: how to cite"). An entry with a dot is a host, matched with
+// its subdomains; one without is a fragment of a host name.
+var copyHosts = []string{
+	// Wikipedia mirrors and machine-translated reposts
+	"wikimili.com", "wiki.x.io", "wikizero", "wiki-org.ru", "liquisearch.com", "piglix.com", "qaz.wiki",
+	"classicistranieri.com", "richxsearch", "wikisum.wiki", "perceptionl.com", "osmarks.net", "privacytools.io",
+	"kotoba.ne.jp", "ru.wikipedia.com", "wikiwand.com", "wikipedia-on-ipfs.org", "owiki.org", "theinfolist.com",
+	"military-review", "russiasnews", "wiki2.org", "infogalactic.com", "profilbaru.com", "ja-wiki.pages.dev",
+	"everybodywiki.com", "alchetron.com", "wikiredia.com",
+	// generated encyclopedias
+	"grokipedia", "pedia.3rd-in.co.jp",
+	// aggregators of reposted articles
+	"360doc.com", "360doc.cn",
+}
+
+// copyHost returns the host of rawURL if it is one of copyHosts or a
+// subdomain of one, and "" otherwise.
+func copyHost(rawURL string) string {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, h := range copyHosts {
+		if host == h || strings.HasSuffix(host, "."+h) || !strings.Contains(h, ".") && strings.Contains(host, h) {
+			return host
+		}
+	}
+	return ""
 }
 
 // shorthand matches the private references of a corpus's editors that a

@@ -150,12 +150,25 @@ func TestValidateSource(t *testing.T) {
 		{"kind", func(s *tokumu.Source) { s.Kind = "" }},
 		{"type", func(s *tokumu.Source) { s.Type = "letter" }}, // CSL 1.0.1 had it; 1.0.2 does not
 		{"note", func(s *tokumu.Source) { s.Note = "Re-read by factcheck 2." }},
+		{"url", func(s *tokumu.Source) {
+			s.URL, s.Accessed = "http://www.360doc.com/content/22/0214/06/1.shtml", "2026-12-04"
+		}},
+		{"url", func(s *tokumu.Source) { s.URL, s.Accessed = "https://ja-wiki.pages.dev/wiki/x", "2026-12-04" }},
 	} {
 		s := ok
 		tt.edit(&s)
 		ps := tokumu.ValidateSource(&s)
 		if len(ps) != 1 || ps[0].Field != tt.field {
 			t.Errorf("%s: problems %v, want one in %s", tt.field, ps, tt.field)
+		}
+	}
+	// The original's address is fine, and so is a host that only ends
+	// like a copying site.
+	for _, u := range []string{"https://ja.wikipedia.org/wiki/x", "https://notwikimili.com/a", "https://example.org/360doc.com"} {
+		s := ok
+		s.URL, s.Accessed = u, "2026-12-04"
+		if ps := tokumu.ValidateSource(&s); len(ps) != 0 {
+			t.Errorf("url %s: %v, want none", u, ps)
 		}
 	}
 	editor := ok

@@ -246,7 +246,7 @@ func (s *Server) sourceRows(f *editForm, v map[string]string) {
 
 // sourceProblem maps a ValidateSource field to the form's.
 var sourceProblem = map[string]string{"title": "title", "author": "author", "language": "language", "accessed": "accessed",
-	"kind": "kind", "type": "type", "note": "note"}
+	"kind": "kind", "type": "type", "note": "note", "url": "url"}
 
 func (s *Server) handleSourceForm(w http.ResponseWriter, r *http.Request) {
 	u, f := s.startForm(w, r, "src.title", "/sources/new")

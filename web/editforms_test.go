@@ -88,6 +88,13 @@ func TestSourceEntityNameForms(t *testing.T) {
 			t.Errorf("a source without a language: %d; want 400 beside the language field:\n%.3000s", st, body)
 		}
 		v.Set("language", "en")
+		v.Set("url", "https://wikimili.com/en/Battles_of_Khalkhin_Gol")
+		v.Set("accessed", "2026-12-04")
+		if st, body, _ := post("/sources/new", v); st != 400 || !fieldError(body, "url", "a site that copies or generates text") {
+			t.Errorf("a source read on a mirror: %d; want 400 beside the url field:\n%.3000s", st, body)
+		}
+		v.Del("url")
+		v.Del("accessed")
 		v.Set("reason", "")
 		if st, body, _ := post("/sources/new", v); st != 400 || !fieldError(body, "reason", "reason") {
 			t.Errorf("a source without a reason: %d; want 400 beside the reason field", st)

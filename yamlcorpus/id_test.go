@@ -126,14 +126,21 @@ func TestDeriveClaimIDIgnoresEditableFields(t *testing.T) {
 	}
 }
 
-// A web source without its access date is rejected at its url; one
-// without an author or a language loads with a warning.
+// A web source without its access date, or read on a copying site, is
+// rejected at its url; one without an author or a language loads with a
+// warning.
 func TestSourceFields(t *testing.T) {
 	fsys := goodFS(t, officerHead+"  - {p: born, when: \"1890\", source: web-page}\n")
 	const head = "id: web-page\nkind: web\ntype: webpage\ntitle: A page\nurl: https://example.org/p\n"
 	fsys["sources/web-page.yaml"] = &fstest.MapFile{Data: []byte(head + "language: en\nauthor: [{literal: A site}]\n")}
 	if _, err := yamlcorpus.Load(fsys); err == nil || !strings.Contains(err.Error(), "sources/web-page.yaml:5:1: source web-page is on the web but has no access date") {
 		t.Errorf("a web source without an access date: error %v", err)
+	}
+	// A copy is rejected at its url, naming the host.
+	fsys["sources/web-page.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(head, "https://example.org/p", "http://www.360doc.com/content/22/0214/1.shtml", 1) +
+		"accessed: \"2026-12-03\"\nlanguage: zh\nauthor: [{literal: 360doc}]\n")}
+	if _, err := yamlcorpus.Load(fsys); err == nil || !strings.Contains(err.Error(), "sources/web-page.yaml:5:1: source web-page is read at www.360doc.com, a site that copies or generates text") {
+		t.Errorf("a source on an aggregator: error %v", err)
 	}
 	for _, c := range []struct{ yaml, want string }{
 		{"accessed: \"2026-12-03\"\nauthor: [{literal: A site}]\n", "has no language"},

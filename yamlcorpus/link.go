@@ -150,7 +150,7 @@ func (l *linker) link() ErrorList {
 				// warning. A page on the web without the day it was read
 				// cannot be cited at all, so that is an error.
 				l.warnings = append(l.warnings, fmt.Sprintf("%s:%d:%d: %s", sd.file, sd.at.line, sd.at.col, p.Message))
-			case "accessed":
+			case "accessed", "url":
 				errs.Add(sd.file, int(sd.urlAt.line), int(sd.urlAt.col), "%s", p.Message)
 			default:
 				errs.Add(sd.file, int(sd.at.line), int(sd.at.col), "%s", p.Message)
