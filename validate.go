@@ -314,8 +314,9 @@ func joinTypes(ts []EntityType) string {
 // needs: a title; an author, an editor or an issuing body (a literal
 // author: "防衛省防衛研究所", "Wikipedia contributors"); the language of
 // the text; for a page on the web, the date it was read (accessed),
-// since pages change; a kind that sets its default grade; and a note
-// that speaks to readers (ValidateNote).
+// since pages change; a kind that sets its default grade; a url that is
+// not a copy of another site's text (copyHosts); and a note that speaks
+// to readers (ValidateNote).
 func ValidateSource(s *Source) []Problem {
 	var ps []Problem
 	if strings.TrimSpace(s.Title) == "" {
@@ -366,8 +367,9 @@ var copyHosts = []string{
 	"360doc.com", "360doc.cn",
 }
 
-// copyHost returns the host of rawURL if it is one of copyHosts or a
-// subdomain of one, and "" otherwise.
+// copyHost returns the host of rawURL if it matches an entry of copyHosts
+// (the host itself, a subdomain of it, or for an entry without a dot a
+// host that contains it), and "" otherwise.
 func copyHost(rawURL string) string {
 	u, err := url.Parse(strings.TrimSpace(rawURL))
 	if err != nil || u.Host == "" {
