@@ -1,5 +1,10 @@
 package tokumu
 
+import (
+	"encoding/json"
+	"fmt"
+)
+
 // Claim is one statement with its provenance: subject — predicate — object
 // or value, when, where, according to which source, at what grade, and from
 // whose perspective. Entities are anchors; claims are the knowledge.
@@ -25,6 +30,11 @@ type Claim struct {
 	// PlantedBy is the operation that planted this claim, if the other side
 	// fed it (deception, a controlled agent).
 	PlantedBy string `json:"planted_by,omitempty"`
+	// NamedAs keeps the source's own words for an entity the claim links
+	// where the editors identified it: a memoir says "the Japanese" and
+	// the claim says by: kwantung-army. Readers see both, and can judge
+	// the identification apart from what the page says.
+	NamedAs NamedAs `json:"named_as,omitzero"`
 
 	Note          string   `json:"note,omitempty"`
 	SupportedBy   []string `json:"supported_by,omitempty"` // for thesis claims: evidence, as claim or entity ids
@@ -38,3 +48,37 @@ func (c *Claim) IsRelation() bool { return c.Object != "" }
 
 // About reports whether the claim is about entity id, from either side.
 func (c *Claim) About(id string) bool { return c.Subject == id || c.Object == id }
+
+// NamedAs is the wording of the source for the entities a claim names
+// by the editors' identification: its subject, its object, its
+// perspective. An empty field means the source names that entity itself
+// (or the editors had nothing to add).
+type NamedAs struct {
+	Subject     string `json:"subject,omitempty"`
+	Object      string `json:"object,omitempty"`
+	Perspective string `json:"by,omitempty"`
+}
+
+// IsZero reports whether no wording is kept.
+func (n NamedAs) IsZero() bool { return n == NamedAs{} }
+
+// Encode is the stores' form of n: a JSON object, or "" when n is zero.
+func (n NamedAs) Encode() string {
+	if n.IsZero() {
+		return ""
+	}
+	b, _ := json.Marshal(n) // three strings: cannot fail
+	return string(b)
+}
+
+// DecodeNamedAs reads what Encode wrote.
+func DecodeNamedAs(s string) (NamedAs, error) {
+	var n NamedAs
+	if s == "" {
+		return n, nil
+	}
+	if err := json.Unmarshal([]byte(s), &n); err != nil {
+		return n, fmt.Errorf("named_as %q: %w", s, err)
+	}
+	return n, nil
+}

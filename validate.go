@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Problem is one rule a write breaks: the field it concerns, in the
@@ -143,6 +144,7 @@ func ValidateClaim(lk Lookup, subject EntityType, c *Claim) []Problem {
 			add(problem("planted_by", "a planted claim says who received it: add by: <the organ or person that believed it>"))
 		}
 	}
+	ps = append(ps, validateNamedAs(c)...)
 	ps = append(ps, ValidateNote(c.Note)...)
 	for i, id := range c.SupportedBy {
 		evidence(lk, &ps, "supported_by", i, id)
@@ -155,6 +157,32 @@ func ValidateClaim(lk Lookup, subject EntityType, c *Claim) []Problem {
 	} else if !lk.HasSource(c.Source) {
 		add(Problem{Field: "source", Message: fmt.Sprintf("source %q is not in the bibliography; add sources/%s.yaml or fix the key", c.Source, c.Source),
 			Unknown: c.Source, Kind: "source"})
+	}
+	return ps
+}
+
+// maxNamedAs bounds the source's wording kept in named_as: a phrase, not
+// a quotation of the passage (that goes in note).
+const maxNamedAs = 200
+
+// validateNamedAs checks that each wording names an entity the claim
+// links, and is a short phrase on one line.
+func validateNamedAs(c *Claim) []Problem {
+	var ps []Problem
+	for _, f := range []struct{ field, words, linked, needs string }{
+		{"named_as.subject", c.NamedAs.Subject, c.Subject, "subject"},
+		{"named_as.o", c.NamedAs.Object, c.Object, "o: <entity>"},
+		{"named_as.by", c.NamedAs.Perspective, c.Perspective, "by: <entity>"},
+	} {
+		switch w := f.words; {
+		case w == "":
+		case f.linked == "":
+			ps = append(ps, problem(f.field, "%s gives the source's words for an entity the claim does not name: add %s or remove %s", f.field, f.needs, f.field))
+		case strings.TrimSpace(w) != w || strings.ContainsAny(w, "\n\r\t"):
+			ps = append(ps, problem(f.field, "%s is one line without leading or trailing spaces: %q", f.field, w))
+		case utf8.RuneCountInString(w) > maxNamedAs:
+			ps = append(ps, problem(f.field, "%s has %d characters; keep the source's name for the entity (at most %d) and quote the passage in note", f.field, utf8.RuneCountInString(w), maxNamedAs))
+		}
 	}
 	return ps
 }

@@ -54,6 +54,16 @@ func TestValidateClaim(t *testing.T) {
 		{"planted without receiver", tokumu.Unit, tokumu.Claim{Predicate: "strength", Value: "20", Unit: "divisions", Source: "src", PlantedBy: "trust"}, "planted_by", "says who received it"},
 		{"no source", tokumu.Person, tokumu.Claim{Subject: "officer", Predicate: "head_of", Object: "agency"}, "source", "has no source"},
 		{"unknown source", tokumu.Person, tokumu.Claim{Predicate: "head_of", Object: "agency", Source: "srcc"}, "source", "not in the bibliography"},
+		{"named as, valid", tokumu.Unit, tokumu.Claim{Subject: "army", Predicate: "strength", Value: "20", Unit: "divisions", Source: "src", Perspective: "agency",
+			NamedAs: tokumu.NamedAs{Subject: "the Red Army", Perspective: "the Japanese"}}, "", ""},
+		{"named as for no perspective", tokumu.Unit, tokumu.Claim{Subject: "army", Predicate: "strength", Value: "20", Unit: "divisions", Source: "src",
+			NamedAs: tokumu.NamedAs{Perspective: "the Japanese"}}, "named_as.by", "does not name: add by:"},
+		{"named as for no object", tokumu.Unit, tokumu.Claim{Subject: "army", Predicate: "strength", Value: "20", Unit: "divisions", Source: "src",
+			NamedAs: tokumu.NamedAs{Object: "the Japanese"}}, "named_as.o", "does not name: add o:"},
+		{"named as on two lines", tokumu.Person, tokumu.Claim{Subject: "officer", Predicate: "head_of", Object: "agency", Source: "src",
+			NamedAs: tokumu.NamedAs{Object: "the Japanese\nmission"}}, "named_as.o", "one line"},
+		{"named as a passage", tokumu.Person, tokumu.Claim{Subject: "officer", Predicate: "head_of", Object: "agency", Source: "src",
+			NamedAs: tokumu.NamedAs{Object: strings.Repeat("words ", 40)[:201]}}, "named_as.o", "has 201 characters"},
 		{"bad evidence", tokumu.Person, tokumu.Claim{Predicate: "head_of", Object: "agency", Source: "src", SupportedBy: []string{"known-claim", "nothing"}}, "supported_by", `"nothing" is neither`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -24,7 +24,8 @@ func init() {
 var (
 	EntitiesHeader = []string{"id", "type", "label", "names", "summary_en", "summary_ja", "summary_ru", "tags"}
 	ClaimsHeader   = []string{"id", "subject", "predicate", "object", "value", "unit", "role", "lang", "when", "where",
-		"source", "loc", "grade", "by", "planted_by", "note", "supported_by", "complicated_by"}
+		"source", "loc", "grade", "by", "planted_by", "note", "supported_by", "complicated_by",
+		"named_subject", "named_object", "named_by"}
 	SourcesHeader = []string{"id", "kind", "type", "author", "editor", "title", "title_en", "container", "publisher",
 		"place", "issued", "volume", "issue", "pages", "edition", "url", "doi", "isbn", "archive", "archive_location",
 		"accessed", "language", "note"}
@@ -95,7 +96,8 @@ func ClaimRecord(c *tokumu.Claim) []string {
 	}
 	return []string{c.ID, c.Subject, c.Predicate, c.Object, c.Value, c.Unit, c.Role, c.Lang, when, c.Where,
 		c.Source, c.Locator, c.Grade.String(), c.Perspective, c.PlantedBy, c.Note,
-		strings.Join(c.SupportedBy, " "), strings.Join(c.ComplicatedBy, " ")}
+		strings.Join(c.SupportedBy, " "), strings.Join(c.ComplicatedBy, " "),
+		c.NamedAs.Subject, c.NamedAs.Object, c.NamedAs.Perspective}
 }
 
 // agents writes authors as "Family, Given; Literal".

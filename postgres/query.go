@@ -237,11 +237,15 @@ func scanClaim(rows pgx.Row) (*tokumu.Claim, error) {
 	c := &tokumu.Claim{}
 	var obj *string
 	var lo, ls, ee, hi *int64
-	var grade, sup, comp string
+	var grade, named, sup, comp string
 	if err := rows.Scan(&c.ID, &c.Subject, &c.Predicate, &obj, &c.Value, &c.Unit, &c.Role, &c.Lang,
 		&c.When.EDTF, &c.When.Text, &lo, &ls, &ee, &hi, &c.When.Interval, &c.Where, &c.Source, &c.Locator,
-		&grade, &c.Perspective, &c.PlantedBy, &c.Note, &sup, &comp, &c.Origin); err != nil {
+		&grade, &c.Perspective, &c.PlantedBy, &named, &c.Note, &sup, &comp, &c.Origin); err != nil {
 		return nil, fmt.Errorf("postgres: scan claim: %w", err)
+	}
+	var err error
+	if c.NamedAs, err = tokumu.DecodeNamedAs(named); err != nil {
+		return nil, fmt.Errorf("postgres: claim %s: %w", c.ID, err)
 	}
 	if obj != nil {
 		c.Object = *obj

@@ -157,7 +157,7 @@ func copyAll(ctx context.Context, tx pgx.Tx, ds *tokumu.Dataset) error {
 // scanClaim use.
 var claimColumnList = []string{"id", "subject", "predicate", "object", "value", "unit", "role", "lang",
 	"edtf", "edtf_text", "lo", "ls", "ee", "hi", "interval", "place", "source", "locator", "grade", "perspective",
-	"planted_by", "note", "supported_by", "complicated_by", "origin"}
+	"planted_by", "named_as", "note", "supported_by", "complicated_by", "origin"}
 
 // claimRow is c as the values of claimColumnList: NULL for no object and
 // for the bounds of an undated claim.
@@ -172,7 +172,7 @@ func claimRow(c *tokumu.Claim) []any {
 	}
 	return []any{c.ID, c.Subject, c.Predicate, obj, c.Value, c.Unit, c.Role, c.Lang,
 		c.When.EDTF, c.When.Text, lo, ls, ee, hi, c.When.Interval, c.Where, c.Source, c.Locator, c.Grade.String(),
-		c.Perspective, c.PlantedBy, c.Note, listJSON(c.SupportedBy), listJSON(c.ComplicatedBy), c.Origin}
+		c.Perspective, c.PlantedBy, c.NamedAs.Encode(), c.Note, listJSON(c.SupportedBy), listJSON(c.ComplicatedBy), c.Origin}
 }
 
 func mustJSON(v any) string {

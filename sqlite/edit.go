@@ -275,10 +275,10 @@ func writeObject(ctx context.Context, q conn, ch tokumu.Change) error {
 		if !c.When.IsZero() {
 			lo, ls, ee, hi = int64(c.When.Earliest), int64(c.When.LatestStart), int64(c.When.EarliestEnd), int64(c.When.Latest)
 		}
-		res, err := q.ExecContext(ctx, `INSERT INTO claim (`+claimColumns+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		res, err := q.ExecContext(ctx, `INSERT INTO claim (`+claimColumns+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			c.ID, c.Subject, c.Predicate, obj, c.Value, c.Unit, c.Role, c.Lang,
 			c.When.EDTF, c.When.Text, lo, ls, ee, hi, c.When.Interval, c.Where, c.Source, c.Locator, c.Grade.String(),
-			c.Perspective, c.PlantedBy, c.Note, listJSON(c.SupportedBy), listJSON(c.ComplicatedBy), c.Origin)
+			c.Perspective, c.PlantedBy, c.NamedAs.Encode(), c.Note, listJSON(c.SupportedBy), listJSON(c.ComplicatedBy), c.Origin)
 		if err != nil {
 			return err
 		}

@@ -130,7 +130,7 @@ func loadNames(ctx context.Context, db queryer, es []*tokumu.Entity, byID map[st
 }
 
 const claimColumns = `id, subject, predicate, object, value, unit, role, lang, edtf, edtf_text, lo, ls, ee, hi,
-	interval, place, source, locator, grade, perspective, planted_by, note, supported_by, complicated_by, origin`
+	interval, place, source, locator, grade, perspective, planted_by, named_as, note, supported_by, complicated_by, origin`
 
 // Claims returns the claims that match f.
 func (s *DB) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim, error) {
@@ -255,11 +255,15 @@ func scanClaim(rows *sql.Rows) (*tokumu.Claim, error) {
 	c := &tokumu.Claim{}
 	var obj sql.NullString
 	var lo, ls, ee, hi sql.NullInt64
-	var grade, sup, comp string
+	var grade, named, sup, comp string
 	if err := rows.Scan(&c.ID, &c.Subject, &c.Predicate, &obj, &c.Value, &c.Unit, &c.Role, &c.Lang,
 		&c.When.EDTF, &c.When.Text, &lo, &ls, &ee, &hi, &c.When.Interval, &c.Where, &c.Source, &c.Locator,
-		&grade, &c.Perspective, &c.PlantedBy, &c.Note, &sup, &comp, &c.Origin); err != nil {
+		&grade, &c.Perspective, &c.PlantedBy, &named, &c.Note, &sup, &comp, &c.Origin); err != nil {
 		return nil, fmt.Errorf("sqlite: scan claim: %w", err)
+	}
+	var err error
+	if c.NamedAs, err = tokumu.DecodeNamedAs(named); err != nil {
+		return nil, fmt.Errorf("sqlite: claim %s: %w", c.ID, err)
 	}
 	c.Object = obj.String
 	c.When.Earliest, c.When.LatestStart = tokumu.Day(lo.Int64), tokumu.Day(ls.Int64)

@@ -202,9 +202,9 @@ func insertAll(ctx context.Context, tx *sql.Tx, ds *tokumu.Dataset, claims Claim
 	nst.Close()
 
 	cols := `INSERT INTO claim (id, subject, predicate, object, value, unit, role, lang,
-		edtf, edtf_text, lo, ls, ee, hi, interval, place, source, locator, grade, perspective, planted_by, note,
+		edtf, edtf_text, lo, ls, ee, hi, interval, place, source, locator, grade, perspective, planted_by, named_as, note,
 		supported_by, complicated_by, origin) VALUES `
-	b, err := newBatcher(ctx, tx, cols, 25)
+	b, err := newBatcher(ctx, tx, cols, 26)
 	if err != nil {
 		return err
 	}
@@ -220,7 +220,7 @@ func insertAll(ctx context.Context, tx *sql.Tx, ds *tokumu.Dataset, claims Claim
 		}
 		if err := b.add(ctx, c.ID, c.Subject, c.Predicate, obj, c.Value, c.Unit, c.Role, c.Lang,
 			c.When.EDTF, c.When.Text, lo, ls, ee, hi, c.When.Interval, c.Where, c.Source, c.Locator, c.Grade.String(),
-			c.Perspective, c.PlantedBy, c.Note, listJSON(c.SupportedBy), listJSON(c.ComplicatedBy), c.Origin); err != nil {
+			c.Perspective, c.PlantedBy, c.NamedAs.Encode(), c.Note, listJSON(c.SupportedBy), listJSON(c.ComplicatedBy), c.Origin); err != nil {
 			return fmt.Errorf("claims (the batch ending with %s): %w", c.ID, err)
 		}
 		return nil
@@ -237,7 +237,7 @@ func insertAll(ctx context.Context, tx *sql.Tx, ds *tokumu.Dataset, claims Claim
 // batchRows is how many rows one INSERT of a batcher writes: one
 // statement per 64 claims instead of one per claim took the rows'
 // insert of a 1M-claim import from 21.2 s to 16.1 s of CPU (profiles in
-// BENCHMARKS.md); 64 × 25 columns stays far below SQLite's 32,766
+// BENCHMARKS.md); 64 × 26 columns stays far below SQLite's 32,766
 // parameters.
 const batchRows = 64
 

@@ -119,6 +119,9 @@ func TestSuiteCatches(t *testing.T) {
 		{"PlantedBy dropped", func(b *broken) {
 			b.claims = eachClaim(func(c *tokumu.Claim) { c.PlantedBy = "" })
 		}, []string{"RoundTrip", "ClaimsFilter"}},
+		{"NamedAs dropped", func(b *broken) {
+			b.claims = eachClaim(func(c *tokumu.Claim) { c.NamedAs = tokumu.NamedAs{} })
+		}, []string{"RoundTrip"}},
 		{"When.Text dropped", func(b *broken) {
 			b.claims = eachClaim(func(c *tokumu.Claim) { c.When.Text = "" })
 		}, []string{"RoundTrip"}},

@@ -40,7 +40,7 @@ const CorpusBlobName = "corpus"
 // derives (periods, events, places): bump it when either changes, or a
 // model stored by an older build would be served in place of the new
 // derivation. TestStoredCorpusVersion fails until it is bumped.
-const corpusVersion = 1
+const corpusVersion = 2
 
 // CorpusVersion is the layout of the stored model this build writes and reads.
 func CorpusVersion() int { return corpusVersion }
@@ -220,7 +220,7 @@ type diskCorpus struct {
 
 	// Claims referred to from below, each once (so that two parts that
 	// share a claim share it after decoding too).
-	ClaimStr    [][15]string // see claimStrings
+	ClaimStr    [][16]string // see claimStrings
 	ClaimWhen   whens
 	ClaimGrade  []tokumu.Grade
 	ClaimLists  lists // SupportedBy, ComplicatedBy: two lists a claim
@@ -245,9 +245,9 @@ type diskCorpus struct {
 	OrgBy       []int32      // FromBy, ToBy: a claim, or -1
 }
 
-func claimStrings(c *tokumu.Claim) [15]string {
-	return [15]string{c.ID, c.Subject, c.Predicate, c.Object, c.Value, c.Unit, c.Role, c.Lang, c.Where,
-		c.Source, c.Locator, c.Perspective, c.PlantedBy, c.Note, c.Origin}
+func claimStrings(c *tokumu.Claim) [16]string {
+	return [16]string{c.ID, c.Subject, c.Predicate, c.Object, c.Value, c.Unit, c.Role, c.Lang, c.Where,
+		c.Source, c.Locator, c.Perspective, c.PlantedBy, c.Note, c.Origin, c.NamedAs.Encode()}
 }
 
 // Encode writes the read model for LoadCorpusStored (the parts loadSmall
@@ -500,6 +500,11 @@ func (c *Corpus) decode(data []byte) (err error) {
 			Role: s[6], Lang: s[7], Where: s[8], Source: s[9], Locator: s[10], Perspective: s[11], PlantedBy: s[12],
 			Note: s[13], Origin: s[14], When: d.ClaimWhen.at(i), Grade: d.ClaimGrade[i],
 			SupportedBy: d.ClaimLists.at(2 * i), ComplicatedBy: d.ClaimLists.at(2*i + 1)}
+		named, err := tokumu.DecodeNamedAs(s[15])
+		if err != nil {
+			return fail("claims", fmt.Errorf("claim %s: %w", s[0], err))
+		}
+		claims[i].NamedAs = named
 	}
 	claim := func(i int32) (*tokumu.Claim, error) {
 		if i == -1 {

@@ -235,6 +235,7 @@ func TestStoredCorpusStaleOrDamaged(t *testing.T) {
 // hash here; the old entries stay, so a version is never reused.
 var storedGolden = map[int]string{
 	1: "e4b52c70bbc74eb723ae230a7635f595bc15998aff7404f5b89ae309a76612f8",
+	2: "a91a04129413448f003dde801fa661536bf469556c0484d3d7f9eb14b7ba6273",
 }
 
 // versionDataset is a small hand-made dataset with a claim of every role
@@ -268,6 +269,8 @@ func versionDataset(t *testing.T) *tokumu.Dataset {
 	thesis.SupportedBy = []string{"c-strength", "c-desc"}
 	figure := cl("c-strength", "unit-a", "p-strength", "", "1000", "1939-07")
 	figure.Unit = "men"
+	desc := cl("c-desc", "unit-a", "p-desc", "", "a description", "")
+	desc.NamedAs = tokumu.NamedAs{Subject: "the unit"}
 	return &tokumu.Dataset{
 		Predicates: []*tokumu.Predicate{
 			pred("p-covers", tokumu.LiteralNone, tokumu.RoleCovers), pred("p-thesis", tokumu.LiteralText, tokumu.RoleThesis),
@@ -292,7 +295,7 @@ func versionDataset(t *testing.T) *tokumu.Dataset {
 			cl("c-located", "org-a", "p-located", "place-a", "", "1933/1944"), cl("c-coords", "place-a", "p-coords", "", "45.75, 126.65", ""),
 			cl("c-takes-part", "unit-a", "p-takes-part", "event-a", "", ""), cl("c-op-place", "op-a", "p-located", "place-a", "", ""),
 			cl("c-unit-located", "unit-a", "p-located", "place-a", "", ""),
-			figure, cl("c-desc", "unit-a", "p-desc", "", "a description", ""),
+			figure, desc,
 		},
 	}
 }

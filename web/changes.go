@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/tokumu/tokumu"
 )
@@ -189,7 +190,9 @@ func (s *Server) handleClaimFormPost(w http.ResponseWriter, r *http.Request) {
 	f := s.claimForm(r, u, subject, id)
 	f.In = claimInput{Subject: subject, Predicate: pf("predicate"), Object: pf("object"), Value: pf("value"), Unit: pf("unit"),
 		Role: pf("role"), Lang: pf("lang"), When: pf("when"), Where: pf("where"), Source: pf("source"), Locator: pf("loc"),
-		Grade: pf("grade"), Perspective: pf("by"), PlantedBy: pf("planted_by"), Note: pf("note")}
+		Grade: pf("grade"), Perspective: pf("by"), PlantedBy: pf("planted_by"), Note: pf("note"),
+		NamedAs:     tokumu.NamedAs{Subject: pf("named_subject"), Object: pf("named_object"), Perspective: pf("named_by")},
+		SupportedBy: idList(pf("supported_by")), ComplicatedBy: idList(pf("complicated_by"))}
 	f.Reason = pf("reason")
 	var err error
 	if f.Base, err = parseBase(pf("base")); err != nil {
@@ -202,7 +205,7 @@ func (s *Server) handleClaimFormPost(w http.ResponseWriter, r *http.Request) {
 			s.htmlError(w, r, err)
 			return
 		}
-		if fld := fieldOf(err); fld != "" && code == tokumu.EINVALID {
+		if fld := formName(fieldOf(err)); fld != "" && code == tokumu.EINVALID {
 			f.Errors[fld] = tokumu.ErrorMessage(err)
 		} else {
 			f.Error = tokumu.ErrorMessage(err)
@@ -232,6 +235,12 @@ func (s *Server) handleClaimFormPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, claimURL(c.ID), http.StatusSeeOther)
+}
+
+// idList reads a form's list of claim or entity ids, separated by commas
+// or spaces.
+func idList(v string) []string {
+	return strings.FieldsFunc(v, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
 }
 
 func parseBase(v string) (int64, error) {

@@ -29,29 +29,30 @@ import (
 
 // claimInput is a claim as a client or a form writes it.
 type claimInput struct {
-	Subject       string   `json:"subject"`
-	Predicate     string   `json:"predicate"`
-	Object        string   `json:"object,omitempty"`
-	Value         string   `json:"value,omitempty"`
-	Unit          string   `json:"unit,omitempty"`
-	Role          string   `json:"role,omitempty"`
-	Lang          string   `json:"lang,omitempty"`
-	When          string   `json:"when,omitempty"`
-	Where         string   `json:"where,omitempty"`
-	Source        string   `json:"source"`
-	Locator       string   `json:"loc,omitempty"`
-	Grade         string   `json:"grade,omitempty"`
-	Perspective   string   `json:"by,omitempty"`
-	PlantedBy     string   `json:"planted_by,omitempty"`
-	Note          string   `json:"note,omitempty"`
-	SupportedBy   []string `json:"supported_by,omitempty"`
-	ComplicatedBy []string `json:"complicated_by,omitempty"`
+	Subject       string         `json:"subject"`
+	Predicate     string         `json:"predicate"`
+	Object        string         `json:"object,omitempty"`
+	Value         string         `json:"value,omitempty"`
+	Unit          string         `json:"unit,omitempty"`
+	Role          string         `json:"role,omitempty"`
+	Lang          string         `json:"lang,omitempty"`
+	When          string         `json:"when,omitempty"`
+	Where         string         `json:"where,omitempty"`
+	Source        string         `json:"source"`
+	Locator       string         `json:"loc,omitempty"`
+	Grade         string         `json:"grade,omitempty"`
+	Perspective   string         `json:"by,omitempty"`
+	PlantedBy     string         `json:"planted_by,omitempty"`
+	NamedAs       tokumu.NamedAs `json:"named_as,omitzero"`
+	Note          string         `json:"note,omitempty"`
+	SupportedBy   []string       `json:"supported_by,omitempty"`
+	ComplicatedBy []string       `json:"complicated_by,omitempty"`
 }
 
 func inputOf(c *tokumu.Claim) claimInput {
 	in := claimInput{Subject: c.Subject, Predicate: c.Predicate, Object: c.Object, Value: c.Value, Unit: c.Unit,
 		Role: c.Role, Lang: c.Lang, When: c.When.EDTF, Where: c.Where, Source: c.Source, Locator: c.Locator,
-		Perspective: c.Perspective, PlantedBy: c.PlantedBy, Note: c.Note, SupportedBy: c.SupportedBy, ComplicatedBy: c.ComplicatedBy}
+		Perspective: c.Perspective, PlantedBy: c.PlantedBy, NamedAs: c.NamedAs, Note: c.Note, SupportedBy: c.SupportedBy, ComplicatedBy: c.ComplicatedBy}
 	if c.Grade != (tokumu.Grade{}) {
 		in.Grade = c.Grade.String()
 	}
@@ -66,7 +67,9 @@ func (in claimInput) claim(id string) (*tokumu.Claim, error) {
 		Object: strings.TrimSpace(in.Object), Value: strings.TrimSpace(in.Value), Unit: strings.TrimSpace(in.Unit),
 		Role: strings.TrimSpace(in.Role), Lang: strings.TrimSpace(in.Lang), Where: strings.TrimSpace(in.Where),
 		Source: strings.TrimSpace(in.Source), Locator: strings.TrimSpace(in.Locator), Perspective: strings.TrimSpace(in.Perspective),
-		PlantedBy: strings.TrimSpace(in.PlantedBy), Note: strings.TrimSpace(in.Note), SupportedBy: in.SupportedBy, ComplicatedBy: in.ComplicatedBy}
+		PlantedBy: strings.TrimSpace(in.PlantedBy), Note: strings.TrimSpace(in.Note), SupportedBy: in.SupportedBy, ComplicatedBy: in.ComplicatedBy,
+		NamedAs: tokumu.NamedAs{Subject: strings.TrimSpace(in.NamedAs.Subject), Object: strings.TrimSpace(in.NamedAs.Object),
+			Perspective: strings.TrimSpace(in.NamedAs.Perspective)}}
 	if w := strings.TrimSpace(in.When); w != "" {
 		when, _, err := tokumu.ParseWhen(w)
 		if err != nil {
@@ -141,9 +144,19 @@ func editorOf(st *state) (tokumu.Editor, error) {
 
 // afterField finds the field a validation message names
 // ("changes[0].after.p: …", "claim.when: …") and gives its JSON name.
-var afterField = regexp.MustCompile(`(?:after|claim)\.([a-z_]+)`)
+var afterField = regexp.MustCompile(`(?:after|claim)\.([a-z_]+(?:\.[a-z_]+)?)`)
 
-var shortNames = map[string]string{"s": "subject", "p": "predicate", "o": "object", "v": "value"}
+// shortNames maps the corpus's spelling of a field to the JSON name.
+var shortNames = map[string]string{"s": "subject", "p": "predicate", "o": "object", "v": "value",
+	"named_as.o": "named_as.object"}
+
+// formName is the HTML claim form's input for a field's JSON name.
+func formName(field string) string {
+	if rest, ok := strings.CutPrefix(field, "named_as."); ok {
+		return "named_" + rest
+	}
+	return field
+}
 
 func fieldOf(err error) string {
 	m := afterField.FindStringSubmatch(tokumu.ErrorMessage(err))

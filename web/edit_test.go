@@ -464,6 +464,32 @@ func TestForms(t *testing.T) {
 		if st != 409 || !strings.Contains(body, "was changed by revision 3 after your base 2") || !strings.Contains(body, `value="p/43"`) {
 			t.Errorf("a second save from base 2: %d; want 409 with the conflict and the form kept:\n%.1500s", st, body)
 		}
+		// Saving the form of a claim keeps what the form shows beyond the
+		// plain fields: the language, the operation that planted it, the
+		// source's own words and the evidence links. (The form once had no
+		// inputs for them, and a save dropped them.)
+		st, body, _ = getPage(t, c, es.url+"/claims/c-est-1936/edit")
+		if st != 200 || !strings.Contains(body, `name="named_by" value="the Japanese"`) || !strings.Contains(body, `name="supported_by" value="c-kikan-part-of"`) {
+			t.Fatalf("the edit form of c-est-1936: %d, lacks the source's words or the evidence:\n%.3000s", st, body)
+		}
+		edit = formValues(body)
+		edit.Set("loc", "p/90")
+		edit.Set("reason", "page 90")
+		if st, _, res = postForm(t, c, es.url+"/claims/c-est-1936/edit", edit); st != 303 {
+			t.Fatalf("saving the form of c-est-1936: %d", st)
+		}
+		st, a := es.call(t, "GET", "/claims/c-est-1936?format=json", "", nil)
+		got, _ := json.Marshal(a["claim"])
+		for _, want := range []string{`"loc":"p/90"`, `"planted_by":"placeholder-deception"`, `"named_as":{"by":"the Japanese","subject":"the Red Army in the Far East"}`,
+			`"supported_by":["c-kikan-part-of"]`, `"complicated_by":["harbin","c-kikan-located"]`} {
+			if st != 200 || !strings.Contains(string(got), want) {
+				t.Errorf("c-est-1936 after the form's save: %d %s; want %s", st, got, want)
+			}
+		}
+		if st, body, _ := getPage(t, c, es.url+"/claims/c-est-1936"); st != 200 || !strings.Contains(body, "the source says “the Japanese”") ||
+			!strings.Contains(body, "the source calls the subject “the Red Army in the Far East”") {
+			t.Errorf("the claim's page does not show the source's words: %d\n%.3000s", st, body)
+		}
 		// A reader signed in may not edit.
 		rc := browserClient()
 		_, body, _ = getPage(t, rc, es.url+"/signin")

@@ -62,12 +62,13 @@ func (b *base) WhenHTML(w tokumu.When) template.HTML {
 
 // ClaimValHTML is what a claim says beyond its subject and predicate: the
 // object (linked) or the value (with its language and unit), then its
-// role, place, perspective and the operation that planted it.
+// role, place, perspective and the operation that planted it, and the
+// source's own words for what the editors identified (tokumu.NamedAs).
 func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 	var sb strings.Builder
 	switch {
 	case c.Object != "":
-		sb.WriteString(string(b.Link(c.Object)))
+		sb.WriteString(string(b.Link(c.Object)) + string(b.namedHTML(c.NamedAs.Object)))
 	case c.Value != "":
 		sb.WriteString(`<span class="val"`)
 		if a := b.ValueLang(c); a != "" {
@@ -86,12 +87,26 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 		sb.WriteString(` <span class="where">` + string(b.TH("claim.at", b.Link(c.Where))) + `</span>`)
 	}
 	if c.Perspective != "" {
-		sb.WriteString(` <span class="persp" title="` + esc(b.T("claim.persp.title")) + `">` + string(b.TH("claim.according", b.Link(c.Perspective))) + `</span>`)
+		sb.WriteString(` <span class="persp" title="` + esc(b.T("claim.persp.title")) + `">` + string(b.TH("claim.according", b.Link(c.Perspective))) + `</span>` +
+			string(b.namedHTML(c.NamedAs.Perspective)))
 	}
 	if c.PlantedBy != "" {
 		sb.WriteString(` <span class="planted">` + string(b.TH("claim.planted", b.Link(c.PlantedBy))) + `</span>`)
 	}
+	if w := c.NamedAs.Subject; w != "" {
+		sb.WriteString(` <span class="named" title="` + esc(b.T("claim.named.title")) + `">(` + esc(b.T("claim.named.subject", w)) + `)</span>`)
+	}
 	return template.HTML(sb.String())
+}
+
+// namedHTML is the source's own words for an entity the editors
+// identified (tokumu.NamedAs), shown after the entity's link: a reader
+// sees both the identification and what the page says.
+func (b *base) namedHTML(words string) template.HTML {
+	if words == "" {
+		return ""
+	}
+	return template.HTML(` <span class="named" title="` + esc(b.T("claim.named.title")) + `">(` + esc(b.T("claim.named", words)) + `)</span>`)
 }
 
 // CiteHTML is a claim's citation: the short reference with its locator,

@@ -44,6 +44,7 @@ var funcs = template.FuncMap{
 	"year":       func(d tokumu.Day) int { y, _, _ := d.Date(); return y },
 	"add":        func(a, b int) int { return a + b },
 	"fieldOf":    formField,
+	"idList":     func(ids []string) string { return strings.Join(ids, ", ") },
 }
 
 // field is one text input of a form with its error (changes.go).

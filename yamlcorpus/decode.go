@@ -60,6 +60,7 @@ type claimDecl struct {
 	source    ref
 	persp     ref
 	planted   ref
+	namedAt   map[string]pos // named_as.<key> → the wording's position
 	valueAt   pos
 	grade     tokumu.Grade // as written; Reliability 0 means "from the source"
 	hasGrade  bool

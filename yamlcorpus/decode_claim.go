@@ -62,6 +62,19 @@ func (d *decoder) claim(n *yaml.Node, subject string) *claimDecl {
 		case "planted_by":
 			cd.planted = ref{d.str(v, key), at(v)}
 			c.PlantedBy = cd.planted.id
+		case "named_as":
+			cd.namedAt = map[string]pos{}
+			d.fields(v, "named_as", namedAsFields, func(key string, _, w *yaml.Node) {
+				cd.namedAt[key] = at(w)
+				switch key {
+				case "subject":
+					c.NamedAs.Subject = d.str(w, "named_as."+key)
+				case "o":
+					c.NamedAs.Object = d.str(w, "named_as."+key)
+				case "by":
+					c.NamedAs.Perspective = d.str(w, "named_as."+key)
+				}
+			})
 		case "note":
 			c.Note = d.str(v, key)
 		case "supported_by":

@@ -14,7 +14,11 @@ var entityFields = []string{"id", "type", "names", "summary", "tags", "claims", 
 var nameFields = []string{"text", "lang", "kind", "when", "source", "note"}
 
 var claimFields = []string{"id", "p", "o", "v", "unit", "role", "lang", "when", "where", "source", "loc",
-	"grade", "by", "planted_by", "note", "supported_by", "complicated_by"}
+	"grade", "by", "planted_by", "named_as", "note", "supported_by", "complicated_by"}
+
+// namedAsFields are the keys of a claim's named_as: the claim fields whose
+// entity the source names in its own words.
+var namedAsFields = []string{"subject", "o", "by"}
 
 func (d *decoder) entity(n *yaml.Node) *entityDecl {
 	e := &tokumu.Entity{Origin: d.file}

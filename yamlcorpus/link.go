@@ -245,6 +245,8 @@ func (l *linker) checkClaim(errs *ErrorList, e *entityDecl, cd *claimDecl) {
 			at = cd.supported[p.Index].at
 		case "complicated_by":
 			at = cd.complic[p.Index].at
+		case "named_as.subject", "named_as.o", "named_as.by":
+			at = cd.namedAt[strings.TrimPrefix(p.Field, "named_as.")]
 		}
 		if at.line == 0 {
 			at = cd.at

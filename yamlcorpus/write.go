@@ -312,6 +312,13 @@ func claimNode(c *tokumu.Claim) *yaml.Node {
 	}
 	setStr(m, "by", c.Perspective)
 	setStr(m, "planted_by", c.PlantedBy)
+	if !c.NamedAs.IsZero() {
+		n := mapping(true)
+		setStr(n, "subject", c.NamedAs.Subject)
+		setStr(n, "o", c.NamedAs.Object)
+		setStr(n, "by", c.NamedAs.Perspective)
+		set(m, "named_as", n)
+	}
 	setStr(m, "note", c.Note)
 	if len(c.SupportedBy) > 0 {
 		set(m, "supported_by", strList(c.SupportedBy))

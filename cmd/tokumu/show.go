@@ -158,11 +158,18 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 	if utf8.RuneCountInString(when) >= 22 {
 		b.WriteByte(' ') // a long date in words still stands apart from what follows
 	}
+	named := func(words string) {
+		if words != "" {
+			b.WriteString(" (" + tr.T("claim.named", words) + ")")
+		}
+	}
 	switch {
 	case c.Object != "" && c.Subject == self:
 		b.WriteString(r.Label(c.Object, lang))
+		named(c.NamedAs.Object)
 	case c.Object != "":
 		b.WriteString(r.Label(c.Subject, lang))
+		named(c.NamedAs.Subject)
 	case c.Value != "":
 		b.WriteString(c.Value)
 		if c.Unit != "" {
@@ -177,9 +184,15 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 	}
 	if c.Perspective != "" {
 		b.WriteString(" — " + tr.T("claim.according", r.Label(c.Perspective, lang)))
+		named(c.NamedAs.Perspective)
 	}
 	if c.PlantedBy != "" {
 		b.WriteString(" — " + tr.T("claim.planted", r.Label(c.PlantedBy, lang)))
+	}
+	if c.Object == "" || c.Subject == self {
+		if w := c.NamedAs.Subject; w != "" {
+			b.WriteString(" (" + tr.T("claim.named.subject", w) + ")")
+		}
 	}
 	fmt.Fprintf(&b, "  [%s] %s", cite(c, r), c.Grade)
 	if c.When.Text != "" {
