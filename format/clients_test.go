@@ -147,11 +147,12 @@ func rapper(t *testing.T, syntax, file string) int {
 // fixtureTriples is the fixture's graph counted by hand (see rdf.go for
 // the model): predicates 20 (8 types, 12 labels); sources 9 (yak: 2 types
 // and a title; zor23: 2 types, title, author, date and url); entities 38
-// (2 types and a label each, 21; 15 names; 1 summary; 1 tag); claims 132:
+// (2 types and a label each, 21; 15 names; 1 summary; 1 tag); claims 133:
 // born 14, head_of 14, part_of 14, succeeded_by 13, dissolved 12,
-// located_in 6, the other part_of 14, the estimate 23 (with its belief
-// and argumentation), the actual count 16 and Harbin's point 6.
-const fixtureTriples = 20 + 9 + 38 + 132
+// located_in 6, the other part_of 14, the estimate 24 (with its belief,
+// argumentation and the source's words for its perspective), the actual
+// count 16 and Harbin's point 6.
+const fixtureTriples = 20 + 9 + 38 + 133
 
 func TestRDFWithRapperAndJSONLD(t *testing.T) {
 	st := openFixture(t)
@@ -175,6 +176,7 @@ func TestRDFWithRapperAndJSONLD(t *testing.T) {
 		`<https://example.org/tk/claims/c-doihara-head#time> <http://www.cidoc-crm.org/cidoc-crm/P82b_end_of_the_end> "1932-12-31"^^<http://www.w3.org/2001/XMLSchema#date> .`,
 		`<https://example.org/tk/claims/c-est-1936#argumentation> <http://www.cidoc-crm.org/cidoc-crm/P14_carried_out_by> <https://example.org/tk/entities/kwantung-army> .`,
 		`<https://example.org/tk/claims/c-est-1936#belief> <http://www.ics.forth.gr/isl/CRMinf/J4_that> <https://example.org/tk/claims/c-est-1936> .`,
+		`<https://example.org/tk/claims/c-est-1936> <https://tokumu.github.io/ns#perspectiveNamedAs> "the Japanese" .`,
 		`<https://example.org/tk/entities/doihara-kenji> <https://schema.org/name> "土肥原賢二"@ja .`,
 		`<https://example.org/tk/claims/c-kikan-part-of> <http://www.cidoc-crm.org/cidoc-crm/P70i_is_documented_in> <https://example.org/tk/sources/zor23> .`,
 	} {

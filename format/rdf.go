@@ -174,6 +174,14 @@ func graph(ctx context.Context, x *Export, emit func(triple) error) error {
 		if c.PlantedBy != "" {
 			g.add(s, nsTK+"plantedBy", iri(x.EntityIRI(c.PlantedBy)))
 		}
+		// The source's own words for what the editors identified: a
+		// literal beside the link, in no language tag (they may be in any).
+		for _, n := range []struct{ p, words string }{{"subjectNamedAs", c.NamedAs.Subject},
+			{"objectNamedAs", c.NamedAs.Object}, {"perspectiveNamedAs", c.NamedAs.Perspective}} {
+			if n.words != "" {
+				g.add(s, nsTK+n.p, str(n.words))
+			}
+		}
 		for _, id := range c.SupportedBy {
 			g.add(s, nsTK+"supportedBy", iri(x.Options.Base+evidencePath(x, id)))
 		}
