@@ -68,7 +68,7 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 	var sb strings.Builder
 	switch {
 	case c.Object != "":
-		sb.WriteString(string(b.Link(c.Object)) + string(b.namedHTML(c.NamedAs.Object)))
+		sb.WriteString(string(b.Link(c.Object)) + string(b.Named(c.NamedAs.Object)))
 	case c.Value != "":
 		sb.WriteString(`<span class="val"`)
 		if a := b.ValueLang(c); a != "" {
@@ -88,7 +88,7 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 	}
 	if c.Perspective != "" {
 		sb.WriteString(` <span class="persp" title="` + esc(b.T("claim.persp.title")) + `">` + string(b.TH("claim.according", b.Link(c.Perspective))) + `</span>` +
-			string(b.namedHTML(c.NamedAs.Perspective)))
+			string(b.Named(c.NamedAs.Perspective)))
 	}
 	if c.PlantedBy != "" {
 		sb.WriteString(` <span class="planted">` + string(b.TH("claim.planted", b.Link(c.PlantedBy))) + `</span>`)
@@ -99,10 +99,10 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 	return template.HTML(sb.String())
 }
 
-// namedHTML is the source's own words for an entity the editors
+// Named is the source's own words for an entity the editors
 // identified (tokumu.NamedAs), shown after the entity's link: a reader
 // sees both the identification and what the page says.
-func (b *base) namedHTML(words string) template.HTML {
+func (b *base) Named(words string) template.HTML {
 	if words == "" {
 		return ""
 	}

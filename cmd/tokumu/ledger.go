@@ -9,6 +9,7 @@ import (
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ledger"
 	"github.com/tokumu/tokumu/view"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 var ledgerHorizon, ledgerTolerance int
@@ -50,7 +51,11 @@ links to the plant. A summary by period of the thesis follows.`,
 		for _, op := range l.Operations {
 			fmt.Fprintf(m.Stdout, "%s [%s] — %d planted claim(s), %d later estimate(s), %d moved\n", c.Label(op.ID, m.Lang), op.ID, len(op.Plants), op.Estimates, op.Moved)
 			for _, pl := range op.Plants {
-				fmt.Fprintf(m.Stdout, "  planted %s: %q — received by %s — %s %s\n", whenText(pl.Claim.When), pl.Claim.Value, c.Label(pl.Receiver, m.Lang), pl.Claim.Source, pl.Claim.Grade)
+				recv := c.Label(pl.Receiver, m.Lang)
+				if w := pl.Claim.NamedAs.Perspective; w != "" && pl.Receiver == pl.Claim.Perspective {
+					recv += " (" + i18n.For(m.Lang).T("claim.named", w) + ")"
+				}
+				fmt.Fprintf(m.Stdout, "  planted %s: %q — received by %s — %s %s\n", whenText(pl.Claim.When), pl.Claim.Value, recv, pl.Claim.Source, pl.Claim.Grade)
 				if pl.RepeatsAbove {
 					fmt.Fprintln(m.Stdout, "    (the same later estimates as the plant above)")
 					continue
