@@ -3,6 +3,7 @@ package ledger
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
@@ -30,6 +31,11 @@ type Operation struct {
 	Type      tokumu.EntityType `json:"type"`
 	Plants    []Plant           `json:"plants"`
 	Receivers []string          `json:"receivers"`
+	// Parties are the operation's own links to who conducted it, took
+	// part in it — the channel: the officers and agents through whom it
+	// ran — or was its target: the historiography's claims of the
+	// vocabulary's takes-part role, each with its source.
+	Parties []*tokumu.Claim `json:"parties,omitempty"`
 	// Moved counts the later estimates that changed from the receiver's
 	// previous estimate of the same quantity.
 	Moved     int `json:"moved"`
@@ -174,8 +180,19 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 		})
 		op.Plants = append(op.Plants, pl)
 	}
+	for _, cl := range claims {
+		if op := ops[cl.Subject]; op != nil && cl.Object != "" && cl.Perspective == "" && c.Vocab.Is(cl.Predicate, tokumu.RoleTakesPart) {
+			op.Parties = append(op.Parties, cl)
+		}
+	}
 	for _, id := range order {
 		op := ops[id]
+		slices.SortStableFunc(op.Parties, func(a, b *tokumu.Claim) int {
+			if a.Predicate != b.Predicate {
+				return strings.Compare(a.Predicate, b.Predicate)
+			}
+			return strings.Compare(a.Object, b.Object)
+		})
 		op.Estimates, op.Moved = countAfter(op.Plants, func(*Plant) bool { return true })
 		sort.SliceStable(op.Plants, func(i, j int) bool { return op.Plants[i].Claim.When.Earliest < op.Plants[j].Claim.When.Earliest })
 		for i := 1; i < len(op.Plants); i++ {

@@ -98,6 +98,10 @@ func TestLedger(t *testing.T) {
 		t.Errorf("plants %s (repeats %v, %d after), %s (repeats %v); want plant-x2 not repeating plant-x (another basis), plant-x3 repeating plant-x2",
 			x2.Claim.ID, x2.RepeatsAbove, len(x2.After), x3.Claim.ID, x3.RepeatsAbove)
 	}
+	if len(op.Parties) != 2 || op.Parties[0].Predicate != "conducted_by" || op.Parties[0].Object != "organ-b" ||
+		op.Parties[1].Predicate != "targeted" || op.Parties[1].Object != "organ-a" {
+		t.Errorf("parties %v: want conducted_by organ-b, then targeted organ-a (not organ-b's view, not the description)", op.Parties)
+	}
 	pl := op.Plants[0]
 	if pl.Receiver != "organ-a" || len(pl.Organs) != 2 || pl.Organs[1] != "organ-a-sec" || len(pl.After) != 2 {
 		t.Fatalf("plant: receiver %s, organs %v, %d after; want organ-a, [organ-a organ-a-sec], 2", pl.Receiver, pl.Organs, len(pl.After))

@@ -50,6 +50,17 @@ links to the plant. A summary by period of the thesis follows.`,
 		}
 		for _, op := range l.Operations {
 			fmt.Fprintf(m.Stdout, "%s [%s] — %d planted claim(s), %d later estimate(s), %d moved\n", c.Label(op.ID, m.Lang), op.ID, len(op.Plants), op.Estimates, op.Moved)
+			for _, p := range op.Parties {
+				label := p.Predicate
+				if pr := c.Vocab.Pred(p.Predicate); pr != nil {
+					label = pr.LabelIn(m.Lang)
+				}
+				obj := c.Label(p.Object, m.Lang)
+				if w := p.NamedAs.Object; w != "" {
+					obj += " (" + i18n.For(m.Lang).T("claim.named", w) + ")"
+				}
+				fmt.Fprintf(m.Stdout, "  %s: %s — %s %s\n", label, obj, p.Source, p.Grade)
+			}
 			for _, pl := range op.Plants {
 				recv := c.Label(pl.Receiver, m.Lang)
 				if w := pl.Claim.NamedAs.Perspective; w != "" && pl.Receiver == pl.Claim.Perspective {
