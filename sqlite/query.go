@@ -132,6 +132,20 @@ func loadNames(ctx context.Context, db queryer, es []*tokumu.Entity, byID map[st
 const claimColumns = `id, subject, predicate, object, value, unit, role, lang, edtf, edtf_text, lo, ls, ee, hi,
 	interval, place, source, locator, grade, perspective, planted_by, named_as, note, supported_by, complicated_by, origin`
 
+// claimColumnsNoNamedAs is claimColumns for a file written before the
+// column named_as (migration 0009), which reads ” for it.
+var claimColumnsNoNamedAs = strings.Replace(claimColumns, "named_as", "'' AS named_as", 1)
+
+// hasNamedAs reports whether the file's claims have the column named_as.
+func hasNamedAs(ctx context.Context, q queryer) bool {
+	rows, err := q.QueryContext(ctx, `SELECT 1 FROM pragma_table_info('claim') WHERE name = 'named_as'`)
+	if err != nil {
+		return true // the plain query, and its error if the column is missing
+	}
+	defer rows.Close()
+	return rows.Next()
+}
+
 // Claims returns the claims that match f.
 func (s *DB) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*tokumu.Claim, error) {
 	return tokumu.CollectClaims(ctx, f, s.EachClaim)
@@ -176,6 +190,10 @@ func (s *DB) claimQuery(f tokumu.ClaimFilter) (string, []any) {
 	var where []string
 	var args []any
 	add := func(cond string, v any) { where, args = append(where, cond), append(args, v) }
+	cols := claimColumns
+	if s.noNamedAs {
+		cols = claimColumnsNoNamedAs
+	}
 	byAt := s.hasAt && f.At != 0 && atIndexed(int64(f.At)) && (f.About != "" || f.Object != "")
 	if f.Subject != "" {
 		add("subject = ?", f.Subject)
@@ -224,23 +242,23 @@ func (s *DB) claimQuery(f tokumu.ClaimFilter) (string, []any) {
 	var all []any
 	switch {
 	case f.About != "" && byAt:
-		q = `SELECT ` + claimColumns + ` FROM claim WHERE subject = ?` + cond +
-			` UNION ALL SELECT ` + claimColumns + ` FROM claim WHERE ` + byObjectAt + ` AND +object = ? AND subject <> ?` + cond
+		q = `SELECT ` + cols + ` FROM claim WHERE subject = ?` + cond +
+			` UNION ALL SELECT ` + cols + ` FROM claim WHERE ` + byObjectAt + ` AND +object = ? AND subject <> ?` + cond
 		all = append(append(all, f.About), args...)
 		all = append(append(all, atArgs(f.About)...), f.About, f.About)
 		all = append(all, args...)
 	case f.About != "":
 		// Two index probes joined, rather than an OR the planner may scan for.
-		q = `SELECT ` + claimColumns + ` FROM claim WHERE subject = ?` + cond +
-			` UNION ALL SELECT ` + claimColumns + ` FROM claim WHERE object = ? AND subject <> ?` + cond
+		q = `SELECT ` + cols + ` FROM claim WHERE subject = ?` + cond +
+			` UNION ALL SELECT ` + cols + ` FROM claim WHERE object = ? AND subject <> ?` + cond
 		all = append(append(all, f.About), args...)
 		all = append(all, f.About, f.About)
 		all = append(all, args...)
 	case byAt:
-		q = `SELECT ` + claimColumns + ` FROM claim WHERE ` + byObjectAt + cond
+		q = `SELECT ` + cols + ` FROM claim WHERE ` + byObjectAt + cond
 		all = append(atArgs(f.Object), args...)
 	default:
-		q = `SELECT ` + claimColumns + ` FROM claim WHERE 1` + cond
+		q = `SELECT ` + cols + ` FROM claim WHERE 1` + cond
 		all = args
 	}
 	q += ` ORDER BY 2, 3, 11, 1`

@@ -27,6 +27,10 @@ type DB struct {
 	path string
 	// hasAt says the file has the interval index claim_at (claimat.go).
 	hasAt bool
+	// noNamedAs says the file was written before claim.named_as and is
+	// read where no migration reaches it (read-only, or an old release's
+	// frozen snapshot): claim queries select '' in its place.
+	noNamedAs bool
 	// stmts caches the prepared statements of the claim queries by their
 	// text (see prepared).
 	stmts stmtCache
@@ -104,6 +108,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 			return nil, err
 		}
 		s.hasAt = hasClaimAt(ctx, s.db)
+		s.noNamedAs = !hasNamedAs(ctx, s.db)
 		return s, nil
 	}
 	if !opt.ReadOnly {
@@ -119,6 +124,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		}
 	}
 	s.hasAt = hasClaimAt(ctx, s.db)
+	s.noNamedAs = !hasNamedAs(ctx, s.db)
 	return s, nil
 }
 
