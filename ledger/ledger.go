@@ -51,10 +51,16 @@ type Plant struct {
 	// estimates are read as the receiver's.
 	Organs []string   `json:"organs"`
 	After  []Movement `json:"after"`
+	// Statements are what the receiver went on to say of the same subject in
+	// the same window: its organs' descriptions that were not themselves
+	// planted, in date order. Like the estimates, they are listed by
+	// sequence only — set beside what was fed, not found to follow from it.
+	Statements []*tokumu.Claim `json:"statements,omitempty"`
 	// RepeatsAbove is true when After lists the same estimates, with the
-	// same previous estimate and basis, as the plant before it in the
-	// operation: several plants of one campaign are usually followed by
-	// one set of estimates, which a reader need see only once.
+	// same previous estimate and basis, and Statements the same claims,
+	// as the plant before it in the operation: several plants of one
+	// campaign are usually followed by one set of estimates, which a
+	// reader need see only once.
 	RepeatsAbove bool `json:"repeats_above,omitempty"`
 }
 
@@ -133,6 +139,13 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 			}
 		}
 	}
+	// The receivers' descriptions by subject, for Plant.Statements.
+	said := map[string][]*tokumu.Claim{}
+	for _, cl := range claims {
+		if cl.Perspective != "" && cl.PlantedBy == "" && !cl.When.IsZero() && c.Vocab.Is(cl.Predicate, tokumu.RoleDescription) {
+			said[cl.Subject] = append(said[cl.Subject], cl)
+		}
+	}
 	ops := map[string]*Operation{}
 	var order []string
 	for _, cl := range claims {
@@ -178,6 +191,12 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 		sort.SliceStable(pl.After, func(i, j int) bool {
 			return pl.After[i].Estimate.When.Earliest < pl.After[j].Estimate.When.Earliest
 		})
+		for _, b := range said[cl.Subject] {
+			if slices.Contains(pl.Organs, b.Perspective) && b.When.Earliest >= from && b.When.Earliest <= to {
+				pl.Statements = append(pl.Statements, b)
+			}
+		}
+		sort.SliceStable(pl.Statements, func(i, j int) bool { return pl.Statements[i].When.Earliest < pl.Statements[j].When.Earliest })
 		op.Plants = append(op.Plants, pl)
 	}
 	for _, cl := range claims {
@@ -196,7 +215,8 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 		op.Estimates, op.Moved = countAfter(op.Plants, func(*Plant) bool { return true })
 		sort.SliceStable(op.Plants, func(i, j int) bool { return op.Plants[i].Claim.When.Earliest < op.Plants[j].Claim.When.Earliest })
 		for i := 1; i < len(op.Plants); i++ {
-			op.Plants[i].RepeatsAbove = sameAfter(op.Plants[i-1].After, op.Plants[i].After)
+			a, b := &op.Plants[i-1], &op.Plants[i]
+			b.RepeatsAbove = (len(b.After) > 0 || len(b.Statements) > 0) && sameAfter(a.After, b.After) && slices.Equal(a.Statements, b.Statements)
 		}
 		l.Operations = append(l.Operations, *op)
 	}
@@ -279,10 +299,10 @@ func countAfter(plants []Plant, keep func(*Plant) bool) (estimates, moved int) {
 	return estimates, moved
 }
 
-// sameAfter reports whether two plants are followed by the same, non-empty
-// list of movements.
+// sameAfter reports whether two plants are followed by the same list of
+// movements.
 func sameAfter(a, b []Movement) bool {
-	if len(a) == 0 || len(a) != len(b) {
+	if len(a) != len(b) {
 		return false
 	}
 	for i := range a {

@@ -102,6 +102,14 @@ func TestLedger(t *testing.T) {
 		op.Parties[1].Predicate != "targeted" || op.Parties[1].Object != "organ-a" {
 		t.Errorf("parties %v: want conducted_by organ-b, then targeted organ-a (not organ-b's view, not the description)", op.Parties)
 	}
+	for i, p := range op.Plants {
+		if len(p.Statements) != 1 || p.Statements[0].ID != "bel-1932" {
+			t.Errorf("plant %d's later beliefs %v: want only bel-1932 (organ-a-sec's, within the window)", i, p.Statements)
+		}
+	}
+	if y := l.Operations[1]; len(y.Plants) != 1 || len(y.Plants[0].Statements) != 0 {
+		t.Errorf("op-y's plant of 1938: beliefs %v; want none (organ-b spoke in 1932, before it)", y.Plants[0].Statements)
+	}
 	pl := op.Plants[0]
 	if pl.Receiver != "organ-a" || len(pl.Organs) != 2 || pl.Organs[1] != "organ-a-sec" || len(pl.After) != 2 {
 		t.Fatalf("plant: receiver %s, organs %v, %d after; want organ-a, [organ-a organ-a-sec], 2", pl.Receiver, pl.Organs, len(pl.After))

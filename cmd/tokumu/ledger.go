@@ -28,7 +28,10 @@ and the historiography's count for the same date (within --tolerance days)
 as a ratio. "sequence" marks an estimate listed only because it is the
 receiver's, of the same subject and later: the ledger's inference, not a
 historian's finding that the plant caused it; "cited" marks one a claim
-links to the plant. A summary by period of the thesis follows.`,
+links to the plant. "said" lines are what the receiver's organs went on to
+say of the same subject in the same window (descriptions not themselves
+planted), listed by sequence alike. A summary by period of the thesis
+follows.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		fs.IntVar(&ledgerHorizon, "horizon", ledger.DefaultHorizon, "days after a plant ends within which later estimates are listed")
 		fs.IntVar(&ledgerTolerance, "tolerance", ledger.DefaultTolerance, "days an actual count may lie outside an estimate's dates and still be compared")
@@ -68,11 +71,14 @@ links to the plant. A summary by period of the thesis follows.`,
 				}
 				fmt.Fprintf(m.Stdout, "  planted %s: %q — received by %s — %s %s\n", whenText(pl.Claim.When), pl.Claim.Value, recv, pl.Claim.Source, pl.Claim.Grade)
 				if pl.RepeatsAbove {
-					fmt.Fprintln(m.Stdout, "    (the same later estimates as the plant above)")
+					fmt.Fprintln(m.Stdout, "    (the same later estimates and statements as the plant above)")
 					continue
 				}
 				for _, mv := range pl.After {
 					fmt.Fprintf(m.Stdout, "    %s\n", movementLine(c, mv, m.Lang))
+				}
+				for _, st := range pl.Statements {
+					fmt.Fprintf(m.Stdout, "    said %s: %q (%s; %s %s) [sequence]\n", whenText(st.When), st.Value, c.Label(st.Perspective, m.Lang), st.Source, st.Grade)
 				}
 			}
 		}
