@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/ledger"
 	"github.com/tokumu/tokumu/view"
 )
 
@@ -28,6 +29,9 @@ type entityPage struct {
 	More bool
 	Max  int
 	Cite citation // "Cite this" (cite.go)
+	// Ledger is the entity's entry in the deception ledger, if it is an
+	// operation that planted claims (and the analyses are ready).
+	Ledger *ledger.Operation
 }
 
 // entityPageMax bounds the claims an entity page reads and shows.
@@ -121,6 +125,13 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.Line = newMiniTimeline(own, s.st(r).snap.preds, p.Lang)
+	if an := sn.readyAnalyses(); an != nil {
+		for i := range an.ledger.Operations {
+			if op := &an.ledger.Operations[i]; op.ID == id {
+				p.Ledger = op
+			}
+		}
+	}
 	s.render(w, r, http.StatusOK, "entity", &p)
 }
 
