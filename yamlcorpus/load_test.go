@@ -182,6 +182,7 @@ func FuzzLoad(f *testing.F) {
 		"id: [\n",
 		"- a\n- b\n",
 		"id: x\nclaims: {p: 1}\n",
+		"id: x\ntype: organization\nnames: [{text: X, lang: en}]\nclaims:\n  - {p: strength, v: 1, unit: men, by: test-army, named_as: {by: the Japanese, o: x}, source: test-monograph}\n",
 	} {
 		f.Add(s)
 	}
