@@ -133,7 +133,7 @@ const claimColumns = `id, subject, predicate, object, value, unit, role, lang, e
 	interval, place, source, locator, grade, perspective, planted_by, named_as, note, supported_by, complicated_by, origin`
 
 // claimColumnsNoNamedAs is claimColumns for a file written before the
-// column named_as (migration 0009), which reads '' for it.
+// column named_as (migration 0009), which reads an empty string for it.
 var claimColumnsNoNamedAs = strings.Replace(claimColumns, "named_as", "'' AS named_as", 1)
 
 // hasNamedAs reports whether the file's claims have the column named_as.
