@@ -187,6 +187,20 @@ func validateNamedAs(c *Claim) []Problem {
 	return ps
 }
 
+// WarnClaim lists what in c, with its effective grade, breaks an
+// editorial rule without making the claim unreadable: findings a load
+// reports as warnings, not errors. A perspective the source does not name
+// (named_as.by keeps the page's words, so by is the editors'
+// identification) cannot be better than "possibly true": an organ the
+// source does not name is an inference, whatever the source's standing.
+func WarnClaim(c *Claim) []Problem {
+	var ps []Problem
+	if c.NamedAs.Perspective != "" && c.Grade.Credibility >= 1 && c.Grade.Credibility <= 2 {
+		ps = append(ps, problem("grade", "claim %s is graded %s, but its perspective is the editors' identification (the source says %q): grade it credibility 3 or worse, or drop named_as.by if the source names %s", c.ID, c.Grade, c.NamedAs.Perspective, c.Perspective))
+	}
+	return ps
+}
+
 func evidence(lk Lookup, ps *[]Problem, field string, i int, id string) {
 	if lk.HasClaim(id) {
 		return

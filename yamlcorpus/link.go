@@ -273,6 +273,13 @@ func (l *linker) checkClaim(errs *ErrorList, e *entityDecl, cd *claimDecl) {
 			written = cd.grade
 		}
 		c.Grade = tokumu.EffectiveGrade(s.s, written)
+		for _, p := range tokumu.WarnClaim(c) {
+			at := cd.at
+			if p.Field == "grade" && cd.hasGrade {
+				at = cd.gradeAt
+			}
+			l.warnings = append(l.warnings, fmt.Sprintf("%s:%d:%d: %s", e.file, at.line, at.col, p.Message))
+		}
 	}
 }
 

@@ -231,3 +231,39 @@ func goodBase(t *testing.T) fstest.MapFS {
 	}
 	return fsys
 }
+
+// An organ the source does not name (named_as.by) graded credibility 1 or
+// 2 loads with a warning at its grade; at credibility 3, or where the
+// source names the organ (no named_as), none.
+func TestIdentifiedPerspectiveGrade(t *testing.T) {
+	const head = "id: x\ntype: organization\nnames: [{text: X, lang: en}]\nclaims:\n  - "
+	for _, tt := range []struct {
+		name, claim, want string
+	}{
+		{"identified, B2", "{p: strength, v: 1, unit: men, when: 1938, by: test-army, named_as: {by: the Japanese}, source: test-monograph, grade: B2}",
+			`x.yaml:5:124: claim x~`},
+		{"identified, B3", "{p: strength, v: 1, unit: men, when: 1938, by: test-army, named_as: {by: the Japanese}, source: test-monograph, grade: B3}", ""},
+		{"named organ, B2", "{p: strength, v: 1, unit: men, when: 1938, by: test-army, source: test-monograph, grade: B2}", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := goodBase(t)
+			fsys["entities/organization/x.yaml"] = &fstest.MapFile{Data: []byte(head + tt.claim + "\n")}
+			ds, err := yamlcorpus.Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range ds.Warnings {
+				if strings.Contains(w, "identification") {
+					got = append(got, w)
+				}
+			}
+			switch {
+			case tt.want == "" && len(got) > 0:
+				t.Errorf("warnings %q, want none", got)
+			case tt.want != "" && (len(got) != 1 || !strings.Contains(got[0], tt.want) || !strings.Contains(got[0], `is graded B2, but its perspective is the editors' identification (the source says "the Japanese")`)):
+				t.Errorf("warnings %q, want one at %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -78,7 +78,7 @@ follows.`,
 					fmt.Fprintf(m.Stdout, "    %s\n", movementLine(c, mv, m.Lang))
 				}
 				for _, st := range pl.Statements {
-					fmt.Fprintf(m.Stdout, "    said %s: %q (%s; %s %s) [sequence]\n", whenText(st.When), st.Value, c.Label(st.Perspective, m.Lang), st.Source, st.Grade)
+					fmt.Fprintf(m.Stdout, "    said %s: %q (%s; %s %s) [sequence]\n", whenText(st.When), st.Value, byText(c, st, m.Lang), st.Source, st.Grade)
 				}
 			}
 		}
@@ -91,10 +91,20 @@ follows.`,
 	},
 }
 
+// byText names whose belief a claim records, with the source's own words
+// where the organ is the editors' identification (named_as.by).
+func byText(c *view.Corpus, cl *tokumu.Claim, lang string) string {
+	s := c.Label(cl.Perspective, lang)
+	if w := cl.NamedAs.Perspective; w != "" {
+		s += " (" + i18n.For(lang).T("claim.named", w) + ")"
+	}
+	return s
+}
+
 func movementLine(c *view.Corpus, mv ledger.Movement, lang string) string {
 	e := mv.Estimate
 	s := fmt.Sprintf("%s %s %s %s (%s; %s %s) [%s]", whenText(e.When), pointValue(e), e.Claims[0].Unit, c.Label(e.Claims[0].Subject, lang),
-		c.Label(e.Perspective, lang), e.Claims[0].Source, e.Claims[0].Grade, mv.Basis)
+		byText(c, e.Claims[0], lang), e.Claims[0].Source, e.Claims[0].Grade, mv.Basis)
 	if mv.Previous != nil {
 		s += fmt.Sprintf("; previously %s (%s), change %+g (×%.2f)", pointValue(mv.Previous), whenText(mv.Previous.When), mv.Change, mv.Factor)
 	}
