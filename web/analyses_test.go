@@ -12,7 +12,10 @@ func TestAnalysesPages(t *testing.T) {
 	checkURLs(t, ts.URL, []urlCase{
 		{"/ledger", 200, []string{"Deception ledger", `id="op-maki-mirage"`, `id="op-soviet-disinformation-1923-1931"`, "sequence", "By period", "The same later estimates and statements as the plant above.", `<ul class="said">`, "A Soviet offensive might begin on 14 or 15 August.",
 			`<ul class="parties"><li>conducted by: <a href="/entities/ogpu-nkvd"`, "(the source says “Japanese military intelligence, as the central intelligence agency of the empire”)",
-			"(the source says “日本側”)"}, nil},
+			"(the source says “日本側”)",
+			// The 1945 plant's receiver, the Japanese army as a whole, has no
+			// organ linked to it: the page says so rather than only "none".
+			"The organization chart links no organ to the receiver"}, nil},
 		// Once the analyses are built (the ledger above waited for them), an
 		// operation's page links to its entry.
 		{"/entities/maki-mirage", 200, []string{`<p class="ledger-link"><a href="/ledger#op-maki-mirage">Deception ledger</a>: planted: 3, later estimates: 8, moved: 4</p>`}, nil},

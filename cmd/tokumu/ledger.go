@@ -77,6 +77,13 @@ follows.`,
 				for _, mv := range pl.After {
 					fmt.Fprintf(m.Stdout, "    %s\n", movementLine(c, mv, m.Lang))
 				}
+				if len(pl.After) == 0 {
+					if len(pl.Organs) == 1 {
+						fmt.Fprintln(m.Stdout, "    (no later estimate of this subject by the receiver; the organization chart links no organ to it)")
+					} else {
+						fmt.Fprintln(m.Stdout, "    (no later estimate of this subject by the receiver or the organs linked to it)")
+					}
+				}
 				for _, st := range pl.Statements {
 					fmt.Fprintf(m.Stdout, "    said %s: %q (%s; %s %s) [sequence]\n", whenText(st.When), st.Value, byText(c, st, m.Lang), st.Source, st.Grade)
 				}
