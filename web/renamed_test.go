@@ -2,9 +2,11 @@ package web_test
 
 import (
 	"context"
+	"io/fs"
 	"net/http/httptest"
 	"os"
 	"testing"
+	"testing/fstest"
 
 	"github.com/tokumu/tokumu/memstore"
 	"github.com/tokumu/tokumu/web"
@@ -44,5 +46,42 @@ func TestRenamedVocabulary(t *testing.T) {
 		{"/timeline?org=aussenstelle", 200, []string{"The Border Incident"}, nil},
 		{"/estimates", 200, []string{"Opposing Army", "×1.50"}, nil},
 		{"/api/disagreements?id=aussenstelle", 200, []string{"[]"}, nil},
+	}, nil)
+}
+
+// A claim shown on its object's page (the inverse view) keeps the
+// source's words for an organ the editors identified as its perspective.
+func TestInverseClaimShowsNamedPerspective(t *testing.T) {
+	ctx := context.Background()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("testdata/renamed"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile("testdata/renamed/" + p)
+		fsys[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const extra = "  - {p: gehoert_zu, o: zentrale, when: \"1930\", by: leiter-a, named_as: {by: \"the old chief\"}, source: buch, grade: C3}\n"
+	fsys["entities/organization/aussenstelle.yaml"].Data = append(fsys["entities/organization/aussenstelle.yaml"].Data, extra...)
+	ds, err := yamlcorpus.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := memstore.New()
+	if err := db.Replace(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	checkURLs(t, ts.URL, []urlCase{
+		{"/entities/zentrale", 200, []string{"the source says “the old chief”"}, nil},
 	}, nil)
 }
