@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/memstore"
 	"github.com/tokumu/tokumu/web"
 	"github.com/tokumu/tokumu/yamlcorpus"
@@ -20,21 +21,11 @@ import (
 // predicates by the roles its vocabulary declares, and the views start
 // from what the data spans.
 func TestRenamedVocabulary(t *testing.T) {
-	ctx := context.Background()
 	ds, err := yamlcorpus.Load(os.DirFS("testdata/renamed"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	db := memstore.New() // the views read any store; the SQLite one has its own suite
-	if err := db.Replace(ctx, ds); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := web.New(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
+	ts := serveMemory(t, ds)
 	checkURLs(t, ts.URL, []urlCase{
 		// The chart opens on the corpus's root in its first year; the first
 		// chief's open tenure ends when the second arrives (role office).
@@ -52,7 +43,6 @@ func TestRenamedVocabulary(t *testing.T) {
 // A claim shown on its object's page (the inverse view) keeps the
 // source's words for an organ the editors identified as its perspective.
 func TestInverseClaimShowsNamedPerspective(t *testing.T) {
-	ctx := context.Background()
 	fsys := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS("testdata/renamed"), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -71,6 +61,17 @@ func TestInverseClaimShowsNamedPerspective(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ts := serveMemory(t, ds)
+	checkURLs(t, ts.URL, []urlCase{
+		{"/entities/zentrale", 200, []string{"the source says “the old chief”"}, nil},
+	}, nil)
+}
+
+// serveMemory serves ds from a memory store: the views read any store, and
+// the SQLite one has its own suite.
+func serveMemory(t *testing.T, ds *tokumu.Dataset) *httptest.Server {
+	t.Helper()
+	ctx := context.Background()
 	db := memstore.New()
 	if err := db.Replace(ctx, ds); err != nil {
 		t.Fatal(err)
@@ -80,8 +81,6 @@ func TestInverseClaimShowsNamedPerspective(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	checkURLs(t, ts.URL, []urlCase{
-		{"/entities/zentrale", 200, []string{"the source says “the old chief”"}, nil},
-	}, nil)
+	t.Cleanup(ts.Close)
+	return ts
 }
