@@ -41,7 +41,14 @@ func fixtureServer(t *testing.T) *httptest.Server {
 	if err := db.CreateRelease(ctx, &tokumu.Release{Name: "fa11edc0ffee", Hash: "fa11edc0ffee", Created: time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)}, storetest.Fixture()); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(ctx, db)
+	return serveStore(t, db)
+}
+
+// serveStore serves the web UI over a store that is already filled; the
+// server closes when the test ends.
+func serveStore(t *testing.T, db tokumu.Store) *httptest.Server {
+	t.Helper()
+	srv, err := web.New(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}

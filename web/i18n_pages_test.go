@@ -13,7 +13,6 @@ import (
 
 	"github.com/tokumu/tokumu/sqlite"
 	"github.com/tokumu/tokumu/storetest"
-	"github.com/tokumu/tokumu/web"
 )
 
 // i18nPaths is every page type, for the tests that render each in every
@@ -248,12 +247,7 @@ func TestCorpusFileLink(t *testing.T) {
 		if err := db.Replace(ctx, ds); err != nil {
 			t.Fatal(err)
 		}
-		srv, err := web.New(ctx, db)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ts := httptest.NewServer(srv)
-		t.Cleanup(ts.Close)
+		ts := serveStore(t, db)
 		res, err := http.Get(ts.URL + "/entities/harbin-tokumu-kikan")
 		if err != nil {
 			t.Fatal(err)

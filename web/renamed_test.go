@@ -10,7 +10,6 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/memstore"
-	"github.com/tokumu/tokumu/web"
 	"github.com/tokumu/tokumu/yamlcorpus"
 )
 
@@ -76,11 +75,5 @@ func serveMemory(t *testing.T, ds *tokumu.Dataset) *httptest.Server {
 	if err := db.Replace(ctx, ds); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	return ts
+	return serveStore(t, db)
 }
