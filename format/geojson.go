@@ -1,9 +1,7 @@
 package format
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"io"
 
 	"github.com/tokumu/tokumu"
@@ -77,9 +75,7 @@ type geoPoint struct {
 }
 
 func writeGeoJSON(ctx context.Context, w io.Writer, x *Export) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString(`{"type":"FeatureCollection","features":[`)
-	n := 0
+	js := newJSONStream(w, `{"type":"FeatureCollection","features":[`)
 	err := places(ctx, x, func(p *place) error {
 		f := geoFeature{Type: "Feature", ID: p.e.ID, Properties: map[string]any{
 			"id": p.e.ID, "label": p.e.Label(x.Options.Lang), "uri": x.EntityIRI(p.e.ID),
@@ -99,23 +95,12 @@ func writeGeoJSON(ctx context.Context, w io.Writer, x *Export) error {
 				f.Properties["when"] = pt.c.When.EDTF
 			}
 		}
-		b, err := json.Marshal(f)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			bw.WriteByte(',')
-		}
-		n++
-		bw.WriteString("\n")
-		bw.Write(b)
-		return nil
+		return js.add(f)
 	})
 	if err != nil {
 		return err
 	}
-	bw.WriteString("\n]}\n")
-	return bw.Flush()
+	return js.close()
 }
 
 // The Linked Places Format: a GeoJSON FeatureCollection whose features
@@ -205,13 +190,11 @@ func lpfWhenOf(w tokumu.When) *lpfWhen {
 const LPFContext = "https://raw.githubusercontent.com/LinkedPasts/linked-places/master/linkedplaces-context-v1.1.jsonld"
 
 func writeLPF(ctx context.Context, w io.Writer, x *Export) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString(`{"type":"FeatureCollection","@context":"` + LPFContext + `","features":[`)
+	js := newJSONStream(w, `{"type":"FeatureCollection","@context":"`+LPFContext+`","features":[`)
 	srcTitle := map[string]string{}
 	for _, s := range x.Sources() {
 		srcTitle[s.ID] = s.Cite()
 	}
-	n := 0
 	err := places(ctx, x, func(p *place) error {
 		f := lpfFeature{ID: x.EntityIRI(p.e.ID), Type: "Feature",
 			Properties: map[string]string{"title": p.e.Label(x.Options.Lang)},
@@ -235,21 +218,10 @@ func writeLPF(ctx context.Context, w io.Writer, x *Export) error {
 			f.Relations = append(f.Relations, lpfRelation{RelationType: "gvp:broaderPartitive",
 				RelationTo: x.EntityIRI(c.Object), Label: "located in " + c.Object, When: lpfWhenOf(c.When)})
 		}
-		b, err := json.Marshal(f)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			bw.WriteByte(',')
-		}
-		n++
-		bw.WriteString("\n")
-		bw.Write(b)
-		return nil
+		return js.add(f)
 	})
 	if err != nil {
 		return err
 	}
-	bw.WriteString("\n]}\n")
-	return bw.Flush()
+	return js.close()
 }

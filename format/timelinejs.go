@@ -1,9 +1,7 @@
 package format
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"io"
 
 	"github.com/tokumu/tokumu"
@@ -66,9 +64,7 @@ func writeTimelineJS(ctx context.Context, w io.Writer, x *Export) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString(`{"title":{"text":{"headline":"tokumu","text":"Dated events of the corpus, with their sources"}},"events":[`)
-	n := 0
+	js := newJSONStream(w, `{"title":{"text":{"headline":"tokumu","text":"Dated events of the corpus, with their sources"}},"events":[`)
 	err = x.Claims(ctx, func(c *tokumu.Claim) error {
 		if !want[c.Predicate] || c.When.IsZero() || c.When.Earliest <= tokumu.MinDay {
 			return nil
@@ -83,21 +79,10 @@ func writeTimelineJS(ctx context.Context, w io.Writer, x *Export) error {
 			end := tlDay(c.When.Latest, "")
 			ev.EndDate = &end
 		}
-		b, err := json.Marshal(ev)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			bw.WriteByte(',')
-		}
-		n++
-		bw.WriteString("\n")
-		bw.Write(b)
-		return nil
+		return js.add(ev)
 	})
 	if err != nil {
 		return err
 	}
-	bw.WriteString("\n]}\n")
-	return bw.Flush()
+	return js.close()
 }
