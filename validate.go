@@ -5,7 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
-	"strconv"
+
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -105,8 +105,8 @@ func ValidateClaim(lk Lookup, subject EntityType, c *Claim) []Problem {
 		if c.Value != "" {
 			switch pr.Literal {
 			case LiteralNumber:
-				if _, err := strconv.ParseFloat(strings.ReplaceAll(c.Value, "_", ""), 64); err != nil {
-					add(problem("v", "predicate %s needs a number, not %q (write ranges as two claims, or put the wording in note)", pr.ID, c.Value))
+				if _, _, err := ParseQuantity(c.Value); err != nil {
+					add(problem("v", "predicate %s needs a number, not %q: write digits, after ≥ (or >=), >, ≤ (or <=), < or ~ where the source says at least, over, up to, under or about; write a range as two claims", pr.ID, c.Value))
 				}
 				if c.Unit == "" {
 					add(problem("v", "a number needs a unit (unit: men, divisions, aircraft, tanks …)"))

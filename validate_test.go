@@ -46,6 +46,8 @@ func TestValidateClaim(t *testing.T) {
 		{"value on a relation", tokumu.Person, tokumu.Claim{Predicate: "head_of", Object: "agency", Value: "x", Source: "src"}, "v", "not a value"},
 		{"nothing said", tokumu.Person, tokumu.Claim{Predicate: "born", Source: "src"}, "when", "says nothing without when or where"},
 		{"not a number", tokumu.Unit, tokumu.Claim{Predicate: "strength", Value: "20-25", Unit: "divisions", Source: "src"}, "v", "needs a number"},
+		{"a bound the source gives", tokumu.Unit, tokumu.Claim{Subject: "army", Predicate: "strength", Value: "≤28", Unit: "divisions", Source: "src"}, "", ""},
+		{"a bound in words", tokumu.Unit, tokumu.Claim{Predicate: "strength", Value: "up to 28", Unit: "divisions", Source: "src"}, "v", "after ≥ (or >=), >, ≤ (or <=), < or ~"},
 		{"number without unit", tokumu.Unit, tokumu.Claim{Predicate: "strength", Value: "20", Source: "src"}, "v", "needs a unit"},
 		{"bad point", tokumu.Place, tokumu.Claim{Predicate: "coordinates", Value: "126.6, 95.7", Source: "src"}, "v", "latitude must be within ±90"},
 		{"where not a place", tokumu.Person, tokumu.Claim{Predicate: "born", Where: "agency", Source: "src"}, "where", "not a place"},

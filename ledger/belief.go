@@ -32,13 +32,16 @@ type Filter struct {
 
 // Point is one figure: a claim, or two claims of one source, perspective
 // and date that give the lower and upper bound of a range ("1,700–2,000
-// aircraft" is written as two claims).
+// aircraft" is written as two claims). Bound is the figure's own word
+// ("over 1,400,000" is ≥ 1400000); claims with different bounds are never
+// merged into one range.
 type Point struct {
 	Claims      []*tokumu.Claim `json:"claims"`
 	Perspective string          `json:"by,omitempty"`
 	When        tokumu.When     `json:"when"`
 	Low         float64         `json:"low"`
 	High        float64         `json:"high"`
+	Bound       tokumu.Bound    `json:"bound,omitempty"`
 }
 
 // Mid is the middle of the point's range.
@@ -48,15 +51,18 @@ func (p *Point) Mid() float64 { return (p.Low + p.High) / 2 }
 // date window. Ratio is estimate ÷ count for the count nearest in time;
 // Low and High bound it over every count in the window and both ends of
 // any range, so a ratio read off two uncertain dates shows how uncertain
-// it is.
+// it is. Bound is the ratio's, from the two figures' bounds
+// (tokumu.RatioBound): an "up to" estimate over an exact count is at most
+// the ratio shown.
 type Pair struct {
-	Estimate *Point   `json:"estimate"`
-	Actual   *Point   `json:"actual"`           // the nearest count
-	Others   []*Point `json:"others,omitempty"` // other counts in the window
-	GapDays  int64    `json:"gap_days"`         // between the midpoints of the two dates
-	Ratio    float64  `json:"ratio"`
-	Low      float64  `json:"low"`
-	High     float64  `json:"high"`
+	Estimate *Point       `json:"estimate"`
+	Actual   *Point       `json:"actual"`           // the nearest count
+	Others   []*Point     `json:"others,omitempty"` // other counts in the window
+	GapDays  int64        `json:"gap_days"`         // between the midpoints of the two dates
+	Ratio    float64      `json:"ratio"`
+	Bound    tokumu.Bound `json:"bound,omitempty"`
+	Low      float64      `json:"low"`
+	High     float64      `json:"high"`
 }
 
 // Series is one perspective's figures in time order.
@@ -78,7 +84,10 @@ type Quantity struct {
 }
 
 // OrganError is one organ's error over time: its pairs in time order, and
-// the median ratio (1 is right, above 1 an overestimate).
+// the median ratio (1 is right, above 1 an overestimate) of the pairs whose
+// ratio has a bound that can be stated. A pair counts as over (or under)
+// only when its whole range is above (below) 1 and its bound does not
+// leave the other side open: "at most ×1.2" is not an overestimate.
 type OrganError struct {
 	Perspective string  `json:"by"`
 	Pairs       []*Pair `json:"pairs"`
@@ -157,12 +166,15 @@ func BuildBeliefs(numbers []*tokumu.Claim, f Filter, tol int) *Beliefs {
 	}
 	for _, o := range byOrgan {
 		sort.SliceStable(o.Pairs, func(i, j int) bool { return o.Pairs[i].Estimate.When.Earliest < o.Pairs[j].Estimate.When.Earliest })
-		rs := make([]float64, len(o.Pairs))
-		for i, p := range o.Pairs {
-			rs[i] = p.Ratio
-			if p.Low > 1 {
+		var rs []float64
+		for _, p := range o.Pairs {
+			if p.Bound == tokumu.Indefinite {
+				continue
+			}
+			rs = append(rs, p.Ratio)
+			if d := p.Bound.Direction(); p.Low > 1 && d >= 0 {
 				o.Over++
-			} else if p.High < 1 {
+			} else if p.High < 1 && d <= 0 {
 				o.Under++
 			}
 		}
@@ -173,23 +185,27 @@ func BuildBeliefs(numbers []*tokumu.Claim, f Filter, tol int) *Beliefs {
 	return b
 }
 
-// points merges claims of one source and date into ranges, in time order.
+// points merges claims of one source, date and bound into ranges, in time
+// order.
 func points(cs []*tokumu.Claim) []*Point {
-	type key struct{ src, when string }
+	type key struct {
+		src, when string
+		bound     tokumu.Bound
+	}
 	idx := map[key]*Point{}
 	var out []*Point
 	for _, c := range cs {
-		v, ok := view.Number(c.Value)
+		v, b, ok := view.Quantity(c.Value)
 		if !ok {
 			continue
 		}
-		k := key{c.Source, c.When.EDTF}
+		k := key{c.Source, c.When.EDTF, b}
 		if p := idx[k]; p != nil {
 			p.Claims = append(p.Claims, c)
 			p.Low, p.High = math.Min(p.Low, v), math.Max(p.High, v)
 			continue
 		}
-		p := &Point{Claims: []*tokumu.Claim{c}, Perspective: c.Perspective, When: c.When, Low: v, High: v}
+		p := &Point{Claims: []*tokumu.Claim{c}, Perspective: c.Perspective, When: c.When, Low: v, High: v, Bound: b}
 		idx[k] = p
 		out = append(out, p)
 	}
@@ -212,6 +228,7 @@ func pair(e *Point, actual []*Point, tol int) (Pair, bool) {
 	sort.SliceStable(in, func(i, j int) bool { return absDays(midDay(in[i].When), em) < absDays(midDay(in[j].When), em) })
 	p := Pair{Estimate: e, Actual: in[0], Others: in[1:], GapDays: absDays(midDay(in[0].When), em)}
 	p.Ratio = e.Mid() / in[0].Mid()
+	p.Bound = tokumu.RatioBound(e.Bound, in[0].Bound)
 	p.Low, p.High = math.Inf(1), math.Inf(-1)
 	for _, a := range in {
 		p.Low = math.Min(p.Low, e.Low/a.High)

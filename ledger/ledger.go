@@ -69,10 +69,13 @@ type Movement struct {
 	Estimate *Point `json:"estimate"`
 	// Previous is the same organ's last estimate of the same quantity
 	// before this one, if any; Change is this one's middle minus the
-	// previous one's, Factor this ÷ previous.
-	Previous *Point  `json:"previous,omitempty"`
-	Change   float64 `json:"change,omitempty"`
-	Factor   float64 `json:"factor,omitempty"`
+	// previous one's, Factor this ÷ previous, and ChangeBound the bound
+	// both carry from the two figures' (from "up to 28" after 11, the
+	// change is at most +17).
+	Previous    *Point       `json:"previous,omitempty"`
+	Change      float64      `json:"change,omitempty"`
+	Factor      float64      `json:"factor,omitempty"`
+	ChangeBound tokumu.Bound `json:"change_bound,omitempty"`
 	// Actual is the historiography's count for the same date (within the
 	// tolerance), with the ratio.
 	Actual *Pair `json:"actual,omitempty"`
@@ -93,7 +96,8 @@ type PeriodSummary struct {
 	Estimates  int      `json:"estimates"`
 	Moved      int      `json:"moved"`
 	// MedianRatio is the median estimate ÷ count of the later estimates
-	// that have a count; 0 if none has.
+	// that have a count (and a ratio whose bound can be stated); 0 if none
+	// has.
 	MedianRatio float64 `json:"median_ratio"`
 }
 
@@ -175,6 +179,7 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 			if prev := previous(e.q, e.p, pl.Organs); prev != nil {
 				m.Previous = prev
 				m.Change = e.p.Mid() - prev.Mid()
+				m.ChangeBound = tokumu.RatioBound(e.p.Bound, prev.Bound)
 				if prev.Mid() != 0 {
 					m.Factor = e.p.Mid() / prev.Mid()
 				}
@@ -243,7 +248,7 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 				}
 				n++
 				for _, m := range pl.After {
-					if m.Actual != nil && !seen[m.Estimate] {
+					if m.Actual != nil && m.Actual.Bound != tokumu.Indefinite && !seen[m.Estimate] {
 						ratios = append(ratios, m.Actual.Ratio)
 					}
 					seen[m.Estimate] = true

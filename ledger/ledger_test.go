@@ -168,3 +168,73 @@ func TestLedgerEmbedded(t *testing.T) {
 		t.Errorf("moved %v: want Maki-Mirage and the 1923–1931 disinformation to have moved estimates", moved)
 	}
 }
+
+// TestBounds works through testdata/bounds by hand: figures the sources
+// give as bounds keep them in every pair, change and count.
+func TestBounds(t *testing.T) {
+	c, claims := load(t, "testdata/bounds")
+	b := ledger.BuildBeliefs(c.Numbers, ledger.Filter{}, -1)
+	if len(b.Quantities) != 1 {
+		t.Fatalf("%d quantities; want 1", len(b.Quantities))
+	}
+	q := b.Quantities[0]
+	want := []struct {
+		est   string
+		ratio float64
+		bound tokumu.Bound
+	}{
+		{"est-1931", 1.4, tokumu.AtMost},     // ≤28 ÷ 20: at most ×1.4
+		{"est-1932", 0.75, tokumu.AtLeast},   // ≥30 ÷ ~40: at least ×0.75
+		{"est-1933", 0.7, tokumu.Indefinite}, // >35 ÷ ≥50: both lower bounds
+		{"est-1934", 0.5, tokumu.Exact},      // 30 ÷ 60
+	}
+	if len(q.Pairs) != len(want) || len(q.Unpaired) != 1 {
+		t.Fatalf("%d pairs, %d unpaired; want 4 and 1 (1929)", len(q.Pairs), len(q.Unpaired))
+	}
+	for i, w := range want {
+		p := q.Pairs[i]
+		if id := p.Estimate.Claims[0].ID; id != w.est || !near(p.Ratio, w.ratio) || p.Bound != w.bound {
+			t.Errorf("pair %d: %s ×%v bound %q; want %s ×%v %q", i, id, p.Ratio, p.Bound, w.est, w.ratio, w.bound)
+		}
+	}
+	if got := q.Series[1].Points[1]; got.Bound != tokumu.AtMost || got.Low != 28 {
+		t.Errorf("1931 point: %q%v; want ≤28", got.Bound, got.Low)
+	}
+	// The organ: the indefinite 1933 ratio is left out of the median of
+	// 1.4, 0.75 and 0.5 (0.75); ≤×1.4 is not an overestimate nor ≥×0.75
+	// an underestimate, so only 1934 counts (under).
+	o := b.Organs[0]
+	if !near(o.Median, 0.75) || o.Over != 0 || o.Under != 1 {
+		t.Errorf("organ: median %v, over %d, under %d; want 0.75, 0, 1", o.Median, o.Over, o.Under)
+	}
+
+	// The ledger, with a horizon wide enough for all four later estimates.
+	l := ledger.Build(c, claims, 5000, -1)
+	if len(l.Operations) != 1 || len(l.Operations[0].Plants) != 1 {
+		t.Fatalf("want one operation with one plant")
+	}
+	moves := []struct {
+		change, factor float64
+		bound          tokumu.Bound
+	}{
+		{17, 28.0 / 11, tokumu.AtMost},    // ≤28 after 11
+		{2, 30.0 / 28, tokumu.AtLeast},    // ≥30 after ≤28
+		{5, 35.0 / 30, tokumu.Indefinite}, // >35 after ≥30
+		{-5, 30.0 / 35, tokumu.AtMost},    // 30 after >35: less than −5
+	}
+	after := l.Operations[0].Plants[0].After
+	if len(after) != len(moves) {
+		t.Fatalf("%d later estimates; want 4", len(after))
+	}
+	for i, w := range moves {
+		m := after[i]
+		if !near(m.Change, w.change) || !near(m.Factor, w.factor) || m.ChangeBound != w.bound {
+			t.Errorf("move %d: %+v ×%v bound %q; want %+v ×%v %q", i, m.Change, m.Factor, m.ChangeBound, w.change, w.factor, w.bound)
+		}
+	}
+	// Every figure still moved: the change of a bound is a change of what
+	// the source says.
+	if got := l.Operations[0].Moved; got != 4 {
+		t.Errorf("moved %d; want 4", got)
+	}
+}

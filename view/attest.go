@@ -27,9 +27,9 @@ func (a Attestation) String() string {
 }
 
 // Attester finds, for any claim, the claims that say the same thing: the
-// same subject, predicate, object or value (numbers compared as numbers),
-// unit and perspective, at times that may overlap (an undated claim
-// overlaps any).
+// same subject, predicate, object or value (numbers compared as numbers,
+// with their bounds), unit and perspective, at times that may overlap (an
+// undated claim overlaps any).
 type Attester struct {
 	roots map[string][]string // source → the sources at the ends of its derivation chains
 	same  map[attestKey][]*tokumu.Claim
@@ -39,8 +39,8 @@ type attestKey struct{ subj, pred, obj, val, unit, by string }
 
 func keyOf(c *tokumu.Claim) attestKey {
 	v := c.Value
-	if f, ok := Number(v); ok {
-		v = fmt.Sprint(f)
+	if f, b, ok := Quantity(v); ok {
+		v = string(b) + fmt.Sprint(f) // "≥4" is not the same assertion as "4"
 	}
 	return attestKey{c.Subject, c.Predicate, c.Object, v, c.Unit, c.Perspective}
 }

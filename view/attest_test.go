@@ -33,6 +33,8 @@ func TestAttestation(t *testing.T) {
 		"died-article": "[article copy wp] 2 3 sources, 2 independent",
 		"desc-1930":    "[article] 1 ",
 		"desc-1940":    "[wp] 1 ",
+		"str-article":  "[article wp] 2 2 sources, 2 independent",
+		"str-report":   "[memoir report] 1 2 sources, 1 independent",
 	}
 	for _, c := range cs {
 		w, ok := want[c.ID]

@@ -10,15 +10,14 @@ import (
 
 // EstimateChart is every figure for one subject, predicate and unit (the
 // Far Eastern forces' strength in divisions), one series per perspective:
-// what an organ believed beside the historiography's figure, and the
-// ratio of the two where both exist for the same year.
+// what an organ believed beside the historiography's figure. Pairing an
+// estimate with a count, within a date tolerance, is ledger.BuildBeliefs'.
 type EstimateChart struct {
 	ID        string // an anchor: est-<subject>-<predicate>-<unit>
 	Subject   string
 	Predicate string
 	Unit      string
 	Series    []EstimateSeries // the historiography's ("") first, then by perspective
-	Ratios    []EstimateRatio
 	Undated   []*tokumu.Claim
 }
 
@@ -26,14 +25,6 @@ type EstimateChart struct {
 type EstimateSeries struct {
 	Perspective string // "" for the historiography's (actual) figures
 	Claims      []*tokumu.Claim
-}
-
-// EstimateRatio compares one estimate with one actual figure of the same
-// year: Ratio is estimate ÷ actual.
-type EstimateRatio struct {
-	Year             int
-	Estimate, Actual *tokumu.Claim
-	Ratio            float64
 }
 
 // Estimates groups numeric claims into charts: those with estimates (more
@@ -44,7 +35,7 @@ func Estimates(numbers []*tokumu.Claim) []EstimateChart {
 	charts := map[key]*EstimateChart{}
 	var keys []key
 	for _, c := range numbers {
-		if _, ok := Number(c.Value); !ok {
+		if _, _, ok := Quantity(c.Value); !ok {
 			continue
 		}
 		k := key{c.Subject, c.Predicate, c.Unit}
@@ -85,35 +76,24 @@ func Estimates(numbers []*tokumu.Claim) []EstimateChart {
 	for _, k := range keys {
 		ch := charts[k]
 		sort.SliceStable(ch.Series, func(i, j int) bool { return ch.Series[i].Perspective < ch.Series[j].Perspective })
-		var actual []*tokumu.Claim
 		for _, se := range ch.Series {
 			SortClaims(se.Claims)
-			if se.Perspective == "" {
-				actual = se.Claims
-			}
-		}
-		for _, se := range ch.Series {
-			if se.Perspective == "" {
-				continue
-			}
-			for _, c := range se.Claims {
-				v, _ := Number(c.Value)
-				ey, _, _ := c.When.Earliest.Date()
-				for _, a := range actual {
-					if ay, _, _ := a.When.Earliest.Date(); ay == ey {
-						if av, _ := Number(a.Value); av != 0 {
-							ch.Ratios = append(ch.Ratios, EstimateRatio{Year: ey, Estimate: c, Actual: a, Ratio: v / av})
-						}
-					}
-				}
-			}
 		}
 		out = append(out, *ch)
 	}
 	return out
 }
 
-// Number reads a numeric claim value: "42000", "42,000", "42_000" or "1.5".
+// Quantity reads a number claim's value with its bound ("≥1400000",
+// "≤28"; tokumu.ParseQuantity). Every view that computes with figures
+// reads them through it, so that no bound is taken for an exact count.
+func Quantity(v string) (float64, tokumu.Bound, bool) {
+	f, b, err := tokumu.ParseQuantity(v)
+	return f, b, err == nil
+}
+
+// Number reads a plain numeric value: "42000", "42,000", "42_000" or "1.5";
+// a bounded figure ("≥4") is not a plain number.
 func Number(v string) (float64, bool) {
 	v = strings.TrimSpace(v)
 	if strings.ContainsAny(v, ",_") {

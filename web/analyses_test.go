@@ -29,6 +29,11 @@ func TestAnalysesPages(t *testing.T) {
 		{"/estimates?q=est-soviet-far-eastern-forces-strength-men&tolerance=0", 200, []string{`href="/estimates?tolerance=0#organs"`}, []string{"within 31 days"}},
 		{"/estimates?tolerance=0&by=ija-general-staff", 200, []string{`value="0"`, `<option value="ija-general-staff" selected>`}, nil},
 		{"/estimates?tolerance=x", 400, []string{"tolerance"}, nil},
+		// Figures the sources give as bounds keep them, and so do the
+		// ratios and changes computed from them.
+		{"/estimates?q=est-red-army-strength-men", 200, []string{"&gt;1,400,000", "≥×1.08"}, nil},
+		{"/estimates?q=est-soviet-far-eastern-forces-strength-divisions", 200, []string{"≤28"}, nil},
+		{"/ledger#bounds", 200, []string{"≤28", "≤&#43;17 (≤×2.55)", "≥4–5", "≥×1.12"}, nil},
 		{"/network?ego=lyushkov-genrikh&undated=1&radius=1", 200, []string{`value="lyushkov-genrikh"`, `href="/entities/lyushkov-genrikh"`}, []string{`href="/entities/doihara-kenji"`}},
 		{"/network?type=person&from=1938&to=1940", 200, []string{`<option value="person" selected>`}, []string{`class="ent t-organization"`}},
 		{"/network?certain=1&from=1938&to=1940", 200, []string{"Most connected"}, nil},

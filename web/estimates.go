@@ -79,7 +79,8 @@ type estSeriesData struct {
 type estPoint struct {
 	X      float64 `json:"x"`
 	Y      float64 `json:"y"`
-	When   string  `json:"when"` // in words, for the tooltip
+	Bound  string  `json:"bound,omitempty"` // the figure's ≥, ≤, ~ …, for the tooltip
+	When   string  `json:"when"`            // in words, for the tooltip
 	Source string  `json:"source"`
 	Claim  string  `json:"claim"`
 }
@@ -161,8 +162,8 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 				sd.Label = p.T("estimates.series.estimate", p.Label(se.Perspective))
 			}
 			for _, c := range se.Claims {
-				v, _ := view.Number(c.Value)
-				sd.Points = append(sd.Points, estPoint{X: yearFrac(c.When.Earliest)/2 + yearFrac(c.When.Latest)/2, Y: v, When: p.Human(c.When), Source: c.Source, Claim: c.ID})
+				v, bd, _ := view.Quantity(c.Value)
+				sd.Points = append(sd.Points, estPoint{X: yearFrac(c.When.Earliest)/2 + yearFrac(c.When.Latest)/2, Y: v, Bound: string(bd), When: p.Human(c.When), Source: c.Source, Claim: c.ID})
 			}
 			d.Series = append(d.Series, sd)
 		}

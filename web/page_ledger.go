@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ledger"
 )
 
@@ -21,16 +22,37 @@ func (s *Server) handleLedgerPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "ledger", &p)
 }
 
-// Val formats a figure or a range in the page's language: "1,700–2,000",
-// "1 700–2 000".
+// Val formats a figure or a range in the page's language, after its bound:
+// "1,700–2,000", "1 700–2 000", "≥1,400,000".
 func (b *base) Val(p *ledger.Point) string {
 	if p == nil {
 		return ""
 	}
 	if p.Low == p.High {
-		return b.N(p.Low)
+		return string(p.Bound) + b.N(p.Low)
 	}
-	return b.N(p.Low) + "–" + b.N(p.High)
+	return string(p.Bound) + b.N(p.Low) + "–" + b.N(p.High)
+}
+
+// BNum is Num after a ratio's or factor's bound: "≤×1.20"; a ratio of two
+// bounds pointing the same way reads "×1.20 (?)", the method paragraph
+// says why.
+func (b *base) BNum(bd tokumu.Bound, x float64) string {
+	if bd == tokumu.Indefinite {
+		return b.Num(x) + " (?)"
+	}
+	if x == 0 {
+		return b.Num(x)
+	}
+	return string(bd) + b.Num(x)
+}
+
+// BSigned is Signed after a change's bound: "≤+17".
+func (b *base) BSigned(bd tokumu.Bound, x float64) string {
+	if bd == tokumu.Indefinite {
+		return b.Signed(x) + " (?)"
+	}
+	return string(bd) + b.Signed(x)
 }
 
 // Num formats a ratio or factor to two places: "×1.25", "×1,25"; "—" for
@@ -53,12 +75,12 @@ func (b *base) Signed(x float64) string {
 	return "0"
 }
 
-// NumText is a claim's figure (a number or a range "1200–1500", as the
-// corpus writes it) grouped as the page's language writes numbers; any
-// other text is shown as it is.
+// NumText is a claim's figure (a number with its bound, or a range
+// "1200–1500", as the corpus writes it) grouped as the page's language
+// writes numbers; any other text is shown as it is.
 func (b *base) NumText(v string) string {
-	if x, err := strconv.ParseFloat(v, 64); err == nil {
-		return b.N(x)
+	if x, bd, err := tokumu.ParseQuantity(v); err == nil {
+		return string(bd) + b.N(x)
 	}
 	for _, sep := range []string{"–", "-"} {
 		if lo, hi, ok := strings.Cut(v, sep); ok && lo != "" {

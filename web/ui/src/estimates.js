@@ -59,7 +59,7 @@ function draw(c, holder, W) {
     if (sorted.length > 1) svg.append(el('path', { class: 'line', stroke: color, d: 'M' + sorted.map((p) => `${x(p.x)},${y(p.y)}`).join('L'), 'stroke-dasharray': s.actual ? null : '5 3' }));
     for (const p of sorted) {
       const shape = s.actual ? el('circle', { cx: x(p.x), cy: y(p.y), r: 4, fill: color }) : el('rect', { x: x(p.x) - 4, y: y(p.y) - 4, width: 8, height: 8, fill: color });
-      shape.append(el('title', { text: t('js.est.point', '%[1]s: %[2]s %[3]s (%[4]s) — source %[5]s', s.label, fmt.format(p.y), c.unit, p.when, p.source) }));
+      shape.append(el('title', { text: t('js.est.point', '%[1]s: %[2]s %[3]s (%[4]s) — source %[5]s', s.label, (p.bound || '') + fmt.format(p.y), c.unit, p.when, p.source) }));
       svg.append(shape);
     }
     legend.append(el('li', { svg: false }, el('span', { svg: false, class: s.actual ? 'sw sw-actual' : 'sw', style: null }), s.label));
