@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Bound says how a source's figure stands to the quantity it describes.
@@ -58,7 +59,21 @@ var digitGroups = strings.NewReplacer(",", "", "_", "")
 // >=, >, ≤ or <=, <, ~) and a number, which may group its digits with ","
 // or "_": "42000", "42,000", "≥1400000", "<= 28", "~1.5".
 func ParseQuantity(v string) (float64, Bound, error) {
+	f, b, ok := ReadQuantity(v)
+	if !ok {
+		return 0, "", fmt.Errorf("%q is not a number; write digits, optionally after ≥, >, ≤, < or ~ (\"≥1400000\" for \"over 1,400,000\")", v)
+	}
+	return f, b, nil
+}
+
+// ReadQuantity is ParseQuantity without the error, for the analyses,
+// which ask it of every claim's value (most of them prose) and must not
+// build a message for each.
+func ReadQuantity(v string) (float64, Bound, bool) {
 	s := strings.TrimSpace(v)
+	if r, _ := utf8.DecodeRuneInString(s); !strings.ContainsRune("0123456789.-+≥≤<>~", r) {
+		return 0, "", false // prose, cheaply: no figure starts with a letter
+	}
 	b := Exact
 	for _, p := range boundPrefixes {
 		if rest, ok := strings.CutPrefix(s, p.text); ok {
@@ -71,9 +86,9 @@ func ParseQuantity(v string) (float64, Bound, error) {
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		return 0, "", fmt.Errorf("%q is not a number; write digits, optionally after ≥, >, ≤, < or ~ (\"≥1400000\" for \"over 1,400,000\")", v)
+		return 0, "", false
 	}
-	return f, b, nil
+	return f, b, true
 }
 
 // RatioBound is the bound of a ÷ b, where a and b carry bounds x and y: an

@@ -2,7 +2,6 @@ package view
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/tokumu/tokumu"
@@ -87,23 +86,4 @@ func Estimates(numbers []*tokumu.Claim) []EstimateChart {
 // Quantity reads a number claim's value with its bound ("≥1400000",
 // "≤28"; tokumu.ParseQuantity). Every view that computes with figures
 // reads them through it, so that no bound is taken for an exact count.
-func Quantity(v string) (float64, tokumu.Bound, bool) {
-	f, b, err := tokumu.ParseQuantity(v)
-	return f, b, err == nil
-}
-
-// Number reads a plain numeric value: "42000", "42,000", "42_000" or "1.5";
-// a bounded figure ("≥4") is not a plain number.
-func Number(v string) (float64, bool) {
-	v = strings.TrimSpace(v)
-	if strings.ContainsAny(v, ",_") {
-		v = digitSeparators.Replace(v)
-	}
-	f, err := strconv.ParseFloat(v, 64)
-	return f, err == nil
-}
-
-// digitSeparators drops the separators Number allows. Built once: a
-// Replacer made per call cost the analyses 6 s of CPU at a million
-// claims (Number is asked of every claim's value by the attestation key).
-var digitSeparators = strings.NewReplacer(",", "", "_", "")
+func Quantity(v string) (float64, tokumu.Bound, bool) { return tokumu.ReadQuantity(v) }
