@@ -2,6 +2,7 @@ package tokumu
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"regexp"
 	"slices"
@@ -198,7 +199,55 @@ func WarnClaim(c *Claim) []Problem {
 	if c.NamedAs.Perspective != "" && c.Grade.Credibility >= 1 && c.Grade.Credibility <= 2 {
 		ps = append(ps, problem("grade", "claim %s is graded %s, but its perspective is the editors' identification (the source says %q): grade it credibility 3 or worse, or drop named_as.by if the source names %s", c.ID, c.Grade, c.NamedAs.Perspective, c.Perspective))
 	}
+	if w, sign, ok := noteBound(c); ok {
+		ps = append(ps, problem("v", "the note says %q of this figure, but v gives it bare: if that is the source's word, write v: \"%s%s\"; if it is not, say so in other words", w, sign, c.Value))
+	}
 	return ps
+}
+
+// noteBoundWords finds a figure the note gives with a word that makes it
+// a bound ("about 1,340,000", "more than 1.7 million", "свыше 700 тыс.").
+// The words are matched as words: a letter may not stand before them.
+// Russian до is left out: «с 88 до 115» is a change, not a bound.
+var noteBoundWords = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(no more than|no fewer than|more than|upwards of|at least|at most|fewer than|less than|approximately|about|some|around|roughly|nearly|almost|over|up to|under|около|примерно|свыше|более|не менее|менее)\s+(\d(?:[\d,.\x{a0} ]*\d)?)(\s*(?:million|млн|thousand|тыс))?`)
+
+var noteBoundSigns = map[string]Bound{
+	"about": About, "approximately": About, "some": About, "around": About, "roughly": About, "nearly": About, "almost": About, "около": About, "примерно": About,
+	"over": MoreThan, "more than": MoreThan, "upwards of": MoreThan, "свыше": MoreThan, "более": MoreThan,
+	"at least": AtLeast, "no fewer than": AtLeast, "не менее": AtLeast,
+	"up to": AtMost, "at most": AtMost, "no more than": AtMost,
+	"under": LessThan, "fewer than": LessThan, "less than": LessThan, "менее": LessThan,
+}
+
+// noteBound reports a bare figure (a claim with a unit and an exact value)
+// whose note gives that same figure with a bounding word: the word the
+// source used, most often, left out of v. It returns the words and the
+// sign they ask for.
+func noteBound(c *Claim) (words string, sign Bound, ok bool) {
+	if c.Unit == "" || c.Note == "" {
+		return "", "", false
+	}
+	v, b, ok := ReadQuantity(c.Value)
+	if !ok || b != Exact {
+		return "", "", false
+	}
+	for _, m := range noteBoundWords.FindAllStringSubmatch(c.Note, -1) {
+		n, _, ok := ReadQuantity(strings.NewReplacer("\u00a0", "", " ", "").Replace(m[2]))
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(m[3])) {
+		case "million", "млн":
+			n *= 1e6
+		case "thousand", "тыс":
+			n *= 1e3
+		}
+		if math.Abs(n-v) <= 1e-9*math.Max(1, math.Abs(v)) { // 1.7 million is 1700000
+			words := strings.TrimSpace(strings.TrimLeftFunc(m[0], func(r rune) bool { return !unicode.IsLetter(r) }))
+			return words, noteBoundSigns[strings.ToLower(m[1])], true
+		}
+	}
+	return "", "", false
 }
 
 func evidence(lk Lookup, ps *[]Problem, field string, i int, id string) {

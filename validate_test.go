@@ -210,3 +210,35 @@ func TestValidateNote(t *testing.T) {
 		}
 	}
 }
+
+func TestNoteBoundWarning(t *testing.T) {
+	// A bare figure whose note gives the same figure with a bounding word
+	// asks for the sign; another figure in the note, or a figure already
+	// signed, does not.
+	for _, tc := range []struct {
+		name, v, note string
+		want          string // the sign asked for, or "" for no warning
+	}{
+		{"about", "1340000", "about 1,340,000 men at the end of 1941", "~"},
+		{"more than, million", "1700000", "'More than 1.7 million'; another source has 1.6 million.", ">"},
+		{"Russian, thousands", "700000", "по оценке разведки, свыше 700 тыс. человек", ">"},
+		{"at least", "4", "at least 4 divisions forward", "≥"},
+		{"up to", "28", "'up to' 28 is not this; up to 28 rifle divisions", "≤"},
+		{"another figure", "850000", "the Kwantung Army itself about 700,000", ""},
+		{"already signed", "~1340000", "about 1,340,000 men", ""},
+		{"a word inside a word", "20", "handsome 20 tanks", ""},
+		{"Russian до is a range", "115", "с 88 до 115 дивизий", ""},
+	} {
+		c := &tokumu.Claim{ID: "x~1", Value: tc.v, Unit: "men", Note: tc.note}
+		var got []string
+		for _, p := range tokumu.WarnClaim(c) {
+			got = append(got, p.Message)
+		}
+		switch {
+		case tc.want == "" && len(got) > 0:
+			t.Errorf("%s: warnings %q, want none", tc.name, got)
+		case tc.want != "" && (len(got) != 1 || !strings.Contains(got[0], `write v: "`+tc.want+tc.v+`"`)):
+			t.Errorf("%s: warnings %q, want one asking for %s%s", tc.name, got, tc.want, tc.v)
+		}
+	}
+}

@@ -275,8 +275,11 @@ func (l *linker) checkClaim(errs *ErrorList, e *entityDecl, cd *claimDecl) {
 		c.Grade = tokumu.EffectiveGrade(s.s, written)
 		for _, p := range tokumu.WarnClaim(c) {
 			at := cd.at
-			if p.Field == "grade" && cd.hasGrade {
+			switch {
+			case p.Field == "grade" && cd.hasGrade:
 				at = cd.gradeAt
+			case p.Field == "v" && cd.valueAt.line > 0:
+				at = cd.valueAt
 			}
 			l.warnings = append(l.warnings, fmt.Sprintf("%s:%d:%d: %s", e.file, at.line, at.col, p.Message))
 		}

@@ -267,3 +267,23 @@ func TestIdentifiedPerspectiveGrade(t *testing.T) {
 		})
 	}
 }
+
+// The note-bound warning points at the figure it asks to sign.
+func TestNoteBoundWarningPosition(t *testing.T) {
+	const head = "id: x\ntype: organization\nnames: [{text: X, lang: en}]\nclaims:\n  - "
+	fsys := goodBase(t)
+	fsys["entities/organization/x.yaml"] = &fstest.MapFile{Data: []byte(head + `{p: strength, v: 40, unit: men, when: 1938, source: test-monograph, note: "about 40 men"}` + "\n")}
+	ds, err := yamlcorpus.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range ds.Warnings {
+		if strings.Contains(w, "the note says") {
+			got = append(got, w)
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "entities/organization/x.yaml:5:22: ") || !strings.Contains(got[0], `write v: "~40"`) {
+		t.Errorf("warnings %q, want one at entities/organization/x.yaml:5:22 asking for ~40", got)
+	}
+}
