@@ -236,7 +236,6 @@ func goodBase(t *testing.T) fstest.MapFS {
 // 2 loads with a warning at its grade; at credibility 3, or where the
 // source names the organ (no named_as), none.
 func TestIdentifiedPerspectiveGrade(t *testing.T) {
-	const head = "id: x\ntype: organization\nnames: [{text: X, lang: en}]\nclaims:\n  - "
 	for _, tt := range []struct {
 		name, claim, want string
 	}{
@@ -246,18 +245,7 @@ func TestIdentifiedPerspectiveGrade(t *testing.T) {
 		{"named organ, B2", "{p: strength, v: 1, unit: men, when: 1938, by: test-army, source: test-monograph, grade: B2}", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := goodBase(t)
-			fsys["entities/organization/x.yaml"] = &fstest.MapFile{Data: []byte(head + tt.claim + "\n")}
-			ds, err := yamlcorpus.Load(fsys)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, w := range ds.Warnings {
-				if strings.Contains(w, "identification") {
-					got = append(got, w)
-				}
-			}
+			got := claimWarnings(t, tt.claim, "identification")
 			switch {
 			case tt.want == "" && len(got) > 0:
 				t.Errorf("warnings %q, want none", got)
@@ -270,20 +258,29 @@ func TestIdentifiedPerspectiveGrade(t *testing.T) {
 
 // The note-bound warning points at the figure it asks to sign.
 func TestNoteBoundWarningPosition(t *testing.T) {
+	got := claimWarnings(t, `{p: strength, v: 40, unit: men, when: 1938, source: test-monograph, note: "about 40 men"}`, "the note says")
+	if len(got) != 1 || !strings.HasPrefix(got[0], "entities/organization/x.yaml:5:22: ") || !strings.Contains(got[0], `write v: "~40"`) {
+		t.Errorf("warnings %q, want one at entities/organization/x.yaml:5:22 asking for ~40", got)
+	}
+}
+
+// claimWarnings loads the good test corpus with one more entity whose only
+// claim (on line 5) is claim, and returns the loader's warnings that
+// contain substr.
+func claimWarnings(t *testing.T, claim, substr string) []string {
+	t.Helper()
 	const head = "id: x\ntype: organization\nnames: [{text: X, lang: en}]\nclaims:\n  - "
 	fsys := goodBase(t)
-	fsys["entities/organization/x.yaml"] = &fstest.MapFile{Data: []byte(head + `{p: strength, v: 40, unit: men, when: 1938, source: test-monograph, note: "about 40 men"}` + "\n")}
+	fsys["entities/organization/x.yaml"] = &fstest.MapFile{Data: []byte(head + claim + "\n")}
 	ds, err := yamlcorpus.Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
 	for _, w := range ds.Warnings {
-		if strings.Contains(w, "the note says") {
+		if strings.Contains(w, substr) {
 			got = append(got, w)
 		}
 	}
-	if len(got) != 1 || !strings.HasPrefix(got[0], "entities/organization/x.yaml:5:22: ") || !strings.Contains(got[0], `write v: "~40"`) {
-		t.Errorf("warnings %q, want one at entities/organization/x.yaml:5:22 asking for ~40", got)
-	}
+	return got
 }
