@@ -201,6 +201,22 @@ type writeAnswer struct {
 	Revision *tokumu.Revision `json:"revision"`
 	Claim    *tokumu.Claim    `json:"claim,omitempty"`
 	URL      string           `json:"url,omitempty"`
+	// Warnings are what tokumu check would warn of the claim as stored
+	// (tokumu.WarnClaim): written anyway, but worth a second look, like a
+	// bare figure whose note calls it "about".
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// claimWarnings names each of WarnClaim's warnings by the field it is about.
+func claimWarnings(c *tokumu.Claim) []string {
+	if c == nil {
+		return nil
+	}
+	var ws []string
+	for _, p := range tokumu.WarnClaim(c) {
+		ws = append(ws, p.Field+": "+p.Message)
+	}
+	return ws
 }
 
 func claimURL(id string) string { return "/claims/" + id }
@@ -245,7 +261,7 @@ func (s *Server) handleCreateClaim(w http.ResponseWriter, r *http.Request) {
 	}
 	after, _ := rev.Changes[0].After.(*tokumu.Claim)
 	w.Header().Set("Location", claimURL(c.ID))
-	writeJSON(w, http.StatusCreated, writeAnswer{Revision: rev, Claim: after, URL: claimURL(c.ID)})
+	writeJSON(w, http.StatusCreated, writeAnswer{Revision: rev, Claim: after, URL: claimURL(c.ID), Warnings: claimWarnings(after)})
 }
 
 // handleReplaceClaim answers PUT (the whole claim) and PATCH (the fields
@@ -285,7 +301,7 @@ func (s *Server) handleReplaceClaim(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	after, _ := rev.Changes[0].After.(*tokumu.Claim)
-	writeJSON(w, http.StatusOK, writeAnswer{Revision: rev, Claim: after, URL: claimURL(id)})
+	writeJSON(w, http.StatusOK, writeAnswer{Revision: rev, Claim: after, URL: claimURL(id), Warnings: claimWarnings(after)})
 }
 
 func (s *Server) handleDeleteClaim(w http.ResponseWriter, r *http.Request) {

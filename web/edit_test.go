@@ -611,3 +611,29 @@ func formValues(body string) url.Values {
 	}
 	return v
 }
+
+// TestWriteWarnings: a claim written through the API comes back with what
+// tokumu check would warn of it — here a bare figure whose note calls it
+// "about" — and is written all the same; a signed figure draws none.
+func TestWriteWarnings(t *testing.T) {
+	bothStores(t, func(t *testing.T, db editStore) {
+		es := newEditServer(t, db)
+		claim := map[string]any{"subject": "soviet-far-eastern-forces", "predicate": "strength", "value": "40", "unit": "divisions",
+			"source": "zor23", "when": "1938", "note": "about 40 divisions, as the page gives it"}
+		st, a := es.call(t, "POST", "/api/claims", "alice", map[string]any{"reason": "a test figure", "claim": claim})
+		if st != 201 {
+			t.Fatalf("POST: %d %v", st, a)
+		}
+		ws, _ := a["warnings"].([]any)
+		if len(ws) != 1 || !strings.Contains(fmt.Sprint(ws[0]), `v: the note says "about 40" of this figure`) || !strings.Contains(fmt.Sprint(ws[0]), `write v: "~40"`) {
+			t.Errorf("warnings %v; want one asking for ~40", a["warnings"])
+		}
+		id := a["claim"].(map[string]any)["id"].(string)
+		rev := a["revision"].(map[string]any)["id"].(float64)
+		claim["value"] = "~40"
+		st, a = es.call(t, "PUT", "/api/claims/"+id, "alice", map[string]any{"reason": "the source says about", "base": rev, "claim": claim})
+		if st != 200 || a["warnings"] != nil {
+			t.Errorf("PUT with the sign: %d, warnings %v; want 200 and none", st, a["warnings"])
+		}
+	})
+}

@@ -185,7 +185,7 @@ var apiExtraSchemas = map[string]any{
 	// The team server's answers and bodies (web/edit.go), described
 	// loosely: their fields are the claim's (see Claim) and the revision's.
 	"Changes":     map[string]any{"type": "object", "description": "revisions with author, reason, time and what changed"},
-	"WriteAnswer": map[string]any{"type": "object", "description": "the revision written and, for a claim, the claim as stored and its URL"},
+	"WriteAnswer": map[string]any{"type": "object", "description": "the revision written and, for a claim, the claim as stored, its URL and warnings: what tokumu check would warn of it (written anyway), each as 'field: message'"},
 	"ClaimWrite":  map[string]any{"type": "object", "description": "a claim's fields (subject, predicate, object or value, when, where, source, loc, grade, by, note), reason, and base for a replacement"},
 	"Releases": map[string]any{"type": "object", "required": []string{"releases"}, "properties": map[string]any{"releases": map[string]any{"type": "array", "items": map[string]any{
 		"type": "object", "required": []string{"name", "hash", "revision", "created"}, "properties": map[string]any{"name": map[string]any{"type": "string", "pattern": "^[0-9a-f]{12}$"},
