@@ -51,8 +51,8 @@ var boundPrefixes = []struct {
 }{{">=", AtLeast}, {"<=", AtMost}, {"≥", AtLeast}, {"≤", AtMost}, {">", MoreThan}, {"<", LessThan}, {"~", About}}
 
 // digitGroups drops the separators a figure may group its digits with.
-// Built once: Number-like parsing is asked of every claim's value by the
-// analyses, a million times at scale.
+// Built once: the analyses read every claim's value as a figure, a million
+// times at scale.
 var digitGroups = strings.NewReplacer(",", "", "_", "")
 
 // ParseQuantity reads a number claim's value: an optional bound sign (≥ or
@@ -89,6 +89,16 @@ func ReadQuantity(v string) (float64, Bound, bool) {
 		return 0, "", false
 	}
 	return f, b, true
+}
+
+// Mark writes a figure derived from bounded ones after the bound it
+// carries: "≤+17", "≥×1.25"; "×1.25 (?)" where the bound is Indefinite.
+// The web pages and the CLI write ratios and changes through it.
+func (b Bound) Mark(s string) string {
+	if b == Indefinite {
+		return s + " (?)"
+	}
+	return string(b) + s
 }
 
 // RatioBound is the bound of a ÷ b, where a and b carry bounds x and y: an

@@ -86,3 +86,31 @@ func FuzzParseQuantity(f *testing.F) {
 		}
 	})
 }
+
+func TestMark(t *testing.T) {
+	for _, tc := range []struct {
+		b    Bound
+		want string
+	}{{Exact, "×1.25"}, {AtMost, "≤×1.25"}, {AtLeast, "≥×1.25"}, {About, "~×1.25"}, {Indefinite, "×1.25 (?)"}} {
+		if got := tc.b.Mark("×1.25"); got != tc.want {
+			t.Errorf("%q.Mark = %q; want %q", tc.b, got, tc.want)
+		}
+	}
+}
+
+// The analyses read every claim's value as a figure, most of them prose; a
+// figure never starts with a letter, so prose is turned away before any
+// copy or parse (402 ns for these six values against 1,260 ns for the
+// plain-number reader it replaced, median of 5, 2 cores; BENCHMARKS.md).
+var benchValues = []string{
+	"The Red Army was stronger than it really was, and its divisions, tanks and aircraft were more numerous than the General Staff's reference books said.",
+	"1,300,000", "≥1400000", "28", "Колчак, Семёнов и Унгерн", "1939-08",
+}
+
+func BenchmarkReadQuantity(b *testing.B) {
+	for b.Loop() {
+		for _, v := range benchValues {
+			ReadQuantity(v)
+		}
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
-
 	"strings"
 	"unicode"
 	"unicode/utf8"

@@ -195,7 +195,7 @@ func points(cs []*tokumu.Claim) []*Point {
 	idx := map[key]*Point{}
 	var out []*Point
 	for _, c := range cs {
-		v, b, ok := view.Quantity(c.Value)
+		v, b, ok := tokumu.ReadQuantity(c.Value)
 		if !ok {
 			continue
 		}

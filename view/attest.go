@@ -39,7 +39,7 @@ type attestKey struct{ subj, pred, obj, val, unit, by string }
 
 func keyOf(c *tokumu.Claim) attestKey {
 	v := c.Value
-	if f, b, ok := Quantity(v); ok {
+	if f, b, ok := tokumu.ReadQuantity(v); ok {
 		v = string(b) + fmt.Sprint(f) // "≥4" is not the same assertion as "4"
 	}
 	return attestKey{c.Subject, c.Predicate, c.Object, v, c.Unit, c.Perspective}

@@ -34,7 +34,7 @@ func Estimates(numbers []*tokumu.Claim) []EstimateChart {
 	charts := map[key]*EstimateChart{}
 	var keys []key
 	for _, c := range numbers {
-		if _, _, ok := Quantity(c.Value); !ok {
+		if _, _, ok := tokumu.ReadQuantity(c.Value); !ok {
 			continue
 		}
 		k := key{c.Subject, c.Predicate, c.Unit}
@@ -82,8 +82,3 @@ func Estimates(numbers []*tokumu.Claim) []EstimateChart {
 	}
 	return out
 }
-
-// Quantity reads a number claim's value with its bound ("≥1400000",
-// "≤28"; tokumu.ParseQuantity). Every view that computes with figures
-// reads them through it, so that no bound is taken for an exact count.
-func Quantity(v string) (float64, tokumu.Bound, bool) { return tokumu.ReadQuantity(v) }

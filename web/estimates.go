@@ -162,7 +162,7 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 				sd.Label = p.T("estimates.series.estimate", p.Label(se.Perspective))
 			}
 			for _, c := range se.Claims {
-				v, bd, _ := view.Quantity(c.Value)
+				v, bd, _ := tokumu.ReadQuantity(c.Value)
 				sd.Points = append(sd.Points, estPoint{X: yearFrac(c.When.Earliest)/2 + yearFrac(c.When.Latest)/2, Y: v, Bound: string(bd), When: p.Human(c.When), Source: c.Source, Claim: c.ID})
 			}
 			d.Series = append(d.Series, sd)

@@ -38,22 +38,14 @@ func (b *base) Val(p *ledger.Point) string {
 // bounds pointing the same way reads "×1.20 (?)", the method paragraph
 // says why.
 func (b *base) BNum(bd tokumu.Bound, x float64) string {
-	if bd == tokumu.Indefinite {
-		return b.Num(x) + " (?)"
-	}
 	if x == 0 {
 		return b.Num(x)
 	}
-	return string(bd) + b.Num(x)
+	return bd.Mark(b.Num(x))
 }
 
 // BSigned is Signed after a change's bound: "≤+17".
-func (b *base) BSigned(bd tokumu.Bound, x float64) string {
-	if bd == tokumu.Indefinite {
-		return b.Signed(x) + " (?)"
-	}
-	return string(bd) + b.Signed(x)
-}
+func (b *base) BSigned(bd tokumu.Bound, x float64) string { return bd.Mark(b.Signed(x)) }
 
 // Num formats a ratio or factor to two places: "×1.25", "×1,25"; "—" for
 // zero.

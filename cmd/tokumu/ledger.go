@@ -114,11 +114,11 @@ func movementLine(c *view.Corpus, mv ledger.Movement, lang string) string {
 		byText(c, e.Claims[0], lang), e.Claims[0].Source, e.Claims[0].Grade, mv.Basis)
 	if mv.Previous != nil {
 		s += fmt.Sprintf("; previously %s (%s), change %s (%s)", pointValue(mv.Previous), whenText(mv.Previous.When),
-			bounded(mv.ChangeBound, fmt.Sprintf("%+g", mv.Change)), bounded(mv.ChangeBound, fmt.Sprintf("×%.2f", mv.Factor)))
+			mv.ChangeBound.Mark(fmt.Sprintf("%+g", mv.Change)), mv.ChangeBound.Mark(fmt.Sprintf("×%.2f", mv.Factor)))
 	}
 	if mv.Actual != nil {
 		a := mv.Actual
-		s += fmt.Sprintf("; count %s (%s, %s): %s [%.2f–%.2f]", pointValue(a.Actual), whenText(a.Actual.When), a.Actual.Claims[0].Source, bounded(a.Bound, fmt.Sprintf("×%.2f", a.Ratio)), a.Low, a.High)
+		s += fmt.Sprintf("; count %s (%s, %s): %s [%.2f–%.2f]", pointValue(a.Actual), whenText(a.Actual.When), a.Actual.Claims[0].Source, a.Bound.Mark(fmt.Sprintf("×%.2f", a.Ratio)), a.Low, a.High)
 	}
 	return s
 }
@@ -130,16 +130,6 @@ func pointValue(p *ledger.Point) string {
 		return string(p.Bound) + strconv.FormatFloat(p.Low, 'f', -1, 64)
 	}
 	return string(p.Bound) + strconv.FormatFloat(p.Low, 'f', -1, 64) + "–" + strconv.FormatFloat(p.High, 'f', -1, 64)
-}
-
-// bounded writes a derived figure after the bound it carries: "≤+17",
-// "≥×1.25"; "×1.25 (?)" where the two bounds it comes from point the same
-// way.
-func bounded(b tokumu.Bound, s string) string {
-	if b == tokumu.Indefinite {
-		return s + " (?)"
-	}
-	return string(b) + s
 }
 
 func ratioText(r float64) string {
