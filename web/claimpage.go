@@ -63,6 +63,11 @@ type claimPage struct {
 	AsOf    bool
 	Chicago string
 	Cite    citation // "Cite this" in four forms (cite.go)
+	// Warnings are what tokumu check would warn of the claim as it now
+	// stands (claimWarnings): shown to every reader, so that the editor
+	// who has just saved it sees them, and a reader weighing it sees what
+	// the check doubts. A release's claim is frozen and shows none.
+	Warnings []string
 }
 
 // claimJSON is the claim's permalink as JSON: the claim, its source and a
@@ -76,6 +81,7 @@ type claimJSON struct {
 	Permalink string          `json:"permalink"`
 	Release   string          `json:"release"`
 	Chicago   string          `json:"cite_chicago"`
+	Warnings  []string        `json:"warnings,omitempty"`
 }
 
 // claimType is the media type the client asked for: ?format=json, else
@@ -132,9 +138,10 @@ func (s *Server) handleClaimPage(w http.ResponseWriter, r *http.Request) {
 	p.Title = p.Label(c.Subject) + ": " + p.Pred(c.Predicate)
 	p.Chicago = chicago(src, c, p.Permalink, p.Release)
 	p.Cite = p.claimCitation(src)
+	p.Warnings = claimWarnings(c)
 	if mt == "application/json" {
 		out := claimJSON{Claim: c, Subject: p.Label(c.Subject), Predicate: p.Pred(c.Predicate), Source: src,
-			Permalink: p.Permalink, Release: p.Release, Chicago: p.Chicago}
+			Permalink: p.Permalink, Release: p.Release, Chicago: p.Chicago, Warnings: p.Warnings}
 		if src != nil {
 			csl := format.CSL(src)
 			out.CSL = &csl

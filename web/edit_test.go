@@ -629,11 +629,25 @@ func TestWriteWarnings(t *testing.T) {
 			t.Errorf("warnings %v; want one asking for ~40", a["warnings"])
 		}
 		id := a["claim"].(map[string]any)["id"].(string)
+		// The claim's page, where the HTML form's save lands, shows the
+		// same warning to whoever reads it, and its JSON carries it.
+		c := browserClient()
+		st, body, _ := getPage(t, c, es.url+"/claims/"+id)
+		if st != 200 || !strings.Contains(body, `<section class="warnings"`) || !strings.Contains(body, `write v: &#34;~40&#34;`) {
+			t.Errorf("the claim's page: %d; want the warning asking for ~40:\n%.3000s", st, body)
+		}
+		if st, a := es.call(t, "GET", "/claims/"+id+"?format=json", "", nil); st != 200 || fmt.Sprint(a["warnings"]) != fmt.Sprint(ws) {
+			t.Errorf("the claim's JSON: %d, warnings %v; want %v", st, a["warnings"], ws)
+		}
 		rev := a["revision"].(map[string]any)["id"].(float64)
 		claim["value"] = "~40"
 		st, a = es.call(t, "PUT", "/api/claims/"+id, "alice", map[string]any{"reason": "the source says about", "base": rev, "claim": claim})
 		if st != 200 || a["warnings"] != nil {
 			t.Errorf("PUT with the sign: %d, warnings %v; want 200 and none", st, a["warnings"])
+		}
+		id = a["claim"].(map[string]any)["id"].(string)
+		if st, body, _ := getPage(t, c, es.url+"/claims/"+id); st != 200 || strings.Contains(body, `class="warnings"`) {
+			t.Errorf("the page of the claim with its sign: %d; want no warnings", st)
 		}
 	})
 }
