@@ -62,6 +62,7 @@ type claimDecl struct {
 	planted   ref
 	namedAt   map[string]pos // named_as.<key> → the wording's position
 	valueAt   pos
+	noteAt    pos
 	grade     tokumu.Grade // as written; Reliability 0 means "from the source"
 	hasGrade  bool
 	gradeAt   pos

@@ -77,6 +77,7 @@ func (d *decoder) claim(n *yaml.Node, subject string) *claimDecl {
 			})
 		case "note":
 			c.Note = d.str(v, key)
+			cd.noteAt = at(v)
 		case "supported_by":
 			cd.supported = d.refs(v, key)
 		case "complicated_by":

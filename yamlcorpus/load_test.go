@@ -264,6 +264,37 @@ func TestNoteBoundWarningPosition(t *testing.T) {
 	}
 }
 
+// A note that names, in parentheses, a key that is no source, entity or
+// claim (a source merged away, a misspelt key) loads with a warning at the
+// note, once per key; sources, entities, claim ids and plain words in
+// parentheses pass.
+func TestNoteNamesUnknownKey(t *testing.T) {
+	for _, tt := range []struct {
+		name, note string
+		want       []string
+	}{
+		{"merged source", "official date (test-monogrph); also (test-monogrph, p. 3)", []string{"(test-monogrph)"}},
+		{"two unknown", "see (old-key-1) and (other-key)", []string{"(old-key-1)", "(other-key)"}},
+		{"known keys", "as in (test-monograph, p. 2), the army (test-army) and the agency (test-agency)", nil},
+		{"words", "the page (sic) says so (p. 12; a copy)", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claimWarnings(t, `{p: strength, v: 1, unit: men, when: 1938, source: test-memoir, note: "`+tt.note+`"}`, "the note names")
+			if len(got) != len(tt.want) {
+				t.Fatalf("warnings %q, want %d", got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if !strings.HasPrefix(got[i], "entities/organization/x.yaml:5:75: ") || !strings.Contains(got[i], "the note names "+w) {
+					t.Errorf("warning %q, want one at the note (5:75) naming %s", got[i], w)
+				}
+			}
+			if tt.name == "merged source" && !strings.Contains(got[0], "did you mean test-monograph") {
+				t.Errorf("warning %q does not suggest test-monograph", got[0])
+			}
+		})
+	}
+}
+
 // claimWarnings loads the good test corpus with one more entity whose only
 // claim (on line 5) is claim, and returns the loader's warnings that
 // contain substr.
