@@ -96,7 +96,7 @@ func TestInvariants(t *testing.T) {
 	// unit is one the chart knows.
 	chartUnits := map[string]bool{"men": true, "divisions": true, "aircraft": true, "tanks": true,
 		"guns": true, "tankettes": true, "armoured vehicles": true,
-		"tanks and tankettes": true, "tanks and self-propelled guns": true}
+		"tanks and tankettes": true, "tanks and self-propelled guns": true, "tanks, tankettes and armoured cars": true}
 	for _, c := range ds.Claims {
 		if c.Predicate != "strength" && c.Predicate != "establishment" {
 			continue
@@ -108,7 +108,7 @@ func TestInvariants(t *testing.T) {
 			t.Errorf("%s: %s claim without a unit", c.Origin, c.Predicate)
 		}
 		if e := ix.Entities[c.Subject]; e != nil && hasTag(e, "estimates") && !chartUnits[c.Unit] {
-			t.Errorf("%s: unit %q on %s; use one of men, divisions, aircraft, tanks (or guns, tankettes, armoured vehicles, or a mix named in the unit: tanks and tankettes, tanks and self-propelled guns)", c.Origin, c.Unit, c.Subject)
+			t.Errorf("%s: unit %q on %s; use one of men, divisions, aircraft, tanks (or guns, tankettes, armoured vehicles, or a mix named in the unit: tanks and tankettes, tanks and self-propelled guns, tanks, tankettes and armoured cars)", c.Origin, c.Unit, c.Subject)
 		}
 	}
 	// A name in its own script wherever one is attested: an entity with a
