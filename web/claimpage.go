@@ -138,7 +138,7 @@ func (s *Server) handleClaimPage(w http.ResponseWriter, r *http.Request) {
 	p.Title = p.Label(c.Subject) + ": " + p.Pred(c.Predicate)
 	p.Chicago = chicago(src, c, p.Permalink, p.Release)
 	p.Cite = p.claimCitation(src)
-	p.Warnings = claimWarnings(c)
+	p.Warnings = claimWarnings(st, c)
 	if mt == "application/json" {
 		out := claimJSON{Claim: c, Subject: p.Label(c.Subject), Predicate: p.Pred(c.Predicate), Source: src,
 			Permalink: p.Permalink, Release: p.Release, Chicago: p.Chicago, Warnings: p.Warnings}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/internal/suggest"
 )
 
 // The write API. Every write goes through the store's tokumu.Editor, which
@@ -207,13 +208,26 @@ type writeAnswer struct {
 	Warnings []string `json:"warnings,omitempty"`
 }
 
-// claimWarnings names each of WarnClaim's warnings by the field it is about.
-func claimWarnings(c *tokumu.Claim) []string {
+// claimWarnings names each of tokumu check's warnings on c by the field it
+// is about: WarnClaim's, and each key the note names (tokumu.NoteKeys)
+// that is no source, entity or claim of the corpus being served.
+func claimWarnings(st *state, c *tokumu.Claim) []string {
 	if c == nil {
 		return nil
 	}
 	var ws []string
 	for _, p := range tokumu.WarnClaim(c) {
+		ws = append(ws, p.Field+": "+p.Message)
+	}
+	for _, key := range tokumu.NoteKeys(c.Note) {
+		if st.snap.Sources[key] != nil || st.snap.Entities[key] != nil || st.snap.analyses().explicit[key] != "" {
+			continue
+		}
+		ids := make([]string, 0, len(st.snap.Sources))
+		for id := range st.snap.Sources {
+			ids = append(ids, id)
+		}
+		p := tokumu.UnknownNoteKey(key, suggest.DidYouMean(key, ids))
 		ws = append(ws, p.Field+": "+p.Message)
 	}
 	return ws
@@ -261,7 +275,7 @@ func (s *Server) handleCreateClaim(w http.ResponseWriter, r *http.Request) {
 	}
 	after, _ := rev.Changes[0].After.(*tokumu.Claim)
 	w.Header().Set("Location", claimURL(c.ID))
-	writeJSON(w, http.StatusCreated, writeAnswer{Revision: rev, Claim: after, URL: claimURL(c.ID), Warnings: claimWarnings(after)})
+	writeJSON(w, http.StatusCreated, writeAnswer{Revision: rev, Claim: after, URL: claimURL(c.ID), Warnings: claimWarnings(s.st(r), after)})
 }
 
 // handleReplaceClaim answers PUT (the whole claim) and PATCH (the fields
@@ -301,7 +315,7 @@ func (s *Server) handleReplaceClaim(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	after, _ := rev.Changes[0].After.(*tokumu.Claim)
-	writeJSON(w, http.StatusOK, writeAnswer{Revision: rev, Claim: after, URL: claimURL(id), Warnings: claimWarnings(after)})
+	writeJSON(w, http.StatusOK, writeAnswer{Revision: rev, Claim: after, URL: claimURL(id), Warnings: claimWarnings(s.st(r), after)})
 }
 
 func (s *Server) handleDeleteClaim(w http.ResponseWriter, r *http.Request) {

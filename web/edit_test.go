@@ -649,5 +649,15 @@ func TestWriteWarnings(t *testing.T) {
 		if st, body, _ := getPage(t, c, es.url+"/claims/"+id); st != 200 || strings.Contains(body, `class="warnings"`) {
 			t.Errorf("the page of the claim with its sign: %d; want no warnings", st)
 		}
+		// A note naming a key that is no source, entity or claim is warned
+		// of, with the nearest source key; known keys are not.
+		claim = map[string]any{"subject": "soviet-far-eastern-forces", "predicate": "strength", "value": "41", "unit": "divisions",
+			"source": "zor23", "when": "1938", "note": "as in (zor-23, p. 5), the forces (soviet-far-eastern-forces) and the book (zor23)"}
+		st, a = es.call(t, "POST", "/api/claims", "alice", map[string]any{"reason": "a test note", "claim": claim})
+		ws, _ = a["warnings"].([]any)
+		if st != 201 || len(ws) != 1 || !strings.HasPrefix(fmt.Sprint(ws[0]), "note: the note names (zor-23), which is no source, entity or claim") ||
+			!strings.Contains(fmt.Sprint(ws[0]), "did you mean zor23") {
+			t.Errorf("POST with an unknown key in the note: %d, warnings %v; want one naming (zor-23), suggesting zor23", st, a["warnings"])
+		}
 	})
 }

@@ -2,7 +2,6 @@ package yamlcorpus
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -290,26 +289,17 @@ func (l *linker) checkClaim(errs *ErrorList, e *entityDecl, cd *claimDecl) {
 		at = cd.at
 	}
 	for _, key := range l.unknownNoteRefs(c.Note) {
-		l.warnings = append(l.warnings, fmt.Sprintf("%s:%d:%d: %s", e.file, at.line, at.col, l.noteRefMessage(key)))
+		p := tokumu.UnknownNoteKey(key, didYouMean(key, l.sourceIDs))
+		l.warnings = append(l.warnings, fmt.Sprintf("%s:%d:%d: %s", e.file, at.line, at.col, p.Message))
 	}
 }
 
-// noteRef finds what a note puts in parentheses as a key — "(zor23)",
-// "(kotkin, n. 159)", "(soviet-transfers-west-1941)" — the way notes name
-// other sources, entities and claims for the reader to follow.
-var noteRef = regexp.MustCompile(`\(([a-z][a-z0-9]*(?:-[a-z0-9]+)*)[,;)]`)
-
-// unknownNoteRefs returns the keys a note names that are no source, entity
-// or claim of the corpus: a source merged into another or renamed leaves
-// such keys behind in other claims' notes, where nothing else would find
-// them, and a reader following one finds nothing. Only keys with a hyphen
-// or a digit count, so that a word in parentheses ("(sic)") is not taken
-// for a key.
+// unknownNoteRefs returns the keys a note names (tokumu.NoteKeys) that are
+// no source, entity or claim of the corpus.
 func (l *linker) unknownNoteRefs(note string) []string {
 	var out []string
-	for _, m := range noteRef.FindAllStringSubmatch(note, -1) {
-		key := m[1]
-		if !strings.ContainsAny(key, "-0123456789") || l.HasSource(key) || l.HasClaim(key) || slices.Contains(out, key) {
+	for _, key := range tokumu.NoteKeys(note) {
+		if l.HasSource(key) || l.HasClaim(key) {
 			continue
 		}
 		if _, ok := l.EntityType(key); ok {
@@ -318,10 +308,6 @@ func (l *linker) unknownNoteRefs(note string) []string {
 		out = append(out, key)
 	}
 	return out
-}
-
-func (l *linker) noteRefMessage(key string) string {
-	return fmt.Sprintf("the note names (%s), which is no source, entity or claim of this corpus: write its key as the bibliography has it%s, or name the work in words", key, didYouMean(key, l.sourceIDs))
 }
 
 // checkCycles reports every chain of part_of / subordinate_to claims (the
