@@ -182,6 +182,29 @@ func (p *structurePage) ChangeText(c chart.Change) template.HTML {
 }
 
 // buildTree turns a breadth-first subtree into nested nodes.
+// datedFirst orders an organization's heads on a date for the page: those
+// whose claims are dated first, then the undated ones — a source that names
+// a head without dates makes him possible at every date, so he must not
+// crowd out, or read like, the heads the dates place there — and drops an
+// undated claim of a man a dated claim already names.
+func datedFirst(heads []*tokumu.Claim) []*tokumu.Claim {
+	var dated, undated []*tokumu.Claim
+	named := map[string]bool{}
+	for _, h := range heads {
+		if !h.When.IsZero() {
+			dated = append(dated, h)
+			named[h.Subject] = true
+		}
+	}
+	for _, h := range heads {
+		if h.When.IsZero() && !named[h.Subject] {
+			undated = append(undated, h)
+			named[h.Subject] = true
+		}
+	}
+	return append(dated, undated...)
+}
+
 func buildTree(nodes []chart.Node, change func(string) string) *orgNode {
 	if len(nodes) == 0 {
 		return nil
@@ -194,7 +217,7 @@ func buildTree(nodes []chart.Node, change func(string) string) *orgNode {
 	byID := map[string]*orgNode{}
 	var root *orgNode
 	for _, n := range nodes {
-		on := &orgNode{ID: n.ID, Via: n.Via, Heads: n.Heads, Change: change(n.ID), Size: 1}
+		on := &orgNode{ID: n.ID, Via: n.Via, Heads: datedFirst(n.Heads), Change: change(n.ID), Size: 1}
 		if len(on.Heads) > headsMax {
 			on.MoreHeads = len(on.Heads) - headsMax
 			on.Heads = on.Heads[:headsMax]
@@ -246,7 +269,11 @@ func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
 			if i > 0 {
 				b.WriteString("; ")
 			}
-			b.WriteString(string(p.Link(h.Subject)) + ` <span class="hw" title="` + esc(h.When.EDTF) + `">` + esc(p.Human(h.When)) + `</span>`)
+			when := p.Human(h.When)
+			if h.When.IsZero() {
+				when = p.T("structure.undated")
+			}
+			b.WriteString(string(p.Link(h.Subject)) + ` <span class="hw" title="` + esc(h.When.EDTF) + `">` + esc(when) + `</span>`)
 			if bd := p.ch.HeadBound(h); bd.EndBy != nil {
 				// The source gives no end; other evidence does.
 				b.WriteString(` <span class="bound" title="` + esc(bd.EndBy.ID+" ("+bd.EndBy.Source+")") + `">` + esc(p.T("structure.until", bd.End.String(), p.TypeName("bound.", bd.EndWhy))) + `</span>`)
