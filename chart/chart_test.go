@@ -223,3 +223,36 @@ func TestHeadBoundByDeath(t *testing.T) {
 		t.Errorf("HeadBound = %+v, want the death on 1929-03-31", b)
 	}
 }
+
+// A head a source names without dates is possible only while his
+// organization existed and he lived; with no such evidence, at every date.
+func TestUndatedHeadBounded(t *testing.T) {
+	head := &tokumu.Claim{ID: "h", Subject: "chief", Predicate: "head_of", Object: "org"}
+	other := &tokumu.Claim{ID: "o", Subject: "nobody", Predicate: "head_of", Object: "elsewhere"}
+	founded := lifeClaim("f", "org", "founded", "", 19300101, 19301231)
+	dissolved := lifeClaim("x", "org", "dissolved", "", 19400101, 19401231)
+	died := lifeClaim("d", "chief", "died", "", 19350301, 19350331)
+	c := chart.Build([]*tokumu.Claim{head, other, founded, dissolved, died,
+		claim("p", "org", "part_of", "army", 19200101, 19451231), claim("q", "elsewhere", "part_of", "army", 18000101, 19451231)}, testVocab)
+	heads := func(org string, d tokumu.Day) int {
+		ns := c.Subtree(org, d)
+		if len(ns) == 0 {
+			return -1
+		}
+		return len(ns[0].Heads)
+	}
+	for _, tt := range []struct {
+		d    tokumu.Day
+		want int
+	}{{19291231, 0}, {19300101, 1}, {19350331, 1}, {19350401, 0}, {19380101, 0}} {
+		if got := heads("org", tt.d); got != tt.want {
+			t.Errorf("heads of org on %d: %d, want %d", tt.d, got, tt.want)
+		}
+	}
+	if b := c.HeadBound(head); b.StartBy != founded || b.Start != 19300101 || b.EndBy != died || b.End != 19350331 || b.EndWhy != "death" {
+		t.Errorf("HeadBound = %+v, want from the founding on 1930-01-01 to the death on 1935-03-31", b)
+	}
+	if got := heads("elsewhere", 18500101); got != 1 {
+		t.Errorf("heads of elsewhere in 1850: %d, want 1 (nothing bounds an undated head there)", got)
+	}
+}

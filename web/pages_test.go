@@ -72,9 +72,10 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		{"/structure?root=kwantung-army&date=1941-06-01", 200, []string{"Kwantung Army Intelligence Department"}, []string{`data-id="harbin-tokumu-kikan"`}},
 		{"/structure?date=1939-13-01", 400, []string{"not a date"}, nil},
 		{"/structure?root=nowhere", 404, []string{"not in the organization chart"}, nil},
-		// A head a source names without dates is possible at every date,
-		// and the page says so rather than name him like a dated head.
-		{"/structure?root=harbin-tokumu-kikan&date=1925-06-01", 200, []string{`Komatsubara Michitarō</a> <span class="hw" title="">(dates not given: possible at any date)</span>`}, nil},
+		// A head a source names without dates is possible whenever the
+		// evidence allows (chart.boundUndated), and the page says that his
+		// dates are not given rather than name him like a dated head.
+		{"/structure?root=harbin-tokumu-kikan&date=1925-06-01", 200, []string{`Komatsubara Michitarō</a> <span class="hw" title="">(dates not given)</span>`}, nil},
 		{"/network?from=1938&to=1940", 200, []string{"Most connected", `id="net-data"`, "in 1938–1940"}, nil},
 		// The overview draws the charts and links each quantity's own page;
 		// the figures with their citations are on that page (a phone laid
