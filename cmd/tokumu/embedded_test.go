@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -37,5 +38,58 @@ func TestEmbeddedCorpus(t *testing.T) {
 	}
 	if code, out, _ := run(t, db, "disagreements"); code != 0 || strings.Count(out, "\n") < 10 {
 		t.Errorf("disagreements: exit %d, %d lines", code, strings.Count(out, "\n"))
+	}
+}
+
+// TestShowResolvesEvidence: every evidence row of the ACH matrices on the
+// embedded corpus names a claim that tokumu show resolves — a derived id
+// (subject~hash) or an id of its own — printing its entity, citation and
+// permalink; an id that is neither entity nor claim is still refused.
+func TestShowResolvesEvidence(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	code, out, errs := run(t, "", "ach", "--json")
+	if code != 0 {
+		t.Fatalf("ach --json: exit %d: %s", code, errs)
+	}
+	var ms []struct {
+		ID   string `json:"id"`
+		Rows []struct {
+			Evidence struct {
+				ID      string `json:"id"`
+				Subject string `json:"subject"`
+				Source  string `json:"source"`
+			} `json:"evidence"`
+		} `json:"rows"`
+	}
+	if err := json.Unmarshal([]byte(out), &ms); err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) < 2 {
+		t.Fatalf("ach --json lists %d matrices, want the two of the corpus", len(ms))
+	}
+	derived, own := 0, 0
+	for _, m := range ms {
+		if len(m.Rows) < 12 {
+			t.Errorf("matrix %s has %d evidence rows, want at least 12", m.ID, len(m.Rows))
+		}
+		for _, r := range m.Rows {
+			id := r.Evidence.ID
+			if strings.Contains(id, "~") {
+				derived++
+			} else {
+				own++
+			}
+			code, out, errs := run(t, "", "show", id)
+			if code != 0 || !strings.Contains(out, "["+r.Evidence.Subject+"]") && !strings.Contains(out, " · "+r.Evidence.Subject+"]") ||
+				!strings.Contains(out, "["+r.Evidence.Source) || !strings.Contains(out, "/claims/"+id) {
+				t.Errorf("show %s (matrix %s): exit %d, %s\n%s", id, m.ID, code, errs, out)
+			}
+		}
+	}
+	if derived == 0 || own == 0 {
+		t.Errorf("evidence ids: %d derived, %d of their own; the test means to try both kinds", derived, own)
+	}
+	if code, _, errs := run(t, "", "show", "no-such-claim-or-entity"); code != 1 || !strings.Contains(errs, `no entity or claim "no-such-claim-or-entity"`) {
+		t.Errorf("show of an unknown id: exit %d, %q", code, errs)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -19,14 +20,16 @@ import (
 var cmdShow = &command{
 	name: "show",
 	args: "ID",
-	summary: `Show everything the corpus says about an entity.
+	summary: `Show everything the corpus says about an entity, or one claim.
 
 Claims are grouped by predicate and ordered by time; each line carries its
 citation and grade. Claims whose sources disagree are listed side by side
-at the end.`,
+at the end. Given a claim id instead (subject~hash, or an id of its own
+such as an analysis's evidence row names), it shows that claim with its
+entity, citation, grade and note.`,
 	run: func(ctx context.Context, m *Main, args []string) error {
 		if len(args) != 1 {
-			return usagef("tokumu show harbin-tokumu-kikan", "show needs one entity id")
+			return usagef("tokumu show harbin-tokumu-kikan", "show needs one entity id (or a claim id)")
 		}
 		db, err := m.openStore(ctx)
 		if err != nil {
@@ -35,7 +38,14 @@ at the end.`,
 		defer db.Close()
 		v, err := view.LoadEntityView(ctx, db, args[0])
 		if tokumu.ErrorCode(err) == tokumu.ENOTFOUND {
-			return notFound(ctx, db, args[0])
+			c, cerr := findClaim(ctx, db, args[0])
+			if cerr != nil {
+				return cerr
+			}
+			if c == nil {
+				return notFound(ctx, db, args[0])
+			}
+			return showClaim(ctx, m, db, c)
 		}
 		if err != nil {
 			return err
@@ -46,6 +56,60 @@ at the end.`,
 		printEntity(termWriter(m.Stdout), v, m.Lang)
 		return nil
 	},
+}
+
+// errFound stops EachClaim once findClaim has its claim.
+var errFound = errors.New("found")
+
+// findClaim resolves a claim id, or returns nil: a derived id names its
+// subject before "~", so only that entity's claims are read; an id of the
+// claim's own (as the analyses' evidence rows give) is looked for among
+// all of them.
+func findClaim(ctx context.Context, s tokumu.Store, id string) (*tokumu.Claim, error) {
+	var f tokumu.ClaimFilter
+	if subject, _, ok := strings.Cut(id, "~"); ok {
+		f.Subject = subject
+	}
+	var found *tokumu.Claim
+	err := s.EachClaim(ctx, f, func(c *tokumu.Claim) error {
+		if c.ID == id {
+			found = c
+			return errFound
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errFound) {
+		return nil, err
+	}
+	return found, nil
+}
+
+// showClaim prints one claim under its entity and predicate, as show
+// prints it among the entity's claims, or as JSON with their labels.
+func showClaim(ctx context.Context, m *Main, db tokumu.Store, c *tokumu.Claim) error {
+	v, err := view.LoadEntityView(ctx, db, c.Subject)
+	if err != nil {
+		return err
+	}
+	label := c.Predicate
+	if p := v.Predicates[c.Predicate]; p != nil {
+		label = p.LabelIn(m.Lang)
+	}
+	if m.JSON {
+		return writeJSON(m.Stdout, struct {
+			Claim     *tokumu.Claim `json:"claim"`
+			Subject   string        `json:"subject_label"`
+			Predicate string        `json:"predicate_label"`
+		}{c, v.Entity.Label(m.Lang), label})
+	}
+	w := termWriter(m.Stdout)
+	tr := i18n.For(m.Lang)
+	fmt.Fprintf(w, "%s  [%s · %s]\n\n%s\n", v.Entity.Label(m.Lang), typeName(tr, "type.", string(v.Entity.Type)), v.Entity.ID, label)
+	fmt.Fprintln(w, claimLine(c, v.Refs, c.Subject, m.Lang))
+	// The claim's permalink on a server (tokumu serve), which is also
+	// where its history and citations are.
+	fmt.Fprintf(w, "  /claims/%s\n", c.ID)
+	return nil
 }
 
 // notFound reports an unknown id with the nearest known ones.
@@ -76,7 +140,7 @@ func notFound(ctx context.Context, s tokumu.Store, id string) error {
 			}
 		}
 	}
-	msg := fmt.Sprintf("no entity %q", id)
+	msg := fmt.Sprintf("no entity or claim %q", id)
 	if len(near) > 0 {
 		msg += "; did you mean: " + strings.Join(near, ", ")
 	}
