@@ -209,25 +209,28 @@ func WarnClaim(c *Claim) []Problem {
 // other sources, entities and claims for the reader to follow.
 var noteKey = regexp.MustCompile(`\(([a-z][a-z0-9]*(?:-[a-z0-9]+)*)[,;)]`)
 
-// NoteKeys returns the keys a note names in parentheses, each once. Only
-// keys with a hyphen or a digit count, so that a word in parentheses
-// ("(sic)") is not taken for one. Whether each names a source, an entity
-// or a claim is for the caller to say (UnknownNoteKey): a source merged
-// into another or renamed leaves such keys behind in other claims' notes,
-// where nothing else would find them.
-func NoteKeys(note string) []string {
+// UnknownNoteKeys returns the keys a note names in parentheses, each once,
+// that are no source, entity or claim of l: a source merged into another
+// or renamed leaves such keys behind in other claims' notes, where nothing
+// else would find them. Only keys with a hyphen or a digit count, so that
+// a word in parentheses ("(sic)") is not taken for one.
+func UnknownNoteKeys(l Lookup, note string) []string {
 	var out []string
 	for _, m := range noteKey.FindAllStringSubmatch(note, -1) {
-		if k := m[1]; strings.ContainsAny(k, "-0123456789") && !slices.Contains(out, k) {
-			out = append(out, k)
+		k := m[1]
+		if !strings.ContainsAny(k, "-0123456789") || slices.Contains(out, k) || l.HasSource(k) || l.HasClaim(k) {
+			continue
 		}
+		if _, ok := l.EntityType(k); ok {
+			continue
+		}
+		out = append(out, k)
 	}
 	return out
 }
 
-// UnknownNoteKey is the warning for a key a note names (NoteKeys) that is
-// no source, entity or claim; hint is a suggestion such as
-// " (did you mean zor23?)", or empty.
+// UnknownNoteKey is the warning for a key UnknownNoteKeys returns; hint
+// is a suggestion such as " (did you mean zor23?)", or empty.
 func UnknownNoteKey(key, hint string) Problem {
 	return problem("note", "the note names (%s), which is no source, entity or claim of this corpus: write its key as the bibliography has it%s, or name the work in words", key, hint)
 }

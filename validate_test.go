@@ -242,3 +242,23 @@ func TestNoteBoundWarning(t *testing.T) {
 		}
 	}
 }
+
+// UnknownNoteKeys: the keys a note names in parentheses that are no
+// source, entity or claim, each once; words in parentheses are not keys.
+func TestUnknownNoteKeys(t *testing.T) {
+	ix := testIndex()
+	for _, tt := range []struct {
+		note string
+		want string
+	}{
+		{"", ""},
+		{"as (src-2) says, and (src-2, p. 4) again; (old-key) too", "src-2 old-key"},
+		{"the claim (known-claim), the officer (officer), the army (army)", ""},
+		{"a word (sic) and a year (1938) and a page (p. 3)", ""},
+		{"a source with a digit (zor23; p. 5)", "zor23"},
+	} {
+		if got := strings.Join(tokumu.UnknownNoteKeys(ix, tt.note), " "); got != tt.want {
+			t.Errorf("UnknownNoteKeys(%q) = %q, want %q", tt.note, got, tt.want)
+		}
+	}
+}

@@ -113,13 +113,7 @@ func Build(claims []*tokumu.Claim, vocab *tokumu.Vocab) *Chart {
 		return i
 	}
 	var ev *view.Evidence
-	// died holds the deaths of the people the chart meets, for the heads
-	// named without dates (boundUndated).
-	died := map[string][]*tokumu.Claim{}
 	for _, cl := range claims {
-		if cl.Perspective == "" && !cl.When.IsZero() && vocab.Is(cl.Predicate, tokumu.RoleDied) {
-			died[cl.Subject] = append(died[cl.Subject], cl)
-		}
 		if cl.Perspective == "" && !cl.When.IsZero() {
 			switch {
 			case vocab.Is(cl.Predicate, tokumu.RoleFounded):
@@ -164,7 +158,9 @@ func Build(claims []*tokumu.Claim, vocab *tokumu.Vocab) *Chart {
 		}
 	}
 	c.clipToLife()
-	c.boundUndated(died)
+	if ev != nil {
+		c.boundUndated(ev)
+	}
 	for _, es := range [][][]edge{c.children, c.parents, c.heads} {
 		for _, list := range es {
 			sort.Slice(list, func(i, j int) bool { return list[i].lo < list[j].lo })
@@ -403,36 +399,36 @@ func (c *Chart) clipToLife() {
 }
 
 // boundUndated limits each head a source names without dates to the days
-// the evidence leaves possible: not before the organization's founding,
-// not after its dissolution or conversion, nor after the head's death. An
-// undated claim otherwise counts as possible at every date, and a chief of
-// 1932 would head the agency in 1925 and after his death; these bounds are
-// the same evidence view.Bound reads for a dated claim with an open end.
-// The bounds are kept for HeadBound, so that a page can say what ended
-// the span.
-func (c *Chart) boundUndated(died map[string][]*tokumu.Claim) {
+// the evidence leaves possible: the organization's life (span) and the
+// head's, up to his death. An undated claim otherwise counts as possible
+// at every date, and a chief of 1932 would head the agency in 1925 and
+// after his death; these are the founding, dissolution and death that
+// view.Bound reads for a dated claim with an open end. The bounds are kept
+// for HeadBound, so that a page can say what ended the span.
+func (c *Chart) boundUndated(ev *view.Evidence) {
 	for i := range c.heads {
+		lo, hi := c.span(int32(i))
 		out := c.heads[i][:0]
 		for _, e := range c.heads[i] {
 			if !e.claim.When.IsZero() {
 				out = append(out, e)
 				continue
 			}
-			b := view.Bounds{Start: tokumu.MinDay, End: tokumu.MaxDay}
+			b := view.Bounds{Start: lo, End: hi}
 			if l := c.life[int32(i)]; l != nil {
 				for _, f := range l.founded {
-					if d := f.When.Earliest; b.StartBy == nil || d < b.Start {
-						b.Start, b.StartBy, b.StartWhy = d, f, "founding"
+					if f.When.Earliest == lo {
+						b.StartBy, b.StartWhy = f, "founding"
 					}
 				}
 				for _, x := range l.ended {
-					if d := x.When.Latest; x.When.Latest < tokumu.MaxDay && (b.EndBy == nil || d > b.End) {
-						b.End, b.EndBy, b.EndWhy = d, x, "dissolution"
+					if x.When.Latest == hi && hi < tokumu.MaxDay {
+						b.EndBy, b.EndWhy = x, "dissolution"
 					}
 				}
 			}
-			for _, d := range died[c.ids[e.to]] {
-				if d.When.Latest < b.End {
+			for _, d := range ev.Deaths(c.ids[e.to]) {
+				if !d.When.IsZero() && d.When.Latest < b.End {
 					b.End, b.EndBy, b.EndWhy = d.When.Latest, d, "death"
 				}
 			}

@@ -232,7 +232,9 @@ func TestUndatedHeadBounded(t *testing.T) {
 	founded := lifeClaim("f", "org", "founded", "", 19300101, 19301231)
 	dissolved := lifeClaim("x", "org", "dissolved", "", 19400101, 19401231)
 	died := lifeClaim("d", "chief", "died", "", 19350301, 19350331)
-	c := chart.Build([]*tokumu.Claim{head, other, founded, dissolved, died,
+	// A death no source dates bounds nothing.
+	undatedDeath := &tokumu.Claim{ID: "d2", Subject: "chief", Predicate: "died"}
+	c := chart.Build([]*tokumu.Claim{head, other, founded, dissolved, died, undatedDeath,
 		claim("p", "org", "part_of", "army", 19200101, 19451231), claim("q", "elsewhere", "part_of", "army", 18000101, 19451231)}, testVocab)
 	heads := func(org string, d tokumu.Day) int {
 		ns := c.Subtree(org, d)

@@ -53,3 +53,18 @@ func TestKwantungDiffOnCorpus(t *testing.T) {
 		t.Error("the 1941 chart does not list brem with its parent unknown (last known: the Harbin agency)")
 	}
 }
+
+// BenchmarkBuildCorpus builds the chart from the embedded corpus's claims:
+// the cost a server pays once per state (BENCHMARKS.md, "The chart").
+func BenchmarkBuildCorpus(b *testing.B) {
+	ds, err := yamlcorpus.Load(corpus.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	vocab := tokumu.MustVocab(ds.Predicates)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		chart.Build(ds.Claims, vocab)
+	}
+}

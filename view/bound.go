@@ -72,6 +72,11 @@ func (ev *Evidence) Holders(predicate, object string) []*tokumu.Claim {
 	return ev.holders[[2]string{predicate, object}]
 }
 
+// Deaths returns the death claims of a person that ev holds (no beliefs;
+// an undated one bounds nothing): what bounds the posts of a holder whose
+// claims give no end.
+func (ev *Evidence) Deaths(person string) []*tokumu.Claim { return ev.died[person] }
+
 // Claim returns the claim with the id if ev holds it, else nil: the
 // server's corpus-wide disagreements keep the evidence's copy of a claim
 // rather than one of their own (most of them are two holders of an

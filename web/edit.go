@@ -209,8 +209,8 @@ type writeAnswer struct {
 }
 
 // claimWarnings names each of tokumu check's warnings on c by the field it
-// is about: WarnClaim's, and each key the note names (tokumu.NoteKeys)
-// that is no source, entity or claim of the corpus being served.
+// is about: WarnClaim's, and each key the note names that is no source,
+// entity or claim of the corpus being served (tokumu.UnknownNoteKeys).
 func claimWarnings(st *state, c *tokumu.Claim) []string {
 	if c == nil {
 		return nil
@@ -219,10 +219,7 @@ func claimWarnings(st *state, c *tokumu.Claim) []string {
 	for _, p := range tokumu.WarnClaim(c) {
 		ws = append(ws, p.Field+": "+p.Message)
 	}
-	for _, key := range tokumu.NoteKeys(c.Note) {
-		if st.snap.Sources[key] != nil || st.snap.Entities[key] != nil || st.snap.analyses().explicit[key] != "" {
-			continue
-		}
+	for _, key := range tokumu.UnknownNoteKeys(snapLookup{st.snap}, c.Note) {
 		ids := make([]string, 0, len(st.snap.Sources))
 		for id := range st.snap.Sources {
 			ids = append(ids, id)
@@ -231,6 +228,21 @@ func claimWarnings(st *state, c *tokumu.Claim) []string {
 		ws = append(ws, p.Field+": "+p.Message)
 	}
 	return ws
+}
+
+// snapLookup is the served corpus as a tokumu.Lookup. Its claims are
+// those with an id of their own (the analyses index them): a derived id
+// (subject~hash) is never a note's key.
+type snapLookup struct{ sn *snapshot }
+
+func (l snapLookup) Predicate(id string) *tokumu.Predicate { return l.sn.preds[id] }
+func (l snapLookup) HasSource(id string) bool              { return l.sn.Sources[id] != nil }
+func (l snapLookup) HasClaim(id string) bool               { return l.sn.analyses().explicit[id] != "" }
+func (l snapLookup) EntityType(id string) (tokumu.EntityType, bool) {
+	if e := l.sn.Entities[id]; e != nil {
+		return e.Type, true
+	}
+	return "", false
 }
 
 func claimURL(id string) string { return "/claims/" + id }

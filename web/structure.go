@@ -183,11 +183,11 @@ func (p *structurePage) ChangeText(c chart.Change) template.HTML {
 
 // buildTree turns a breadth-first subtree into nested nodes.
 // datedFirst orders an organization's heads on a date for the page: those
-// whose claims are dated first, then the undated ones — a source that names
+// whose claims are dated first, then the undated ones, and drops an
+// undated claim of a man a dated claim already names. A source that names
 // a head without dates makes him possible at any date the evidence allows
 // (chart.boundUndated), so he must not crowd out, or read like, the heads
-// the dates place there — and drops an
-// undated claim of a man a dated claim already names.
+// the dates place there.
 func datedFirst(heads []*tokumu.Claim) []*tokumu.Claim {
 	var dated, undated []*tokumu.Claim
 	named := map[string]bool{}

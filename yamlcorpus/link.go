@@ -288,26 +288,10 @@ func (l *linker) checkClaim(errs *ErrorList, e *entityDecl, cd *claimDecl) {
 	if at.line == 0 {
 		at = cd.at
 	}
-	for _, key := range l.unknownNoteRefs(c.Note) {
+	for _, key := range tokumu.UnknownNoteKeys(l, c.Note) {
 		p := tokumu.UnknownNoteKey(key, didYouMean(key, l.sourceIDs))
 		l.warnings = append(l.warnings, fmt.Sprintf("%s:%d:%d: %s", e.file, at.line, at.col, p.Message))
 	}
-}
-
-// unknownNoteRefs returns the keys a note names (tokumu.NoteKeys) that are
-// no source, entity or claim of the corpus.
-func (l *linker) unknownNoteRefs(note string) []string {
-	var out []string
-	for _, key := range tokumu.NoteKeys(note) {
-		if l.HasSource(key) || l.HasClaim(key) {
-			continue
-		}
-		if _, ok := l.EntityType(key); ok {
-			continue
-		}
-		out = append(out, key)
-	}
-	return out
 }
 
 // checkCycles reports every chain of part_of / subordinate_to claims (the
