@@ -149,18 +149,20 @@ func Build(claims []*tokumu.Claim, vocab *tokumu.Vocab) *Chart {
 			if b := ev.Bound(cl); b.Bounded() {
 				// The head held office possibly within his claim's span
 				// and the evidence's: a 1926 head who died in 1929 is no
-				// head in 1935, his successor unknown or not.
+				// head in 1935, his successor unknown or not; a head a
+				// source names without dates, within the organization's
+				// life and his own.
 				c.bounds[cl] = b
 				lo, hi = max(lo, b.Start), min(hi, b.End)
+				if lo > hi {
+					continue // the evidence leaves him no day
+				}
 			}
 			org, person := id(cl.Object), id(cl.Subject)
 			c.heads[org] = append(c.heads[org], edge{person, lo, hi, cl})
 		}
 	}
 	c.clipToLife()
-	if ev != nil {
-		c.boundUndated(ev)
-	}
 	for _, es := range [][][]edge{c.children, c.parents, c.heads} {
 		for _, list := range es {
 			sort.Slice(list, func(i, j int) bool { return list[i].lo < list[j].lo })
@@ -346,27 +348,18 @@ func (c *Chart) Roots(d tokumu.Day) []string {
 }
 
 // span returns the days on which organization i possibly existed, as its
-// founding and its dissolution or conversion say: from the earliest
-// founding to the latest ending. Either end is open (MinDay, MaxDay)
+// founding and its dissolution or conversion say (view.Span): from the
+// earliest founding to the latest ending any source allows. Either end is open (MinDay, MaxDay)
 // where the corpus does not date it.
 func (c *Chart) span(i int32) (lo, hi tokumu.Day) {
-	lo, hi = tokumu.MinDay, tokumu.MaxDay
 	l := c.life[i]
 	if l == nil {
-		return lo, hi
+		return tokumu.MinDay, tokumu.MaxDay
 	}
-	if len(l.founded) > 0 {
-		lo = tokumu.MaxDay
-		for _, f := range l.founded {
-			lo = min(lo, f.When.Earliest)
-		}
-	}
-	if len(l.ended) > 0 {
-		hi = tokumu.MinDay
-		for _, e := range l.ended {
-			hi = max(hi, e.When.Latest)
-		}
-	}
+	// As view.Bound reads them: sources that disagree on a founding or
+	// an end leave every reading possible.
+	lo, _, _, _ = view.Span(l.founded)
+	_, hi, _, _ = view.Span(l.ended)
 	return lo, hi
 }
 
@@ -398,86 +391,29 @@ func (c *Chart) clipToLife() {
 	}
 }
 
-// boundUndated limits each head a source names without dates to the days
-// the evidence leaves possible: the organization's life (span) and the
-// head's, up to his death. An undated claim otherwise counts as possible
-// at every date, and a chief of 1932 would head the agency in 1925 and
-// after his death; these are the founding, dissolution and death that
-// view.Bound reads for a dated claim with an open end. The bounds are kept
-// for HeadBound, so that a page can say what ended the span.
-func (c *Chart) boundUndated(ev *view.Evidence) {
-	for i := range c.heads {
-		lo, hi := c.span(int32(i))
-		out := c.heads[i][:0]
-		for _, e := range c.heads[i] {
-			if !e.claim.When.IsZero() {
-				out = append(out, e)
-				continue
-			}
-			b := view.Bounds{Start: lo, End: hi}
-			if l := c.life[int32(i)]; l != nil {
-				for _, f := range l.founded {
-					if f.When.Earliest == lo {
-						b.StartBy, b.StartWhy = f, "founding"
-					}
-				}
-				for _, x := range l.ended {
-					if x.When.Latest == hi && hi < tokumu.MaxDay {
-						b.EndBy, b.EndWhy = x, "dissolution"
-					}
-				}
-			}
-			for _, d := range ev.Deaths(c.ids[e.to]) {
-				if !d.When.IsZero() && d.When.Latest < b.End {
-					b.End, b.EndBy, b.EndWhy = d.When.Latest, d, "death"
-				}
-			}
-			e.lo, e.hi = max(e.lo, b.Start), min(e.hi, b.End)
-			if e.lo > e.hi {
-				continue
-			}
-			if b.Bounded() {
-				c.bounds[e.claim] = b
-			}
-			out = append(out, e)
-		}
-		c.heads[i] = out
-	}
-}
-
 // notYet reports whether organization i certainly did not exist yet on
-// day d: every founding claim dates it after d.
+// day d: its founding, as every source dates it (view.Span), came after d.
 func (c *Chart) notYet(i int32, d tokumu.Day) bool {
 	l := c.life[i]
-	if l == nil || len(l.founded) == 0 {
+	if l == nil {
 		return false
 	}
-	for _, f := range l.founded {
-		if f.When.Earliest <= d {
-			return false
-		}
-	}
-	return true
+	lo, _, first, _ := view.Span(l.founded)
+	return first != nil && lo > d
 }
 
 // gone returns the claim by which organization i certainly no longer
-// existed on day d (every dissolution or conversion dates its end before
-// d), or nil.
+// existed on day d (its dissolution or conversion, as every source dates
+// it, came before d), or nil.
 func (c *Chart) gone(i int32, d tokumu.Day) *tokumu.Claim {
 	l := c.life[i]
-	if l == nil || len(l.ended) == 0 {
+	if l == nil {
 		return nil
 	}
-	var last *tokumu.Claim
-	for _, e := range l.ended {
-		if e.When.Latest >= d {
-			return nil
-		}
-		if last == nil || e.When.Latest > last.When.Latest {
-			last = e
-		}
+	if _, hi, _, last := view.Span(l.ended); last != nil && hi < d {
+		return last
 	}
-	return last
+	return nil
 }
 
 // existsAt reports whether the corpus shows organization i existing on

@@ -9,12 +9,22 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/network"
+	"github.com/tokumu/tokumu/view"
 )
 
 // randomGraph is a graph of n persons and organizations with about 2.5n
 // dated relations, hubs as in internal/synth (a few organizations get most
 // links). Deterministic for n.
 func randomGraph(n int) *network.Graph {
+	cs, ents := randomClaims(n, false)
+	return network.Build(cs, ents, network.Options{At: tokumu.DayOf(1935, 6, 1)})
+}
+
+// randomClaims are randomGraph's relations and entities. With life, a
+// third of the relations are open-ended ("1930/") and every organization
+// has a founding and every tenth person a death, so that the evidence
+// has something to bound.
+func randomClaims(n int, life bool) ([]*tokumu.Claim, map[string]*tokumu.Entity) {
 	r := rand.New(rand.NewPCG(uint64(n), 7))
 	ents := make(map[string]*tokumu.Entity, n)
 	ids := make([]string, n)
@@ -28,15 +38,68 @@ func randomGraph(n int) *network.Graph {
 	}
 	w := tokumu.When{EDTF: "1930/1940", Earliest: tokumu.DayOf(1930, 1, 1), LatestStart: tokumu.DayOf(1930, 12, 31),
 		EarliestEnd: tokumu.DayOf(1940, 1, 1), Latest: tokumu.DayOf(1940, 12, 31), Interval: true}
+	open := tokumu.When{EDTF: "1930/", Earliest: tokumu.DayOf(1930, 1, 1), LatestStart: tokumu.DayOf(1930, 12, 31),
+		EarliestEnd: tokumu.DayOf(1930, 1, 1), Latest: tokumu.MaxDay, Interval: true}
+	when := func() tokumu.When {
+		if life && r.IntN(3) == 0 {
+			return open
+		}
+		return w
+	}
 	cs := make([]*tokumu.Claim, 0, 5*n/2)
 	for i := 1; i < n; i++ {
-		cs = append(cs, &tokumu.Claim{Subject: ids[i], Object: ids[r.IntN(i)], When: w}) // connected
+		cs = append(cs, &tokumu.Claim{ID: fmt.Sprint("c", len(cs)), Subject: ids[i], Predicate: "member_of", Object: ids[r.IntN(i)], When: when()}) // connected
 		for k := 0; k < 2 && r.IntN(4) != 0; k++ {
 			hub := int(float64(n) * r.Float64() * r.Float64() * r.Float64())
-			cs = append(cs, &tokumu.Claim{Subject: ids[i], Object: ids[hub], When: w})
+			cs = append(cs, &tokumu.Claim{ID: fmt.Sprint("c", len(cs)), Subject: ids[i], Predicate: "member_of", Object: ids[hub], When: when()})
 		}
 	}
-	return network.Build(cs, ents, network.Options{At: tokumu.DayOf(1935, 6, 1)})
+	if life {
+		for i := range ids {
+			day := tokumu.DayOf(1920+r.IntN(30), 1+r.IntN(12), 1)
+			switch {
+			case i%5 == 0:
+				cs = append(cs, &tokumu.Claim{ID: fmt.Sprint("f", i), Subject: ids[i], Predicate: "founded", When: tokumu.When{EDTF: "x", Earliest: day, LatestStart: day, EarliestEnd: day, Latest: day}})
+			case i%10 == 1:
+				cs = append(cs, &tokumu.Claim{ID: fmt.Sprint("d", i), Subject: ids[i], Predicate: "died", When: tokumu.When{EDTF: "x", Earliest: day, LatestStart: day, EarliestEnd: day, Latest: day}})
+			}
+		}
+	}
+	return cs, ents
+}
+
+// BenchmarkBuildPossible: the graph at a date over 100,000 nodes (about
+// 250,000 relations, a third open-ended), as /api/path builds it, without
+// and with the evidence's bounds (Options.Possible, view.Bound).
+//
+//	go test ./network -run X -bench BuildPossible -benchtime 5x -count 5
+func BenchmarkBuildPossible(b *testing.B) {
+	cs, ents := randomClaims(100000, true)
+	v, err := tokumu.NewVocab([]*tokumu.Predicate{
+		{ID: "member_of", Roles: []tokumu.Role{tokumu.RoleHierarchy}},
+		{ID: "died", Roles: []tokumu.Role{tokumu.RoleDied}},
+		{ID: "founded", Roles: []tokumu.Role{tokumu.RoleFounded}},
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ev := view.NewEvidence(v, cs)
+	at := tokumu.DayOf(1935, 6, 1)
+	for _, c := range []struct {
+		name     string
+		possible func(*tokumu.Claim, tokumu.Day, tokumu.Day) bool
+	}{
+		{"own-dates", nil},
+		{"bounded", func(c *tokumu.Claim, from, to tokumu.Day) bool { return ev.Bound(c).PossiblyIn(c, from, to) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			edges := 0
+			for i := 0; i < b.N; i++ {
+				edges = len(network.Build(cs, ents, network.Options{At: at, Possible: c.possible}).Edges())
+			}
+			b.ReportMetric(float64(edges), "edges")
+		})
+	}
 }
 
 func cpuTime() time.Duration {

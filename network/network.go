@@ -37,6 +37,13 @@ type Options struct {
 	Tag string
 	// Exclude leaves out predicates (e.g. those of the analyses).
 	Exclude func(pred string) bool
+	// Possible, if set, says whether a claim the range admits by its own
+	// dates (or an undated one) can have held in [from, to] given the
+	// rest of the evidence (view.Bound: a 1926 posting whose holder
+	// moved on in 1930 is no link in 1941, an undated membership of an
+	// organization founded in 1940 none in 1925). The graph keeps only
+	// what it allows; certainty is still read from the claim's own dates.
+	Possible func(c *tokumu.Claim, from, to tokumu.Day) bool
 }
 
 // DefaultTypes are actors, operations, events and documents: what links
@@ -143,6 +150,9 @@ func build(n int, at func(i int) *tokumu.Claim, entities map[string]*tokumu.Enti
 			}
 		}
 		if opt.Certain && !certain {
+			continue
+		}
+		if opt.Possible != nil && !opt.Possible(c, from, to) {
 			continue
 		}
 		u, v := gr.node(a.ID, a.Type), gr.node(b.ID, b.Type)

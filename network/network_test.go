@@ -3,6 +3,7 @@ package network_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/tokumu/tokumu"
@@ -121,5 +122,35 @@ func TestLyushkovToHarbin(t *testing.T) {
 	}
 	if len(steps) == 0 || steps[len(steps)-1].To != "harbin-tokumu-kikan" {
 		t.Errorf("path %+v does not end at the Harbin agency", steps)
+	}
+}
+
+// TestNetworkPossible: a claim the range admits by its own dates is left
+// out where Possible, the evidence's word, rules it out; certainty is
+// still the claim's own.
+func TestNetworkPossible(t *testing.T) {
+	c, cs := load(t)
+	at := tokumu.DayOf(1932, 6, 1)
+	// Rule out p-b – o-1 ("1932"): the path p-a … o-2 is cut there.
+	opt := network.Options{At: at, Possible: func(cl *tokumu.Claim, from, to tokumu.Day) bool {
+		if from != at || to != at {
+			t.Errorf("Possible asked of %s – %s, want the day %s", from, to, at)
+		}
+		return !(cl.Subject == "p-b" && cl.Object == "o-1")
+	}}
+	g := network.Build(cs, c.Entities, opt)
+	if e := g.Edge("p-b", "o-1"); e != nil {
+		t.Errorf("p-b – o-1 is drawn though ruled out")
+	}
+	if e := g.Edge("p-a", "o-1"); e == nil || !e.Certain {
+		t.Errorf("p-a – o-1 should stay, certain")
+	}
+	if _, err := g.Path("p-a", "o-2"); tokumu.ErrorCode(err) != tokumu.ENOTFOUND {
+		t.Errorf("path p-a → o-2: err %v; want ENOTFOUND once p-b – o-1 is ruled out", err)
+	}
+	// An undated claim too is asked: p-c's undated link goes when ruled out.
+	opt = network.Options{At: at, Undated: true, Possible: func(cl *tokumu.Claim, from, to tokumu.Day) bool { return !cl.When.IsZero() }}
+	if g := network.Build(cs, c.Entities, opt); slices.Contains(g.Nodes(), "p-c") {
+		t.Errorf("nodes %v: p-c's undated link is ruled out", g.Nodes())
 	}
 }

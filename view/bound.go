@@ -23,6 +23,10 @@ import (
 //     office who certainly took it before this holder certainly left it
 //     (one holder at a time: this one came after).
 //
+// A claim the source gives without dates is bounded by what needs no
+// order between holdings: the foundings and ends, and the holder's death.
+// Where sources date one of these events differently, Span reads them.
+//
 // A bound is evidence, not a reading of the source: views show it with
 // the claim it comes from, and the holding stays "possible" up to it.
 
@@ -39,11 +43,18 @@ func (b Bounds) Bounded() bool { return b.StartBy != nil || b.EndBy != nil }
 // PossiblyAt reports whether c can have held on day d, given its own
 // bounds and b.
 func (b Bounds) PossiblyAt(c *tokumu.Claim, d tokumu.Day) bool {
-	w := c.When
-	if w.IsZero() {
-		return true
+	return b.PossiblyIn(c, d, d)
+}
+
+// PossiblyIn reports whether c can have held on some day of [from, to],
+// given its own bounds and b. An undated claim can have held wherever b
+// allows.
+func (b Bounds) PossiblyIn(c *tokumu.Claim, from, to tokumu.Day) bool {
+	lo, hi := b.Start, b.End
+	if w := c.When; !w.IsZero() {
+		lo, hi = max(w.Earliest, lo), min(w.Latest, hi)
 	}
-	return max(w.Earliest, b.Start) <= d && d <= min(w.Latest, b.End)
+	return lo <= to && from <= hi
 }
 
 // Evidence holds what can bound open holdings: by person, their deaths
@@ -164,79 +175,126 @@ func (ev *Evidence) exclusive(p string) bool {
 }
 
 // Bound returns what the evidence says of c's unknown start or end. A
-// claim whose time is fully given, undated, or open by statement ("..")
-// is not bounded.
+// claim whose time is fully given, or open by statement (".."), is not
+// bounded. An undated claim is bounded as a claim open at both ends would
+// be, by the evidence that needs no order between holdings: the
+// foundings and ends of its organizations and the holder's death (a
+// successor or a next posting comes after a holding only if the holding
+// has a date).
 func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 	b := Bounds{Start: tokumu.MinDay, End: tokumu.MaxDay}
 	w := c.When
-	if w.IsZero() || c.Object == "" || c.Perspective != "" {
+	if c.Object == "" || c.Perspective != "" {
 		return b
 	}
-	openEnd := w.Latest >= tokumu.MaxDay && w.EarliestEnd < tokumu.MaxDay
-	openStart := w.Earliest <= tokumu.MinDay && w.LatestStart > tokumu.MinDay
-	setEnd := func(d tokumu.Day, by *tokumu.Claim, why string) {
-		if d < b.End && d >= w.Earliest {
+	undated := w.IsZero()
+	early, late := w.Earliest, w.Latest
+	if undated {
+		early, late = tokumu.MinDay, tokumu.MaxDay
+	}
+	openEnd := undated || w.Latest >= tokumu.MaxDay && w.EarliestEnd < tokumu.MaxDay
+	openStart := undated || w.Earliest <= tokumu.MinDay && w.LatestStart > tokumu.MinDay
+	setEnd := func(cs []*tokumu.Claim, skip *tokumu.Claim, why string) {
+		if _, d, _, by := span(cs, skip); by != nil && d < b.End && d >= early {
 			b.End, b.EndBy, b.EndWhy = d, by, why
 		}
 	}
-	setStart := func(d tokumu.Day, by *tokumu.Claim, why string) {
-		if d > b.Start && d <= w.Latest {
+	setStart := func(cs []*tokumu.Claim, skip *tokumu.Claim, why string) {
+		if d, _, by, _ := span(cs, skip); by != nil && d > b.Start && d <= late {
 			b.Start, b.StartBy, b.StartWhy = d, by, why
 		}
 	}
 	if openEnd {
-		for _, o := range ev.died[c.Subject] {
-			if !o.When.IsZero() {
-				setEnd(o.When.Latest, o, "death")
-			}
-		}
-		for _, o := range ev.ended[c.Object] {
-			if !o.When.IsZero() {
-				setEnd(o.When.Latest, o, "dissolution")
-			}
-		}
+		setEnd(ev.died[c.Subject], nil, "death")
+		setEnd(ev.ended[c.Object], nil, "dissolution")
 		// Nor does an organization stay part of another after it
 		// itself ceased: its own dissolution or conversion ends it.
-		for _, o := range ev.ended[c.Subject] {
-			if o.ID != c.ID && !o.When.IsZero() {
-				setEnd(o.When.Latest, o, "dissolution")
-			}
-		}
+		setEnd(ev.ended[c.Subject], c, "dissolution")
+	}
+	if openStart {
+		setStart(ev.founded[c.Object], nil, "founding")
+		setStart(ev.founded[c.Subject], c, "founding")
+	}
+	if undated {
+		return b
+	}
+	if openEnd {
 		if ix := ev.offices[[2]string{c.Predicate, c.Object}]; ix != nil && ev.vocab.Is(c.Predicate, tokumu.RoleOffice) {
 			// Another holder who began after c could have begun
 			// certainly took the office over by his latest start.
-			if o := ix.successor(c.Subject, w.LatestStart); o != nil {
-				setEnd(o.When.LatestStart, o, "successor")
+			if o := ix.successor(c.Subject, w.LatestStart); o != nil && o.When.LatestStart < b.End && o.When.LatestStart >= early {
+				b.End, b.EndBy, b.EndWhy = o.When.LatestStart, o, "successor"
 			}
 		}
 		if ev.exclusive(c.Predicate) {
 			for _, o := range ev.postings[c.Subject] {
-				if o.ID != c.ID && o.Object != c.Object && !o.When.IsZero() && o.When.Earliest > w.LatestStart {
-					setEnd(o.When.LatestStart, o, "next posting")
+				if o.ID != c.ID && o.Object != c.Object && !o.When.IsZero() && o.When.Earliest > w.LatestStart &&
+					o.When.LatestStart < b.End && o.When.LatestStart >= early {
+					b.End, b.EndBy, b.EndWhy = o.When.LatestStart, o, "next posting"
 				}
 			}
 		}
 	}
 	if openStart {
-		for _, o := range ev.founded[c.Object] {
-			if !o.When.IsZero() {
-				setStart(o.When.Earliest, o, "founding")
-			}
-		}
-		for _, o := range ev.founded[c.Subject] {
-			if o.ID != c.ID && !o.When.IsZero() {
-				setStart(o.When.Earliest, o, "founding")
-			}
-		}
 		if ix := ev.offices[[2]string{c.Predicate, c.Object}]; ix != nil && ev.vocab.Is(c.Predicate, tokumu.RoleOffice) {
 			// o certainly began before c certainly ended: with one
 			// holder at a time, c came after o.
-			if o := ix.predecessor(c.Subject, w.EarliestEnd); o != nil {
-				setStart(o.When.Earliest, o, "predecessor")
+			if o := ix.predecessor(c.Subject, w.EarliestEnd); o != nil && o.When.Earliest > b.Start && o.When.Earliest <= late {
+				b.Start, b.StartBy, b.StartWhy = o.When.Earliest, o, "predecessor"
 			}
 		}
 	}
 	return b
+}
+
+// Span returns the days that the dated claims of one event leave
+// possible — the dates sources give for one death, one founding, one end
+// — and the claims that give its first and last day (nil, with MinDay and
+// MaxDay, when none is dated). Where one claim's dates lie within
+// another's, the two tell the same event, one more precisely, and the
+// narrower is taken ("1946" and "1946-08-30" end a life on 30 August);
+// where sources disagree, the span covers every reading ("1937-06" and
+// "1938-04-15" for a founding begin it in June 1937), so that no view
+// rules out a day a source allows.
+func Span(cs []*tokumu.Claim) (lo, hi tokumu.Day, first, last *tokumu.Claim) {
+	return span(cs, nil)
+}
+
+// span is Span without the claim skip (an organization's own end, when
+// it is the claim bounded). It allocates nothing: it runs for every
+// bound, and the lists are short.
+func span(cs []*tokumu.Claim, skip *tokumu.Claim) (lo, hi tokumu.Day, first, last *tokumu.Claim) {
+	lo, hi = tokumu.MaxDay, tokumu.MinDay
+	for _, c := range cs {
+		if c == skip || c.When.IsZero() || vaguer(c, cs, skip) {
+			continue
+		}
+		if c.When.Earliest < lo {
+			lo, first = c.When.Earliest, c
+		}
+		if c.When.Latest > hi {
+			hi, last = c.When.Latest, c
+		}
+	}
+	if first == nil {
+		return tokumu.MinDay, tokumu.MaxDay, nil, nil
+	}
+	return lo, hi, first, last
+}
+
+// vaguer reports whether another dated claim of cs lies within c's
+// dates and is narrower: c tells the same event less precisely.
+func vaguer(c *tokumu.Claim, cs []*tokumu.Claim, skip *tokumu.Claim) bool {
+	w := c.When
+	for _, o := range cs {
+		if o == c || o == skip || o.When.IsZero() {
+			continue
+		}
+		if v := o.When; v.Earliest >= w.Earliest && v.Latest <= w.Latest && (v.Earliest > w.Earliest || v.Latest < w.Latest) {
+			return true
+		}
+	}
+	return false
 }
 
 // LoadEvidence reads from st what can bound the open holdings among

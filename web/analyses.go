@@ -370,6 +370,11 @@ func (a *analyses) pathGraph(sn *snapshot, opt network.Options) *network.Graph {
 	}
 	a.pathMu.Unlock()
 	e.once.Do(func() {
+		// As on the network page: what the evidence rules out of the
+		// date is no step of a path.
+		opt.Possible = func(cl *tokumu.Claim, from, to tokumu.Day) bool {
+			return a.evidence.Bound(cl).PossiblyIn(cl, from, to)
+		}
 		var c tokumu.Claim // reused: the graph keeps indexes (Edge.Refs)
 		e.g = network.BuildIndexed(a.rels.Len(), func(i int) *tokumu.Claim { a.rels.ClaimInto(i, &c); return &c }, sn.Entities, opt)
 	})

@@ -35,7 +35,8 @@ func certainIn(w tokumu.When, from, to tokumu.Day) bool {
 }
 
 // boundClaims keeps the claims of cs that possibly held in [from, to]
-// once the evidence bounds their open ends (undated claims are kept), and
+// once the evidence bounds their open ends (undated claims within what the
+// evidence allows: their organizations' lives, the holder's), and
 // says of each whether it certainly held there and what bounds it
 // (analyses.network does the same on the compact relations).
 func (sn *snapshot) boundClaims(cs []*tokumu.Claim, from, to tokumu.Day) ([]*tokumu.Claim, map[*tokumu.Claim]heldIn) {
@@ -50,7 +51,7 @@ func (sn *snapshot) boundClaims(cs []*tokumu.Claim, from, to tokumu.Day) ([]*tok
 	ev := sn.analyses().evidence
 	for _, c := range cs {
 		b := ev.Bound(c)
-		if !c.When.IsZero() && (max(c.When.Earliest, b.Start) > to || min(c.When.Latest, b.End) < from) {
+		if !b.PossiblyIn(c, from, to) {
 			continue
 		}
 		out = append(out, c)

@@ -74,9 +74,14 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	if p.From > p.To {
 		p.From, p.To = p.To, p.From
 	}
+	// The years bound every link. With undated links the store is asked
+	// for all (it has no "in these years or undated"), and the evidence
+	// keeps those that can have held in the years: an undated membership
+	// within the organization's life and the member's.
+	from, to := tokumu.DayOf(p.From, 1, 1), tokumu.DayOf(p.To, 12, 31)
 	f := tokumu.ClaimFilter{RelationsOnly: true, Limit: networkClaims}
 	if !p.Undated {
-		f.From, f.To = tokumu.DayOf(p.From, 1, 1), tokumu.DayOf(p.To, 12, 31)
+		f.From, f.To = from, to
 	}
 	sn := s.st(r).snap
 	p.Type, p.Tag, p.Ego, p.Certain = q.Get("type"), q.Get("tag"), q.Get("ego"), q.Get("certain") == "1"
@@ -102,7 +107,7 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 		ix, ok = an.rels.Select(f)
 	}
 	if ok && !filtered {
-		g, byPair, held = an.network(ix, f.From, f.To, p.Undated)
+		g, byPair, held = an.network(ix, from, to, p.Undated)
 	} else {
 		var cs []*tokumu.Claim
 		if ok {
@@ -121,9 +126,9 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
-		cs, held = sn.boundClaims(cs, f.From, f.To)
+		cs, held = sn.boundClaims(cs, from, to)
 		if filtered {
-			g = filteredNetwork(cs, sn, &p, f)
+			g = filteredNetwork(cs, sn, &p, from, to)
 		} else {
 			g = view.Network(cs, sn.Entities, p.Undated, networkMax)
 		}
@@ -191,10 +196,8 @@ func (a *analyses) network(ix []int32, from, to tokumu.Day, undated bool) (view.
 	kept := ix[:0]
 	for _, i := range ix {
 		a.rels.ClaimInto(int(i), &c)
-		if !c.When.IsZero() {
-			if b := a.evidence.Bound(&c); max(c.When.Earliest, b.Start) > to || min(c.When.Latest, b.End) < from {
-				continue
-			}
+		if !a.evidence.Bound(&c).PossiblyIn(&c, from, to) {
+			continue
 		}
 		kept = append(kept, i)
 	}
@@ -293,8 +296,8 @@ func (c *claimCache) get(f tokumu.ClaimFilter, load func() ([]*tokumu.Claim, err
 // filteredNetwork builds the page's graph with the network package:
 // certain links only, one entity type or tag, or an ego network. The
 // nodes are cut to networkMax by degree as view.Network does.
-func filteredNetwork(cs []*tokumu.Claim, sn *snapshot, p *networkPage, f tokumu.ClaimFilter) view.Graph {
-	opt := network.Options{From: f.From, To: f.To, Undated: p.Undated, Certain: p.Certain, Tag: p.Tag,
+func filteredNetwork(cs []*tokumu.Claim, sn *snapshot, p *networkPage, from, to tokumu.Day) view.Graph {
+	opt := network.Options{From: from, To: to, Undated: p.Undated, Certain: p.Certain, Tag: p.Tag,
 		Types: view.NetworkTypeList}
 	if p.Type != "" {
 		opt.Types = []tokumu.EntityType{tokumu.EntityType(p.Type)}

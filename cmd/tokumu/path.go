@@ -7,6 +7,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/network"
+	"github.com/tokumu/tokumu/view"
 )
 
 var pathFlags = struct {
@@ -72,6 +73,11 @@ then, "possible" when its dates only may include it. Certain steps weigh
 		opt.Exclude = func(p string) bool {
 			return c.Vocab.Is(p, tokumu.RoleHypothesisOf) || c.Vocab.Is(p, tokumu.RoleSameAs)
 		}
+		// What the evidence rules out of the range is no link: an open
+		// end bounded by a death or a next posting, an undated holding
+		// outside its organization's life (as on the network page).
+		ev := view.NewEvidence(c.Vocab, claims)
+		opt.Possible = func(cl *tokumu.Claim, from, to tokumu.Day) bool { return ev.Bound(cl).PossiblyIn(cl, from, to) }
 		g := network.Build(claims, c.Entities, opt)
 		steps, err := g.Path(args[0], args[1])
 		if err != nil {

@@ -1,0 +1,133 @@
+package view
+
+import (
+	"testing"
+
+	"github.com/tokumu/tokumu"
+)
+
+func lifeVocab(t testing.TB) *tokumu.Vocab {
+	t.Helper()
+	v, err := tokumu.NewVocab([]*tokumu.Predicate{
+		{ID: "head_of", Roles: []tokumu.Role{tokumu.RoleOffice}},
+		{ID: "died", Roles: []tokumu.Role{tokumu.RoleDied}},
+		{ID: "founded", Roles: []tokumu.Role{tokumu.RoleFounded}},
+		{ID: "dissolved", Roles: []tokumu.Role{tokumu.RoleDissolved}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestBoundLife: an undated holding is bounded by its organization's life
+// and its holder's, like a holding open at both ends; sources that tell
+// one event more or less precisely give its precise date, and sources
+// that disagree leave every reading possible.
+func TestBoundLife(t *testing.T) {
+	claim := func(id, subject, pred, object, edtf string) *tokumu.Claim {
+		t.Helper()
+		var w tokumu.When
+		if edtf != "" {
+			var err error
+			if w, _, err = tokumu.ParseWhen(edtf); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return &tokumu.Claim{ID: id, Subject: subject, Predicate: pred, Object: object, When: w}
+	}
+	day := tokumu.DayOf
+	for _, tc := range []struct {
+		name       string
+		claims     []*tokumu.Claim // the first is the one bounded
+		start, end tokumu.Day
+		startBy    string
+		endBy      string
+	}{
+		{"undated, nothing known", []*tokumu.Claim{claim("h", "p", "head_of", "org", "")},
+			tokumu.MinDay, tokumu.MaxDay, "", ""},
+		{"undated, bounded by founding and death", []*tokumu.Claim{
+			claim("h", "p", "head_of", "org", ""),
+			claim("f", "org", "founded", "", "1919"),
+			claim("d", "p", "died", "", "1929-05-03")},
+			day(1919, 1, 1), day(1929, 5, 3), "f", "d"},
+		{"undated, the organization's end before the death", []*tokumu.Claim{
+			claim("h", "p", "head_of", "org", ""),
+			claim("x", "org", "dissolved", "", "1940-08"),
+			claim("d", "p", "died", "", "1952")},
+			tokumu.MinDay, day(1940, 8, 31), "", "x"},
+		{"two dates of one death, one within the other: the precise one", []*tokumu.Claim{
+			claim("h", "p", "head_of", "org", "1930/"),
+			claim("d1", "p", "died", "", "1946"),
+			claim("d2", "p", "died", "", "1946-08-30")},
+			tokumu.MinDay, day(1946, 8, 30), "", "d2"},
+		{"two foundings that disagree: the earlier", []*tokumu.Claim{
+			claim("h", "p", "head_of", "org", "/1939"),
+			claim("f1", "org", "founded", "", "1938-04-15"),
+			claim("f2", "org", "founded", "", "1937-06")},
+			day(1937, 6, 1), tokumu.MaxDay, "f2", ""},
+		{"two deaths that disagree: the later", []*tokumu.Claim{
+			claim("h", "p", "head_of", "org", "1930/"),
+			claim("d1", "p", "died", "", "1938-08"),
+			claim("d2", "p", "died", "", "1945-08-19")},
+			tokumu.MinDay, day(1945, 8, 19), "", "d2"},
+		{"an undated death bounds nothing", []*tokumu.Claim{
+			claim("h", "p", "head_of", "org", ""),
+			claim("d", "p", "died", "", "")},
+			tokumu.MinDay, tokumu.MaxDay, "", ""},
+		{"a dated holding is not bounded where its time is given", []*tokumu.Claim{
+			claim("h", "p", "head_of", "org", "1925/1927"),
+			claim("f", "org", "founded", "", "1919"),
+			claim("d", "p", "died", "", "1929")},
+			tokumu.MinDay, tokumu.MaxDay, "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ev := NewEvidence(lifeVocab(t), tc.claims)
+			b := ev.Bound(tc.claims[0])
+			id := func(c *tokumu.Claim) string {
+				if c == nil {
+					return ""
+				}
+				return c.ID
+			}
+			if b.Start != tc.start || b.End != tc.end || id(b.StartBy) != tc.startBy || id(b.EndBy) != tc.endBy {
+				t.Errorf("bound %s (%s) – %s (%s), want %s (%s) – %s (%s)", b.Start, id(b.StartBy), b.End, id(b.EndBy),
+					tc.start, tc.startBy, tc.end, tc.endBy)
+			}
+		})
+	}
+}
+
+// TestPossiblyIn: an undated claim can have held wherever its bounds
+// allow, a dated one where its dates and its bounds both do.
+func TestPossiblyIn(t *testing.T) {
+	w, _, err := tokumu.ParseWhen("1930/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dated := &tokumu.Claim{When: w}
+	undated := &tokumu.Claim{}
+	b := Bounds{Start: tokumu.DayOf(1919, 1, 1), End: tokumu.DayOf(1940, 8, 31)}
+	day := tokumu.DayOf
+	for _, tc := range []struct {
+		c        *tokumu.Claim
+		from, to tokumu.Day
+		want     bool
+	}{
+		{undated, day(1918, 1, 1), day(1918, 12, 31), false},
+		{undated, day(1918, 1, 1), day(1919, 1, 1), true},
+		{undated, day(1925, 6, 1), day(1925, 6, 1), true},
+		{undated, day(1940, 9, 1), day(1941, 1, 1), false},
+		{dated, day(1925, 6, 1), day(1925, 6, 1), false},
+		{dated, day(1935, 6, 1), day(1935, 6, 1), true},
+		{dated, day(1940, 9, 1), day(1945, 1, 1), false},
+		{undated, tokumu.MinDay, tokumu.MaxDay, true},
+	} {
+		if got := b.PossiblyIn(tc.c, tc.from, tc.to); got != tc.want {
+			t.Errorf("PossiblyIn(%q, %s, %s) = %v, want %v", tc.c.When.EDTF, tc.from, tc.to, got, tc.want)
+		}
+	}
+	if got := (Bounds{Start: tokumu.MinDay, End: tokumu.MaxDay}).PossiblyAt(undated, day(1800, 1, 1)); !got {
+		t.Error("an unbounded undated claim is not possible at every date")
+	}
+}
