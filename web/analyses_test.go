@@ -13,9 +13,13 @@ func TestAnalysesPages(t *testing.T) {
 		{"/ledger", 200, []string{"Deception ledger", `id="op-maki-mirage"`, `id="op-soviet-disinformation-1923-1931"`, "sequence", "By period", "The same later estimates and statements as the plant above.", `<ul class="said">`, "A Soviet offensive might begin on 14 or 15 August.",
 			`<ul class="parties"><li>conducted by: <a href="/entities/ogpu-nkvd"`, "(the source says “Japanese military intelligence, as the central intelligence agency of the empire”)",
 			"(the source says “日本側”)",
-			// The 1945 plant's receiver, the Japanese army as a whole, has no
+			// The Heihe agency, which received two Maki-Mirage plants, has no
 			// organ linked to it: the page says so rather than only "none".
-			"The organization chart links no organ to the receiver"}, nil},
+			"The organization chart links no organ to the receiver",
+			// The 1945 plant's receiver, the Japanese army as a whole, reaches
+			// the Kwantung Army through the chart (part_of): what that army's
+			// command said afterwards is listed.
+			"From March 1945 the Red Army&#39;s forces on the Manchurian border were growing"}, nil},
 		// Once the analyses are built (the ledger above waited for them), an
 		// operation's page links to its entry.
 		{"/entities/maki-mirage", 200, []string{`<p class="ledger-link"><a href="/ledger#op-maki-mirage">Deception ledger</a>: planted: 3, later estimates: 8, moved: 4</p>`}, nil},
