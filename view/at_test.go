@@ -92,3 +92,29 @@ func TestOpenEndsBounded(t *testing.T) {
 		t.Error("the Intelligence Department is still part of the Kwantung Army in 1946")
 	}
 }
+
+// TestAtStatusDisagreement: sources that date a founding differently
+// leave every reading possible. Japanese Wikipedia has the Asano
+// detachment formed in June 1937, the other sources in 1938: in December
+// 1937 it possibly existed, and it is "not yet founded" only before June
+// 1937 (the status read the latest founding as the bound before).
+func TestAtStatusDisagreement(t *testing.T) {
+	st := embedded(t)
+	for _, c := range []struct{ date, want string }{
+		{"1937-12-01", "exists"},
+		{"1937-05-01", "not yet founded"},
+		{"1939-06-01", "exists"},
+	} {
+		w, _, err := tokumu.ParseWhen(c.date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := view.LoadAtView(context.Background(), st, w.Earliest, "asano-detachment", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Status != c.want {
+			t.Errorf("asano-detachment on %s: status %q, want %q", c.date, v.Status, c.want)
+		}
+	}
+}

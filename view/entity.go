@@ -269,23 +269,26 @@ func LoadAtView(ctx context.Context, s tokumu.Store, d tokumu.Day, id string, li
 		if err != nil {
 			return nil, err
 		}
+		var founded, dissolved []*tokumu.Claim
 		for _, c := range own {
 			switch {
 			case vocab.Is(c.Predicate, tokumu.RoleFounded):
-				v.StatusBy = append(v.StatusBy, c)
-				if !c.When.IsZero() && d < c.When.Earliest && v.Status == "" {
-					v.Status = "not yet founded"
-				}
+				founded = append(founded, c)
 			case vocab.Is(c.Predicate, tokumu.RoleDissolved):
-				v.StatusBy = append(v.StatusBy, c)
-				if !c.When.IsZero() && d > c.When.Latest {
-					v.Status = "dissolved"
-				}
+				dissolved = append(dissolved, c)
 			case vocab.Is(c.Predicate, tokumu.RoleSuccessor):
 				v.Successor = append(v.Successor, c)
 			}
 		}
-		if v.Status == "" && len(v.StatusBy) > 0 {
+		v.StatusBy = append(founded, dissolved...)
+		// Sources that date the founding or the end differently leave
+		// every reading possible (Span): an organization is "not yet
+		// founded" only before the earliest founding any source allows.
+		if lo, _, first, _ := Span(founded); first != nil && d < lo {
+			v.Status = "not yet founded"
+		} else if _, hi, _, last := Span(dissolved); last != nil && d > hi {
+			v.Status = "dissolved"
+		} else if len(v.StatusBy) > 0 {
 			v.Status = "exists"
 		}
 		if v.Status != "dissolved" {
