@@ -25,7 +25,7 @@ func TestAnalysesPages(t *testing.T) {
 		{"/entities/maki-mirage", 200, []string{`<p class="ledger-link"><a href="/ledger#op-maki-mirage">Deception ledger</a>: planted: 3, later estimates: 8, moved: 4</p>`}, nil},
 		{"/entities/harbin-tokumu-kikan", 200, nil, []string{`class="ledger-link"`}},
 		{"/ach", 200, []string{`href="/ach/imperial-conference-1941"`, `href="/ach/lyushkov-defection-1938"`}, nil},
-		{"/ach/imperial-conference-1941", 200, []string{"Japan waits for the ripe persimmon", "Download as CSV", `class="rating r-II"`, "Weighs decision-1941-08-09", "(the source says “the army”)"}, nil},
+		{"/ach/imperial-conference-1941", 200, []string{"Japan waits for the ripe persimmon", "Download as CSV", `class="rating r-II"`, "Weighs decision-1941-08-09", "(the source says “陸軍”)"}, nil},
 		{"/ach/nothing", 404, []string{"no matrix"}, nil},
 		{"/estimates", 200, []string{`href="#organs"`, "Error by organ", "widened by 31 days"}, nil},
 		// An organ the source does not name is shown with the source's words.
