@@ -609,7 +609,11 @@ func (c *Chart) DiffTrees(before, after []Node, a, b tokumu.Day) []Change {
 		ch := Change{ID: n.ID, Parent: n.Parent}
 		switch e := c.parentAt(i, a); {
 		case c.notYet(i, a):
-			ch.Kind, ch.By = Added, c.life[i].founded[0]
+			// The founding that allows the earliest day: where sources
+			// disagree, it is the one that shows no reading had the
+			// organization yet.
+			_, _, first, _ := view.Span(c.life[i].founded)
+			ch.Kind, ch.By = Added, first
 		case e != nil:
 			ch.Kind, ch.From, ch.By = Moved, c.ids[e.to], n.Via
 		default:

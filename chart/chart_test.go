@@ -258,3 +258,26 @@ func TestUndatedHeadBounded(t *testing.T) {
 		t.Errorf("heads of elsewhere in 1850: %d, want 1 (nothing bounds an undated head there)", got)
 	}
 }
+
+// Sources that date a founding differently: the diff says the
+// organization was added, by the founding that allows the earliest day,
+// wherever that claim stands in the file.
+func TestDiffDisputedFounding(t *testing.T) {
+	c := chart.Build([]*tokumu.Claim{
+		lifeClaim("late", "fresh", "founded", "", 19380415, 19380415),
+		lifeClaim("early", "fresh", "founded", "", 19370601, 19370630),
+		claim("fp", "fresh", "part_of", "army", 19370601, 19451231),
+		claim("dp", "dept", "part_of", "army", 19300101, 19451231),
+	}, testVocab)
+	if got, want := kinds(c.Diff("army", 19370101, 19390601)), []string{"fresh added by early"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Diff 1937→1939 = %q, want %q", got, want)
+	}
+	// In December 1937 one source has it founded: it is in the chart.
+	found := false
+	for _, n := range c.Subtree("army", 19371201) {
+		found = found || n.ID == "fresh"
+	}
+	if !found {
+		t.Error("fresh is not in the December 1937 chart, though one source has it founded in June 1937")
+	}
+}
