@@ -349,8 +349,8 @@ func (c *Chart) Roots(d tokumu.Day) []string {
 
 // span returns the days on which organization i possibly existed, as its
 // founding and its dissolution or conversion say (view.Span): from the
-// earliest founding to the latest ending any source allows. Either end is open (MinDay, MaxDay)
-// where the corpus does not date it.
+// earliest founding to the latest ending any source allows. Either end
+// is open (MinDay, MaxDay) where the corpus does not date it.
 func (c *Chart) span(i int32) (lo, hi tokumu.Day) {
 	l := c.life[i]
 	if l == nil {

@@ -194,14 +194,26 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 	}
 	openEnd := undated || w.Latest >= tokumu.MaxDay && w.EarliestEnd < tokumu.MaxDay
 	openStart := undated || w.Earliest <= tokumu.MinDay && w.LatestStart > tokumu.MinDay
-	setEnd := func(cs []*tokumu.Claim, skip *tokumu.Claim, why string) {
-		if _, d, _, by := span(cs, skip); by != nil && d < b.End && d >= early {
+	// endAt and startAt tighten a bound where d lies within the claim's
+	// own time; setEnd and setStart read one event's claims (Span).
+	endAt := func(d tokumu.Day, by *tokumu.Claim, why string) {
+		if d < b.End && d >= early {
 			b.End, b.EndBy, b.EndWhy = d, by, why
 		}
 	}
-	setStart := func(cs []*tokumu.Claim, skip *tokumu.Claim, why string) {
-		if d, _, by, _ := span(cs, skip); by != nil && d > b.Start && d <= late {
+	startAt := func(d tokumu.Day, by *tokumu.Claim, why string) {
+		if d > b.Start && d <= late {
 			b.Start, b.StartBy, b.StartWhy = d, by, why
+		}
+	}
+	setEnd := func(cs []*tokumu.Claim, skip *tokumu.Claim, why string) {
+		if _, d, _, by := span(cs, skip); by != nil {
+			endAt(d, by, why)
+		}
+	}
+	setStart := func(cs []*tokumu.Claim, skip *tokumu.Claim, why string) {
+		if d, _, by, _ := span(cs, skip); by != nil {
+			startAt(d, by, why)
 		}
 	}
 	if openEnd {
@@ -222,15 +234,14 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 		if ix := ev.offices[[2]string{c.Predicate, c.Object}]; ix != nil && ev.vocab.Is(c.Predicate, tokumu.RoleOffice) {
 			// Another holder who began after c could have begun
 			// certainly took the office over by his latest start.
-			if o := ix.successor(c.Subject, w.LatestStart); o != nil && o.When.LatestStart < b.End && o.When.LatestStart >= early {
-				b.End, b.EndBy, b.EndWhy = o.When.LatestStart, o, "successor"
+			if o := ix.successor(c.Subject, w.LatestStart); o != nil {
+				endAt(o.When.LatestStart, o, "successor")
 			}
 		}
 		if ev.exclusive(c.Predicate) {
 			for _, o := range ev.postings[c.Subject] {
-				if o.ID != c.ID && o.Object != c.Object && !o.When.IsZero() && o.When.Earliest > w.LatestStart &&
-					o.When.LatestStart < b.End && o.When.LatestStart >= early {
-					b.End, b.EndBy, b.EndWhy = o.When.LatestStart, o, "next posting"
+				if o.ID != c.ID && o.Object != c.Object && !o.When.IsZero() && o.When.Earliest > w.LatestStart {
+					endAt(o.When.LatestStart, o, "next posting")
 				}
 			}
 		}
@@ -239,8 +250,8 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 		if ix := ev.offices[[2]string{c.Predicate, c.Object}]; ix != nil && ev.vocab.Is(c.Predicate, tokumu.RoleOffice) {
 			// o certainly began before c certainly ended: with one
 			// holder at a time, c came after o.
-			if o := ix.predecessor(c.Subject, w.EarliestEnd); o != nil && o.When.Earliest > b.Start && o.When.Earliest <= late {
-				b.Start, b.StartBy, b.StartWhy = o.When.Earliest, o, "predecessor"
+			if o := ix.predecessor(c.Subject, w.EarliestEnd); o != nil {
+				startAt(o.When.Earliest, o, "predecessor")
 			}
 		}
 	}
@@ -260,13 +271,13 @@ func Span(cs []*tokumu.Claim) (lo, hi tokumu.Day, first, last *tokumu.Claim) {
 	return span(cs, nil)
 }
 
-// span is Span without the claim skip (an organization's own end, when
-// it is the claim bounded). It allocates nothing: it runs for every
+// span is Span leaving out the claim skip (an organization's own end,
+// when it is the claim bounded). It allocates nothing: it runs for every
 // bound, and the lists are short.
 func span(cs []*tokumu.Claim, skip *tokumu.Claim) (lo, hi tokumu.Day, first, last *tokumu.Claim) {
 	lo, hi = tokumu.MaxDay, tokumu.MinDay
 	for _, c := range cs {
-		if c == skip || c.When.IsZero() || vaguer(c, cs, skip) {
+		if is(c, skip) || c.When.IsZero() || vaguer(c, cs, skip) {
 			continue
 		}
 		if c.When.Earliest < lo {
@@ -287,7 +298,7 @@ func span(cs []*tokumu.Claim, skip *tokumu.Claim) (lo, hi tokumu.Day, first, las
 func vaguer(c *tokumu.Claim, cs []*tokumu.Claim, skip *tokumu.Claim) bool {
 	w := c.When
 	for _, o := range cs {
-		if o == c || o == skip || o.When.IsZero() {
+		if o == c || is(o, skip) || o.When.IsZero() {
 			continue
 		}
 		if v := o.When; v.Earliest >= w.Earliest && v.Latest <= w.Latest && (v.Earliest > w.Earliest || v.Latest < w.Latest) {
@@ -454,3 +465,8 @@ func (ix *officeIndex) predecessor(subject string, y tokumu.Day) *tokumu.Claim {
 	}
 	return pick(ix.byLS, ix.preBest[j-1], ix.preB[j-1], subject)
 }
+
+// is reports whether c is the claim skip, by id as the rest of Bound
+// compares claims: a caller may ask about a copy (the network reuses one
+// claim for every relation it reads).
+func is(c, skip *tokumu.Claim) bool { return skip != nil && c.ID == skip.ID }
