@@ -109,8 +109,9 @@ func (b *Builder) deriveNames() {
 	for i := range ix.ents {
 		e := ix.ents[i].e
 		shortest := math.MaxInt
+		own := ownReadings(e)
 		for ni, n := range e.Names {
-			ix.names.add(b.d, int32(i), uint16(ni), n.Text, n.Lang)
+			ix.names.add(b.d, int32(i), uint16(ni), n.Text, n.Lang, own)
 			b.words[i] = append(b.words[i], uint8(min(len(tokenize(n.Text)), 255)))
 			if l := len([]rune(n.Text)); l < shortest {
 				shortest = l

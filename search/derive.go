@@ -10,6 +10,7 @@ import (
 	"github.com/kljensen/snowball/russian"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/translit"
 )
 
@@ -80,15 +81,106 @@ func (d *deriver) deriveKeys(t token, raw, lang string) []string {
 			if raw == "" {
 				raw = t.text
 			}
-			for _, kana := range d.readings(readingForm(raw)) {
-				out = append(out, kanaKeys(kana)...)
-				for _, c := range translit.PolivanovVariants(kana) {
-					out = append(out, cyrillicKeys(c)...)
+			out = d.hanKeys(raw, nil)
+		}
+	}
+	return out
+}
+
+// hanKeys returns the keys of the readings of a run of kanji (and kana)
+// raw as written: each span's kana and its Polivanov Cyrillic. With own
+// (a person's or a place's own reading), a span is read only if own
+// reads it so.
+func (d *deriver) hanKeys(raw string, own ownReading) []string {
+	var out []string
+	for _, kana := range d.readings(readingForm(raw)) {
+		if own != nil && !own.reads(kana) {
+			continue
+		}
+		out = append(out, kanaKeys(kana)...)
+		for _, c := range translit.PolivanovVariants(kana) {
+			out = append(out, cyrillicKeys(c)...)
+		}
+	}
+	return out
+}
+
+// ownReading is how an entity itself reads its names in kanji: the Latin
+// keys of every run of consecutive words of its names in romaji (ja-Latn)
+// and kana, of any kind ("Umezu Yoshijirō" giving umezu, yoshijiro and
+// umezuyoshijiro; the former name Shinkyō reads the former name 新京).
+//
+// The dictionary reads given names and old place names badly: 梅津美治郎
+// as Umezu Yoshiharurō, 河辺虎四郎 as Kawabe Torayonrō, 新京 as Shinmiyako.
+// A wrong reading is a wrong match (a search for "Yoshiharu" landing on
+// Umezu Yoshijirō); the right one is indexed anyway, from the name the
+// corpus gives. So for a person or a place, whose names are spellings of
+// one name, a span of the dictionary's reading is kept only where the
+// entity's own reading has it (Umezu, not Yoshiharurō). An organization's
+// names are often different names (陸軍 beside Dai Nippon Teikoku Rikugun,
+// 第五課 beside Roshia-ka), which its romanization does not read: there
+// the dictionary is the only reading and stays.
+type ownReading map[string]bool
+
+// ownReadings returns e's own reading, or nil when the dictionary is to
+// be trusted: e is not a person or a place, or gives no reading.
+func ownReadings(e *tokumu.Entity) ownReading {
+	if e.Type != tokumu.Person && e.Type != tokumu.Place {
+		return nil
+	}
+	var own ownReading
+	for _, n := range e.Names {
+		var words []string
+		switch {
+		case n.Lang == "ja-Latn":
+			for _, t := range tokenize(n.Text) {
+				if t.script == scriptLatin {
+					words = append(words, latinKey(t.text))
+				}
+			}
+		case n.Lang == "ja-Hira" || n.Lang == "ja-Kana" || n.Lang == "ja-Hrkt":
+			for _, t := range tokenize(n.Text) {
+				if t.script == scriptCJK && isKana(t.text) {
+					words = append(words, t.text)
+				}
+			}
+		default:
+			continue
+		}
+		if own == nil && len(words) > 0 {
+			own = ownReading{}
+		}
+		for i := range words {
+			for j := i + 1; j <= len(words); j++ {
+				run := strings.Join(words[i:j], "")
+				if isKana(run) {
+					for _, k := range kanaKeys(run) {
+						own[k] = true
+					}
+				} else {
+					own[spaceLatin+latinKey(run)] = true
 				}
 			}
 		}
 	}
-	return out
+	return own
+}
+
+// reads reports whether own reads a span of a kanji name as kana: whether
+// one of the span's Latin spellings is a run of own's words.
+func (own ownReading) reads(kana string) bool {
+	for _, v := range translit.HepburnVariants(kana) {
+		var b strings.Builder
+		for _, t := range tokenize(v) {
+			if t.script == scriptLatin {
+				b.WriteString(t.text)
+			}
+		}
+		if own[spaceLatin+latinKey(b.String())] {
+			return true
+		}
+	}
+	return false
 }
 
 // readingForm is a run of Japanese as the analyzer should read it: NFKC

@@ -1,8 +1,11 @@
 package search
 
 import (
+	"context"
 	"slices"
 	"testing"
+
+	"github.com/tokumu/tokumu"
 )
 
 // TestKanjiReadings: names in kanji are read as written, in their
@@ -37,6 +40,88 @@ func TestKanjiReadings(t *testing.T) {
 		for _, w := range tt.not {
 			if slices.Contains(keys, spaceLatin+w) {
 				t.Errorf("%s: a wrong reading %q", tt.name, w)
+			}
+		}
+	}
+}
+
+// TestOwnReading: a person's or a place's kanji name is read as the
+// entity itself reads it, where the dictionary reads it otherwise
+// (梅津美治郎 is Umezu Yoshijirō, not Yoshiharurō; 新京 is Shinkyō, not Shinmiyako);
+// an organization's kanji names keep the dictionary's reading, since its
+// romanization may read another of its names.
+func TestOwnReading(t *testing.T) {
+	name := func(text, lang string, kind tokumu.NameKind) tokumu.Name {
+		return tokumu.Name{Text: text, Lang: lang, Kind: kind}
+	}
+	es := []*tokumu.Entity{
+		{ID: "umezu", Type: tokumu.Person, Names: []tokumu.Name{
+			name("梅津美治郎", "ja", tokumu.Native), name("Umezu Yoshijirō", "ja-Latn", tokumu.Romanized)}},
+		{ID: "matsui", Type: tokumu.Person, Names: []tokumu.Name{
+			name("松井石根", "ja", tokumu.Native), name("まつい いわね", "ja-Hira", tokumu.Transcribed)}},
+		{ID: "hsinking", Type: tokumu.Place, Names: []tokumu.Name{
+			name("新京", "ja", tokumu.Former), name("Shinkyō", "ja-Latn", tokumu.Former)}},
+		{ID: "russia-section", Type: tokumu.Organization, Names: []tokumu.Name{
+			name("第五課", "ja", tokumu.Native), name("Roshia-ka", "ja-Latn", tokumu.Romanized)}},
+		{ID: "no-reading", Type: tokumu.Person, Names: []tokumu.Name{name("河辺虎四郎", "ja", tokumu.Native)}},
+	}
+	b, err := NewBuilder(es, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := b.Finish(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		q, want string // want "": no hit
+	}{
+		{"Umezu", "umezu"},
+		{"Yoshijiro", "umezu"}, // from the romanized name
+		{"Yoshiharuro", ""},    // the dictionary's 美治郎
+		{"Умэдзу", "umezu"},    // Polivanov of a span the entity reads so
+		{"Ёсихару", ""},
+		{"Matsui", "matsui"},
+		{"Iwane", "matsui"},
+		{"Ishine", ""}, // the dictionary's 石根
+		{"Shinkyo", "hsinking"},
+		{"Shinmiyako", ""},
+		{"Daigoka", "russia-section"}, // an organization keeps the dictionary's reading
+		{"Kawabe", "no-reading"},      // a person with no reading of its own keeps it too
+	} {
+		r, err := ix.Search(Query{Text: tt.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range r.Hits {
+			got = append(got, h.Entity)
+		}
+		switch {
+		case tt.want == "" && len(got) > 0:
+			t.Errorf("%q found %v, want nothing", tt.q, got)
+		case tt.want != "" && !slices.Contains(got, tt.want):
+			t.Errorf("%q found %v, want %s", tt.q, got, tt.want)
+		}
+	}
+
+	// The embedded corpus: the dictionary's readings of these names used to
+	// find them.
+	emb := embedded(t)
+	for _, tt := range []struct{ right, wrong, ent string }{
+		{"Torashiro", "Torayonro", "kawabe-torashiro"},
+		{"Iwane", "Ishine", "matsui-iwane"},
+		{"Keijo", "Kyoshiro", "seoul"},
+		{"Yoshijiro", "Yoshiharuro", "umezu-yoshijiro"},
+	} {
+		for _, q := range []string{tt.right, tt.wrong} {
+			r, err := emb.Search(Query{Text: q, Limit: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := slices.ContainsFunc(r.Hits, func(h Hit) bool { return h.Entity == tt.ent })
+			if found != (q == tt.right) {
+				t.Errorf("embedded corpus: %q finds %s: %v", q, tt.ent, found)
 			}
 		}
 	}

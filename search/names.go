@@ -53,8 +53,9 @@ func newNameIndex() *nameIndex {
 	return &nameIndex{keys: map[string][]posting{}, whole: map[string][]posting{}, grams: map[string][]int32{}}
 }
 
-// add indexes one name of an entity.
-func (x *nameIndex) add(d *deriver, ent int32, ni uint16, text, lang string) {
+// add indexes one name of an entity; own is the entity's own reading of
+// its kanji names (see ownReading), or nil.
+func (x *nameIndex) add(d *deriver, ent int32, ni uint16, text, lang string, own ownReading) {
 	toks := tokenize(text)
 	if len(toks) == 0 {
 		return
@@ -67,7 +68,13 @@ func (x *nameIndex) add(d *deriver, ent int32, ni uint16, text, lang string) {
 		} else {
 			whole = append(whole, spaceOf(t)+keyText(t))
 		}
-		keys := d.tokenKeys(t, text[t.start:t.end], lang)
+		raw := text[t.start:t.end]
+		var keys tokenKeys
+		if own != nil && t.script == scriptCJK && strings.HasPrefix(lang, "ja") && !isKana(t.text) && hasHan(t.text) {
+			keys = tokenKeys{wordKeys(t), d.hanKeys(raw, own)}
+		} else {
+			keys = d.tokenKeys(t, raw, lang)
+		}
 		for _, k := range keys.written {
 			x.addKey(k, posting{ent: ent, name: ni})
 		}
