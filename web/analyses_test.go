@@ -39,10 +39,10 @@ func TestAnalysesPages(t *testing.T) {
 		{"/estimates?q=est-soviet-far-eastern-forces-strength-divisions", 200, []string{"≤28"}, nil},
 		{"/ledger#bounds", 200, []string{"≤28", "≤&#43;17 (≤×2.55)", "≥4 divisions", "≥×1.00"}, nil},
 		{"/network?ego=lyushkov-genrikh&undated=1&radius=1", 200, []string{`value="lyushkov-genrikh"`, `href="/entities/lyushkov-genrikh"`}, []string{`href="/entities/doihara-kenji"`}},
-		// An undated membership is drawn only within its organization's
+		// An undated link is drawn only within its organization's
 		// life: the Intelligence Department was founded in 1940.
-		{"/network?ego=nishihara-yukio&undated=1&radius=1&from=1930&to=1935", 200, nil, []string{`href="/entities/kwantung-army-intelligence-department"`}},
-		{"/network?ego=nishihara-yukio&undated=1&radius=1&from=1941&to=1942", 200, []string{`href="/entities/kwantung-army-intelligence-department"`}, nil},
+		{"/network?ego=mukden-tokumu-kikan&undated=1&radius=1&from=1930&to=1935", 200, nil, []string{`href="/entities/kwantung-army-intelligence-department"`}},
+		{"/network?ego=mukden-tokumu-kikan&undated=1&radius=1&from=1941&to=1942", 200, []string{`href="/entities/kwantung-army-intelligence-department"`}, nil},
 		{"/network?type=person&from=1938&to=1940", 200, []string{`<option value="person" selected>`}, []string{`class="ent t-organization"`}},
 		{"/network?certain=1&from=1938&to=1940", 200, []string{"Most connected"}, nil},
 		{"/api/ledger", 200, []string{`"operations"`, `"maki-mirage"`}, nil},
@@ -50,10 +50,10 @@ func TestAnalysesPages(t *testing.T) {
 		{"/api/ach/lyushkov-defection-1938?format=csv", 200, []string{"evidence,text,source,grade,weight,diagnosticity,", "weighted inconsistency"}, nil},
 		{"/api/path?from=lyushkov-genrikh&to=harbin-tokumu-kikan", 200, []string{`"harbin-tokumu-kikan"`, `"claims"`, `"source"`}, nil},
 		// The evidence bounds a path's steps as it bounds the network's
-		// links: an undated service in a department founded in 1940 is a
+		// links: an undated link to a department founded in 1940 is a
 		// step in 1941, none in 1925.
-		{"/api/path?from=nishihara-yukio&to=kwantung-army-intelligence-department&at=1941", 200, []string{`"nishihara-yukio~`}, nil},
-		{"/api/path?from=nishihara-yukio&to=kwantung-army-intelligence-department&at=1925", 404, nil, []string{`"nishihara-yukio~`}},
+		{"/api/path?from=mukden-tokumu-kikan&to=kwantung-army-intelligence-department&at=1941", 200, []string{`"mukden-tokumu-kikan~`}, nil},
+		{"/api/path?from=mukden-tokumu-kikan&to=kwantung-army-intelligence-department&at=1925", 404, nil, []string{`"mukden-tokumu-kikan~`}},
 		{"/api/path?from=lyushkov-genrikh", 400, []string{"parameter to is missing"}, nil},
 		{"/api/path?from=lyushkov-genrikh&to=harbin-tokumu-kikan&at=1938-13", 400, []string{"not a date"}, nil},
 		{"/api/estimates?by=ija-gs-2nd-bureau", 200, []string{`"tolerance_days":31`, `"pairs"`}, nil},

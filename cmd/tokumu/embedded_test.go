@@ -95,16 +95,17 @@ func TestShowResolvesEvidence(t *testing.T) {
 }
 
 // TestPathBoundedByEvidence: a path at a date takes no step the evidence
-// rules out of it. Nishihara's service in the Kwantung Army Intelligence
-// Department is undated, and the department was founded in 1940: it is a
-// possible link in 1941, none in 1925 (before, path took it at any date).
+// rules out of it. The Mukden agency's place in the Kwantung Army
+// Intelligence Department is undated, and the department was founded in
+// 1940: it is a possible link in 1941, none in 1925 (before, path took it
+// at any date).
 func TestPathBoundedByEvidence(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	code, out, errs := run(t, "", "path", "nishihara-yukio", "kwantung-army-intelligence-department", "--at", "1941", "--undated")
-	if code != 0 || !strings.Contains(out, "Nishihara Yukio → Kwantung Army Intelligence Department (possible)") {
-		t.Errorf("path at 1941: exit %d, %s%s; want the undated service as a possible step", code, out, errs)
+	code, out, errs := run(t, "", "path", "mukden-tokumu-kikan", "kwantung-army-intelligence-department", "--at", "1941", "--undated")
+	if code != 0 || !strings.Contains(out, "Mukden special service agency → Kwantung Army Intelligence Department (possible)") {
+		t.Errorf("path at 1941: exit %d, %s%s; want the undated link as a possible step", code, out, errs)
 	}
-	code, out, errs = run(t, "", "path", "nishihara-yukio", "kwantung-army-intelligence-department", "--at", "1925", "--undated")
+	code, out, errs = run(t, "", "path", "mukden-tokumu-kikan", "kwantung-army-intelligence-department", "--at", "1925", "--undated")
 	if code == 0 || !strings.Contains(errs, "no relations in this range") {
 		t.Errorf("path at 1925: exit %d, %s%s; want no path (the department did not exist)", code, out, errs)
 	}
