@@ -50,12 +50,33 @@ type Period struct {
 // Event is an event or operation with the time it happened and what it is
 // linked to, for the timeline's filters and the map.
 type Event struct {
-	ID      string
-	Type    tokumu.EntityType
-	When    tokumu.When
-	Places  []string
-	Orgs    []string // organizations and units linked by any relation
-	Periods []string
+	ID   string
+	Type tokumu.EntityType
+	// When is the date of its most credible dating claim (see dating);
+	// Disputed says that another claim dates it otherwise, so that a
+	// view shows one date and says the sources disagree.
+	When     tokumu.When
+	Disputed bool
+	Places   []string
+	Orgs     []string // organizations and units linked by any relation
+	Periods  []string
+}
+
+// Span returns the days an event is filed under: its possible days, but
+// from the earliest day of its end when its start is unknown ("/1939-08-20",
+// the weeks before an offensive). An unknown start is not evidence that
+// the event began in any earlier year: a view that filed it there would
+// put the 1939 deception in the 1920s.
+func (e *Event) Span() (lo, hi tokumu.Day) {
+	w := e.When
+	lo, hi = w.Earliest, w.Latest
+	if lo == tokumu.MinDay {
+		lo = hi
+		if w.Interval && w.EarliestEnd > tokumu.MinDay {
+			lo = w.EarliestEnd
+		}
+	}
+	return lo, hi
 }
 
 // Place is a place with coordinates, and the organizations located there.
@@ -282,12 +303,29 @@ func (c *Corpus) buildEvents(byRole map[tokumu.Role][]*tokumu.Claim, takesPart [
 		c.Events = append(c.Events, Event{ID: id, Type: e.Type, When: w})
 		return idx[id]
 	}
+	dated := map[string][]*tokumu.Claim{}
+	var order []string
 	for _, cl := range byRole[tokumu.RoleOccurred] {
 		if cl.When.IsZero() {
 			continue
 		}
-		if i := add(cl.Subject, cl.When); i >= 0 && cl.Where != "" {
-			c.Events[i].Places = appendNew(c.Events[i].Places, cl.Where)
+		if dated[cl.Subject] == nil {
+			order = append(order, cl.Subject)
+		}
+		dated[cl.Subject] = append(dated[cl.Subject], cl)
+	}
+	for _, id := range order {
+		cs := dated[id]
+		best, disputed := dating(cs)
+		i := add(id, best.When)
+		if i < 0 {
+			continue
+		}
+		c.Events[i].Disputed = disputed
+		for _, cl := range cs {
+			if cl.Where != "" {
+				c.Events[i].Places = appendNew(c.Events[i].Places, cl.Where)
+			}
 		}
 	}
 	// Operations are often dated by when they began and ended rather than
@@ -341,19 +379,82 @@ func (c *Corpus) buildEvents(byRole map[tokumu.Role][]*tokumu.Claim, takesPart [
 	}
 	for i := range c.Events {
 		ev := &c.Events[i]
+		lo, hi := ev.Span()
 		for _, p := range c.Periods {
-			if ev.When.Earliest <= p.To && p.From <= ev.When.Latest {
+			if lo <= p.To && p.From <= hi {
 				ev.Periods = appendNew(ev.Periods, p.ID)
 			}
 		}
 	}
 	sort.SliceStable(c.Events, func(i, j int) bool {
-		a, b := c.Events[i].When, c.Events[j].When
-		if a.Earliest != b.Earliest {
-			return a.Earliest < b.Earliest
+		a, _ := c.Events[i].Span()
+		b, _ := c.Events[j].Span()
+		if a != b {
+			return a < b
 		}
 		return c.Events[i].ID < c.Events[j].ID
 	})
+}
+
+// dating returns the claim that dates an event, of its dated occurred
+// claims, and whether another of them disagrees with it. A claim of the
+// historiography dates it before one that is a party's view (by: the
+// USSR's date for a protocol it signed); then the most credible one's
+// (credibility 1, confirmed, before 6, not judged; a
+// claim graded 5, improbable, is kept in a corpus to show that a source
+// says it, not to date the event); among claims as credible, one whose
+// dates lie within another's tells the same date more precisely and is
+// taken, whatever the sources' reliability ("1938/1939" from a history
+// and "1939-01" from a press report: January 1939); then the most
+// reliable source's, and otherwise the earliest. A
+// claim disagrees when no day it allows is a day the chosen one allows:
+// "1944" does not dispute "1944-09-01"; "1943-08" does.
+func dating(cs []*tokumu.Claim) (best *tokumu.Claim, disputed bool) {
+	rank := func(c *tokumu.Claim) (cred, rel byte) {
+		cred, rel = c.Grade.Credibility, c.Grade.Reliability
+		if cred == 0 {
+			cred = 6
+		}
+		if rel == 0 {
+			rel = 'F'
+		}
+		return cred, rel
+	}
+	for _, c := range cs {
+		if best == nil {
+			best = c
+			continue
+		}
+		cc, cr := rank(c)
+		bc, br := rank(best)
+		w, b := c.When, best.When
+		switch {
+		case (c.Perspective == "") != (best.Perspective == ""):
+			if c.Perspective == "" {
+				best = c
+			}
+		case cc != bc:
+			if cc < bc {
+				best = c
+			}
+		case w.Earliest >= b.Earliest && w.Latest <= b.Latest && (w.Earliest > b.Earliest || w.Latest < b.Latest):
+			best = c // within best's dates, narrower
+		case b.Earliest >= w.Earliest && b.Latest <= w.Latest:
+			// best is within c's dates: keep it
+		case cr != br:
+			if cr < br {
+				best = c
+			}
+		case w.Earliest < b.Earliest:
+			best = c
+		}
+	}
+	for _, c := range cs {
+		if !c.When.Overlaps(best.When) {
+			return best, true
+		}
+	}
+	return best, false
 }
 
 func (c *Corpus) buildPlaces(byRole map[tokumu.Role][]*tokumu.Claim) {

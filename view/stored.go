@@ -40,7 +40,7 @@ const CorpusBlobName = "corpus"
 // derives (periods, events, places): bump it when either changes, or a
 // model stored by an older build would be served in place of the new
 // derivation. TestStoredCorpusVersion fails until it is bumped.
-const corpusVersion = 2
+const corpusVersion = 3
 
 // CorpusVersion is the layout of the stored model this build writes and reads.
 func CorpusVersion() int { return corpusVersion }
@@ -235,6 +235,7 @@ type diskCorpus struct {
 
 	EventID, EventType             []string
 	EventWhen                      whens
+	EventDisputed                  []bool
 	EventPlaces, EventOrgs, EvPers lists
 
 	PlaceID     []string
@@ -332,6 +333,7 @@ func (c *Corpus) Encode() ([]byte, error) {
 		d.EventID = append(d.EventID, ev.ID)
 		d.EventType = append(d.EventType, string(ev.Type))
 		d.EventWhen.add(ev.When)
+		d.EventDisputed = append(d.EventDisputed, ev.Disputed)
 		d.EventPlaces.add(ev.Places)
 		d.EventOrgs.add(ev.Orgs)
 		d.EvPers.add(ev.Periods)
@@ -567,7 +569,7 @@ func (c *Corpus) decode(data []byte) (err error) {
 	}
 
 	ne := len(d.EventID)
-	if len(d.EventType) != ne {
+	if len(d.EventType) != ne || len(d.EventDisputed) != ne {
 		return fail("events", fmt.Errorf("columns of unequal length"))
 	}
 	if err := d.EventWhen.check(ne); err != nil {
@@ -582,7 +584,7 @@ func (c *Corpus) decode(data []byte) (err error) {
 		c.Events = make([]Event, ne)
 	}
 	for i := range c.Events {
-		c.Events[i] = Event{ID: d.EventID[i], Type: tokumu.EntityType(d.EventType[i]), When: d.EventWhen.at(i),
+		c.Events[i] = Event{ID: d.EventID[i], Type: tokumu.EntityType(d.EventType[i]), When: d.EventWhen.at(i), Disputed: d.EventDisputed[i],
 			Places: d.EventPlaces.at(i), Orgs: d.EventOrgs.at(i), Periods: d.EvPers.at(i)}
 	}
 

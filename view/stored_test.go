@@ -236,6 +236,7 @@ func TestStoredCorpusStaleOrDamaged(t *testing.T) {
 var storedGolden = map[int]string{
 	1: "e4b52c70bbc74eb723ae230a7635f595bc15998aff7404f5b89ae309a76612f8",
 	2: "a91a04129413448f003dde801fa661536bf469556c0484d3d7f9eb14b7ba6273",
+	3: "0971609bb62e1e09fa14a0bb4e7ae2dc928ac7fcf8ed9eb3f0e7e1ad7e6eb6c5",
 }
 
 // versionDataset is a small hand-made dataset with a claim of every role

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,6 +24,9 @@ type homePeriod struct {
 	Events   []string // key events: the evidence and the events the period includes
 	Orgs     []string // key organizations: those the thesis cites as evidence
 	More     int      // events left out of Events
+	// OnTimeline is how many events the period's timeline lists: those
+	// whose dates fall in it, not only those its thesis cites.
+	OnTimeline int
 }
 
 // thesisClaim is a thesis claim with its evidence resolved: an id may name
@@ -68,6 +72,9 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		}
 		// In time order, so the list reads as a chronology.
 		for _, ev := range sn.Events {
+			if slices.Contains(ev.Periods, per.ID) {
+				hp.OnTimeline++
+			}
 			if events[ev.ID] {
 				hp.Events = append(hp.Events, ev.ID)
 				delete(events, ev.ID)

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -206,4 +207,46 @@ func get(t *testing.T, url string) string {
 		t.Fatalf("%s: status %d", url, res.StatusCode)
 	}
 	return string(b)
+}
+
+// TestTimelineDates: the timeline dates an event by its most credible
+// source and says when others date it otherwise (it took the earliest
+// claim: the Futamata branch under 1943, on a source graded improbable);
+// an event whose start is unknown is filed at its end, not under the
+// year -10000000 nor in every period before it; the home page's "all N
+// events" counts what the linked timeline lists.
+func TestTimelineDates(t *testing.T) {
+	srv := httptest.NewServer(embedded(t))
+	defer srv.Close()
+	page := get(t, srv.URL+"/timeline?from=1944&to=1944")
+	i := strings.Index(page, `href="/entities/futamata-branch-1944"`)
+	if i < 0 {
+		t.Fatal("the Futamata branch's opening is not under 1944")
+	}
+	li := page[strings.LastIndex(page[:i], "<li"):i]
+	if !strings.Contains(li, "1 September 1944") || !strings.Contains(li, `class="disputed"`) {
+		t.Errorf("the Futamata branch's opening: %q, want 1 September 1944, marked disputed", li)
+	}
+	if strings.Contains(get(t, srv.URL+"/timeline?from=1943&to=1943"), `href="/entities/futamata-branch-1944"`) {
+		t.Error("the Futamata branch's opening is still under 1943")
+	}
+	all := get(t, srv.URL+"/timeline")
+	if strings.Contains(all, "<h2>-") {
+		t.Error("an event with an unknown start is filed under a negative year")
+	}
+	if strings.Contains(get(t, srv.URL+"/timeline?period=period-1"), `href="/entities/khalkhin-gol-deception-1939"`) {
+		t.Error("the 1939 deception is listed in Period I (1922–1931)")
+	}
+	home := get(t, srv.URL+"/")
+	for _, per := range []string{"period-1", "period-2", "period-3", "period-4"} {
+		tl := get(t, srv.URL+"/timeline?period="+per)
+		m := regexp.MustCompile(`(\d+) events?\.`).FindStringSubmatch(tl)
+		if m == nil {
+			t.Fatalf("%s: no count on the timeline", per)
+		}
+		want := `href="/timeline?period=` + per + `">All ` + m[1] + ` events on the timeline`
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page does not link %s's timeline as %q", per, want)
+		}
+	}
 }

@@ -62,6 +62,12 @@ type timelineEvent struct {
 	// Year is the year the list files it under; Where its places.
 	Year  int    `json:"year"`
 	Where string `json:"where,omitempty"`
+	// Disputed: sources date it otherwise (the date is the most
+	// credible source's; the entity page shows the others).
+	Disputed bool `json:"disputed,omitempty"`
+	// FLo is where the list files it, when that is not Lo: the end of an
+	// event whose start is unknown (view.Event.Span).
+	FLo float64 `json:"flo,omitempty"`
 }
 
 type timelinePeriod struct {
@@ -109,7 +115,7 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 			if p.Total++; len(kept) < timelineMax {
 				kept = append(kept, ev)
 			}
-			if ev.When.Earliest <= hi && ev.When.Latest >= lo {
+			if elo, ehi := ev.Span(); elo <= hi && ehi >= lo {
 				p.InRange++
 			}
 		}
@@ -121,15 +127,20 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 	// To is the last year shown, whole: the chart's axis runs to its end.
 	p.Data = timelineData{From: p.From, To: p.To + 1, Min: sn.tlFrom, Max: sn.tlTo + 1, Events: []timelineEvent{}}
 	for _, ev := range kept {
-		y, _, _ := ev.When.Earliest.Date()
-		if ev.When.Earliest <= hi && ev.When.Latest >= lo {
+		elo, ehi := ev.Span()
+		y, _, _ := elo.Date()
+		if elo <= hi && ehi >= lo {
 			if n := len(p.Years); n == 0 || p.Years[n-1].Year != y {
 				p.Years = append(p.Years, timelineYear{Year: y})
 			}
 			p.Years[len(p.Years)-1].Events = append(p.Years[len(p.Years)-1].Events, ev)
 		}
 		te := timelineEvent{ID: ev.ID, Label: p.Label(ev.ID), Type: string(ev.Type),
-			Lo: yearFrac(ev.When.Earliest), Hi: yearFrac(ev.When.Latest) + 1.0/365, When: p.Human(ev.When), EDTF: ev.When.EDTF, Year: y}
+			Lo: yearFrac(ev.When.Earliest), Hi: yearFrac(ev.When.Latest) + 1.0/365, When: p.Human(ev.When), EDTF: ev.When.EDTF, Year: y,
+			Disputed: ev.Disputed}
+		if elo != ev.When.Earliest {
+			te.FLo = yearFrac(elo)
+		}
 		for i, pl := range ev.Places {
 			if i > 0 {
 				te.Where += ", "

@@ -68,14 +68,19 @@ if (data && box && svg) {
     const secs = [];
     let cur = null, n = 0;
     for (const e of data.events) {
-      if (e.hi <= lo || e.lo >= hi) continue;
+      // An event whose start is unknown is listed from its end (flo), as
+      // the server lists it, not in every year before.
+      if (e.hi <= lo || (e.flo ?? e.lo) >= hi) continue;
       n++;
       if (!cur || cur.year !== e.year) {
         cur = { year: e.year, ul: el('ul', { svg: false }) };
         secs.push(el('section', { svg: false, class: 'tl-year' }, el('h2', { svg: false, text: String(e.year) }), cur.ul));
       }
       cur.ul.append(el('li', { svg: false, class: 't-' + e.type },
-        el('time', { svg: false, class: 'when', datetime: e.edtf, text: e.when }), ' ',
+        el('time', { svg: false, class: 'when', datetime: e.edtf, text: e.when }),
+        e.disputed ? ' ' : null,
+        e.disputed ? el('a', { svg: false, class: 'disputed', href: '/entities/' + encodeURIComponent(e.id) + q + '#dis-h',
+          text: t('js.tl.disputed', '(sources date it otherwise)') }) : null, ' ',
         el('a', { svg: false, href: '/entities/' + encodeURIComponent(e.id) + q, text: e.label }),
         e.where ? el('span', { svg: false, class: 'where', text: ' — ' + e.where }) : null));
     }
