@@ -34,7 +34,7 @@ import (
 type Bounds struct {
 	Start, End       tokumu.Day    // MinDay / MaxDay where nothing bounds it
 	StartBy, EndBy   *tokumu.Claim // the claims that give each bound
-	StartWhy, EndWhy string        // "death", "dissolution", "successor", "next posting", "predecessor", "founding"
+	StartWhy, EndWhy string        // "death", "dissolution", "successor", "next posting", "predecessor", "founding", "end", "start" (another source's, of the same relation)
 }
 
 // Bounded reports whether any evidence bounds the claim.
@@ -71,6 +71,11 @@ type Evidence struct {
 	// holding's successor or predecessor is a binary search, not a scan
 	// of every holder (quadratic on an office of thousands).
 	offices map[[2]string]*officeIndex
+	// halves holds, by relation (subject, predicate, object), the claims
+	// that give a start without an end or an end without a start: the
+	// opening of a consulate by one source and its closing by another
+	// tell one holding, and each bounds the other's unknown end.
+	halves map[[3]string][]*tokumu.Claim
 	// seen holds the claims added by id: the same claim read by two
 	// queries (as its holder's and as its office's) is one holding.
 	seen map[string]*tokumu.Claim
@@ -99,7 +104,8 @@ func (ev *Evidence) Claim(id string) *tokumu.Claim { return ev.seen[id] }
 func NewEvidence(vocab *tokumu.Vocab, claims []*tokumu.Claim) *Evidence {
 	ev := &Evidence{vocab: vocab, died: map[string][]*tokumu.Claim{}, founded: map[string][]*tokumu.Claim{},
 		ended: map[string][]*tokumu.Claim{}, postings: map[string][]*tokumu.Claim{},
-		holders: map[[2]string][]*tokumu.Claim{}, offices: map[[2]string]*officeIndex{}, seen: map[string]*tokumu.Claim{}}
+		holders: map[[2]string][]*tokumu.Claim{}, offices: map[[2]string]*officeIndex{}, halves: map[[3]string][]*tokumu.Claim{},
+		seen: map[string]*tokumu.Claim{}}
 	ev.Add(claims)
 	return ev
 }
@@ -120,8 +126,9 @@ func (ev *Evidence) Add(claims []*tokumu.Claim) {
 		}
 		// Only a claim indexed below is remembered: seen held the id of
 		// every claim the server's analyses read (a million at 1M).
+		half := c.Object != "" && halfOpen(c.When)
 		if p := c.Predicate; !v.Is(p, tokumu.RoleDied) && !v.Is(p, tokumu.RoleFounded) && !v.Is(p, tokumu.RoleDissolved) &&
-			!v.Is(p, tokumu.RoleSuccessor) && (c.Object == "" || !ev.exclusive(p)) {
+			!v.Is(p, tokumu.RoleSuccessor) && (c.Object == "" || !ev.exclusive(p)) && !half {
 			continue
 		}
 		ev.seen[c.ID] = c
@@ -135,6 +142,10 @@ func (ev *Evidence) Add(claims []*tokumu.Claim) {
 		}
 		if c.Object == "" {
 			continue
+		}
+		if half {
+			k := [3]string{c.Subject, c.Predicate, c.Object}
+			ev.halves[k] = append(ev.halves[k], c)
 		}
 		if ev.exclusive(c.Predicate) {
 			ev.postings[c.Subject] = append(ev.postings[c.Subject], c)
@@ -150,6 +161,13 @@ func (ev *Evidence) Add(claims []*tokumu.Claim) {
 	pack(ev.ended)
 	pack(ev.postings)
 	pack(ev.holders)
+	pack(ev.halves)
+}
+
+// halfOpen reports whether w gives a start without an end or an end
+// without a start.
+func halfOpen(w tokumu.When) bool {
+	return w.Interval && (w.Earliest <= tokumu.MinDay) != (w.Latest >= tokumu.MaxDay)
 }
 
 // pack re-slices each list of m from one array. Grown by append, each
@@ -230,6 +248,7 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 	if undated {
 		return b
 	}
+	ev.sameRelation(c, openEnd, openStart, endAt, startAt)
 	if openEnd {
 		if ix := ev.offices[[2]string{c.Predicate, c.Object}]; ix != nil && ev.vocab.Is(c.Predicate, tokumu.RoleOffice) {
 			// Another holder who began after c could have begun
@@ -256,6 +275,24 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 		}
 	}
 	return b
+}
+
+// sameRelation bounds c by another source's end (or start) of the same
+// relation, where the two can tell one holding (oneHolding): a consulate
+// opened in 1926 by one source and closed in 1937 by another was not open
+// in 1939.
+func (ev *Evidence) sameRelation(c *tokumu.Claim, openEnd, openStart bool, endAt, startAt func(tokumu.Day, *tokumu.Claim, string)) {
+	for _, o := range ev.halves[[3]string{c.Subject, c.Predicate, c.Object}] {
+		if o.ID == c.ID || !oneHolding(c.When, o.When) {
+			continue
+		}
+		if openEnd && o.When.Latest < tokumu.MaxDay {
+			endAt(o.When.Latest, o, "end")
+		}
+		if openStart && o.When.Earliest > tokumu.MinDay {
+			startAt(o.When.Earliest, o, "start")
+		}
+	}
 }
 
 // Span returns the days that the dated claims of one event leave

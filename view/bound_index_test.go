@@ -20,6 +20,16 @@ func scanBound(ev *Evidence, c *tokumu.Claim) Bounds {
 	}
 	openEnd := w.Latest >= tokumu.MaxDay && w.EarliestEnd < tokumu.MaxDay
 	openStart := w.Earliest <= tokumu.MinDay && w.LatestStart > tokumu.MinDay
+	// The holder's own other claims of the office, as Bound reads them.
+	ev.sameRelation(c, openEnd, openStart, func(d tokumu.Day, o *tokumu.Claim, why string) {
+		if d < b.End && d >= w.Earliest {
+			b.End, b.EndBy, b.EndWhy = d, o, why
+		}
+	}, func(d tokumu.Day, o *tokumu.Claim, why string) {
+		if d > b.Start && d <= w.Latest {
+			b.Start, b.StartBy, b.StartWhy = d, o, why
+		}
+	})
 	for _, o := range ev.holders[[2]string{c.Predicate, c.Object}] {
 		if o.Subject == c.Subject || o.When.IsZero() {
 			continue

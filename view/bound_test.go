@@ -131,3 +131,44 @@ func TestPossiblyIn(t *testing.T) {
 		t.Error("an unbounded undated claim is not possible at every date")
 	}
 }
+
+// TestBoundSameRelation: another source's end of the same relation bounds
+// a claim that gives only a start, and its start one that gives only an
+// end, where the two can tell one holding (a consulate opened in 1926 by
+// one source, closed in 1937 by another, was shown as possibly open in
+// 1939); a closing before the opening bounds nothing.
+func TestBoundSameRelation(t *testing.T) {
+	v, err := tokumu.NewVocab([]*tokumu.Predicate{{ID: "located_in"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl := func(id, when string) *tokumu.Claim {
+		w, _, err := tokumu.ParseWhen(when)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &tokumu.Claim{ID: id, Subject: "consulate", Predicate: "located_in", Object: "novosibirsk", When: w}
+	}
+	opened, closed, early, other := cl("opened", "1926/"), cl("closed", "/1937"), cl("early", "/1925"), cl("full", "1930/1933")
+	ev := NewEvidence(v, []*tokumu.Claim{opened, closed, early, other})
+	for _, tt := range []struct {
+		c                   *tokumu.Claim
+		start, end, by, why string
+	}{
+		{opened, "..", "1937-12-31", "closed", "end"},
+		{closed, "1926-01-01", "..", "opened", "start"},
+		{early, "..", "..", "", ""}, // ends before the opening: another holding
+		{other, "..", "..", "", ""}, // fully dated: nothing to bound
+	} {
+		b := ev.Bound(tt.c)
+		by, why := "", b.EndWhy+b.StartWhy
+		if b.EndBy != nil {
+			by = b.EndBy.ID
+		} else if b.StartBy != nil {
+			by = b.StartBy.ID
+		}
+		if b.Start.String() != tt.start || b.End.String() != tt.end || by != tt.by || why != tt.why {
+			t.Errorf("%s (%s): bounds %s–%s by %q (%s), want %s–%s by %q (%s)", tt.c.ID, tt.c.When.EDTF, b.Start, b.End, by, why, tt.start, tt.end, tt.by, tt.why)
+		}
+	}
+}

@@ -111,8 +111,10 @@ type Disagreement struct {
 //     do not); points further apart than 0.1° in latitude or longitude;
 //   - numbers (strength, losses …): different values for the same unit and
 //     time;
-//   - relations (head_of, attache_in …): two overlapping intervals with
-//     different bounds (two versions of one tenure), or a single date that
+//   - relations (head_of, attache_in …): two overlapping intervals whose
+//     bounds differ where both give them (two versions of one tenure: an
+//     end one leaves unknown, or gives within the other's range, agrees —
+//     see oneHolding), or a single date that
 //     falls inside an interval after its start (a single date on a holding
 //     reads as when it began; 1938 agrees with 1938/1940, 1939 does not).
 //     Relation claims whose times do not overlap are successive postings,
@@ -253,6 +255,9 @@ func functionalConflict(a, b *tokumu.Claim) bool {
 	if a.When.EDTF == b.When.EDTF || a.When.IsZero() || b.When.IsZero() {
 		return false
 	}
+	if a.When.Interval && b.When.Interval {
+		return !oneHolding(a.When, b.When) // one span, one end left unknown by a source
+	}
 	return !refines(a.When, b.When)
 }
 
@@ -286,7 +291,7 @@ func relationConflict(a, b *tokumu.Claim, oncePerObject bool) bool {
 	}
 	placesDiffer := a.Where != "" && b.Where != "" && a.Where != b.Where
 	if a.When.Interval && b.When.Interval {
-		return a.When.EDTF != b.When.EDTF || placesDiffer
+		return !oneHolding(a.When, b.When) || placesDiffer
 	}
 	if a.When.Interval != b.When.Interval {
 		// A single date on a holding reads as when it began: it agrees
@@ -306,6 +311,21 @@ func relationConflict(a, b *tokumu.Claim, oncePerObject bool) bool {
 		return true
 	}
 	return a.When.EDTF == b.When.EDTF && placesDiffer
+}
+
+// oneHolding reports whether two intervals can tell one holding: each
+// end that both give agrees, one lying within the other's range, and an
+// end one leaves unknown agrees with any. "1926/" (opened in 1926) and
+// "/1937" (closed in 1937) are one holding told by two sources, as are
+// "1945-08-09/" and "1945-08-09/1945-09-02", and "1937/1938" and
+// "1937-08/1938-07" (the same tenure, told precisely); "1937/1939" and
+// "1938/1939" are two versions of it.
+func oneHolding(a, b tokumu.When) bool {
+	starts := a.Earliest <= tokumu.MinDay || b.Earliest <= tokumu.MinDay ||
+		a.Earliest <= b.LatestStart && b.Earliest <= a.LatestStart
+	ends := a.Latest >= tokumu.MaxDay || b.Latest >= tokumu.MaxDay ||
+		a.EarliestEnd <= b.Latest && b.EarliestEnd <= a.Latest
+	return starts && ends && a.Overlaps(b)
 }
 
 func reason(cs []*tokumu.Claim) string {
