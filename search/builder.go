@@ -49,6 +49,7 @@ type keptClaim struct {
 	obj      int32 // -1 when the object is not an entity
 	src      int32
 	persp    int32
+	grade    tokumu.Grade
 	from, to tokumu.Day
 	text     string
 }
@@ -180,7 +181,7 @@ func (b *Builder) Add(c *tokumu.Claim) {
 		return
 	}
 	b.kept = append(b.kept, keptClaim{pred: pred, subject: c.Subject, predID: c.Predicate, dated: !c.When.IsZero(),
-		earliest: c.When.Earliest, id: c.ID, subj: subj, obj: obj, src: src, persp: persp, from: from, to: to, text: text})
+		earliest: c.When.Earliest, id: c.ID, subj: subj, obj: obj, src: src, persp: persp, grade: c.Grade, from: from, to: to, text: text})
 }
 
 // compareKept orders kept claims as Build reads them: by predicate in
@@ -234,7 +235,7 @@ func (b *Builder) Finish(ctx context.Context) (*Index, error) {
 			ix.periods[k.subject] = [2]tokumu.Day{k.from, k.to}
 		}
 		if k.text != "" {
-			ix.text.add(textDoc{kind: KindClaim, ent: k.subj, src: k.src, persp: k.persp, claim: k.id, from: k.from, to: k.to, text: k.text})
+			ix.text.add(textDoc{kind: KindClaim, ent: k.subj, src: k.src, persp: k.persp, grade: k.grade, claim: k.id, from: k.from, to: k.to, text: k.text})
 		}
 	}
 	b.kept = nil

@@ -278,3 +278,32 @@ func TestChineseForms(t *testing.T) {
 		t.Fatalf("only %d entities have both simplified and traditional names; the test checks too little", checked)
 	}
 }
+
+// TestClaimHitPerspective: a claim hit says whose view the claim is and
+// how it is graded, so that a belief is never listed as a fact (the hits
+// gave the sentence alone).
+func TestClaimHitPerspective(t *testing.T) {
+	ix := embedded(t)
+	for _, tt := range []struct{ q, by, grade string }{
+		{"bent round the Far East in a huge arc", "ija-general-staff", "C3"},
+		{"Soviet capabilities were far lower", "kwantung-army", "B3"},
+	} {
+		r, err := ix.Search(Query{Text: tt.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var h *Hit
+		for i := range r.Hits {
+			if r.Hits[i].Kind == KindClaim {
+				h = &r.Hits[i]
+				break
+			}
+		}
+		if h == nil {
+			t.Fatalf("%q: no claim hit", tt.q)
+		}
+		if h.Perspective != tt.by || h.PerspectiveLabel == "" || h.Grade == nil || h.Grade.String() != tt.grade {
+			t.Errorf("%q: by %q (%q), grade %v; want by %s, grade %s", tt.q, h.Perspective, h.PerspectiveLabel, h.Grade, tt.by, tt.grade)
+		}
+	}
+}

@@ -25,7 +25,7 @@ import (
 
 // persistVersion is the layout of the encoded index; bump it when Index or
 // its parts change shape.
-const persistVersion = 3
+const persistVersion = 4
 
 // fingerprintProbes are names whose keys make up Fingerprint: one of each
 // kind of spelling the index folds or derives. Kanji readings are left
@@ -159,6 +159,7 @@ type diskIndex struct {
 	DocEnt   []int32
 	DocSrc   []int32
 	DocPersp []int32
+	DocGrade [][2]byte // reliability, credibility
 	DocClaim []string
 	DocFrom  []tokumu.Day
 	DocTo    []tokumu.Day
@@ -229,6 +230,7 @@ func (ix *Index) Encode() ([]byte, error) {
 	for _, doc := range t.docs {
 		d.DocKind = append(d.DocKind, kindCode[doc.kind])
 		d.DocEnt, d.DocSrc, d.DocPersp = append(d.DocEnt, doc.ent), append(d.DocSrc, doc.src), append(d.DocPersp, doc.persp)
+		d.DocGrade = append(d.DocGrade, [2]byte{doc.grade.Reliability, doc.grade.Credibility})
 		d.DocClaim, d.DocText = append(d.DocClaim, doc.claim), append(d.DocText, doc.text)
 		d.DocFrom, d.DocTo, d.DocLen = append(d.DocFrom, doc.from), append(d.DocTo, doc.to), append(d.DocLen, doc.length)
 	}
@@ -331,7 +333,9 @@ func Decode(data []byte) (*Index, error) {
 		if int(d.DocKind[i]) >= len(kindOf) {
 			return nil, fmt.Errorf("search: stored index is inconsistent")
 		}
+		g := d.DocGrade[i]
 		t.docs[i] = textDoc{kind: kindOf[d.DocKind[i]], ent: d.DocEnt[i], src: d.DocSrc[i], persp: d.DocPersp[i],
+			grade: tokumu.Grade{Reliability: g[0], Credibility: g[1]},
 			claim: d.DocClaim[i], from: d.DocFrom[i], to: d.DocTo[i], text: d.DocText[i], length: d.DocLen[i]}
 	}
 	ix.text = t
@@ -347,6 +351,9 @@ func (d *diskIndex) inRange() bool {
 		if len(l) != nd {
 			return false
 		}
+	}
+	if len(d.DocGrade) != nd {
+		return false
 	}
 	if len(d.DocKind) != nd || len(d.DocClaim) != nd || len(d.DocFrom) != nd || len(d.DocTo) != nd {
 		return false

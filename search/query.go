@@ -502,6 +502,16 @@ func (ix *Index) textHit(sd scored, toks []token, lang string) Hit {
 		e := ix.ents[d.ent].e
 		hit.Entity, hit.Type, hit.Label = e.ID, e.Type, e.Label(lang)
 	}
+	if d.kind == KindClaim {
+		if d.persp >= 0 {
+			p := ix.ents[d.persp].e
+			hit.Perspective, hit.PerspectiveLabel = p.ID, p.Label(lang)
+		}
+		if d.grade != (tokumu.Grade{}) {
+			g := d.grade
+			hit.Grade = &g
+		}
+	}
 	if d.kind == KindSource || d.kind == KindClaim {
 		if d.src >= 0 {
 			hit.Source = ix.sources[d.src].ID

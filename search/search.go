@@ -63,16 +63,22 @@ const (
 
 // Hit is one result.
 type Hit struct {
-	Kind    Kind              `json:"kind"`
-	Entity  string            `json:"entity,omitempty"` // entity id (the subject, for a claim hit)
-	Claim   string            `json:"claim,omitempty"`
-	Source  string            `json:"source,omitempty"`
-	Type    tokumu.EntityType `json:"type,omitempty"`
-	Label   string            `json:"label"`          // the entity's label, or the source's title
-	Name    string            `json:"name,omitempty"` // the stored name or spelling that matched
-	Match   Match             `json:"match"`
-	Score   float64           `json:"score"`
-	Snippet string            `json:"snippet,omitempty"` // HTML-escaped, matches in <mark>
+	Kind   Kind   `json:"kind"`
+	Entity string `json:"entity,omitempty"` // entity id (the subject, for a claim hit)
+	Claim  string `json:"claim,omitempty"`
+	Source string `json:"source,omitempty"`
+	// Perspective and Grade are a claim hit's: whose view it is (the
+	// entity id; none for the historiography's) and how its source and
+	// content are graded, so that a belief is never listed as a fact.
+	Perspective      string            `json:"by,omitempty"`
+	PerspectiveLabel string            `json:"by_label,omitempty"`
+	Grade            *tokumu.Grade     `json:"grade,omitempty"`
+	Type             tokumu.EntityType `json:"type,omitempty"`
+	Label            string            `json:"label"`          // the entity's label, or the source's title
+	Name             string            `json:"name,omitempty"` // the stored name or spelling that matched
+	Match            Match             `json:"match"`
+	Score            float64           `json:"score"`
+	Snippet          string            `json:"snippet,omitempty"` // HTML-escaped, matches in <mark>
 	// SameAs is, for a MatchSameAs hit, the matched entity it is possibly
 	// the same as; Claim is then the claim that says so.
 	SameAs      string `json:"possibly_same_as,omitempty"`

@@ -12,9 +12,10 @@ import (
 // summary, or a source's title, authors and container.
 type textDoc struct {
 	kind     Kind
-	ent      int32 // the claim's subject or the summarized entity; -1 for a source
-	src      int32 // the claim's source, or the source itself; -1 for a summary
-	persp    int32 // the claim's perspective entity; -1 if none
+	ent      int32        // the claim's subject or the summarized entity; -1 for a source
+	src      int32        // the claim's source, or the source itself; -1 for a summary
+	persp    int32        // the claim's perspective entity; -1 if none
+	grade    tokumu.Grade // the claim's
 	claim    string
 	from, to tokumu.Day // the claim's bounds; zero if undated
 	text     string

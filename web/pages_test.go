@@ -62,6 +62,8 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		{"/entities/nobody", 404, []string{"no entity"}, nil},
 		{"/search?q=Harbin", 200, []string{`href="/entities/harbin-tokumu-kikan"`, `value="Harbin"`}, nil},
 		{"/search?q=Harbin&type=spy", 400, []string{"not an entity type"}, nil},
+		// A claim hit says whose belief it is, its source and its grade.
+		{"/search?q=bent+round+the+Far+East", 200, []string{`<span class="persp">according to <a href="/entities/ija-general-staff"`, `href="/sources/bushueva-khalkhin"`, `class="grade`}, nil},
 		{"/search?q=%3Cscript%3Ealert(1)%3C/script%3E", 200, []string{"&lt;script&gt;alert(1)&lt;/script&gt;"}, []string{"<script>alert(1)"}},
 		{"/timeline", 200, []string{"Battles of Khalkhin Gol", `id="tl-data"`, `<h2>1939</h2>`}, nil},
 		{"/timeline?type=operation", 200, []string{"Kantokuen"}, []string{"Battles of Khalkhin Gol"}},

@@ -143,7 +143,15 @@ func printSearch(w io.Writer, r *search.Results, lang string) {
 			}
 			fmt.Fprintf(w, "  %-8s %s [%s] %s%s\n", h.Match, h.Label, h.Entity, typeName(tr, "type.", string(h.Type)), name)
 		case search.KindClaim:
-			fmt.Fprintf(w, "  %-8s %s [%s] %s %s (%s)\n           %s\n", h.Match, h.Label, h.Entity, tr.T("claim.kind"), h.Claim, h.Source, plain(h.Snippet))
+			by := ""
+			if h.Perspective != "" {
+				by = " — " + tr.T("claim.according", h.PerspectiveLabel)
+			}
+			grade := ""
+			if h.Grade != nil {
+				grade = " " + h.Grade.String()
+			}
+			fmt.Fprintf(w, "  %-8s %s [%s] %s %s (%s%s)%s\n           %s\n", h.Match, h.Label, h.Entity, tr.T("claim.kind"), h.Claim, h.Source, grade, by, plain(h.Snippet))
 		case search.KindSource:
 			fmt.Fprintf(w, "  %-8s %s [%s]\n           %s\n", h.Match, tr.T("source.kind"), h.Source, plain(h.Snippet))
 		}
