@@ -1,6 +1,10 @@
 package view
 
-import "github.com/tokumu/tokumu"
+import (
+	"strings"
+
+	"github.com/tokumu/tokumu"
+)
 
 // The JSON shapes of the views, shared by the CLI's --json and the HTTP
 // API so that scripts see the same document from both.
@@ -113,19 +117,28 @@ func (v *AtView) Page() AtPage {
 
 // DisagreementJSON is a disagreement with its claims in full.
 type DisagreementJSON struct {
-	Subject   string          `json:"subject"`
-	Predicate string          `json:"predicate"`
-	Object    string          `json:"object,omitempty"`
-	Reason    string          `json:"reason"`
-	Possible  bool            `json:"possible,omitempty"`
-	Claims    []*tokumu.Claim `json:"claims"`
+	Subject   string `json:"subject"`
+	Predicate string `json:"predicate"`
+	Object    string `json:"object,omitempty"`
+	Reason    string `json:"reason"`
+	Possible  bool   `json:"possible,omitempty"`
+	// Holders are, for two holders of one office (subject and object
+	// are then the office), the claims' subjects in order.
+	Holders []string        `json:"holders,omitempty"`
+	Claims  []*tokumu.Claim `json:"claims"`
 }
 
 // DisagreementsJSON returns the JSON form of ds (never nil).
 func DisagreementsJSON(ds []Disagreement) []DisagreementJSON {
 	out := []DisagreementJSON{}
 	for _, d := range ds {
-		out = append(out, DisagreementJSON{d.Subject, d.Predicate, d.Object, d.Reason, d.Possible, d.Claims})
+		j := DisagreementJSON{Subject: d.Subject, Predicate: d.Predicate, Object: d.Object, Reason: d.Reason, Possible: d.Possible, Claims: d.Claims}
+		if strings.HasPrefix(d.Reason, "two holders") {
+			for _, c := range d.Claims {
+				j.Holders = append(j.Holders, c.Subject)
+			}
+		}
+		out = append(out, j)
 	}
 	return out
 }

@@ -252,3 +252,44 @@ func TestTimelineDates(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficeDisagreementHolders: where two holders of an office possibly
+// held it at once, the office's page names them beside their dates (it
+// named the office twice), and the API lists them as holders.
+func TestOfficeDisagreementHolders(t *testing.T) {
+	srv := httptest.NewServer(embedded(t))
+	defer srv.Close()
+	page := get(t, srv.URL+"/entities/harbin-tokumu-kikan")
+	i := strings.Index(page, `class="disagreements"`)
+	j := strings.Index(page, `aria-labelledby="claims-h"`)
+	if i < 0 || j < i {
+		t.Fatal("no disagreements section on the Harbin agency's page")
+	}
+	dis := page[i:j]
+	for _, holder := range []string{"higuchi-kiichiro", "hata-hikosaburo"} {
+		if !strings.Contains(dis, `<a href="/entities/`+holder+`"`) {
+			t.Errorf("the disagreements do not name %s", holder)
+		}
+	}
+	var v struct {
+		Items []struct {
+			Reason  string   `json:"reason"`
+			Holders []string `json:"holders"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(get(t, srv.URL+"/api/disagreements?id=harbin-tokumu-kikan")), &v); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range v.Items {
+		if strings.HasPrefix(d.Reason, "two holders") {
+			found = true
+			if len(d.Holders) != 2 || d.Holders[0] == "harbin-tokumu-kikan" {
+				t.Errorf("%s: holders %v", d.Reason, d.Holders)
+			}
+		}
+	}
+	if !found {
+		t.Error("the API lists no two-holders disagreement for the Harbin agency")
+	}
+}
