@@ -181,6 +181,38 @@ func TestTimelineJS(t *testing.T) {
 	}
 }
 
+// TestTimelineJSPerspective: a party's own date is exported as its view
+// (the USSR's 13 March for the 1936 protocol sat beside the
+// historiography's 12 March as a second fact).
+func TestTimelineJSPerspective(t *testing.T) {
+	p, _ := write(t, openEmbedded(t), "timelinejs", format.Query{}, format.Options{}, "e.json")
+	b, _ := os.ReadFile(p)
+	var tl struct {
+		Events []struct {
+			StartDate struct{ Day int } `json:"start_date"`
+			Text      struct{ Headline string }
+			UniqueID  string `json:"unique_id"`
+		}
+	}
+	if err := json.Unmarshal(b, &tl); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, e := range tl.Events {
+		if !strings.HasPrefix(e.UniqueID, "soviet-mpr-protocol-1936~") {
+			continue
+		}
+		seen++
+		soviet := strings.HasSuffix(e.Text.Headline, " — according to Union of Soviet Socialist Republics")
+		if soviet != (e.StartDate.Day == 13) {
+			t.Errorf("%s (day %d): headline %q", e.UniqueID, e.StartDate.Day, e.Text.Headline)
+		}
+	}
+	if seen != 2 {
+		t.Errorf("%d events of the 1936 protocol, want its two datings", seen)
+	}
+}
+
 // TestEveryTypeHasAClass: each entity type maps to a CIDOC-CRM and a
 // schema.org class, so no entity is typed with a bare namespace.
 func TestEveryTypeHasAClass(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 func init() {
@@ -47,7 +48,8 @@ func tlDay(d tokumu.Day, display string) tlDate {
 // writeTimelineJS writes TimelineJS's JSON: one slide a dated claim whose
 // predicate has an event role, starting on the earliest day its EDTF time
 // allows and, when that is a span, ending on the latest; the EDTF text is
-// the date shown. Entity labels come from one read of the entities.
+// the date shown; a claim with a perspective says whose view it is.
+// Entity labels come from one read of the entities.
 func writeTimelineJS(ctx context.Context, w io.Writer, x *Export) error {
 	v := x.Vocab()
 	want := map[string]bool{}
@@ -64,14 +66,25 @@ func writeTimelineJS(ctx context.Context, w io.Writer, x *Export) error {
 	if err != nil {
 		return err
 	}
+	tr := i18n.For(x.Options.Lang)
 	js := newJSONStream(w, `{"title":{"text":{"headline":"tokumu","text":"Dated events of the corpus, with their sources"}},"events":[`)
 	err = x.Claims(ctx, func(c *tokumu.Claim) error {
 		if !want[c.Predicate] || c.When.IsZero() || c.When.Earliest <= tokumu.MinDay {
 			return nil
 		}
 		p := v.Pred(c.Predicate)
+		headline := labels[c.Subject] + ": " + p.LabelIn(x.Options.Lang)
+		if c.Perspective != "" {
+			// A party's date beside the historiography's is its view, not
+			// a second fact.
+			by := labels[c.Perspective]
+			if by == "" {
+				by = c.Perspective
+			}
+			headline += " — " + tr.T("claim.according", by)
+		}
 		ev := tlEvent{StartDate: tlDay(c.When.Earliest, c.When.EDTF),
-			Text:     tlText{Headline: labels[c.Subject] + ": " + p.LabelIn(x.Options.Lang), Text: c.Note + " (" + c.Source + ", " + c.Grade.String() + ")"},
+			Text:     tlText{Headline: headline, Text: c.Note + " (" + c.Source + ", " + c.Grade.String() + ")"},
 			Group:    p.LabelIn(x.Options.Lang),
 			UniqueID: c.ID,
 		}

@@ -286,7 +286,7 @@ func TestClaimHitPerspective(t *testing.T) {
 	ix := embedded(t)
 	for _, tt := range []struct{ q, by, grade string }{
 		{"bent round the Far East in a huge arc", "ija-general-staff", "C3"},
-		{"Soviet capabilities were far lower", "kwantung-army", "B3"},
+		{"A Soviet offensive might begin on 14 or 15 August", "kwantung-army", "B2"},
 	} {
 		r, err := ix.Search(Query{Text: tt.q})
 		if err != nil {
