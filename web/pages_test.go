@@ -58,7 +58,11 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		{"/entities/asano-detachment", 200, []string{"Where the sources disagree", `class="side"`, "different dates"}, nil},
 		{"/entities/doihara-kenji", 200, []string{"<h1>Doihara Kenji</h1>", "Lawrence of Manchuria"}, nil},
 		{"/entities/harbin-tokumu-kikan?lang=ja", 200, []string{`<html lang="ja" data-names="ja">`, "<h1>ハルビン特務機関</h1>"}, nil},
-		{"/entities/soviet-far-eastern-forces", 200, []string{"according to", `class="persp"`}, nil},
+		{"/entities/soviet-far-eastern-forces", 200, []string{"according to", `class="persp"`, "703,714 <span class=\"unit\">men</span>"}, []string{"703714"}},
+		// The corpus's English units and roles are marked as English on
+		// the other languages' pages; figures are grouped as they write them.
+		{"/entities/soviet-far-eastern-forces?lang=ru", 200, []string{`<span class="unit" lang="en">men</span>`}, []string{"703714"}},
+		{"/entities/kwantung-army?lang=ja", 200, []string{`<span class="role" lang="en">chief of staff</span>`}, []string{`<span class="role">(chief of staff)`}},
 		{"/entities/nobody", 404, []string{"no entity"}, nil},
 		{"/search?q=Harbin", 200, []string{`href="/entities/harbin-tokumu-kikan"`, `value="Harbin"`}, nil},
 		{"/search?q=Harbin&type=spy", 400, []string{"not an entity type"}, nil},

@@ -3,6 +3,8 @@ package web
 import (
 	"html/template"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -74,14 +76,18 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 		if a := b.ValueLang(c); a != "" {
 			sb.WriteString(" " + string(a))
 		}
-		sb.WriteString(`>` + esc(c.Value))
+		v := c.Value
 		if c.Unit != "" {
-			sb.WriteString(" " + esc(c.Unit))
+			v = b.groupDigits(v) // a figure: 703,714 (703 714 in Russian)
+		}
+		sb.WriteString(`>` + esc(v))
+		if c.Unit != "" {
+			sb.WriteString(" " + b.enSpan("unit", c.Unit))
 		}
 		sb.WriteString(`</span>` + string(b.ValueMark(c)))
 	}
 	if c.Role != "" {
-		sb.WriteString(` <span class="role">(` + esc(c.Role) + `)</span>`)
+		sb.WriteString(` (` + b.enSpan("role", c.Role) + `)`)
 	}
 	if c.Where != "" {
 		sb.WriteString(` <span class="where">` + string(b.TH("claim.at", b.Link(c.Where))) + `</span>`)
@@ -98,6 +104,32 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 	}
 	return template.HTML(sb.String())
 }
+
+// enSpan is a word of the corpus's English vocabulary (a unit, a role) in
+// a span of class class, marked lang="en" on a page in another language
+// so that a screen reader does not read it with a Japanese or Russian
+// voice.
+func (b *base) enSpan(class, text string) string {
+	if b.Lang == "en" {
+		return `<span class="` + class + `">` + esc(text) + `</span>`
+	}
+	return `<span class="` + class + `" lang="en">` + esc(text) + `</span>`
+}
+
+// groupDigits writes each run of four or more digits of a figure as the
+// page's language groups numbers (703714 → 703,714); a figure with a
+// unit is never a year.
+func (b *base) groupDigits(v string) string {
+	return longDigits.ReplaceAllStringFunc(v, func(d string) string {
+		n, err := strconv.ParseInt(d, 10, 64)
+		if err != nil {
+			return d
+		}
+		return b.N(n)
+	})
+}
+
+var longDigits = regexp.MustCompile(`[0-9]{4,}`)
 
 // Named is the source's own words for an entity the editors
 // identified (tokumu.NamedAs), shown after the entity's link: a reader
