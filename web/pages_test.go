@@ -78,6 +78,8 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		{"/structure?root=kwantung-army&date=1939-06-01", 200, []string{"Harbin Special Service Agency"}, []string{"Kwantung Army Intelligence Department", "What changed"}},
 		{"/structure?root=kwantung-army&date=1941-06-01", 200, []string{"Kwantung Army Intelligence Department"}, []string{`data-id="harbin-tokumu-kikan"`}},
 		{"/structure?date=1939-13-01", 400, []string{"not a date"}, nil},
+		// A head carries his source and grade, as the chart's links do.
+		{"/structure?root=kwantung-army&date=1939-06-01", 200, []string{`Ueda Kenkichi</a> <span class="hw" title="1936/1939">1936–1939</span> <a class="src" href="/sources/kotobank-ueda#c-`, `title="fairly reliable, probably true">C2</abbr>`}, nil},
 		{"/structure?root=nowhere", 404, []string{"not in the organization chart"}, nil},
 		// A head a source names without dates is possible whenever the
 		// evidence allows (chart.boundUndated), and the page says that his

@@ -252,6 +252,19 @@ func (p *structurePage) TreeHTML(n *orgNode) template.HTML {
 	return template.HTML(b.String())
 }
 
+// writeCite writes a claim's source key, linked to the claim on the
+// source's page (the full reference as its title), and its grade: every
+// statement of the chart, a head as much as a link, carries both.
+func (p *structurePage) writeCite(b *strings.Builder, c *tokumu.Claim) {
+	esc := template.HTMLEscapeString
+	title := ""
+	if src := p.sn.Sources[c.Source]; src != nil {
+		title = src.Cite()
+	}
+	b.WriteString(`<a class="src" href="/sources/` + esc(url.PathEscape(c.Source)) + esc(p.Q()) + `#c-` + esc(url.PathEscape(c.ID)) +
+		`" title="` + esc(title) + `">` + esc(c.Source) + `</a> <abbr class="grade ` + gradeClass(c.Grade) + `" title="` + esc(p.GradeText(c.Grade)) + `">` + esc(c.Grade.String()) + `</abbr>`)
+}
+
 func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
 	esc := template.HTMLEscapeString
 	b.WriteString(`<li class="org`)
@@ -274,24 +287,23 @@ func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
 			if h.When.IsZero() {
 				when = p.T("structure.undated")
 			}
-			b.WriteString(string(p.Link(h.Subject)) + ` <span class="hw" title="` + esc(h.When.EDTF) + `">` + esc(when) + `</span>`)
+			b.WriteString(string(p.Link(h.Subject)) + ` <span class="hw" title="` + esc(h.When.EDTF) + `">` + esc(when) + `</span> `)
+			p.writeCite(b, h)
 			if bd := p.ch.HeadBound(h); bd.EndBy != nil {
 				// The source gives no end; other evidence does.
 				b.WriteString(` <span class="bound" title="` + esc(bd.EndBy.ID+" ("+bd.EndBy.Source+")") + `">` + esc(p.T("structure.until", bd.End.String(), p.TypeName("bound.", bd.EndWhy))) + `</span>`)
 			}
 		}
 		if n.MoreHeads > 0 {
-			b.WriteString(esc(p.T("structure.moreheads", n.MoreHeads)))
+			// The entity page lists them all, each with its source.
+			b.WriteString("; " + `<a href="/entities/` + esc(url.PathEscape(n.ID)) + esc(p.Q()) + `">` + esc(p.T("structure.moreheads", n.MoreHeads)) + `</a>`)
 		}
 		b.WriteString(`</span>`)
 	}
 	if c := n.Via; c != nil {
-		title := ""
-		if src := p.sn.Sources[c.Source]; src != nil {
-			title = src.Cite()
-		}
-		b.WriteString("\n" + `<span class="via">` + esc(p.Pred(c.Predicate)) + ` · <a href="/sources/` + esc(url.PathEscape(c.Source)) + `#c-` + esc(url.PathEscape(c.ID)) +
-			`" title="` + esc(title) + `">` + esc(c.Source) + `</a> <abbr class="grade ` + gradeClass(c.Grade) + `" title="` + esc(p.GradeText(c.Grade)) + `">` + esc(c.Grade.String()) + `</abbr></span>`)
+		b.WriteString("\n" + `<span class="via">` + esc(p.Pred(c.Predicate)) + ` · `)
+		p.writeCite(b, c)
+		b.WriteString(`</span>`)
 	}
 	b.WriteString(`</div>`)
 	if len(n.Children) > 0 {
