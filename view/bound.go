@@ -34,7 +34,7 @@ import (
 type Bounds struct {
 	Start, End       tokumu.Day    // MinDay / MaxDay where nothing bounds it
 	StartBy, EndBy   *tokumu.Claim // the claims that give each bound
-	StartWhy, EndWhy string        // "death", "dissolution", "successor", "next posting", "predecessor", "founding", "end", "start" (another source's, of the same relation)
+	StartWhy, EndWhy string        // "death", "dissolution", "successor", "next posting", "predecessor", "founding", "end", "start" (another source's, of the same relation), "same post" (the holder's dated tenures of it)
 }
 
 // Bounded reports whether any evidence bounds the claim.
@@ -246,6 +246,7 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 		setStart(ev.founded[c.Subject], c, "founding")
 	}
 	if undated {
+		ev.samePost(c, endAt, startAt)
 		return b
 	}
 	ev.sameRelation(c, openEnd, openStart, endAt, startAt)
@@ -292,6 +293,39 @@ func (ev *Evidence) sameRelation(c *tokumu.Claim, openEnd, openStart bool, endAt
 		if openStart && o.When.Earliest > tokumu.MinDay {
 			startAt(o.When.Earliest, o, "start")
 		}
+	}
+}
+
+// samePost bounds an undated holding of a post (an office or an exclusive
+// posting) by the same holder's dated holdings of that post: a source that
+// names Higuchi head of the Harbin agency without dates tells one of the
+// tenures others date (August 1937 – July 1938), not a possible one in
+// 1939. Holdings whose end (or start) is unknown leave that side open.
+func (ev *Evidence) samePost(c *tokumu.Claim, endAt, startAt func(tokumu.Day, *tokumu.Claim, string)) {
+	if !ev.exclusive(c.Predicate) {
+		return
+	}
+	lo, hi := tokumu.MaxDay, tokumu.MinDay
+	var first, last *tokumu.Claim
+	for _, o := range ev.postings[c.Subject] {
+		if o.ID == c.ID || o.Predicate != c.Predicate || o.Object != c.Object || o.When.IsZero() {
+			continue
+		}
+		if o.When.Earliest < lo {
+			lo, first = o.When.Earliest, o
+		}
+		if o.When.Latest > hi {
+			hi, last = o.When.Latest, o
+		}
+	}
+	if first == nil {
+		return
+	}
+	if lo > tokumu.MinDay {
+		startAt(lo, first, "same post")
+	}
+	if hi < tokumu.MaxDay {
+		endAt(hi, last, "same post")
 	}
 }
 

@@ -15,7 +15,20 @@ import (
 func scanBound(ev *Evidence, c *tokumu.Claim) Bounds {
 	b := Bounds{Start: tokumu.MinDay, End: tokumu.MaxDay}
 	w := c.When
-	if w.IsZero() || c.Object == "" || c.Perspective != "" {
+	if c.Object == "" || c.Perspective != "" {
+		return b
+	}
+	if w.IsZero() {
+		// The holder's dated tenures of the post, as Bound reads them.
+		ev.samePost(c, func(d tokumu.Day, o *tokumu.Claim, why string) {
+			if d < b.End {
+				b.End, b.EndBy, b.EndWhy = d, o, why
+			}
+		}, func(d tokumu.Day, o *tokumu.Claim, why string) {
+			if d > b.Start {
+				b.Start, b.StartBy, b.StartWhy = d, o, why
+			}
+		})
 		return b
 	}
 	openEnd := w.Latest >= tokumu.MaxDay && w.EarliestEnd < tokumu.MaxDay

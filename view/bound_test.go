@@ -172,3 +172,40 @@ func TestBoundSameRelation(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundSamePost: a post a source gives without dates is bounded by the
+// same holder's dated tenures of it (Higuchi's undated headship of the
+// Harbin agency was possible in 1939, after his dated tenure ended in July
+// 1938); an unknown end of those tenures leaves the end open, and another
+// post or another holder bounds nothing.
+func TestBoundSamePost(t *testing.T) {
+	v := officeVocab(t)
+	cl := func(id, subj, obj, when string) *tokumu.Claim {
+		c := &tokumu.Claim{ID: id, Subject: subj, Predicate: "head_of", Object: obj}
+		if when != "" {
+			w, _, err := tokumu.ParseWhen(when)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.When = w
+		}
+		return c
+	}
+	undated := cl("undated", "higuchi", "harbin", "")
+	later := cl("later", "doi", "section", "")
+	ev := NewEvidence(v, []*tokumu.Claim{undated, cl("dated", "higuchi", "harbin", "1937-08/1938-07"),
+		later, cl("first", "doi", "section", "1935-08-01/"), cl("second", "doi", "section", "1940-03/"),
+		cl("other-post", "higuchi", "2nd-bureau", "1938-07/1940"), cl("other-holder", "hata", "harbin", "1938/1940")})
+	for _, tt := range []struct {
+		c          *tokumu.Claim
+		start, end string
+	}{
+		{undated, "1937-08-01", "1938-07-31"},
+		{later, "1935-08-01", ".."},
+	} {
+		b := ev.Bound(tt.c)
+		if b.Start.String() != tt.start || b.End.String() != tt.end || b.StartWhy != "same post" {
+			t.Errorf("%s: bounds %s–%s (%s, %s), want %s–%s by the same post", tt.c.ID, b.Start, b.End, b.StartWhy, b.EndWhy, tt.start, tt.end)
+		}
+	}
+}

@@ -96,7 +96,7 @@ func TestClosedValuesTranslated(t *testing.T) {
 	for _, v := range []string{chart.Added, chart.Removed, chart.Moved, chart.Renamed, chart.NoEvidence} {
 		keys = append(keys, "structure.badge."+v, "structure.change."+v, "structure.diff."+v)
 	}
-	for _, v := range []string{"death", "dissolution", "successor", "next posting", "predecessor", "founding", "end", "start"} {
+	for _, v := range []string{"death", "dissolution", "successor", "next posting", "predecessor", "founding", "end", "start", "same post"} {
 		keys = append(keys, "bound."+strings.ReplaceAll(v, " ", "_"))
 	}
 	for _, v := range []string{"different objects", "different values", "different dates", "different places", "two holders at once", "two holders possibly at once"} {
