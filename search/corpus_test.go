@@ -68,6 +68,10 @@ func TestCrossScript(t *testing.T) {
 		{"Ooshima", "oshima-hiroshi", "long vowel doubled"},
 		{"Ohshima", "oshima-hiroshi", "passport oh"},
 		{"Komatsubra", "komatsubara-michitaro", "misspelling"},
+		// A Soviet person in katakana, as Japanese writing names him.
+		{"ジューコフ", "zhukov-georgy", "katakana surname"},
+		{"ブリュヘル", "blyukher-vasily", "katakana surname"},
+		{"セミョーノフ", "semyonov-grigory", "katakana surname"},
 		{"小松原", "komatsubara-michitaro", "kanji surname"},
 		{"Сугихара", "sugihara-chiune", "Cyrillic of a Japanese surname"},
 		// A Russian person: Cyrillic with case endings, ё, transliterations.
