@@ -153,3 +153,30 @@ func TestIdleSince(t *testing.T) {
 		}
 	}
 }
+
+// TestLocAfter: a locator does not repeat what the source's short
+// citation ends with (a FRUS document's number).
+func TestLocAfter(t *testing.T) {
+	for _, tt := range []struct{ cite, loc, want string }{
+		{"FRUS, 1931, vol. III, doc. 48", "doc. 48, item 3", "item 3"},
+		{"FRUS, 1931, vol. III, doc. 48", "doc. 48", ""},
+		{"FRUS, 1931, vol. III, doc. 48", "doc. 4, item 3", "doc. 4, item 3"},
+		{"Coox 1985, Nomonhan", "p. 316", "p. 316"},
+		{"Zorikhin 2023, Военная разведка Японии", "", ""},
+	} {
+		if got := locAfter(tt.cite, tt.loc); got != tt.want {
+			t.Errorf("locAfter(%q, %q) = %q, want %q", tt.cite, tt.loc, got, tt.want)
+		}
+	}
+}
+
+// TestHTMLDate: only an EDTF string that is also an HTML date is given as
+// a datetime.
+func TestHTMLDate(t *testing.T) {
+	for s, want := range map[string]bool{"1939": true, "1939-08": true, "1939-08-20": true,
+		"1919-23": false, "/1922-10-25": false, "1937/1938": false, "1941-07~": false, "1939-13": false, "193X": false} {
+		if got := htmlDate(s); got != want {
+			t.Errorf("htmlDate(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

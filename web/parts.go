@@ -54,13 +54,37 @@ func (b *base) writeGrade(sb *strings.Builder, g tokumu.Grade) {
 }
 
 // WhenHTML is a time in words in the page's language, with the EDTF as
-// its machine-readable datetime and its title; "undated" when zero.
+// its title and, where HTML can say the same (a year, a month or a day),
+// as its machine-readable datetime; "undated" when zero. An EDTF season,
+// interval or uncertain date is no valid datetime (1919-23, /1922-10-25),
+// so it has none rather than a wrong one.
 func (b *base) WhenHTML(w tokumu.When) template.HTML {
 	if w.IsZero() {
 		return template.HTML(`<span class="when undated">` + esc(b.T("when.undated")) + `</span>`)
 	}
-	return template.HTML(`<time class="when" datetime="` + esc(w.EDTF) + `" title="` + esc(w.String()) + `">` + esc(w.Human(b.Lang)) + `</time>`)
+	dt := ""
+	if htmlDate(w.EDTF) {
+		dt = ` datetime="` + esc(w.EDTF) + `"`
+	}
+	return template.HTML(`<time class="when"` + dt + ` title="` + esc(w.String()) + `">` + esc(w.Human(b.Lang)) + `</time>`)
 }
+
+// htmlDate reports whether an EDTF string is also a valid HTML datetime:
+// a four-digit year, a year and month, or a date.
+func htmlDate(edtf string) bool {
+	m := htmlDateRE.FindStringSubmatch(edtf)
+	if m == nil {
+		return false
+	}
+	if m[1] != "" {
+		if mo, _ := strconv.Atoi(m[1]); mo < 1 || mo > 12 {
+			return false
+		}
+	}
+	return true
+}
+
+var htmlDateRE = regexp.MustCompile(`^[0-9]{4}(?:-([0-9]{2})(?:-[0-9]{2})?)?$`)
 
 // ClaimValHTML is what a claim says beyond its subject and predicate: the
 // object (linked) or the value (with its language and unit), then its
@@ -103,6 +127,21 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 		sb.WriteString(` <span class="named" title="` + esc(b.T("claim.named.title")) + `">(` + esc(b.T("claim.named.subject", w)) + `)</span>`)
 	}
 	return template.HTML(sb.String())
+}
+
+// locAfter is a claim's locator as it follows its source's short
+// citation, without the part the citation already ends with: a FRUS
+// document's title ends "doc. 48", and its claims' locators begin
+// "doc. 48, item 3".
+func locAfter(cite, loc string) string {
+	first, rest, more := strings.Cut(loc, ", ")
+	if more && strings.HasSuffix(cite, first) {
+		return rest
+	}
+	if !more && strings.HasSuffix(cite, loc) {
+		return ""
+	}
+	return loc
 }
 
 // enSpan is a word of the corpus's English vocabulary (a unit, a role) in
@@ -154,13 +193,13 @@ func (b *base) CiteHTML(c *tokumu.Claim) template.HTML {
 		title += ", " + c.Locator
 	}
 	sb.WriteString(`<details class="cite">` + "\n" + `  <summary title="` + esc(title+" — "+gw.Title) + `"><span class="cite-short">`)
+	short := c.Source
 	if src != nil {
-		sb.WriteString(esc(src.Cite()))
-	} else {
-		sb.WriteString(esc(c.Source))
+		short = src.Cite()
 	}
-	if c.Locator != "" {
-		sb.WriteString(", " + esc(c.Locator))
+	sb.WriteString(esc(short))
+	if loc := locAfter(short, c.Locator); loc != "" {
+		sb.WriteString(", " + esc(loc))
 	}
 	sb.WriteString(`</span> `)
 	b.writeGrade(&sb, c.Grade)

@@ -77,7 +77,8 @@ if (data && box && svg) {
         secs.push(el('section', { svg: false, class: 'tl-year' }, el('h2', { svg: false, text: String(e.year) }), cur.ul));
       }
       cur.ul.append(el('li', { svg: false, class: 't-' + e.type },
-        el('time', { svg: false, class: 'when', datetime: e.edtf, text: e.when }),
+        // A season, interval or uncertain date is no HTML datetime: EDTF in the title.
+        el('time', { svg: false, class: 'when', datetime: /^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$/.test(e.edtf) ? e.edtf : null, title: e.edtf, text: e.when }),
         e.disputed ? ' ' : null,
         e.disputed ? el('a', { svg: false, class: 'disputed', href: '/entities/' + encodeURIComponent(e.id) + q + '#dis-h',
           text: t('js.tl.disputed', '(sources date it otherwise)') }) : null, ' ',
