@@ -612,11 +612,11 @@ type Step struct {
 func (gr *Graph) Path(a, b string) ([]Step, error) {
 	u, ok := gr.ids[a]
 	if !ok {
-		return nil, tokumu.Errorf(tokumu.ENOTFOUND, "%s has no relations in this range (try another --at date or none)", a)
+		return nil, tokumu.Errorf(tokumu.ENOTFOUND, "%s has no relations in this range with these filters (another date, or links that are undated or only possible, may give some)", a)
 	}
 	v, ok := gr.ids[b]
 	if !ok {
-		return nil, tokumu.Errorf(tokumu.ENOTFOUND, "%s has no relations in this range (try another --at date or none)", b)
+		return nil, tokumu.Errorf(tokumu.ENOTFOUND, "%s has no relations in this range with these filters (another date, or links that are undated or only possible, may give some)", b)
 	}
 	ns := gr.shortest(u, v)
 	if len(ns) == 0 {

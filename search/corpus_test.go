@@ -68,6 +68,9 @@ func TestCrossScript(t *testing.T) {
 		{"Ooshima", "oshima-hiroshi", "long vowel doubled"},
 		{"Ohshima", "oshima-hiroshi", "passport oh"},
 		{"Komatsubra", "komatsubara-michitaro", "misspelling"},
+		// 洲 and 州 since the 1956 substitutions: either finds the name.
+		{"満州事変", "mukden-incident-1931", "州 for 洲"},
+		{"満洲事変", "mukden-incident-1931", "洲 as written"},
 		// A Soviet person in katakana, as Japanese writing names him.
 		{"ジューコフ", "zhukov-georgy", "katakana surname"},
 		{"ブリュヘル", "blyukher-vasily", "katakana surname"},

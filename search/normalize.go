@@ -41,7 +41,7 @@ func scriptOf(r rune) script {
 
 // foldRune folds one rune for matching: lower case, Latin diacritics
 // removed (ō → o, ş → s), ё → е, Cyrillic stress marks removed (ѝ → и), old kanji forms to new (滿 → 満), Chinese
-// simplified forms to Japanese ones (滨 → 浜), katakana to hiragana. It
+// simplified forms to Japanese ones (滨 → 浜), 洲 to 州, katakana to hiragana. It
 // returns "" for a rune that only marks a diacritic.
 func foldRune(r rune) string {
 	switch {
@@ -80,6 +80,10 @@ func foldRune(r rune) string {
 		default:
 			return s
 		}
+	case r == '洲':
+		// 洲 is written 州 since the substitutions of 1956 (満洲 → 満州,
+		// 欧洲 → 欧州): a reader types either for the same name.
+		return foldRune('州')
 	case unicode.Is(unicode.Han, r):
 		// Through the simplified form first: 瀋 and 沈 are both 沈 in
 		// simplified Chinese, and only that way do 瀋陽 and 沈阳 meet.

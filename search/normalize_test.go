@@ -20,7 +20,9 @@ func TestFold(t *testing.T) {
 		{"Семёнов", "семенов"},
 		{"ЁЛКА", "елка"},
 		{"Йошкар", "йошкар"}, // й is a letter of its own, not и with a mark
-		{"滿洲", "満洲"},
+		{"滿洲", "満州"},
+		{"満洲国", "満州国"}, // the 1956 substitution: both spellings are in use
+		{"南満州鉄道", "南満州鉄道"},
 		{"關東軍", "関東軍"},
 		{"哈尔滨", "哈爾浜"},
 		{"哈爾濱", "哈爾浜"},
