@@ -35,7 +35,7 @@ func TestAnalysesPages(t *testing.T) {
 		{"/estimates?tolerance=x", 400, []string{"tolerance"}, nil},
 		// Figures the sources give as bounds keep them, and so do the
 		// ratios and changes computed from them.
-		{"/estimates?q=est-red-army-strength-men", 200, []string{"&gt;1,400,000", "≥×1.08"}, nil},
+		{"/estimates?q=est-red-army-strength-men", 200, []string{"&gt;1,400,000", "≥×1.08", `</a> <abbr class="grade`}, nil}, // each side of a pair with its grade
 		{"/estimates?q=est-soviet-far-eastern-forces-strength-divisions", 200, []string{"≤28"}, nil},
 		{"/ledger#bounds", 200, []string{"≤28", "≤&#43;17 (≤×2.55)", "≥4 divisions", "≥×1.00"}, nil},
 		{"/network?ego=lyushkov-genrikh&undated=1&radius=1", 200, []string{`value="lyushkov-genrikh"`, `href="/entities/lyushkov-genrikh"`}, []string{`href="/entities/doihara-kenji"`}},
