@@ -84,8 +84,8 @@ type Entity struct {
 
 // Label returns the best name of e for a reader of lang ("en", "ja" or
 // "ru"): among the entity's proper names (its own, and their systematic
-// romanizations and transcriptions) the one in that language, then a
-// romanized one, then any; an alias, cover name or former name only when
+// romanizations and transcriptions) the one in that language, then the
+// English one, then a romanized one, then any; an alias, cover name or former name only when
 // the entity has no proper name ("Doihara Kenji", not "Lawrence of
 // Manchuria"); the id if e has no names. It is the one label policy of
 // tokumu: the CLI, the search, the web pages and the exports all use it.
@@ -143,7 +143,12 @@ func nameScore(n Name, lang string) int {
 		s = 60
 	case base == lang:
 		s = 40
-	case script == "Latn" || base == "en":
+	case base == "en":
+		// A reader with no name in their language reads the English one
+		// before another language's romanization: 白系露人事務局's reader
+		// gets "Bureau for Russian Emigrants", not "Byuro po delam …".
+		s = 36
+	case script == "Latn":
 		s = 30
 	default:
 		s = 10
