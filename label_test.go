@@ -9,7 +9,9 @@ import (
 // TestLabel: the one label policy — the reader's language, then English,
 // then a romanization, then any; an alias only when nothing else.
 func TestLabel(t *testing.T) {
-	n := func(text, lang string, kind tokumu.NameKind) tokumu.Name { return tokumu.Name{Text: text, Lang: lang, Kind: kind} }
+	n := func(text, lang string, kind tokumu.NameKind) tokumu.Name {
+		return tokumu.Name{Text: text, Lang: lang, Kind: kind}
+	}
 	brem := &tokumu.Entity{ID: "brem", Names: []tokumu.Name{
 		n("Бюро по делам российских эмигрантов", "ru", ""), n("Byuro po delam rossiyskikh emigrantov", "ru-Latn", tokumu.Romanized),
 		n("Bureau for Russian Emigrants", "en", "")}}
