@@ -305,19 +305,9 @@ func (ev *Evidence) samePost(c *tokumu.Claim, endAt, startAt func(tokumu.Day, *t
 	if !ev.exclusive(c.Predicate) {
 		return
 	}
-	lo, hi := tokumu.MaxDay, tokumu.MinDay
-	var first, last *tokumu.Claim
-	for _, o := range ev.postings[c.Subject] {
-		if o.ID == c.ID || o.Predicate != c.Predicate || o.Object != c.Object || o.When.IsZero() {
-			continue
-		}
-		if o.When.Earliest < lo {
-			lo, first = o.When.Earliest, o
-		}
-		if o.When.Latest > hi {
-			hi, last = o.When.Latest, o
-		}
-	}
+	lo, hi, first, last := extent(ev.postings[c.Subject], func(o *tokumu.Claim) bool {
+		return o.ID != c.ID && o.Predicate == c.Predicate && o.Object == c.Object
+	})
 	if first == nil {
 		return
 	}
@@ -346,9 +336,16 @@ func Span(cs []*tokumu.Claim) (lo, hi tokumu.Day, first, last *tokumu.Claim) {
 // when it is the claim bounded). It allocates nothing: it runs for every
 // bound, and the lists are short.
 func span(cs []*tokumu.Claim, skip *tokumu.Claim) (lo, hi tokumu.Day, first, last *tokumu.Claim) {
+	return extent(cs, func(c *tokumu.Claim) bool { return !is(c, skip) && !vaguer(c, cs, skip) })
+}
+
+// extent returns the first and last day of the dated claims of cs that
+// keep accepts, and the claims that give them (nil, with MinDay and
+// MaxDay, when none is dated).
+func extent(cs []*tokumu.Claim, keep func(*tokumu.Claim) bool) (lo, hi tokumu.Day, first, last *tokumu.Claim) {
 	lo, hi = tokumu.MaxDay, tokumu.MinDay
 	for _, c := range cs {
-		if is(c, skip) || c.When.IsZero() || vaguer(c, cs, skip) {
+		if c.When.IsZero() || !keep(c) {
 			continue
 		}
 		if c.When.Earliest < lo {
