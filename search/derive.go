@@ -119,7 +119,9 @@ func (d *deriver) hanKeys(raw string, own ownReading) []string {
 // entity's own reading has it (Umezu, not Yoshiharurō). An organization's
 // names are often different names (陸軍 beside Dai Nippon Teikoku Rikugun,
 // 第五課 beside Roshia-ka), which its romanization does not read: there
-// the dictionary is the only reading and stays.
+// the dictionary is the only reading and stays, except for a name that
+// is a person's or a place's as written (an event named 新京 after the
+// city), read as that entity reads it (Builder.deriveNames).
 type ownReading map[string]bool
 
 // ownReadings returns e's own reading, or nil when the dictionary is to

@@ -64,6 +64,9 @@ func TestOwnReading(t *testing.T) {
 		{ID: "russia-section", Type: tokumu.Organization, Names: []tokumu.Name{
 			name("第五課", "ja", tokumu.Native), name("Roshia-ka", "ja-Latn", tokumu.Romanized)}},
 		{ID: "no-reading", Type: tokumu.Person, Names: []tokumu.Name{name("河辺虎四郎", "ja", tokumu.Native)}},
+		// An event named after the city reads the name as the city does.
+		{ID: "capital-1932", Type: tokumu.Event, Names: []tokumu.Name{
+			name("Changchun made the capital", "en", tokumu.Native), name("新京", "ja", tokumu.Alias)}},
 	}
 	b, err := NewBuilder(es, nil, nil)
 	if err != nil {
@@ -85,7 +88,7 @@ func TestOwnReading(t *testing.T) {
 		{"Iwane", "matsui"},
 		{"Ishine", ""}, // the dictionary's 石根
 		{"Shinkyo", "hsinking"},
-		{"Shinmiyako", ""},
+		{"Shinmiyako", ""},            // neither the city nor the event named after it
 		{"Daigoka", "russia-section"}, // an organization keeps the dictionary's reading
 		{"Kawabe", "no-reading"},      // a person with no reading of its own keeps it too
 	} {
