@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -108,24 +107,11 @@ func newBuilder(es []*tokumu.Entity, srcs []*tokumu.Source, preds []*tokumu.Pred
 func (b *Builder) deriveNames() {
 	defer close(b.named)
 	ix := b.ix
-	owns := make([]ownReading, len(ix.ents))
-	byForm := map[string]ownReading{} // a person's or place's kanji name → its reading
+	es := make([]*tokumu.Entity, len(ix.ents))
 	for i := range ix.ents {
-		e := ix.ents[i].e
-		if owns[i] = ownReadings(e); owns[i] == nil {
-			continue
-		}
-		for _, n := range e.Names {
-			if strings.HasPrefix(n.Lang, "ja") && hasHan(n.Text) {
-				form := readingForm(n.Text)
-				if o, ok := byForm[form]; ok && o != nil && !maps.Equal(o, owns[i]) {
-					byForm[form] = nil // two entities read it differently: trust neither
-				} else if !ok {
-					byForm[form] = owns[i]
-				}
-			}
-		}
+		es[i] = ix.ents[i].e
 	}
+	owns, byForm := ownForms(es)
 	for i := range ix.ents {
 		e := ix.ents[i].e
 		shortest := math.MaxInt
@@ -133,10 +119,11 @@ func (b *Builder) deriveNames() {
 			own := owns[i]
 			if own == nil && strings.HasPrefix(n.Lang, "ja") {
 				// Another entity's name as written (an event named 新京
-				// after the city) is read as that entity reads it.
+				// after the city) is read as that entity reads it; a
+				// name that embeds one, in pieces (forms.pieces).
 				own = byForm[readingForm(n.Text)]
 			}
-			ix.names.add(b.d, int32(i), uint16(ni), n.Text, n.Lang, own)
+			ix.names.add(b.d, int32(i), uint16(ni), n.Text, n.Lang, own, byForm)
 			b.words[i] = append(b.words[i], uint8(min(len(tokenize(n.Text)), 255)))
 			if l := len([]rune(n.Text)); l < shortest {
 				shortest = l

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"strings"
 	"sync"
 
@@ -183,6 +184,83 @@ func (own ownReading) reads(kana string) bool {
 		}
 	}
 	return false
+}
+
+// forms are the kanji names of persons and places by readingForm, each
+// with its entity's own reading (nil where two entities read one form
+// differently: then neither is trusted).
+type forms map[string]ownReading
+
+// ownForms returns each entity's own reading (ownReadings) and the forms
+// of the persons' and places' kanji names.
+func ownForms(es []*tokumu.Entity) ([]ownReading, forms) {
+	owns := make([]ownReading, len(es))
+	fs := forms{}
+	for i, e := range es {
+		if owns[i] = ownReadings(e); owns[i] == nil {
+			continue
+		}
+		for _, n := range e.Names {
+			if strings.HasPrefix(n.Lang, "ja") && hasHan(n.Text) {
+				form := readingForm(n.Text)
+				if o, ok := fs[form]; ok && o != nil && !maps.Equal(o, owns[i]) {
+					fs[form] = nil // two entities read it differently: trust neither
+				} else if !ok {
+					fs[form] = owns[i]
+				}
+			}
+		}
+	}
+	return owns, fs
+}
+
+// pieces splits a run of kanji and kana, in readingForm, at the person's
+// and place's names it embeds, so that each piece is read alone: an
+// organization's or an event's name often embeds one (満洲里特務機関, the
+// Manchouli agency; 張鼓峰事件), and the dictionary reads it badly within
+// the whole (満洲里 as まんしゅう・さと, so that "Sato" found the agency).
+// An embedded name is read as its entity reads it, the rest by the
+// dictionary. Names are matched leftmost-longest, of two characters or
+// more (a one-kanji place name is part of too many words); the own
+// reading of a piece that is no such name is nil. With no name embedded,
+// or the run one name as a whole, pieces returns the run alone.
+func (fs forms) pieces(run string) []piece {
+	rs := []rune(run)
+	var out []piece
+	last := 0 // start of the text not yet in a piece
+	for i := 0; i < len(rs); {
+		n := 0
+		for j := len(rs); j >= i+2; j-- {
+			if own, ok := fs[string(rs[i:j])]; ok && own != nil {
+				n = j - i
+				break
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		if last < i {
+			out = append(out, piece{text: string(rs[last:i])})
+		}
+		out = append(out, piece{text: string(rs[i : i+n]), own: fs[string(rs[i:i+n])]})
+		i += n
+		last = i
+	}
+	if len(out) == 0 {
+		return []piece{{text: run}}
+	}
+	if last < len(rs) {
+		out = append(out, piece{text: string(rs[last:])})
+	}
+	return out
+}
+
+// piece is a part of a kanji name read alone, with the own reading of the
+// person or place whose name it is, or nil.
+type piece struct {
+	text string
+	own  ownReading
 }
 
 // readingForm is a run of Japanese as the analyzer should read it: NFKC

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tokumu/tokumu"
@@ -67,6 +68,9 @@ func TestOwnReading(t *testing.T) {
 		// An event named after the city reads the name as the city does.
 		{ID: "capital-1932", Type: tokumu.Event, Names: []tokumu.Name{
 			name("Changchun made the capital", "en", tokumu.Native), name("新京", "ja", tokumu.Alias)}},
+		// An organization named with the city's name reads that piece as
+		// the city does, and the rest by the dictionary.
+		{ID: "hsinking-agency", Type: tokumu.Organization, Names: []tokumu.Name{name("新京特務機関", "ja", tokumu.Native)}},
 	}
 	b, err := NewBuilder(es, nil, nil)
 	if err != nil {
@@ -88,7 +92,8 @@ func TestOwnReading(t *testing.T) {
 		{"Iwane", "matsui"},
 		{"Ishine", ""}, // the dictionary's 石根
 		{"Shinkyo", "hsinking"},
-		{"Shinmiyako", ""},            // neither the city nor the event named after it
+		{"Shinmiyako", ""},            // neither the city, nor the event named after it, nor the agency
+		{"Tokumu", "hsinking-agency"}, // the rest of the agency's name
 		{"Daigoka", "russia-section"}, // an organization keeps the dictionary's reading
 		{"Kawabe", "no-reading"},      // a person with no reading of its own keeps it too
 	} {
@@ -116,6 +121,7 @@ func TestOwnReading(t *testing.T) {
 		{"Iwane", "Ishine", "matsui-iwane"},
 		{"Keijo", "Kyoshiro", "seoul"},
 		{"Yoshijiro", "Yoshiharuro", "umezu-yoshijiro"},
+		{"Manshuri", "Sato", "manchouli-tokumu-kikan"}, // 満洲里 within 満洲里特務機関
 	} {
 		for _, q := range []string{tt.right, tt.wrong} {
 			r, err := emb.Search(Query{Text: q, Limit: 50})
@@ -126,6 +132,37 @@ func TestOwnReading(t *testing.T) {
 			if found != (q == tt.right) {
 				t.Errorf("embedded corpus: %q finds %s: %v", q, tt.ent, found)
 			}
+		}
+	}
+}
+
+// TestPieces: a kanji run is split at the persons' and places' names it
+// embeds, leftmost-longest, two characters or more, never at a form two
+// entities read differently.
+func TestPieces(t *testing.T) {
+	own := ownReading{"x": true}
+	fs := forms{"満洲里": own, "満洲": own, "二俣": own, "京": own, "奉天": nil}
+	for _, tt := range []struct {
+		run  string
+		want string // pieces, "+" marking one read as its entity reads it
+	}{
+		{"満洲里特務機関", "+満洲里|特務機関"}, // the longest name, not 満洲
+		{"陸軍中野学校二俣分校", "陸軍中野学校|+二俣|分校"},
+		{"満洲里", "+満洲里"},      // the run is the name
+		{"東京特務機関", "東京特務機関"}, // 京 is too short to split at
+		{"奉天特務機関", "奉天特務機関"}, // read two ways: not split
+		{"関東軍", "関東軍"},
+	} {
+		var got []string
+		for _, p := range fs.pieces(tt.run) {
+			if p.own != nil {
+				got = append(got, "+"+p.text)
+			} else {
+				got = append(got, p.text)
+			}
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("pieces(%s) = %s, want %s", tt.run, g, tt.want)
 		}
 	}
 }

@@ -54,8 +54,9 @@ func newNameIndex() *nameIndex {
 }
 
 // add indexes one name of an entity; own is the entity's own reading of
-// its kanji names (see ownReading), or nil.
-func (x *nameIndex) add(d *deriver, ent int32, ni uint16, text, lang string, own ownReading) {
+// its kanji names (see ownReading), or nil, when fs says how the persons'
+// and places' names a kanji run embeds are read (see forms.pieces).
+func (x *nameIndex) add(d *deriver, ent int32, ni uint16, text, lang string, own ownReading, fs forms) {
 	toks := tokenize(text)
 	if len(toks) == 0 {
 		return
@@ -70,9 +71,21 @@ func (x *nameIndex) add(d *deriver, ent int32, ni uint16, text, lang string, own
 		}
 		raw := text[t.start:t.end]
 		var keys tokenKeys
-		if own != nil && t.script == scriptCJK && strings.HasPrefix(lang, "ja") && !isKana(t.text) && hasHan(t.text) {
+		kanji := t.script == scriptCJK && strings.HasPrefix(lang, "ja") && !isKana(t.text) && hasHan(t.text)
+		switch {
+		case kanji && own != nil:
 			keys = tokenKeys{wordKeys(t), d.hanKeys(raw, own)}
-		} else {
+		case kanji && fs != nil:
+			ps := fs.pieces(readingForm(raw))
+			if len(ps) == 1 && ps[0].own == nil {
+				keys = d.tokenKeys(t, raw, lang)
+				break
+			}
+			keys.written = wordKeys(t)
+			for _, p := range ps {
+				keys.derived = append(keys.derived, d.hanKeys(p.text, p.own)...)
+			}
+		default:
 			keys = d.tokenKeys(t, raw, lang)
 		}
 		for _, k := range keys.written {

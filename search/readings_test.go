@@ -32,10 +32,17 @@ func TestReadingTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The runs deriveKeys reads: kanji in a name whose language is ja…
+	// The runs deriveKeys reads: kanji in a name whose language is ja, and
+	// the pieces of those that embed a person's or a place's name…
 	want := map[string][]string{}
 	d := &deriver{}
-	for _, e := range es {
+	read := func(form string) {
+		if _, ok := want[form]; !ok {
+			want[form] = d.analyze(form)
+		}
+	}
+	owns, fs := ownForms(es)
+	for i, e := range es {
 		for _, n := range e.Names {
 			if !strings.HasPrefix(n.Lang, "ja") {
 				continue
@@ -43,8 +50,11 @@ func TestReadingTable(t *testing.T) {
 			for _, tok := range tokenize(n.Text) {
 				if tok.script == scriptCJK && !isKana(tok.text) && hasHan(tok.text) {
 					form := readingForm(n.Text[tok.start:tok.end])
-					if _, ok := want[form]; !ok {
-						want[form] = d.analyze(form)
+					read(form)
+					if owns[i] == nil {
+						for _, p := range fs.pieces(form) {
+							read(p.text)
+						}
 					}
 				}
 			}
