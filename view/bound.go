@@ -296,6 +296,19 @@ func (ev *Evidence) sameRelation(c *tokumu.Claim, openEnd, openStart bool, endAt
 	}
 }
 
+// successive reports whether the evidence ends one of two holdings of a
+// relation before the other begins (each side as far as its own dates and
+// its bounds allow), so that both can be true as two tenures.
+func (ev *Evidence) successive(a, b *tokumu.Claim) bool {
+	if a.When.IsZero() || b.When.IsZero() {
+		return false
+	}
+	ba, bb := ev.Bound(a), ev.Bound(b)
+	endA, startA := min(a.When.Latest, ba.End), max(a.When.Earliest, ba.Start)
+	endB, startB := min(b.When.Latest, bb.End), max(b.When.Earliest, bb.Start)
+	return endA < startB || endB < startA
+}
+
 // samePost bounds an undated holding of a post (an office or an exclusive
 // posting) by the same holder's dated holdings of that post: a source that
 // names Higuchi head of the Harbin agency without dates tells one of the

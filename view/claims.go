@@ -127,7 +127,15 @@ type Disagreement struct {
 // contradiction of the actual figure, it is the point. Claims that are
 // identical but for their source corroborate, they do not disagree. Each
 // disagreement lists the claims linked by some disagreeing pair.
-func FindDisagreements(claims []*tokumu.Claim, vocab *tokumu.Vocab) []Disagreement {
+//
+// With ev (else nil), two holdings of a relation whose own dates overlap
+// only because one leaves its end (or start) unknown are successive
+// where other evidence ends the first before the second begins: Doi's
+// headship of the Russia Section from August 1935 (one source, no end)
+// and from March 1940 (another) are two tenures, since his posting to
+// Moscow in November 1937 ended the first (see Bound). By dates alone,
+// two tenures and two versions of one are the same.
+func FindDisagreements(claims []*tokumu.Claim, vocab *tokumu.Vocab, ev *Evidence) []Disagreement {
 	type key struct{ s, p, o, persp, unit, when string }
 	type kind int
 	const (
@@ -174,7 +182,10 @@ func FindDisagreements(claims []*tokumu.Claim, vocab *tokumu.Vocab) []Disagreeme
 			conflict = func(a, b *tokumu.Claim) bool { return a.Value != b.Value }
 		default:
 			once := vocab.Is(k.p, tokumu.RoleOncePerObject)
-			conflict = func(a, b *tokumu.Claim) bool { return relationConflict(a, b, once) }
+			conflict = func(a, b *tokumu.Claim) bool {
+				// A relation held once (studied_at) has no second tenure.
+				return relationConflict(a, b, once) && (once || ev == nil || !ev.successive(a, b))
+			}
 		}
 		// Link the claims of the bucket by disagreeing pairs; each group of
 		// linked claims is one disagreement.

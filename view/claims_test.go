@@ -85,7 +85,7 @@ func TestFindDisagreementsTable(t *testing.T) {
 			a, b := tt.a, tt.b
 			a.ID, a.Subject, a.Source = "a", "s", "src-a"
 			b.ID, b.Subject, b.Source = "b", "s", "src-b"
-			ds := view.FindDisagreements([]*tokumu.Claim{&a, &b}, preds)
+			ds := view.FindDisagreements([]*tokumu.Claim{&a, &b}, preds, nil)
 			if got := len(ds) == 1; got != tt.want || len(ds) > 1 {
 				t.Fatalf("got %d disagreements, want %v: %+v", len(ds), tt.want, ds)
 			}
@@ -94,7 +94,7 @@ func TestFindDisagreementsTable(t *testing.T) {
 			}
 			// The same two claims from one source never disagree.
 			b.Source = a.Source
-			if ds := view.FindDisagreements([]*tokumu.Claim{&a, &b}, preds); len(ds) != 0 {
+			if ds := view.FindDisagreements([]*tokumu.Claim{&a, &b}, preds, nil); len(ds) != 0 {
 				t.Errorf("claims of one source disagree: %+v", ds)
 			}
 		})
@@ -112,7 +112,7 @@ func TestFindDisagreementsGroups(t *testing.T) {
 		{ID: "3", Subject: "akikusa", Predicate: "head_of", Object: "nakano", When: w("1938-04/"), Source: "c"},
 		{ID: "4", Subject: "akikusa", Predicate: "head_of", Object: "nakano", When: w("1926/1927"), Source: "d"},
 	}
-	ds := view.FindDisagreements(cs, testVocab(t))
+	ds := view.FindDisagreements(cs, testVocab(t), nil)
 	if len(ds) != 1 || len(ds[0].Claims) != 3 {
 		t.Fatalf("got %+v, want one disagreement of claims 1–3", ds)
 	}
@@ -134,7 +134,7 @@ func TestFindDisagreements(t *testing.T) {
 		{ID: "6", Subject: "f", Predicate: "strength", Value: "16", Unit: "divisions", When: y("1936", 0, 0), Source: "b"}, // other perspective
 		{ID: "7", Subject: "f", Predicate: "strength", Value: "18", Unit: "divisions", When: y("1936", 0, 0), Source: "c"},
 	}
-	ds := view.FindDisagreements(cs, testVocab(t))
+	ds := view.FindDisagreements(cs, testVocab(t), nil)
 	if len(ds) != 2 {
 		t.Fatalf("got %d disagreements, want 2: %+v", len(ds), ds)
 	}
@@ -143,5 +143,59 @@ func TestFindDisagreements(t *testing.T) {
 	}
 	if ds[1].Predicate != "born" || ds[1].Reason != "different dates" {
 		t.Errorf("second = %+v", ds[1])
+	}
+}
+
+// TestFindDisagreementsSuccessive: two open-ended holdings of one office
+// are two tenures, not two versions of one, where other evidence ends the
+// first before the second begins (Doi's Russia Section, 1935 and 1940,
+// with another post between); by dates alone they disagree, and two
+// versions of one start with nothing between them still do.
+func TestFindDisagreementsSuccessive(t *testing.T) {
+	w := func(s string) tokumu.When { v, _, _ := tokumu.ParseWhen(s); return v }
+	vocab := testVocab(t)
+	tenures := []*tokumu.Claim{
+		{ID: "1", Subject: "doi", Predicate: "head_of", Object: "russia", When: w("1935-08-01/"), Source: "kimura"},
+		{ID: "2", Subject: "doi", Predicate: "head_of", Object: "russia", When: w("1940-03/"), Source: "jawp"},
+		{ID: "3", Subject: "doi", Predicate: "head_of", Object: "fifth-section", When: w("1937-11/1938-07"), Source: "jawp"},
+	}
+	versions := []*tokumu.Claim{
+		{ID: "4", Subject: "ito", Predicate: "head_of", Object: "russia", When: w("1930/"), Source: "a"},
+		{ID: "5", Subject: "ito", Predicate: "head_of", Object: "russia", When: w("1931/"), Source: "b"},
+		{ID: "6", Subject: "ito", Predicate: "head_of", Object: "fifth-section", When: w("1934/1935"), Source: "b"},
+	}
+	for _, tt := range []struct {
+		name   string
+		claims []*tokumu.Claim
+		ev     bool
+		want   int
+	}{
+		{"tenures by dates alone", tenures, false, 1},
+		{"tenures with evidence", tenures, true, 0},
+		{"versions by dates alone", versions, false, 1},
+		{"versions with evidence", versions, true, 1}, // the next post ends both after either began
+	} {
+		var ev *view.Evidence
+		if tt.ev {
+			ev = view.NewEvidence(vocab, tt.claims)
+		}
+		if ds := view.FindDisagreements(tt.claims, vocab, ev); len(ds) != tt.want {
+			t.Errorf("%s: %d disagreements, want %d: %+v", tt.name, len(ds), tt.want, ds)
+		}
+	}
+}
+
+// TestFindDisagreementsOnce: a relation held once (studied_at) dated
+// differently by two sources disagrees with evidence too: the dates do
+// not overlap, but there is no second time.
+func TestFindDisagreementsOnce(t *testing.T) {
+	w := func(s string) tokumu.When { v, _, _ := tokumu.ParseWhen(s); return v }
+	vocab := testVocab(t)
+	cs := []*tokumu.Claim{
+		{ID: "1", Subject: "k", Predicate: "studied_at", Object: "academy", When: w("1912"), Source: "a"},
+		{ID: "2", Subject: "k", Predicate: "studied_at", Object: "academy", When: w("1914"), Source: "b"},
+	}
+	if ds := view.FindDisagreements(cs, vocab, view.NewEvidence(vocab, cs)); len(ds) != 1 {
+		t.Errorf("%d disagreements, want 1: %+v", len(ds), ds)
 	}
 }

@@ -68,7 +68,13 @@ func LoadEntityViewWith(ctx context.Context, s tokumu.Store, id string, ev *Evid
 			own = append(own, c)
 		}
 	}
-	v.Disagreements = FindDisagreements(own, v.Vocab)
+	dev := ev // what separates two tenures (FindDisagreements)
+	if dev == nil {
+		if dev, err = LoadEvidence(ctx, s, v.Vocab, own); err != nil {
+			return nil, err
+		}
+	}
+	v.Disagreements = FindDisagreements(own, v.Vocab, dev)
 	v.SameAs = FindSameAs(id, claims, v.Vocab)
 	conflicts, extra, err := holderConflicts(ctx, s, v.Vocab, id, claims, ev)
 	if err != nil {

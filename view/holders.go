@@ -184,11 +184,14 @@ func successive(a, b *tokumu.Claim, lo, hi tokumu.Day) bool {
 
 // AllDisagreements returns every disagreement among claims: between
 // sources on one subject (FindDisagreements) and between the holders of
-// one office (FindHolderConflicts, bounded by the same claims), in
-// subject order. It is what the corpus-wide list shows.
-func AllDisagreements(claims []*tokumu.Claim, vocab *tokumu.Vocab) []Disagreement {
-	out := FindDisagreements(claims, vocab)
-	out = append(out, FindHolderConflicts(claims, vocab, NewEvidence(vocab, claims))...)
+// one office (FindHolderConflicts), both bounded by ev — nil: by the same
+// claims —, in subject order. It is what the corpus-wide list shows.
+func AllDisagreements(claims []*tokumu.Claim, vocab *tokumu.Vocab, ev *Evidence) []Disagreement {
+	if ev == nil {
+		ev = NewEvidence(vocab, claims)
+	}
+	out := FindDisagreements(claims, vocab, ev)
+	out = append(out, FindHolderConflicts(claims, vocab, ev)...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Subject != out[j].Subject {
 			return out[i].Subject < out[j].Subject

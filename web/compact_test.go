@@ -185,7 +185,7 @@ func compareDisagreements(t *testing.T, srv *Server, db *sqlite.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := view.AllDisagreements(claims, st.vocab)
+	all := view.AllDisagreements(claims, st.vocab, nil)
 	var certainFirst []view.Disagreement
 	certain := 0
 	for _, possible := range []bool{false, true} {

@@ -100,7 +100,7 @@ func TestDisListRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := view.AllDisagreements(claims, newServer(t, db).cur.Load().vocab)
+	all := view.AllDisagreements(claims, newServer(t, db).cur.Load().vocab, nil)
 	if len(all) < 20 {
 		t.Fatalf("%d disagreements in the embedded corpus: too few to test", len(all))
 	}

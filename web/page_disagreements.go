@@ -233,7 +233,7 @@ func derivedOf(ctx context.Context, st *state) (*derived, error) {
 		// the same claim (every holder of an office), the list keeps its
 		// copy, and this read's go.
 		ev := st.snap.analyses().evidence
-		d.all = newDisAll(view.FindDisagreements(claims, st.vocab), view.HolderOffices(claims, st.vocab, ev), ev.Claim)
+		d.all = newDisAll(view.FindDisagreements(claims, st.vocab, ev), view.HolderOffices(claims, st.vocab, ev), ev.Claim)
 		d.possible = d.all.len() - d.all.certain()
 		srcs := make([]*tokumu.Source, 0, len(st.snap.SourceList))
 		srcs = append(srcs, st.snap.SourceList...)

@@ -47,7 +47,15 @@ disagreement: they differ in perspective, which is the point.`,
 		if err != nil {
 			return err
 		}
-		ds := view.AllDisagreements(claims, vocab)
+		// One subject's claims are bounded by what LoadEvidence reads of
+		// the corpus (its postings, its offices' holders), as its page is.
+		var ev *view.Evidence
+		if f.Subject != "" {
+			if ev, err = view.LoadEvidence(ctx, db, vocab, claims); err != nil {
+				return err
+			}
+		}
+		ds := view.AllDisagreements(claims, vocab, ev)
 		var involved []*tokumu.Claim
 		for _, d := range ds {
 			involved = append(involved, d.Claims...)
