@@ -499,3 +499,45 @@ func HeadRevision(ctx context.Context, store Store) (int64, error) {
 	}
 	return rs[0].ID, nil
 }
+
+// ImportRevision is the newest revision a store held when its corpus was
+// last imported (Replace), 0 for a store that keeps no history or had
+// none then. An import replaces the data the revisions up to it changed:
+// they stay in the history, but the data served is the import plus the
+// revisions after it, which is what "edited" means to a citation.
+func ImportRevision(ctx context.Context, store Store) (int64, error) {
+	if ir, ok := store.(interface {
+		ImportRevision(context.Context) (int64, error)
+	}); ok {
+		return ir.ImportRevision(ctx)
+	}
+	return 0, nil
+}
+
+// EditsSinceImport returns the revisions made on a store's data since its
+// corpus was imported, newest first, at most limit of them, and how many
+// there are: what an import would replace.
+func EditsSinceImport(ctx context.Context, store Store, limit int) (revs []*Revision, n int64, err error) {
+	ed, ok := store.(Editor)
+	if !ok {
+		return nil, 0, nil
+	}
+	head, err := HeadRevision(ctx, store)
+	if err != nil || head == 0 {
+		return nil, 0, err
+	}
+	from, err := ImportRevision(ctx, store)
+	if err != nil || head <= from {
+		return nil, 0, err
+	}
+	rs, err := ed.History(ctx, HistoryFilter{Limit: limit})
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, r := range rs {
+		if r.ID > from {
+			revs = append(revs, r)
+		}
+	}
+	return revs, head - from, nil
+}

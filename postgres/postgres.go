@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -144,6 +145,24 @@ func (s *DB) Settings(ctx context.Context) (*tokumu.Settings, error) {
 		return nil, fmt.Errorf("postgres: settings: %w", err)
 	}
 	return &st, nil
+}
+
+// ImportRevision returns the newest revision the database held when its
+// corpus was last imported (see tokumu.ImportRevision).
+func (s *DB) ImportRevision(ctx context.Context) (int64, error) {
+	var v string
+	err := s.pool.QueryRow(ctx, `SELECT value FROM meta WHERE key = 'import_revision'`).Scan(&v)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("postgres: read import revision: %w", err)
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("postgres: import revision %q: %w", v, err)
+	}
+	return n, nil
 }
 
 // Hash returns the corpus hash recorded by the last Replace, or "" if the

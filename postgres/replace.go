@@ -42,6 +42,12 @@ func (s *DB) Replace(ctx context.Context, ds *tokumu.Dataset) error {
 	if _, err := tx.Exec(ctx, `INSERT INTO meta (key, value) VALUES ('settings', $1), ('hash', $2)`, mustJSON(ds.Settings), ds.Hash); err != nil {
 		return fmt.Errorf("postgres: replace: %w", err)
 	}
+	// The revisions made before this import were made on the data it
+	// replaced (ImportRevision); they stay in the history, numbered as
+	// they were, so that a server watching the numbers never goes back.
+	if _, err := tx.Exec(ctx, `INSERT INTO meta (key, value) SELECT 'import_revision', COALESCE(MAX(id), 0)::text FROM revision`); err != nil {
+		return fmt.Errorf("postgres: replace: %w", err)
+	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("postgres: replace: commit: %w", err)
 	}

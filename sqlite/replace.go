@@ -91,6 +91,11 @@ func (s *DB) ReplaceStream(ctx context.Context, ds *tokumu.Dataset, claims Claim
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('stats', ?)`, mustJSON(st)); err != nil {
 		return fmt.Errorf("sqlite: replace: %w", err)
 	}
+	// The revisions made before this import were made on the data it
+	// replaced (ImportRevision).
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) SELECT 'import_revision', COALESCE(MAX(id), 0) FROM revision`); err != nil {
+		return fmt.Errorf("sqlite: replace: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('hash', ?)`, ds.Hash); err != nil {
 		return fmt.Errorf("sqlite: replace: %w", err)
 	}

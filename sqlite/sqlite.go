@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/tokumu/tokumu"
@@ -265,6 +266,24 @@ func (s *DB) Settings(ctx context.Context) (*tokumu.Settings, error) {
 		return nil, fmt.Errorf("sqlite: settings: %w", err)
 	}
 	return &st, nil
+}
+
+// ImportRevision returns the newest revision the database held when
+// its corpus was last imported (see tokumu.ImportRevision).
+func (s *DB) ImportRevision(ctx context.Context) (int64, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'import_revision'`).Scan(&v)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: read import revision: %w", err)
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: import revision %q: %w", v, err)
+	}
+	return n, nil
 }
 
 // Hash returns the corpus hash recorded by the last Replace, or "" if

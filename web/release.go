@@ -32,9 +32,12 @@ type releaseJSON struct {
 func (s *Server) handleRelease(w http.ResponseWriter, r *http.Request) {
 	st := s.st(r)
 	rel, released := st.snap.currentRelease()
-	writeJSON(w, http.StatusOK, releaseJSON{Release: rel, Hash: st.snap.hash, Revision: st.rev,
-		Edited: st.rev > 0 && !released, Version: tokumu.Version,
-		Cite: chicagoRelease(rel, baseURL(r))})
+	out := releaseJSON{Release: rel, Hash: st.snap.hash, Edited: st.rev > st.importRev && !released,
+		Version: tokumu.Version, Cite: chicagoRelease(rel, baseURL(r))}
+	if st.rev > st.importRev {
+		out.Revision = st.rev // revisions up to the import's changed data it replaced
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 // Release is the release of the data the page shows, for the footer.
@@ -45,6 +48,7 @@ func (b *base) Release() string { return b.sn.releaseName() }
 type editedStore struct {
 	store    tokumu.Store
 	rev      int64
+	since    int64 // the revision the corpus was imported at
 	mu       sync.Mutex
 	asked    time.Time
 	name     string
@@ -67,7 +71,7 @@ func (sn *snapshot) currentRelease() (name string, released bool) {
 	e.asked = time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
-	e.name, e.released = servedRelease(ctx, e.store, sn.hash, e.rev)
+	e.name, e.released = servedRelease(ctx, e.store, sn.hash, e.rev, e.since)
 	return e.name, e.released
 }
 
@@ -75,10 +79,12 @@ func (sn *snapshot) currentRelease() (name string, released bool) {
 // of the import while nothing was edited; once edits were made, the
 // release that froze the newest revision (released true), or, if none
 // has, the import's name with the revision ("aee9cca3965d+r12"): data no
-// release holds, which a citation must not pass off as one.
-func servedRelease(ctx context.Context, store tokumu.Store, hash string, rev int64) (name string, released bool) {
+// release holds, which a citation must not pass off as one. Revisions up
+// to since (the import's, tokumu.ImportRevision) changed data the import
+// replaced: with none after it, the data is the import's.
+func servedRelease(ctx context.Context, store tokumu.Store, hash string, rev, since int64) (name string, released bool) {
 	name = ReleaseOf(hash)
-	if rev == 0 {
+	if rev <= since {
 		return name, false
 	}
 	if rs, ok := store.(tokumu.Releases); ok {

@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/storetest"
+	"github.com/tokumu/tokumu/web"
 )
 
 // TestReleaseClaim, on both stores: after a release of the fixture and an
@@ -127,6 +129,34 @@ func TestServedRelease(t *testing.T) {
 		}
 		if a["release"] != "fedcba987654" || a["edited"] == true || !strings.Contains(footer(), "<code>fedcba987654</code>") {
 			t.Errorf("after a release of revision 1: %v, footer %q; want the release's name, not edited", a, footer())
+		}
+	})
+}
+
+// TestServedReleaseAfterImport, on both stores: edits made before an
+// import changed data the import replaced, so a server of the imported
+// data names the import, not "+r1", and does not call it edited.
+func TestServedReleaseAfterImport(t *testing.T) {
+	bothStores(t, func(t *testing.T, db editStore) {
+		es := newEditServer(t, db)
+		_, a := es.call(t, "GET", "/api/release", "", nil)
+		imported := fmt.Sprint(a["release"])
+		if st, a := es.call(t, "PATCH", "/api/claims/c-doihara-head", "alice", map[string]any{"reason": "p. 77", "base": 0, "claim": map[string]any{"loc": "p/77"}}); st != 200 {
+			t.Fatalf("the edit: %d %v", st, a)
+		}
+		if err := db.Replace(context.Background(), storetest.Fixture()); err != nil {
+			t.Fatal(err)
+		}
+		srv, err := web.New(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := httptest.NewServer(srv)
+		defer ts.Close()
+		es.url = ts.URL
+		_, a = es.call(t, "GET", "/api/release", "", nil)
+		if a["release"] != imported || a["edited"] == true || a["revision"] != nil {
+			t.Errorf("after an import over an edit: %v; want %s, not edited, no revision", a, imported)
 		}
 	})
 }

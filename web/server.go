@@ -63,6 +63,9 @@ type state struct {
 	// were built (0: as imported, or a store that keeps no history): they
 	// reflect at least it. See refresh.go.
 	rev int64
+	// importRev is the newest revision when the corpus was imported
+	// (tokumu.ImportRevision): the data is edited only if rev is newer.
+	importRev int64
 
 	// refs counts the requests running on this state; once the state is
 	// retired (a Swap replaced it) and the count is zero, drain runs once.
@@ -183,6 +186,9 @@ func buildState(ctx context.Context, store tokumu.Store, first bool) (*state, er
 	if st.rev, err = tokumu.HeadRevision(ctx, store); err != nil {
 		return nil, err
 	}
+	if st.importRev, err = tokumu.ImportRevision(ctx, store); err != nil {
+		return nil, err
+	}
 	preds, err := store.Predicates(ctx)
 	if err != nil {
 		return nil, err
@@ -266,9 +272,9 @@ func buildState(ctx context.Context, store tokumu.Store, first bool) (*state, er
 	if err != nil {
 		return nil, err
 	}
-	st.snap.release, st.snap.released = servedRelease(ctx, store, st.snap.hash, st.rev)
-	if st.rev > 0 {
-		st.snap.edited = &editedStore{store: store, rev: st.rev, name: st.snap.release, released: st.snap.released, asked: time.Now()}
+	st.snap.release, st.snap.released = servedRelease(ctx, store, st.snap.hash, st.rev, st.importRev)
+	if st.rev > st.importRev {
+		st.snap.edited = &editedStore{store: store, rev: st.rev, since: st.importRev, name: st.snap.release, released: st.snap.released, asked: time.Now()}
 	}
 	if lazyIndex {
 		t.times = append(t.times, LoadTime{Part: "search index (loading after the first answer; searches wait for it)"})

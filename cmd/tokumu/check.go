@@ -115,6 +115,8 @@ func prefix(dir, file string) string {
 	return dir + string(os.PathSeparator) + file
 }
 
+type importOptions struct{ discard bool }
+
 var cmdImport = &command{
 	name: "import",
 	args: "DIR",
@@ -122,7 +124,14 @@ var cmdImport = &command{
 
 The corpus is checked first; if it has any problem nothing is written and
 the problems are printed as 'tokumu check' prints them. The database is
-replaced as a whole: readers see the old content or the new, never a mix.`,
+replaced as a whole: readers see the old content or the new, never a mix.
+A database that holds edits made through the editor since its corpus was
+imported is not replaced: export them first (tokumu export --format yaml),
+or give --discard-edits.`,
+	flags: func(fs *flag.FlagSet, m *Main) {
+		fs.BoolVar(&opts[importOptions](m).discard, "discard-edits", false,
+			"replace a database even though it holds edits made through the editor since its last import (they stay in its history)")
+	},
 	run: func(ctx context.Context, m *Main, args []string) error {
 		if len(args) != 1 {
 			return usagef("tokumu import corpus/ --db my.db", "import needs one corpus directory")
@@ -134,6 +143,24 @@ replaced as a whole: readers see the old content or the new, never a mix.`,
 		path := m.DB
 		if path == "" {
 			path = "tokumu.db"
+		}
+		if !opts[importOptions](m).discard {
+			desc, err := editsIn(ctx, path)
+			if err != nil {
+				return err
+			}
+			if desc != "" {
+				name := displayDB(path)
+				kept := "a PostgreSQL database keeps them in its history, marked as made before the import"
+				if kind, _ := parseDB(path); kind != dbPostgres {
+					kept = "an SQLite file is replaced with its history, accounts and releases"
+				}
+				fmt.Fprintf(m.Stderr, "tokumu import: %s holds %s; importing %s would replace them, so nothing was written.\n"+
+					"  To keep them: tokumu export --db %s --format yaml -o edited/ writes the edited corpus; merge it into %s and import that.\n"+
+					"  To replace them anyway: tokumu import %s --db %s --discard-edits (%s).\n",
+					name, desc, dir, name, dir, args[0], name, kept)
+				return errFailed
+			}
 		}
 		start := time.Now()
 		pr := m.progress("reading " + dir)

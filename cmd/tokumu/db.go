@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -78,6 +79,13 @@ func (m *Main) openStore(ctx context.Context) (tokumu.Store, error) {
 		if have == want || (have != "" && !strings.HasPrefix(have, embeddedPrefix)) {
 			return db, nil // current, or the user's own corpus
 		}
+		if kept, err := m.keepEdited(ctx, db, path); kept || err != nil {
+			if err != nil {
+				db.Close()
+				return nil, err
+			}
+			return db, nil
+		}
 		db.Close()
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
@@ -101,6 +109,9 @@ func (m *Main) openPostgres(ctx context.Context, dsn string) (tokumu.Store, erro
 		return nil, err
 	}
 	current, err := keepContent(ctx, db, want)
+	if err == nil && !current {
+		current, err = m.keepEdited(ctx, db, displayDB(dsn))
+	}
 	if err == nil && !current {
 		var ds *tokumu.Dataset
 		if ds, err = m.loadEmbedded(want); err == nil {
@@ -155,6 +166,78 @@ func embeddedHash() (string, error) {
 		return "", fmt.Errorf("embedded corpus: %w", err)
 	}
 	return embeddedPrefix + h, nil
+}
+
+// keepEdited reports whether a database that holds an older embedded
+// corpus must be kept rather than rebuilt from this version's: it holds
+// edits made through the editor since that corpus was imported, which a
+// rebuild would lose. It says so on stderr, with the way to replace it.
+func (m *Main) keepEdited(ctx context.Context, db tokumu.Store, name string) (bool, error) {
+	desc, err := describeEdits(ctx, db)
+	if err != nil || desc == "" {
+		return false, err
+	}
+	fmt.Fprintf(m.Stderr, "tokumu: %s holds %s; it keeps the embedded corpus of an earlier tokumu, since loading this version's would lose them.\n"+
+		"  To move to this version's corpus: tokumu export --db %s --format yaml -o edited/ keeps the edited corpus; then tokumu import --discard-edits.\n", name, desc, name)
+	return true, nil
+}
+
+// editsIn describes the edits made since its import in the database an
+// import to path would replace (describeEdits), "" if there are none or
+// no database yet.
+func editsIn(ctx context.Context, path string) (string, error) {
+	var db tokumu.Store
+	if kind, target := parseDB(path); kind == dbPostgres {
+		pg, err := postgres.Open(ctx, target)
+		if err != nil {
+			return "", err
+		}
+		db = pg
+	} else {
+		if _, err := os.Stat(target); errors.Is(err, fs.ErrNotExist) {
+			return "", nil
+		}
+		lite, err := sqlite.Open(ctx, target, sqlite.Options{})
+		if err != nil {
+			return "", nil // no database tokumu reads: nothing of its to keep
+		}
+		db = lite
+	}
+	defer db.Close()
+	return describeEdits(ctx, db)
+}
+
+// describeEdits says which revisions were made on db's data since its
+// corpus was imported — "3 revisions since its corpus was imported (r7–r9,
+// by alice and boris; the newest on 2026-12-05 01:15 UTC)" — or "" if
+// none: what an import would replace.
+func describeEdits(ctx context.Context, db tokumu.Store) (string, error) {
+	revs, n, err := tokumu.EditsSinceImport(ctx, db, 1000)
+	if err != nil || n == 0 || len(revs) == 0 {
+		return "", err
+	}
+	var authors []string
+	for _, r := range revs {
+		if !slices.Contains(authors, r.Author) {
+			authors = append(authors, r.Author)
+		}
+	}
+	slices.Sort(authors)
+	first, last := revs[len(revs)-1], revs[0]
+	span := fmt.Sprintf("r%d", last.ID)
+	if first.ID != last.ID {
+		span = fmt.Sprintf("r%d–r%d", first.ID, last.ID)
+	}
+	noun := "revisions"
+	if n == 1 {
+		noun = "revision"
+	}
+	more := ""
+	if int64(len(revs)) < n {
+		more = fmt.Sprintf(" (the newest %d listed)", len(revs))
+	}
+	return fmt.Sprintf("%d %s made through the editor since its corpus was imported (%s%s, by %s; the newest on %s)",
+		n, noun, span, more, strings.Join(authors, ", "), last.Time.UTC().Format("2006-01-02 15:04 UTC")), nil
 }
 
 // keepContent reports whether the store holds what it should keep: the

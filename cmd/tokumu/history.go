@@ -67,7 +67,14 @@ history page). --json prints each change's object before and after.`,
 			}
 			return errFailed
 		}
-		for _, r := range rs {
+		since, err := tokumu.ImportRevision(ctx, db)
+		if err != nil {
+			return err
+		}
+		for i, r := range rs {
+			if r.ID <= since && (i == 0 || rs[i-1].ID > since) {
+				fmt.Fprintf(m.Stdout, "— the corpus was imported after r%d: the revisions below changed the data that import replaced —\n", since)
+			}
 			fmt.Fprintf(m.Stdout, "r%d  %s  %s  %s\n", r.ID, r.Time.UTC().Format("2006-01-02 15:04:05Z"), escapeControl(r.Author), escapeControl(r.Message))
 			for _, ch := range r.Changes {
 				fmt.Fprintf(m.Stdout, "    %s\n", describeChange(ch))

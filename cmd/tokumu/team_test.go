@@ -302,3 +302,117 @@ func TestServeEditsSQLite(t *testing.T) {
 		t.Errorf("history after the write: %d %s", code, out)
 	}
 }
+
+// TestImportKeepsEdits: an import onto a database that holds edits made
+// since its corpus was imported writes nothing and says how to keep them;
+// --discard-edits replaces it, after which the edits no longer count as
+// made on the data (a second import needs no flag) and a server serves
+// the import's release, not "+r1".
+func TestImportKeepsEdits(t *testing.T) {
+	for kind, db := range fixtureDBs(t) {
+		t.Run(kind, func(t *testing.T) {
+			ctx := context.Background()
+			open := func() tokumu.Store {
+				var st tokumu.Store
+				var err error
+				if kind == "sqlite" {
+					st, err = sqlite.Open(ctx, db, sqlite.Options{})
+				} else {
+					st, err = postgres.Open(ctx, db)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				return st
+			}
+			if code, _, errs := run(t, db, "import", good); code != 0 {
+				t.Fatalf("import onto a database without edits: exit %d, %s", code, errs)
+			}
+			st := open()
+			cs, err := st.Claims(ctx, tokumu.ClaimFilter{})
+			if err != nil || len(cs) == 0 {
+				t.Fatal(err, len(cs))
+			}
+			c := cs[0]
+			c.Locator = "p/77"
+			if err := st.(tokumu.Editor).Apply(ctx, &tokumu.Revision{Author: "alice", Message: "the page is 77",
+				Changes: []tokumu.Change{{Op: tokumu.OpPut, Kind: tokumu.KindClaim, ID: c.ID, After: c}}}); err != nil {
+				t.Fatal(err)
+			}
+			st.Close()
+			code, _, errs := run(t, db, "import", good)
+			if code != 1 || !strings.Contains(errs, "holds 1 revision made through the editor since its corpus was imported (r") ||
+				!strings.Contains(errs, "by alice") || !strings.Contains(errs, "nothing was written") || !strings.Contains(errs, "--discard-edits") {
+				t.Fatalf("import over an edit: exit %d, stderr %q; want 1 and what would be lost", code, errs)
+			}
+			st = open()
+			after, err := st.Claims(ctx, tokumu.ClaimFilter{Subject: c.Subject})
+			st.Close()
+			kept := false
+			for _, x := range after {
+				kept = kept || x.ID == c.ID && x.Locator == "p/77"
+			}
+			if err != nil || !kept {
+				t.Fatalf("after the refused import the edit is gone (%v); want it kept", err)
+			}
+			if code, _, errs := run(t, db, "import", good, "--discard-edits"); code != 0 {
+				t.Fatalf("import --discard-edits: exit %d, %s", code, errs)
+			}
+			if code, _, errs := run(t, db, "import", good); code != 0 {
+				t.Errorf("a second import after --discard-edits: exit %d, %s; the edit was made before the first", code, errs)
+			}
+			st = open()
+			defer st.Close()
+			head, _ := tokumu.HeadRevision(ctx, st)
+			since, _ := tokumu.ImportRevision(ctx, st)
+			if kind == "postgres" && (head != 1 || since != 1) {
+				t.Errorf("postgres after the import: head %d, import revision %d; want the history kept (1) and the import after it", head, since)
+			}
+			if revs, n, err := tokumu.EditsSinceImport(ctx, st, 10); err != nil || n != 0 || len(revs) != 0 {
+				t.Errorf("edits since the import: %d %v %v; want none", n, revs, err)
+			}
+			if kind == "postgres" {
+				code, out, _ := run(t, db, "history")
+				if code != 0 || !strings.HasPrefix(out, "— the corpus was imported after r1: the revisions below changed the data that import replaced —\nr1  ") {
+					t.Errorf("history after the import: exit %d:\n%s", code, out)
+				}
+			}
+		})
+	}
+}
+
+// TestOlderEmbeddedWithEdits: a database holding an earlier version's
+// embedded corpus is rebuilt from this version's — unless it holds edits,
+// which a rebuild would lose: then it is kept and stderr says how to move.
+func TestOlderEmbeddedWithEdits(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := storetest.Fixture()
+	ds.Hash = embeddedPrefix + "0123456789abcdef"
+	if err := db.Replace(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	cs, err := db.Claims(ctx, tokumu.ClaimFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cs[0]
+	c.Locator = "p/77"
+	if err := db.Apply(ctx, &tokumu.Revision{Author: "alice", Message: "the page is 77",
+		Changes: []tokumu.Change{{Op: tokumu.OpPut, Kind: tokumu.KindClaim, ID: c.ID, After: c}}}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	code, out, errs := run(t, path, "--json", "stats")
+	if code != 0 || !strings.Contains(errs, "holds 1 revision made through the editor") || !strings.Contains(errs, "import --discard-edits") {
+		t.Fatalf("stats on an edited older embedded corpus: exit %d, stderr %q", code, errs)
+	}
+	var st struct{ Claims int }
+	if err := json.Unmarshal([]byte(out), &st); err != nil || st.Claims != len(ds.Claims) {
+		t.Errorf("stats: %v %s; want the kept database's %d claims", err, out, len(ds.Claims))
+	}
+}
