@@ -416,3 +416,58 @@ func TestOlderEmbeddedWithEdits(t *testing.T) {
 		t.Errorf("stats: %v %s; want the kept database's %d claims", err, out, len(ds.Claims))
 	}
 }
+
+// TestRevokeEndsSessions: revoking an API token ends its account's
+// browser sessions (a session does not record the token it was opened
+// with), so that a leaked token's browser cannot keep writing; another
+// account's sessions stay.
+func TestRevokeEndsSessions(t *testing.T) {
+	for kind, db := range fixtureDBs(t) {
+		t.Run(kind, func(t *testing.T) {
+			code, out, _ := run(t, db, "user", "add", "boris", "--role", "editor")
+			m := tokenLine.FindStringSubmatch(out)
+			if code != 0 || m == nil {
+				t.Fatalf("user add: %d %q", code, out)
+			}
+			run(t, db, "user", "add", "carol", "--role", "editor")
+			ctx := context.Background()
+			var acc tokumu.Accounts
+			if kind == "sqlite" {
+				st, err := sqlite.Open(ctx, db, sqlite.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer st.Close()
+				acc = st
+			} else {
+				st, err := postgres.Open(ctx, db)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer st.Close()
+				acc = st
+			}
+			session := func(name string) string {
+				_, tok, err := tokumu.NewToken(name, tokumu.TokenSession, time.Now(), 12*time.Hour)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := acc.AddToken(ctx, tok); err != nil {
+					t.Fatal(err)
+				}
+				return tok.ID
+			}
+			boris, carol := session("boris"), session("carol")
+			code, out, errs := run(t, db, "token", "revoke", m[1])
+			if code != 0 || out != "revoked token "+m[1]+" and ended its account's browser session\n" {
+				t.Fatalf("token revoke: exit %d, %q %q", code, out, errs)
+			}
+			for id, want := range map[string]bool{boris: true, carol: false} {
+				tok, _, err := acc.Token(ctx, id)
+				if err != nil || tok.Revoked.IsZero() == want {
+					t.Errorf("session %s of %s: revoked %v, want %v (%v)", id, tok.Account, !tok.Revoked.IsZero(), want, err)
+				}
+			}
+		})
+	}
+}

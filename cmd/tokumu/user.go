@@ -98,7 +98,18 @@ or are signed out; revoke them by their ids too.`,
 			if err := acc.RevokeToken(ctx, id); err != nil {
 				return err
 			}
-			fmt.Fprintf(m.Stdout, "revoked token %s\n", id)
+			n, err := endSessions(ctx, acc, id)
+			if err != nil {
+				return err
+			}
+			switch n {
+			case 0:
+				fmt.Fprintf(m.Stdout, "revoked token %s\n", id)
+			case 1:
+				fmt.Fprintf(m.Stdout, "revoked token %s and ended its account's browser session\n", id)
+			default:
+				fmt.Fprintf(m.Stdout, "revoked token %s and ended its account's %d browser sessions\n", id, n)
+			}
 			return nil
 		}
 		text, tok, err := tokumu.NewToken(args[1], tokumu.TokenAPI, time.Now(), 0)
@@ -196,4 +207,33 @@ func (m *Main) listUsers(ctx context.Context, acc accountStore) error {
 		}
 	}
 	return w.Flush()
+}
+
+// endSessions revokes the browser sessions of the account of the API
+// token id, which was just revoked, and returns how many it ended. A
+// session does not record the token it was signed in with, and a token
+// is revoked because it leaked or its holder left: either way the
+// browser it opened must not keep writing for up to 12 hours. The holder
+// signs in again with a token that is still valid.
+func endSessions(ctx context.Context, acc accountStore, id string) (int, error) {
+	tok, _, err := acc.Token(ctx, id)
+	if err != nil || tok.Kind != tokumu.TokenAPI {
+		return 0, err
+	}
+	ts, err := acc.Tokens(ctx, tok.Account)
+	if err != nil {
+		return 0, err
+	}
+	now := time.Now()
+	n := 0
+	for _, t := range ts {
+		if t.Kind != tokumu.TokenSession || !t.Revoked.IsZero() || (!t.Expires.IsZero() && !t.Expires.After(now)) {
+			continue
+		}
+		if err := acc.RevokeToken(ctx, t.ID); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
