@@ -4,6 +4,7 @@ package yamlcorpus
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/tokumu/tokumu"
@@ -18,7 +19,9 @@ func (d *decoder) claim(n *yaml.Node, subject string) *claimDecl {
 		case "id":
 			c.ID = d.str(v, key)
 			cd.idAt = at(v)
-			d.checkID(v, c.ID, "claim id")
+			if !keptDerivedID(c.ID, subject) {
+				d.checkID(v, c.ID, "claim id")
+			}
 		case "p":
 			cd.pred = ref{d.str(v, key), at(v)}
 			c.Predicate = cd.pred.id
@@ -114,4 +117,23 @@ func (d *decoder) when(n *yaml.Node, field string) (tokumu.When, bool) {
 		return tokumu.When{}, false
 	}
 	return w, true
+}
+
+// keptDerivedID reports whether id is a derived claim id of subject
+// ("subject~<16 hex digits>", tokumu.DeriveClaimID) written out as an
+// explicit id. An export writes one where an edit changed what the id was
+// derived from (its source, say): the claim keeps its permalink, and the
+// corpus must load back as it was exported. Any other '~' stays refused,
+// so that no hand-written id can take a form derivation gives.
+func keptDerivedID(id, subject string) bool {
+	hash, ok := strings.CutPrefix(id, subject+"~")
+	if !ok || len(hash) != 16 {
+		return false
+	}
+	for _, r := range hash {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f') {
+			return false
+		}
+	}
+	return true
 }

@@ -122,6 +122,11 @@ func TestLoadErrors(t *testing.T) {
 			"x.yaml:1:1: entity x has no names"},
 		{"bad id", "entities/organization/x.yaml", "id: Harbin Agency\ntype: organization\nnames: [{text: X, lang: en}]\n",
 			"x.yaml:1:5: entity id \"Harbin Agency\" has an upper-case letter"},
+		// A derived id kept by an export is another entity's, or not 16 hex digits.
+		{"another entity's derived id", "entities/organization/x.yaml", "id: x\ntype: organization\nnames: [{text: X, lang: en}]\nclaims:\n  - {id: y~0123456789abcdef, p: part_of, o: test-army, source: test-monograph}\n",
+			"x.yaml:5:10: claim id \"y~0123456789abcdef\" has '~'"},
+		{"short derived id", "entities/organization/x.yaml", "id: x\ntype: organization\nnames: [{text: X, lang: en}]\nclaims:\n  - {id: x~0123, p: part_of, o: test-army, source: test-monograph}\n",
+			"x.yaml:5:10: claim id \"x~0123\" has '~'"},
 		{"yaml syntax", "entities/organization/x.yaml", "id: x\ntype: [organization\n",
 			`x.yaml:2:7: "[" opened here is not closed: add "]"`}, // the line and column of the '[', not the line yaml.v3 gives
 		{"era date out of range", "entities/organization/x.yaml", "id: x\ntype: organization\nnames: [{text: X, lang: en}]\nclaims:\n  - {p: part_of, o: test-army, when: 昭和元年12月1日, source: test-monograph}\n",
