@@ -142,28 +142,103 @@ func (s *Source) Cite() string {
 	return b.String()
 }
 
-// Reference returns the source's full reference as plain text: authors,
-// year, title, container, publisher, pages and archive, separated by ". "
-// without doubling a period an abbreviation already ends with
-// ("Яковкин, Е. В. Русские солдаты…", not "Е. В.. Русские").
+// Reference returns the source's full reference as plain text, in the
+// reference-list form of the Chicago author-date style (the style pandoc
+// and Zotero default to, so that "Cite this" agrees with what a citation
+// manager makes of the exports): authors, year, title, the container with
+// its volume, issue and pages or its editors, the edition and volume of a
+// book, place and publisher, the archive, the access date and URL of a
+// web page, and the DOI. "Coox, Alvin D. 1985. Nomonhan: Japan against
+// Russia, 1939. Vol. 2. Stanford: Stanford University Press."
 func (s *Source) Reference() string {
 	var parts []string
-	var names []string
-	for _, a := range s.Authors {
-		names = append(names, a.String())
-	}
-	if len(names) > 0 {
-		parts = append(parts, strings.Join(names, "; "))
-	}
-	for _, v := range []string{s.Issued, s.Title, s.TitleEn, s.Container, s.Publisher, s.Pages, s.Archive, s.ArchiveLocation} {
-		if v != "" {
+	add := func(v string) {
+		if v = strings.TrimSpace(v); v != "" {
 			parts = append(parts, v)
 		}
+	}
+	add(JoinAgents(s.Authors))
+	year := s.Year()
+	if year == "" && len(s.Authors) > 0 {
+		year = "n.d."
+	}
+	add(year)
+	title := s.Title
+	if s.TitleEn != "" {
+		title += " [" + s.TitleEn + "]"
+	}
+	article := false
+	switch s.Type {
+	case "article-journal", "article-magazine", "article-newspaper":
+		article = true
+		add(quoted(title))
+		c := s.Container
+		if s.Volume != "" {
+			c += " " + s.Volume
+		}
+		if s.Issue != "" {
+			c += " (" + s.Issue + ")"
+		}
+		if s.Pages != "" {
+			c += ": " + s.Pages
+		}
+		add(c)
+	case "chapter", "entry-encyclopedia", "entry-dictionary", "entry", "paper-conference", "webpage", "post", "post-weblog":
+		add(quoted(title))
+		if s.Container != "" {
+			c := s.Container
+			if s.Type == "chapter" || s.Type == "paper-conference" {
+				c = "In " + c
+			}
+			if len(s.Editors) > 0 {
+				c += ", edited by " + agentList(s.Editors, false)
+			}
+			if s.Pages != "" {
+				c += ", " + s.Pages
+			}
+			add(c)
+		}
+	default:
+		add(title)
+		if s.Container != "" {
+			add(s.Container)
+		}
+		if len(s.Editors) > 0 {
+			add("Edited by " + agentList(s.Editors, false))
+		}
+	}
+	if s.Edition != "" {
+		add(s.Edition + " ed")
+	}
+	if s.Volume != "" && !article {
+		add("Vol. " + s.Volume)
+	}
+	switch {
+	case s.Place != "" && s.Publisher != "":
+		add(s.Place + ": " + s.Publisher)
+	default:
+		add(s.Place)
+		add(s.Publisher)
+	}
+	if !article && s.Type != "chapter" && s.Pages != "" && s.Container == "" {
+		add(s.Pages)
+	}
+	if s.Archive != "" || s.ArchiveLocation != "" {
+		add(strings.TrimSpace(s.Archive + ", " + s.ArchiveLocation))
+	}
+	if s.URL != "" {
+		if s.Accessed != "" {
+			add("Accessed " + s.Accessed)
+		}
+		add(s.URL)
+	}
+	if s.DOI != "" {
+		add("https://doi.org/" + s.DOI)
 	}
 	var b strings.Builder
 	for i, p := range parts {
 		if i > 0 {
-			if strings.HasSuffix(parts[i-1], ".") {
+			if strings.HasSuffix(parts[i-1], ".") || strings.HasSuffix(parts[i-1], "”") && strings.HasSuffix(strings.TrimSuffix(parts[i-1], "”"), ".") {
 				b.WriteString(" ")
 			} else {
 				b.WriteString(". ")
@@ -171,5 +246,75 @@ func (s *Source) Reference() string {
 		}
 		b.WriteString(p)
 	}
-	return b.String()
+	if out := b.String(); out != "" && !strings.HasSuffix(out, ".") && !strings.HasSuffix(out, "/") {
+		b.WriteString(".")
+	}
+	return strings.TrimSuffix(strings.TrimSpace(b.String()), ", ")
+}
+
+// Year is the year an author-date citation gives: the year of an issued
+// date given to the month or day (1973-07 → 1973), else the date as
+// written (c. 2023).
+func (s *Source) Year() string {
+	y := s.Issued
+	if len(y) > 4 && y[4] == '-' && isDigits(y[:4]) {
+		return y[:4]
+	}
+	return y
+}
+
+// JoinAgents writes a list of authors as a reference list does: "Coox,
+// Alvin D.", "Pałasz-Rutkowska, Ewa, and Andrzej T. Romer".
+func JoinAgents(as []Agent) string { return agentList(as, true) }
+
+// agentList joins names as Chicago does: the first inverted ("Coox, Alvin
+// D.") when invert, the others in their order ("Andrzej T. Romer"), with
+// "and" before the last. Names with no given name (an institution, a
+// Japanese or Chinese name written whole) stay as written.
+func agentList(as []Agent, invert bool) string {
+	names := make([]string, len(as))
+	for i, a := range as {
+		switch {
+		case a.Literal != "" || a.Given == "":
+			names[i] = a.String()
+		case i == 0 && invert:
+			names[i] = a.Family + ", " + a.Given
+		default:
+			names[i] = a.Given + " " + a.Family
+		}
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	case 2:
+		sep := " and "
+		if invert && as[0].Literal == "" && as[0].Given != "" {
+			sep = ", and "
+		}
+		return names[0] + sep + names[1]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + ", and " + names[len(names)-1]
+}
+
+// quoted puts a title in quotation marks, with the closing period inside
+// as Chicago does ("Title." rather than "Title".).
+func quoted(t string) string {
+	if t == "" {
+		return ""
+	}
+	if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") {
+		return "“" + t + "”"
+	}
+	return "“" + t + ".”"
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -389,11 +389,7 @@ func (b *base) Authors(s *tokumu.Source) string {
 	if s == nil || len(s.Authors) == 0 {
 		return ""
 	}
-	names := make([]string, len(s.Authors))
-	for i, a := range s.Authors {
-		names[i] = a.String()
-	}
-	out := strings.Join(names, "; ")
+	out := tokumu.JoinAgents(s.Authors)
 	if !strings.HasSuffix(out, ".") {
 		out += "."
 	}

@@ -197,14 +197,25 @@ func editsIn(ctx context.Context, path string) (string, error) {
 		if _, err := os.Stat(target); errors.Is(err, fs.ErrNotExist) {
 			return "", nil
 		}
-		lite, err := sqlite.Open(ctx, target, sqlite.Options{})
+		// Read-only: a refused or failed import leaves the file byte for
+		// byte as it was.
+		lite, err := sqlite.Open(ctx, target, sqlite.Options{ReadOnly: true})
 		if err != nil {
 			return "", nil // no database tokumu reads: nothing of its to keep
 		}
 		db = lite
 	}
 	defer db.Close()
-	return describeEdits(ctx, db)
+	desc, err := describeEdits(ctx, db)
+	if err != nil && kindOf(path) != dbPostgres {
+		return "", nil // a file of an older schema, without a history
+	}
+	return desc, err
+}
+
+func kindOf(path string) string {
+	kind, _ := parseDB(path)
+	return kind
 }
 
 // describeEdits says which revisions were made on db's data since its

@@ -277,6 +277,9 @@ func cite(c *tokumu.Claim, r view.Refs) string {
 			if src.Issued != "" {
 				s += " " + src.Issued
 			}
+			if src.Volume != "" && !strings.HasPrefix(src.Type, "article") {
+				s += ", vol. " + src.Volume // two volumes of one work cite alike otherwise
+			}
 		}
 	}
 	if c.Locator != "" {
