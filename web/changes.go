@@ -1,8 +1,11 @@
 package web
 
 import (
+	"fmt"
+	"github.com/tokumu/tokumu/search"
 	"net/http"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -205,8 +208,15 @@ func (s *Server) handleClaimFormPost(w http.ResponseWriter, r *http.Request) {
 			s.htmlError(w, r, err)
 			return
 		}
-		if fld := formName(fieldOf(err)); fld != "" && code == tokumu.EINVALID {
-			f.Errors[fld] = tokumu.ErrorMessage(err)
+		if code == tokumu.EINVALID {
+			// Every problem beside its field, in the form's words.
+			for fld, msg := range fieldErrors(err) {
+				if name := formName(fld); name != "" && claimFormFields[name] {
+					f.Errors[name] = s.entityHint(r, msg)
+				} else {
+					f.Error = joinMsg(f.Error, msg)
+				}
+			}
 		} else {
 			f.Error = tokumu.ErrorMessage(err)
 		}
@@ -252,4 +262,44 @@ func parseBase(v string) (int64, error) {
 		n = n*10 + int64(ch-'0')
 	}
 	return n, nil
+}
+
+// claimFormFields are the claim form's inputs that show a message beside
+// them.
+var claimFormFields = map[string]bool{"predicate": true, "object": true, "value": true, "unit": true, "role": true,
+	"lang": true, "when": true, "where": true, "source": true, "loc": true, "grade": true, "by": true, "planted_by": true,
+	"named_subject": true, "named_object": true, "named_by": true, "note": true, "supported_by": true, "complicated_by": true}
+
+// unknownEntity reads the id out of a validation message about one.
+var unknownEntity = regexp.MustCompile(`^unknown entity "([^"]*)"$`)
+
+// entityHint says, of an unknown entity, that the form takes ids, and
+// which entities the text names (the search index's best entity hits):
+// `no entity has the id "Zhukov": give an id — zhukov-georgy (Georgy
+// Zhukov)?`. Other messages are returned as they are.
+func (s *Server) entityHint(r *http.Request, msg string) string {
+	m := unknownEntity.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	out := fmt.Sprintf("no entity has the id %q: the form takes ids", m[1])
+	ix, err := s.st(r).searchIndex()
+	if err != nil || strings.TrimSpace(m[1]) == "" {
+		return out
+	}
+	res, err := ix.Search(search.Query{Text: m[1], Limit: 3})
+	if err != nil {
+		return out
+	}
+	b := s.base(r, "", "")
+	var hits []string
+	for _, h := range res.Hits {
+		if h.Kind == search.KindEntity && len(hits) < 3 {
+			hits = append(hits, h.Entity+" ("+b.Label(h.Entity)+")")
+		}
+	}
+	if len(hits) > 0 {
+		out += " — " + strings.Join(hits, ", ") + "?"
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"regexp"
@@ -71,22 +72,28 @@ func (in claimInput) claim(id string) (*tokumu.Claim, error) {
 		PlantedBy: strings.TrimSpace(in.PlantedBy), Note: strings.TrimSpace(in.Note), SupportedBy: in.SupportedBy, ComplicatedBy: in.ComplicatedBy,
 		NamedAs: tokumu.NamedAs{Subject: strings.TrimSpace(in.NamedAs.Subject), Object: strings.TrimSpace(in.NamedAs.Object),
 			Perspective: strings.TrimSpace(in.NamedAs.Perspective)}}
+	// Every problem at once, so that a form shows each beside its field
+	// rather than one per submission.
+	var probs []string
 	if w := strings.TrimSpace(in.When); w != "" {
 		when, _, err := tokumu.ParseWhen(w)
 		if err != nil {
-			return nil, tokumu.Errorf(tokumu.EINVALID, "claim.when: %q is not a date: %v (write EDTF such as 1939-05 or 1937/1940)", clip(w), err)
+			probs = append(probs, fmt.Sprintf("claim.when: %q is not a date: %v (write EDTF such as 1939-05 or 1937/1940)", clip(w), err))
 		}
 		c.When = when
 	}
 	if g := strings.TrimSpace(in.Grade); g != "" {
 		gr, err := tokumu.ParseGrade(g)
 		if err != nil {
-			return nil, tokumu.Errorf(tokumu.EINVALID, "claim.grade: %q: %v (write B2, or leave it out for the source's default)", clip(g), err)
+			probs = append(probs, fmt.Sprintf("claim.grade: %q: %v (write B2, or leave it out for the source's default)", clip(g), err))
 		}
 		c.Grade = gr
 	}
 	if c.Source == "" {
-		return nil, tokumu.Errorf(tokumu.EINVALID, "claim.source: every claim needs its source (a bibliography key, as on /sources)")
+		probs = append(probs, "claim.source: every claim needs its source (a bibliography key, as on /sources)")
+	}
+	if len(probs) > 0 {
+		return nil, tokumu.Errorf(tokumu.EINVALID, "%s", strings.Join(probs, "; "))
 	}
 	c.ID = id
 	if c.ID == "" {
@@ -168,6 +175,46 @@ func fieldOf(err error) string {
 		return long
 	}
 	return m[1]
+}
+
+// fieldErrors splits a refused write's message into its problems, each
+// under the JSON name of the field it is about ("" for none), with the
+// field's prefix taken off: "claim X: changes[0].after.o: o: unknown
+// entity \"Zhukov\"" gives object → `unknown entity "Zhukov"`.
+func fieldErrors(err error) map[string]string {
+	msg := tokumu.ErrorMessage(err)
+	out := map[string]string{}
+	ms := afterField.FindAllStringSubmatchIndex(msg, -1)
+	if len(ms) == 0 {
+		out[""] = msg
+		return out
+	}
+	for i, m := range ms {
+		end := len(msg)
+		if i+1 < len(ms) {
+			// The next problem begins after the "; " before its field
+			// ("; changes[0].after.o").
+			if j := strings.LastIndex(msg[:ms[i+1][0]], "; "); j >= m[1] {
+				end = j
+			}
+		}
+		short := msg[m[2]:m[3]]
+		name := short
+		if long, ok := shortNames[short]; ok {
+			name = long
+		}
+		text := strings.TrimPrefix(msg[m[1]:end], ": ")
+		text = strings.TrimPrefix(text, short+": ") // "o: o: unknown entity"
+		out[name] = joinMsg(out[name], text)
+	}
+	return out
+}
+
+func joinMsg(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }
 
 // writeEditError is writeError with the field a 400 is about.

@@ -413,6 +413,24 @@ func TestForms(t *testing.T) {
 		if st != 400 || !strings.Contains(body, `id="e-when"`) || !strings.Contains(body, `value="p/8"`) {
 			t.Errorf("a bad date: %d; want 400 with the message beside the when field and the form kept:\n%.1500s", st, body)
 		}
+		// Every problem at once, each beside its field: a bad date and a
+		// bad grade read by the form; then, those fixed, the store's
+		// refusals of the predicate and of an object given by name, which
+		// names the entity the form wants.
+		bad.Set("grade", "B9")
+		st, body, _ = postForm(t, c, es.url+"/entities/kwantung-army/claims", bad)
+		if st != 400 || !strings.Contains(body, `id="e-when"`) || !strings.Contains(body, `id="e-grade"`) {
+			t.Errorf("a bad date and grade: %d; want both messages beside their fields:\n%.2500s", st, body)
+		}
+		bad.Set("when", "1940")
+		bad.Set("grade", "B2")
+		bad.Set("predicate", "head_of")
+		bad.Set("object", "Harbin")
+		st, body, _ = postForm(t, c, es.url+"/entities/kwantung-army/claims", bad)
+		if st != 400 || !strings.Contains(body, `id="e-predicate"`) || !strings.Contains(body, `id="e-object"`) ||
+			!strings.Contains(body, "no entity has the id &#34;Harbin&#34;: the form takes ids — harbin") || strings.Contains(body, "changes[0]") {
+			t.Errorf("a wrong predicate and an object by name: %d; want each beside its field, the id suggested, no internal path:\n%.3000s", st, body)
+		}
 		form.Set("csrf", m[1])
 		st, _, res = postForm(t, c, es.url+"/entities/kwantung-army/claims", form)
 		loc := res.Header.Get("Location")
