@@ -77,6 +77,10 @@ func foldRune(r rune) string {
 			return "oe"
 		case "ı":
 			return "i"
+		case "ł":
+			return "l" // Pałasz-Rutkowska is found as Palasz
+		case "đ":
+			return "d"
 		default:
 			return s
 		}

@@ -30,6 +30,7 @@ func TestFold(t *testing.T) {
 		{"ﾊﾙﾋﾞﾝ", "はるびん"}, // half-width katakana
 		{"Blücher", "blucher"},
 		{"Straße", "strasse"},
+		{"Pałasz", "palasz"}, // ł has no decomposition: folded by hand
 		{"ﾄﾞｲﾊﾗ", "どいはら"},
 		{"\u30c8\u3099\u30a4\u30cf\u30e9", "どいはら"}, // NFD ドイハラ
 		{"Лю́шков", "люшков"},                      // combining acute

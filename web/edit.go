@@ -446,6 +446,11 @@ func (s *Server) revert(r *http.Request, u *who, idText, reason string) (*tokumu
 		if same {
 			rev.Base = head
 			err = s.apply(r, u, rev)
+		} else {
+			// A revert takes no base: say what to do instead of
+			// "reapply with base N".
+			err = tokumu.Errorf(tokumu.ECONFLICT, "revision %d cannot be reverted: later revisions changed what it changed (%s); revert those first, newest first, or correct it with a new edit",
+				old.ID, tokumu.ErrorMessage(err))
 		}
 	}
 	return rev, err

@@ -61,7 +61,11 @@ history page). --json prints each change's object before and after.`,
 		}
 		if len(rs) == 0 {
 			if f.ID != "" || f.Entity != "" {
-				fmt.Fprintf(m.Stderr, "tokumu history: no revision changed %s (it is as imported, or there is no such id)\n", f.ID+f.Entity)
+				hint := ""
+				if _, err := db.Entity(ctx, f.ID); f.ID != "" && err == nil {
+					hint = fmt.Sprintf("; for the claims about an entity, its names and the entity itself: tokumu history --entity %s", f.ID)
+				}
+				fmt.Fprintf(m.Stderr, "tokumu history: no revision changed %s (it is as imported, or there is no such id)%s\n", f.ID+f.Entity, hint)
 			} else {
 				fmt.Fprintln(m.Stderr, "tokumu history: no revisions yet")
 			}

@@ -113,7 +113,11 @@ func printSource(m *Main, s *tokumu.Source, claims []*tokumu.Claim, refs view.Re
 	field("archive", strings.Trim(s.Archive+", "+s.ArchiveLocation, ", "))
 	field("language", s.Language)
 	field("note", s.Note)
-	fmt.Fprintf(w, "\n%d claims rest on it\n", len(claims))
+	if len(claims) == 1 {
+		fmt.Fprintf(w, "\n1 claim rests on it\n")
+	} else {
+		fmt.Fprintf(w, "\n%d claims rest on it\n", len(claims))
+	}
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Subject < claims[j].Subject })
 	for _, c := range claims {
 		p := c.Predicate
