@@ -283,6 +283,16 @@ func (cv *converter) claimsCSV(name string, data []byte) {
 			return
 		}
 		line, _ := r.FieldPos(0)
+		if err == nil && len(rec) != len(header) && strings.Join(rec, "") != "" {
+			// A comma left unquoted, or a cell lost: every column after
+			// it is shifted, so the row's other messages would mislead.
+			fix := "quote a field that contains a comma"
+			if len(rec) < len(header) {
+				fix = "give every column a field, an empty one as ,,"
+			}
+			cv.errs.Add(name, line, 0, "%d fields, the header has %d; %s", len(rec), len(header), fix)
+			continue
+		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {

@@ -14,6 +14,9 @@ import (
 
 const convertData = "../../format/testdata/convert/"
 
+// testConvert holds the convert tests' own files.
+const testConvert = "testdata/convert/"
+
 // copyCorpus writes the embedded corpus's YAML into a new directory.
 func copyCorpus(t *testing.T) string {
 	t.Helper()
@@ -135,5 +138,26 @@ func TestConvertUsage(t *testing.T) {
 		if code != 2 || !strings.Contains(errs, tt.want) {
 			t.Errorf("%v: exit %d, %s", tt.args, code, errs)
 		}
+	}
+}
+
+// TestConvertFieldCount: a row with more or fewer fields than the header
+// (an unquoted comma in a note, a cell lost) is refused as such, all of
+// them, not with messages about the columns its fields shifted into;
+// a quoted comma and a row of empty cells are fine.
+func TestConvertFieldCount(t *testing.T) {
+	to := filepath.Join(t.TempDir(), "out")
+	f := testConvert + "fieldcount.csv"
+	code, out, errs := run(t, "", "convert", convertData+"zotero.bib", convertData+"zotero.ris", f, "--to", to)
+	want := f + `:2: 14 fields, the header has 12; quote a field that contains a comma
+` + f + `:3: 10 fields, the header has 12; give every column a field, an empty one as ,,
+` + f + `:5: 11 fields, the header has 12; give every column a field, an empty one as ,,
+3 problems; nothing written
+`
+	if code != 1 || errs != want {
+		t.Errorf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
+	}
+	if _, err := os.Stat(to); !os.IsNotExist(err) {
+		t.Errorf("convert with problems created %s", to)
 	}
 }
