@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing/fstest"
@@ -103,11 +104,12 @@ written whole, with its old and new claims, at its path under DIR.`,
 				return err
 			}
 		}
+		all := append(append(yamlcorpus.ErrorList(nil), cv.errs...), cv.notes...)
+		sort.Stable(all)
+		for _, e := range all {
+			fmt.Fprintln(m.Stderr, e)
+		}
 		if len(cv.errs) > 0 {
-			sort.Stable(cv.errs)
-			for _, e := range cv.errs {
-				fmt.Fprintln(m.Stderr, e)
-			}
 			plural := "s"
 			if len(cv.errs) == 1 {
 				plural = ""
@@ -139,6 +141,7 @@ type converter struct {
 	ids     []string            // entity ids, sorted, for suggestions
 	preds   []string
 	errs    yamlcorpus.ErrorList
+	notes   yamlcorpus.ErrorList // notes and warnings, which write anyway
 	sources []*tokumu.Source
 	srcByID map[string]*tokumu.Source
 	claims  map[string][]*tokumu.Claim // new claims by subject
@@ -248,17 +251,23 @@ func (cv *converter) claimsCSV(name string, data []byte) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // the byte-order mark Excel writes
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
+	if c := csvComma(data); c != ',' {
+		r.Comma = c
+		cv.notes.Add(name, 1, 0, "note: read as separated by %s, as its header is", commaName[c])
+	}
 	header, err := r.Read()
 	if err != nil {
 		cv.errs.Add(name, 1, 0, "cannot read the header: %v", err)
 		return
 	}
+	if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
+		// Not one known column however it is split: say why all fail.
+		cv.errs.Add(name, 1, 0, "the header is one column, %q: convert reads fields separated by commas (or semicolons or tabs between the column names of CORPUS.md); save the sheet as \"CSV UTF-8 (comma delimited)\"", header[0])
+		return
+	}
 	col := map[string]int{}
 	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
-		if a, ok := csvAlias[h]; ok {
-			h = a
-		}
+		h = csvColumn(h)
 		if !contains(csvColumns, h) {
 			cv.errs.Add(name, 1, i+1, "unknown column %q%s; the columns are %s", header[i], hint(h, csvColumns), strings.Join(csvColumns, ", "))
 			continue
@@ -271,7 +280,7 @@ func (cv *converter) claimsCSV(name string, data []byte) {
 	}
 	for _, need := range []string{"subject", "predicate", "source"} {
 		if _, ok := col[need]; !ok {
-			cv.errs.Add(name, 1, 0, "the header has no %s column (the header is: %s)", need, strings.Join(csvColumns, ", "))
+			cv.errs.Add(name, 1, 0, "the header has no %s column (its columns are: %s)", need, strings.Join(header, ", "))
 		}
 	}
 	if len(cv.errs) > 0 && cv.errs[len(cv.errs)-1].File == name && cv.errs[len(cv.errs)-1].Line == 1 {
@@ -296,7 +305,7 @@ func (cv *converter) claimsCSV(name string, data []byte) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				cv.errs.Add(name, pe.Line, pe.Column, "%v (put a field with quotes or commas in double quotes, and double the quotes inside)", pe.Err)
+				cv.errs.Add(name, pe.Line, pe.Column, "%v (put a field with quotes or %s in double quotes, and double the quotes inside)", pe.Err, commaName[r.Comma])
 				return
 			}
 			cv.errs.Add(name, line, 0, "%v", err)
@@ -304,6 +313,46 @@ func (cv *converter) claimsCSV(name string, data []byte) {
 		}
 		cv.row(name, line, rec, col)
 	}
+}
+
+// csvColumn is the column a header field names.
+func csvColumn(h string) string {
+	h = strings.ToLower(strings.TrimSpace(h))
+	if a, ok := csvAlias[h]; ok {
+		return a
+	}
+	return h
+}
+
+// A figure with a comma (decimalComma) that does not group thousands
+// (thousands) is a decimal comma, as Excel writes it where the decimal
+// mark is one.
+var (
+	decimalComma = regexp.MustCompile(`^[~<>≥≤=]*\s*[0-9]+(,[0-9]+)+$`)
+	thousands    = regexp.MustCompile(`^[~<>≥≤=]*\s*[0-9]{1,3}(,[0-9]{3})+$`)
+)
+
+var commaName = map[rune]string{',': "commas", ';': "semicolons", '\t': "tabs"}
+
+// csvComma returns the separator of a claims CSV: of comma, semicolon
+// (Excel's CSV where the decimal mark is a comma: Russian, German, French
+// locales) and tab, the one that splits the header line into the most
+// known column names; a comma if none does better.
+func csvComma(data []byte) rune {
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	best, most := ',', 0
+	for _, c := range []rune{',', ';', '\t'} {
+		n := 0
+		for _, h := range strings.Split(string(line), string(c)) {
+			if contains(csvColumns, csvColumn(strings.Trim(h, "\" \r"))) {
+				n++
+			}
+		}
+		if n > most {
+			best, most = c, n
+		}
+	}
+	return best
 }
 
 func (cv *converter) row(name string, line int, rec []string, col map[string]int) {
@@ -352,6 +401,10 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 				break
 			}
 		}
+	}
+	if v := get("value"); decimalComma.MatchString(v) && !thousands.MatchString(v) {
+		// 1,5 reads as 15: a comma in a figure groups thousands.
+		bad("value", "%q has a decimal comma, which would read as %s: write %s", v, strings.ReplaceAll(v, ",", ""), strings.Replace(v, ",", ".", 1))
 	}
 	if w := get("when"); w != "" {
 		when, _, err := tokumu.ParseWhen(w)

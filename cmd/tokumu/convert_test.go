@@ -161,3 +161,45 @@ func TestConvertFieldCount(t *testing.T) {
 		t.Errorf("convert with problems created %s", to)
 	}
 }
+
+// TestConvertSeparators: a CSV separated by semicolons (Excel where the
+// decimal mark is a comma) or tabs is read by its header, with a note; a
+// header that is one column with semicolons in it gets one message that
+// says why; a decimal comma is refused rather than read as thousands.
+func TestConvertSeparators(t *testing.T) {
+	for _, tt := range []struct {
+		file   string
+		code   int
+		stderr string
+		yaml   map[string]string // entity file → a line it must have
+	}{
+		{"semicolon.csv", 0, "semicolon.csv:1: note: read as separated by semicolons, as its header is\n", map[string]string{
+			"entities/person/komatsubara-michitaro.yaml": `  - {p: commanded, o: kwantung-army-23rd-division, when: "1939", source: drea1981, loc: p. 9, grade: B2, note: 'Drea, p. 9, gives the division but not the date.'}`,
+			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Commander at Khalkhin Gol, when: "1939", source: drea1981, grade: B2, note: Drea; p. 9}`,
+		}},
+		{"tab.csv", 0, "tab.csv:1: note: read as separated by tabs, as its header is\n", map[string]string{
+			"entities/person/zhukov-georgy.yaml": `  - {p: description, v: 'Commander, 1st Army Group', source: drea1981, grade: B2, note: 'A tab, and a comma.'}`,
+		}},
+		{"semicolon-de.csv", 1, `semicolon-de.csv:1: the header is one column, "Subjekt;Prädikat;Objekt;Quelle": convert reads fields separated by commas (or semicolons or tabs between the column names of CORPUS.md); save the sheet as "CSV UTF-8 (comma delimited)"
+1 problem; nothing written
+`, nil},
+		{"decimal.csv", 1, `decimal.csv:1: note: read as separated by semicolons, as its header is
+` + testConvert + `decimal.csv:3:4: value: "75,5" has a decimal comma, which would read as 755: write 75.5
+1 problem; nothing written
+`, nil},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			to := filepath.Join(t.TempDir(), "out")
+			code, out, errs := run(t, "", "convert", convertData+"zotero.bib", testConvert+tt.file, "--to", to)
+			if code != tt.code || errs != testConvert+tt.stderr {
+				t.Fatalf("exit %d, want %d\n%s%s\nwant\n%s", code, tt.code, out, errs, testConvert+tt.stderr)
+			}
+			for p, line := range tt.yaml {
+				b, err := os.ReadFile(filepath.Join(to, p))
+				if err != nil || !strings.Contains(string(b), line+"\n") {
+					t.Errorf("%s lacks\n%s\n%s", p, line, b)
+				}
+			}
+		})
+	}
+}
