@@ -38,7 +38,12 @@ source, loc, grade, by, note (names or ids). The claims are checked
 against the corpus (--corpus, default the embedded one) by the loader's
 rules; every problem is reported as file:row:column with a fix, and
 nothing is written unless all is valid. An entity that gets claims is
-written whole, with its old and new claims, at its path under DIR.`,
+written whole, with its old and new claims, at its path under DIR.
+
+DIR receives only the new and changed files. Give the corpus itself
+(--corpus corpus/ --to corpus/) to add them to it; another DIR is to be
+copied into the corpus. With the embedded corpus, write one out first
+with tokumu export --format yaml -o DIR.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		convertOpts = convertFlags{}
 		fs.StringVar(&convertOpts.to, "to", "", "the directory to write the corpus files into (required)")
@@ -110,11 +115,7 @@ written whole, with its old and new claims, at its path under DIR.`,
 			fmt.Fprintln(m.Stderr, e)
 		}
 		if len(cv.errs) > 0 {
-			plural := "s"
-			if len(cv.errs) == 1 {
-				plural = ""
-			}
-			fmt.Fprintf(m.Stderr, "%d problem%s; nothing written\n", len(cv.errs), plural)
+			fmt.Fprintf(m.Stderr, "%s; nothing written\n", count(len(cv.errs), "problem", "problems"))
 			return errFailed
 		}
 		for _, s := range cv.sources {
@@ -126,8 +127,16 @@ written whole, with its old and new claims, at its path under DIR.`,
 		if err := write(o.to, files); err != nil {
 			return err
 		}
-		n := len(files)
-		fmt.Fprintf(m.Stdout, "wrote %d files to %s: %d sources, %d claims on %d entities\n", n, o.to, len(cv.sources), cv.nClaims, len(cv.touched))
+		fmt.Fprintf(m.Stdout, "wrote %s to %s: %s, %s on %s\n", count(len(files), "file", "files"), o.to,
+			count(len(cv.sources), "source", "sources"), count(cv.nClaims, "claim", "claims"), count(len(cv.touched), "entity", "entities"))
+		// Unless DIR is the corpus, it holds only what changed: it does
+		// not load alone, and the next step must say what to do with it.
+		switch {
+		case o.corpus == "":
+			fmt.Fprintf(m.Stdout, "%s holds only the new and changed files, checked against the embedded corpus. To add them to a corpus of your own, write one out with tokumu export --format yaml -o DIR and convert again with --corpus DIR --to DIR\n", o.to)
+		case !sameDir(o.to, o.corpus):
+			fmt.Fprintf(m.Stdout, "%s holds only the new and changed files, not a whole corpus: copy them into %s (cp -R %s/. %s/), or convert with --to %s\n", o.to, o.corpus, filepath.Clean(o.to), filepath.Clean(o.corpus), o.corpus)
+		}
 		return nil
 	},
 }
@@ -578,6 +587,24 @@ func write(dir string, files map[string][]byte) error {
 		}
 	}
 	return nil
+}
+
+// count writes n with the noun in agreement: "1 claim", "2 claims".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// sameDir reports whether the paths a and b name one directory.
+func sameDir(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
 }
 
 func contains(list []string, s string) bool {

@@ -66,8 +66,8 @@ func TestConvert(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("convert: exit %d\n%s%s", code, out, errs)
 	}
-	if !strings.Contains(out, "6 sources, 20 claims on 11 entities") {
-		t.Errorf("convert says %q", out)
+	if out != "wrote 17 files to "+dir+": 6 sources, 20 claims on 11 entities\n" {
+		t.Errorf("convert into its corpus says %q", out)
 	}
 	e1, c1, s1 := counts(t, dir)
 	if e1 != e0 || c1 != c0+20 || s1 != s0+6 {
@@ -201,5 +201,47 @@ func TestConvertSeparators(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestConvertElsewhere: --to another directory than the corpus writes only
+// the new and changed files, and the message says so and what to do; done
+// as it says (copied into the corpus), the corpus passes check with the
+// new claim. With the embedded corpus it says how to get a corpus.
+// Counts agree with their nouns.
+func TestConvertElsewhere(t *testing.T) {
+	dir := copyCorpus(t)
+	_, c0, _ := counts(t, dir)
+	to := filepath.Join(t.TempDir(), "new")
+	code, out, errs := run(t, "", "convert", convertData+"zotero.bib", testConvert+"tab.csv", "--corpus", dir, "--to", to)
+	want := "wrote 4 files to " + to + ": 3 sources, 1 claim on 1 entity\n" +
+		to + " holds only the new and changed files, not a whole corpus: copy them into " + dir + " (cp -R " + to + "/. " + dir + "/), or convert with --to " + dir + "\n"
+	if code != 0 || out != want {
+		t.Fatalf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
+	}
+	err := filepath.WalkDir(to, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(to, p)
+		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, c1, _ := counts(t, dir); c1 != c0+1 {
+		t.Errorf("copied into the corpus: %d claims, want %d", c1, c0+1)
+	}
+
+	to = filepath.Join(t.TempDir(), "new")
+	code, out, errs = run(t, "", "convert", convertData+"zotero.bib", testConvert+"semicolon.csv", "--to", to)
+	want = "wrote 5 files to " + to + ": 3 sources, 2 claims on 2 entities\n" +
+		to + " holds only the new and changed files, checked against the embedded corpus. To add them to a corpus of your own, write one out with tokumu export --format yaml -o DIR and convert again with --corpus DIR --to DIR\n"
+	if code != 0 || out != want {
+		t.Fatalf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
 	}
 }
