@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"testing/fstest"
+	"unicode"
 
 	"github.com/agnivade/levenshtein"
 	"github.com/tokumu/tokumu"
@@ -333,6 +334,41 @@ func csvColumn(h string) string {
 	return h
 }
 
+// scriptLang returns the language a text value is in by its script:
+// ja for kana (with or without kanji), ru for Cyrillic, "" for text mostly
+// in Latin letters (en, the default, or a language the writer tags).
+// Where the script leaves the language open, why says so and lang lists
+// the tags it could have.
+func scriptLang(s string) (lang, why string) {
+	var latin, cyr, han, kana int
+	nonRussian := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+			nonRussian = nonRussian || strings.ContainsRune("іїєґўөүІЇЄҐЎӨҮ", r)
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		}
+	}
+	switch {
+	case latin >= cyr+han+kana:
+		return "", ""
+	case cyr > han+kana && nonRussian:
+		return "uk, be, mn …", "the text is in Cyrillic with letters Russian does not have"
+	case cyr > han+kana:
+		return "ru", ""
+	case kana > 0:
+		return "ja", ""
+	default:
+		return "ja, zh-Hans, zh-Hant", "the text is in Han characters without kana, which may be Japanese or Chinese"
+	}
+}
+
 // A figure with a comma (decimalComma) that does not group thousands
 // (thousands) is a decimal comma, as Excel writes it where the decimal
 // mark is one.
@@ -409,6 +445,17 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 				c.Predicate = p.ID
 				break
 			}
+		}
+	}
+	if p := cv.ix.Predicates[c.Predicate]; c.Lang == "" && p != nil && p.Literal == tokumu.LiteralText {
+		// A text's language defaults to en: Russian or Japanese text is
+		// tagged by its script, where the script says which it is.
+		lang, why := scriptLang(c.Value)
+		switch {
+		case why != "":
+			bad("value", "%s: give the row's language in a lang column (%s)", why, lang)
+		case lang != "":
+			c.Lang = lang
 		}
 	}
 	if v := get("value"); decimalComma.MatchString(v) && !thousands.MatchString(v) {

@@ -245,3 +245,43 @@ func TestConvertElsewhere(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
 	}
 }
+
+// TestConvertLang: a text value with no lang is tagged ru or ja by its
+// script, left untagged (en) when mostly Latin, and refused where the
+// script leaves the language open (kanji alone; Cyrillic letters Russian
+// lacks); a lang the row gives is kept.
+func TestConvertLang(t *testing.T) {
+	for _, tt := range []struct {
+		file   string
+		stderr string            // "" when it converts
+		yaml   map[string]string // entity file → a line it must have
+	}{
+		{"lang.csv", "", map[string]string{
+			"entities/operation/kantokuen-1941.yaml":         `  - {p: description, v: 'Мобилизация под видом особых манёвров Квантунской армии, июль 1941 г.', lang: ru, source: drea1981, grade: B2, note: 'Cyrillic: ru'}`,
+			"entities/person/komatsubara-michitaro.yaml": `  - {p: description, v: 秦郁彦はノモンハン事件を再評価した。, lang: ja, source: drea1981, grade: B2, note: 'kana: ja'}`,
+			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Commander of the 1st Army Group (1-я армейская группа) at Khalkhin Gol., source: drea1981, grade: B2, note: 'mostly Latin: no tag'}`,
+		}},
+		{"lang-column.csv", "", map[string]string{
+			"entities/person/komatsubara-michitaro.yaml": `  - {p: description, v: 第二十三師団長, lang: ja, source: drea1981, grade: B2}`,
+			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Командующий 1-й армейской группой, lang: ru, source: drea1981, grade: B2}`,
+		}},
+		{"lang-bad.csv", testConvert + `lang-bad.csv:2:3: value: the text is in Han characters without kana, which may be Japanese or Chinese: give the row's language in a lang column (ja, zh-Hans, zh-Hant)
+` + testConvert + `lang-bad.csv:3:3: value: the text is in Cyrillic with letters Russian does not have: give the row's language in a lang column (uk, be, mn …)
+2 problems; nothing written
+`, nil},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			to := filepath.Join(t.TempDir(), "out")
+			code, out, errs := run(t, "", "convert", convertData+"zotero.bib", testConvert+tt.file, "--to", to)
+			if errs != tt.stderr || (code == 0) != (tt.stderr == "") {
+				t.Fatalf("exit %d\n%s%s\nwant\n%s", code, out, errs, tt.stderr)
+			}
+			for p, line := range tt.yaml {
+				b, err := os.ReadFile(filepath.Join(to, p))
+				if err != nil || !strings.Contains(string(b), line+"\n") {
+					t.Errorf("%s lacks\n%s\n%s", p, line, b)
+				}
+			}
+		})
+	}
+}
