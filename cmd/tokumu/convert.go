@@ -17,9 +17,10 @@ import (
 	"testing/fstest"
 	"unicode"
 
-	"github.com/agnivade/levenshtein"
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/format"
+	"github.com/tokumu/tokumu/internal/suggest"
+	"github.com/tokumu/tokumu/search"
 	"github.com/tokumu/tokumu/yamlcorpus"
 )
 
@@ -157,6 +158,7 @@ type converter struct {
 	claims  map[string][]*tokumu.Claim // new claims by subject
 	claimID map[string]string          // new claim id → where it was written
 	touched []string
+	search  *search.Index // built at the first unknown entity, for suggestions
 	nClaims int
 }
 
@@ -279,7 +281,7 @@ func (cv *converter) claimsCSV(name string, data []byte) {
 	for i, h := range header {
 		h = csvColumn(h)
 		if !contains(csvColumns, h) {
-			cv.errs.Add(name, 1, i+1, "unknown column %q%s; the columns are %s", header[i], hint(h, csvColumns), strings.Join(csvColumns, ", "))
+			cv.errs.Add(name, 1, i+1, "unknown column %q%s; the columns are %s", header[i], suggest.DidYouMean(h, csvColumns), strings.Join(csvColumns, ", "))
 			continue
 		}
 		if _, dup := col[h]; dup {
@@ -425,7 +427,7 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 		case 1:
 			return ids[0]
 		case 0:
-			bad(k, "no entity has the id or name %q%s", v, hint(v, cv.ids))
+			bad(k, "no entity has the id or name %q%s", v, cv.nearEntities(v))
 		default:
 			bad(k, "%q names %d entities (%s): write the id", v, len(ids), strings.Join(ids, ", "))
 		}
@@ -496,9 +498,9 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 		msg := p.Message
 		switch p.Kind {
 		case "predicate":
-			msg += hint(p.Unknown, cv.preds)
+			msg += suggest.DidYouMean(p.Unknown, cv.preds)
 		case "entity":
-			msg += hint(p.Unknown, cv.ids)
+			msg += suggest.DidYouMean(p.Unknown, cv.ids)
 		case "source":
 			keys := make([]string, 0, len(cv.ds.Sources)+len(cv.sources))
 			for _, s := range cv.ds.Sources {
@@ -507,7 +509,7 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 			for _, s := range cv.sources {
 				keys = append(keys, s.ID)
 			}
-			msg += hint(p.Unknown, keys)
+			msg += suggest.DidYouMean(p.Unknown, keys)
 		}
 		cv.errs.Add(name, line, col[k]+1, "%s", msg)
 	}
@@ -528,6 +530,38 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 	c.Origin = here
 	cv.claims[c.Subject] = append(cv.claims[c.Subject], c)
 	cv.nClaims++
+}
+
+// nearEntities suggests, for a subject, object or place no entity has as
+// its id or a name, the entities meant: an id one typo away, else those
+// tokumu search finds by name in any script ("Lake Hasan battle" →
+// khasan-1938, the Battle of Lake Khasan). The search index is built at
+// the first such miss.
+func (cv *converter) nearEntities(v string) string {
+	if h := suggest.DidYouMean(strings.ToLower(v), cv.ids); h != "" {
+		return h
+	}
+	if cv.search == nil {
+		ix, err := search.BuildDataset(context.Background(), cv.ds)
+		if err != nil {
+			return ""
+		}
+		cv.search = ix
+	}
+	res, err := cv.search.Search(search.Query{Text: v, Limit: 20})
+	if err != nil {
+		return ""
+	}
+	var near []string
+	for _, h := range res.Hits {
+		if h.Kind == search.KindEntity && h.Match != search.MatchText && len(near) < 3 {
+			near = append(near, fmt.Sprintf("%s (%s)", h.Entity, h.Label))
+		}
+	}
+	if len(near) == 0 {
+		return ""
+	}
+	return "; did you mean " + strings.Join(near, ", or ") + "?"
 }
 
 // plan renders the files the conversion writes: a file for each new
@@ -661,19 +695,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// hint suggests the nearest of candidates to a mistyped s.
-func hint(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	limit := min(len(s)/3+1, 4)
-	for _, c := range candidates {
-		if d := levenshtein.ComputeDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if bestD <= limit {
-		return " (did you mean " + best + "?)"
-	}
-	return ""
 }

@@ -257,7 +257,7 @@ func TestConvertLang(t *testing.T) {
 		yaml   map[string]string // entity file → a line it must have
 	}{
 		{"lang.csv", "", map[string]string{
-			"entities/operation/kantokuen-1941.yaml":         `  - {p: description, v: 'Мобилизация под видом особых манёвров Квантунской армии, июль 1941 г.', lang: ru, source: drea1981, grade: B2, note: 'Cyrillic: ru'}`,
+			"entities/operation/kantokuen-1941.yaml":     `  - {p: description, v: 'Мобилизация под видом особых манёвров Квантунской армии, июль 1941 г.', lang: ru, source: drea1981, grade: B2, note: 'Cyrillic: ru'}`,
 			"entities/person/komatsubara-michitaro.yaml": `  - {p: description, v: 秦郁彦はノモンハン事件を再評価した。, lang: ja, source: drea1981, grade: B2, note: 'kana: ja'}`,
 			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Commander of the 1st Army Group (1-я армейская группа) at Khalkhin Gol., source: drea1981, grade: B2, note: 'mostly Latin: no tag'}`,
 		}},
@@ -283,5 +283,22 @@ func TestConvertLang(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestConvertUnknownEntity: a subject or object no entity has as id or
+// name is refused with the entities meant: an id a typo away, or what
+// tokumu search finds by name, in any script.
+func TestConvertUnknownEntity(t *testing.T) {
+	f := testConvert + "unknown-entity.csv"
+	code, out, errs := run(t, "", "convert", convertData+"zotero.bib", f, "--to", filepath.Join(t.TempDir(), "out"))
+	want := f + `:2:1: subject: no entity has the id or name "Lake Hasan battle"; did you mean khasan-1938 (Battle of Lake Khasan)?
+` + f + `:3:3: object: no entity has the id or name "Kwantung-Army-23rd-Divison" (did you mean kwantung-army-23rd-division?)
+` + f + `:4:1: subject: no entity has the id or name "Жуков Георгий"; did you mean zhukov-georgy (Georgy Zhukov)?
+` + f + `:5:1: subject: no entity has the id or name "Xyzzy Plugh"
+4 problems; nothing written
+`
+	if code != 1 || errs != want {
+		t.Errorf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
 	}
 }
