@@ -336,6 +336,13 @@ func csvColumn(h string) string {
 	return h
 }
 
+// holding reports whether p's claims are held over a span (offices,
+// postings, memberships, the chart's edges), whose bare date reads as the
+// start.
+func holding(p *tokumu.Predicate) bool {
+	return p.HasRole(tokumu.RoleOffice) || p.HasRole(tokumu.RolePosting) || p.HasRole(tokumu.RoleExclusive) || p.HasRole(tokumu.RoleHierarchy)
+}
+
 // scriptLang returns the language a text value is in by its script:
 // ja for kana (with or without kanji), ru for Cyrillic, "" for text mostly
 // in Latin letters (en, the default, or a language the writer tags).
@@ -412,6 +419,7 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 	if strings.Join(rec, "") == "" {
 		return // an empty line of a spreadsheet
 	}
+	errs0 := len(cv.errs)
 	bad := func(k, format string, args ...any) {
 		cv.errs.Add(name, line, col[k]+1, "%s: %s", k, fmt.Sprintf(format, args...))
 	}
@@ -471,6 +479,14 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 			return
 		}
 		c.When = when
+		if p := cv.ix.Predicates[c.Predicate]; p != nil && !when.Interval && holding(p) {
+			// Said once the row is otherwise good.
+			defer func() {
+				if len(cv.errs) == errs0 {
+					cv.notes.Add(name, line, col["when"]+1, "warning: when: %q on %s, a holding, reads as its start (%s/): if the source gives the span, write it (%s/%s for within %[3]s); if it only shows the post held then, leave when empty and give the date in the note", w, p.ID, when.EDTF, when.EDTF, when.EDTF)
+				}
+			}()
+		}
 	}
 	var written tokumu.Grade
 	if g := get("grade"); g != "" {

@@ -174,7 +174,7 @@ func TestConvertSeparators(t *testing.T) {
 		yaml   map[string]string // entity file → a line it must have
 	}{
 		{"semicolon.csv", 0, "semicolon.csv:1: note: read as separated by semicolons, as its header is\n", map[string]string{
-			"entities/person/komatsubara-michitaro.yaml": `  - {p: commanded, o: kwantung-army-23rd-division, when: "1939", source: drea1981, loc: p. 9, grade: B2, note: 'Drea, p. 9, gives the division but not the date.'}`,
+			"entities/person/komatsubara-michitaro.yaml": `  - {p: commanded, o: kwantung-army-23rd-division, when: 1938-07/1939-11, source: drea1981, loc: p. 9, grade: B2, note: 'Drea, p. 9, gives the division but not the date.'}`,
 			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Commander at Khalkhin Gol, when: "1939", source: drea1981, grade: B2, note: Drea; p. 9}`,
 		}},
 		{"tab.csv", 0, "tab.csv:1: note: read as separated by tabs, as its header is\n", map[string]string{
@@ -297,6 +297,23 @@ func TestConvertUnknownEntity(t *testing.T) {
 ` + f + `:4:1: subject: no entity has the id or name "Жуков Георгий"; did you mean zhukov-georgy (Georgy Zhukov)?
 ` + f + `:5:1: subject: no entity has the id or name "Xyzzy Plugh"
 4 problems; nothing written
+`
+	if code != 1 || errs != want {
+		t.Errorf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
+	}
+}
+
+// TestConvertHoldingDate: a bare date on a holding (an office, a posting)
+// is written with a warning that it reads as the start; an interval, a
+// predicate that is no holding, and a row refused for another reason get
+// none.
+func TestConvertHoldingDate(t *testing.T) {
+	f := testConvert + "holding.csv"
+	code, out, errs := run(t, "", "convert", convertData+"zotero.bib", convertData+"zotero.ris", f, "--to", filepath.Join(t.TempDir(), "out"))
+	want := f + `:2:5: warning: when: "1939" on commanded, a holding, reads as its start (1939/): if the source gives the span, write it (1939/1939 for within 1939); if it only shows the post held then, leave when empty and give the date in the note
+` + f + `:3:5: warning: when: "昭和14年" on commanded, a holding, reads as its start (1939/): if the source gives the span, write it (1939/1939 for within 1939); if it only shows the post held then, leave when empty and give the date in the note
+` + f + `:6:3: object: no entity has the id or name "kwantung-army-23rd-divison" (did you mean kwantung-army-23rd-division?)
+1 problem; nothing written
 `
 	if code != 1 || errs != want {
 		t.Errorf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
