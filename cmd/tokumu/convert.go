@@ -11,13 +11,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing/fstest"
+	"unicode"
 
-	"github.com/agnivade/levenshtein"
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/format"
+	"github.com/tokumu/tokumu/internal/suggest"
+	"github.com/tokumu/tokumu/search"
 	"github.com/tokumu/tokumu/yamlcorpus"
 )
 
@@ -37,7 +40,12 @@ source, loc, grade, by, note (names or ids). The claims are checked
 against the corpus (--corpus, default the embedded one) by the loader's
 rules; every problem is reported as file:row:column with a fix, and
 nothing is written unless all is valid. An entity that gets claims is
-written whole, with its old and new claims, at its path under DIR.`,
+written whole, with its old and new claims, at its path under DIR.
+
+DIR receives only the new and changed files. Give the corpus itself
+(--corpus corpus/ --to corpus/) to add them to it; another DIR is to be
+copied into the corpus. With the embedded corpus, write one out first
+with tokumu export --format yaml -o DIR.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		convertOpts = convertFlags{}
 		fs.StringVar(&convertOpts.to, "to", "", "the directory to write the corpus files into (required)")
@@ -103,16 +111,13 @@ written whole, with its old and new claims, at its path under DIR.`,
 				return err
 			}
 		}
+		all := append(append(yamlcorpus.ErrorList(nil), cv.errs...), cv.notes...)
+		sort.Stable(all)
+		for _, e := range all {
+			fmt.Fprintln(m.Stderr, e)
+		}
 		if len(cv.errs) > 0 {
-			sort.Stable(cv.errs)
-			for _, e := range cv.errs {
-				fmt.Fprintln(m.Stderr, e)
-			}
-			plural := "s"
-			if len(cv.errs) == 1 {
-				plural = ""
-			}
-			fmt.Fprintf(m.Stderr, "%d problem%s; nothing written\n", len(cv.errs), plural)
+			fmt.Fprintf(m.Stderr, "%s; nothing written\n", count(len(cv.errs), "problem", "problems"))
 			return errFailed
 		}
 		for _, s := range cv.sources {
@@ -124,8 +129,16 @@ written whole, with its old and new claims, at its path under DIR.`,
 		if err := write(o.to, files); err != nil {
 			return err
 		}
-		n := len(files)
-		fmt.Fprintf(m.Stdout, "wrote %d files to %s: %d sources, %d claims on %d entities\n", n, o.to, len(cv.sources), cv.nClaims, len(cv.touched))
+		fmt.Fprintf(m.Stdout, "wrote %s to %s: %s, %s on %s\n", count(len(files), "file", "files"), o.to,
+			count(len(cv.sources), "source", "sources"), count(cv.nClaims, "claim", "claims"), count(len(cv.touched), "entity", "entities"))
+		// Unless DIR is the corpus, it holds only what changed: it does
+		// not load alone, and the next step must say what to do with it.
+		switch {
+		case o.corpus == "":
+			fmt.Fprintf(m.Stdout, "%s holds only the new and changed files, checked against the embedded corpus. To add them to a corpus of your own, write one out with tokumu export --format yaml -o DIR and convert again with --corpus DIR --to DIR\n", o.to)
+		case !sameDir(o.to, o.corpus):
+			fmt.Fprintf(m.Stdout, "%s holds only the new and changed files, not a whole corpus: copy them into %s (cp -R %s/. %s/), or convert with --to %s\n", o.to, o.corpus, filepath.Clean(o.to), filepath.Clean(o.corpus), o.corpus)
+		}
 		return nil
 	},
 }
@@ -139,11 +152,13 @@ type converter struct {
 	ids     []string            // entity ids, sorted, for suggestions
 	preds   []string
 	errs    yamlcorpus.ErrorList
+	notes   yamlcorpus.ErrorList // notes and warnings, which write anyway
 	sources []*tokumu.Source
 	srcByID map[string]*tokumu.Source
 	claims  map[string][]*tokumu.Claim // new claims by subject
 	claimID map[string]string          // new claim id → where it was written
 	touched []string
+	search  *search.Index // built at the first unknown entity, for suggestions
 	nClaims int
 }
 
@@ -248,19 +263,25 @@ func (cv *converter) claimsCSV(name string, data []byte) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // the byte-order mark Excel writes
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
+	if c := csvComma(data); c != ',' {
+		r.Comma = c
+		cv.notes.Add(name, 1, 0, "note: read as separated by %s, as its header is", commaName[c])
+	}
 	header, err := r.Read()
 	if err != nil {
 		cv.errs.Add(name, 1, 0, "cannot read the header: %v", err)
 		return
 	}
+	if len(header) == 1 && strings.ContainsAny(header[0], ";\t") {
+		// Not one known column however it is split: say why all fail.
+		cv.errs.Add(name, 1, 0, "the header is one column, %q: convert reads fields separated by commas (or semicolons or tabs between the column names of CORPUS.md); save the sheet as \"CSV UTF-8 (comma delimited)\"", header[0])
+		return
+	}
 	col := map[string]int{}
 	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
-		if a, ok := csvAlias[h]; ok {
-			h = a
-		}
+		h = csvColumn(h)
 		if !contains(csvColumns, h) {
-			cv.errs.Add(name, 1, i+1, "unknown column %q%s; the columns are %s", header[i], hint(h, csvColumns), strings.Join(csvColumns, ", "))
+			cv.errs.Add(name, 1, i+1, "unknown column %q%s; the columns are %s", header[i], suggest.DidYouMean(h, csvColumns), strings.Join(csvColumns, ", "))
 			continue
 		}
 		if _, dup := col[h]; dup {
@@ -271,7 +292,7 @@ func (cv *converter) claimsCSV(name string, data []byte) {
 	}
 	for _, need := range []string{"subject", "predicate", "source"} {
 		if _, ok := col[need]; !ok {
-			cv.errs.Add(name, 1, 0, "the header has no %s column (the header is: %s)", need, strings.Join(csvColumns, ", "))
+			cv.errs.Add(name, 1, 0, "the header has no %s column (its columns are: %s)", need, strings.Join(header, ", "))
 		}
 	}
 	if len(cv.errs) > 0 && cv.errs[len(cv.errs)-1].File == name && cv.errs[len(cv.errs)-1].Line == 1 {
@@ -283,10 +304,20 @@ func (cv *converter) claimsCSV(name string, data []byte) {
 			return
 		}
 		line, _ := r.FieldPos(0)
+		if err == nil && len(rec) != len(header) && strings.Join(rec, "") != "" {
+			// A comma left unquoted, or a cell lost: every column after
+			// it is shifted, so the row's other messages would mislead.
+			fix := "quote a field that contains a comma"
+			if len(rec) < len(header) {
+				fix = "give every column a field, an empty one as ,,"
+			}
+			cv.errs.Add(name, line, 0, "%d fields, the header has %d; %s", len(rec), len(header), fix)
+			continue
+		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				cv.errs.Add(name, pe.Line, pe.Column, "%v (put a field with quotes or commas in double quotes, and double the quotes inside)", pe.Err)
+				cv.errs.Add(name, pe.Line, pe.Column, "%v (put a field with quotes or %s in double quotes, and double the quotes inside)", pe.Err, commaName[r.Comma])
 				return
 			}
 			cv.errs.Add(name, line, 0, "%v", err)
@@ -294,6 +325,88 @@ func (cv *converter) claimsCSV(name string, data []byte) {
 		}
 		cv.row(name, line, rec, col)
 	}
+}
+
+// csvColumn is the column a header field names.
+func csvColumn(h string) string {
+	h = strings.ToLower(strings.TrimSpace(h))
+	if a, ok := csvAlias[h]; ok {
+		return a
+	}
+	return h
+}
+
+// holding reports whether p's claims are held over a span (offices,
+// postings, memberships, the chart's edges), whose bare date reads as the
+// start.
+func holding(p *tokumu.Predicate) bool {
+	return p.HasRole(tokumu.RoleOffice) || p.HasRole(tokumu.RolePosting) || p.HasRole(tokumu.RoleExclusive) || p.HasRole(tokumu.RoleHierarchy)
+}
+
+// scriptLang returns the language a text value is in by its script:
+// ja for kana (with or without kanji), ru for Cyrillic, "" for text mostly
+// in Latin letters (en, the default, or a language the writer tags).
+// Where the script leaves the language open, why says so and lang lists
+// the tags it could have.
+func scriptLang(s string) (lang, why string) {
+	var latin, cyr, han, kana int
+	nonRussian := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+			nonRussian = nonRussian || strings.ContainsRune("іїєґўөүІЇЄҐЎӨҮ", r)
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		}
+	}
+	switch {
+	case latin >= cyr+han+kana:
+		return "", ""
+	case cyr > han+kana && nonRussian:
+		return "uk, be, mn …", "the text is in Cyrillic with letters Russian does not have"
+	case cyr > han+kana:
+		return "ru", ""
+	case kana > 0:
+		return "ja", ""
+	default:
+		return "ja, zh-Hans, zh-Hant", "the text is in Han characters without kana, which may be Japanese or Chinese"
+	}
+}
+
+// A figure with a comma (decimalComma) that does not group thousands
+// (thousands) is a decimal comma, as Excel writes it where the decimal
+// mark is one.
+var (
+	decimalComma = regexp.MustCompile(`^[~<>≥≤=]*\s*[0-9]+(,[0-9]+)+$`)
+	thousands    = regexp.MustCompile(`^[~<>≥≤=]*\s*[0-9]{1,3}(,[0-9]{3})+$`)
+)
+
+var commaName = map[rune]string{',': "commas", ';': "semicolons", '\t': "tabs"}
+
+// csvComma returns the separator of a claims CSV: of comma, semicolon
+// (Excel's CSV where the decimal mark is a comma: Russian, German, French
+// locales) and tab, the one that splits the header line into the most
+// known column names; a comma if none does better.
+func csvComma(data []byte) rune {
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	best, most := ',', 0
+	for _, c := range []rune{',', ';', '\t'} {
+		n := 0
+		for _, h := range strings.Split(string(line), string(c)) {
+			if contains(csvColumns, csvColumn(strings.Trim(h, "\" \r"))) {
+				n++
+			}
+		}
+		if n > most {
+			best, most = c, n
+		}
+	}
+	return best
 }
 
 func (cv *converter) row(name string, line int, rec []string, col map[string]int) {
@@ -306,6 +419,7 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 	if strings.Join(rec, "") == "" {
 		return // an empty line of a spreadsheet
 	}
+	errs0 := len(cv.errs)
 	bad := func(k, format string, args ...any) {
 		cv.errs.Add(name, line, col[k]+1, "%s: %s", k, fmt.Sprintf(format, args...))
 	}
@@ -321,7 +435,7 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 		case 1:
 			return ids[0]
 		case 0:
-			bad(k, "no entity has the id or name %q%s", v, hint(v, cv.ids))
+			bad(k, "no entity has the id or name %q%s", v, cv.nearEntities(v))
 		default:
 			bad(k, "%q names %d entities (%s): write the id", v, len(ids), strings.Join(ids, ", "))
 		}
@@ -343,6 +457,21 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 			}
 		}
 	}
+	if p := cv.ix.Predicates[c.Predicate]; c.Lang == "" && p != nil && p.Literal == tokumu.LiteralText {
+		// A text's language defaults to en: Russian or Japanese text is
+		// tagged by its script, where the script says which it is.
+		lang, why := scriptLang(c.Value)
+		switch {
+		case why != "":
+			bad("value", "%s: give the row's language in a lang column (%s)", why, lang)
+		case lang != "":
+			c.Lang = lang
+		}
+	}
+	if v := get("value"); decimalComma.MatchString(v) && !thousands.MatchString(v) {
+		// 1,5 reads as 15: a comma in a figure groups thousands.
+		bad("value", "%q has a decimal comma, which would read as %s: write %s", v, strings.ReplaceAll(v, ",", ""), strings.Replace(v, ",", ".", 1))
+	}
 	if w := get("when"); w != "" {
 		when, _, err := tokumu.ParseWhen(w)
 		if err != nil {
@@ -350,6 +479,14 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 			return
 		}
 		c.When = when
+		if p := cv.ix.Predicates[c.Predicate]; p != nil && !when.Interval && holding(p) {
+			// Said once the row is otherwise good.
+			defer func() {
+				if len(cv.errs) == errs0 {
+					cv.notes.Add(name, line, col["when"]+1, "warning: when: %q on %s, a holding, reads as its start (%s/): if the source gives the span, write it (%s/%s for within %[3]s); if it only shows the post held then, leave when empty and give the date in the note", w, p.ID, when.EDTF, when.EDTF, when.EDTF)
+				}
+			}()
+		}
 	}
 	var written tokumu.Grade
 	if g := get("grade"); g != "" {
@@ -377,9 +514,9 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 		msg := p.Message
 		switch p.Kind {
 		case "predicate":
-			msg += hint(p.Unknown, cv.preds)
+			msg += suggest.DidYouMean(p.Unknown, cv.preds)
 		case "entity":
-			msg += hint(p.Unknown, cv.ids)
+			msg += suggest.DidYouMean(p.Unknown, cv.ids)
 		case "source":
 			keys := make([]string, 0, len(cv.ds.Sources)+len(cv.sources))
 			for _, s := range cv.ds.Sources {
@@ -388,7 +525,7 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 			for _, s := range cv.sources {
 				keys = append(keys, s.ID)
 			}
-			msg += hint(p.Unknown, keys)
+			msg += suggest.DidYouMean(p.Unknown, keys)
 		}
 		cv.errs.Add(name, line, col[k]+1, "%s", msg)
 	}
@@ -409,6 +546,38 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 	c.Origin = here
 	cv.claims[c.Subject] = append(cv.claims[c.Subject], c)
 	cv.nClaims++
+}
+
+// nearEntities suggests, for a subject, object or place no entity has as
+// its id or a name, the entities meant: an id one typo away, else those
+// tokumu search finds by name in any script ("Lake Hasan battle" →
+// khasan-1938, the Battle of Lake Khasan). The search index is built at
+// the first such miss.
+func (cv *converter) nearEntities(v string) string {
+	if h := suggest.DidYouMean(strings.ToLower(v), cv.ids); h != "" {
+		return h
+	}
+	if cv.search == nil {
+		ix, err := search.BuildDataset(context.Background(), cv.ds)
+		if err != nil {
+			return ""
+		}
+		cv.search = ix
+	}
+	res, err := cv.search.Search(search.Query{Text: v, Limit: 20})
+	if err != nil {
+		return ""
+	}
+	var near []string
+	for _, h := range res.Hits {
+		if h.Kind == search.KindEntity && h.Match != search.MatchText && len(near) < 3 {
+			near = append(near, fmt.Sprintf("%s (%s)", h.Entity, h.Label))
+		}
+	}
+	if len(near) == 0 {
+		return ""
+	}
+	return "; did you mean " + strings.Join(near, ", or ") + "?"
 }
 
 // plan renders the files the conversion writes: a file for each new
@@ -517,6 +686,24 @@ func write(dir string, files map[string][]byte) error {
 	return nil
 }
 
+// count writes n with the noun in agreement: "1 claim", "2 claims".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// sameDir reports whether the paths a and b name one directory.
+func sameDir(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
+}
+
 func contains(list []string, s string) bool {
 	for _, v := range list {
 		if v == s {
@@ -524,19 +711,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// hint suggests the nearest of candidates to a mistyped s.
-func hint(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	limit := min(len(s)/3+1, 4)
-	for _, c := range candidates {
-		if d := levenshtein.ComputeDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if bestD <= limit {
-		return " (did you mean " + best + "?)"
-	}
-	return ""
 }

@@ -14,6 +14,9 @@ import (
 
 const convertData = "../../format/testdata/convert/"
 
+// testConvert holds the convert tests' own files.
+const testConvert = "testdata/convert/"
+
 // copyCorpus writes the embedded corpus's YAML into a new directory.
 func copyCorpus(t *testing.T) string {
 	t.Helper()
@@ -63,8 +66,8 @@ func TestConvert(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("convert: exit %d\n%s%s", code, out, errs)
 	}
-	if !strings.Contains(out, "6 sources, 20 claims on 11 entities") {
-		t.Errorf("convert says %q", out)
+	if out != "wrote 17 files to "+dir+": 6 sources, 20 claims on 11 entities\n" {
+		t.Errorf("convert into its corpus says %q", out)
 	}
 	e1, c1, s1 := counts(t, dir)
 	if e1 != e0 || c1 != c0+20 || s1 != s0+6 {
@@ -135,5 +138,184 @@ func TestConvertUsage(t *testing.T) {
 		if code != 2 || !strings.Contains(errs, tt.want) {
 			t.Errorf("%v: exit %d, %s", tt.args, code, errs)
 		}
+	}
+}
+
+// TestConvertFieldCount: a row with more or fewer fields than the header
+// (an unquoted comma in a note, a cell lost) is refused as such, all of
+// them, not with messages about the columns its fields shifted into;
+// a quoted comma and a row of empty cells are fine.
+func TestConvertFieldCount(t *testing.T) {
+	to := filepath.Join(t.TempDir(), "out")
+	f := testConvert + "fieldcount.csv"
+	code, out, errs := run(t, "", "convert", convertData+"zotero.bib", convertData+"zotero.ris", f, "--to", to)
+	want := f + `:2: 14 fields, the header has 12; quote a field that contains a comma
+` + f + `:3: 10 fields, the header has 12; give every column a field, an empty one as ,,
+` + f + `:5: 11 fields, the header has 12; give every column a field, an empty one as ,,
+3 problems; nothing written
+`
+	if code != 1 || errs != want {
+		t.Errorf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
+	}
+	if _, err := os.Stat(to); !os.IsNotExist(err) {
+		t.Errorf("convert with problems created %s", to)
+	}
+}
+
+// TestConvertSeparators: a CSV separated by semicolons (Excel where the
+// decimal mark is a comma) or tabs is read by its header, with a note; a
+// header that is one column with semicolons in it gets one message that
+// says why; a decimal comma is refused rather than read as thousands.
+func TestConvertSeparators(t *testing.T) {
+	for _, tt := range []struct {
+		file   string
+		code   int
+		stderr string
+		yaml   map[string]string // entity file → a line it must have
+	}{
+		{"semicolon.csv", 0, "semicolon.csv:1: note: read as separated by semicolons, as its header is\n", map[string]string{
+			"entities/person/komatsubara-michitaro.yaml": `  - {p: commanded, o: kwantung-army-23rd-division, when: 1938-07/1939-11, source: drea1981, loc: p. 9, grade: B2, note: 'Drea, p. 9, gives the division but not the date.'}`,
+			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Commander at Khalkhin Gol, when: "1939", source: drea1981, grade: B2, note: Drea; p. 9}`,
+		}},
+		{"tab.csv", 0, "tab.csv:1: note: read as separated by tabs, as its header is\n", map[string]string{
+			"entities/person/zhukov-georgy.yaml": `  - {p: description, v: 'Commander, 1st Army Group', source: drea1981, grade: B2, note: 'A tab, and a comma.'}`,
+		}},
+		{"semicolon-de.csv", 1, `semicolon-de.csv:1: the header is one column, "Subjekt;Prädikat;Objekt;Quelle": convert reads fields separated by commas (or semicolons or tabs between the column names of CORPUS.md); save the sheet as "CSV UTF-8 (comma delimited)"
+1 problem; nothing written
+`, nil},
+		{"decimal.csv", 1, `decimal.csv:1: note: read as separated by semicolons, as its header is
+` + testConvert + `decimal.csv:3:4: value: "75,5" has a decimal comma, which would read as 755: write 75.5
+1 problem; nothing written
+`, nil},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			to := filepath.Join(t.TempDir(), "out")
+			code, out, errs := run(t, "", "convert", convertData+"zotero.bib", testConvert+tt.file, "--to", to)
+			if code != tt.code || errs != testConvert+tt.stderr {
+				t.Fatalf("exit %d, want %d\n%s%s\nwant\n%s", code, tt.code, out, errs, testConvert+tt.stderr)
+			}
+			for p, line := range tt.yaml {
+				b, err := os.ReadFile(filepath.Join(to, p))
+				if err != nil || !strings.Contains(string(b), line+"\n") {
+					t.Errorf("%s lacks\n%s\n%s", p, line, b)
+				}
+			}
+		})
+	}
+}
+
+// TestConvertElsewhere: --to another directory than the corpus writes only
+// the new and changed files, and the message says so and what to do; done
+// as it says (copied into the corpus), the corpus passes check with the
+// new claim. With the embedded corpus it says how to get a corpus.
+// Counts agree with their nouns.
+func TestConvertElsewhere(t *testing.T) {
+	dir := copyCorpus(t)
+	_, c0, _ := counts(t, dir)
+	to := filepath.Join(t.TempDir(), "new")
+	code, out, errs := run(t, "", "convert", convertData+"zotero.bib", testConvert+"tab.csv", "--corpus", dir, "--to", to)
+	want := "wrote 4 files to " + to + ": 3 sources, 1 claim on 1 entity\n" +
+		to + " holds only the new and changed files, not a whole corpus: copy them into " + dir + " (cp -R " + to + "/. " + dir + "/), or convert with --to " + dir + "\n"
+	if code != 0 || out != want {
+		t.Fatalf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
+	}
+	err := filepath.WalkDir(to, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(to, p)
+		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, c1, _ := counts(t, dir); c1 != c0+1 {
+		t.Errorf("copied into the corpus: %d claims, want %d", c1, c0+1)
+	}
+
+	to = filepath.Join(t.TempDir(), "new")
+	code, out, errs = run(t, "", "convert", convertData+"zotero.bib", testConvert+"semicolon.csv", "--to", to)
+	want = "wrote 5 files to " + to + ": 3 sources, 2 claims on 2 entities\n" +
+		to + " holds only the new and changed files, checked against the embedded corpus. To add them to a corpus of your own, write one out with tokumu export --format yaml -o DIR and convert again with --corpus DIR --to DIR\n"
+	if code != 0 || out != want {
+		t.Fatalf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
+	}
+}
+
+// TestConvertLang: a text value with no lang is tagged ru or ja by its
+// script, left untagged (en) when mostly Latin, and refused where the
+// script leaves the language open (kanji alone; Cyrillic letters Russian
+// lacks); a lang the row gives is kept.
+func TestConvertLang(t *testing.T) {
+	for _, tt := range []struct {
+		file   string
+		stderr string            // "" when it converts
+		yaml   map[string]string // entity file → a line it must have
+	}{
+		{"lang.csv", "", map[string]string{
+			"entities/operation/kantokuen-1941.yaml":     `  - {p: description, v: 'Мобилизация под видом особых манёвров Квантунской армии, июль 1941 г.', lang: ru, source: drea1981, grade: B2, note: 'Cyrillic: ru'}`,
+			"entities/person/komatsubara-michitaro.yaml": `  - {p: description, v: 秦郁彦はノモンハン事件を再評価した。, lang: ja, source: drea1981, grade: B2, note: 'kana: ja'}`,
+			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Commander of the 1st Army Group (1-я армейская группа) at Khalkhin Gol., source: drea1981, grade: B2, note: 'mostly Latin: no tag'}`,
+		}},
+		{"lang-column.csv", "", map[string]string{
+			"entities/person/komatsubara-michitaro.yaml": `  - {p: description, v: 第二十三師団長, lang: ja, source: drea1981, grade: B2}`,
+			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Командующий 1-й армейской группой, lang: ru, source: drea1981, grade: B2}`,
+		}},
+		{"lang-bad.csv", testConvert + `lang-bad.csv:2:3: value: the text is in Han characters without kana, which may be Japanese or Chinese: give the row's language in a lang column (ja, zh-Hans, zh-Hant)
+` + testConvert + `lang-bad.csv:3:3: value: the text is in Cyrillic with letters Russian does not have: give the row's language in a lang column (uk, be, mn …)
+2 problems; nothing written
+`, nil},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			to := filepath.Join(t.TempDir(), "out")
+			code, out, errs := run(t, "", "convert", convertData+"zotero.bib", testConvert+tt.file, "--to", to)
+			if errs != tt.stderr || (code == 0) != (tt.stderr == "") {
+				t.Fatalf("exit %d\n%s%s\nwant\n%s", code, out, errs, tt.stderr)
+			}
+			for p, line := range tt.yaml {
+				b, err := os.ReadFile(filepath.Join(to, p))
+				if err != nil || !strings.Contains(string(b), line+"\n") {
+					t.Errorf("%s lacks\n%s\n%s", p, line, b)
+				}
+			}
+		})
+	}
+}
+
+// TestConvertUnknownEntity: a subject or object no entity has as id or
+// name is refused with the entities meant: an id a typo away, or what
+// tokumu search finds by name, in any script.
+func TestConvertUnknownEntity(t *testing.T) {
+	f := testConvert + "unknown-entity.csv"
+	code, out, errs := run(t, "", "convert", convertData+"zotero.bib", f, "--to", filepath.Join(t.TempDir(), "out"))
+	want := f + `:2:1: subject: no entity has the id or name "Lake Hasan battle"; did you mean khasan-1938 (Battle of Lake Khasan)?
+` + f + `:3:3: object: no entity has the id or name "Kwantung-Army-23rd-Divison" (did you mean kwantung-army-23rd-division?)
+` + f + `:4:1: subject: no entity has the id or name "Жуков Георгий"; did you mean zhukov-georgy (Georgy Zhukov)?
+` + f + `:5:1: subject: no entity has the id or name "Xyzzy Plugh"
+4 problems; nothing written
+`
+	if code != 1 || errs != want {
+		t.Errorf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
+	}
+}
+
+// TestConvertHoldingDate: a bare date on a holding (an office, a posting)
+// is written with a warning that it reads as the start; an interval, a
+// predicate that is no holding, and a row refused for another reason get
+// none.
+func TestConvertHoldingDate(t *testing.T) {
+	f := testConvert + "holding.csv"
+	code, out, errs := run(t, "", "convert", convertData+"zotero.bib", convertData+"zotero.ris", f, "--to", filepath.Join(t.TempDir(), "out"))
+	want := f + `:2:5: warning: when: "1939" on commanded, a holding, reads as its start (1939/): if the source gives the span, write it (1939/1939 for within 1939); if it only shows the post held then, leave when empty and give the date in the note
+` + f + `:3:5: warning: when: "昭和14年" on commanded, a holding, reads as its start (1939/): if the source gives the span, write it (1939/1939 for within 1939); if it only shows the post held then, leave when empty and give the date in the note
+` + f + `:6:3: object: no entity has the id or name "kwantung-army-23rd-divison" (did you mean kwantung-army-23rd-division?)
+1 problem; nothing written
+`
+	if code != 1 || errs != want {
+		t.Errorf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
 	}
 }
