@@ -24,7 +24,7 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 			"/api/suggest?q=&limit=",
 			"/api/audit?limit=&offset=",
 			"/api/release", "/api/openapi.json", "/reconcile",
-			"/api/changes?author=&limit=&before=", "/api/claims/{id}/history",
+			"/api/changes?author=&limit=&before=", "/api/claims/{id}", "/api/claims/{id}/history",
 			"POST /api/claims", "PUT|PATCH|DELETE /api/claims/{id}", "POST /api/revisions/{id}/revert",
 		},
 		"ranges": "every numeric parameter has a range; see README's API section (web.Params)",

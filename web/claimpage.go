@@ -172,3 +172,15 @@ func chicago(src *tokumu.Source, c *tokumu.Claim, permalink, rel string) string 
 	b.WriteString(", " + permalink + ".")
 	return b.String()
 }
+
+// handleClaimAPI is GET /api/claims/{id}: the claim's JSON, as its page
+// gives it with ?format=json, at the path where it is written (PUT,
+// PATCH, DELETE).
+func (s *Server) handleClaimAPI(w http.ResponseWriter, r *http.Request) {
+	r2 := r.Clone(r.Context())
+	q := r2.URL.Query()
+	q.Del("release")
+	q.Set("format", "json")
+	r2.URL.RawQuery = q.Encode()
+	s.handleClaimPage(w, r2)
+}

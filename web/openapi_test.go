@@ -55,6 +55,7 @@ var exampleURLs = map[string][]string{
 	"/api/releases/{rel}/claims/{id}": {"/api/releases/fa11edc0ffee/claims/c-doihara-head", "/api/releases/fa11edc0ffee/claims/no-such-claim", "/api/releases/zz/claims/c-doihara-head"},
 	"/api/changes":                    {"/api/changes?limit=5", "/api/changes?limit=0"},
 	"/api/claims/{id}/history":        {"/api/claims/no-such-claim/history"},
+	"/api/claims/{id}":                {"/api/claims/c-doihara-head", "/api/claims/no-such-claim"},
 	"/api/entities/{id}/history":      {"/api/entities/harbin-tokumu-kikan/history", "/api/entities/no-such-entity/history", "/api/entities/harbin-tokumu-kikan/history?limit=0"},
 	"/api/entities":                   {"/api/entities?type=person&limit=2", "/api/entities?limit=0"},
 	"/api/entities/{id}":              {"/api/entities/harbin-tokumu-kikan", "/api/entities/no-such-entity"},

@@ -399,6 +399,7 @@ func (s *Server) routeList() []route {
 		{"GET /audit", http.HandlerFunc(s.handleAuditPage)},
 		// Editing (auth.go, edit.go, changes.go).
 		{"POST /api/claims", http.HandlerFunc(s.handleCreateClaim)},
+		{"GET /api/claims/{id}", http.HandlerFunc(s.handleClaimAPI)},
 		{"PUT /api/claims/{id}", http.HandlerFunc(s.handleReplaceClaim)},
 		{"PATCH /api/claims/{id}", http.HandlerFunc(s.handleReplaceClaim)},
 		{"DELETE /api/claims/{id}", http.HandlerFunc(s.handleDeleteClaim)},
