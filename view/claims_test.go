@@ -164,6 +164,12 @@ func TestFindDisagreementsSuccessive(t *testing.T) {
 		{ID: "5", Subject: "ito", Predicate: "head_of", Object: "russia", When: w("1931/"), Source: "b"},
 		{ID: "6", Subject: "ito", Predicate: "head_of", Object: "fifth-section", When: w("1934/1935"), Source: "b"},
 	}
+	// A relation held once (studied_at), dated differently by two
+	// sources: the dates do not overlap, but there is no second time.
+	once := []*tokumu.Claim{
+		{ID: "7", Subject: "k", Predicate: "studied_at", Object: "academy", When: w("1912"), Source: "a"},
+		{ID: "8", Subject: "k", Predicate: "studied_at", Object: "academy", When: w("1914"), Source: "b"},
+	}
 	for _, tt := range []struct {
 		name   string
 		claims []*tokumu.Claim
@@ -174,6 +180,7 @@ func TestFindDisagreementsSuccessive(t *testing.T) {
 		{"tenures with evidence", tenures, true, 0},
 		{"versions by dates alone", versions, false, 1},
 		{"versions with evidence", versions, true, 1}, // the next post ends both after either began
+		{"a relation held once, with evidence", once, true, 1},
 	} {
 		var ev *view.Evidence
 		if tt.ev {
@@ -182,20 +189,5 @@ func TestFindDisagreementsSuccessive(t *testing.T) {
 		if ds := view.FindDisagreements(tt.claims, vocab, ev); len(ds) != tt.want {
 			t.Errorf("%s: %d disagreements, want %d: %+v", tt.name, len(ds), tt.want, ds)
 		}
-	}
-}
-
-// TestFindDisagreementsOnce: a relation held once (studied_at) dated
-// differently by two sources disagrees with evidence too: the dates do
-// not overlap, but there is no second time.
-func TestFindDisagreementsOnce(t *testing.T) {
-	w := func(s string) tokumu.When { v, _, _ := tokumu.ParseWhen(s); return v }
-	vocab := testVocab(t)
-	cs := []*tokumu.Claim{
-		{ID: "1", Subject: "k", Predicate: "studied_at", Object: "academy", When: w("1912"), Source: "a"},
-		{ID: "2", Subject: "k", Predicate: "studied_at", Object: "academy", When: w("1914"), Source: "b"},
-	}
-	if ds := view.FindDisagreements(cs, vocab, view.NewEvidence(vocab, cs)); len(ds) != 1 {
-		t.Errorf("%d disagreements, want 1: %+v", len(ds), ds)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/tokumu/tokumu"
-	"github.com/tokumu/tokumu/postgres"
 	"github.com/tokumu/tokumu/sqlite"
 )
 
@@ -38,16 +37,7 @@ func TestReleaseCreate(t *testing.T) {
 			}
 			// One edit through the store, as the server makes it.
 			ctx := context.Background()
-			var st tokumu.Store
-			var err error
-			if kind == "sqlite" {
-				st, err = sqlite.Open(ctx, db, sqlite.Options{})
-			} else {
-				st, err = postgres.Open(ctx, db)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
+			st := openTeam(t, kind, db)
 			cs, err := st.Claims(ctx, tokumu.ClaimFilter{Subject: "doihara-kenji", Predicate: "head_of"})
 			if err != nil || len(cs) != 1 || cs[0].Locator != "p/14" {
 				t.Fatalf("the fixture's c-doihara-head: %v %v", cs, err)

@@ -48,6 +48,30 @@ func fixtureDBs(t *testing.T) map[string]string {
 	return map[string]string{"sqlite": path, "postgres": dsn}
 }
 
+// teamStore is a fixture database opened as the server opens it.
+type teamStore interface {
+	tokumu.Store
+	tokumu.Editor
+	tokumu.Accounts
+}
+
+// openTeam opens the --db value db of a fixtureDBs kind.
+func openTeam(t *testing.T, kind, db string) teamStore {
+	t.Helper()
+	ctx := context.Background()
+	var st teamStore
+	var err error
+	if kind == "sqlite" {
+		st, err = sqlite.Open(ctx, db, sqlite.Options{})
+	} else {
+		st, err = postgres.Open(ctx, db)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
 // TestUserTokenHistory: user add prints a token once and refuses a taken
 // name or an unknown role; user list shows the token's id, never the
 // token; token revoke ends it; history shows a revision with its author,
@@ -93,16 +117,7 @@ func TestUserTokenHistory(t *testing.T) {
 			}
 			// One edit through the store, as the server makes it.
 			ctx := context.Background()
-			var st tokumu.Store
-			var err error
-			if kind == "sqlite" {
-				st, err = sqlite.Open(ctx, db, sqlite.Options{})
-			} else {
-				st, err = postgres.Open(ctx, db)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
+			st := openTeam(t, kind, db)
 			cs, err := st.Claims(ctx, tokumu.ClaimFilter{Subject: "doihara-kenji"})
 			if err != nil {
 				t.Fatal(err)
@@ -115,7 +130,7 @@ func TestUserTokenHistory(t *testing.T) {
 			}
 			old := c.Locator
 			c.Locator = "p/77"
-			if err := st.(tokumu.Editor).Apply(ctx, &tokumu.Revision{Author: "alice", Message: "the page is 77",
+			if err := st.Apply(ctx, &tokumu.Revision{Author: "alice", Message: "the page is 77",
 				Changes: []tokumu.Change{{Op: tokumu.OpPut, Kind: tokumu.KindClaim, ID: c.ID, After: c}}}); err != nil {
 				t.Fatal(err)
 			}
@@ -312,19 +327,7 @@ func TestImportKeepsEdits(t *testing.T) {
 	for kind, db := range fixtureDBs(t) {
 		t.Run(kind, func(t *testing.T) {
 			ctx := context.Background()
-			open := func() tokumu.Store {
-				var st tokumu.Store
-				var err error
-				if kind == "sqlite" {
-					st, err = sqlite.Open(ctx, db, sqlite.Options{})
-				} else {
-					st, err = postgres.Open(ctx, db)
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
-				return st
-			}
+			open := func() teamStore { return openTeam(t, kind, db) }
 			if code, _, errs := run(t, db, "import", good); code != 0 {
 				t.Fatalf("import onto a database without edits: exit %d, %s", code, errs)
 			}
@@ -335,7 +338,7 @@ func TestImportKeepsEdits(t *testing.T) {
 			}
 			c := cs[0]
 			c.Locator = "p/77"
-			if err := st.(tokumu.Editor).Apply(ctx, &tokumu.Revision{Author: "alice", Message: "the page is 77",
+			if err := st.Apply(ctx, &tokumu.Revision{Author: "alice", Message: "the page is 77",
 				Changes: []tokumu.Change{{Op: tokumu.OpPut, Kind: tokumu.KindClaim, ID: c.ID, After: c}}}); err != nil {
 				t.Fatal(err)
 			}
@@ -431,22 +434,8 @@ func TestRevokeEndsSessions(t *testing.T) {
 			}
 			run(t, db, "user", "add", "carol", "--role", "editor")
 			ctx := context.Background()
-			var acc tokumu.Accounts
-			if kind == "sqlite" {
-				st, err := sqlite.Open(ctx, db, sqlite.Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer st.Close()
-				acc = st
-			} else {
-				st, err := postgres.Open(ctx, db)
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer st.Close()
-				acc = st
-			}
+			acc := openTeam(t, kind, db)
+			defer acc.Close()
 			session := func(name string) string {
 				_, tok, err := tokumu.NewToken(name, tokumu.TokenSession, time.Now(), 12*time.Hour)
 				if err != nil {
