@@ -118,13 +118,15 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		sort.Slice(ids, func(i, j int) bool { return b.Label(ids[i]) < b.Label(ids[j]) })
 		p.Related = append(p.Related, relatedGroup{t, ids})
 	}
-	var own []*tokumu.Claim
+	var own, inverse []*tokumu.Claim
 	for _, g := range v.Groups {
 		if !g.Inverse {
 			own = append(own, g.Claims...)
+		} else {
+			inverse = append(inverse, g.Claims...)
 		}
 	}
-	p.Line = newMiniTimeline(own, s.st(r).snap.preds, p.Lang)
+	p.Line = newMiniTimeline(id, own, inverse, s.st(r).snap.preds, p.Lang, b.Label)
 	if an := sn.readyAnalyses(); an != nil {
 		for i := range an.ledger.Operations {
 			if op := &an.ledger.Operations[i]; op.ID == id {
@@ -167,19 +169,32 @@ const (
 	miniMax   = 40 // rows; an entity with more dated claims shows the first ones
 )
 
-func newMiniTimeline(claims []*tokumu.Claim, preds map[string]*tokumu.Predicate, lang string) *miniTimeline {
-	var dated []*tokumu.Claim
-	for _, c := range claims {
-		if !c.When.IsZero() && c.When.Earliest > tokumu.MinDay && c.When.Latest < tokumu.MaxDay {
-			dated = append(dated, c)
+// newMiniTimeline draws the dated claims of entity id as bars: its own
+// (id as subject) and, in the rows left, those the page lists from the
+// other side ("commanded by Zhukov", "formed from the 57th Corps"), which
+// a reader of the entity's history expects on it as well. Each row names
+// the claim's other party.
+func newMiniTimeline(id string, own, inverse []*tokumu.Claim, preds map[string]*tokumu.Predicate, lang string, name func(string) string) *miniTimeline {
+	datedOf := func(cs []*tokumu.Claim) []*tokumu.Claim {
+		var out []*tokumu.Claim
+		for _, c := range cs {
+			if !c.When.IsZero() && c.When.Earliest > tokumu.MinDay && c.When.Latest < tokumu.MaxDay {
+				out = append(out, c)
+			}
 		}
+		view.SortClaims(out)
+		return out
+	}
+	dated := datedOf(own)
+	if len(dated) > miniMax {
+		dated = dated[:miniMax]
+	}
+	if inv := datedOf(inverse); len(dated) < miniMax && len(inv) > 0 {
+		dated = append(dated, inv[:min(len(inv), miniMax-len(dated))]...)
+		view.SortClaims(dated)
 	}
 	if len(dated) == 0 {
 		return nil
-	}
-	view.SortClaims(dated)
-	if len(dated) > miniMax {
-		dated = dated[:miniMax]
 	}
 	lo, hi := dated[0].When.Earliest, dated[0].When.Latest
 	for _, c := range dated {
@@ -204,8 +219,17 @@ func newMiniTimeline(claims []*tokumu.Claim, preds map[string]*tokumu.Predicate,
 	}
 	for i, c := range dated {
 		label := c.Predicate
-		if p := preds[c.Predicate]; p != nil {
+		p := preds[c.Predicate]
+		if p != nil {
 			label = p.LabelIn(lang)
+		}
+		if c.Subject != id {
+			if p != nil {
+				label = p.InverseIn(lang)
+			}
+			label += " " + name(c.Subject)
+		} else if c.Object != "" {
+			label += " " + name(c.Object)
 		}
 		x0, x1 := x(c.When.Earliest), x(c.When.Latest)
 		row := miniRow{Y: i*miniRowH + 4, X: x0, W: max(x1-x0, 3), Label: label,
