@@ -517,6 +517,7 @@ var bibToCSL = map[string]string{
 	"article": "article-journal", "book": "book", "incollection": "chapter", "inbook": "chapter",
 	"techreport": "report", "report": "report", "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
 	"unpublished": "manuscript", "inproceedings": "paper-conference", "online": "webpage", "misc": "document",
+	"inreference": "entry-encyclopedia", "reference": "book", "mvreference": "book", "www": "webpage",
 }
 
 func bibSource(typ, key string, f map[string]string) *tokumu.Source {
@@ -525,6 +526,15 @@ func bibSource(typ, key string, f map[string]string) *tokumu.Source {
 		Pages: bibText(f["pages"]), Edition: bibText(f["edition"]), URL: strings.TrimSpace(f["url"]),
 		DOI: strings.TrimSpace(f["doi"]), ISBN: bibText(f["isbn"]), Language: bibText(f["langid"] + f["language"]),
 		Note: bibText(f["note"]), Accessed: strings.TrimSpace(f["urldate"])}
+	// tokumu's own export puts the editors' note in annotation (annote in
+	// BibTeX), which styles do not print, and a translated title in
+	// brackets in titleaddon.
+	if n := bibText(f["annotation"] + f["annote"]); n != "" {
+		s.Note = n
+	}
+	if t := bibText(f["titleaddon"]); strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+		s.TitleEn = strings.TrimSpace(t[1 : len(t)-1])
+	}
 	if s.Type == "" {
 		s.Type = "document"
 	}
@@ -534,6 +544,9 @@ func bibSource(typ, key string, f map[string]string) *tokumu.Source {
 		if v := bibText(f[k]); v != "" && s.Container == "" {
 			s.Container = v
 		}
+	}
+	if s.Type == "webpage" && s.Container == "" {
+		s.Container = bibText(f["organization"]) // the site, as biblatex's @online names it
 	}
 	if s.Publisher == "" {
 		s.Publisher = bibText(f["institution"] + f["school"])
