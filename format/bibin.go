@@ -107,6 +107,13 @@ func ParseCSLJSON(r io.Reader) ([]BibEntry, error) {
 			Container: it.ContainerTitle, Publisher: it.Publisher, Place: it.PublisherPlace, Volume: it.Volume,
 			Issue: it.CSLItem.Issue, Pages: it.Page, Edition: it.Edition, URL: it.URL, DOI: it.DOI, ISBN: it.ISBN,
 			Archive: it.Archive, ArchiveLocation: it.ArchiveLocation, Language: it.Language, Note: it.Note}
+		if it.Annote != "" {
+			s.Note = it.Annote
+		}
+		if it.Custom != nil && it.Custom.TitleEn != "" {
+			s.TitleEn = it.Custom.TitleEn
+			s.Title = strings.TrimSuffix(s.Title, " ["+s.TitleEn+"]")
+		}
 		s.Issued = cslDateEDTF(it.Issued)
 		s.Accessed = cslDateEDTF(it.Accessed)
 		finish(s, it.ID)
@@ -617,6 +624,8 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 			cur.Editors = append(cur.Editors, splitName(v))
 		case "TI", "T1":
 			cur.Title = v
+		case "TT":
+			cur.TitleEn = v
 		case "T2", "JO", "JF", "BT":
 			if cur.Container == "" {
 				cur.Container = v

@@ -156,3 +156,58 @@ func TestBibTeXWithPandoc(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesAndEnglishTitles: the editors' note goes to no field a style
+// prints (CSL annote, RIS N1, which Zotero keeps as a child note), and
+// title_en goes where each format has a place for it (RIS TT, CSL in
+// brackets after the title and in custom.title_en); each reader takes
+// them back.
+func TestNotesAndEnglishTitles(t *testing.T) {
+	st := openWith(t, bibSources())
+	csl, _ := write(t, st, "csljson", format.Query{}, format.Options{}, "b.json")
+	data, _ := os.ReadFile(csl)
+	var items []map[string]any
+	if err := json.Unmarshal(data, &items); err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range items {
+		switch it["id"] {
+		case "coox1973":
+			if it["note"] != nil || it["annote"] != bibSources()[2].Note {
+				t.Errorf("CSL-JSON coox1973: note %v, annote %v", it["note"], it["annote"])
+			}
+		case "zor23":
+			if it["title"] != "Военная разведка Японии против СССР [Japanese military intelligence against the USSR]" ||
+				fmt.Sprint(it["custom"]) != "map[title_en:Japanese military intelligence against the USSR]" {
+				t.Errorf("CSL-JSON zor23: title %v, custom %v", it["title"], it["custom"])
+			}
+		}
+	}
+	ris, _ := write(t, st, "ris", format.Query{}, format.Options{}, "b.ris")
+	data, _ = os.ReadFile(ris)
+	if !strings.Contains(string(data), "TT  - Japanese military intelligence against the USSR\r\n") {
+		t.Errorf("RIS has no TT for zor23:\n%s", data)
+	}
+	for name, parse := range map[string]func(string) ([]format.BibEntry, error){
+		csl: func(p string) ([]format.BibEntry, error) { f, _ := os.Open(p); defer f.Close(); return format.ParseCSLJSON(f) },
+		ris: func(p string) ([]format.BibEntry, error) { f, _ := os.Open(p); defer f.Close(); return format.ParseRIS(f) },
+	} {
+		es, err := parse(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range es {
+			s := e.Source
+			switch s.ID {
+			case "zor23":
+				if s.Title != "Военная разведка Японии против СССР" || s.TitleEn != "Japanese military intelligence against the USSR" {
+					t.Errorf("%s: zor23 read back as %q, %q", name, s.Title, s.TitleEn)
+				}
+			case "coox1973":
+				if s.Note != bibSources()[2].Note {
+					t.Errorf("%s: coox1973's note read back as %q", name, s.Note)
+				}
+			}
+		}
+	}
+}
