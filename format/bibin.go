@@ -2,13 +2,16 @@ package format
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -24,7 +27,33 @@ import (
 // BibEntry is one entry read from a bibliography file.
 type BibEntry struct {
 	Source *tokumu.Source
-	Line   int // where the entry starts (1-based; 0 for CSL-JSON)
+	Line   int // where the entry starts (1-based)
+}
+
+// ParseError is a problem at a place in a bibliography file, so that
+// tokumu convert can report it as file:line:column as it does a claims
+// table's. It unwraps to an EINVALID *tokumu.Error with the same text.
+type ParseError struct {
+	Line, Col int // 1-based; Col counts characters, 0 if unknown
+	Msg       string
+}
+
+func (e *ParseError) Error() string {
+	if e.Col == 0 {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	}
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
+}
+
+func (e *ParseError) Unwrap() error { return tokumu.Errorf(tokumu.EINVALID, "%s", e.Error()) }
+
+// position returns the 1-based line and column (in characters) of byte
+// offset off in data.
+func position(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
+	line = 1 + bytes.Count(data[:off], []byte("\n"))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return line, utf8.RuneCount(data[start:off]) + 1
 }
 
 // KindOf guesses a source kind from a CSL type, for entries that come from
@@ -87,22 +116,67 @@ var languageNames = map[string]string{
 	"русский": "ru", "日本語": "ja",
 }
 
-// ParseCSLJSON reads a CSL-JSON array (Zotero's "CSL JSON" export).
+// cslItemIn is a CSL-JSON item as read: its dates as they come.
+type cslItemIn struct {
+	CSLItem
+	Issued   json.RawMessage `json:"issued"`
+	Accessed json.RawMessage `json:"accessed"`
+}
+
+// ParseCSLJSON reads a CSL-JSON array (Zotero's "CSL JSON" export). Each
+// entry keeps the line its item starts on; a syntax error is reported at
+// its line and column, not at a byte offset.
 func ParseCSLJSON(r io.Reader) ([]BibEntry, error) {
-	var items []struct {
-		CSLItem
-		Issued   json.RawMessage `json:"issued"`
-		Accessed json.RawMessage `json:"accessed"`
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
 	}
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&items); err != nil {
-		if se, ok := err.(*json.SyntaxError); ok {
-			return nil, tokumu.Errorf(tokumu.EINVALID, "byte %d: %v (CSL-JSON is an array of items: [{\"id\": …, \"type\": …}])", se.Offset, err)
+	const shape = "(CSL-JSON is an array of items: [{\"id\": …, \"type\": …}])"
+	bad := func(off int64, err error) error {
+		line, col := position(data, int(off))
+		return &ParseError{Line: line, Col: col, Msg: fmt.Sprintf("%v %s", err, shape)}
+	}
+	// The whole text is checked first: json.Unmarshal reports a syntax
+	// error at its byte in the file, where a Decoder that has been
+	// stepped through the array may not.
+	var probe any
+	if err := json.Unmarshal(data, &probe); err != nil {
+		var se *json.SyntaxError
+		if !errors.As(err, &se) {
+			return nil, bad(0, err)
 		}
-		return nil, tokumu.Errorf(tokumu.EINVALID, "%v (CSL-JSON is an array of items: [{\"id\": …, \"type\": …}])", err)
+		off := se.Offset - 1 // the offending character
+		if strings.Contains(se.Error(), "unexpected end") {
+			off = int64(len(bytes.TrimRight(data, " \t\r\n")))
+		}
+		return nil, bad(off, err)
+	}
+	if _, ok := probe.([]any); !ok {
+		return nil, bad(int64(len(data)-len(bytes.TrimLeft(data, " \t\r\n\ufeff"))), fmt.Errorf("the file is not an array"))
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.Token() // [
+	var items []cslItemIn
+	var lines []int
+	for dec.More() {
+		off := int(dec.InputOffset())
+		for off < len(data) && (data[off] == ',' || data[off] == ' ' || data[off] == '\t' || data[off] == '\n' || data[off] == '\r') {
+			off++
+		}
+		var it cslItemIn
+		if err := dec.Decode(&it); err != nil {
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) {
+				field := te.Field[strings.LastIndexByte(te.Field, '.')+1:]
+				err = fmt.Errorf("in this item, %q is a JSON %s where CSL-JSON has a %s", field, te.Value, te.Type)
+			}
+			return nil, bad(int64(off), err)
+		}
+		line, _ := position(data, off)
+		items, lines = append(items, it), append(lines, line)
 	}
 	var out []BibEntry
-	for _, it := range items {
+	for i, it := range items {
 		s := &tokumu.Source{Type: it.Type, Authors: it.Author, Editors: it.Editor, Title: it.Title,
 			Container: it.ContainerTitle, Publisher: it.Publisher, Place: it.PublisherPlace, Volume: it.Volume,
 			Issue: it.CSLItem.Issue, Pages: it.Page, Edition: it.Edition, URL: it.URL, DOI: it.DOI, ISBN: it.ISBN,
@@ -117,7 +191,7 @@ func ParseCSLJSON(r io.Reader) ([]BibEntry, error) {
 		s.Issued = cslDateEDTF(it.Issued)
 		s.Accessed = cslDateEDTF(it.Accessed)
 		finish(s, it.ID)
-		out = append(out, BibEntry{Source: s})
+		out = append(out, BibEntry{Source: s, Line: lines[i]})
 	}
 	return out, nil
 }
@@ -177,7 +251,7 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 			p.skipTo('\n')
 			continue
 		}
-		start := p.line
+		start, entryAt := p.line, p.i
 		p.i++
 		typ := strings.ToLower(p.word())
 		p.space()
@@ -204,10 +278,12 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 		}
 		p.i++
 		fields := map[string]string{}
+		var lastName string // the last field read, and where its value starts
+		var lastAt int
 		for {
 			p.space()
 			if p.i >= len(p.s) {
-				return nil, p.errorf("entry %s (line %d) is not closed with }", key, start)
+				return nil, p.errorAt(entryAt, "entry %s is not closed: end it with }", key)
 			}
 			if p.s[p.i] == '}' || p.s[p.i] == ')' {
 				p.i++
@@ -216,10 +292,20 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 			name := strings.ToLower(p.word())
 			p.space()
 			if name == "" || p.i >= len(p.s) || p.s[p.i] != '=' {
-				return nil, p.errorf("entry %s: expected field = {value}", key)
+				if next := p.s[p.i:]; strings.HasPrefix(next, "@") && lastName != "" && strings.Contains(fields[lastName], "\n") {
+					// A value with one { too many ends at the entry's
+					// closing brace, and the next entry starts inside
+					// this one: the brace is the problem, not this line.
+					return nil, p.errorAt(lastAt, "entry %s (line %d) is not closed before the entry at line %d begins: this value of %s runs over the entry's end, so one of its { is not closed: close it", key, start, p.line, lastName)
+				}
+				if strings.HasPrefix(p.s[p.i:], "@") {
+					return nil, p.errorAt(entryAt, "entry %s is not closed before the entry at line %d begins: end it with }", key, p.line)
+				}
+				return nil, p.errorf("entry %s (line %d): expected field = {value}, or } to end the entry", key, start)
 			}
 			p.i++
 			p.space()
+			lastName, lastAt = name, p.i
 			v, err := p.value()
 			if err != nil {
 				return nil, err
@@ -277,9 +363,22 @@ func (p *bibParser) macro() error {
 	return nil
 }
 
+// errorf reports a problem at the parser's position.
 func (p *bibParser) errorf(format string, args ...any) error {
-	return tokumu.Errorf(tokumu.EINVALID, "line %d: %s", p.line, fmt.Sprintf(format, args...))
+	return p.errorAt(p.i, format, args...)
 }
+
+// errorAt reports a problem at byte offset i.
+func (p *bibParser) errorAt(i int, format string, args ...any) error {
+	line, col := position([]byte(p.s), i)
+	return &ParseError{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// entryStart matches a line that opens a BibTeX entry. A field value that
+// runs over one has lost its closing brace or quote: the error is then
+// reported where the value opens, not where the parser gave up, entries
+// later.
+var entryStart = regexp.MustCompile(`\n[ \t]*@[A-Za-z]+[ \t]*[{(]`)
 
 func (p *bibParser) adv() {
 	if p.s[p.i] == '\n' {
@@ -324,7 +423,7 @@ func (p *bibParser) until(stop string) string {
 
 // braced reads {…} with nested braces and returns what is inside.
 func (p *bibParser) braced() (string, error) {
-	start := p.line
+	open := p.i
 	depth := 0
 	j := p.i + 1
 	for p.i < len(p.s) {
@@ -347,7 +446,16 @@ func (p *bibParser) braced() (string, error) {
 		}
 		p.adv()
 	}
-	return "", tokumu.Errorf(tokumu.EINVALID, "line %d: a { is never closed", start)
+	if loc := entryStart.FindStringIndex(p.s[j:]); loc != nil {
+		return "", p.errorAt(open, "this { is not closed before the entry at line %d begins: close it", p.lineOf(j+loc[0]+1))
+	}
+	return "", p.errorAt(open, "this { is never closed: close it")
+}
+
+// lineOf returns the line of byte offset i.
+func (p *bibParser) lineOf(i int) int {
+	line, _ := position([]byte(p.s), i)
+	return line
 }
 
 // value reads {…}, "…", a number or a @string name, joined by #.
@@ -360,12 +468,17 @@ func (p *bibParser) value() (string, error) {
 		}
 		switch c := p.s[p.i]; {
 		case c == '{':
+			open := p.i
 			v, err := p.braced()
 			if err != nil {
 				return "", err
 			}
+			if loc := entryStart.FindStringIndex(v); loc != nil {
+				return "", p.errorAt(open, "this { is not closed before the entry at line %d begins: close it", p.lineOf(open+1+loc[0]+1))
+			}
 			b.WriteString(v)
 		case c == '"':
+			open := p.i
 			p.i++
 			j := p.i
 			depth := 0
@@ -377,8 +490,11 @@ func (p *bibParser) value() (string, error) {
 				}
 				p.adv()
 			}
+			if loc := entryStart.FindStringIndex(p.s[j:p.i]); loc != nil {
+				return "", p.errorAt(open, "this \" is not closed before the entry at line %d begins: close it", p.lineOf(j+loc[0]+1))
+			}
 			if p.i >= len(p.s) {
-				return "", p.errorf("a \" is never closed")
+				return "", p.errorAt(open, "this \" is never closed: close it")
 			}
 			b.WriteString(p.s[j:p.i])
 			p.i++
@@ -587,7 +703,7 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 			continue
 		}
 		if len(l) < 5 || l[2:5] != "  -" {
-			return nil, tokumu.Errorf(tokumu.EINVALID, "line %d: %q is not a RIS line (write TAG  - value, e.g. \"AU  - Coox, Alvin D.\")", line, l)
+			return nil, &ParseError{Line: line, Col: 1, Msg: fmt.Sprintf("%q is not a RIS line (write TAG  - value, e.g. \"AU  - Coox, Alvin D.\")", l)}
 		}
 		tag, v := l[:2], ""
 		if len(l) > 6 {
@@ -595,7 +711,7 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 		}
 		if tag == "TY" {
 			if cur != nil {
-				return nil, tokumu.Errorf(tokumu.EINVALID, "line %d: TY before the ER that ends the reference of line %d", line, start)
+				return nil, &ParseError{Line: line, Col: 1, Msg: fmt.Sprintf("TY before the ER that ends the reference of line %d: add ER  - before it", start)}
 			}
 			cur, key, start, sp, ep = &tokumu.Source{Type: RISType(v)}, "", line, "", ""
 			if cur.Type == "" {
@@ -604,7 +720,7 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 			continue
 		}
 		if cur == nil {
-			return nil, tokumu.Errorf(tokumu.EINVALID, "line %d: %s outside a reference (a reference starts with TY  - and ends with ER  -)", line, tag)
+			return nil, &ParseError{Line: line, Col: 1, Msg: fmt.Sprintf("%s outside a reference (a reference starts with TY  - and ends with ER  -)", tag)}
 		}
 		switch tag {
 		case "ER":
@@ -674,7 +790,7 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 		return nil, err
 	}
 	if cur != nil {
-		return nil, tokumu.Errorf(tokumu.EINVALID, "line %d: the reference that starts there has no ER  - line to end it", start)
+		return nil, &ParseError{Line: start, Col: 1, Msg: "the reference that starts here has no ER  - line to end it"}
 	}
 	return out, nil
 }

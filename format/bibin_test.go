@@ -1,6 +1,7 @@
 package format_test
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -79,11 +80,11 @@ func TestParseBibTeXDetails(t *testing.T) {
 		t.Errorf("macros, accents and particles: got %+v at line %d", s, es[0].Line)
 	}
 	_, err = format.ParseBibTeX(strings.NewReader("@book{x,\n title = {open\n"))
-	if tokumu.ErrorCode(err) != tokumu.EINVALID || !strings.Contains(tokumu.ErrorMessage(err), "line 2: a { is never closed") {
+	if tokumu.ErrorCode(err) != tokumu.EINVALID || !strings.Contains(tokumu.ErrorMessage(err), "line 2, column 10: this { is never closed") {
 		t.Errorf("unclosed brace: %v", err)
 	}
 	_, err = format.ParseRIS(strings.NewReader("TY  - BOOK\nTI  - x\n"))
-	if !strings.Contains(tokumu.ErrorMessage(err), "line 1: the reference that starts there has no ER") {
+	if !strings.Contains(tokumu.ErrorMessage(err), "line 1, column 1: the reference that starts here has no ER") {
 		t.Errorf("RIS without ER: %v", err)
 	}
 }
@@ -93,5 +94,50 @@ func TestSourceID(t *testing.T) {
 		if got := format.SourceID(in); got != want {
 			t.Errorf("SourceID(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestParseErrorPositions: a problem in a bibliography file is reported
+// at its line and column: a JSON syntax error at the character, not a
+// byte offset; an unclosed brace at the brace, not entries later where
+// the parser gives up; and CSL-JSON items keep their lines, so that a
+// duplicate key can be reported at its item.
+func TestParseErrorPositions(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		parse     func(string) ([]format.BibEntry, error)
+		in        string
+		line, col int
+		msg       string
+	}{
+		{"json syntax", func(s string) ([]format.BibEntry, error) { return format.ParseCSLJSON(strings.NewReader(s)) },
+			"[\n  {\"id\": \"a\", \"title\": \"Ноябрь\" \"type\": \"book\"}\n]", 2, 33, "invalid character"},
+		{"json type", func(s string) ([]format.BibEntry, error) { return format.ParseCSLJSON(strings.NewReader(s)) },
+			"[\n  {\"id\": \"a\"},\n  {\"id\": \"b\", \"title\": 5}\n]", 3, 3, `in this item, "title" is a JSON number where CSL-JSON has a string`},
+		{"json not an array", func(s string) ([]format.BibEntry, error) { return format.ParseCSLJSON(strings.NewReader(s)) },
+			"\n{\"id\": \"a\"}", 2, 1, "the file is not an array"},
+		{"json cut short", func(s string) ([]format.BibEntry, error) { return format.ParseCSLJSON(strings.NewReader(s)) },
+			"[\n  {\"id\": \"a\"},\n  {\"id\": \"b\"}\n", 3, 14, "unexpected end of JSON input"},
+		{"bibtex unclosed brace", func(s string) ([]format.BibEntry, error) { return format.ParseBibTeX(strings.NewReader(s)) },
+			"@book{a,\n  title = {A},\n}\n@article{coox1973,\n  title = {The Lake {Khasan Affair},\n  year = {1973},\n}\n\n@book{b,\n  title = {B},\n}\n",
+			5, 11, "entry coox1973 (line 4) is not closed before the entry at line 9 begins: this value of title runs over the entry's end"},
+		{"bibtex entry not closed", func(s string) ([]format.BibEntry, error) { return format.ParseBibTeX(strings.NewReader(s)) },
+			"@book{a,\n  title = {A},\n\n@book{b,\n  title = {B},\n}\n", 1, 1, "entry a is not closed before the entry at line 4 begins"},
+		{"bibtex unclosed quote", func(s string) ([]format.BibEntry, error) { return format.ParseBibTeX(strings.NewReader(s)) },
+			"@book{a,\n  title = \"A,\n}\n@book{b,\n  title = {B},\n}\n", 2, 11, "this \" is not closed before the entry at line 4 begins"},
+		{"bibtex missing =", func(s string) ([]format.BibEntry, error) { return format.ParseBibTeX(strings.NewReader(s)) },
+			"@book{a,\n  title {A},\n}\n", 2, 9, "entry a (line 1): expected field = {value}"},
+		{"ris", func(s string) ([]format.BibEntry, error) { return format.ParseRIS(strings.NewReader(s)) },
+			"TY  - BOOK\nTI - x\nER  - \n", 2, 1, "is not a RIS line"},
+	} {
+		_, err := tt.parse(tt.in)
+		var pe *format.ParseError
+		if !errors.As(err, &pe) || pe.Line != tt.line || pe.Col != tt.col || !strings.Contains(pe.Msg, tt.msg) || tokumu.ErrorCode(err) != tokumu.EINVALID {
+			t.Errorf("%s: %v, want %d:%d: …%s…", tt.name, err, tt.line, tt.col, tt.msg)
+		}
+	}
+	es, err := format.ParseCSLJSON(strings.NewReader("[\n  {\"id\": \"a\", \"title\": \"A\"},\n\n  {\n    \"id\": \"b\", \"title\": \"B\"}\n]\n"))
+	if err != nil || len(es) != 2 || es[0].Line != 2 || es[1].Line != 4 {
+		t.Errorf("CSL-JSON item lines: %v, %+v", err, es)
 	}
 }

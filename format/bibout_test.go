@@ -189,8 +189,16 @@ func TestNotesAndEnglishTitles(t *testing.T) {
 		t.Errorf("RIS has no TT for zor23:\n%s", data)
 	}
 	for name, parse := range map[string]func(string) ([]format.BibEntry, error){
-		csl: func(p string) ([]format.BibEntry, error) { f, _ := os.Open(p); defer f.Close(); return format.ParseCSLJSON(f) },
-		ris: func(p string) ([]format.BibEntry, error) { f, _ := os.Open(p); defer f.Close(); return format.ParseRIS(f) },
+		csl: func(p string) ([]format.BibEntry, error) {
+			f, _ := os.Open(p)
+			defer f.Close()
+			return format.ParseCSLJSON(f)
+		},
+		ris: func(p string) ([]format.BibEntry, error) {
+			f, _ := os.Open(p)
+			defer f.Close()
+			return format.ParseRIS(f)
+		},
 	} {
 		es, err := parse(name)
 		if err != nil {
