@@ -686,6 +686,31 @@ func bibSource(typ, key string, f map[string]string) *tokumu.Source {
 	return s
 }
 
+// risDatePat matches RIS's date, YYYY/MM/DD/other, where any part after
+// the year may be empty ("1973/07//", "2026/11/30/"); some writers use
+// hyphens.
+var risDatePat = regexp.MustCompile(`^(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?(?:/.*)?)?)?$`)
+
+// risDate turns a RIS date into ISO 8601 (1973-07, 2026-11-30); what is
+// not one is returned as written, for the loader to refuse with a fix.
+func risDate(v string) string {
+	m := risDatePat.FindStringSubmatch(strings.TrimSpace(v))
+	if m == nil {
+		return strings.TrimSpace(v)
+	}
+	d := m[1]
+	for _, part := range m[2:] {
+		if part == "" {
+			break
+		}
+		if len(part) == 1 {
+			part = "0" + part
+		}
+		d += "-" + part
+	}
+	return d
+}
+
 // ParseRIS reads RIS references: "TAG  - value" lines from TY to ER.
 func ParseRIS(r io.Reader) ([]BibEntry, error) {
 	sc := bufio.NewScanner(r)
@@ -750,12 +775,10 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 			cur.Publisher = v
 		case "CY":
 			cur.Place = v
-		case "PY", "Y1":
-			if len(v) >= 4 {
-				cur.Issued = v[:4]
-			}
-		case "DA":
-			if d := strings.ReplaceAll(strings.TrimRight(v, "/"), "/", "-"); len(d) >= 4 {
+		case "PY", "Y1", "DA":
+			// PY, Y1 and DA may all give the date; the most precise wins,
+			// whatever their order.
+			if d := risDate(v); len(d) > len(cur.Issued) {
 				cur.Issued = d
 			}
 		case "VL":
@@ -779,7 +802,7 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 		case "DB":
 			cur.Archive = v
 		case "Y2":
-			cur.Accessed = v
+			cur.Accessed = risDate(v)
 		case "LA":
 			cur.Language = v
 		case "N1":

@@ -141,3 +141,26 @@ func TestParseErrorPositions(t *testing.T) {
 		t.Errorf("CSL-JSON item lines: %v, %+v", err, es)
 	}
 }
+
+// TestRISDates: RIS's YYYY/MM/DD/other dates, from PY, Y1, DA and Y2,
+// become ISO dates, the most precise of PY, Y1 and DA winning in any
+// order; what is no date is kept as written, for the loader to refuse.
+func TestRISDates(t *testing.T) {
+	for _, tt := range []struct{ lines, issued, accessed string }{
+		{"PY  - 1973\nY1  - 1973/07//\n", "1973-07", ""},
+		{"DA  - 1973/07/05/\nPY  - 1973\n", "1973-07-05", ""},
+		{"PY  - 1985///\n", "1985", ""},
+		{"Y1  - 1939/5/11/spring\n", "1939-05-11", ""},
+		{"PY  - 2014\nY2  - 2026/11/30/\n", "2014", "2026-11-30"},
+		{"Y2  - 2026-11-30\n", "", "2026-11-30"},
+		{"Y2  - last week\n", "", "last week"},
+	} {
+		es, err := format.ParseRIS(strings.NewReader("TY  - BOOK\nTI  - T\n" + tt.lines + "ER  - \n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := es[0].Source; s.Issued != tt.issued || s.Accessed != tt.accessed {
+			t.Errorf("%q: issued %q, accessed %q; want %q, %q", tt.lines, s.Issued, s.Accessed, tt.issued, tt.accessed)
+		}
+	}
+}
