@@ -78,26 +78,122 @@ func KindOf(cslType string) tokumu.SourceKind {
 }
 
 // SourceID turns a citation key into a corpus id ("Coox1985" → "coox1985",
-// "coox_nomonhan" → "coox-nomonhan", "Яковкин2007" → "yakovkin2007"):
-// Cyrillic is first written in Latin letters by the BGN/PCGN system, so
-// that a Russian library's keys do not all collapse into their years.
-func SourceID(key string) string { return tokumu.Slug(translit.BGNSimple(key)) }
+// "coox_nomonhan" → "coox-nomonhan", "Яковкин2007" → "yakovkin2007",
+// "Pałasz1996" → "palasz1996"): Cyrillic is first written in Latin letters
+// by the BGN/PCGN system, kana by Hepburn, and Latin letters lose their
+// accents, so that a Russian or Polish library's keys do not collapse
+// into their years. Kanji are dropped: usableKey tells such a key.
+func SourceID(key string) string {
+	r, _ := romanize(key)
+	return tokumu.Slug(r)
+}
 
-// fallbackID names an entry without a key: first author's family name
-// and the year.
-func fallbackID(s *tokumu.Source) string {
-	name := "source"
-	if len(s.Authors) > 0 {
-		name = s.Authors[0].Family + s.Authors[0].Literal
+// latinLetters are the Latin letters that do not decompose into a base
+// letter and a mark.
+var latinLetters = strings.NewReplacer("ł", "l", "Ł", "L", "ø", "o", "Ø", "O", "đ", "d", "Đ", "D", "ß", "ss",
+	"æ", "ae", "Æ", "AE", "œ", "oe", "Œ", "OE", "ı", "i", "þ", "th", "Þ", "Th", "ð", "d", "Ð", "D")
+
+// romanize writes s in ASCII: Cyrillic by BGN/PCGN, kana by modified
+// Hepburn, accented Latin letters without their accents. ok is false when
+// s has letters of another script (kanji, hangul …), which cannot be
+// romanized without a dictionary: a key made from what is left would not
+// name the work.
+func romanize(s string) (string, bool) {
+	s = latinLetters.Replace(translit.Hepburn(translit.BGNSimple(s)))
+	var b strings.Builder
+	ok := true
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r < unicode.MaxASCII:
+			b.WriteRune(r)
+		case unicode.IsLetter(r):
+			ok = false
+		default:
+			b.WriteRune(' ')
+		}
 	}
-	return SourceID(name + "-" + s.Issued)
+	return b.String(), ok
+}
+
+// stopWords are the title words a key skips, as Better BibTeX skips them.
+var stopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "in": true, "on": true,
+	"for": true, "to": true, "at": true, "by": true, "from": true, "with": true, "der": true, "die": true, "das": true,
+	"le": true, "la": true, "les": true, "i": true, "v": true, "o": true, "na": true, "po": true}
+
+// titleWords returns the first n words of s's title that are not stop
+// words or numbers, romanized and joined by hyphens, or "".
+func titleWords(s *tokumu.Source, n int) string {
+	r, _ := romanize(s.Title)
+	var ws []string
+	for _, w := range strings.Split(tokumu.Slug(r), "-") {
+		if w != "" && !stopWords[w] && !isDigits(w) && len(ws) < n {
+			ws = append(ws, w)
+		}
+	}
+	return strings.Join(ws, "-")
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// makeKey names an entry that comes without a key (RIS without an ID
+// line, Zotero's CSL-JSON without Better BibTeX's citation-key): the
+// first author's (or editor's) family name romanized and the year,
+// "palasz-rutkowska1996", with the first word of the title when that is
+// taken in this file or there is no year, "coox1985-nomonhan"; an entry
+// without a name by three words of its title and the year,
+// "battles-khalkhin-gol". A name
+// in kanji cannot be romanized without a dictionary, and a key that left
+// it out would name only a year: such an entry gets no key, and the error
+// says how to give it one.
+func makeKey(s *tokumu.Source, taken map[string]bool) (string, error) {
+	year := ""
+	if len(s.Issued) >= 4 && isDigits(s.Issued[:4]) {
+		year = s.Issued[:4]
+	}
+	who := s.Authors
+	if len(who) == 0 {
+		who = s.Editors
+	}
+	word := titleWords(s, 1)
+	name := ""
+	if len(who) > 0 {
+		n := who[0].Family
+		if n == "" {
+			n, _, _ = strings.Cut(strings.TrimSpace(who[0].Literal), " ") // an institution: its first word
+		}
+		r, ok := romanize(n)
+		if !ok || tokumu.Slug(r) == "" {
+			return "", fmt.Errorf("its first author's name %q cannot be romanized without a dictionary", who[0].String())
+		}
+		name = tokumu.Slug(r)
+	} else if word == "" {
+		return "", fmt.Errorf("it names no author or editor, and its title has no word in Latin, Cyrillic or kana")
+	}
+	key := name + year
+	switch {
+	case name == "" && year != "":
+		key = titleWords(s, 3) + "-" + year
+	case name == "":
+		key = titleWords(s, 3)
+	case (taken[key] || year == "") && word != "":
+		key += "-" + word
+	}
+	for base, c := key, 'b'; taken[key] && c <= 'z'; c++ {
+		key = base + string(c)
+	}
+	return key, nil
 }
 
 func finish(s *tokumu.Source, key string) {
 	s.ID = SourceID(key)
-	if s.ID == "" {
-		s.ID = fallbackID(s)
-	}
 	if s.Type == "" {
 		s.Type = "book"
 	}
@@ -105,6 +201,39 @@ func finish(s *tokumu.Source, key string) {
 	if tag, ok := languageNames[strings.ToLower(s.Language)]; ok {
 		s.Language = tag
 	}
+}
+
+// usableKey reports whether a citation manager's key can become an id: it
+// has letters after romanizing and no kanji ("秦2014" would be "2014"), and
+// it is not a Zotero item's URI or library path ("http://zotero.org/users/
+// local/…/items/7KD2WQ9M", "123456/7KD2WQ9M"), which only Zotero reads.
+func usableKey(key string) bool {
+	r, ok := romanize(key)
+	return ok && strings.IndexFunc(r, unicode.IsLetter) >= 0 && !strings.ContainsAny(key, "/:")
+}
+
+// keyEntries gives each entry whose key is not usable one made by
+// makeKey, and refuses the file at the first entry that cannot get one,
+// naming it and the fix (noKey).
+func keyEntries(entries []BibEntry, keys []string, noKey string) error {
+	taken := map[string]bool{}
+	for i, e := range entries {
+		if usableKey(keys[i]) {
+			taken[e.Source.ID] = true
+		}
+	}
+	for i, e := range entries {
+		if usableKey(keys[i]) {
+			continue
+		}
+		k, err := makeKey(e.Source, taken)
+		if err != nil {
+			return &ParseError{Line: e.Line, Col: 1, Msg: fmt.Sprintf("the entry %q has no usable key, and %v: %s", e.Source.Title, err, noKey)}
+		}
+		e.Source.ID = k
+		taken[k] = true
+	}
+	return nil
 }
 
 // languageNames turns the language names citation managers write
@@ -119,8 +248,9 @@ var languageNames = map[string]string{
 // cslItemIn is a CSL-JSON item as read: its dates as they come.
 type cslItemIn struct {
 	CSLItem
-	Issued   json.RawMessage `json:"issued"`
-	Accessed json.RawMessage `json:"accessed"`
+	Issued        json.RawMessage `json:"issued"`
+	Accessed      json.RawMessage `json:"accessed"`
+	CitationLabel string          `json:"citation-label"`
 }
 
 // ParseCSLJSON reads a CSL-JSON array (Zotero's "CSL JSON" export). Each
@@ -176,6 +306,7 @@ func ParseCSLJSON(r io.Reader) ([]BibEntry, error) {
 		items, lines = append(items, it), append(lines, line)
 	}
 	var out []BibEntry
+	var keys []string
 	for i, it := range items {
 		s := &tokumu.Source{Type: it.Type, Authors: it.Author, Editors: it.Editor, Title: it.Title,
 			Container: it.ContainerTitle, Publisher: it.Publisher, Place: it.PublisherPlace, Volume: it.Volume,
@@ -190,8 +321,20 @@ func ParseCSLJSON(r io.Reader) ([]BibEntry, error) {
 		}
 		s.Issued = cslDateEDTF(it.Issued)
 		s.Accessed = cslDateEDTF(it.Accessed)
-		finish(s, it.ID)
+		// Zotero's own export gives each item its URI as id; Better
+		// BibTeX adds the citation key the user cites it by.
+		key := it.ID
+		if it.CitationKey != "" {
+			key = it.CitationKey
+		} else if it.CitationLabel != "" {
+			key = it.CitationLabel
+		}
+		finish(s, key)
+		keys = append(keys, key)
 		out = append(out, BibEntry{Source: s, Line: lines[i]})
+	}
+	if err := keyEntries(out, keys, `give it "citation-key": "hata2014" (Better BibTeX for Zotero writes one for every item)`); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -243,8 +386,12 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 	}
 	p := &bibParser{s: string(data), line: 1, macros: map[string]string{}}
 	var out []BibEntry
+	var keys []string
 	for {
 		if !p.skipTo('@') {
+			if err := keyEntries(out, keys, "write a key of Latin letters after its @type{, e.g. @book{hata2014,"); err != nil {
+				return nil, err
+			}
 			return out, nil
 		}
 		if p.commented() {
@@ -317,6 +464,7 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 			}
 		}
 		out = append(out, BibEntry{Source: bibSource(typ, key, fields), Line: start})
+		keys = append(keys, key)
 	}
 }
 
@@ -716,6 +864,7 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	var out []BibEntry
+	var keys []string
 	var cur *tokumu.Source
 	var key string
 	var start int
@@ -756,6 +905,7 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 			}
 			finish(cur, key)
 			out = append(out, BibEntry{Source: cur, Line: start})
+			keys = append(keys, key)
 			cur = nil
 		case "ID":
 			key = v
@@ -814,6 +964,9 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 	}
 	if cur != nil {
 		return nil, &ParseError{Line: start, Col: 1, Msg: "the reference that starts here has no ER  - line to end it"}
+	}
+	if err := keyEntries(out, keys, `add a line "ID  - hata2014" after its TY line`); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -90,7 +90,7 @@ func TestParseBibTeXDetails(t *testing.T) {
 }
 
 func TestSourceID(t *testing.T) {
-	for in, want := range map[string]string{"Coox1985": "coox1985", "coox_nomonhan": "coox-nomonhan", "Яковкин2007": "yakovkin2007"} {
+	for in, want := range map[string]string{"Coox1985": "coox1985", "coox_nomonhan": "coox-nomonhan", "Яковкин2007": "yakovkin2007", "Pałasz1996": "palasz1996", "はた2014": "hata2014"} {
 		if got := format.SourceID(in); got != want {
 			t.Errorf("SourceID(%q) = %q, want %q", in, got, want)
 		}
@@ -162,5 +162,57 @@ func TestRISDates(t *testing.T) {
 		if s := es[0].Source; s.Issued != tt.issued || s.Accessed != tt.accessed {
 			t.Errorf("%q: issued %q, accessed %q; want %q, %q", tt.lines, s.Issued, s.Accessed, tt.issued, tt.accessed)
 		}
+	}
+}
+
+// TestKeys: CSL-JSON's citation-key (or citation-label) is the key, not
+// Zotero's item URI; an entry without a usable key gets its first
+// author's family name romanized and the year, with a title word when
+// that is taken or there is no year; one whose author is written in kanji
+// is refused, naming the entry and the fix.
+func TestKeys(t *testing.T) {
+	csl := func(s string) ([]format.BibEntry, error) { return format.ParseCSLJSON(strings.NewReader(s)) }
+	ris := func(s string) ([]format.BibEntry, error) { return format.ParseRIS(strings.NewReader(s)) }
+	bib := func(s string) ([]format.BibEntry, error) { return format.ParseBibTeX(strings.NewReader(s)) }
+	const zotero = `"id": "http://zotero.org/users/local/xq3lr9ab/items/7KD2WQ9M", "type": "book", "title": "Nomonhan", "author": [{"family": "Coox", "given": "Alvin D."}], "issued": {"date-parts": [[1985]]}`
+	for _, tt := range []struct {
+		name  string
+		parse func(string) ([]format.BibEntry, error)
+		in    string
+		want  []string
+	}{
+		{"citation-key", csl, `[{` + zotero + `, "citation-key": "Coox1985b"}]`, []string{"coox1985b"}},
+		{"citation-label", csl, `[{` + zotero + `, "citation-label": "CooxNomonhan"}]`, []string{"cooxnomonhan"}},
+		{"Zotero URI", csl, `[{` + zotero + `}, {` + zotero + `}]`, []string{"coox1985", "coox1985-nomonhan"}},
+		{"RIS Polish", ris, "TY  - BOOK\nAU  - Pałasz-Rutkowska, Ewa\nTI  - Historia stosunków polsko-japońskich\nPY  - 1996\nER  - \n", []string{"palasz-rutkowska1996"}},
+		{"RIS kana", ris, "TY  - BOOK\nAU  - はた\nTI  - ノモンハン\nPY  - 2014\nER  - \n", []string{"hata2014"}},
+		{"RIS Cyrillic, no year", ris, "TY  - BOOK\nAU  - Кошкин, А. А.\nTI  - Кантокуэн\nER  - \n", []string{"koshkin-kantokuen"}},
+		{"RIS no author", ris, "TY  - ELEC\nTI  - Battles of Khalkhin Gol\nUR  - https://en.wikipedia.org/wiki/Battles_of_Khalkhin_Gol\nER  - \n", []string{"battles-khalkhin-gol"}},
+		{"RIS with ID", ris, "TY  - BOOK\nID  - hata2014\nAU  - 秦, 郁彦\nTI  - 明と暗のノモンハン戦史\nPY  - 2014\nER  - \n", []string{"hata2014"}},
+		{"BibTeX key in kanji", bib, "@book{秦2014,\n  author = {Hata, Ikuhiko},\n  title = {Meian},\n  year = {2014},\n}\n", []string{"hata2014"}},
+		{"BibTeX key with ł", bib, "@book{Pałasz1996,\n  title = {Historia},\n}\n", []string{"palasz1996"}},
+	} {
+		es, err := tt.parse(tt.in)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		var got []string
+		for _, e := range es {
+			got = append(got, e.Source.ID)
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%s: keys %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	_, err := ris("TY  - BOOK\nTI  - x\nER  - \n\nTY  - BOOK\nAU  - 秦, 郁彦\nTI  - 明と暗のノモンハン戦史\nPY  - 2014\nER  - \n")
+	var pe *format.ParseError
+	if !errors.As(err, &pe) || pe.Line != 5 || !strings.Contains(pe.Msg, `the entry "明と暗のノモンハン戦史" has no usable key`) ||
+		!strings.Contains(pe.Msg, `"秦, 郁彦" cannot be romanized`) || !strings.Contains(pe.Msg, `add a line "ID  - hata2014"`) {
+		t.Errorf("RIS, kanji author, no ID: %v", err)
+	}
+	_, err = csl(`[{"id": "http://zotero.org/users/local/x/items/ABCD2345", "type": "book", "title": "明と暗", "author": [{"literal": "秦郁彦"}]}]`)
+	if !errors.As(err, &pe) || pe.Line != 1 || !strings.Contains(pe.Msg, `"citation-key"`) {
+		t.Errorf("CSL-JSON, kanji author, URI id: %v", err)
 	}
 }

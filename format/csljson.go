@@ -21,7 +21,10 @@ func init() {
 // CSLItem is a bibliography entry in CSL-JSON, the format of Zotero and
 // citeproc. Source's fields are CSL's, so nothing is lost.
 type CSLItem struct {
-	ID              string         `json:"id"`
+	ID string `json:"id"`
+	// CitationKey is the key a citation cites the item by (CSL 1.0.2;
+	// Zotero 7 and Better BibTeX read and write it): the source's id.
+	CitationKey     string         `json:"citation-key,omitempty"`
 	Type            string         `json:"type"`
 	Author          []tokumu.Agent `json:"author,omitempty"`
 	Editor          []tokumu.Agent `json:"editor,omitempty"`
@@ -101,7 +104,7 @@ func CSLType(s *tokumu.Source) string {
 // CSL returns s as a CSL-JSON item: the editors' note in annote, an
 // English title in brackets after the title (and in custom.title_en).
 func CSL(s *tokumu.Source) CSLItem {
-	it := CSLItem{ID: s.ID, Type: CSLType(s), Author: s.Authors, Editor: s.Editors, Title: s.Title,
+	it := CSLItem{ID: s.ID, CitationKey: s.ID, Type: CSLType(s), Author: s.Authors, Editor: s.Editors, Title: s.Title,
 		ContainerTitle: s.Container, Publisher: s.Publisher, PublisherPlace: s.Place, Issued: cslDate(s.Issued),
 		Volume: s.Volume, Issue: s.Issue, Page: s.Pages, Edition: s.Edition, URL: s.URL, DOI: s.DOI, ISBN: s.ISBN,
 		Archive: s.Archive, ArchiveLocation: s.ArchiveLocation, Accessed: cslDate(s.Accessed), Language: s.Language,
