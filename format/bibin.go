@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -192,12 +193,51 @@ func makeKey(s *tokumu.Source, taken map[string]bool) (string, error) {
 	return key, nil
 }
 
+// referenceHosts are the encyclopedias and dictionaries the corpus cites
+// as kind reference (CORPUS.md, "Grades": "Wikipedia, kotobank and other
+// encyclopedias are reference"), each with the CSL type of its articles.
+// A host matches itself and its subdomains (ja.m.wikipedia.org).
+var referenceHosts = map[string]string{
+	"wikipedia.org": "entry-encyclopedia", "kotobank.jp": "entry-dictionary", "ruwiki.ru": "entry-encyclopedia",
+	"encyclopedia2.thefreedictionary.com": "entry-encyclopedia", // the Great Soviet Encyclopedia
+	"pwencycl.kgbudge.com":                "entry-encyclopedia", // the Pacific War Online Encyclopedia
+	"encycl.chita.ru":                     "entry-encyclopedia",
+	"weblio.jp":                           "entry-dictionary", "dictionary.infoseek.ne.jp": "entry-dictionary",
+}
+
+// referenceType returns the CSL type of an article at rawURL if its host
+// is one of referenceHosts.
+func referenceType(rawURL string) (string, bool) {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil {
+		return "", false
+	}
+	for host := strings.ToLower(u.Hostname()); strings.Contains(host, "."); {
+		if t, ok := referenceHosts[host]; ok {
+			return t, true
+		}
+		_, host, _ = strings.Cut(host, ".")
+	}
+	return "", false
+}
+
 func finish(s *tokumu.Source, key string) {
 	s.ID = SourceID(key)
 	if s.Type == "" {
 		s.Type = "book"
 	}
 	s.Kind = KindOf(s.Type)
+	// An article of Wikipedia or another encyclopedia is reference,
+	// whatever the citation manager called it (@misc, @online, ELEC),
+	// since the kind sets the default grade of every claim that cites
+	// it; a generic type becomes the encyclopedia's.
+	if t, ok := referenceType(s.URL); ok {
+		s.Kind = tokumu.Reference
+		switch s.Type {
+		case "webpage", "document", "post", "post-weblog", "article", "book":
+			s.Type = t
+		}
+	}
 	if tag, ok := languageNames[strings.ToLower(s.Language)]; ok {
 		s.Language = tag
 	}

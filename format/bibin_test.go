@@ -216,3 +216,32 @@ func TestKeys(t *testing.T) {
 		t.Errorf("CSL-JSON, kanji author, URI id: %v", err)
 	}
 }
+
+// TestReferenceKind: an article on Wikipedia or another encyclopedia the
+// corpus cites as reference is kind reference, whatever type the citation
+// manager gave it; a generic type becomes the encyclopedia's.
+func TestReferenceKind(t *testing.T) {
+	for _, tt := range []struct {
+		in, typ string
+		kind    tokumu.SourceKind
+	}{
+		{"@misc{wp, title = {Battles of Khalkhin Gol}, howpublished = {Wikipedia}, url = {https://en.wikipedia.org/wiki/Battles_of_Khalkhin_Gol}}", "entry-encyclopedia", tokumu.Reference},
+		{"@online{wp, title = {Battles}, url = {https://ja.m.wikipedia.org/wiki/x}}", "entry-encyclopedia", tokumu.Reference},
+		{"@online{kb, title = {土肥原 賢二}, url = {https://kotobank.jp/word/x}}", "entry-dictionary", tokumu.Reference},
+		{"@incollection{bse, title = {Khalkhin Gol}, booktitle = {BSE}, url = {https://encyclopedia2.thefreedictionary.com/x}}", "chapter", tokumu.Reference},
+		{"@online{blog, title = {Battles}, url = {https://example.org/wikipedia.org}}", "webpage", tokumu.Web},
+		{"@online{fake, title = {Battles}, url = {https://notwikipedia.org/x}}", "webpage", tokumu.Web},
+	} {
+		es, err := format.ParseBibTeX(strings.NewReader(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := es[0].Source; s.Kind != tt.kind || s.Type != tt.typ {
+			t.Errorf("%s: kind %s, type %s; want %s, %s", tt.in, s.Kind, s.Type, tt.kind, tt.typ)
+		}
+	}
+	es, err := format.ParseRIS(strings.NewReader("TY  - ELEC\nTI  - Battles of Khalkhin Gol\nUR  - https://en.wikipedia.org/wiki/Battles_of_Khalkhin_Gol\nY2  - 2026/11/30/\nER  - \n"))
+	if err != nil || es[0].Source.Kind != tokumu.Reference {
+		t.Errorf("RIS ELEC on Wikipedia: %v, %+v", err, es)
+	}
+}
