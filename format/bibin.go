@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/url"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -29,6 +30,40 @@ import (
 type BibEntry struct {
 	Source *tokumu.Source
 	Line   int // where the entry starts (1-based)
+	// Dropped says, one line a field, what the entry gives that a source
+	// has no field for and a citation prints (a translator, a series, a
+	// number of volumes), so that the user is told rather than left to
+	// find the citation incomplete: "translator "Coox, Alvin D.": a
+	// tokumu source has no field for it".
+	Dropped []string
+}
+
+// droppedFields are the fields, by each format's name, that citation
+// styles print and a tokumu.Source has no place for, with what they are.
+var droppedFields = map[string]map[string]string{
+	"bibtex": {"translator": "translator", "series": "series", "volumes": "number of volumes", "chapter": "chapter",
+		"origdate": "date of the original", "origtitle": "title of the original", "maintitle": "title of the multi-volume work",
+		"eventtitle": "event", "part": "part"},
+	"csljson": {"translator": "translator", "collection-title": "series", "collection-number": "number in the series",
+		"number-of-volumes": "number of volumes", "chapter-number": "chapter", "original-date": "date of the original",
+		"original-title": "title of the original", "container-author": "author of the container",
+		"collection-editor": "series editor", "volume-title": "title of the volume", "event-title": "event",
+		"part-number": "part", "genre": "genre (e.g. PhD thesis)", "medium": "medium"},
+	"ris": {"A3": "series editor", "A4": "translator", "T3": "series", "NV": "number of volumes", "OP": "original publication",
+		"SE": "section or chapter", "M3": "type of work"},
+}
+
+// dropped appends to e what the entry's field called name (in format
+// f) with value v loses, if it is one of droppedFields.
+func (e *BibEntry) dropped(f, name, v string) {
+	what, ok := droppedFields[f][name]
+	if !ok || strings.TrimSpace(v) == "" {
+		return
+	}
+	if what != name {
+		name += " (" + what + ")"
+	}
+	e.Dropped = append(e.Dropped, fmt.Sprintf("%s %q is not kept: a tokumu source has no field for it, and citations will lack it", name, strings.Join(strings.Fields(v), " ")))
 }
 
 // ParseError is a problem at a place in a bibliography file, so that
@@ -328,13 +363,22 @@ func ParseCSLJSON(r io.Reader) ([]BibEntry, error) {
 	dec.Token() // [
 	var items []cslItemIn
 	var lines []int
+	var drops [][][2]string // each item's fields that are dropped: name, value
 	for dec.More() {
 		off := int(dec.InputOffset())
 		for off < len(data) && (data[off] == ',' || data[off] == ' ' || data[off] == '\t' || data[off] == '\n' || data[off] == '\r') {
 			off++
 		}
+		var raw json.RawMessage
 		var it cslItemIn
-		if err := dec.Decode(&it); err != nil {
+		var fields map[string]any
+		err := dec.Decode(&raw)
+		if err == nil {
+			if err = json.Unmarshal(raw, &fields); err == nil {
+				err = json.Unmarshal(raw, &it)
+			}
+		}
+		if err != nil {
 			var te *json.UnmarshalTypeError
 			if errors.As(err, &te) {
 				field := te.Field[strings.LastIndexByte(te.Field, '.')+1:]
@@ -344,6 +388,14 @@ func ParseCSLJSON(r io.Reader) ([]BibEntry, error) {
 		}
 		line, _ := position(data, off)
 		items, lines = append(items, it), append(lines, line)
+		var drop [][2]string
+		for k, v := range fields {
+			if _, ok := droppedFields["csljson"][k]; ok {
+				drop = append(drop, [2]string{k, cslText(v)})
+			}
+		}
+		sort.Slice(drop, func(i, j int) bool { return drop[i][0] < drop[j][0] })
+		drops = append(drops, drop)
 	}
 	var out []BibEntry
 	var keys []string
@@ -376,7 +428,44 @@ func ParseCSLJSON(r io.Reader) ([]BibEntry, error) {
 	if err := keyEntries(out, keys, `give it "citation-key": "hata2014" (Better BibTeX for Zotero writes one for every item)`); err != nil {
 		return nil, err
 	}
+	for i := range out {
+		for _, d := range drops[i] {
+			out[i].dropped("csljson", d[0], d[1])
+		}
+	}
 	return out, nil
+}
+
+// cslText writes a CSL-JSON value for a message: a string as it is,
+// names as "Family, Given", a date by its parts.
+func cslText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case []any:
+		var parts []string
+		for _, x := range v {
+			if m, ok := x.(map[string]any); ok {
+				a := tokumu.Agent{}
+				a.Family, _ = m["family"].(string)
+				a.Given, _ = m["given"].(string)
+				a.Literal, _ = m["literal"].(string)
+				parts = append(parts, a.String())
+			} else {
+				parts = append(parts, cslText(x))
+			}
+		}
+		return strings.Join(parts, "; ")
+	case map[string]any:
+		b, _ := json.Marshal(v)
+		if raw := cslDateEDTF(b); raw != "" {
+			return raw
+		}
+		return string(b)
+	}
+	return fmt.Sprint(v)
 }
 
 // cslDateEDTF turns {"date-parts": [[1985, 3]]} into "1985-03".
@@ -503,7 +592,16 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 				p.i++
 			}
 		}
-		out = append(out, BibEntry{Source: bibSource(typ, key, fields), Line: start})
+		e := BibEntry{Source: bibSource(typ, key, fields), Line: start}
+		names := make([]string, 0, len(fields))
+		for k := range fields {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for _, k := range names {
+			e.dropped("bibtex", k, bibText(fields[k]))
+		}
+		out = append(out, e)
 		keys = append(keys, key)
 	}
 }
@@ -837,6 +935,9 @@ func bibSource(typ, key string, f map[string]string) *tokumu.Source {
 		Pages: bibText(f["pages"]), Edition: bibText(f["edition"]), URL: strings.TrimSpace(f["url"]),
 		DOI: strings.TrimSpace(f["doi"]), ISBN: bibText(f["isbn"]), Language: bibText(f["langid"] + f["language"]),
 		Note: bibText(f["note"]), Accessed: strings.TrimSpace(f["urldate"])}
+	if sub := bibText(f["subtitle"]); sub != "" { // biblatex splits what a source keeps as one title
+		s.Title += ": " + sub
+	}
 	// tokumu's own export puts the editors' note in annotation (annote in
 	// BibTeX), which styles do not print, and a translated title in
 	// brackets in titleaddon.
@@ -905,6 +1006,8 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	var out []BibEntry
 	var keys []string
+	var ris [][][2]string // each entry's fields that are dropped: tag, value
+	var drops [][2]string
 	var cur *tokumu.Source
 	var key string
 	var start int
@@ -927,7 +1030,7 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 			if cur != nil {
 				return nil, &ParseError{Line: line, Col: 1, Msg: fmt.Sprintf("TY before the ER that ends the reference of line %d: add ER  - before it", start)}
 			}
-			cur, key, start, sp, ep = &tokumu.Source{Type: RISType(v)}, "", line, "", ""
+			cur, key, start, sp, ep, drops = &tokumu.Source{Type: RISType(v)}, "", line, "", "", nil
 			if cur.Type == "" {
 				cur.Type = "document"
 			}
@@ -946,6 +1049,7 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 			finish(cur, key)
 			out = append(out, BibEntry{Source: cur, Line: start})
 			keys = append(keys, key)
+			ris = append(ris, drops)
 			cur = nil
 		case "ID":
 			key = v
@@ -997,6 +1101,10 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 			cur.Language = v
 		case "N1":
 			cur.Note = v
+		default:
+			if _, ok := droppedFields["ris"][tag]; ok && v != "" {
+				drops = append(drops, [2]string{tag, v})
+			}
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -1007,6 +1115,11 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 	}
 	if err := keyEntries(out, keys, `add a line "ID  - hata2014" after its TY line`); err != nil {
 		return nil, err
+	}
+	for i := range out { // after keyEntries, so that the messages name the key
+		for _, d := range ris[i] {
+			out[i].dropped("ris", d[0], d[1])
+		}
 	}
 	return out, nil
 }

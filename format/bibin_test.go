@@ -245,3 +245,44 @@ func TestReferenceKind(t *testing.T) {
 		t.Errorf("RIS ELEC on Wikipedia: %v, %+v", err, es)
 	}
 }
+
+// TestDroppedFields: a field a citation prints and a source cannot keep
+// (translator, series, number of volumes) is named in the entry's
+// Dropped, in each format; a biblatex subtitle is kept in the title.
+func TestDroppedFields(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		parse func(string) ([]format.BibEntry, error)
+		in    string
+		want  []string
+	}{
+		{"bibtex", func(s string) ([]format.BibEntry, error) { return format.ParseBibTeX(strings.NewReader(s)) },
+			"@incollection{hata1976,\n  author = {Hata, Ikuhiko},\n  translator = {Coox, Alvin D.},\n  title = {The Japanese-Soviet Confrontation},\n  subtitle = {1935--1939},\n  series = {Japan's Road to the Pacific War},\n}\n",
+			[]string{`series "Japan's Road to the Pacific War" is not kept: a tokumu source has no field for it, and citations will lack it`,
+				`translator "Coox, Alvin D." is not kept`}},
+		{"csljson", func(s string) ([]format.BibEntry, error) { return format.ParseCSLJSON(strings.NewReader(s)) },
+			`[{"id": "coox1985", "type": "book", "title": "Nomonhan", "number-of-volumes": 2, "collection-title": "Stanford", "translator": [{"family": "Coox", "given": "Alvin D."}]}]`,
+			[]string{`collection-title (series) "Stanford" is not kept`, `number-of-volumes (number of volumes) "2" is not kept`,
+				`translator "Coox, Alvin D." is not kept`}},
+		{"ris", func(s string) ([]format.BibEntry, error) { return format.ParseRIS(strings.NewReader(s)) },
+			"TY  - CHAP\nID  - hata1976\nTI  - The Japanese-Soviet Confrontation\nT3  - Japan's Road to the Pacific War\nA4  - Coox, Alvin D.\nER  - \n",
+			[]string{`T3 (series) "Japan's Road to the Pacific War" is not kept`, `A4 (translator) "Coox, Alvin D." is not kept`}},
+	} {
+		es, err := tt.parse(tt.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		got := strings.Join(es[0].Dropped, "\n")
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: Dropped lacks %q:\n%s", tt.name, w, got)
+			}
+		}
+		if len(es[0].Dropped) != len(tt.want) {
+			t.Errorf("%s: %d dropped, want %d:\n%s", tt.name, len(es[0].Dropped), len(tt.want), got)
+		}
+		if tt.name == "bibtex" && es[0].Source.Title != "The Japanese-Soviet Confrontation: 1935–1939" {
+			t.Errorf("bibtex: subtitle not kept: %q", es[0].Source.Title)
+		}
+	}
+}
