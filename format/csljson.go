@@ -21,10 +21,7 @@ func init() {
 // CSLItem is a bibliography entry in CSL-JSON, the format of Zotero and
 // citeproc. Source's fields are CSL's, so nothing is lost.
 type CSLItem struct {
-	ID string `json:"id"`
-	// CitationKey is the key a citation cites the item by (CSL 1.0.2;
-	// Zotero 7 and Better BibTeX read and write it): the source's id.
-	CitationKey     string         `json:"citation-key,omitempty"`
+	ID              string         `json:"id"`
 	Type            string         `json:"type"`
 	Author          []tokumu.Agent `json:"author,omitempty"`
 	Editor          []tokumu.Agent `json:"editor,omitempty"`
@@ -53,6 +50,9 @@ type CSLItem struct {
 	Note   string     `json:"note,omitempty"`
 	Annote string     `json:"annote,omitempty"`
 	Custom *CSLCustom `json:"custom,omitempty"`
+	// CitationKey is the key a citation cites the item by (CSL 1.0.2;
+	// Zotero 7 and Better BibTeX read and write it): the source's id.
+	CitationKey string `json:"citation-key,omitempty"`
 }
 
 // CSLCustom is CSL-JSON's place for data that has no CSL variable (CSL
