@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -451,6 +452,8 @@ func ValidateSource(s *Source) []Problem {
 	}
 	if s.URL != "" && s.Accessed == "" {
 		ps = append(ps, problem("accessed", "source %s is on the web but has no access date: write accessed: \"YYYY-MM-DD\", the day you read it", s.ID))
+	} else if s.Accessed != "" && !isDate(s.Accessed) {
+		ps = append(ps, problem("accessed", "source %s: accessed %q is not a date: write accessed: \"YYYY-MM-DD\", the day you read it (RIS's 2026/11/30/ is 2026-11-30)", s.ID, s.Accessed))
 	}
 	if !s.Kind.Valid() {
 		ps = append(ps, problem("kind", "source %s has no kind (one of archival, official, scholarly, memoir, popular, press, reference, web)", s.ID))
@@ -466,6 +469,21 @@ func ValidateSource(s *Source) []Problem {
 		ps = append(ps, p)
 	}
 	return ps
+}
+
+// isDate reports whether v is an ISO 8601 calendar date: a day
+// (2026-11-30), a month or a year. An access date in another form
+// ("2026/11/30/", "30.11.2026") is printed by citation styles as written,
+// or dropped: exports write it as a CSL or biblatex date, which needs ISO.
+func isDate(v string) bool {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(v) == len(layout) {
+			if _, err := time.Parse(layout, v); err == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // copyHosts are sites that republish or generate text: mirrors of

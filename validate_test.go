@@ -159,6 +159,9 @@ func TestValidateSource(t *testing.T) {
 		{"author", func(s *tokumu.Source) { s.Authors = nil }},
 		{"language", func(s *tokumu.Source) { s.Language = "" }},
 		{"accessed", func(s *tokumu.Source) { s.URL = "https://example.org/a" }},
+		{"accessed", func(s *tokumu.Source) { s.URL, s.Accessed = "https://example.org/a", "2026/11/30/" }}, // RIS's form
+		{"accessed", func(s *tokumu.Source) { s.URL, s.Accessed = "https://example.org/a", "2026-02-30" }},
+		{"accessed", func(s *tokumu.Source) { s.Accessed = "yesterday" }},
 		{"kind", func(s *tokumu.Source) { s.Kind = "" }},
 		{"type", func(s *tokumu.Source) { s.Type = "letter" }}, // CSL 1.0.1 had it; 1.0.2 does not
 		{"note", func(s *tokumu.Source) { s.Note = "Re-read by factcheck 2." }},

@@ -2,13 +2,18 @@ package format
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -24,7 +29,67 @@ import (
 // BibEntry is one entry read from a bibliography file.
 type BibEntry struct {
 	Source *tokumu.Source
-	Line   int // where the entry starts (1-based; 0 for CSL-JSON)
+	Line   int // where the entry starts (1-based)
+	// Dropped says, one line a field, what the entry gives that a source
+	// has no field for and a citation prints (a translator, a series, a
+	// number of volumes), so that the user is told rather than left to
+	// find the citation incomplete: "translator "Coox, Alvin D.": a
+	// tokumu source has no field for it".
+	Dropped []string
+}
+
+// droppedFields are the fields, by each format's name, that citation
+// styles print and a tokumu.Source has no place for, with what they are.
+var droppedFields = map[string]map[string]string{
+	"bibtex": {"translator": "translator", "series": "series", "volumes": "number of volumes", "chapter": "chapter",
+		"origdate": "date of the original", "origtitle": "title of the original", "maintitle": "title of the multi-volume work",
+		"eventtitle": "event", "part": "part"},
+	"csljson": {"translator": "translator", "collection-title": "series", "collection-number": "number in the series",
+		"number-of-volumes": "number of volumes", "chapter-number": "chapter", "original-date": "date of the original",
+		"original-title": "title of the original", "container-author": "author of the container",
+		"collection-editor": "series editor", "volume-title": "title of the volume", "event-title": "event",
+		"part-number": "part", "genre": "genre (e.g. PhD thesis)", "medium": "medium"},
+	"ris": {"A3": "series editor", "A4": "translator", "T3": "series", "NV": "number of volumes", "OP": "original publication",
+		"SE": "section or chapter", "M3": "type of work"},
+}
+
+// dropped appends to e what the entry's field called name (in format
+// f) with value v loses, if it is one of droppedFields.
+func (e *BibEntry) dropped(f, name, v string) {
+	what, ok := droppedFields[f][name]
+	if !ok || strings.TrimSpace(v) == "" {
+		return
+	}
+	if what != name {
+		name += " (" + what + ")"
+	}
+	e.Dropped = append(e.Dropped, fmt.Sprintf("%s %q is not kept: a tokumu source has no field for it, and citations will lack it", name, strings.Join(strings.Fields(v), " ")))
+}
+
+// ParseError is a problem at a place in a bibliography file, so that
+// tokumu convert can report it as file:line:column as it does a claims
+// table's. It unwraps to an EINVALID *tokumu.Error with the same text.
+type ParseError struct {
+	Line, Col int // 1-based; Col counts characters, 0 if unknown
+	Msg       string
+}
+
+func (e *ParseError) Error() string {
+	if e.Col == 0 {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	}
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
+}
+
+func (e *ParseError) Unwrap() error { return tokumu.Errorf(tokumu.EINVALID, "%s", e.Error()) }
+
+// position returns the 1-based line and column (in characters) of byte
+// offset off in data.
+func position(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
+	line = 1 + bytes.Count(data[:off], []byte("\n"))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return line, utf8.RuneCount(data[start:off]) + 1
 }
 
 // KindOf guesses a source kind from a CSL type, for entries that come from
@@ -49,33 +114,201 @@ func KindOf(cslType string) tokumu.SourceKind {
 }
 
 // SourceID turns a citation key into a corpus id ("Coox1985" → "coox1985",
-// "coox_nomonhan" → "coox-nomonhan", "Яковкин2007" → "yakovkin2007"):
-// Cyrillic is first written in Latin letters by the BGN/PCGN system, so
-// that a Russian library's keys do not all collapse into their years.
-func SourceID(key string) string { return tokumu.Slug(translit.BGNSimple(key)) }
+// "coox_nomonhan" → "coox-nomonhan", "Яковкин2007" → "yakovkin2007",
+// "Pałasz1996" → "palasz1996"): Cyrillic is first written in Latin letters
+// by the BGN/PCGN system, kana by Hepburn, and Latin letters lose their
+// accents, so that a Russian or Polish library's keys do not collapse
+// into their years. Kanji are dropped: usableKey tells such a key.
+func SourceID(key string) string {
+	r, _ := romanize(key)
+	return tokumu.Slug(r)
+}
 
-// fallbackID names an entry without a key: first author's family name
-// and the year.
-func fallbackID(s *tokumu.Source) string {
-	name := "source"
-	if len(s.Authors) > 0 {
-		name = s.Authors[0].Family + s.Authors[0].Literal
+// latinLetters are the Latin letters that do not decompose into a base
+// letter and a mark.
+var latinLetters = strings.NewReplacer("ł", "l", "Ł", "L", "ø", "o", "Ø", "O", "đ", "d", "Đ", "D", "ß", "ss",
+	"æ", "ae", "Æ", "AE", "œ", "oe", "Œ", "OE", "ı", "i", "þ", "th", "Þ", "Th", "ð", "d", "Ð", "D")
+
+// romanize writes s in ASCII: Cyrillic by BGN/PCGN, kana by modified
+// Hepburn, accented Latin letters without their accents. ok is false when
+// s has letters of another script (kanji, hangul …), which cannot be
+// romanized without a dictionary: a key made from what is left would not
+// name the work.
+func romanize(s string) (string, bool) {
+	s = latinLetters.Replace(translit.Hepburn(translit.BGNSimple(s)))
+	var b strings.Builder
+	ok := true
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r < unicode.MaxASCII:
+			b.WriteRune(r)
+		case unicode.IsLetter(r):
+			ok = false
+		default:
+			b.WriteRune(' ')
+		}
 	}
-	return SourceID(name + "-" + s.Issued)
+	return b.String(), ok
+}
+
+// stopWords are the title words a key skips, as Better BibTeX skips them.
+var stopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "in": true, "on": true,
+	"for": true, "to": true, "at": true, "by": true, "from": true, "with": true, "der": true, "die": true, "das": true,
+	"le": true, "la": true, "les": true, "i": true, "v": true, "o": true, "na": true, "po": true}
+
+// titleWords returns the first n words of s's title that are not stop
+// words or numbers, romanized and joined by hyphens, or "".
+func titleWords(s *tokumu.Source, n int) string {
+	r, _ := romanize(s.Title)
+	var ws []string
+	for _, w := range strings.Split(tokumu.Slug(r), "-") {
+		if w != "" && !stopWords[w] && !isDigits(w) && len(ws) < n {
+			ws = append(ws, w)
+		}
+	}
+	return strings.Join(ws, "-")
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// makeKey names an entry that comes without a key (RIS without an ID
+// line, Zotero's CSL-JSON without Better BibTeX's citation-key): the
+// first author's (or editor's) family name romanized and the year,
+// "palasz-rutkowska1996", with the first word of the title when that is
+// taken in this file or there is no year, "coox1985-nomonhan"; an entry
+// without a name by three words of its title and the year,
+// "battles-khalkhin-gol". A name
+// in kanji cannot be romanized without a dictionary, and a key that left
+// it out would name only a year: such an entry gets no key, and the error
+// says how to give it one.
+func makeKey(s *tokumu.Source, taken map[string]bool) (string, error) {
+	year := ""
+	if len(s.Issued) >= 4 && isDigits(s.Issued[:4]) {
+		year = s.Issued[:4]
+	}
+	who := s.Authors
+	if len(who) == 0 {
+		who = s.Editors
+	}
+	word := titleWords(s, 1)
+	name := ""
+	if len(who) > 0 {
+		n := who[0].Family
+		if n == "" {
+			n, _, _ = strings.Cut(strings.TrimSpace(who[0].Literal), " ") // an institution: its first word
+		}
+		r, ok := romanize(n)
+		if !ok || tokumu.Slug(r) == "" {
+			return "", fmt.Errorf("its first author's name %q cannot be romanized without a dictionary", who[0].String())
+		}
+		name = tokumu.Slug(r)
+	} else if word == "" {
+		return "", fmt.Errorf("it names no author or editor, and its title has no word in Latin, Cyrillic or kana")
+	}
+	key := name + year
+	switch {
+	case name == "" && year != "":
+		key = titleWords(s, 3) + "-" + year
+	case name == "":
+		key = titleWords(s, 3)
+	case (taken[key] || year == "") && word != "":
+		key += "-" + word
+	}
+	for base, c := key, 'b'; taken[key] && c <= 'z'; c++ {
+		key = base + string(c)
+	}
+	return key, nil
+}
+
+// referenceHosts are the encyclopedias and dictionaries the corpus cites
+// as kind reference (CORPUS.md, "Grades": "Wikipedia, kotobank and other
+// encyclopedias are reference"), each with the CSL type of its articles.
+// A host matches itself and its subdomains (ja.m.wikipedia.org).
+var referenceHosts = map[string]string{
+	"wikipedia.org": "entry-encyclopedia", "kotobank.jp": "entry-dictionary", "ruwiki.ru": "entry-encyclopedia",
+	"encyclopedia2.thefreedictionary.com": "entry-encyclopedia", // the Great Soviet Encyclopedia
+	"pwencycl.kgbudge.com":                "entry-encyclopedia", // the Pacific War Online Encyclopedia
+	"encycl.chita.ru":                     "entry-encyclopedia",
+	"weblio.jp":                           "entry-dictionary", "dictionary.infoseek.ne.jp": "entry-dictionary",
+}
+
+// referenceType returns the CSL type of an article at rawURL if its host
+// is one of referenceHosts.
+func referenceType(rawURL string) (string, bool) {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil {
+		return "", false
+	}
+	for host := strings.ToLower(u.Hostname()); strings.Contains(host, "."); {
+		if t, ok := referenceHosts[host]; ok {
+			return t, true
+		}
+		_, host, _ = strings.Cut(host, ".")
+	}
+	return "", false
 }
 
 func finish(s *tokumu.Source, key string) {
 	s.ID = SourceID(key)
-	if s.ID == "" {
-		s.ID = fallbackID(s)
-	}
 	if s.Type == "" {
 		s.Type = "book"
 	}
 	s.Kind = KindOf(s.Type)
+	// An article of Wikipedia or another encyclopedia is reference,
+	// whatever the citation manager called it (@misc, @online, ELEC),
+	// since the kind sets the default grade of every claim that cites
+	// it; a generic type becomes the encyclopedia's.
+	if t, ok := referenceType(s.URL); ok {
+		s.Kind = tokumu.Reference
+		switch s.Type {
+		case "webpage", "document", "post", "post-weblog", "article", "book":
+			s.Type = t
+		}
+	}
 	if tag, ok := languageNames[strings.ToLower(s.Language)]; ok {
 		s.Language = tag
 	}
+}
+
+// usableKey reports whether a citation manager's key can become an id: it
+// has letters after romanizing and no kanji ("秦2014" would be "2014"), and
+// it is not a Zotero item's URI or library path ("http://zotero.org/users/
+// local/…/items/7KD2WQ9M", "123456/7KD2WQ9M"), which only Zotero reads.
+func usableKey(key string) bool {
+	r, ok := romanize(key)
+	return ok && strings.IndexFunc(r, unicode.IsLetter) >= 0 && !strings.ContainsAny(key, "/:")
+}
+
+// keyEntries gives each entry whose key is not usable one made by
+// makeKey, and refuses the file at the first entry that cannot get one,
+// naming it and the fix (noKey).
+func keyEntries(entries []BibEntry, keys []string, noKey string) error {
+	taken := map[string]bool{}
+	for i, e := range entries {
+		if usableKey(keys[i]) {
+			taken[e.Source.ID] = true
+		}
+	}
+	for i, e := range entries {
+		if usableKey(keys[i]) {
+			continue
+		}
+		k, err := makeKey(e.Source, taken)
+		if err != nil {
+			return &ParseError{Line: e.Line, Col: 1, Msg: fmt.Sprintf("the entry %q has no usable key, and %v: %s", e.Source.Title, err, noKey)}
+		}
+		e.Source.ID = k
+		taken[k] = true
+	}
+	return nil
 }
 
 // languageNames turns the language names citation managers write
@@ -87,32 +320,152 @@ var languageNames = map[string]string{
 	"русский": "ru", "日本語": "ja",
 }
 
-// ParseCSLJSON reads a CSL-JSON array (Zotero's "CSL JSON" export).
+// cslItemIn is a CSL-JSON item as read: its dates as they come.
+type cslItemIn struct {
+	CSLItem
+	Issued        json.RawMessage `json:"issued"`
+	Accessed      json.RawMessage `json:"accessed"`
+	CitationLabel string          `json:"citation-label"`
+}
+
+// ParseCSLJSON reads a CSL-JSON array (Zotero's "CSL JSON" export). Each
+// entry keeps the line its item starts on; a syntax error is reported at
+// its line and column, not at a byte offset.
 func ParseCSLJSON(r io.Reader) ([]BibEntry, error) {
-	var items []struct {
-		CSLItem
-		Issued   json.RawMessage `json:"issued"`
-		Accessed json.RawMessage `json:"accessed"`
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
 	}
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&items); err != nil {
-		if se, ok := err.(*json.SyntaxError); ok {
-			return nil, tokumu.Errorf(tokumu.EINVALID, "byte %d: %v (CSL-JSON is an array of items: [{\"id\": …, \"type\": …}])", se.Offset, err)
+	const shape = "(CSL-JSON is an array of items: [{\"id\": …, \"type\": …}])"
+	bad := func(off int64, err error) error {
+		line, col := position(data, int(off))
+		return &ParseError{Line: line, Col: col, Msg: fmt.Sprintf("%v %s", err, shape)}
+	}
+	// The whole text is checked first: json.Unmarshal reports a syntax
+	// error at its byte in the file, where a Decoder that has been
+	// stepped through the array may not.
+	var probe any
+	if err := json.Unmarshal(data, &probe); err != nil {
+		var se *json.SyntaxError
+		if !errors.As(err, &se) {
+			return nil, bad(0, err)
 		}
-		return nil, tokumu.Errorf(tokumu.EINVALID, "%v (CSL-JSON is an array of items: [{\"id\": …, \"type\": …}])", err)
+		off := se.Offset - 1 // the offending character
+		if strings.Contains(se.Error(), "unexpected end") {
+			off = int64(len(bytes.TrimRight(data, " \t\r\n")))
+		}
+		return nil, bad(off, err)
+	}
+	if _, ok := probe.([]any); !ok {
+		return nil, bad(int64(len(data)-len(bytes.TrimLeft(data, " \t\r\n\ufeff"))), fmt.Errorf("the file is not an array"))
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.Token() // [
+	var items []cslItemIn
+	var lines []int
+	var drops [][][2]string // each item's fields that are dropped: name, value
+	for dec.More() {
+		off := int(dec.InputOffset())
+		for off < len(data) && (data[off] == ',' || data[off] == ' ' || data[off] == '\t' || data[off] == '\n' || data[off] == '\r') {
+			off++
+		}
+		var raw json.RawMessage
+		var it cslItemIn
+		var fields map[string]any
+		err := dec.Decode(&raw)
+		if err == nil {
+			if err = json.Unmarshal(raw, &fields); err == nil {
+				err = json.Unmarshal(raw, &it)
+			}
+		}
+		if err != nil {
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) {
+				field := te.Field[strings.LastIndexByte(te.Field, '.')+1:]
+				err = fmt.Errorf("in this item, %q is a JSON %s where CSL-JSON has a %s", field, te.Value, te.Type)
+			}
+			return nil, bad(int64(off), err)
+		}
+		line, _ := position(data, off)
+		items, lines = append(items, it), append(lines, line)
+		var drop [][2]string
+		for k, v := range fields {
+			if _, ok := droppedFields["csljson"][k]; ok {
+				drop = append(drop, [2]string{k, cslText(v)})
+			}
+		}
+		sort.Slice(drop, func(i, j int) bool { return drop[i][0] < drop[j][0] })
+		drops = append(drops, drop)
 	}
 	var out []BibEntry
-	for _, it := range items {
+	var keys []string
+	for i, it := range items {
 		s := &tokumu.Source{Type: it.Type, Authors: it.Author, Editors: it.Editor, Title: it.Title,
 			Container: it.ContainerTitle, Publisher: it.Publisher, Place: it.PublisherPlace, Volume: it.Volume,
 			Issue: it.CSLItem.Issue, Pages: it.Page, Edition: it.Edition, URL: it.URL, DOI: it.DOI, ISBN: it.ISBN,
 			Archive: it.Archive, ArchiveLocation: it.ArchiveLocation, Language: it.Language, Note: it.Note}
+		if it.Annote != "" {
+			s.Note = it.Annote
+		}
+		if it.Custom != nil && it.Custom.TitleEn != "" {
+			s.TitleEn = it.Custom.TitleEn
+			s.Title = strings.TrimSuffix(s.Title, " ["+s.TitleEn+"]")
+		}
 		s.Issued = cslDateEDTF(it.Issued)
 		s.Accessed = cslDateEDTF(it.Accessed)
-		finish(s, it.ID)
-		out = append(out, BibEntry{Source: s})
+		// Zotero's own export gives each item its URI as id; Better
+		// BibTeX adds the citation key the user cites it by.
+		key := it.ID
+		if it.CitationKey != "" {
+			key = it.CitationKey
+		} else if it.CitationLabel != "" {
+			key = it.CitationLabel
+		}
+		finish(s, key)
+		keys = append(keys, key)
+		out = append(out, BibEntry{Source: s, Line: lines[i]})
+	}
+	if err := keyEntries(out, keys, `give it "citation-key": "hata2014" (Better BibTeX for Zotero writes one for every item)`); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		for _, d := range drops[i] {
+			out[i].dropped("csljson", d[0], d[1])
+		}
 	}
 	return out, nil
+}
+
+// cslText writes a CSL-JSON value for a message: a string as it is,
+// names as "Family, Given", a date by its parts.
+func cslText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case []any:
+		var parts []string
+		for _, x := range v {
+			if m, ok := x.(map[string]any); ok {
+				a := tokumu.Agent{}
+				a.Family, _ = m["family"].(string)
+				a.Given, _ = m["given"].(string)
+				a.Literal, _ = m["literal"].(string)
+				parts = append(parts, a.String())
+			} else {
+				parts = append(parts, cslText(x))
+			}
+		}
+		return strings.Join(parts, "; ")
+	case map[string]any:
+		b, _ := json.Marshal(v)
+		if raw := cslDateEDTF(b); raw != "" {
+			return raw
+		}
+		return string(b)
+	}
+	return fmt.Sprint(v)
 }
 
 // cslDateEDTF turns {"date-parts": [[1985, 3]]} into "1985-03".
@@ -162,15 +515,19 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 	}
 	p := &bibParser{s: string(data), line: 1, macros: map[string]string{}}
 	var out []BibEntry
+	var keys []string
 	for {
 		if !p.skipTo('@') {
+			if err := keyEntries(out, keys, "write a key of Latin letters after its @type{, e.g. @book{hata2014,"); err != nil {
+				return nil, err
+			}
 			return out, nil
 		}
 		if p.commented() {
 			p.skipTo('\n')
 			continue
 		}
-		start := p.line
+		start, entryAt := p.line, p.i
 		p.i++
 		typ := strings.ToLower(p.word())
 		p.space()
@@ -197,10 +554,12 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 		}
 		p.i++
 		fields := map[string]string{}
+		var lastName string // the last field read, and where its value starts
+		var lastAt int
 		for {
 			p.space()
 			if p.i >= len(p.s) {
-				return nil, p.errorf("entry %s (line %d) is not closed with }", key, start)
+				return nil, p.errorAt(entryAt, "entry %s is not closed: end it with }", key)
 			}
 			if p.s[p.i] == '}' || p.s[p.i] == ')' {
 				p.i++
@@ -209,10 +568,20 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 			name := strings.ToLower(p.word())
 			p.space()
 			if name == "" || p.i >= len(p.s) || p.s[p.i] != '=' {
-				return nil, p.errorf("entry %s: expected field = {value}", key)
+				if next := p.s[p.i:]; strings.HasPrefix(next, "@") && lastName != "" && strings.Contains(fields[lastName], "\n") {
+					// A value with one { too many ends at the entry's
+					// closing brace, and the next entry starts inside
+					// this one: the brace is the problem, not this line.
+					return nil, p.errorAt(lastAt, "entry %s (line %d) is not closed before the entry at line %d begins: this value of %s runs over the entry's end, so one of its { is not closed: close it", key, start, p.line, lastName)
+				}
+				if strings.HasPrefix(p.s[p.i:], "@") {
+					return nil, p.errorAt(entryAt, "entry %s is not closed before the entry at line %d begins: end it with }", key, p.line)
+				}
+				return nil, p.errorf("entry %s (line %d): expected field = {value}, or } to end the entry", key, start)
 			}
 			p.i++
 			p.space()
+			lastName, lastAt = name, p.i
 			v, err := p.value()
 			if err != nil {
 				return nil, err
@@ -223,7 +592,17 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 				p.i++
 			}
 		}
-		out = append(out, BibEntry{Source: bibSource(typ, key, fields), Line: start})
+		e := BibEntry{Source: bibSource(typ, key, fields), Line: start}
+		names := make([]string, 0, len(fields))
+		for k := range fields {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for _, k := range names {
+			e.dropped("bibtex", k, bibText(fields[k]))
+		}
+		out = append(out, e)
+		keys = append(keys, key)
 	}
 }
 
@@ -270,9 +649,22 @@ func (p *bibParser) macro() error {
 	return nil
 }
 
+// errorf reports a problem at the parser's position.
 func (p *bibParser) errorf(format string, args ...any) error {
-	return tokumu.Errorf(tokumu.EINVALID, "line %d: %s", p.line, fmt.Sprintf(format, args...))
+	return p.errorAt(p.i, format, args...)
 }
+
+// errorAt reports a problem at byte offset i.
+func (p *bibParser) errorAt(i int, format string, args ...any) error {
+	line, col := position([]byte(p.s), i)
+	return &ParseError{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// entryStart matches a line that opens a BibTeX entry. A field value that
+// runs over one has lost its closing brace or quote: the error is then
+// reported where the value opens, not where the parser gave up, entries
+// later.
+var entryStart = regexp.MustCompile(`\n[ \t]*@[A-Za-z]+[ \t]*[{(]`)
 
 func (p *bibParser) adv() {
 	if p.s[p.i] == '\n' {
@@ -317,7 +709,7 @@ func (p *bibParser) until(stop string) string {
 
 // braced reads {…} with nested braces and returns what is inside.
 func (p *bibParser) braced() (string, error) {
-	start := p.line
+	open := p.i
 	depth := 0
 	j := p.i + 1
 	for p.i < len(p.s) {
@@ -340,7 +732,16 @@ func (p *bibParser) braced() (string, error) {
 		}
 		p.adv()
 	}
-	return "", tokumu.Errorf(tokumu.EINVALID, "line %d: a { is never closed", start)
+	if loc := entryStart.FindStringIndex(p.s[j:]); loc != nil {
+		return "", p.errorAt(open, "this { is not closed before the entry at line %d begins: close it", p.lineOf(j+loc[0]+1))
+	}
+	return "", p.errorAt(open, "this { is never closed: close it")
+}
+
+// lineOf returns the line of byte offset i.
+func (p *bibParser) lineOf(i int) int {
+	line, _ := position([]byte(p.s), i)
+	return line
 }
 
 // value reads {…}, "…", a number or a @string name, joined by #.
@@ -353,12 +754,17 @@ func (p *bibParser) value() (string, error) {
 		}
 		switch c := p.s[p.i]; {
 		case c == '{':
+			open := p.i
 			v, err := p.braced()
 			if err != nil {
 				return "", err
 			}
+			if loc := entryStart.FindStringIndex(v); loc != nil {
+				return "", p.errorAt(open, "this { is not closed before the entry at line %d begins: close it", p.lineOf(open+1+loc[0]+1))
+			}
 			b.WriteString(v)
 		case c == '"':
+			open := p.i
 			p.i++
 			j := p.i
 			depth := 0
@@ -370,8 +776,11 @@ func (p *bibParser) value() (string, error) {
 				}
 				p.adv()
 			}
+			if loc := entryStart.FindStringIndex(p.s[j:p.i]); loc != nil {
+				return "", p.errorAt(open, "this \" is not closed before the entry at line %d begins: close it", p.lineOf(j+loc[0]+1))
+			}
 			if p.i >= len(p.s) {
-				return "", p.errorf("a \" is never closed")
+				return "", p.errorAt(open, "this \" is never closed: close it")
 			}
 			b.WriteString(p.s[j:p.i])
 			p.i++
@@ -517,6 +926,7 @@ var bibToCSL = map[string]string{
 	"article": "article-journal", "book": "book", "incollection": "chapter", "inbook": "chapter",
 	"techreport": "report", "report": "report", "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
 	"unpublished": "manuscript", "inproceedings": "paper-conference", "online": "webpage", "misc": "document",
+	"inreference": "entry-encyclopedia", "reference": "book", "mvreference": "book", "www": "webpage",
 }
 
 func bibSource(typ, key string, f map[string]string) *tokumu.Source {
@@ -525,6 +935,18 @@ func bibSource(typ, key string, f map[string]string) *tokumu.Source {
 		Pages: bibText(f["pages"]), Edition: bibText(f["edition"]), URL: strings.TrimSpace(f["url"]),
 		DOI: strings.TrimSpace(f["doi"]), ISBN: bibText(f["isbn"]), Language: bibText(f["langid"] + f["language"]),
 		Note: bibText(f["note"]), Accessed: strings.TrimSpace(f["urldate"])}
+	if sub := bibText(f["subtitle"]); sub != "" { // biblatex splits what a source keeps as one title
+		s.Title += ": " + sub
+	}
+	// tokumu's own export puts the editors' note in annotation (annote in
+	// BibTeX), which styles do not print, and a translated title in
+	// brackets in titleaddon.
+	if n := bibText(f["annotation"] + f["annote"]); n != "" {
+		s.Note = n
+	}
+	if t := bibText(f["titleaddon"]); strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+		s.TitleEn = strings.TrimSpace(t[1 : len(t)-1])
+	}
 	if s.Type == "" {
 		s.Type = "document"
 	}
@@ -534,6 +956,9 @@ func bibSource(typ, key string, f map[string]string) *tokumu.Source {
 		if v := bibText(f[k]); v != "" && s.Container == "" {
 			s.Container = v
 		}
+	}
+	if s.Type == "webpage" && s.Container == "" {
+		s.Container = bibText(f["organization"]) // the site, as biblatex's @online names it
 	}
 	if s.Publisher == "" {
 		s.Publisher = bibText(f["institution"] + f["school"])
@@ -550,11 +975,39 @@ func bibSource(typ, key string, f map[string]string) *tokumu.Source {
 	return s
 }
 
+// risDatePat matches RIS's date, YYYY/MM/DD/other, where any part after
+// the year may be empty ("1973/07//", "2026/11/30/"); some writers use
+// hyphens.
+var risDatePat = regexp.MustCompile(`^(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?(?:/.*)?)?)?$`)
+
+// risDate turns a RIS date into ISO 8601 (1973-07, 2026-11-30); what is
+// not one is returned as written, for the loader to refuse with a fix.
+func risDate(v string) string {
+	m := risDatePat.FindStringSubmatch(strings.TrimSpace(v))
+	if m == nil {
+		return strings.TrimSpace(v)
+	}
+	d := m[1]
+	for _, part := range m[2:] {
+		if part == "" {
+			break
+		}
+		if len(part) == 1 {
+			part = "0" + part
+		}
+		d += "-" + part
+	}
+	return d
+}
+
 // ParseRIS reads RIS references: "TAG  - value" lines from TY to ER.
 func ParseRIS(r io.Reader) ([]BibEntry, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	var out []BibEntry
+	var keys []string
+	var ris [][][2]string // each entry's fields that are dropped: tag, value
+	var drops [][2]string
 	var cur *tokumu.Source
 	var key string
 	var start int
@@ -567,7 +1020,7 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 			continue
 		}
 		if len(l) < 5 || l[2:5] != "  -" {
-			return nil, tokumu.Errorf(tokumu.EINVALID, "line %d: %q is not a RIS line (write TAG  - value, e.g. \"AU  - Coox, Alvin D.\")", line, l)
+			return nil, &ParseError{Line: line, Col: 1, Msg: fmt.Sprintf("%q is not a RIS line (write TAG  - value, e.g. \"AU  - Coox, Alvin D.\")", l)}
 		}
 		tag, v := l[:2], ""
 		if len(l) > 6 {
@@ -575,16 +1028,16 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 		}
 		if tag == "TY" {
 			if cur != nil {
-				return nil, tokumu.Errorf(tokumu.EINVALID, "line %d: TY before the ER that ends the reference of line %d", line, start)
+				return nil, &ParseError{Line: line, Col: 1, Msg: fmt.Sprintf("TY before the ER that ends the reference of line %d: add ER  - before it", start)}
 			}
-			cur, key, start, sp, ep = &tokumu.Source{Type: RISType(v)}, "", line, "", ""
+			cur, key, start, sp, ep, drops = &tokumu.Source{Type: RISType(v)}, "", line, "", "", nil
 			if cur.Type == "" {
 				cur.Type = "document"
 			}
 			continue
 		}
 		if cur == nil {
-			return nil, tokumu.Errorf(tokumu.EINVALID, "line %d: %s outside a reference (a reference starts with TY  - and ends with ER  -)", line, tag)
+			return nil, &ParseError{Line: line, Col: 1, Msg: fmt.Sprintf("%s outside a reference (a reference starts with TY  - and ends with ER  -)", tag)}
 		}
 		switch tag {
 		case "ER":
@@ -595,6 +1048,8 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 			}
 			finish(cur, key)
 			out = append(out, BibEntry{Source: cur, Line: start})
+			keys = append(keys, key)
+			ris = append(ris, drops)
 			cur = nil
 		case "ID":
 			key = v
@@ -604,6 +1059,8 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 			cur.Editors = append(cur.Editors, splitName(v))
 		case "TI", "T1":
 			cur.Title = v
+		case "TT":
+			cur.TitleEn = v
 		case "T2", "JO", "JF", "BT":
 			if cur.Container == "" {
 				cur.Container = v
@@ -612,12 +1069,10 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 			cur.Publisher = v
 		case "CY":
 			cur.Place = v
-		case "PY", "Y1":
-			if len(v) >= 4 {
-				cur.Issued = v[:4]
-			}
-		case "DA":
-			if d := strings.ReplaceAll(strings.TrimRight(v, "/"), "/", "-"); len(d) >= 4 {
+		case "PY", "Y1", "DA":
+			// PY, Y1 and DA may all give the date; the most precise wins,
+			// whatever their order.
+			if d := risDate(v); len(d) > len(cur.Issued) {
 				cur.Issued = d
 			}
 		case "VL":
@@ -641,18 +1096,30 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 		case "DB":
 			cur.Archive = v
 		case "Y2":
-			cur.Accessed = v
+			cur.Accessed = risDate(v)
 		case "LA":
 			cur.Language = v
 		case "N1":
 			cur.Note = v
+		default:
+			if _, ok := droppedFields["ris"][tag]; ok && v != "" {
+				drops = append(drops, [2]string{tag, v})
+			}
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
 	if cur != nil {
-		return nil, tokumu.Errorf(tokumu.EINVALID, "line %d: the reference that starts there has no ER  - line to end it", start)
+		return nil, &ParseError{Line: start, Col: 1, Msg: "the reference that starts here has no ER  - line to end it"}
+	}
+	if err := keyEntries(out, keys, `add a line "ID  - hata2014" after its TY line`); err != nil {
+		return nil, err
+	}
+	for i := range out { // after keyEntries, so that the messages name the key
+		for _, d := range ris[i] {
+			out[i].dropped("ris", d[0], d[1])
+		}
 	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package format_test
 
 import (
+	"errors"
 	"os"
 	"regexp"
 	"strings"
@@ -10,7 +11,7 @@ import (
 	"github.com/tokumu/tokumu/format"
 )
 
-var lineRef = regexp.MustCompile(`^line \d+: `)
+var lineRef = regexp.MustCompile(`^line \d+(, column \d+)?: `)
 
 // FuzzParseBibTeX: no input makes the reader panic or hang, and every
 // refusal is EINVALID and names the line.
@@ -49,7 +50,8 @@ func checkRefusal(t *testing.T, err error) {
 	if err == nil {
 		return
 	}
-	if tokumu.ErrorCode(err) != tokumu.EINVALID || !lineRef.MatchString(tokumu.ErrorMessage(err)) {
-		t.Fatalf("refusal %v: want EINVALID naming the line", err)
+	var pe *format.ParseError
+	if tokumu.ErrorCode(err) != tokumu.EINVALID || !lineRef.MatchString(tokumu.ErrorMessage(err)) || !errors.As(err, &pe) || pe.Line < 1 || pe.Col < 1 {
+		t.Fatalf("refusal %v: want EINVALID, a *format.ParseError at a line and column", err)
 	}
 }

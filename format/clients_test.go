@@ -145,14 +145,15 @@ func rapper(t *testing.T, syntax, file string) int {
 }
 
 // fixtureTriples is the fixture's graph counted by hand (see rdf.go for
-// the model): predicates 20 (8 types, 12 labels); sources 9 (yak: 2 types
-// and a title; zor23: 2 types, title, author, date and url); entities 38
+// the model): predicates 20 (8 types, 12 labels); sources 12 (yak: 2
+// types, a title and its language; zor23: 2 types, title, English title,
+// language, author, date and url); entities 38
 // (2 types and a label each, 21; 15 names; 1 summary; 1 tag); claims 133:
 // born 14, head_of 14, part_of 14, succeeded_by 13, dissolved 12,
 // located_in 6, the other part_of 14, the estimate 24 (with its belief,
 // argumentation and the source's words for its perspective), the actual
 // count 16 and Harbin's point 6.
-const fixtureTriples = 20 + 9 + 38 + 133
+const fixtureTriples = 20 + 12 + 38 + 133
 
 func TestRDFWithRapperAndJSONLD(t *testing.T) {
 	st := openFixture(t)
@@ -178,6 +179,9 @@ func TestRDFWithRapperAndJSONLD(t *testing.T) {
 		`<https://example.org/tk/claims/c-est-1936#belief> <http://www.ics.forth.gr/isl/CRMinf/J4_that> <https://example.org/tk/claims/c-est-1936> .`,
 		`<https://example.org/tk/claims/c-est-1936> <https://tokumu.github.io/ns#perspectiveNamedAs> "the Japanese" .`,
 		`<https://example.org/tk/entities/doihara-kenji> <https://schema.org/name> "土肥原賢二"@ja .`,
+		`<https://example.org/tk/sources/zor23> <https://schema.org/name> "Военная разведка Японии против СССР"@ru .`,
+		`<https://example.org/tk/sources/zor23> <https://schema.org/name> "Japanese military intelligence against the USSR"@en .`,
+		`<https://example.org/tk/claims/c-est-1936> <http://www.cidoc-crm.org/cidoc-crm/P141_assigned> "100" .`,
 		`<https://example.org/tk/claims/c-kikan-part-of> <http://www.cidoc-crm.org/cidoc-crm/P70i_is_documented_in> <https://example.org/tk/sources/zor23> .`,
 	} {
 		if !bytes.Contains(b, []byte(want+"\n")) {
@@ -192,6 +196,10 @@ func TestRDFWithRapperAndJSONLD(t *testing.T) {
 	jl, _ = write(t, em, "jsonld", format.Query{}, format.Options{}, "c.jsonld")
 	b, _ = os.ReadFile(nt)
 	lines := bytes.Count(b, []byte("\n"))
+	// A text value is tagged with its language, English by default.
+	if !regexp.MustCompile(`P141_assigned> "On 11 May 1939 Japanese[^"]*"@en \.\n`).Match(b) {
+		t.Errorf("the corpus's description of Khalkhin Gol has no @en tag in N-Triples")
+	}
 	nttl, nnt, njl := rapper(t, "turtle", ttl), rapper(t, "ntriples", nt), atoi(t, node(t, "jsonld-count.js", jl))
 	if nttl != lines || nnt != lines || njl != lines {
 		t.Errorf("embedded corpus: %d lines of N-Triples, rapper counts %d (Turtle) and %d (N-Triples), jsonld %d", lines, nttl, nnt, njl)

@@ -42,7 +42,26 @@ type CSLItem struct {
 	ArchiveLocation string         `json:"archive_location,omitempty"`
 	Accessed        *CSLDate       `json:"accessed,omitempty"`
 	Language        string         `json:"language,omitempty"`
-	Note            string         `json:"note,omitempty"`
+	// Note is what citation styles print after the reference; tokumu's
+	// export leaves it empty, since a source's note is the editors' word
+	// to the corpus's readers, and writes that to Annote, which only
+	// annotated-bibliography styles print. The reader of tokumu convert
+	// takes either.
+	Note   string     `json:"note,omitempty"`
+	Annote string     `json:"annote,omitempty"`
+	Custom *CSLCustom `json:"custom,omitempty"`
+	// CitationKey is the key a citation cites the item by (CSL 1.0.2;
+	// Zotero 7 and Better BibTeX read and write it): the source's id.
+	CitationKey string `json:"citation-key,omitempty"`
+}
+
+// CSLCustom is CSL-JSON's place for data that has no CSL variable (CSL
+// 1.0.2's schema: "custom"). CSL has no variable for a translated title,
+// so the export writes it in brackets after the title, as Chicago 14.98
+// prints one and the web UI shows it, and here as well, so that a reader
+// can take the title apart again.
+type CSLCustom struct {
+	TitleEn string `json:"title_en,omitempty"`
 }
 
 // CSLDate is a CSL date: date-parts, or a literal for what does not split.
@@ -82,13 +101,19 @@ func CSLType(s *tokumu.Source) string {
 	return "book"
 }
 
-// CSL returns s as a CSL-JSON item.
+// CSL returns s as a CSL-JSON item: the editors' note in annote, an
+// English title in brackets after the title (and in custom.title_en).
 func CSL(s *tokumu.Source) CSLItem {
-	return CSLItem{ID: s.ID, Type: CSLType(s), Author: s.Authors, Editor: s.Editors, Title: s.Title,
+	it := CSLItem{ID: s.ID, CitationKey: s.ID, Type: CSLType(s), Author: s.Authors, Editor: s.Editors, Title: s.Title,
 		ContainerTitle: s.Container, Publisher: s.Publisher, PublisherPlace: s.Place, Issued: cslDate(s.Issued),
 		Volume: s.Volume, Issue: s.Issue, Page: s.Pages, Edition: s.Edition, URL: s.URL, DOI: s.DOI, ISBN: s.ISBN,
 		Archive: s.Archive, ArchiveLocation: s.ArchiveLocation, Accessed: cslDate(s.Accessed), Language: s.Language,
-		Note: s.Note}
+		Annote: s.Note}
+	if s.TitleEn != "" {
+		it.Title += " [" + s.TitleEn + "]"
+		it.Custom = &CSLCustom{TitleEn: s.TitleEn}
+	}
+	return it
 }
 
 func writeCSLJSON(ctx context.Context, w io.Writer, x *Export) error {

@@ -167,17 +167,18 @@ func TestTimelineJS(t *testing.T) {
 	if err := json.Unmarshal(b, &tl); err != nil {
 		t.Fatal(err)
 	}
-	// born 1883-08-08 (a day: no end) and dissolved 1940 (the year: an end).
-	if len(tl.Events) != 2 {
-		t.Fatalf("%d events, want 2:\n%s", len(tl.Events), b)
+	// born 1883-08-08 (a day: no end), head of the kikan in 1932, the
+	// kikan dissolved and converted in 1940 (the year: an end).
+	if len(tl.Events) != 4 {
+		t.Fatalf("%d events, want 4:\n%s", len(tl.Events), b)
 	}
 	e := tl.Events[0]
 	if e.UniqueID != "c-doihara-born" || e.StartDate.Year != 1883 || e.StartDate.Month != 8 || e.StartDate.Day != 8 || e.EndDate != nil || e.Text.Headline != "Doihara Kenji: born" {
 		t.Errorf("first event %+v", e)
 	}
-	e = tl.Events[1]
+	e = tl.Events[2]
 	if e.UniqueID != "c-kikan-dissolved" || e.EndDate == nil || e.EndDate.Year != 1940 || e.EndDate.Month != 12 || e.EndDate.Day != 31 {
-		t.Errorf("second event %+v", e)
+		t.Errorf("third event %+v", e)
 	}
 }
 

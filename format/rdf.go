@@ -95,7 +95,16 @@ func graph(ctx context.Context, x *Export, emit func(triple) error) error {
 		s := x.SourceIRI(src.ID)
 		g.add(s, nsRDF+"type", iri(nsCRM+"E31_Document"))
 		g.add(s, nsRDF+"type", iri(nsSchema+"CreativeWork"))
-		g.add(s, nsSchema+"name", str(src.Title))
+		// The title in the source's language, and its English translation
+		// as a second name, each tagged, so that a triple store can pick
+		// the one its reader reads.
+		g.add(s, nsSchema+"name", term{lit: src.Title, lang: src.Language})
+		if src.TitleEn != "" {
+			g.add(s, nsSchema+"name", term{lit: src.TitleEn, lang: "en"})
+		}
+		if src.Language != "" {
+			g.add(s, nsSchema+"inLanguage", str(src.Language))
+		}
 		for _, a := range src.Authors {
 			g.add(s, nsSchema+"author", str(a.String()))
 		}
@@ -152,7 +161,7 @@ func graph(ctx context.Context, x *Export, emit func(triple) error) error {
 		case c.Object != "":
 			g.add(s, nsCRM+"P141_assigned", iri(x.EntityIRI(c.Object)))
 		case c.Value != "":
-			g.add(s, nsCRM+"P141_assigned", term{lit: c.Value, lang: c.Lang})
+			g.add(s, nsCRM+"P141_assigned", term{lit: c.Value, lang: valueLang(x, c)})
 		}
 		if c.Unit != "" {
 			g.add(s, nsTK+"unit", str(c.Unit))
@@ -221,6 +230,19 @@ func graph(ctx context.Context, x *Export, emit func(triple) error) error {
 		return err
 	}
 	return g.err
+}
+
+// valueLang is the language tag of a claim's value: a text value is in
+// its lang, which defaults to English (CORPUS.md); a number or a point is
+// in none.
+func valueLang(x *Export, c *tokumu.Claim) string {
+	if p := x.Vocab().Pred(c.Predicate); p == nil || p.Literal != tokumu.LiteralText {
+		return ""
+	}
+	if c.Lang == "" {
+		return "en"
+	}
+	return c.Lang
 }
 
 // evidencePath is where an evidence link points: an entity the export

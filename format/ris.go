@@ -55,6 +55,7 @@ func writeRIS(ctx context.Context, w io.Writer, x *Export) error {
 			line("ED", a.String())
 		}
 		line("TI", s.Title)
+		line("TT", s.TitleEn)
 		line("T2", s.Container)
 		line("PB", s.Publisher)
 		line("CY", s.Place)
@@ -82,6 +83,8 @@ func writeRIS(ctx context.Context, w io.Writer, x *Export) error {
 		line("DB", s.Archive)
 		line("Y2", s.Accessed)
 		line("LA", s.Language)
+		// N1 is RIS's "notes": Zotero imports it as a child note of the
+		// item, which no style prints, so the editors' note may go there.
 		line("N1", s.Note)
 		bw.WriteString("ER  - \r\n\r\n")
 	}

@@ -2,7 +2,9 @@ package format
 
 import (
 	"context"
+	"html"
 	"io"
+	"strings"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/web/i18n"
@@ -11,14 +13,18 @@ import (
 func init() {
 	Register(&Format{
 		Name: "timelinejs", MediaType: "application/json", Ext: ".json",
-		Summary: "TimelineJS JSON: the dated events of the export (occurred, founded, dissolved, born, died, issued)",
+		Summary: "TimelineJS JSON: the dated events (took place, founded, dissolved, born, died, issued, converted into) and dated offices and postings",
 		Write:   writeTimelineJS,
 	})
 }
 
-// timelineRoles are the predicates whose claims are events on a timeline.
+// timelineRoles are the roles whose dated claims are slides: the
+// once-only events, and the relations a reader follows through time — an
+// office held, a posting, an organization converted into another. Other
+// dated claims (a strength, a place in the chart, a rank) are left out:
+// there are hundreds, and as slides they would bury the events.
 var timelineRoles = []tokumu.Role{tokumu.RoleOccurred, tokumu.RoleFounded, tokumu.RoleDissolved,
-	tokumu.RoleBorn, tokumu.RoleDied, tokumu.RoleIssued}
+	tokumu.RoleBorn, tokumu.RoleDied, tokumu.RoleIssued, tokumu.RoleSuccessor, tokumu.RoleOffice, tokumu.RolePosting}
 
 type tlDate struct {
 	Year    int    `json:"year"`
@@ -46,46 +52,62 @@ func tlDay(d tokumu.Day, display string) tlDate {
 }
 
 // writeTimelineJS writes TimelineJS's JSON: one slide a dated claim whose
-// predicate has an event role, starting on the earliest day its EDTF time
-// allows and, when that is a span, ending on the latest; the EDTF text is
-// the date shown; a claim with a perspective says whose view it is.
-// Entity labels come from one read of the entities.
+// predicate plays one of timelineRoles, starting on the earliest day its
+// time allows and, when that is a span, ending on the latest. The date
+// shown is the time in words, as the web UI writes it ("11–16 May 1939"),
+// never EDTF; the headline says the claim ("Doihara Kenji: head of Harbin
+// Special Service Agency"), with whose view it is when it has a
+// perspective; the text is the claim's note and the source as a reader
+// cites it (author, year, title, locator, grade), not a bare key.
 func writeTimelineJS(ctx context.Context, w io.Writer, x *Export) error {
 	v := x.Vocab()
+	lang := x.Options.Lang
 	want := map[string]bool{}
 	for _, r := range timelineRoles {
 		for _, id := range v.IDs(r) {
 			want[id] = true
 		}
+		if id := v.ID(r); id != "" {
+			want[id] = true
+		}
 	}
 	labels := map[string]string{}
 	err := x.Entities(ctx, func(e *tokumu.Entity) error {
-		labels[e.ID] = e.Label(x.Options.Lang)
+		labels[e.ID] = e.Label(lang)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	tr := i18n.For(x.Options.Lang)
-	js := newJSONStream(w, `{"title":{"text":{"headline":"tokumu","text":"Dated events of the corpus, with their sources"}},"events":[`)
+	label := func(id string) string {
+		if l := labels[id]; l != "" {
+			return l
+		}
+		return id
+	}
+	sources := map[string]*tokumu.Source{}
+	for _, s := range x.Sources() {
+		sources[s.ID] = s
+	}
+	tr := i18n.For(lang)
+	js := newJSONStream(w, `{"title":{"text":{"headline":"tokumu","text":"Dated events, offices and postings of the corpus, with their sources"}},"events":[`)
 	err = x.Claims(ctx, func(c *tokumu.Claim) error {
 		if !want[c.Predicate] || c.When.IsZero() || c.When.Earliest <= tokumu.MinDay {
 			return nil
 		}
 		p := v.Pred(c.Predicate)
-		headline := labels[c.Subject] + ": " + p.LabelIn(x.Options.Lang)
+		headline := label(c.Subject) + ": " + p.LabelIn(lang)
+		if c.Object != "" {
+			headline += " " + label(c.Object)
+		}
 		if c.Perspective != "" {
 			// A party's date beside the historiography's is its view, not
 			// a second fact.
-			by := labels[c.Perspective]
-			if by == "" {
-				by = c.Perspective
-			}
-			headline += " — " + tr.T("claim.according", by)
+			headline += " — " + tr.T("claim.according", label(c.Perspective))
 		}
-		ev := tlEvent{StartDate: tlDay(c.When.Earliest, c.When.EDTF),
-			Text:     tlText{Headline: headline, Text: c.Note + " (" + c.Source + ", " + c.Grade.String() + ")"},
-			Group:    p.LabelIn(x.Options.Lang),
+		ev := tlEvent{StartDate: tlDay(c.When.Earliest, c.When.Human(lang)),
+			Text:     tlText{Headline: headline, Text: tlBody(c, sources[c.Source], label)},
+			Group:    p.LabelIn(lang),
 			UniqueID: c.ID,
 		}
 		if c.When.Latest != c.When.Earliest && c.When.Latest < tokumu.MaxDay {
@@ -98,4 +120,25 @@ func writeTimelineJS(ctx context.Context, w io.Writer, x *Export) error {
 		return err
 	}
 	return js.close()
+}
+
+// tlBody is a slide's text, HTML as TimelineJS shows it: the place, the
+// note, and the source as a reader cites it.
+func tlBody(c *tokumu.Claim, src *tokumu.Source, label func(string) string) string {
+	var b strings.Builder
+	if c.Where != "" {
+		b.WriteString("<p>" + html.EscapeString("In "+label(c.Where)+".") + "</p>")
+	}
+	if c.Note != "" {
+		b.WriteString("<p>" + html.EscapeString(c.Note) + "</p>")
+	}
+	cite := c.Source
+	if src != nil {
+		cite = src.Cite()
+	}
+	if c.Locator != "" {
+		cite += ", " + c.Locator
+	}
+	b.WriteString("<p>Source: " + html.EscapeString(cite) + " (grade " + c.Grade.String() + ")</p>")
+	return b.String()
 }

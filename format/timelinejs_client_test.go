@@ -66,12 +66,13 @@ window.tl = new TL.Timeline("tl", ` + string(data) + `, {script_path: "file://` 
 	if len(errs) > 0 {
 		t.Errorf("TimelineJS raised: %v", errs)
 	}
-	// The fixture's two dated events: Doihara born, the kikan dissolved.
-	if strings.Join(ids, " ") != "c-doihara-born c-kikan-dissolved" {
-		t.Errorf("TimelineJS has events %v, want c-doihara-born and c-kikan-dissolved", ids)
+	// The fixture's two dated events, Doihara born and the kikan
+	// dissolved, his dated office and the kikan's conversion.
+	if strings.Join(ids, " ") != "c-doihara-born c-doihara-head c-kikan-dissolved c-kikan-succeeded" {
+		t.Errorf("TimelineJS has events %v, want c-doihara-born, c-doihara-head, c-kikan-dissolved and c-kikan-succeeded", ids)
 	}
 	joined := strings.Join(headlines, " | ")
-	for _, want := range []string{"Doihara Kenji: born", "Harbin Special Service Agency: dissolved"} {
+	for _, want := range []string{"Doihara Kenji: born", "Harbin Special Service Agency: dissolved", "Doihara Kenji: head of Harbin Special Service Agency"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("TimelineJS's slides lack %q: %s", want, joined)
 		}

@@ -33,6 +33,7 @@ type sourceDecl struct {
 	at      pos
 	idAt    pos
 	urlAt   pos   // the url key: a missing access date is reported there
+	accAt   pos   // the accessed value: one that is not a date is reported there
 	derived []ref // derived_from, with positions for errors
 }
 

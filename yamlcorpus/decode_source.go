@@ -34,6 +34,9 @@ func (d *decoder) source(n *yaml.Node) *sourceDecl {
 	ok := d.fields(n, "a source", sourceFields, func(key string, k, v *yaml.Node) {
 		if dst, ok := plain[key]; ok {
 			*dst = d.str(v, key)
+			if key == "accessed" {
+				sd.accAt = at(v)
+			}
 			return
 		}
 		switch key {

@@ -136,6 +136,11 @@ func TestSourceFields(t *testing.T) {
 	if _, err := yamlcorpus.Load(fsys); err == nil || !strings.Contains(err.Error(), "sources/web-page.yaml:5:1: source web-page is on the web but has no access date") {
 		t.Errorf("a web source without an access date: error %v", err)
 	}
+	// An access date that is not one is rejected at the date.
+	fsys["sources/web-page.yaml"] = &fstest.MapFile{Data: []byte(head + "accessed: 2026/11/30/\nlanguage: en\nauthor: [{literal: A site}]\n")}
+	if _, err := yamlcorpus.Load(fsys); err == nil || !strings.Contains(err.Error(), `sources/web-page.yaml:6:11: source web-page: accessed "2026/11/30/" is not a date: write accessed: "YYYY-MM-DD"`) {
+		t.Errorf("a web source whose access date is not a date: error %v", err)
+	}
 	// A copy is rejected at its url, naming the host.
 	fsys["sources/web-page.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(head, "https://example.org/p", "http://www.360doc.com/content/22/0214/1.shtml", 1) +
 		"accessed: \"2026-12-03\"\nlanguage: zh\nauthor: [{literal: 360doc}]\n")}

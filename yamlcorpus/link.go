@@ -151,7 +151,11 @@ func (l *linker) link() ErrorList {
 				// cannot be cited at all, so that is an error.
 				l.warnings = append(l.warnings, fmt.Sprintf("%s:%d:%d: %s", sd.file, sd.at.line, sd.at.col, p.Message))
 			case "accessed", "url":
-				errs.Add(sd.file, int(sd.urlAt.line), int(sd.urlAt.col), "%s", p.Message)
+				where := sd.urlAt
+				if p.Field == "accessed" && sd.s.Accessed != "" {
+					where = sd.accAt // there is a date, but not one
+				}
+				errs.Add(sd.file, int(where.line), int(where.col), "%s", p.Message)
 			default:
 				errs.Add(sd.file, int(sd.at.line), int(sd.at.col), "%s", p.Message)
 			}

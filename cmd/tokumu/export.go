@@ -103,8 +103,11 @@ Formats: ` + "%FORMATS%" + `.
 --entity ID exports the entity and its neighbourhood; --from/--to keep the
 claims that may fall in the range; --type and --tag keep the claims about
 entities of a type or with a tag. Output goes to standard output, or to -o
-FILE; with --format yaml, -o DIR writes a corpus directory. --release R
-writes a release (tokumu release create) as it was frozen.`,
+FILE; with --format yaml, -o DIR writes a corpus directory. --format csv
+writes a zip of entities.csv, claims.csv and sources.csv, so its -o FILE
+must end in .zip; --table claims (entities, sources) writes that one table
+as a CSV file. --release R writes a release (tokumu release create) as it
+was frozen.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		o := &exportOpts
 		*o = exportFlags{}
@@ -127,6 +130,14 @@ writes a release (tokumu release create) as it was frozen.`,
 		f, err := format.Lookup(o.format)
 		if err != nil {
 			return usagef("tokumu export --format csv -o corpus.zip", "%s", tokumu.ErrorMessage(err))
+		}
+		// A zip under a .csv name opens in a spreadsheet as gibberish;
+		// writing x.zip instead of the x.csv asked for would surprise
+		// more than a refusal that says what to type.
+		if f.Name == "csv" && o.table == "" && o.out != "" && !strings.EqualFold(filepath.Ext(o.out), ".zip") {
+			zip := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + ".zip"
+			return usagef("tokumu export --format csv --table claims -o claims.csv",
+				"-o %s: without --table, --format csv writes a zip of three tables (entities.csv, claims.csv, sources.csv): write -o %s, or add --table claims (or entities, sources) for one CSV file", o.out, zip)
 		}
 		q := format.Query{Entity: o.entity, Type: tokumu.EntityType(o.typ), Tag: o.tag}
 		if o.from != "" {

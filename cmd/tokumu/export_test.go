@@ -74,6 +74,16 @@ func TestExportEveryFormat(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, `format "xlsx" is unknown: use one of bibtex`) {
 		t.Errorf("export --format xlsx: exit %d, %s", code, errs)
 	}
+	// A zip is not written under a .csv name.
+	csv := filepath.Join(tmp, "all.csv")
+	code, _, errs = run(t, db, "export", "--format", "csv", "-o", csv)
+	if _, err := os.Stat(csv); code != 2 || err == nil || !strings.Contains(errs, "-o "+csv+": without --table, --format csv writes a zip") ||
+		!strings.Contains(errs, "write -o "+filepath.Join(tmp, "all.zip")+", or add --table claims") {
+		t.Errorf("export --format csv -o all.csv: exit %d, %s", code, errs)
+	}
+	if code, _, errs := run(t, db, "export", "--format", "csv", "--table", "claims", "-o", csv); code != 0 {
+		t.Errorf("export --format csv --table claims -o all.csv: exit %d, %s", code, errs)
+	}
 	code, _, errs = run(t, db, "export", "--format", "csv", "--from", "1939-13")
 	if code != 2 || !strings.Contains(errs, `--from "1939-13"`) {
 		t.Errorf("export --from 1939-13: exit %d, %s", code, errs)
