@@ -220,11 +220,19 @@ func (cv *converter) file(name string) error {
 		return usagef("tokumu convert zotero.bib claims.csv --to corpus/", "%s: convert reads .json (CSL-JSON), .bib (BibTeX), .ris (RIS) and .csv (claims)", name)
 	}
 	if err != nil {
-		cv.errs.Add(name, 0, 0, "%s", tokumu.ErrorMessage(err))
+		var pe *format.ParseError
+		if errors.As(err, &pe) {
+			cv.errs.Add(name, pe.Line, pe.Col, "%s", pe.Msg)
+		} else {
+			cv.errs.Add(name, 0, 0, "%s", tokumu.ErrorMessage(err))
+		}
 		return nil
 	}
 	for _, e := range entries {
 		s := e.Source
+		for _, d := range e.Dropped {
+			cv.notes.Add(name, e.Line, 0, "warning: entry %s: %s", s.ID, d)
+		}
 		switch {
 		case s.Title == "":
 			cv.errs.Add(name, e.Line, 0, "entry %s has no title: give it one in your citation manager", s.ID)
