@@ -330,7 +330,7 @@ func TestConvertBibProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errs := run(t, "", "convert", broken, "--to", filepath.Join(dir, "out"))
-	if code != 1 || !regexp.MustCompile(`^` + regexp.QuoteMeta(broken) + `:\d+:\d+: `).MatchString(errs) {
+	if code != 1 || !regexp.MustCompile(`^`+regexp.QuoteMeta(broken)+`:\d+:\d+: `).MatchString(errs) {
 		t.Errorf("a broken BibTeX file: exit %d, %q; want file:line:col first", code, errs)
 	}
 	translated := filepath.Join(dir, "translated.bib")
