@@ -897,6 +897,16 @@ func bibAgents(s string) []tokumu.Agent {
 	return out
 }
 
+// risName reads a RIS name: "Family, Given" (the RIS form for a person),
+// or a name without a comma, which is how Zotero writes a creator of one
+// field — an institution, "Wikipedia contributors" — and is kept whole.
+func risName(s string) tokumu.Agent {
+	if strings.Contains(s, ",") {
+		return splitName(s)
+	}
+	return tokumu.Agent{Literal: strings.TrimSpace(s)}
+}
+
 // splitName reads "Family, Given" or "Given Family".
 func splitName(s string) tokumu.Agent {
 	if fam, giv, ok := strings.Cut(s, ","); ok {
@@ -1054,9 +1064,9 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 		case "ID":
 			key = v
 		case "AU", "A1":
-			cur.Authors = append(cur.Authors, splitName(v))
+			cur.Authors = append(cur.Authors, risName(v))
 		case "A2", "ED":
-			cur.Editors = append(cur.Editors, splitName(v))
+			cur.Editors = append(cur.Editors, risName(v))
 		case "TI", "T1":
 			cur.Title = v
 		case "TT":

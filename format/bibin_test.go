@@ -3,6 +3,7 @@ package format_test
 import (
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -162,6 +163,21 @@ func TestRISDates(t *testing.T) {
 		if s := es[0].Source; s.Issued != tt.issued || s.Accessed != tt.accessed {
 			t.Errorf("%q: issued %q, accessed %q; want %q, %q", tt.lines, s.Issued, s.Accessed, tt.issued, tt.accessed)
 		}
+	}
+}
+
+// TestRISNames: a RIS name with a comma is a person's, family first; one
+// without is a creator of one field (Zotero's form for an institution)
+// and is kept whole, not split into a given and a family name.
+func TestRISNames(t *testing.T) {
+	es, err := format.ParseRIS(strings.NewReader("TY  - ENCYC\nID  - wp\nTI  - Battles of Khalkhin Gol\nAU  - Wikipedia contributors\nAU  - Coox, Alvin D.\nA2  - Military History Section\nER  - \n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := es[0].Source
+	want := []tokumu.Agent{{Literal: "Wikipedia contributors"}, {Family: "Coox", Given: "Alvin D."}}
+	if !reflect.DeepEqual(s.Authors, want) || len(s.Editors) != 1 || s.Editors[0].Literal != "Military History Section" {
+		t.Errorf("authors %+v, editors %+v; want %+v and the section whole", s.Authors, s.Editors, want)
 	}
 }
 
