@@ -199,9 +199,9 @@ func TestVersion(t *testing.T) {
 		if code != 0 || len(lines) != 4 || lines[0] != "tokumu dev" || !strings.HasPrefix(lines[2], "commit ") || !strings.HasPrefix(lines[3], "go go1.") {
 			t.Fatalf("tokumu %q: exit %d\n%s", args, code, out)
 		}
-		hash := strings.TrimPrefix(lines[1], "corpus ")
-		if len(hash) != 64 || strings.Trim(hash, "0123456789abcdef") != "" {
-			t.Errorf("corpus line %q: want 64 hex digits", lines[1])
+		hash, rel, _ := strings.Cut(strings.TrimPrefix(lines[1], "corpus "), " ")
+		if len(hash) != 64 || strings.Trim(hash, "0123456789abcdef") != "" || rel != "(release "+hash[:min(12, len(hash))]+")" {
+			t.Errorf("corpus line %q: want 64 hex digits and the release they name", lines[1])
 		}
 	}
 	// The hash printed is the one that marks the embedded database.
@@ -220,7 +220,7 @@ func TestVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hash := strings.TrimPrefix(strings.Split(out, "\n")[1], "corpus ")
+	hash, _, _ := strings.Cut(strings.TrimPrefix(strings.Split(out, "\n")[1], "corpus "), " ")
 	if !bytes.Contains(raw, []byte(embeddedPrefix+hash)) {
 		t.Errorf("the database built from the embedded corpus does not carry the hash --version prints (%s)", hash)
 	}

@@ -19,7 +19,8 @@ import (
 func (m *Main) version(w io.Writer) {
 	fmt.Fprintln(w, "tokumu", tokumu.Version)
 	if h, err := yamlcorpus.Hash(corpus.FS); err == nil {
-		fmt.Fprintln(w, "corpus", h)
+		// The release name is what pages and citations show of the hash.
+		fmt.Fprintf(w, "corpus %s (release %s)\n", h, tokumu.ReleaseName(h))
 	} else {
 		fmt.Fprintln(w, "corpus unreadable:", err)
 	}
