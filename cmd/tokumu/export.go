@@ -139,6 +139,10 @@ was frozen.`,
 			return usagef("tokumu export --format csv --table claims -o claims.csv",
 				"-o %s: without --table, --format csv writes a zip of three tables (entities.csv, claims.csv, sources.csv): write -o %s, or add --table claims (or entities, sources) for one CSV file", o.out, zip)
 		}
+		if linkedData[f.Name] && o.base == format.DefaultBase && o.out != "" {
+			// Published with localhost IRIs, a dataset names nothing.
+			fmt.Fprintf(m.Stderr, "tokumu export: note: the IRIs in %s start with %s; for a dataset others will read, give --base with the address the server answers at (https://…/)\n", o.out, format.DefaultBase)
+		}
 		q := format.Query{Entity: o.entity, Type: tokumu.EntityType(o.typ), Tag: o.tag}
 		if o.from != "" {
 			w, _, err := tokumu.ParseWhen(o.from)
@@ -236,3 +240,6 @@ func writeYAMLDir(ctx context.Context, x *format.Export, dir string) error {
 func init() {
 	cmdExport.summary = strings.Replace(cmdExport.summary, "%FORMATS%", strings.Join(format.Names(), ", "), 1)
 }
+
+// linkedData are the formats whose IRIs --base sets.
+var linkedData = map[string]bool{"turtle": true, "ntriples": true, "jsonld": true, "lpf": true}

@@ -68,7 +68,14 @@ func TestExportEveryFormat(t *testing.T) {
 			if st, err := os.Stat(out); err != nil || st.Size() == 0 {
 				t.Errorf("%v wrote nothing", args)
 			}
+			// Linked data written with the default base says so.
+			if note := strings.Contains(errs, "give --base"); note != (f.Name == "turtle" || f.Name == "ntriples" || f.Name == "jsonld" || f.Name == "lpf") {
+				t.Errorf("%v: note of the default base %v: %q", args, note, errs)
+			}
 		}
+	}
+	if code, _, errs := run(t, db, "export", "--format", "turtle", "--base", "https://tokumu.example/", "-o", filepath.Join(tmp, "based.ttl")); code != 0 || strings.Contains(errs, "give --base") {
+		t.Errorf("export with --base: exit %d, %q; want no note", code, errs)
 	}
 	code, _, errs := run(t, db, "export", "--format", "xlsx")
 	if code != 2 || !strings.Contains(errs, `format "xlsx" is unknown: use one of bibtex`) {
