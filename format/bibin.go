@@ -601,6 +601,12 @@ func ParseBibTeX(r io.Reader) ([]BibEntry, error) {
 		for _, k := range names {
 			e.dropped("bibtex", k, bibText(fields[k]))
 		}
+		if n := bibText(fields["number"]); n != "" && seriesNumber(e.Source.Type) {
+			// A book's number is its number in its series (Leavenworth
+			// Papers 2), not an issue: the series is not kept, nor is it.
+			e.Source.Issue = ""
+			e.Dropped = append(e.Dropped, fmt.Sprintf("number %q (in its series) is not kept: a tokumu source has no field for it, and citations will lack it", n))
+		}
 		out = append(out, e)
 		keys = append(keys, key)
 	}
@@ -1132,4 +1138,15 @@ func ParseRIS(r io.Reader) ([]BibEntry, error) {
 		}
 	}
 	return out, nil
+}
+
+// seriesNumber reports whether BibTeX's number field of an entry of CSL
+// type t is its number in a series (a book, a chapter, a paper in
+// proceedings) rather than an issue or a report's number.
+func seriesNumber(t string) bool {
+	switch t {
+	case "book", "chapter", "paper-conference", "entry-encyclopedia", "thesis":
+		return true
+	}
+	return false
 }

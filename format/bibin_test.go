@@ -181,6 +181,24 @@ func TestRISNames(t *testing.T) {
 	}
 }
 
+// TestBibTeXSeriesNumber: a book's number is its number in its series,
+// which is not kept (with a warning), not an issue; an article's and a
+// report's number stay.
+func TestBibTeXSeriesNumber(t *testing.T) {
+	es, err := format.ParseBibTeX(strings.NewReader(`@book{drea,title={Nomonhan},series={Leavenworth Papers},number={2},year={1981}}
+@article{coox,title={Lake Khasan},journal={Soviet Studies},volume={25},number={1},year={1973}}
+@techreport{r,title={Report},institution={X},number={138},year={1952}}`))
+	if err != nil || len(es) != 3 {
+		t.Fatal(err, len(es))
+	}
+	if es[0].Source.Issue != "" || !strings.Contains(strings.Join(es[0].Dropped, "\n"), `number "2" (in its series) is not kept`) {
+		t.Errorf("book: issue %q, dropped %q", es[0].Source.Issue, es[0].Dropped)
+	}
+	if es[1].Source.Issue != "1" || es[2].Source.Issue != "138" {
+		t.Errorf("article issue %q, report number %q; want both kept", es[1].Source.Issue, es[2].Source.Issue)
+	}
+}
+
 // TestKeys: CSL-JSON's citation-key (or citation-label) is the key, not
 // Zotero's item URI; an entry without a usable key gets its first
 // author's family name romanized and the year, with a title word when

@@ -344,8 +344,9 @@ func TestConvertBibProblems(t *testing.T) {
 }
 
 // dreaSeries is the warning every conversion of zotero.bib gives: Drea's
-// Leavenworth Paper is in a series, which a source cannot keep.
-const dreaSeries = convertData + `zotero.bib:2: warning: entry drea1981: series "Leavenworth Papers" is not kept: a tokumu source has no field for it, and citations will lack it` + "\n"
+// Leavenworth Paper is number 2 of a series, which a source cannot keep.
+const dreaSeries = convertData + `zotero.bib:2: warning: entry drea1981: number "2" (in its series) is not kept: a tokumu source has no field for it, and citations will lack it` + "\n" +
+	convertData + `zotero.bib:2: warning: entry drea1981: series "Leavenworth Papers" is not kept: a tokumu source has no field for it, and citations will lack it` + "\n"
 
 // convertZotero runs convert with zotero.bib among its files and checks,
 // then takes out of stderr, the warning of Drea's series, so that the
