@@ -128,7 +128,11 @@ func build(n int, at func(i int) *tokumu.Claim, entities map[string]*tokumu.Enti
 	}
 	for i := 0; i < n; i++ {
 		c := at(i)
-		if c.Object == "" || c.Object == c.Subject || (opt.Exclude != nil && opt.Exclude(c.Predicate)) {
+		// A claim with a perspective is what someone believed or
+		// testified (an interrogation, a recollection), not a relation
+		// of the historiography: a path through it would state it as
+		// fact, and no evidence bounds it (view.Bound).
+		if c.Object == "" || c.Object == c.Subject || c.Perspective != "" || (opt.Exclude != nil && opt.Exclude(c.Predicate)) {
 			continue
 		}
 		a, b := entities[c.Subject], entities[c.Object]

@@ -19,6 +19,8 @@ import (
 //     (role office) who certainly arrived; the holder's next posting of an
 //     exclusive kind (role exclusive: attaché, head, commander) that
 //     certainly began after this one could have;
+//   - either: the dates of the event the claim links (a participation
+//     in a battle holds while the battle went on);
 //   - the start: the organization's founding, or the subject's; a predecessor in the same
 //     office who certainly took it before this holder certainly left it
 //     (one holder at a time: this one came after).
@@ -34,7 +36,7 @@ import (
 type Bounds struct {
 	Start, End       tokumu.Day    // MinDay / MaxDay where nothing bounds it
 	StartBy, EndBy   *tokumu.Claim // the claims that give each bound
-	StartWhy, EndWhy string        // "death", "dissolution", "successor", "next posting", "predecessor", "founding", "end", "start" (another source's, of the same relation), "same post" (the holder's dated tenures of it)
+	StartWhy, EndWhy string        // "death", "dissolution", "successor", "next posting", "predecessor", "founding", "end", "start" (another source's, of the same relation), "same post" (the holder's dated tenures of it), "event" (the dates of the event linked)
 }
 
 // Bounded reports whether any evidence bounds the claim.
@@ -65,6 +67,7 @@ type Evidence struct {
 	died     map[string][]*tokumu.Claim
 	founded  map[string][]*tokumu.Claim
 	ended    map[string][]*tokumu.Claim // dissolved or converted
+	occurred map[string][]*tokumu.Claim // an event's dates, a document's issue
 	postings map[string][]*tokumu.Claim // person → exclusive postings and offices
 	holders  map[[2]string][]*tokumu.Claim
 	// offices index each office's dated holders so that finding a
@@ -103,7 +106,7 @@ func (ev *Evidence) Claim(id string) *tokumu.Claim { return ev.seen[id] }
 // ignored).
 func NewEvidence(vocab *tokumu.Vocab, claims []*tokumu.Claim) *Evidence {
 	ev := &Evidence{vocab: vocab, died: map[string][]*tokumu.Claim{}, founded: map[string][]*tokumu.Claim{},
-		ended: map[string][]*tokumu.Claim{}, postings: map[string][]*tokumu.Claim{},
+		ended: map[string][]*tokumu.Claim{}, occurred: map[string][]*tokumu.Claim{}, postings: map[string][]*tokumu.Claim{},
 		holders: map[[2]string][]*tokumu.Claim{}, offices: map[[2]string]*officeIndex{}, halves: map[[3]string][]*tokumu.Claim{},
 		seen: map[string]*tokumu.Claim{}}
 	ev.Add(claims)
@@ -128,7 +131,7 @@ func (ev *Evidence) Add(claims []*tokumu.Claim) {
 		// every claim the server's analyses read (a million at 1M).
 		half := c.Object != "" && halfOpen(c.When)
 		if p := c.Predicate; !v.Is(p, tokumu.RoleDied) && !v.Is(p, tokumu.RoleFounded) && !v.Is(p, tokumu.RoleDissolved) &&
-			!v.Is(p, tokumu.RoleSuccessor) && (c.Object == "" || !ev.exclusive(p)) && !half {
+			!v.Is(p, tokumu.RoleSuccessor) && !v.Is(p, tokumu.RoleOccurred) && !v.Is(p, tokumu.RoleIssued) && (c.Object == "" || !ev.exclusive(p)) && !half {
 			continue
 		}
 		ev.seen[c.ID] = c
@@ -139,6 +142,10 @@ func (ev *Evidence) Add(claims []*tokumu.Claim) {
 			ev.founded[c.Subject] = append(ev.founded[c.Subject], c)
 		case v.Is(p, tokumu.RoleDissolved), v.Is(p, tokumu.RoleSuccessor):
 			ev.ended[c.Subject] = append(ev.ended[c.Subject], c)
+		case v.Is(p, tokumu.RoleOccurred), v.Is(p, tokumu.RoleIssued):
+			if !c.When.IsZero() {
+				ev.occurred[c.Subject] = append(ev.occurred[c.Subject], c)
+			}
 		}
 		if c.Object == "" {
 			continue
@@ -159,6 +166,7 @@ func (ev *Evidence) Add(claims []*tokumu.Claim) {
 	pack(ev.died)
 	pack(ev.founded)
 	pack(ev.ended)
+	pack(ev.occurred)
 	pack(ev.postings)
 	pack(ev.holders)
 	pack(ev.halves)
@@ -240,6 +248,21 @@ func (ev *Evidence) Bound(c *tokumu.Claim) Bounds {
 		// Nor does an organization stay part of another after it
 		// itself ceased: its own dissolution or conversion ends it.
 		setEnd(ev.ended[c.Subject], c, "dissolution")
+	}
+	// A link of an event — its participants, its target, what it
+	// concerned — held while the event went on: an undated
+	// participation in the battles of 1939 links nobody in 1938; a
+	// document links its issuer when it was issued. Of two events (one a
+	// consequence of the other) the subject's dates count.
+	evt := ev.occurred[c.Subject]
+	if len(evt) == 0 {
+		evt = ev.occurred[c.Object]
+	}
+	if openEnd {
+		setEnd(evt, c, "event")
+	}
+	if openStart {
+		setStart(evt, c, "event")
 	}
 	if openStart {
 		setStart(ev.founded[c.Object], nil, "founding")
