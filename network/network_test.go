@@ -154,3 +154,21 @@ func TestNetworkPossible(t *testing.T) {
 		t.Errorf("nodes %v: p-c's undated link is ruled out", g.Nodes())
 	}
 }
+
+// TestNetworkBeliefs: a claim with a perspective (a testimony, a
+// recollection) is no edge: a path through it would state it as fact.
+func TestNetworkBeliefs(t *testing.T) {
+	ents := map[string]*tokumu.Entity{
+		"kasahara": {ID: "kasahara", Type: tokumu.Person},
+		"section":  {ID: "section", Type: tokumu.Organization},
+		"oshima":   {ID: "oshima", Type: tokumu.Person},
+	}
+	cs := []*tokumu.Claim{
+		{ID: "belief", Subject: "kasahara", Predicate: "head_of", Object: "section", Perspective: "oshima"},
+		{ID: "fact", Subject: "oshima", Predicate: "head_of", Object: "section"},
+	}
+	g := network.Build(cs, ents, network.Options{Undated: true})
+	if got, want := scores(g.Degree()), "[{oshima 1} {section 1}]"; got != want {
+		t.Errorf("degree %s; want %s (Ōshima's recollection of Kasahara is no edge)", got, want)
+	}
+}

@@ -209,3 +209,40 @@ func TestBoundSamePost(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundEvent: a link of an event or a document holds within the
+// event's or the document's dates; of two events, the subject's count.
+func TestBoundEvent(t *testing.T) {
+	v, err := tokumu.NewVocab([]*tokumu.Predicate{
+		{ID: "participant"}, {ID: "issued_by"}, {ID: "consequence_of"},
+		{ID: "occurred", Roles: []tokumu.Role{tokumu.RoleOccurred, tokumu.RoleFunctional}},
+		{ID: "issued", Roles: []tokumu.Role{tokumu.RoleIssued, tokumu.RoleFunctional}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	when := func(s string) tokumu.When { w, _, _ := tokumu.ParseWhen(s); return w }
+	part := &tokumu.Claim{ID: "p", Subject: "battle", Predicate: "participant", Object: "zhukov"}
+	memo := &tokumu.Claim{ID: "m", Subject: "memo", Predicate: "issued_by", Object: "kasahara"}
+	after := &tokumu.Claim{ID: "a", Subject: "later", Predicate: "consequence_of", Object: "battle"}
+	ev := NewEvidence(v, []*tokumu.Claim{part, memo, after,
+		{ID: "b1", Subject: "battle", Predicate: "occurred", When: when("1939-05-11/1939-09-16")},
+		{ID: "m1", Subject: "memo", Predicate: "issued", When: when("1931-03-29")},
+		{ID: "l1", Subject: "later", Predicate: "occurred", When: when("1940")}})
+	for _, tt := range []struct {
+		c          *tokumu.Claim
+		start, end string
+	}{
+		{part, "1939-05-11", "1939-09-16"},
+		{memo, "1931-03-29", "1931-03-29"},
+		{after, "1940-01-01", "1940-12-31"},
+	} {
+		b := ev.Bound(tt.c)
+		if b.Start.String() != tt.start || b.End.String() != tt.end || b.StartWhy != "event" || b.EndWhy != "event" {
+			t.Errorf("%s: %s–%s (%s, %s); want %s–%s by the event", tt.c.ID, b.Start, b.End, b.StartWhy, b.EndWhy, tt.start, tt.end)
+		}
+	}
+	if b := ev.Bound(part); b.PossiblyAt(part, tokumu.DayOf(1938, 6, 1)) {
+		t.Error("a participation in the battles of 1939 is possible in June 1938")
+	}
+}
