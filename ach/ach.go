@@ -120,16 +120,32 @@ type Score struct {
 
 // Ranking is hypotheses from least to most inconsistent, with scores.
 type Ranking struct {
-	Order  []string `json:"order"`
-	Scores []Score  `json:"scores"` // in Matrix.Hypotheses order
+	Order []string `json:"order"`
+	// Tied says, for each place of Order, whether its hypothesis scores
+	// the same as the one before it (weighted and unweighted): the order
+	// of tied hypotheses is only that of the matrix, so a reader is
+	// told "=" there, not "<".
+	Tied   []bool  `json:"tied"`
+	Scores []Score `json:"scores"` // in Matrix.Hypotheses order
+}
+
+// Top returns the hypotheses tied for least inconsistent.
+func (r Ranking) Top() []string {
+	n := 0
+	for n < len(r.Order) && (n == 0 || r.Tied[n]) {
+		n++
+	}
+	return r.Order[:n]
 }
 
 // Drop is the ranking without one evidence row.
 type Drop struct {
 	Evidence string   `json:"evidence"`
 	Order    []string `json:"order"`
-	// TopChanged is true when dropping the row changes which hypothesis
-	// is least inconsistent: the conclusion rests on that one piece.
+	// TopChanged is true when dropping the row changes which hypotheses
+	// are least inconsistent (another comes first, or one that stood
+	// first alone is joined by another): the conclusion rests on that
+	// one piece.
 	TopChanged bool `json:"top_changed"`
 }
 
@@ -294,7 +310,7 @@ func (m *Matrix) fill(rs []*tokumu.Claim, byID map[string]*tokumu.Claim) {
 	for i := range m.Rows {
 		r := m.rank(func(j int) bool { return j != i })
 		m.Drops = append(m.Drops, Drop{Evidence: m.Rows[i].Evidence.ID, Order: r.Order,
-			TopChanged: len(r.Order) > 0 && len(m.Ranking.Order) > 0 && r.Order[0] != m.Ranking.Order[0]})
+			TopChanged: !slices.Equal(sorted(r.Top()), sorted(m.Ranking.Top()))})
 	}
 }
 
@@ -325,6 +341,11 @@ func (m *Matrix) rank(keep func(int) bool) Ranking {
 		}
 		return a.Count < b.Count
 	})
+	r.Tied = make([]bool, len(r.Order))
+	for i := 1; i < len(r.Order); i++ {
+		a, b := sc[r.Order[i-1]], sc[r.Order[i]]
+		r.Tied[i] = a.Inconsistency == b.Inconsistency && a.Count == b.Count
+	}
 	return r
 }
 
@@ -358,4 +379,10 @@ func (m *Matrix) WriteCSV(w io.Writer, label func(id string) string) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+func sorted(ids []string) []string {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return out
 }

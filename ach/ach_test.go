@@ -89,15 +89,17 @@ func TestMatrix(t *testing.T) {
 	if got := fmt.Sprint(m.WithoutWeak.Order); got != "[h-1 h-2 h-3]" || m.Weak != 2 {
 		t.Errorf("without weak: %s (%d dropped); want [h-1 h-2 h-3] (2)", got, m.Weak)
 	}
-	// Dropping e2 (h-1 0.32) or e4 (h-1 0.36) puts h-1 first.
+	// Dropping e2 (h-1 0.32) or e4 (h-1 0.36) puts h-1 first; dropping
+	// e1 leaves h-2 tied with h-3 at 0, so h-2 no longer stands first
+	// alone.
 	var changed []string
 	for _, d := range m.Drops {
 		if d.TopChanged {
 			changed = append(changed, d.Evidence)
 		}
 	}
-	if fmt.Sprint(changed) != "[e2 e4]" {
-		t.Errorf("rows the conclusion rests on: %v; want [e2 e4]", changed)
+	if fmt.Sprint(changed) != "[e1 e2 e4]" {
+		t.Errorf("rows the conclusion rests on: %v; want [e1 e2 e4]", changed)
 	}
 	if len(m.Problems) != 1 || !strings.Contains(m.Problems[0], `"X"`) {
 		t.Errorf("problems %v; want the bad rating X", m.Problems)
@@ -129,6 +131,13 @@ func TestEmbeddedMatrices(t *testing.T) {
 				if c.Claim == nil {
 					t.Errorf("%s: %s is not rated against %s", m.ID, r.Evidence.ID, m.Hypotheses[i])
 				}
+			}
+		}
+		// Without the weak rows the 1941 decision's "ripe persimmon" and
+		// "moves south" both score 0: a tie, not an order.
+		if m.ID == "imperial-conference-1941" {
+			if got := fmt.Sprint(m.WithoutWeak.Tied, m.WithoutWeak.Top()); got != "[false true false] [hyp-1941-persimmon hyp-1941-south]" {
+				t.Errorf("%s without the weak rows: tied, top = %s; want the first two tied", m.ID, got)
 			}
 		}
 	}

@@ -75,7 +75,7 @@ marked). Diagnosticity is the spread of a row's ratings times its weight.
 				}
 				fmt.Fprintf(m.Stdout, "  %d. %-60s inconsistency %.2f (unweighted %g)\n", i+1, c.Label(id, m.Lang), s.Inconsistency, s.Count)
 			}
-			fmt.Fprintf(m.Stdout, "  without the %d rows from C-or-worse sources: %s\n", mx.Weak, labels(c.Label, mx.WithoutWeak.Order, m.Lang))
+			fmt.Fprintf(m.Stdout, "  without the %d rows from C-or-worse sources: %s\n", mx.Weak, labels(c.Label, mx.WithoutWeak, m.Lang))
 			var rests []string
 			for _, d := range mx.Drops {
 				if d.TopChanged {
@@ -105,12 +105,21 @@ marked). Diagnosticity is the spread of a row's ratings times its weight.
 	},
 }
 
-func labels(label func(id, lang string) string, ids []string, lang string) string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = label(id, lang)
+// labels writes a ranking, least inconsistent first: "<" between
+// hypotheses that score apart, "=" between tied ones.
+func labels(label func(id, lang string) string, r ach.Ranking, lang string) string {
+	var b strings.Builder
+	for i, id := range r.Order {
+		if i > 0 {
+			if r.Tied[i] {
+				b.WriteString(" = ")
+			} else {
+				b.WriteString(" < ")
+			}
+		}
+		b.WriteString(label(id, lang))
 	}
-	return strings.Join(out, " < ")
+	return b.String()
 }
 
 func trim(s string, n int) string {
