@@ -92,8 +92,12 @@ type OrganError struct {
 	Perspective string  `json:"by"`
 	Pairs       []*Pair `json:"pairs"`
 	Median      float64 `json:"median_ratio"`
-	Over        int     `json:"over"`  // pairs whose whole range is above 1
-	Under       int     `json:"under"` // pairs whose whole range is below 1
+	// MedianBound is the bound the median carries from its ratios
+	// (medianBound): of two ratios that are at least ×1.08 and ×1.00,
+	// the median is at least ×1.04.
+	MedianBound tokumu.Bound `json:"median_bound,omitempty"`
+	Over        int          `json:"over"`  // pairs whose whole range is above 1
+	Under       int          `json:"under"` // pairs whose whole range is below 1
 }
 
 // Beliefs is belief against reality for a corpus.
@@ -167,18 +171,20 @@ func BuildBeliefs(numbers []*tokumu.Claim, f Filter, tol int) *Beliefs {
 	for _, o := range byOrgan {
 		sort.SliceStable(o.Pairs, func(i, j int) bool { return o.Pairs[i].Estimate.When.Earliest < o.Pairs[j].Estimate.When.Earliest })
 		var rs []float64
+		var bs []tokumu.Bound
 		for _, p := range o.Pairs {
 			if p.Bound == tokumu.Indefinite {
 				continue
 			}
 			rs = append(rs, p.Ratio)
+			bs = append(bs, p.Bound)
 			if d := p.Bound.Direction(); p.Low > 1 && d >= 0 {
 				o.Over++
 			} else if p.High < 1 && d <= 0 {
 				o.Under++
 			}
 		}
-		o.Median = median(rs)
+		o.Median, o.MedianBound = median(rs), medianBound(bs)
 		b.Organs = append(b.Organs, *o)
 	}
 	sort.Slice(b.Organs, func(i, j int) bool { return b.Organs[i].Perspective < b.Organs[j].Perspective })
@@ -255,6 +261,37 @@ func slicesFilter(ps []*Point, keep func(*Point) bool) []*Point {
 		}
 	}
 	return out
+}
+
+// medianBound is the bound a median carries from the bounds of the
+// figures it is the median of. The median rises with each figure, so
+// the median of lower bounds is a lower bound (≥), of upper bounds an
+// upper one (≤); exact figures keep either; an "about" among exact ones
+// makes it about; lower and upper bounds together leave nothing to say
+// (Indefinite).
+func medianBound(bs []tokumu.Bound) tokumu.Bound {
+	up, down, about := false, false, false
+	for _, b := range bs {
+		switch b.Direction() {
+		case 1:
+			up = true
+		case -1:
+			down = true
+		default:
+			about = about || b == tokumu.About
+		}
+	}
+	switch {
+	case up && down:
+		return tokumu.Indefinite
+	case up:
+		return tokumu.AtLeast
+	case down:
+		return tokumu.AtMost
+	case about:
+		return tokumu.About
+	}
+	return tokumu.Exact
 }
 
 func median(xs []float64) float64 {

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -67,15 +68,20 @@ type Plant struct {
 // Movement is an estimate made after a plant by its receiver.
 type Movement struct {
 	Estimate *Point `json:"estimate"`
-	// Previous is the same organ's last estimate of the same quantity
-	// before this one, if any; Change is this one's middle minus the
+	// Previous is the last earlier estimate of the same quantity by the
+	// estimating organ or one the chart links to it (its sections, the
+	// organ it reports to; family), whichever plant lists it, if any; Change is this one's middle minus the
 	// previous one's, Factor this ÷ previous, and ChangeBound the bound
 	// both carry from the two figures' (from "up to 28" after 11, the
-	// change is at most +17).
+	// change is at most +17). Moved is true when the two figures cannot
+	// be the same number: 2,000 after "1,700–2,000" may be no change at
+	// all, "about 30" after 28 may be none; only a movement that is
+	// certain is counted as one.
 	Previous    *Point       `json:"previous,omitempty"`
 	Change      float64      `json:"change,omitempty"`
 	Factor      float64      `json:"factor,omitempty"`
 	ChangeBound tokumu.Bound `json:"change_bound,omitempty"`
+	Moved       bool         `json:"moved,omitempty"`
 	// Actual is the historiography's count for the same date (within the
 	// tolerance), with the ratio.
 	Actual *Pair `json:"actual,omitempty"`
@@ -98,7 +104,8 @@ type PeriodSummary struct {
 	// MedianRatio is the median estimate ÷ count of the later estimates
 	// that have a count (and a ratio whose bound can be stated); 0 if none
 	// has.
-	MedianRatio float64 `json:"median_ratio"`
+	MedianRatio float64      `json:"median_ratio"`
+	MedianBound tokumu.Bound `json:"median_bound,omitempty"` // see medianBound
 }
 
 // Build makes the ledger from the corpus read model and the claims that
@@ -176,13 +183,14 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 				continue
 			}
 			m := Movement{Estimate: e.p, Actual: pairOf[e.p], Basis: "sequence"}
-			if prev := previous(e.q, e.p, pl.Organs); prev != nil {
+			if prev := previous(e.q, e.p, family(e.p.Perspective, near)); prev != nil {
 				m.Previous = prev
 				m.Change = e.p.Mid() - prev.Mid()
 				m.ChangeBound = tokumu.RatioBound(e.p.Bound, prev.Bound)
 				if prev.Mid() != 0 {
 					m.Factor = e.p.Mid() / prev.Mid()
 				}
+				m.Moved = apart(e.p, prev)
 			}
 			for _, ec := range e.p.Claims {
 				if slices.Contains(ec.SupportedBy, cl.ID) {
@@ -235,10 +243,19 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 	for _, p := range c.Periods {
 		s := PeriodSummary{Period: p.ID}
 		var ratios []float64
+		var bounds []tokumu.Bound
 		seen := map[*Point]bool{}
 		for _, op := range l.Operations {
 			inPeriod := func(pl *Plant) bool {
-				return !pl.Claim.When.IsZero() && pl.Claim.When.Earliest <= p.To && pl.Claim.When.Latest >= p.From
+				// A plant whose end is unknown (1930/) is dated by its
+				// start, as its window is: not filed in every period
+				// to 1945.
+				w := pl.Claim.When
+				end := w.Latest
+				if end >= tokumu.MaxDay {
+					end = w.LatestStart
+				}
+				return !w.IsZero() && w.Earliest <= p.To && end >= p.From
 			}
 			n := 0
 			for i := range op.Plants {
@@ -250,6 +267,7 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 				for _, m := range pl.After {
 					if m.Actual != nil && m.Actual.Bound != tokumu.Indefinite && !seen[m.Estimate] {
 						ratios = append(ratios, m.Actual.Ratio)
+						bounds = append(bounds, m.Actual.Bound)
 					}
 					seen[m.Estimate] = true
 				}
@@ -262,7 +280,7 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 				s.Moved += mv
 			}
 		}
-		s.MedianRatio = median(ratios)
+		s.MedianRatio, s.MedianBound = median(ratios), medianBound(bounds)
 		l.Periods = append(l.Periods, s)
 	}
 	return l
@@ -296,7 +314,7 @@ func countAfter(plants []Plant, keep func(*Plant) bool) (estimates, moved int) {
 			}
 			seen[m.Estimate] = true
 			estimates++
-			if m.Previous != nil && m.Change != 0 {
+			if m.Moved {
 				moved++
 			}
 		}
@@ -343,8 +361,9 @@ func family(id string, near map[string][]string) []string {
 	return out
 }
 
-// previous returns the last estimate of the quantity by any of organs
-// that began before p.
+// previous returns the last estimate of the quantity that began before p
+// by one of organs: those of p's own organ (family), so that an estimate
+// has one previous figure whichever plant lists it.
 func previous(q *Quantity, p *Point, organs []string) *Point {
 	var prev *Point
 	for _, se := range q.Series {
@@ -375,4 +394,28 @@ func appendNew(list []string, s string) []string {
 		return list
 	}
 	return append(list, s)
+}
+
+// apart reports whether two figures cannot be the same number: their
+// ranges, widened by their bounds ("up to 28" is anything to 28, "over
+// 1,400,000" anything above it, "about" a tenth either way), do not meet.
+func apart(a, b *Point) bool {
+	alo, ahi := span(a)
+	blo, bhi := span(b)
+	return ahi < blo || bhi < alo
+}
+
+func span(p *Point) (lo, hi float64) {
+	lo, hi = p.Low, p.High
+	switch p.Bound {
+	case tokumu.AtMost, tokumu.LessThan:
+		lo = math.Inf(-1)
+	case tokumu.AtLeast, tokumu.MoreThan:
+		hi = math.Inf(1)
+	case tokumu.About:
+		lo, hi = lo*0.9, hi*1.1
+	case tokumu.Indefinite:
+		lo, hi = math.Inf(-1), math.Inf(1)
+	}
+	return lo, hi
 }

@@ -10,7 +10,7 @@ func TestAnalysesPages(t *testing.T) {
 	ts := httptest.NewServer(embedded(t))
 	defer ts.Close()
 	checkURLs(t, ts.URL, []urlCase{
-		{"/ledger", 200, []string{"Deception ledger", `id="op-maki-mirage"`, `id="op-soviet-disinformation-1923-1931"`, "sequence", "By period", "The same later estimates and statements as the plant above.", `<ul class="said">`, "A Soviet offensive might begin on 14 or 15 August.",
+		{"/ledger", 200, []string{"Deception ledger", `id="op-maki-mirage"`, `id="op-soviet-disinformation-1923-1931"`, "sequence", "By period", "The same estimates and statements as the plant above.", `<ul class="said">`, "A Soviet offensive might begin on 14 or 15 August.",
 			`<ul class="parties"><li>conducted by: <a href="/entities/ogpu-nkvd"`, "(the source says “Japanese military intelligence, as the central intelligence agency of the empire”)",
 			"(the source says “日本側”)",
 			// The Heihe agency, which received two Maki-Mirage plants, has no
@@ -22,7 +22,7 @@ func TestAnalysesPages(t *testing.T) {
 			"From March 1945 the Red Army&#39;s forces on the Manchurian border were growing"}, nil},
 		// Once the analyses are built (the ledger above waited for them), an
 		// operation's page links to its entry.
-		{"/entities/maki-mirage", 200, []string{`<p class="ledger-link"><a href="/ledger#op-maki-mirage">Deception ledger</a>: planted: 3, later estimates: 9, moved: 5</p>`}, nil},
+		{"/entities/maki-mirage", 200, []string{`<p class="ledger-link"><a href="/ledger#op-maki-mirage">Deception ledger</a>: planted: 3, estimates from the plant on: 9, certainly changed: 3</p>`}, nil},
 		{"/entities/harbin-tokumu-kikan", 200, nil, []string{`class="ledger-link"`}},
 		{"/ach", 200, []string{`href="/ach/imperial-conference-1941"`, `href="/ach/lyushkov-defection-1938"`}, nil},
 		{"/ach/imperial-conference-1941", 200, []string{"Japan waits for the ripe persimmon", "Download as CSV", `class="rating r-II"`, "Weighs decision-1941-08-09", "(the source says “陸軍”)"}, nil},

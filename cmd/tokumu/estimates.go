@@ -84,7 +84,7 @@ both ends of any range allow. Then each organ's error over time.`,
 		}
 		fmt.Fprintln(m.Stdout, "\nError by organ (median estimate ÷ count):")
 		for _, o := range b.Organs {
-			fmt.Fprintf(m.Stdout, "  %-40s %d pair(s), median ×%.2f, %d certainly over, %d certainly under\n", c.Label(o.Perspective, m.Lang), len(o.Pairs), o.Median, o.Over, o.Under)
+			fmt.Fprintf(m.Stdout, "  %-40s %d pair(s), median %s, %d certainly over, %d certainly under\n", c.Label(o.Perspective, m.Lang), len(o.Pairs), o.MedianBound.Mark(fmt.Sprintf("×%.2f", o.Median)), o.Over, o.Under)
 		}
 		return nil
 	},

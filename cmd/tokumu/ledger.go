@@ -52,7 +52,7 @@ follows.`,
 			return writeJSON(m.Stdout, l)
 		}
 		for _, op := range l.Operations {
-			fmt.Fprintf(m.Stdout, "%s [%s] — %d planted claim(s), %d later estimate(s), %d moved\n", c.Label(op.ID, m.Lang), op.ID, len(op.Plants), op.Estimates, op.Moved)
+			fmt.Fprintf(m.Stdout, "%s [%s] — %d planted claim(s), %d estimate(s) from the plants on, %d certainly changed\n", c.Label(op.ID, m.Lang), op.ID, len(op.Plants), op.Estimates, op.Moved)
 			for _, p := range op.Parties {
 				label := p.Predicate
 				if pr := c.Vocab.Pred(p.Predicate); pr != nil {
@@ -91,8 +91,8 @@ follows.`,
 		}
 		fmt.Fprintln(m.Stdout, "\nBy period:")
 		for _, p := range l.Periods {
-			fmt.Fprintf(m.Stdout, "  %-10s %d operation(s), %d plant(s), %d later estimate(s), %d moved, median estimate ÷ count %s\n",
-				p.Period, len(p.Operations), p.Plants, p.Estimates, p.Moved, ratioText(p.MedianRatio))
+			fmt.Fprintf(m.Stdout, "  %-10s %d operation(s), %d plant(s), %d estimate(s) from the plants on, %d certainly changed, median estimate ÷ count %s\n",
+				p.Period, len(p.Operations), p.Plants, p.Estimates, p.Moved, p.MedianBound.Mark(ratioText(p.MedianRatio)))
 		}
 		return nil
 	},
@@ -115,6 +115,9 @@ func movementLine(c *view.Corpus, mv ledger.Movement, lang string) string {
 	if mv.Previous != nil {
 		s += fmt.Sprintf("; previously %s (%s), change %s (%s)", pointValue(mv.Previous), whenText(mv.Previous.When),
 			mv.ChangeBound.Mark(fmt.Sprintf("%+g", mv.Change)), mv.ChangeBound.Mark(fmt.Sprintf("×%.2f", mv.Factor)))
+		if !mv.Moved {
+			s += ", perhaps none" // the two figures may be the same number
+		}
 	}
 	if mv.Actual != nil {
 		a := mv.Actual
