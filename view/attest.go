@@ -10,9 +10,10 @@ import (
 // Attestation says how many sources assert what a claim asserts, and how
 // many of them are independent: two sources are one witness when either
 // derives from the other or both derive from a common source
-// (Source.DerivedFrom, followed to the end of the chain). "3 sources, 1
-// independent" is a memoir, a popular book and the interrogation report
-// both retell.
+// (Source.DerivedFrom, followed to the end of the chain), or when one
+// person wrote both (two books of Mozokhin's rest on one research). "3
+// sources, 1 independent" is a memoir, a popular book and the
+// interrogation report both retell.
 type Attestation struct {
 	Sources     []string `json:"sources"`     // the sources that assert it, sorted
 	Independent int      `json:"independent"` // how many independent witnesses they are
@@ -28,11 +29,16 @@ func (a Attestation) String() string {
 
 // Attester finds, for any claim, the claims that say the same thing: the
 // same subject, predicate, object or value (numbers compared as numbers,
-// with their bounds), unit and perspective, at times that may overlap (an
-// undated claim overlaps any).
+// with their bounds), unit and perspective, and the same time or a
+// narrower one within it (attests): "1939-01" attests "1939", not the
+// other way round; two versions of a tenure ("1938-04/" and "1938-08/"),
+// which the disagreements list, do not attest each other, nor does an
+// opening attest a closing. A claim without a date is attested by any
+// claim of the same thing; an undated claim attests no dated one.
 type Attester struct {
-	roots map[string][]string // source → the sources at the ends of its derivation chains
-	same  map[attestKey][]*tokumu.Claim
+	roots   map[string][]string // source → the sources at the ends of its derivation chains
+	authors map[string][]string // source → its personal authors ("Family, Given")
+	same    map[attestKey][]*tokumu.Claim
 }
 
 type attestKey struct{ subj, pred, obj, val, unit, by string }
@@ -47,10 +53,17 @@ func keyOf(c *tokumu.Claim) attestKey {
 
 // NewAttester indexes the claims and the derivation chains of sources.
 func NewAttester(sources []*tokumu.Source, claims []*tokumu.Claim) *Attester {
-	a := &Attester{roots: map[string][]string{}, same: map[attestKey][]*tokumu.Claim{}}
+	a := &Attester{roots: map[string][]string{}, authors: map[string][]string{}, same: map[attestKey][]*tokumu.Claim{}}
 	parents := map[string][]string{}
 	for _, s := range sources {
 		parents[s.ID] = s.DerivedFrom
+		for _, au := range s.Authors {
+			// An institution or "Wikipedia contributors" writes many
+			// independent documents; a person's works are one witness.
+			if au.Literal == "" && au.Family != "" {
+				a.authors[s.ID] = append(a.authors[s.ID], au.Family+", "+au.Given)
+			}
+		}
 	}
 	var roots func(id string, seen map[string]bool) []string
 	roots = func(id string, seen map[string]bool) []string {
@@ -87,7 +100,7 @@ func NewAttester(sources []*tokumu.Source, claims []*tokumu.Claim) *Attester {
 func (a *Attester) Of(c *tokumu.Claim) Attestation {
 	var srcs []string
 	for _, o := range a.same[keyOf(c)] {
-		if o == c || c.When.IsZero() || o.When.IsZero() || o.When.Overlaps(c.When) {
+		if o == c || attests(o.When, c.When) {
 			srcs = append(srcs, o.Source)
 		}
 	}
@@ -119,12 +132,35 @@ func (a *Attester) independent(srcs []string) int {
 			parent[find(r)] = find(rs[0])
 		}
 		parent[find(s)] = find(rs[0])
+		for _, au := range a.authors[s] {
+			parent[find("author:"+au)] = find(s)
+		}
 	}
 	groups := map[string]bool{}
 	for _, s := range srcs {
 		groups[find(s)] = true
 	}
 	return len(groups)
+}
+
+// attests reports whether a claim dated o attests one dated c: c is
+// undated, or o is c's date or a narrower one within it — of two
+// intervals, one that tells the same holding (oneHolding), not another
+// version of it.
+func attests(o, c tokumu.When) bool {
+	switch {
+	case c.IsZero():
+		return true
+	case o.IsZero():
+		return false
+	case o.EDTF == c.EDTF:
+		return true
+	case o.Earliest < c.Earliest || o.Latest > c.Latest:
+		return false
+	case o.Interval && c.Interval:
+		return oneHolding(o, c)
+	}
+	return true
 }
 
 // Confirmation is a claim graded credibility 1 ("confirmed by other

@@ -61,3 +61,48 @@ func TestAttestation(t *testing.T) {
 		t.Errorf("single-witness confirmations %v; want [born-report]", warn)
 	}
 }
+
+// TestAttestDatesAndAuthors: a claim is attested by one of the same thing
+// at its date or a narrower one within it — not by a coarser one, not by
+// another version of the same tenure, not by an undated one — and two
+// works of one person are one witness, while an institution's are not.
+func TestAttestDatesAndAuthors(t *testing.T) {
+	w := func(s string) tokumu.When { v, _, _ := tokumu.ParseWhen(s); return v }
+	person := func(id, fam string) *tokumu.Source {
+		return &tokumu.Source{ID: id, Authors: []tokumu.Agent{{Family: fam, Given: "A."}}}
+	}
+	srcs := []*tokumu.Source{person("moz1", "Mozokhin"), person("moz2", "Mozokhin"), person("other", "Kuromiya"),
+		{ID: "frus1", Authors: []tokumu.Agent{{Literal: "United States Department of State"}}},
+		{ID: "frus2", Authors: []tokumu.Agent{{Literal: "United States Department of State"}}}}
+	cl := func(id, src, when string) *tokumu.Claim {
+		return &tokumu.Claim{ID: id, Subject: "x", Predicate: "occurred", Source: src, When: w(when)}
+	}
+	hold := func(id, src, when string) *tokumu.Claim {
+		return &tokumu.Claim{ID: id, Subject: "akikusa", Predicate: "head_of", Object: "nakano", Source: src, When: w(when)}
+	}
+	cs := []*tokumu.Claim{
+		cl("month", "moz1", "1939-01"), cl("year", "other", "1939"), cl("span", "frus1", "1938/1939"),
+		hold("april", "moz1", "1938-04/"), hold("august", "other", "1938-08/"), hold("undated", "frus1", ""),
+		hold("april-too", "moz2", "1938-04/"), hold("april-frus", "frus2", "1938-04/"),
+	}
+	a := view.NewAttester(srcs, cs)
+	for _, tt := range []struct{ id, want string }{
+		{"month", "[moz1] 1"},                          // "1939" and "1938/1939" do not give the month
+		{"year", "[moz1 other] 2"},                     // "1939-01" lies within 1939
+		{"span", "[frus1 moz1 other] 3"},               // both lie within 1938/1939
+		{"april", "[frus2 moz1 moz2] 2"},               // not the August version; Mozokhin's two books one witness
+		{"august", "[other] 1"},                        // the April version does not attest it
+		{"undated", "[frus1 frus2 moz1 moz2 other] 4"}, // everything attests an undated claim; two FRUS documents are two witnesses
+	} {
+		var c *tokumu.Claim
+		for _, x := range cs {
+			if x.ID == tt.id {
+				c = x
+			}
+		}
+		at := a.Of(c)
+		if got := fmt.Sprintf("%v %d", at.Sources, at.Independent); got != tt.want {
+			t.Errorf("%s: %s; want %s", tt.id, got, tt.want)
+		}
+	}
+}
