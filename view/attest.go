@@ -33,8 +33,8 @@ func (a Attestation) String() string {
 // narrower one within it (attests): "1939-01" attests "1939", not the
 // other way round; two versions of a tenure ("1938-04/" and "1938-08/"),
 // which the disagreements list, do not attest each other, nor does an
-// opening attest a closing. A claim without a date is attested by any
-// claim of the same thing; an undated claim attests no dated one.
+// opening attest a closing. A claim without a date attests, and is
+// attested by, any claim of the same thing: it says only that it held.
 type Attester struct {
 	roots   map[string][]string // source → the sources at the ends of its derivation chains
 	authors map[string][]string // source → its personal authors ("Family, Given")
@@ -143,16 +143,14 @@ func (a *Attester) independent(srcs []string) int {
 	return len(groups)
 }
 
-// attests reports whether a claim dated o attests one dated c: c is
+// attests reports whether a claim dated o attests one dated c: either is
 // undated, or o is c's date or a narrower one within it — of two
 // intervals, one that tells the same holding (oneHolding), not another
 // version of it.
 func attests(o, c tokumu.When) bool {
 	switch {
-	case c.IsZero():
-		return true
-	case o.IsZero():
-		return false
+	case c.IsZero(), o.IsZero():
+		return true // a source that gives no date says only that it held
 	case o.EDTF == c.EDTF:
 		return true
 	case o.Earliest < c.Earliest || o.Latest > c.Latest:

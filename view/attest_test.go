@@ -64,7 +64,7 @@ func TestAttestation(t *testing.T) {
 
 // TestAttestDatesAndAuthors: a claim is attested by one of the same thing
 // at its date or a narrower one within it — not by a coarser one, not by
-// another version of the same tenure, not by an undated one — and two
+// another version of the same tenure — or by one that gives no date, and two
 // works of one person are one witness, while an institution's are not.
 func TestAttestDatesAndAuthors(t *testing.T) {
 	w := func(s string) tokumu.When { v, _, _ := tokumu.ParseWhen(s); return v }
@@ -90,8 +90,8 @@ func TestAttestDatesAndAuthors(t *testing.T) {
 		{"month", "[moz1] 1"},                          // "1939" and "1938/1939" do not give the month
 		{"year", "[moz1 other] 2"},                     // "1939-01" lies within 1939
 		{"span", "[frus1 moz1 other] 3"},               // both lie within 1938/1939
-		{"april", "[frus2 moz1 moz2] 2"},               // not the August version; Mozokhin's two books one witness
-		{"august", "[other] 1"},                        // the April version does not attest it
+		{"april", "[frus1 frus2 moz1 moz2] 3"},         // not the August version; Mozokhin's two books one witness; the undated one
+		{"august", "[frus1 other] 2"},                  // the April versions do not attest it; the undated one does
 		{"undated", "[frus1 frus2 moz1 moz2 other] 4"}, // everything attests an undated claim; two FRUS documents are two witnesses
 	} {
 		var c *tokumu.Claim
