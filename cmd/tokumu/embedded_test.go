@@ -110,3 +110,20 @@ func TestPathBoundedByEvidence(t *testing.T) {
 		t.Errorf("path at 1925: exit %d, %s%s; want no path (the department did not exist)", code, out, errs)
 	}
 }
+
+// TestPathOddEnds: --at a year or a month says which day it reads; a
+// place is no end of a path, and the message says why rather than
+// suggesting another date; a path at 1938-06 takes no step through the
+// battles of 1939 (a participation holds while the event went on).
+func TestPathOddEnds(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	if _, _, errs := run(t, "", "path", "lyushkov-genrikh", "harbin-tokumu-kikan", "--at", "1938-07"); !strings.Contains(errs, "--at 1938-07 is the day 1938-07-01; for any day of it give --from 1938-07 --to 1938-07") {
+		t.Errorf("--at 1938-07: stderr %q; want the day it reads", errs)
+	}
+	if code, _, errs := run(t, "", "path", "higuchi-kiichiro", "otpor"); code != 1 || !strings.Contains(errs, "otpor is a place: the relation graph joins") {
+		t.Errorf("a path to a place: exit %d, %q", code, errs)
+	}
+	if _, out, _ := run(t, "", "path", "zhukov-georgy", "57th-special-corps", "--at", "1938-06-01"); strings.Contains(out, "Battles of Khalkhin Gol") {
+		t.Errorf("a path at June 1938 through the battles of 1939:\n%s", out)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"slices"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/network"
@@ -16,7 +17,7 @@ var pathFlags = struct {
 }{undated: true}
 
 func pathFlagSet(fs *flag.FlagSet, m *Main) {
-	fs.StringVar(&pathFlags.at, "at", pathFlags.at, "only relations that may have held on this date (e.g. 1938-07)")
+	fs.StringVar(&pathFlags.at, "at", pathFlags.at, "only relations that may have held on this day (a month or a year means its first day: 1938-07 is 1 July; --from and --to give a span)")
 	fs.StringVar(&pathFlags.from, "from", pathFlags.from, "only relations that may have held after this date")
 	fs.StringVar(&pathFlags.to, "to", pathFlags.to, "only relations that may have held before this date")
 	fs.BoolVar(&pathFlags.certain, "certain", pathFlags.certain, "only relations that certainly held in the range")
@@ -60,14 +61,22 @@ then, "possible" when its dates only may include it. Certain steps weigh
 			if d.latest {
 				*d.to = w.Latest
 			}
+			if d.name == "--at" && w.Earliest != w.Latest {
+				fmt.Fprintf(m.Stderr, "tokumu path: --at %s is the day %s; for any day of it give --from %s --to %s\n", d.v, w.Earliest, d.v, d.v)
+			}
 		}
 		c, claims, err := m.loadAnalysis(ctx)
 		if err != nil {
 			return err
 		}
 		for _, id := range args {
-			if c.Entities[id] == nil {
+			e := c.Entities[id]
+			if e == nil {
 				return tokumu.Errorf(tokumu.ENOTFOUND, "no entity %q (find ids with tokumu search)", id)
+			}
+			if !slices.Contains(network.DefaultTypes, e.Type) {
+				// No date or flag would help: say so, and where to look.
+				return tokumu.Errorf(tokumu.ENOTFOUND, "%s is a %s: the relation graph joins persons, organizations, units, operations, events and documents, not %ss (tokumu show %s lists what was there)", id, e.Type, e.Type, id)
 			}
 		}
 		opt.Exclude = func(p string) bool {
