@@ -75,8 +75,10 @@ both ends of any range allow. Then each organ's error over time.`,
 			fmt.Fprintf(m.Stdout, "\n%s — %s, %s\n", c.Label(q.Subject, m.Lang), q.Predicate, q.Unit)
 			for _, p := range q.Pairs {
 				e := p.Estimate
-				fmt.Fprintf(m.Stdout, "  %-10s %-12s by %-28s ÷ %-12s (%s, %s) = %s [%.2f–%.2f]\n", whenText(e.When), pointValue(e), byText(c, e.Claims[0], m.Lang),
-					pointValue(p.Actual), whenText(p.Actual.When), p.Actual.Claims[0].Source, p.Bound.Mark(fmt.Sprintf("×%.2f", p.Ratio)), p.Low, p.High)
+				// The count's grade beside its source: a D4 web page's count
+				// is not the historiography's.
+				fmt.Fprintf(m.Stdout, "  %-10s %-12s by %-28s ÷ %-12s (%s, %s %s) = %s [%.2f–%.2f]\n", whenText(e.When), pointValue(e), byText(c, e.Claims[0], m.Lang),
+					pointValue(p.Actual), whenText(p.Actual.When), p.Actual.Claims[0].Source, p.Actual.Claims[0].Grade, p.Bound.Mark(fmt.Sprintf("×%.2f", p.Ratio)), p.Low, p.High)
 			}
 			for _, e := range q.Unpaired {
 				fmt.Fprintf(m.Stdout, "  %-10s %-12s by %-28s no count within the tolerance\n", whenText(e.When), pointValue(e), byText(c, e.Claims[0], m.Lang))
