@@ -1,7 +1,6 @@
 package format_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/format"
-	"github.com/tokumu/tokumu/sqlite"
 )
 
 // bibSources are sources of the kinds the walkthrough's exports got wrong:
@@ -30,23 +28,6 @@ func bibSources() []*tokumu.Source {
 		{ID: "rgva-doc", Kind: tokumu.Archival, Type: "manuscript", Authors: []tokumu.Agent{{Literal: "Штаб 1-й армейской группы"}},
 			Title: "Оперативная сводка № 1", Archive: "RGVA", ArchiveLocation: "f. 33987, op. 3", Language: "ru", Note: "Read in a copy."},
 	}
-}
-
-// openWith opens the fixture with more sources.
-func openWith(t *testing.T, srcs []*tokumu.Source) tokumu.Store {
-	t.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, ":memory:", sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	ds := fixture()
-	ds.Sources = append(ds.Sources, srcs...)
-	if err := db.Replace(ctx, ds); err != nil {
-		t.Fatal(err)
-	}
-	return db
 }
 
 // bibEntry returns the text of the entry with key id in a BibTeX file.

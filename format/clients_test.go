@@ -37,7 +37,10 @@ func fixture() *tokumu.Dataset {
 	return ds
 }
 
-func openFixture(t *testing.T) tokumu.Store {
+func openFixture(t *testing.T) tokumu.Store { return openWith(t, nil) }
+
+// openWith opens the fixture with more sources.
+func openWith(t *testing.T, srcs []*tokumu.Source) tokumu.Store {
 	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, ":memory:", sqlite.Options{})
@@ -45,7 +48,9 @@ func openFixture(t *testing.T) tokumu.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if err := db.Replace(ctx, fixture()); err != nil {
+	ds := fixture()
+	ds.Sources = append(ds.Sources, srcs...)
+	if err := db.Replace(ctx, ds); err != nil {
 		t.Fatal(err)
 	}
 	return db
