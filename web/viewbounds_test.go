@@ -19,7 +19,7 @@ func TestNetworkBounds(t *testing.T) {
 	checkURLs(t, ts.URL, []urlCase{
 		{"/network?from=1941&to=1941", 200, nil, []string{hataMoscow}},
 		{"/network?from=1927&to=1927", 200, []string{`<li class="possible">` + hataMoscow,
-			"(possible: military attaché in December 1926 – unknown; ended by 1930-12-31 at the latest (next posting: Hata Hikosaburō — military attaché in — Japanese military attaché office, Warsaw (1930), claim hata-hikosaburo~",
+			"(possible: military attaché in December 1926 – unknown; ended by 1930-12-31 at the latest (next posting: Hata Hikosaburō — military attaché in — Japanese military attaché office, Warsaw (1930–1932), claim hata-hikosaburo~",
 			`"certain":false,"why":["possible: military attaché in December 1926`, `"certain":true`,
 			`<a class="skip-inline" href="#net-lists">`, `id="net-lists"`}, nil},
 		// The same explanation in the reader's language.
