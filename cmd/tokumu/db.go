@@ -178,7 +178,8 @@ func (m *Main) keepEdited(ctx context.Context, db tokumu.Store, name string) (bo
 		return false, err
 	}
 	fmt.Fprintf(m.Stderr, "tokumu: %s holds %s; it keeps the embedded corpus of an earlier tokumu, since loading this version's would lose them.\n"+
-		"  To move to this version's corpus: tokumu export --db %s --format yaml -o edited/ keeps the edited corpus; then tokumu import --discard-edits.\n", name, desc, name)
+		"  To keep them: tokumu export --db %s --format yaml -o edited/ writes the edited corpus.\n"+
+		"  To use this version's corpus instead: delete the file (the next command rebuilds it), or on PostgreSQL tokumu import DIR --db %s --discard-edits.\n", name, desc, name, name)
 	return true, nil
 }
 
@@ -187,7 +188,8 @@ func (m *Main) keepEdited(ctx context.Context, db tokumu.Store, name string) (bo
 // no database yet.
 func editsIn(ctx context.Context, path string) (string, error) {
 	var db tokumu.Store
-	if kind, target := parseDB(path); kind == dbPostgres {
+	kind, target := parseDB(path)
+	if kind == dbPostgres {
 		pg, err := postgres.Open(ctx, target)
 		if err != nil {
 			return "", err
@@ -207,15 +209,10 @@ func editsIn(ctx context.Context, path string) (string, error) {
 	}
 	defer db.Close()
 	desc, err := describeEdits(ctx, db)
-	if err != nil && kindOf(path) != dbPostgres {
+	if err != nil && kind != dbPostgres {
 		return "", nil // a file of an older schema, without a history
 	}
 	return desc, err
-}
-
-func kindOf(path string) string {
-	kind, _ := parseDB(path)
-	return kind
 }
 
 // describeEdits says which revisions were made on db's data since its

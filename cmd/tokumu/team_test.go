@@ -411,7 +411,7 @@ func TestOlderEmbeddedWithEdits(t *testing.T) {
 	}
 	db.Close()
 	code, out, errs := run(t, path, "--json", "stats")
-	if code != 0 || !strings.Contains(errs, "holds 1 revision made through the editor") || !strings.Contains(errs, "import --discard-edits") {
+	if code != 0 || !strings.Contains(errs, "holds 1 revision made through the editor") || !strings.Contains(errs, "To keep them: tokumu export --db "+path) || !strings.Contains(errs, "delete the file") {
 		t.Fatalf("stats on an edited older embedded corpus: exit %d, stderr %q", code, errs)
 	}
 	var st struct{ Claims int }
