@@ -30,7 +30,7 @@ var convertOpts convertFlags
 
 var cmdConvert = &command{
 	name: "convert",
-	args: "FILE… --to DIR [--corpus DIR]",
+	args: "FILE… [--corpus DIR] [--to DIR]",
 	summary: `Turn a citation manager's export and a spreadsheet of claims into corpus YAML.
 A .json file is read as CSL-JSON, .bib as BibTeX, .ris as RIS (Zotero
 exports all three): each entry becomes sources/<key>.yaml. A .csv file is
@@ -42,13 +42,13 @@ rules; every problem is reported as file:row:column with a fix, and
 nothing is written unless all is valid. An entity that gets claims is
 written whole, with its old and new claims, at its path under DIR.
 
-DIR receives only the new and changed files. Give the corpus itself
-(--corpus corpus/ --to corpus/) to add them to it; another DIR is to be
-copied into the corpus. With the embedded corpus, write one out first
-with tokumu export --format yaml -o DIR.`,
+With --corpus DIR alone the files are added to that corpus. --to DIR
+writes only the new and changed files elsewhere, to be copied into the
+corpus. With the embedded corpus, --to is needed; to add to a corpus of
+your own, write one out first with tokumu export --format yaml -o DIR.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		convertOpts = convertFlags{}
-		fs.StringVar(&convertOpts.to, "to", "", "the directory to write the corpus files into (required)")
+		fs.StringVar(&convertOpts.to, "to", "", "the directory to write the corpus files into (default: the --corpus DIR; needed with the embedded corpus)")
 		fs.StringVar(&convertOpts.corpus, "corpus", "", "the corpus the claims are checked against and added to (default: the embedded one)")
 	},
 	run: func(ctx context.Context, m *Main, args []string) error {
@@ -80,8 +80,11 @@ with tokumu export --format yaml -o DIR.`,
 		if len(args) == 0 {
 			return usagef("tokumu convert zotero.bib claims.csv --to corpus/", "convert needs at least one file")
 		}
+		if o.to == "" && o.corpus != "" {
+			o.to = o.corpus // add to the corpus the claims were checked against
+		}
 		if o.to == "" {
-			return usagef("tokumu convert "+strings.Join(args, " ")+" --to corpus/", "give the directory to write to with --to DIR")
+			return usagef("tokumu convert "+strings.Join(args, " ")+" --corpus corpus/", "give the corpus to add to with --corpus DIR, or a directory for the new files with --to DIR (the embedded corpus cannot be written)")
 		}
 		var cargs []string
 		if o.corpus != "" {
@@ -135,9 +138,9 @@ with tokumu export --format yaml -o DIR.`,
 		// not load alone, and the next step must say what to do with it.
 		switch {
 		case o.corpus == "":
-			fmt.Fprintf(m.Stdout, "%s holds only the new and changed files, checked against the embedded corpus. To add them to a corpus of your own, write one out with tokumu export --format yaml -o DIR and convert again with --corpus DIR --to DIR\n", o.to)
+			fmt.Fprintf(m.Stdout, "%s holds only the new and changed files, checked against the embedded corpus. To add them to a corpus of your own, write one out with tokumu export --format yaml -o DIR and convert again with --corpus DIR\n", o.to)
 		case !sameDir(o.to, o.corpus):
-			fmt.Fprintf(m.Stdout, "%s holds only the new and changed files, not a whole corpus: copy them into %s (cp -R %s/. %s/), or convert with --to %s\n", o.to, o.corpus, filepath.Clean(o.to), filepath.Clean(o.corpus), o.corpus)
+			fmt.Fprintf(m.Stdout, "%s holds only the new and changed files, not a whole corpus: copy them into %s (cp -R %s/. %s/), or convert without --to\n", o.to, o.corpus, filepath.Clean(o.to), filepath.Clean(o.corpus))
 		}
 		return nil
 	},

@@ -55,14 +55,14 @@ func counts(t *testing.T, dir string) (entities, claims, sources int) {
 }
 
 // TestConvert: a 3-entry BibTeX file, a 3-entry RIS file and a 20-row
-// claims CSV go into a copy of the corpus, which then passes check with 6
+// claims CSV go into a copy of the corpus (--corpus alone writes there), which then passes check with 6
 // more sources and 20 more claims; an entity's file keeps its text and
 // gains one line a claim.
 func TestConvert(t *testing.T) {
 	dir := copyCorpus(t)
 	e0, c0, s0 := counts(t, dir)
 	before, _ := os.ReadFile(filepath.Join(dir, "entities/person/ozaki-hotsumi.yaml"))
-	code, out, errs := convertZotero(t, convertData+"zotero.bib", convertData+"zotero.ris", convertData+"claims-20.csv", "--corpus", dir, "--to", dir)
+	code, out, errs := convertZotero(t, convertData+"zotero.bib", convertData+"zotero.ris", convertData+"claims-20.csv", "--corpus", dir)
 	if code != 0 {
 		t.Fatalf("convert: exit %d\n%s%s", code, out, errs)
 	}
@@ -86,7 +86,8 @@ func TestConvert(t *testing.T) {
 			t.Errorf("sources/kuromiya2009.yaml lacks %q:\n%s", w, src)
 		}
 	}
-	// Again: every source and claim is now in the corpus, and said so.
+	// Again (--to defaulted to --corpus above; here both are given): every
+	// source and claim is now in the corpus, and said so.
 	code, _, errs = run(t, "", "convert", convertData+"zotero.ris", "--corpus", dir, "--to", dir)
 	if code != 1 || !strings.Contains(errs, "zotero.ris:1: source coox1985 is already in the corpus") {
 		t.Errorf("converting twice: exit %d\n%s", code, errs)
@@ -130,7 +131,7 @@ func TestConvertUsage(t *testing.T) {
 		want string
 	}{
 		{[]string{"convert"}, "convert needs at least one file"},
-		{[]string{"convert", "a.bib"}, "give the directory to write to with --to DIR"},
+		{[]string{"convert", "a.bib"}, "give the corpus to add to with --corpus DIR, or a directory for the new files with --to DIR"},
 		{[]string{"convert", "x.docx", "--to", t.TempDir()}, "cannot read x.docx"},
 		{[]string{"convert", convertData + "claims-template.csv", "--to"}, "flag --to needs a value"},
 	} {
@@ -215,7 +216,7 @@ func TestConvertElsewhere(t *testing.T) {
 	to := filepath.Join(t.TempDir(), "new")
 	code, out, errs := convertZotero(t, convertData+"zotero.bib", testConvert+"tab.csv", "--corpus", dir, "--to", to)
 	want := "wrote 4 files to " + to + ": 3 sources, 1 claim on 1 entity\n" +
-		to + " holds only the new and changed files, not a whole corpus: copy them into " + dir + " (cp -R " + to + "/. " + dir + "/), or convert with --to " + dir + "\n"
+		to + " holds only the new and changed files, not a whole corpus: copy them into " + dir + " (cp -R " + to + "/. " + dir + "/), or convert without --to\n"
 	if code != 0 || out != want {
 		t.Fatalf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
 	}
@@ -240,7 +241,7 @@ func TestConvertElsewhere(t *testing.T) {
 	to = filepath.Join(t.TempDir(), "new")
 	code, out, errs = convertZotero(t, convertData+"zotero.bib", testConvert+"semicolon.csv", "--to", to)
 	want = "wrote 5 files to " + to + ": 3 sources, 2 claims on 2 entities\n" +
-		to + " holds only the new and changed files, checked against the embedded corpus. To add them to a corpus of your own, write one out with tokumu export --format yaml -o DIR and convert again with --corpus DIR --to DIR\n"
+		to + " holds only the new and changed files, checked against the embedded corpus. To add them to a corpus of your own, write one out with tokumu export --format yaml -o DIR and convert again with --corpus DIR\n"
 	if code != 0 || out != want {
 		t.Fatalf("exit %d\n%s%s\nwant\n%s", code, out, errs, want)
 	}
