@@ -38,6 +38,8 @@ func TestAnalysesPages(t *testing.T) {
 		{"/estimates?q=est-red-army-strength-men", 200, []string{"&gt;1,400,000", "≥×1.08", `</a> <abbr class="grade`}, nil}, // each side of a pair with its grade
 		{"/estimates?q=est-soviet-far-eastern-forces-strength-rifle_divisions", 200, []string{"≤28"}, nil},
 		{"/ledger#bounds", 200, []string{"≤28", "≤&#43;17 (≤×2.55)", "≥4 divisions", "≥×1.00"}, nil},
+		{"/ledger", 200, []string{"the ledger holds 16 plants in 6 operations.", `<th scope="col">Certainly changed</th>`}, nil},
+		{"/ledger?lang=ru", 200, []string{"всего в журнале 16 подбросов в 6 операциях."}, nil},
 		{"/network?ego=lyushkov-genrikh&undated=1&radius=1", 200, []string{`value="lyushkov-genrikh"`, `href="/entities/lyushkov-genrikh"`}, []string{`href="/entities/doihara-kenji"`}},
 		// An undated link is drawn only within its organization's
 		// life: the Intelligence Department was founded in 1940.

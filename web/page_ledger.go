@@ -17,6 +17,16 @@ type ledgerPage struct {
 	L *ledger.Ledger
 }
 
+// Plants counts the plants of every operation once: the period rows
+// count a plant in each period its dates reach, so they do not add up to it.
+func (p *ledgerPage) Plants() int {
+	n := 0
+	for _, op := range p.L.Operations {
+		n += len(op.Plants)
+	}
+	return n
+}
+
 func (s *Server) handleLedgerPage(w http.ResponseWriter, r *http.Request) {
 	p := ledgerPage{base: s.base(r, "ledger", "ledger.title"), L: s.st(r).snap.analyses().ledger}
 	s.render(w, r, http.StatusOK, "ledger", &p)

@@ -94,6 +94,11 @@ follows.`,
 			fmt.Fprintf(m.Stdout, "  %-10s %d operation(s), %d plant(s), %d estimate(s) from the plants on, %d certainly changed, median estimate ÷ count %s\n",
 				p.Period, len(p.Operations), p.Plants, p.Estimates, p.Moved, p.MedianBound.Mark(ratioText(p.MedianRatio)))
 		}
+		plants := 0
+		for _, op := range l.Operations {
+			plants += len(op.Plants)
+		}
+		fmt.Fprintf(m.Stdout, "  (a plant whose dates reach two periods is counted in each, so the rows do not add up: %d plants in %d operations)\n", plants, len(l.Operations))
 		return nil
 	},
 }
