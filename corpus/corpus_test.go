@@ -94,7 +94,7 @@ func TestInvariants(t *testing.T) {
 	// figures"): every strength or establishment claim is dated and has a
 	// unit; on the Soviet forces charted against Japanese estimates the
 	// unit is one the chart knows.
-	chartUnits := map[string]bool{"men": true, "divisions": true, "aircraft": true, "tanks": true,
+	chartUnits := map[string]bool{"men": true, "divisions": true, "rifle divisions": true, "aircraft": true, "tanks": true,
 		"guns": true, "tankettes": true, "armoured vehicles": true,
 		"tanks and tankettes": true, "tanks and self-propelled guns": true, "tanks, tankettes and armoured cars": true}
 	for _, c := range ds.Claims {
@@ -108,7 +108,7 @@ func TestInvariants(t *testing.T) {
 			t.Errorf("%s: %s claim without a unit", c.Origin, c.Predicate)
 		}
 		if e := ix.Entities[c.Subject]; e != nil && hasTag(e, "estimates") && !chartUnits[c.Unit] {
-			t.Errorf("%s: unit %q on %s; use one of men, divisions, aircraft, tanks (or guns, tankettes, armoured vehicles, or a mix named in the unit: tanks and tankettes, tanks and self-propelled guns, tanks, tankettes and armoured cars)", c.Origin, c.Unit, c.Subject)
+			t.Errorf("%s: unit %q on %s; use one of men, divisions, rifle divisions, aircraft, tanks (or guns, tankettes, armoured vehicles, or a mix named in the unit: tanks and tankettes, tanks and self-propelled guns, tanks, tankettes and armoured cars)", c.Origin, c.Unit, c.Subject)
 		}
 	}
 	// A name in its own script wherever one is attested: an entity with a
