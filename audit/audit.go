@@ -11,7 +11,11 @@
 // does not ("1938" and a death in May 1938). A finding names every claim
 // it rests on, with its source and grade, so that a reader can weigh it.
 // Claims with a perspective (beliefs, estimates, planted stories) are what
-// someone believed, not what was, and are audited only as estimates.
+// someone believed, not what was, and are audited only as estimates —
+// and, for a post or membership (a witness's account of his own service),
+// against the organization's founding and end: which organization the
+// account names is the editors' filing, and a post in an organization
+// already converted into another belongs on the successor.
 package audit
 
 import (
@@ -27,8 +31,8 @@ import (
 const (
 	AfterDeath         = "after_death"       // an act or posting of a person after his death
 	BeforeBirth        = "before_birth"      // an act or posting of a person before his birth
-	BeforeFounding     = "before_founding"   // an event with an organization taking part before its founding
-	AfterDissolution   = "after_dissolution" // an event with an organization taking part after its end
+	BeforeFounding     = "before_founding"   // an event with an organization taking part, or a post in it, before its founding
+	AfterDissolution   = "after_dissolution" // an event with an organization taking part, or a post in it, after its end
 	DissolvedParent    = "dissolved_parent"  // a unit subordinate to a parent already dissolved
 	TwoPostings        = "two_postings"      // a person in two exclusive postings at once
 	Cycle              = "hierarchy_cycle"   // an organization part of itself through a chain
@@ -195,6 +199,9 @@ func Run(claims []*tokumu.Claim, vocab *tokumu.Vocab, sources []*tokumu.Source) 
 	}
 	postings := map[string][]*tokumu.Claim{}
 	for _, c := range claims {
+		if c.Perspective != "" && c.Object != "" && !c.When.IsZero() && (vocab.Is(c.Predicate, tokumu.RolePosting) || vocab.Is(c.Predicate, tokumu.RoleOffice)) {
+			a.tenure(c) // whose account it is does not change which organization it was filed on
+		}
 		if c.Perspective != "" {
 			if vocab.Is(c.Predicate, tokumu.RoleEstimate) && !c.When.IsZero() {
 				a.estimate(c)
@@ -222,6 +229,9 @@ func Run(claims []*tokumu.Claim, vocab *tokumu.Vocab, sources []*tokumu.Source) 
 		}
 		if vocab.Is(c.Predicate, tokumu.RoleExclusive) || vocab.Is(c.Predicate, tokumu.RoleOffice) {
 			postings[c.Subject] = append(postings[c.Subject], c)
+		}
+		if vocab.Is(c.Predicate, tokumu.RolePosting) || vocab.Is(c.Predicate, tokumu.RoleOffice) {
+			a.tenure(c)
 		}
 	}
 	// Participations in undated claims take the event's date.
@@ -337,6 +347,54 @@ func (a *auditor) parent(c *tokumu.Claim) {
 		a.add(DissolvedParent, certain, c.Subject, fmt.Sprintf("%s %s %s (%s) %s after %s was dissolved or converted (%s)",
 			c.Subject, a.label(c.Predicate), c.Object, c.When.Human("en"), what, c.Object, x.by[0].When.Human("en")), append([]*tokumu.Claim{c}, x.by...)...)
 	}
+}
+
+// tenure audits a post or membership in an organization against the
+// organization's founding and end: a man cannot head or serve in an organ
+// before it exists or after it was dissolved or converted into another
+// (then the claim belongs to the successor, with the source's name for it
+// in named_as). A post that begins in the organization's life and is
+// said to last past its end is a finding too: the source or the end is
+// wrong, or the post went on in the successor.
+func (a *auditor) tenure(c *tokumu.Claim) {
+	if x := a.founded[c.Object]; x != nil {
+		lo, hi := end(c.When)
+		if !c.When.Interval {
+			lo, hi = c.When.Earliest, c.When.Latest
+		}
+		if found, certain := before(lo, hi, x); found && known(lo) {
+			a.add(BeforeFounding, certain, c.Object, fmt.Sprintf("%s %s %s (%s%s) before it was founded (%s)",
+				c.Subject, a.label(c.Predicate), c.Object, c.When.Human("en"), account(c), x.by[0].When.Human("en")), append([]*tokumu.Claim{c}, x.by...)...)
+		}
+	}
+	x := a.ended[c.Object]
+	if x == nil {
+		return
+	}
+	lo, hi := start(c.When)
+	found, certain := after(lo, hi, x)
+	what := "begins"
+	if !found && c.When.Interval {
+		// Only a certain overrun: a year's end ("1943–1945") against an
+		// end in August 1945 is the imprecision of the dates.
+		if elo, ehi := end(c.When); known(ehi) {
+			if _, c2 := after(elo, ehi, x); c2 {
+				found, certain, what = true, true, "lasts"
+			}
+		}
+	}
+	if found {
+		a.add(AfterDissolution, certain, c.Object, fmt.Sprintf("%s %s %s (%s%s) %s after it was dissolved or converted (%s)",
+			c.Subject, a.label(c.Predicate), c.Object, c.When.Human("en"), account(c), what, x.by[0].When.Human("en")), append([]*tokumu.Claim{c}, x.by...)...)
+	}
+}
+
+// account names whose account a claim is, when it has a perspective.
+func account(c *tokumu.Claim) string {
+	if c.Perspective == "" {
+		return ""
+	}
+	return ", according to " + c.Perspective
 }
 
 // estimate audits a strength claim (an estimate with its perspective, or

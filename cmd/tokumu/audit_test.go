@@ -26,8 +26,8 @@ func TestAuditCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatal(err)
 	}
-	if r.Certain != 6 || r.Possible != 2 || len(r.Findings) != 8 {
-		t.Errorf("certain %d, possible %d, findings %d; want 6, 2, 8", r.Certain, r.Possible, len(r.Findings))
+	if r.Certain != 10 || r.Possible != 2 || len(r.Findings) != 12 {
+		t.Errorf("certain %d, possible %d, findings %d; want 10, 2, 12", r.Certain, r.Possible, len(r.Findings))
 	}
 	seen := map[string]bool{}
 	for _, f := range r.Findings {
