@@ -88,8 +88,8 @@ func Load(ctx context.Context, st tokumu.Store, vocab *tokumu.Vocab) (*Chart, er
 // organization: its heads); foundings, dissolutions and conversions date
 // the organizations, and deaths and other postings bound the heads whose
 // end the source does not give (view.Bound). Undated edges are kept and
-// held to be possible at every date. Claims with a perspective (beliefs)
-// date nothing.
+// held to be possible at every date. Claims with a perspective (beliefs,
+// testimony) date nothing and are neither edges nor heads.
 func Build(claims []*tokumu.Claim, vocab *tokumu.Vocab) *Chart {
 	c := &Chart{index: map[string]int32{}, life: map[int32]*life{}, bounds: map[*tokumu.Claim]view.Bounds{}}
 	lifeOf := func(i int32) *life {
@@ -130,7 +130,10 @@ func Build(claims []*tokumu.Claim, vocab *tokumu.Vocab) *Chart {
 				m.pred = append(m.pred, cl)
 			}
 		}
-		if cl.Object == "" {
+		if cl.Object == "" || cl.Perspective != "" {
+			// A belief or a witness's account (Ōshima's recollection
+			// that Kasahara headed the Russia Section) is no edge and
+			// no head: the chart would state it as fact.
 			continue
 		}
 		lo, hi := cl.When.Earliest, cl.When.Latest

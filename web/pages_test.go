@@ -82,11 +82,14 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		{"/structure?root=kwantung-army&date=1939-06-01", 200, []string{`Ueda Kenkichi</a> <span class="hw" title="1936/1939">1936–1939</span> <a class="src" href="/sources/kotobank-ueda#c-`, `title="fairly reliable, probably true">C2</abbr>`}, nil},
 		{"/structure?root=nowhere", 404, []string{"not in the organization chart"}, nil},
 		// A head a source names without dates is possible whenever the
-		// evidence allows (view.Bound), and the page says that his dates
-		// are not given rather than name him like a dated head; where
-		// other sources date his tenure of the post (Komatsubara's,
+		// evidence allows (view.Bound): the page lists him apart, as named
+		// without dates, never among the heads the dates place there;
+		// where other sources date his tenure of the post (Komatsubara's,
 		// 1932–1933), the undated one is bounded by it.
-		{"/structure?root=harbin-tokumu-kikan&date=1925-06-01", 200, []string{`Matsui Iwane</a> <span class="hw" title="">(dates not given)</span>`}, []string{`Komatsubara Michitarō</a>`}},
+		{"/structure?root=harbin-tokumu-kikan&date=1925-06-01", 200, []string{`named head without dates: <a href="/entities/`, `Matsui Iwane</a> <a class="src"`}, []string{`Komatsubara Michitarō</a>`, `<span class="heads">head: <a href="/entities/matsui-iwane"`}},
+		// A witness's account (Ōshima's recollection that Kasahara headed
+		// the Russia Section) is no head of the chart: it would read as fact.
+		{"/structure?root=ija-general-staff&date=1945-08-09", 200, []string{`Russia Section`}, []string{`kasahara-yukio`}},
 		{"/structure?root=harbin-tokumu-kikan&date=1933-01-01", 200, []string{`Komatsubara Michitarō</a>`}, nil},
 		{"/network?from=1938&to=1940", 200, []string{"Most connected", `id="net-data"`, "in 1938–1940"}, nil},
 		// The overview draws the charts and links each quantity's own page;

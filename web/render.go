@@ -342,6 +342,17 @@ func (c whenCtx) HTML() template.HTML { return c.b.WhenHTML(c.W) }
 // Human is a time in words in the page's language.
 func (b *base) Human(w tokumu.When) string { return w.Human(b.Lang) }
 
+// Day writes one day in the page's language ("30 September 1945",
+// "1945年9月30日"): a bound the evidence sets, which is a day, not an
+// EDTF date of a claim.
+func (b *base) Day(d tokumu.Day) string {
+	w, _, err := tokumu.ParseWhen(d.String())
+	if err != nil {
+		return d.String()
+	}
+	return w.Human(b.Lang)
+}
+
 // claimCtx is a claim with what a template needs to render its citation.
 type claimCtx struct {
 	C *tokumu.Claim

@@ -37,14 +37,17 @@ type structurePage struct {
 
 // orgNode is one organization in the rendered tree.
 type orgNode struct {
-	ID    string
-	Via   *tokumu.Claim
-	Heads []*tokumu.Claim
-	// MoreHeads counts the heads not named (more than headsMax).
-	MoreHeads int
-	Change    string // a chart change kind (chart.Added …) relative to the other date
-	Children  []*orgNode
-	Size      int // organizations in this subtree, as drawn
+	ID  string
+	Via *tokumu.Claim
+	// Heads are the heads whose dated claims may hold on the date;
+	// Undated those a source names without dates, whom the chart cannot
+	// place at it (splitHeads).
+	Heads, Undated []*tokumu.Claim
+	// MoreHeads and MoreUndated count those not named (more than headsMax).
+	MoreHeads, MoreUndated int
+	Change                 string // a chart change kind (chart.Added …) relative to the other date
+	Children               []*orgNode
+	Size                   int // organizations in this subtree, as drawn
 	// Cut counts the organizations of the whole chart left out because it
 	// is larger than structureMax; set on the root only.
 	Cut int
@@ -181,15 +184,14 @@ func (p *structurePage) ChangeText(c chart.Change) template.HTML {
 	return template.HTML(template.HTMLEscapeString(c.Kind))
 }
 
-// buildTree turns a breadth-first subtree into nested nodes.
-// datedFirst orders an organization's heads on a date for the page: those
-// whose claims are dated first, then the undated ones, and drops an
-// undated claim of a man a dated claim already names. A source that names
-// a head without dates makes him possible at any date the evidence allows
-// (chart.boundUndated), so he must not crowd out, or read like, the heads
-// the dates place there.
-func datedFirst(heads []*tokumu.Claim) []*tokumu.Claim {
-	var dated, undated []*tokumu.Claim
+// splitHeads parts an organization's heads on a date into those whose
+// claims are dated and those a source names without dates, and drops an
+// undated claim of a man a dated claim already names. An undated head is
+// possible at any date his life and the organization's allow (Matsui
+// Iwane "head of the 2nd Bureau" is as possible in 1945 as in 1929), so
+// the page lists him apart, as named without dates, never among the
+// heads the dates place there.
+func splitHeads(heads []*tokumu.Claim) (dated, undated []*tokumu.Claim) {
 	named := map[string]bool{}
 	for _, h := range heads {
 		if !h.When.IsZero() {
@@ -203,7 +205,7 @@ func datedFirst(heads []*tokumu.Claim) []*tokumu.Claim {
 			named[h.Subject] = true
 		}
 	}
-	return append(dated, undated...)
+	return dated, undated
 }
 
 func buildTree(nodes []chart.Node, change func(string) string) *orgNode {
@@ -218,10 +220,15 @@ func buildTree(nodes []chart.Node, change func(string) string) *orgNode {
 	byID := map[string]*orgNode{}
 	var root *orgNode
 	for _, n := range nodes {
-		on := &orgNode{ID: n.ID, Via: n.Via, Heads: datedFirst(n.Heads), Change: change(n.ID), Size: 1}
+		on := &orgNode{ID: n.ID, Via: n.Via, Change: change(n.ID), Size: 1}
+		on.Heads, on.Undated = splitHeads(n.Heads)
 		if len(on.Heads) > headsMax {
 			on.MoreHeads = len(on.Heads) - headsMax
 			on.Heads = on.Heads[:headsMax]
+		}
+		if len(on.Undated) > headsMax {
+			on.MoreUndated = len(on.Undated) - headsMax
+			on.Undated = on.Undated[:headsMax]
 		}
 		byID[n.ID] = on
 		if root == nil {
@@ -265,6 +272,15 @@ func (p *structurePage) writeCite(b *strings.Builder, c *tokumu.Claim) {
 		`" title="` + esc(title) + `">` + esc(c.Source) + `</a> <abbr class="grade ` + gradeClass(c.Grade) + `" title="` + esc(p.GradeText(c.Grade)) + `">` + esc(c.Grade.String()) + `</abbr>`)
 }
 
+// writeMore links the heads not named to the organization's page, which
+// lists them all, each with its source.
+func (p *structurePage) writeMore(b *strings.Builder, id string, more int) {
+	if more > 0 {
+		esc := template.HTMLEscapeString
+		b.WriteString("; " + `<a href="/entities/` + esc(url.PathEscape(id)) + esc(p.Q()) + `">` + esc(p.T("structure.moreheads", more)) + `</a>`)
+	}
+}
+
 func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
 	esc := template.HTMLEscapeString
 	b.WriteString(`<li class="org`)
@@ -283,21 +299,26 @@ func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
 			if i > 0 {
 				b.WriteString("; ")
 			}
-			when := p.Human(h.When)
-			if h.When.IsZero() {
-				when = p.T("structure.undated")
-			}
-			b.WriteString(string(p.Link(h.Subject)) + ` <span class="hw" title="` + esc(h.When.EDTF) + `">` + esc(when) + `</span> `)
+			b.WriteString(string(p.Link(h.Subject)) + ` <span class="hw" title="` + esc(h.When.EDTF) + `">` + esc(p.Human(h.When)) + `</span> `)
 			p.writeCite(b, h)
 			if bd := p.ch.HeadBound(h); bd.EndBy != nil {
 				// The source gives no end; other evidence does.
-				b.WriteString(` <span class="bound" title="` + esc(bd.EndBy.ID+" ("+bd.EndBy.Source+")") + `">` + esc(p.T("structure.until", bd.End.String(), p.TypeName("bound.", bd.EndWhy))) + `</span>`)
+				b.WriteString(` <span class="bound" title="` + esc(bd.EndBy.ID+" ("+bd.EndBy.Source+")") + `">` + esc(p.T("structure.until", p.Day(bd.End), p.TypeName("bound.", bd.EndWhy))) + `</span>`)
 			}
 		}
-		if n.MoreHeads > 0 {
-			// The entity page lists them all, each with its source.
-			b.WriteString("; " + `<a href="/entities/` + esc(url.PathEscape(n.ID)) + esc(p.Q()) + `">` + esc(p.T("structure.moreheads", n.MoreHeads)) + `</a>`)
+		p.writeMore(b, n.ID, n.MoreHeads)
+		b.WriteString(`</span>`)
+	}
+	if len(n.Undated) > 0 {
+		b.WriteString("\n" + `<span class="heads undated" title="` + esc(p.T("structure.undatedheads.why")) + `">` + esc(p.T("structure.undatedheads")) + ` `)
+		for i, h := range n.Undated {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(string(p.Link(h.Subject)) + ` `)
+			p.writeCite(b, h)
 		}
+		p.writeMore(b, n.ID, n.MoreUndated)
 		b.WriteString(`</span>`)
 	}
 	if c := n.Via; c != nil {
