@@ -118,6 +118,7 @@ func (b *syncBuffer) String() string {
 }
 
 type editServer struct {
+	srv    *web.Server
 	url    string
 	log    *syncBuffer
 	tokens map[string]string // account → API token
@@ -145,7 +146,7 @@ func newEditServer(t *testing.T, db editStore) *editServer {
 	srv.Logger = slog.New(slog.NewTextHandler(es.log, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	es.url = ts.URL
+	es.url, es.srv = ts.URL, srv
 	return es
 }
 

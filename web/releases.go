@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/tokumu/tokumu"
@@ -48,11 +49,7 @@ func (s *Server) releaseClaim(r *http.Request) (*claimPage, error) {
 		return nil, err
 	}
 	st := s.st(r)
-	rs, err := releasesOf(st)
-	if err != nil {
-		return nil, err
-	}
-	c, err := rs.ReleaseClaim(r.Context(), name, r.PathValue("id"))
+	c, err := s.frozenClaim(r.Context(), st, name, r.PathValue("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -70,6 +67,36 @@ func (s *Server) releaseClaim(r *http.Request) (*claimPage, error) {
 	p.Chicago = chicago(src, c, p.Permalink, name)
 	p.Cite = p.claimCitation(src)
 	return p, nil
+}
+
+// frozenClaim reads claim id as of release name: from the releases the
+// store froze; else, when name is the data the server imported and
+// nothing was edited since, from that data; else from the release the
+// binary holds (Frozen: the embedded corpus). A citation names the
+// import's hash before any release is made (servedRelease), so its
+// permalink must resolve without one.
+func (s *Server) frozenClaim(ctx context.Context, st *state, name, id string) (*tokumu.Claim, error) {
+	rs, err := releasesOf(st)
+	if err == nil {
+		var c *tokumu.Claim
+		if c, err = rs.ReleaseClaim(ctx, name, id); err == nil || tokumu.ErrorCode(err) != tokumu.ENOTFOUND {
+			return c, err
+		}
+	}
+	if name == ReleaseOf(st.snap.hash) && st.rev <= st.importRev {
+		return s.findClaim(ctx, st, id)
+	}
+	if s.Frozen != nil {
+		if ds, ok := s.Frozen(name); ok {
+			for _, c := range ds.Claims {
+				if c.ID == id {
+					return c, nil
+				}
+			}
+			return nil, tokumu.Errorf(tokumu.ENOTFOUND, "release %s has no claim %q", name, id)
+		}
+	}
+	return nil, err
 }
 
 func (s *Server) releaseClaimJSON(w http.ResponseWriter, r *http.Request, p *claimPage) {

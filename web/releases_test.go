@@ -160,3 +160,45 @@ func TestServedReleaseAfterImport(t *testing.T) {
 		}
 	})
 }
+
+// TestImportAsRelease: before any release is frozen, a citation names the
+// import's hash (the footer's release); its permalink resolves while the
+// data is the import's, and no longer once edited — unless the binary
+// holds that release (Server.Frozen: the embedded corpus), whose claim it
+// then shows as frozen.
+func TestImportAsRelease(t *testing.T) {
+	bothStores(t, func(t *testing.T, db editStore) {
+		imported := storetest.Fixture()
+		imported.Hash = "feedfacecafe" + strings.Repeat("0", 52) // as the loader hashes a corpus
+		if err := db.Replace(context.Background(), imported); err != nil {
+			t.Fatal(err)
+		}
+		es := newEditServer(t, db)
+		_, a := es.call(t, "GET", "/api/release", "", nil)
+		name, _ := a["release"].(string)
+		if name != "feedfacecafe" {
+			t.Fatalf("/api/release: %v; want release feedfacecafe", a)
+		}
+		u := "/api/releases/" + name + "/claims/c-doihara-head"
+		if st, a := es.call(t, "GET", u, "", nil); st != 200 || a["release"] != name || a["claim"].(map[string]any)["loc"] != "p/14" {
+			t.Errorf("%s before any edit: %d %v; want the import's claim", u, st, a)
+		}
+		if st, body, _ := getPage(t, http.DefaultClient, es.url+"/releases/"+name+"/claims/c-doihara-head"); st != 200 || !strings.Contains(body, "As frozen in release "+name+".") {
+			t.Errorf("the page of the import's release: %d\n%.2000s", st, body)
+		}
+		if st, a := es.call(t, "PATCH", "/api/claims/c-doihara-head", "alice", map[string]any{"reason": "p. 77", "base": 0, "claim": map[string]any{"loc": "p/77"}}); st != 200 {
+			t.Fatalf("the edit: %d %v", st, a)
+		}
+		if st, a := es.call(t, "GET", u, "", nil); st != 404 || !strings.Contains(fmt.Sprint(a["error"]), "no release "+name) {
+			t.Errorf("%s after an edit, nothing frozen: %d %v; want 404", u, st, a)
+		}
+		frozen := storetest.Fixture()
+		es.srv.Frozen = func(n string) (*tokumu.Dataset, bool) { return frozen, n == name }
+		if st, a := es.call(t, "GET", u, "", nil); st != 200 || a["claim"].(map[string]any)["loc"] != "p/14" {
+			t.Errorf("%s after an edit, the binary holding the release: %d %v; want loc p/14", u, st, a)
+		}
+		if st, a := es.call(t, "GET", "/api/releases/"+name+"/claims/no-such-claim", "", nil); st != 404 || !strings.Contains(fmt.Sprint(a["error"]), "has no claim") {
+			t.Errorf("a claim the frozen release lacks: %d %v; want 404", st, a)
+		}
+	})
+}

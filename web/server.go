@@ -46,6 +46,11 @@ type Server struct {
 	// a server behind a proxy that ends TLS (tokumu serve speaks plain
 	// HTTP; it marks the cookie Secure by itself only over TLS).
 	SecureCookies bool
+	// Frozen, if set, gives the data of a release the store does not
+	// keep: the embedded corpus, which the binary holds, is a release
+	// named by its hash (the footer of a server that imported it names
+	// it), whether or not `tokumu release create` froze it.
+	Frozen func(name string) (*tokumu.Dataset, bool)
 }
 
 // state is one consistent generation of what the server answers from.

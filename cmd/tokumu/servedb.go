@@ -69,6 +69,7 @@ func (m *Main) serve(ctx context.Context, addr string, maxConns int) error {
 		srv.ReadRole = tokumu.RoleReader
 	}
 	srv.SecureCookies = opts[serveOptions](m).secure
+	srv.Frozen = m.frozen()
 	if maxConns > 0 {
 		srv.Limits.Conns = maxConns
 	}
@@ -199,6 +200,7 @@ func (m *Main) servePostgres(ctx context.Context, db tokumu.Store, name, addr st
 		srv.ReadRole = tokumu.RoleReader
 	}
 	srv.SecureCookies = opts[serveOptions](m).secure
+	srv.Frozen = m.frozen()
 	if w, ok := db.(interface {
 		WatchRevisions(context.Context, func(int64))
 	}); ok {
@@ -219,4 +221,25 @@ func (m *Main) servePostgres(ctx context.Context, db tokumu.Store, name, addr st
 		fmt.Fprintln(m.Stderr, note)
 	}
 	return srv.ListenAndServe(ctx, ln)
+}
+
+// frozen gives the server the embedded corpus as the release its hash
+// names (web.Server.Frozen): read from the binary the first time a
+// permalink asks for it.
+func (m *Main) frozen() func(string) (*tokumu.Dataset, bool) {
+	hash := sync.OnceValues(embeddedHash)
+	load := sync.OnceValues(func() (*tokumu.Dataset, error) {
+		h, err := hash()
+		if err != nil {
+			return nil, err
+		}
+		return m.loadEmbedded(h)
+	})
+	return func(name string) (*tokumu.Dataset, bool) {
+		if h, err := hash(); err != nil || web.ReleaseOf(h) != name {
+			return nil, false
+		}
+		ds, err := load()
+		return ds, err == nil
+	}
 }
