@@ -81,12 +81,16 @@ func parseDay(s string) (tokumu.Day, error) {
 func printAt(w io.Writer, v *view.AtView, lang string) {
 	tr := i18n.For(lang)
 	if v.Entity != nil {
-		fmt.Fprintf(w, "%s\n", tr.T("cli.at.entity", v.Entity.Label(lang), v.Entity.ID, v.Date.String()))
+		fmt.Fprintf(w, "%s\n", tr.T("cli.at.entity", v.Entity.Label(lang), v.Entity.ID, dayText(v.Date, lang)))
 		if v.Status != "" {
 			fmt.Fprintf(w, "  %s", tr.T("cli.at.status", typeName(tr, "cli.status.", v.Status)))
 			var why []string
 			for _, c := range v.StatusBy {
-				why = append(why, fmt.Sprintf("%s %s [%s]", c.Predicate, c.When.Human(lang), cite(c, v.Refs)))
+				p := c.Predicate
+				if pr := v.Predicates[c.Predicate]; pr != nil {
+					p = pr.LabelIn(lang)
+				}
+				why = append(why, fmt.Sprintf("%s %s [%s]", p, c.When.Human(lang), cite(c, v.Refs)))
 			}
 			if len(why) > 0 {
 				fmt.Fprintf(w, " (%s)", strings.Join(why, "; "))
@@ -97,11 +101,11 @@ func printAt(w io.Writer, v *view.AtView, lang string) {
 			fmt.Fprintf(w, "  %s [%s] %s [%s] %s\n", tr.T("cli.at.became", v.Label(c.Object, lang)), c.Object, c.When.Human(lang), cite(c, v.Refs), c.Grade)
 		}
 	} else {
-		fmt.Fprintf(w, "%s\n", tr.T("cli.at.relations", v.Date.String()))
+		fmt.Fprintf(w, "%s\n", tr.T("cli.at.relations", dayText(v.Date, lang)))
 	}
 	printRelations(w, v, v.Claims, lang)
 	if len(v.SuccessorClaims) > 0 {
-		fmt.Fprintf(w, "  %s\n", tr.T("cli.at.successor", v.Date.String()))
+		fmt.Fprintf(w, "  %s\n", tr.T("cli.at.successor", dayText(v.Date, lang)))
 		printRelations(w, v, v.SuccessorClaims, lang)
 	}
 	if len(v.Claims) == 0 && len(v.SuccessorClaims) == 0 {
@@ -124,11 +128,21 @@ func printRelations(w io.Writer, v *view.AtView, cs []*tokumu.Claim, lang string
 			c.When.Human(lang), cite(c, v.Refs), c.Grade)
 		if b, ok := v.Bounds[c.ID]; ok {
 			if b.StartBy != nil {
-				fmt.Fprintf(w, "      %s (%s: %s, %s)\n", tr.T("cli.at.began", b.Start.String()), typeName(tr, "bound.", b.StartWhy), b.StartBy.ID, cite(b.StartBy, v.Refs))
+				fmt.Fprintf(w, "      %s (%s: %s, %s)\n", tr.T("cli.at.began", dayText(b.Start, lang)), typeName(tr, "bound.", b.StartWhy), b.StartBy.ID, cite(b.StartBy, v.Refs))
 			}
 			if b.EndBy != nil {
-				fmt.Fprintf(w, "      %s (%s: %s, %s)\n", tr.T("cli.at.ended", b.End.String()), typeName(tr, "bound.", b.EndWhy), b.EndBy.ID, cite(b.EndBy, v.Refs))
+				fmt.Fprintf(w, "      %s (%s: %s, %s)\n", tr.T("cli.at.ended", dayText(b.End, lang)), typeName(tr, "bound.", b.EndWhy), b.EndBy.ID, cite(b.EndBy, v.Refs))
 			}
 		}
 	}
+}
+
+// dayText writes a day in the language ("22 March 1949", "1949年3月22日"):
+// a bound other evidence sets is a day, not a claim's EDTF date.
+func dayText(d tokumu.Day, lang string) string {
+	w, _, err := tokumu.ParseWhen(d.String())
+	if err != nil {
+		return d.String()
+	}
+	return w.Human(lang)
 }
