@@ -207,7 +207,7 @@ func (b *base) CiteHTML(c *tokumu.Claim) template.HTML {
 		sb.WriteString(` <span class="attest">` + esc(a) + `</span>`)
 	}
 	sb.WriteString("</summary>\n  <div class=\"cite-full\">" + string(b.RefHTML(src)))
-	sb.WriteString("\n    <p class=\"cite-meta\">" + esc(gw.Title) + ".")
+	sb.WriteString("\n    <p class=\"cite-meta\">" + esc(gw.Title) + esc(b.T("list.stop")))
 	if u := b.OriginURL(c); u != "" {
 		sb.WriteString(` <a href="` + esc(u) + `" rel="noreferrer">` + esc(b.T("cite.corpusfile")) + `</a>`)
 	}
