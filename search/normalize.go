@@ -228,8 +228,13 @@ func (z *splitter) segment(seg string, segStart, segEnd int) {
 // before b, m, p written n, as modified Hepburn does. Tōkyō, Tokyo, Toukyou,
 // Tookyoo and Tohkyoh all give "tokyo"; Shimbun and Shinbun give "shinbun".
 // The same reduction is applied to the index and to queries, so it never
-// loses a match, only merges spellings.
+// loses a match, only merges spellings. An English ordinal in words is
+// its figure: "Second Bureau" meets "2nd Bureau", as English works write
+// the General Staff's bureaus and sections both ways.
 func latinKey(w string) string {
+	if o, ok := ordinals[w]; ok {
+		return o
+	}
 	if !needsLatinKey(w) {
 		return w
 	}
@@ -258,6 +263,11 @@ func latinKey(w string) string {
 	}
 	return string(b)
 }
+
+// ordinals are the English ordinals in words that name bureaus, sections,
+// divisions and armies, with their figures.
+var ordinals = map[string]string{"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
+	"sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th"}
 
 func needsLatinKey(w string) bool {
 	for i := 0; i+1 < len(w); i++ {

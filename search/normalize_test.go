@@ -53,6 +53,8 @@ func TestLatinKey(t *testing.T) {
 		{"shinbun", "shimbun"},
 		{"kantogun", "kantougun", "kantōgun"},
 		{"yuki", "yuuki"},
+		{"2nd", "second", "Second"},
+		{"10th", "tenth"},
 	}
 	for _, g := range groups {
 		want := latinKey(Fold(g[0]))
