@@ -48,6 +48,12 @@ func (s *DB) Replace(ctx context.Context, ds *tokumu.Dataset) error {
 	if _, err := tx.Exec(ctx, `INSERT INTO meta (key, value) SELECT 'import_revision', COALESCE(MAX(id), 0)::text FROM revision`); err != nil {
 		return fmt.Errorf("postgres: replace: %w", err)
 	}
+	// The servers on this database rebuild from the new data (revision 0:
+	// "compare with the newest", WatchRevisions), as after an edit; an
+	// import adds no revision, so they compare the corpus's hash too.
+	if _, err := tx.Exec(ctx, `SELECT pg_notify('`+notifyChannel+`', current_schema() || ':0')`); err != nil {
+		return fmt.Errorf("postgres: replace: %w", err)
+	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("postgres: replace: commit: %w", err)
 	}

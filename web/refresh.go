@@ -29,6 +29,7 @@ type refresher struct {
 	check   bool
 	running bool
 	gen     chan struct{} // closed and replaced at every swap
+	logged  string        // the failure logRefresh last reported; read and written by refreshLoop only
 }
 
 // swapped wakes everyone waiting for a newer state.
@@ -70,7 +71,13 @@ func (s *Server) refreshLoop() {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		cur := s.cur.Load()
 		head, err := tokumu.HeadRevision(ctx, cur.store)
-		if err == nil && head > cur.rev {
+		var hash string
+		if err == nil {
+			// An import replaces the data without a revision (on
+			// PostgreSQL, under the running servers): the hash tells.
+			hash, err = cur.store.Hash(ctx)
+		}
+		if err == nil && (head > cur.rev || hash != cur.snap.hash) {
 			start := time.Now()
 			err = s.Swap(ctx, cur.store)
 			if err == nil {
@@ -78,10 +85,26 @@ func (s *Server) refreshLoop() {
 			}
 		}
 		cancel()
-		if err != nil {
-			s.Logger.Error("rebuilding the read models after an edit", "err", err)
-		}
+		s.ref.logged = s.logRefresh(err, s.ref.logged)
 	}
+}
+
+// logRefresh says when the store could not be read for changes — once
+// while the same failure lasts (a stopped database retried every second
+// would fill the log), and again when it is over — and returns what it
+// last said.
+func (s *Server) logRefresh(err error, last string) string {
+	switch {
+	case err == nil && last != "":
+		s.Logger.Info("the database answers again; the served data is current")
+		return ""
+	case err == nil:
+		return ""
+	case err.Error() == last:
+		return last
+	}
+	s.Logger.Error("cannot read the database for changes; serving the data read before until it answers", "err", err)
+	return err.Error()
 }
 
 // waitFor waits until the state serving requests reflects revision rev,

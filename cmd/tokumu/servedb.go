@@ -208,6 +208,28 @@ func (m *Main) servePostgres(ctx context.Context, db tokumu.Store, name, addr st
 		// rebuild this one's read models (web.Server.Refresh).
 		go w.WatchRevisions(ctx, srv.Refresh)
 	}
+	// SIGHUP reloads, as on SQLite: the data is read again from the
+	// database (an import is also announced to every instance by
+	// NOTIFY; this is for an operator's reload, and so that the signal a
+	// service manager sends for "reload" does not end the server).
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				start := time.Now()
+				if err := srv.Swap(ctx, db); err != nil {
+					fmt.Fprintf(m.Stderr, "tokumu: SIGHUP: %s could not be read again, still serving the previous data: %v\n", name, err)
+					continue
+				}
+				fmt.Fprintf(m.Stderr, "tokumu: reloaded %s in %v\n", name, time.Since(start).Round(time.Millisecond))
+			}
+		}
+	}()
 	go srv.SweepSessions(ctx, web.SweepEvery)
 	if maxConns > 0 {
 		srv.Limits.Conns = maxConns

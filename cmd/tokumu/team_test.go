@@ -8,10 +8,12 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -25,6 +27,66 @@ var tokenLine = regexp.MustCompile(`(?m)^tokumu_([0-9a-f]{16})_[A-Za-z0-9_-]{43}
 
 // fixtureDBs returns the storetest fixture in an SQLite file and in a
 // PostgreSQL schema, as --db values.
+// TestImportReachesServers: an import onto a PostgreSQL database that
+// servers are serving (the upgrade path, under them) is read by every
+// one of them within a second: the import announces itself as an edit
+// does, and a server compares the corpus's hash as well as its revision.
+// SIGHUP reloads rather than ending the server.
+func TestImportReachesServers(t *testing.T) {
+	dsn := postgresDSN(t)
+	var log syncBuf
+	base := startServe(t, dsn, &log)
+	release := func() string {
+		res, err := http.Get(base + "/api/release")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var r struct{ Release string }
+		json.NewDecoder(res.Body).Decode(&r)
+		return r.Release
+	}
+	before := release()
+	ctx := context.Background()
+	pg, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	ds := storetest.Fixture()
+	ds.Hash = "feedfacecafe" + strings.Repeat("0", 52)
+	if err := pg.Replace(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	imported := time.Now()
+	for release() != "feedfacecafe" {
+		if time.Since(imported) > 2*time.Second {
+			t.Fatalf("the server still cites %s 2 s after the import (was %s):\n%s", release(), before, log.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	res, err := http.Get(base + "/api/entities/harbin-tokumu-kikan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Errorf("an entity of the imported data: %d", res.StatusCode)
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	for !strings.Contains(log.String(), "tokumu: reloaded ") {
+		if time.Since(imported) > 10*time.Second {
+			t.Fatalf("no reload on SIGHUP:\n%s", log.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if release() != "feedfacecafe" {
+		t.Errorf("after SIGHUP the server cites %s", release())
+	}
+}
+
 func fixtureDBs(t *testing.T) map[string]string {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "team.db")
