@@ -27,6 +27,10 @@ type changesPage struct {
 	Who    string // the signed-in account, "" if none
 	CSRF   string // set when an editor is signed in: the revert forms show
 	Query  string // the filter, kept in the next page's link
+	// ImportRev is the newest revision when the corpus was last imported:
+	// revisions up to it changed data the import replaced, and have no
+	// revert form (Server.revert refuses them).
+	ImportRev int64
 }
 
 func (s *Server) changesPage(w http.ResponseWriter, r *http.Request, f tokumu.HistoryFilter, title string) {
@@ -35,7 +39,7 @@ func (s *Server) changesPage(w http.ResponseWriter, r *http.Request, f tokumu.Hi
 		s.htmlError(w, r, err)
 		return
 	}
-	p := &changesPage{base: s.base(r, "", title), changesAnswer: a, Claim: f.ID, Entity: f.Entity}
+	p := &changesPage{base: s.base(r, "", title), changesAnswer: a, Claim: f.ID, Entity: f.Entity, ImportRev: s.st(r).importRev}
 	if f.Author != "" {
 		p.Query = "&author=" + url.QueryEscape(f.Author)
 	}

@@ -425,6 +425,14 @@ func (s *Server) revert(r *http.Request, u *who, idText, reason string) (*tokumu
 	if err != nil {
 		return nil, err
 	}
+	if st := s.st(r); old.ID <= st.importRev {
+		// The import replaced the data it changed, and is no revision a
+		// conflict check could see: reverting would put back the data
+		// before the import over what the import brought (a page number
+		// the new corpus corrected), field by field beyond the revision's.
+		return nil, tokumu.Errorf(tokumu.ECONFLICT, "revision %d cannot be reverted: it changed the data that the corpus imported after revision %d replaced; correct the object with a new edit instead",
+			old.ID, st.importRev)
+	}
 	// The newest revision, read before the objects (see Revision.Base).
 	head, err := tokumu.HeadRevision(r.Context(), s.st(r).store)
 	if err != nil {

@@ -202,3 +202,30 @@ func TestImportAsRelease(t *testing.T) {
 		}
 	})
 }
+
+// TestRevertBeforeImport: a revision made before the corpus was imported
+// changed data the import replaced; reverting it would put the old data
+// back over the import's (fields the revision never touched too), so it
+// is refused with a 409 that says why, and /changes shows no revert form
+// for it, only why.
+func TestRevertBeforeImport(t *testing.T) {
+	bothStores(t, func(t *testing.T, db editStore) {
+		es := newEditServer(t, db)
+		if st, a := es.call(t, "PATCH", "/api/claims/c-doihara-head", "alice", map[string]any{"reason": "a date", "base": 0, "claim": map[string]any{"loc": "p/15"}}); st != 200 {
+			t.Fatalf("the edit before the import: %d %v", st, a)
+		}
+		if err := db.Replace(context.Background(), storetest.Fixture()); err != nil {
+			t.Fatal(err)
+		}
+		if err := es.srv.Swap(context.Background(), db); err != nil {
+			t.Fatal(err)
+		}
+		st, a := es.call(t, "POST", "/api/revisions/1/revert", "alice", map[string]any{"reason": "undo"})
+		if st != 409 || !strings.Contains(fmt.Sprint(a["error"]), "the corpus imported after revision 1 replaced") {
+			t.Errorf("reverting r1 after the import: %d %v; want 409 saying why", st, a)
+		}
+		if _, body, _ := getPage(t, http.DefaultClient, es.url+"/changes"); !strings.Contains(body, "cannot be reverted; correct what it changed with a new edit.") {
+			t.Errorf("/changes does not say why r1 has no revert:\n%.3000s", body)
+		}
+	})
+}
