@@ -130,7 +130,7 @@ imported is not replaced: export them first (tokumu export --format yaml),
 or give --discard-edits.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		fs.BoolVar(&opts[importOptions](m).discard, "discard-edits", false,
-			"replace a database even though it holds edits made through the editor since its last import (they stay in its history)")
+			"replace the corpus of a database even though it holds edits made through the editor since its last import (they stay in its history, marked as made before the import; accounts and releases stay too)")
 	},
 	run: func(ctx context.Context, m *Main, args []string) error {
 		if len(args) != 1 {
@@ -151,10 +151,7 @@ or give --discard-edits.`,
 			}
 			if desc != "" {
 				name := displayDB(path)
-				kept := "a PostgreSQL database keeps them in its history, marked as made before the import"
-				if kind, _ := parseDB(path); kind != dbPostgres {
-					kept = "an SQLite file is replaced with its history, accounts and releases"
-				}
+				kept := "the edits stay in its history, marked as made before the import; accounts and releases stay too"
 				fmt.Fprintf(m.Stderr, "tokumu import: %s holds %s; importing %s would replace them, so nothing was written.\n"+
 					"  To keep them: tokumu export --db %s --format yaml -o edited/ writes the edited corpus; merge it into %s and import that.\n"+
 					"  To replace them anyway: tokumu import %s --db %s --discard-edits (%s).\n",

@@ -179,7 +179,7 @@ func (m *Main) keepEdited(ctx context.Context, db tokumu.Store, name string) (bo
 	}
 	fmt.Fprintf(m.Stderr, "tokumu: %s holds %s; it keeps the embedded corpus of an earlier tokumu, since loading this version's would lose them.\n"+
 		"  To keep them: tokumu export --db %s --format yaml -o edited/ writes the edited corpus.\n"+
-		"  To use this version's corpus instead: delete the file (the next command rebuilds it), or on PostgreSQL tokumu import DIR --db %s --discard-edits.\n", name, desc, name, name)
+		"  To use this version's corpus instead: tokumu export --db new.db --format yaml -o corpus/ writes it out, and tokumu import corpus/ --db %s --discard-edits loads it (the edits stay in the history, marked as made before the import, with the accounts and releases); or delete the file, and with it the accounts, history and releases (the next command rebuilds it).\n", name, desc, name, name)
 	return true, nil
 }
 
@@ -353,6 +353,11 @@ func buildDB(ctx context.Context, path string, ds *tokumu.Dataset, progress io.W
 		index <- built{data, err}
 	}()
 	return sqlite.WriteFileThen(ctx, path, ds, func(ctx context.Context, db *sqlite.DB) error {
+		// The team's history, accounts and releases stay (as on
+		// PostgreSQL): an import replaces the corpus, not the team.
+		if err := db.KeepFrom(ctx, path); err != nil {
+			return err
+		}
 		if ds.Hash != "" {
 			if progress != nil {
 				fmt.Fprintf(progress, "storing the read model of the corpus …\n")
@@ -446,6 +451,9 @@ func streamDB(ctx context.Context, path string, st *yamlcorpus.Stream, progress 
 		return err
 	}
 	err = sqlite.WriteFileStream(ctx, path, head, claims, func(ctx context.Context, db *sqlite.DB) error {
+		if err := db.KeepFrom(ctx, path); err != nil {
+			return err
+		}
 		// The search index first (it was finished while SQLite built its
 		// indexes), so that its 60 MB (at 1M claims) are freed before the
 		// read model is built.
