@@ -150,12 +150,15 @@ or give --discard-edits.`,
 				return err
 			}
 			if desc != "" {
-				name := displayDB(path)
+				name, flag := displayDB(path), m.dbFlag()
+				if m.DB == "" {
+					flag = " --db " + path
+				}
 				kept := "the edits stay in its history, marked as made before the import; accounts and releases stay too"
 				fmt.Fprintf(m.Stderr, "tokumu import: %s holds %s; importing %s would replace them, so nothing was written.\n"+
-					"  To keep them: tokumu export --db %s --format yaml -o edited/ writes the edited corpus; merge it into %s and import that.\n"+
-					"  To replace them anyway: tokumu import %s --db %s --discard-edits (%s).\n",
-					name, desc, dir, name, dir, args[0], name, kept)
+					"  To keep them: tokumu export%s --format yaml -o edited/ writes the edited corpus; merge it into %s and import that.\n"+
+					"  To replace them anyway: tokumu import %s%s --discard-edits (%s).\n",
+					name, desc, dir, flag, dir, args[0], flag, kept)
 				return errFailed
 			}
 		}

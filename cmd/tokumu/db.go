@@ -146,6 +146,17 @@ func parseDB(s string) (kind, target string) {
 
 // displayDB is --db as it may be printed: a PostgreSQL URL without its
 // password.
+// dbFlag is the --db of a command printed for pasting: none when the
+// database came from $TOKUMU_DB (the pasted command finds it there too),
+// else the database with its password shown as PASSWORD, to be put back
+// (a masked "xxxxx" pasted as is fails to sign in).
+func (m *Main) dbFlag() string {
+	if m.dbFromEnv {
+		return ""
+	}
+	return " --db " + strings.Replace(displayDB(m.DB), ":xxxxx@", ":PASSWORD@", 1)
+}
+
 func displayDB(s string) string {
 	if kind, _ := parseDB(s); kind != dbPostgres {
 		return s
@@ -177,9 +188,13 @@ func (m *Main) keepEdited(ctx context.Context, db tokumu.Store, name string) (bo
 	if err != nil || desc == "" {
 		return false, err
 	}
+	flag := m.dbFlag()
+	if m.DB == "" {
+		flag = " --db " + name // the cache's path: no --db finds it, but it is no secret
+	}
 	fmt.Fprintf(m.Stderr, "tokumu: %s holds %s; it keeps the embedded corpus of an earlier tokumu, since loading this version's would lose them.\n"+
-		"  To keep them: tokumu export --db %s --format yaml -o edited/ writes the edited corpus.\n"+
-		"  To use this version's corpus instead: tokumu export --db new.db --format yaml -o corpus/ writes it out, and tokumu import corpus/ --db %s --discard-edits loads it (the edits stay in the history, marked as made before the import, with the accounts and releases); or delete the file, and with it the accounts, history and releases (the next command rebuilds it).\n", name, desc, name, name)
+		"  To keep them: tokumu export%s --format yaml -o edited/ writes the edited corpus.\n"+
+		"  To use this version's corpus instead: tokumu export --db new.db --format yaml -o corpus/ writes it out, and tokumu import corpus/%s --discard-edits loads it (the edits stay in the history, marked as made before the import, with the accounts and releases); or delete the file, and with it the accounts, history and releases (the next command rebuilds it).\n", name, desc, flag, flag)
 	return true, nil
 }
 

@@ -75,7 +75,10 @@ type Main struct {
 
 	// Global flags, set per command.
 	DB   string // database path; "" means the embedded corpus's cached database
-	JSON bool
+	// dbFromEnv says DB came from $TOKUMU_DB: a command the program
+	// prints for pasting leaves --db out (dbFlag).
+	dbFromEnv bool
+	JSON      bool
 	Lang string
 
 	opts any // the running command's own flag values; see opts
@@ -180,6 +183,7 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	}
 	if m.DB == "" && m.Getenv != nil {
 		m.DB = m.Getenv("TOKUMU_DB")
+		m.dbFromEnv = m.DB != ""
 	}
 	return m.exit(c, c.run(ctx, m, pos))
 }

@@ -79,8 +79,8 @@ var cmdToken = &command{
 'tokumu token add NAME' prints a new token for the account once;
 'tokumu token revoke ID' revokes the token whose id 'tokumu user list'
 shows (the 16 hex digits after "tokumu_" in the token): the next request
-that sends it gets 401. Sessions signed in with it stay until they expire
-or are signed out; revoke them by their ids too.`,
+that sends it gets 401, and every browser session of its account ends
+(sessions opened with the account's other tokens too).`,
 	run: func(ctx context.Context, m *Main, args []string) error {
 		if len(args) != 2 || (args[0] != "add" && args[0] != "revoke") {
 			return usagef("tokumu token revoke 0123456789abcdef", "token takes add NAME or revoke ID")
