@@ -102,3 +102,17 @@ func order(ctx context.Context, tx *sql.Tx, table string) []string {
 	}
 	return out
 }
+
+// BackupTo writes a consistent copy of the database into the new file
+// out (VACUUM INTO): the edits still in the write-ahead log included,
+// which a copy of the file alone lacks, and readable while a server
+// writes. out must not exist.
+func (s *DB) BackupTo(ctx context.Context, out string) error {
+	if _, err := os.Stat(out); err == nil {
+		return fmt.Errorf("sqlite: %s exists: a backup never overwrites a file; give a new name", out)
+	}
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, out); err != nil {
+		return fmt.Errorf("sqlite: backup into %s: %w", out, err)
+	}
+	return nil
+}

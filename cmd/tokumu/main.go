@@ -109,7 +109,7 @@ func init() {
 		cmdPath,
 		cmdACH,
 		cmdCompletion,
-		cmdUser, cmdToken, cmdHistory,
+		cmdUser, cmdToken, cmdHistory, cmdBackup,
 	}
 }
 

@@ -378,6 +378,22 @@ func TestServeEditsSQLite(t *testing.T) {
 	if code, out, _ := run(t, db, "history"); code != 0 || !strings.Contains(out, "alice  sqlite") {
 		t.Errorf("history after the write: %d %s", code, out)
 	}
+	// A backup taken while the server runs holds the write (a copy of
+	// the file alone may lack what is still in its write-ahead log), and
+	// the account; a second backup to the same name is refused.
+	copyPath := filepath.Join(t.TempDir(), "copy.db")
+	if code, out, errs := run(t, db, "backup", copyPath); code != 0 || !strings.Contains(out, "backed up "+db+" to "+copyPath) {
+		t.Fatalf("backup: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := run(t, copyPath, "history"); code != 0 || !strings.Contains(out, "alice  sqlite") {
+		t.Errorf("history of the backup: %d %s", code, out)
+	}
+	if code, out, _ := run(t, copyPath, "user", "list"); code != 0 || !strings.Contains(out, "alice") {
+		t.Errorf("accounts of the backup: %d %s", code, out)
+	}
+	if code, _, errs := run(t, db, "backup", copyPath); code == 0 || !strings.Contains(errs, "a backup never overwrites a file") {
+		t.Errorf("a backup over an existing file: %d %s", code, errs)
+	}
 }
 
 // TestImportKeepsEdits: an import onto a database that holds edits made
