@@ -9,25 +9,21 @@ import (
 	"github.com/tokumu/tokumu/view"
 )
 
+// handleIndex is /api/: what the server is, and every route the OpenAPI
+// document describes (apiOps), so that the list never lags behind it.
 func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
+	eps := make([]string, 0, len(apiOps))
+	for _, op := range apiOps {
+		ep := op.Path
+		if op.Method != "" && op.Method != "GET" {
+			ep = op.Method + " " + ep
+		}
+		eps = append(eps, ep)
+	}
 	writeJSON(w, http.StatusOK, map[string]any{
 		"name": "tokumu", "version": tokumu.Version, "release": s.st(r).snap.releaseName(), "openapi": "/api/openapi.json",
-		"endpoints": []string{
-			"/api/entities?type=person&limit=100&offset=0",
-			"/api/entities/{id}",
-			"/api/claims?about=ID&subject=&object=&predicate=&source=&by=&at=DATE&from=DATE&to=DATE&limit=&offset=",
-			"/api/at?date=1939-06-01&id=harbin-tokumu-kikan",
-			"/api/structure?root=kwantung-army&date=1939-06-01&compare=1941-06-01",
-			"/api/sources?limit=&offset=", "/api/sources/{id}?limit=&offset=", "/api/predicates", "/api/stats",
-			"/api/disagreements?id=&limit=&offset=",
-			"/api/search?q=&type=&from=&to=&period=&by=&source=&lang=&limit=&offset=",
-			"/api/suggest?q=&limit=",
-			"/api/audit?limit=&offset=",
-			"/api/release", "/api/openapi.json", "/reconcile",
-			"/api/changes?author=&limit=&before=", "/api/claims/{id}", "/api/claims/{id}/history",
-			"POST /api/claims", "PUT|PATCH|DELETE /api/claims/{id}", "POST /api/revisions/{id}/revert",
-		},
-		"ranges": "every numeric parameter has a range; see README's API section (web.Params)",
+		"endpoints": eps,
+		"ranges":    "every numeric parameter has a range; see README's API section (web.Params) and the OpenAPI document",
 	})
 }
 

@@ -278,7 +278,7 @@ const maxFormBytes = 64 << 10
 // sign-in page and the static files it needs. It answers (401 on the API,
 // a redirect to /signin on a page) and returns false when it is not.
 func (s *Server) readAllowed(w http.ResponseWriter, r *http.Request) bool {
-	if s.ReadRole == "" || r.URL.Path == "/signin" || r.URL.Path == "/signout" || strings.HasPrefix(r.URL.Path, "/static/") {
+	if s.ReadRole == "" || r.URL.Path == "/signin" || r.URL.Path == "/signout" || r.URL.Path == "/api/health" || strings.HasPrefix(r.URL.Path, "/static/") {
 		return true
 	}
 	u, err := s.signedIn(r)

@@ -113,6 +113,7 @@ var apiOps = []apiOp{
 		Params: []apiParam{pathID("bibliography key"), num(pSourceLimit), num(pSourceOffset)}},
 	{Path: "/api/predicates", Summary: "The vocabulary.", Schema: "Predicates"},
 	{Path: "/api/stats", Summary: "Counts by entity type, grade, source and predicate.", Schema: "Stats"},
+	{Path: "/api/health", Summary: "Whether the server can read its database now (open on a closed server too): 200, or 503 with the error.", Schema: "Health", Errors: []int{503}},
 	{Path: "/api/disagreements", Summary: "Where sources disagree, paged; id keeps one subject's.", Schema: "DisagreementList", Errors: []int{400},
 		Params: []apiParam{str("id", "subject entity id"), num(pDisLimit), num(pDisOffset)}},
 	{Path: "/api/audit", Summary: "The consistency audit's findings, paged.", Schema: "Audit", Errors: []int{400},

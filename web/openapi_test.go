@@ -67,6 +67,7 @@ var exampleURLs = map[string][]string{
 	"/api/sources/{id}":               {"/api/sources/zor23", "/api/sources/nothing"},
 	"/api/predicates":                 {"/api/predicates"},
 	"/api/stats":                      {"/api/stats"},
+	"/api/health":                     {"/api/health"},
 	"/api/disagreements":              {"/api/disagreements", "/api/disagreements?id=soviet-far-eastern-forces"},
 	"/api/audit":                      {"/api/audit?limit=5", "/api/audit?limit=99999"},
 	"/api/search":                     {"/api/search?q=Harbin", "/api/search?q=土肥原&type=person", "/api/search?q=x&type=ghost"},

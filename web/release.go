@@ -115,3 +115,35 @@ func (sn *snapshot) releaseName() string {
 	name, _ := sn.currentRelease()
 	return name
 }
+
+// healthJSON is /api/health.
+type healthJSON struct {
+	Status   string `json:"status"`
+	Release  string `json:"release,omitempty"`
+	Revision int64  `json:"revision,omitempty"`
+	Current  bool   `json:"current"`
+	Error    string `json:"error,omitempty"`
+}
+
+// handleHealth reads the database now (its newest revision and hash),
+// for a monitor: the other answers come from the read models in memory
+// and stay 200 while a stopped database makes every page that reads it
+// fail. Open on a closed server (readAllowed), and it says no more than
+// the footer does.
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	st := s.st(r)
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	head, err := tokumu.HeadRevision(ctx, st.store)
+	var hash string
+	if err == nil {
+		hash, err = st.store.Hash(ctx)
+	}
+	if err != nil {
+		s.Logger.Warn("health: the database does not answer", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, healthJSON{Status: "unavailable", Error: "the database does not answer: " + tokumu.ErrorMessage(err)})
+		return
+	}
+	writeJSON(w, http.StatusOK, healthJSON{Status: "ok", Release: st.snap.releaseName(), Revision: head,
+		Current: head == st.rev && hash == st.snap.hash})
+}

@@ -229,3 +229,26 @@ func TestRevertBeforeImport(t *testing.T) {
 		}
 	})
 }
+
+// TestHealth: /api/health reads the database now — 200 with the release
+// and whether the read models are current, open on a closed server too —
+// and answers 503 with the reason when the database does not answer,
+// while the pages served from memory would still say 200.
+func TestHealth(t *testing.T) {
+	bothStores(t, func(t *testing.T, db editStore) {
+		es := newEditServer(t, db)
+		es.srv.ReadRole = tokumu.RoleReader
+		st, a := es.call(t, "GET", "/api/health", "", nil)
+		if st != 200 || a["status"] != "ok" || a["current"] != true || a["release"] == "" {
+			t.Errorf("/api/health on a closed server: %d %v; want 200, ok, current", st, a)
+		}
+		if st, _ := es.call(t, "GET", "/api/stats", "", nil); st != 401 {
+			t.Errorf("/api/stats on a closed server without a token: %d; want 401", st)
+		}
+		db.Close()
+		st, a = es.call(t, "GET", "/api/health", "", nil)
+		if st != 503 || a["status"] != "unavailable" || !strings.Contains(fmt.Sprint(a["error"]), "the database does not answer") {
+			t.Errorf("/api/health with the database closed: %d %v; want 503 and why", st, a)
+		}
+	})
+}

@@ -367,6 +367,7 @@ func (s *Server) routeList() []route {
 		{"GET /api/sources/{id}", http.HandlerFunc(s.handleSource)},
 		{"GET /api/predicates", http.HandlerFunc(s.handlePredicates)},
 		{"GET /api/stats", http.HandlerFunc(s.handleStats)},
+		{"GET /api/health", http.HandlerFunc(s.handleHealth)},
 		{"GET /api/disagreements", http.HandlerFunc(s.handleDisagreements)},
 		{"GET /api/audit", http.HandlerFunc(s.handleAudit)},
 		{"GET /api/search", http.HandlerFunc(s.handleSearch)},

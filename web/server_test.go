@@ -7,7 +7,7 @@ import (
 func TestAPI(t *testing.T) {
 	ts := fixtureServer(t)
 	checkURLs(t, ts.URL, []urlCase{
-		{"/api/", 200, []string{`"endpoints"`}, nil},
+		{"/api/", 200, []string{`"endpoints"`, `"/api/health"`, `"/api/ledger"`, `"POST /api/revisions/{id}/revert"`}, nil},
 		{"/api/entities?type=person", 200, []string{`"doihara-kenji"`, `"lyushkov-genrikh"`}, []string{`"harbin"`}},
 		{"/api/entities?type=spy", 400, []string{`not an entity type`}, nil},
 		{"/api/entities/doihara-kenji", 200, []string{`"土肥原賢二"`, `"head of"`, `"grade":"B2"`, `"loc":"p/14"`}, nil},
