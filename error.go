@@ -17,6 +17,9 @@ const (
 	EUNAUTHORIZED = "unauthorized"
 	// EFORBIDDEN: the account's role does not allow it (HTTP 403).
 	EFORBIDDEN = "forbidden"
+	// EUNAVAILABLE: the database cannot be used now — its server does not
+	// answer, its disk is full — through no fault of the request (HTTP 503).
+	EUNAVAILABLE = "unavailable"
 )
 
 // Error is an error a user may see: a code and a message written for them.

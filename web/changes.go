@@ -119,6 +119,11 @@ type claimForm struct {
 	// message no field owns (a conflict, say).
 	Errors  map[string]string
 	Error   string
+	// Conflict is set when someone saved the claim after the form was
+	// opened: the form comes back with Base at the newest revision, the
+	// text kept, and a link to what changed, so a second Save is a
+	// deliberate choice, not the same refusal again.
+	Conflict bool
 	Preds   []*tokumu.Predicate
 	Sources []*tokumu.Source
 }
@@ -208,7 +213,15 @@ func (s *Server) handleClaimFormPost(w http.ResponseWriter, r *http.Request) {
 	}
 	fail := func(err error) {
 		code := tokumu.ErrorCode(err)
-		if code != tokumu.EINVALID && code != tokumu.ECONFLICT {
+		if code == tokumu.EINTERNAL {
+			// The database's state (its server down, its disk full): the
+			// form again with what was typed, and why nothing was saved.
+			if u := s.unavailable(err); tokumu.ErrorCode(u) == tokumu.EUNAVAILABLE {
+				s.Logger.Error("form not saved", "url", r.URL.String(), "err", err)
+				err, code = u, tokumu.EUNAVAILABLE
+			}
+		}
+		if code != tokumu.EINVALID && code != tokumu.ECONFLICT && code != tokumu.EUNAVAILABLE {
 			s.htmlError(w, r, err)
 			return
 		}
@@ -245,6 +258,17 @@ func (s *Server) handleClaimFormPost(w http.ResponseWriter, r *http.Request) {
 	}
 	rev := &tokumu.Revision{Base: f.Base, Message: f.Reason, Changes: []tokumu.Change{{Op: tokumu.OpPut, Kind: tokumu.KindClaim, ID: c.ID, After: c}}}
 	if err := s.apply(r, u, rev); err != nil {
+		if tokumu.ErrorCode(err) == tokumu.ECONFLICT && id != "" {
+			// Saved by someone else since the form was opened: its
+			// hidden base is stale, and "reapply with base N" means
+			// nothing to a form. The form again, on the newest revision.
+			if head, herr := tokumu.HeadRevision(r.Context(), s.st(r).store); herr == nil {
+				f.Base, f.Conflict = head, true
+				f.Error = f.T("form.conflict")
+				s.render(w, r, http.StatusConflict, "claimform", f)
+				return
+			}
+		}
 		fail(err)
 		return
 	}

@@ -480,8 +480,19 @@ func TestForms(t *testing.T) {
 		}
 		edit.Set("loc", "p/43")
 		st, body, _ = postForm(t, c, es.url+"/claims/c-doihara-head/edit", edit)
-		if st != 409 || !strings.Contains(body, "was changed by revision 3 after your base 2") || !strings.Contains(body, `value="p/43"`) {
-			t.Errorf("a second save from base 2: %d; want 409 with the conflict and the form kept:\n%.1500s", st, body)
+		if st != 409 || !strings.Contains(body, "Someone saved a change to this claim after you opened the form.") || !strings.Contains(body, `value="p/43"`) ||
+			!strings.Contains(body, `name="base" value="3"`) || !strings.Contains(body, `href="/claims/c-doihara-head/history"`) {
+			t.Errorf("a second save from base 2: %d; want 409 with the conflict in the form's words, a link to what changed, the form kept on base 3:\n%.1500s", st, body)
+		}
+		// Saved again from the form it came back with: a deliberate
+		// choice to write over the other change, which now succeeds.
+		again := formValues(body)
+		again.Set("csrf", edit.Get("csrf"))
+		if st, _, res = postForm(t, c, es.url+"/claims/c-doihara-head/edit", again); st != 303 {
+			t.Errorf("saving the form the conflict gave back: %d; want 303", st)
+		}
+		if st, a := es.call(t, "GET", "/claims/c-doihara-head?format=json", "", nil); st != 200 || a["claim"].(map[string]any)["loc"] != "p/43" {
+			t.Errorf("the claim after the second save: %d %v; want loc p/43", st, a["claim"])
 		}
 		// Saving the form of a claim keeps what the form shows beyond the
 		// plain fields: the language, the operation that planted it, the

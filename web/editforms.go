@@ -71,7 +71,15 @@ func (f *editForm) row(name, label, value string) formRow {
 // refused or conflicting write are the error page.
 func (s *Server) failForm(w http.ResponseWriter, r *http.Request, f *editForm, fields map[string]string, err error, rows func()) {
 	code := tokumu.ErrorCode(err)
-	if code != tokumu.EINVALID && code != tokumu.ECONFLICT {
+	if code == tokumu.EINTERNAL {
+		// The database's state (its server down, its disk full): the
+		// form again with what was typed, and why nothing was saved.
+		if u := s.unavailable(err); tokumu.ErrorCode(u) == tokumu.EUNAVAILABLE {
+			s.Logger.Error("form not saved", "url", r.URL.String(), "err", err)
+			err, code = u, tokumu.EUNAVAILABLE
+		}
+	}
+	if code != tokumu.EINVALID && code != tokumu.ECONFLICT && code != tokumu.EUNAVAILABLE {
 		s.htmlError(w, r, err)
 		return
 	}

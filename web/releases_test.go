@@ -2,9 +2,11 @@ package web_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -249,6 +251,41 @@ func TestHealth(t *testing.T) {
 		st, a = es.call(t, "GET", "/api/health", "", nil)
 		if st != 503 || a["status"] != "unavailable" || !strings.Contains(fmt.Sprint(a["error"]), "the database does not answer") {
 			t.Errorf("/api/health with the database closed: %d %v; want 503 and why", st, a)
+		}
+	})
+}
+
+// fullDisk is a store whose writes fail as a full disk makes them fail.
+type fullDisk struct{ editStore }
+
+var errFullDisk = errors.New("sqlite: apply: commit: database or disk is full (13)")
+
+func (fullDisk) Apply(context.Context, *tokumu.Revision) error { return errFullDisk }
+
+// TestUnavailable: an error that is the database's state, not a fault
+// (Server.Unavailable: here a full disk), is a 503 with words for the
+// person, not "internal error"; the claim form comes back with what was
+// typed and why nothing was saved.
+func TestUnavailable(t *testing.T) {
+	bothStores(t, func(t *testing.T, db editStore) {
+		es := newEditServer(t, fullDisk{db})
+		es.srv.Unavailable = func(err error) string {
+			if errors.Is(err, errFullDisk) {
+				return "the disk that holds the database is full: nothing was saved"
+			}
+			return ""
+		}
+		st, a := es.call(t, "PATCH", "/api/claims/c-doihara-head", "alice", map[string]any{"reason": "p. 77", "base": 0, "claim": map[string]any{"loc": "p/77"}})
+		if st != 503 || a["code"] != "unavailable" || !strings.Contains(fmt.Sprint(a["error"]), "the disk that holds the database is full") {
+			t.Errorf("a write on a full disk: %d %v; want 503 saying why", st, a)
+		}
+		c := browserClient()
+		csrf := signIn(t, c, es, "alice", "/entities/kwantung-army/claims/new")
+		form := url.Values{"subject": {"kwantung-army"}, "predicate": {"located_in"}, "object": {"harbin"}, "source": {"zor23"},
+			"note": {"a long note typed by hand"}, "reason": {"from the form"}, "base": {"0"}, "csrf": {csrf}}
+		st, body, _ := postForm(t, c, es.url+"/entities/kwantung-army/claims", form)
+		if st != 503 || !strings.Contains(body, "a long note typed by hand") || !strings.Contains(body, "nothing was saved") {
+			t.Errorf("the claim form on a full disk: %d; want 503 with the form and its text kept:\n%.2000s", st, body)
 		}
 	})
 }

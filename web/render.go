@@ -275,6 +275,9 @@ func (s *Server) htmlError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	if code == tokumu.EINTERNAL {
 		s.Logger.Error("page failed", "url", r.URL.String(), "err", err)
+		if err = s.unavailable(err); tokumu.ErrorCode(err) == tokumu.EUNAVAILABLE {
+			st = status[tokumu.EUNAVAILABLE]
+		}
 	}
 	p := &errorPage{base: s.base(r, "", http.StatusText(st)), Status: st, Message: tokumu.ErrorMessage(err)}
 	if k := fmt.Sprintf("error.status.%d", st); i18n.Has(k) {

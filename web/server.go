@@ -51,6 +51,11 @@ type Server struct {
 	// named by its hash (the footer of a server that imported it names
 	// it), whether or not `tokumu release create` froze it.
 	Frozen func(name string) (*tokumu.Dataset, bool)
+	// Unavailable, if set, says in words why an error is the database's
+	// state rather than a fault (its server does not answer, its disk is
+	// full): the answer is then 503 with those words, not "internal
+	// error", and a form is shown again with what was typed.
+	Unavailable func(error) string
 }
 
 // state is one consistent generation of what the server answers from.
@@ -511,6 +516,8 @@ var status = map[string]int{
 	// Accounts (auth.go).
 	tokumu.EUNAUTHORIZED: http.StatusUnauthorized,
 	tokumu.EFORBIDDEN:    http.StatusForbidden,
+	// The database cannot be used now (Server.Unavailable).
+	tokumu.EUNAVAILABLE: http.StatusServiceUnavailable,
 }
 
 // writeError answers with the error's status and message; internal errors
@@ -523,8 +530,23 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	code := tokumu.ErrorCode(err)
 	if code == tokumu.EINTERNAL {
 		s.Logger.Error("request failed", "method", r.Method, "url", r.URL.String(), "err", err)
+		err = s.unavailable(err)
+		code = tokumu.ErrorCode(err)
 	}
 	writeJSON(w, status[code], map[string]string{"error": tokumu.ErrorMessage(err), "code": code})
+}
+
+// unavailable turns an internal error that is the database's state (its
+// server down, its disk full: Server.Unavailable) into EUNAVAILABLE with
+// words for the person; any other error is returned as it is.
+func (s *Server) unavailable(err error) error {
+	if s.Unavailable == nil {
+		return err
+	}
+	if msg := s.Unavailable(err); msg != "" {
+		return tokumu.Errorf(tokumu.EUNAVAILABLE, "%s", msg)
+	}
+	return err
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {

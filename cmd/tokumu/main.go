@@ -74,12 +74,12 @@ type Main struct {
 	Getenv         func(string) string
 
 	// Global flags, set per command.
-	DB   string // database path; "" means the embedded corpus's cached database
+	DB string // database path; "" means the embedded corpus's cached database
 	// dbFromEnv says DB came from $TOKUMU_DB: a command the program
 	// prints for pasting leaves --db out (dbFlag).
 	dbFromEnv bool
 	JSON      bool
-	Lang string
+	Lang      string
 
 	opts any // the running command's own flag values; see opts
 }

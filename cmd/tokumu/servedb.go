@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/postgres"
 	"github.com/tokumu/tokumu/sqlite"
 	"github.com/tokumu/tokumu/web"
 )
@@ -70,6 +71,7 @@ func (m *Main) serve(ctx context.Context, addr string, maxConns int) error {
 	}
 	srv.SecureCookies = opts[serveOptions](m).secure
 	srv.Frozen = m.frozen()
+	srv.Unavailable = unavailable
 	if maxConns > 0 {
 		srv.Limits.Conns = maxConns
 	}
@@ -201,6 +203,7 @@ func (m *Main) servePostgres(ctx context.Context, db tokumu.Store, name, addr st
 	}
 	srv.SecureCookies = opts[serveOptions](m).secure
 	srv.Frozen = m.frozen()
+	srv.Unavailable = unavailable
 	if w, ok := db.(interface {
 		WatchRevisions(context.Context, func(int64))
 	}); ok {
@@ -264,4 +267,12 @@ func (m *Main) frozen() func(string) (*tokumu.Dataset, bool) {
 		ds, err := load()
 		return ds, err == nil
 	}
+}
+
+// unavailable says why an error is the database's state (web.Server.Unavailable).
+func unavailable(err error) string {
+	if msg := sqlite.Unavailable(err); msg != "" {
+		return msg
+	}
+	return postgres.Unavailable(err)
 }
