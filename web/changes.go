@@ -117,15 +117,15 @@ type claimForm struct {
 	Who     string
 	// Errors holds each field's message, shown beside it; Error the
 	// message no field owns (a conflict, say).
-	Errors  map[string]string
-	Error   string
+	Errors map[string]string
+	Error  string
 	// Conflict is set when someone saved the claim after the form was
 	// opened: the form comes back with Base at the newest revision, the
 	// text kept, and a link to what changed, so a second Save is a
 	// deliberate choice, not the same refusal again.
 	Conflict bool
-	Preds   []*tokumu.Predicate
-	Sources []*tokumu.Source
+	Preds    []*tokumu.Predicate
+	Sources  []*tokumu.Source
 }
 
 func (s *Server) claimForm(r *http.Request, u *who, subject, id string) *claimForm {
