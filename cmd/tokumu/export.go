@@ -103,7 +103,8 @@ Formats: ` + "%FORMATS%" + `.
 --entity ID exports the entity and its neighbourhood; --from/--to keep the
 claims that may fall in the range; --type and --tag keep the claims about
 entities of a type or with a tag. Output goes to standard output, or to -o
-FILE; with --format yaml, -o DIR writes a corpus directory. --format csv
+FILE; with --format yaml, -o DIR writes a corpus directory (without -o,
+a zip of that directory goes to standard output). --format csv
 writes a zip of entities.csv, claims.csv and sources.csv, so its -o FILE
 must end in .zip; --table claims (entities, sources) writes that one table
 as a CSV file. --release R writes a release (tokumu release create) as it
