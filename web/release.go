@@ -147,3 +147,23 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, healthJSON{Status: "ok", Release: st.snap.releaseName(), Revision: head,
 		Current: head == st.rev && hash == st.snap.hash})
 }
+
+// ServedRelease is the name a citation of store's data gives, as a server
+// of it would (servedRelease): the import's hash, a release's name, or the
+// import's with "+rN" after edits no release holds. For the CLI.
+func ServedRelease(ctx context.Context, store tokumu.Store) (string, error) {
+	hash, err := store.Hash(ctx)
+	if err != nil || hash == "" {
+		return "", err
+	}
+	rev, err := tokumu.HeadRevision(ctx, store)
+	if err != nil {
+		return "", err
+	}
+	since, err := tokumu.ImportRevision(ctx, store)
+	if err != nil {
+		return "", err
+	}
+	name, _ := servedRelease(ctx, store, hash, rev, since)
+	return name, nil
+}

@@ -44,12 +44,13 @@ var cmdStats = &command{
 			}{st, periods, bib})
 		}
 		w := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
-		if h, err := db.Hash(ctx); err == nil && h != "" {
-			// The release a citation names: the content hash of the corpus
-			// files (Dataset.Hash), shortened as /claims/{id} shows it.
-			// Not in --json, whose counts must not change when the same
-			// corpus is written out and read back in other bytes.
-			fmt.Fprintf(w, "release\t%s\n", web.ReleaseOf(h))
+		if rel, err := web.ServedRelease(ctx, db); err == nil && rel != "" {
+			// The release a citation names, as the server's footer does:
+			// the content hash of the corpus files (Dataset.Hash),
+			// shortened, or "+rN" after edits no release holds. Not in
+			// --json, whose counts must not change when the same corpus is
+			// written out and read back in other bytes.
+			fmt.Fprintf(w, "release\t%s\n", rel)
 		}
 		fmt.Fprintf(w, "entities\t%d\n", st.Entities)
 		fmt.Fprintf(w, "claims\t%d\n", st.Claims)

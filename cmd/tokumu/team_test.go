@@ -378,6 +378,11 @@ func TestServeEditsSQLite(t *testing.T) {
 	if code, out, _ := run(t, db, "history"); code != 0 || !strings.Contains(out, "alice  sqlite") {
 		t.Errorf("history after the write: %d %s", code, out)
 	}
+	// stats names the data as the server's footer does: edited, no
+	// release holds it.
+	if code, out, _ := run(t, db, "stats"); code != 0 || !regexp.MustCompile(`release\s+\S+\+r1\n`).MatchString(out) {
+		t.Errorf("stats after the write: %d %s; want the release with +r1", code, out)
+	}
 	// A backup taken while the server runs holds the write (a copy of
 	// the file alone may lack what is still in its write-ahead log), and
 	// the account; a second backup to the same name is refused.
