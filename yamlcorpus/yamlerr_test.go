@@ -51,7 +51,7 @@ func TestYAMLErrorQuality(t *testing.T) {
 	partOf := find(0, `    when: "1919/1940"`)
 	src := find(partOf, "    source: zhang")
 	loc := find(0, "  - {p: located_in, o: harbin, source: zhang, grade: C2}")
-	desc := find(0, `    v: "Before the reorganisation of April 1940 it was a large one`)
+	desc := find(0, `    v: "Before the reorganisation of 1940 it was a large one`)
 	at := func(n, col int) string { return fmt.Sprintf("%s:%d:%d: ", file, n, col) }
 	edit := func(n int, line string) string {
 		l := append([]string(nil), lines...)
