@@ -333,17 +333,7 @@ func (a *auditor) parent(c *tokumu.Claim) {
 	if x == nil {
 		return
 	}
-	lo, hi := start(c.When)
-	found, certain := after(lo, hi, x)
-	what := "begins"
-	if !certain && c.When.Interval {
-		if elo, ehi := end(c.When); known(ehi) {
-			if f2, c2 := after(elo, ehi, x); f2 {
-				found, certain, what = true, c2, "lasts"
-			}
-		}
-	}
-	if found {
+	if found, certain, what := afterEnd(c.When, x, true); found {
 		a.add(DissolvedParent, certain, c.Subject, fmt.Sprintf("%s %s %s (%s) %s after %s was dissolved or converted (%s)",
 			c.Subject, a.label(c.Predicate), c.Object, c.When.Human("en"), what, c.Object, x.by[0].When.Human("en")), append([]*tokumu.Claim{c}, x.by...)...)
 	}
@@ -371,22 +361,32 @@ func (a *auditor) tenure(c *tokumu.Claim) {
 	if x == nil {
 		return
 	}
-	lo, hi := start(c.When)
-	found, certain := after(lo, hi, x)
-	what := "begins"
-	if !found && c.When.Interval {
-		// Only a certain overrun: a year's end ("1943–1945") against an
-		// end in August 1945 is the imprecision of the dates.
-		if elo, ehi := end(c.When); known(ehi) {
-			if _, c2 := after(elo, ehi, x); c2 {
-				found, certain, what = true, true, "lasts"
-			}
-		}
-	}
-	if found {
+	// Only a certain overrun of a post: a year's end ("1943–1945")
+	// against an end in August 1945 is the imprecision of the dates.
+	if found, certain, what := afterEnd(c.When, x, false); found {
 		a.add(AfterDissolution, certain, c.Object, fmt.Sprintf("%s %s %s (%s%s) %s after it was dissolved or converted (%s)",
 			c.Subject, a.label(c.Predicate), c.Object, c.When.Human("en"), account(c), what, x.by[0].When.Human("en")), append([]*tokumu.Claim{c}, x.by...)...)
 	}
+}
+
+// afterEnd says whether a relation dated w begins after the end x of
+// what it relates to ("begins"), or began before it and lasts past it
+// ("lasts"): certain when no reading of the dates avoids it. possible
+// counts an overrun that only some reading of the end makes; without it
+// only a certain overrun of a relation that began in time is found.
+func afterEnd(w tokumu.When, x *window, possible bool) (found, certain bool, what string) {
+	lo, hi := start(w)
+	found, certain = after(lo, hi, x)
+	what = "begins"
+	if certain || !w.Interval || (found && !possible) {
+		return found, certain, what
+	}
+	if elo, ehi := end(w); known(ehi) {
+		if f2, c2 := after(elo, ehi, x); f2 && (possible || c2) {
+			return true, c2, "lasts"
+		}
+	}
+	return found, certain, what
 }
 
 // account names whose account a claim is, when it has a perspective.
