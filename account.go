@@ -96,6 +96,9 @@ type Accounts interface {
 	AddAccount(ctx context.Context, a *Account, t *Token) error
 	// Accounts lists every account by name.
 	Accounts(ctx context.Context) ([]*Account, error)
+	// SetRole changes an account's role (ENOTFOUND if there is none):
+	// the next request of any of its tokens or sessions has the new one.
+	SetRole(ctx context.Context, name string, role AccountRole) error
 	// AddToken adds a token to an existing account (ENOTFOUND if none).
 	AddToken(ctx context.Context, t *Token) error
 	// Token returns the token with the id and its account; ENOTFOUND if

@@ -77,6 +77,18 @@ func (s *DB) Accounts(ctx context.Context) ([]*tokumu.Account, error) {
 	return out, rows.Err()
 }
 
+// SetRole changes an account's role.
+func (s *DB) SetRole(ctx context.Context, name string, role tokumu.AccountRole) error {
+	tag, err := s.pool.Exec(ctx, `UPDATE account SET role = $1 WHERE name = $2`, string(role), name)
+	if err != nil {
+		return fmt.Errorf("postgres: set role: %w", err)
+	}
+	if tag.RowsAffected() == 0 {
+		return tokumu.Errorf(tokumu.ENOTFOUND, "no account %q (tokumu user list shows them)", name)
+	}
+	return nil
+}
+
 // AddToken adds a token to an existing account.
 func (s *DB) AddToken(ctx context.Context, t *tokumu.Token) error {
 	tx, err := s.pool.Begin(ctx)

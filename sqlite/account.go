@@ -82,6 +82,18 @@ func (s *DB) Accounts(ctx context.Context) ([]*tokumu.Account, error) {
 	return out, rows.Err()
 }
 
+// SetRole changes an account's role.
+func (s *DB) SetRole(ctx context.Context, name string, role tokumu.AccountRole) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE account SET role = ? WHERE name = ?`, string(role), name)
+	if err != nil {
+		return fmt.Errorf("sqlite: set role: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return tokumu.Errorf(tokumu.ENOTFOUND, "no account %q (tokumu user list shows them)", name)
+	}
+	return nil
+}
+
 // AddToken adds a token to an existing account.
 func (s *DB) AddToken(ctx context.Context, t *tokumu.Token) error {
 	var n int

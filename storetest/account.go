@@ -72,6 +72,17 @@ func testAccounts(t testing.TB, h *harness) {
 	if err != nil || acc.Name != "alice" || acc.Role != tokumu.RoleEditor {
 		t.Fatalf("Authenticate(alice's token) = %+v, %v; want alice, editor", acc, err)
 	}
+	// A role changed is the role of the account's next request.
+	if err := a.SetRole(ctx(), "bob", tokumu.RoleEditor); err != nil {
+		t.Fatalf("SetRole(bob, editor): %v", err)
+	}
+	if acc, _, err := tokumu.Authenticate(ctx(), a, bobText, tokumu.TokenAPI, time.Now()); err != nil || acc.Role != tokumu.RoleEditor {
+		t.Errorf("Authenticate(bob's token) after SetRole = %+v, %v; want editor", acc, err)
+	}
+	checkCode(t, "SetRole of no account", a.SetRole(ctx(), "nobody", tokumu.RoleReader), tokumu.ENOTFOUND)
+	if err := a.SetRole(ctx(), "bob", tokumu.RoleReader); err != nil {
+		t.Fatalf("SetRole(bob, reader): %v", err)
+	}
 	stored := tok(aliceText)
 	if len(stored.Hash) != 32 {
 		t.Errorf("the stored hash has %d bytes, want SHA-256's 32", len(stored.Hash))

@@ -589,3 +589,31 @@ func TestExportKeepsEditedIDs(t *testing.T) {
 		t.Errorf("show %s after the round trip: exit %d\n%s", c.ID, code, out)
 	}
 }
+
+// TestUserRoleRevoke: an account's role changes from its next request on,
+// and a member who leaves loses every token and session while the account
+// stays, named on its revisions; mistakes are refused with the fix.
+func TestUserRoleRevoke(t *testing.T) {
+	for kind, db := range fixtureDBs(t) {
+		t.Run(kind, func(t *testing.T) {
+			if code, _, errs := run(t, db, "user", "add", "rita", "--role", "reader"); code != 0 {
+				t.Fatalf("user add: %d %s", code, errs)
+			}
+			if code, out, errs := run(t, db, "user", "role", "rita", "editor"); code != 0 || out != "rita is now an editor\n" {
+				t.Errorf("user role: %d %q %s", code, out, errs)
+			}
+			if code, out, errs := run(t, db, "user", "revoke", "rita"); code != 0 || !strings.HasPrefix(out, "revoked 1 token or session of rita: the account stays") {
+				t.Errorf("user revoke: %d %q %s", code, out, errs)
+			}
+			if code, out, _ := run(t, db, "user", "list"); code != 0 || !regexp.MustCompile(`rita\s+editor\s+\S+\s+api\s+revoked`).MatchString(out) {
+				t.Errorf("user list after role and revoke: %d\n%s", code, out)
+			}
+			if code, _, errs := run(t, db, "user", "role", "rita", "boss"); code != 2 || !strings.Contains(errs, "reader, editor or admin") {
+				t.Errorf("a bad role: %d %s", code, errs)
+			}
+			if code, _, errs := run(t, db, "user", "role", "nobody", "editor"); code != 1 || !strings.Contains(errs, `no account "nobody"`) {
+				t.Errorf("the role of no account: %d %s", code, errs)
+			}
+		})
+	}
+}

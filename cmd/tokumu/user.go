@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -14,7 +15,7 @@ type userOptions struct{ role string }
 
 var cmdUser = &command{
 	name: "user",
-	args: "add NAME | list",
+	args: "add NAME | list | role NAME ROLE | revoke NAME",
 	summary: `Manage the accounts of a team server.
 
 'tokumu user add NAME --role editor' creates an account and prints its API
@@ -22,8 +23,12 @@ token once: the database keeps only a hash of it, so a lost token cannot be
 shown again (revoke it and add another with 'tokumu token add NAME').
 Roles: reader (reads a closed server), editor (writes and reverts),
 admin (as an editor for now: accounts are managed here, on the command
-line). 'tokumu user list' lists the accounts with their tokens' ids. Every write through the API and the web forms is signed
-with the account's name.`,
+line). 'tokumu user list' lists the accounts with their tokens' ids.
+'tokumu user role NAME ROLE' changes an account's role from its next
+request on. 'tokumu user revoke NAME' revokes every token of the account
+and ends its browser sessions, for a member who leaves: the account stays,
+so that the history keeps naming who wrote what. Every write through the
+API and the web forms is signed with the account's name.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		fs.StringVar(&opts[userOptions](m).role, "role", "editor", "the new account's `ROLE`: reader, editor or admin")
 	},
@@ -66,8 +71,54 @@ with the account's name.`,
 			}
 			defer acc.Close()
 			return m.listUsers(ctx, acc)
+		case "role":
+			if len(args) != 3 {
+				return usagef("tokumu user role rita editor", "user role takes an account name and a role")
+			}
+			role, err := tokumu.ParseAccountRole(args[2])
+			if err != nil {
+				return usagef("tokumu user role "+args[1]+" editor", "%s", tokumu.ErrorMessage(err))
+			}
+			acc, err := m.openAccounts(ctx)
+			if err != nil {
+				return err
+			}
+			defer acc.Close()
+			if err := acc.SetRole(ctx, args[1], role); err != nil {
+				return err
+			}
+			fmt.Fprintf(m.Stdout, "%s is now %s %s\n", args[1], article(string(role)), role)
+			return nil
+		case "revoke":
+			if len(args) != 2 {
+				return usagef("tokumu user revoke rita", "user revoke takes one account name")
+			}
+			acc, err := m.openAccounts(ctx)
+			if err != nil {
+				return err
+			}
+			defer acc.Close()
+			toks, err := acc.Tokens(ctx, args[1])
+			if err != nil {
+				return err
+			}
+			if len(toks) == 0 {
+				return tokumu.Errorf(tokumu.ENOTFOUND, "no account %q, or it has no tokens (tokumu user list shows them)", args[1])
+			}
+			n := 0
+			for _, t := range toks {
+				if !t.Revoked.IsZero() {
+					continue
+				}
+				if err := acc.RevokeToken(ctx, t.ID); err != nil {
+					return err
+				}
+				n++
+			}
+			fmt.Fprintf(m.Stdout, "revoked %s of %s: the account stays, with its name on its revisions; tokumu token add %s gives it a new one\n", count(n, "token or session", "tokens and sessions"), args[1], args[1])
+			return nil
 		}
-		return usagef("tokumu user add NAME --role editor", "user %q: the subcommands are add and list", args[0])
+		return usagef("tokumu user add NAME --role editor", "user %q: the subcommands are add, list, role and revoke", args[0])
 	},
 }
 
@@ -236,4 +287,13 @@ func endSessions(ctx context.Context, acc accountStore, id string) (int, error) 
 		n++
 	}
 	return n, nil
+}
+
+// article is "an" before a role that starts with a vowel (an admin, an
+// editor), "a" otherwise.
+func article(w string) string {
+	if w != "" && strings.ContainsRune("aeiou", rune(w[0])) {
+		return "an"
+	}
+	return "a"
 }
