@@ -155,8 +155,14 @@ type miniRow struct {
 	X, W float64 // the possible span, drawn faded
 	// CX and CW are the certain span of an interval, drawn solid (CW 0
 	// when no day is certain).
-	CX, CW   float64
-	TextX    float64 // inside a wide bar, after a narrow one
+	CX, CW float64
+	TextX  float64 // inside a wide bar, after a narrow one
+	// TextEnd draws the label ending at TextX, before the bar, where after
+	// it would run past the chart's right edge.
+	TextEnd bool
+	// Open marks a claim whose start or end its source does not give: a
+	// short dashed bar from its known side, the label saying so (…).
+	Open     bool
 	Label    string
 	Title    string
 	ClaimID  string
@@ -175,10 +181,14 @@ const (
 // a reader of the entity's history expects on it as well. Each row names
 // the claim's other party.
 func newMiniTimeline(id string, own, inverse []*tokumu.Claim, preds map[string]*tokumu.Predicate, lang string, name func(string) string) *miniTimeline {
+	// A claim with one side known ("1931-08/": head from August 1931,
+	// end not given) is drawn from that side: left out, the chart named a
+	// later head first and dropped the best-graded one.
+	known := func(d tokumu.Day) bool { return d > tokumu.MinDay && d < tokumu.MaxDay }
 	datedOf := func(cs []*tokumu.Claim) []*tokumu.Claim {
 		var out []*tokumu.Claim
 		for _, c := range cs {
-			if !c.When.IsZero() && c.When.Earliest > tokumu.MinDay && c.When.Latest < tokumu.MaxDay {
+			if !c.When.IsZero() && (known(c.When.Earliest) || known(c.When.Latest)) {
 				out = append(out, c)
 			}
 		}
@@ -196,9 +206,28 @@ func newMiniTimeline(id string, own, inverse []*tokumu.Claim, preds map[string]*
 	if len(dated) == 0 {
 		return nil
 	}
-	lo, hi := dated[0].When.Earliest, dated[0].When.Latest
+	// The known sides of each claim: an open start stands at its end, an
+	// open end at its start.
+	sides := func(c *tokumu.Claim) (a, b tokumu.Day) {
+		a, b = c.When.Earliest, c.When.Latest
+		if !known(a) {
+			a = b
+			if c.When.Interval && known(c.When.EarliestEnd) {
+				a = c.When.EarliestEnd
+			}
+		}
+		if !known(b) {
+			b = a
+			if c.When.Interval && known(c.When.LatestStart) {
+				b = c.When.LatestStart
+			}
+		}
+		return a, b
+	}
+	lo, hi := sides(dated[0])
 	for _, c := range dated {
-		lo, hi = min(lo, c.When.Earliest), max(hi, c.When.Latest)
+		a, b := sides(c)
+		lo, hi = min(lo, a), max(hi, b)
 	}
 	y0, _, _ := lo.Date()
 	y1, _, _ := hi.Date()
@@ -206,8 +235,9 @@ func newMiniTimeline(id string, own, inverse []*tokumu.Claim, preds map[string]*
 	if y1-y0 < 4 {
 		y0, y1 = y0-2, y1+2
 	}
+	// 14 px on either side, so that the first year's label is not cut.
 	x := func(d tokumu.Day) float64 {
-		return float64(miniWidth-20) * (yearFrac(d) - float64(y0)) / float64(y1-y0)
+		return 14 + float64(miniWidth-28)*(yearFrac(d)-float64(y0))/float64(y1-y0)
 	}
 	t := &miniTimeline{Width: miniWidth, Height: len(dated)*miniRowH + 24}
 	step := 1
@@ -231,16 +261,25 @@ func newMiniTimeline(id string, own, inverse []*tokumu.Claim, preds map[string]*
 		} else if c.Object != "" {
 			label += " " + name(c.Object)
 		}
-		x0, x1 := x(c.When.Earliest), x(c.When.Latest)
-		row := miniRow{Y: i*miniRowH + 4, X: x0, W: max(x1-x0, 3), Label: label,
+		a, b := sides(c)
+		x0, x1 := x(a), x(b)
+		open := !known(c.When.Earliest) || !known(c.When.Latest)
+		if open {
+			label += " …"
+		}
+		row := miniRow{Y: i*miniRowH + 4, X: x0, W: max(x1-x0, 3), Label: label, Open: open,
 			Title: label + " " + c.When.Human(lang) + " (EDTF " + c.When.EDTF + ")", ClaimID: c.ID, Interval: c.When.Interval}
-		if w := c.When; w.Interval && w.LatestStart <= w.EarliestEnd {
+		if w := c.When; w.Interval && w.LatestStart <= w.EarliestEnd && known(w.LatestStart) && known(w.EarliestEnd) {
 			row.CX = x(w.LatestStart)
 			row.CW = max(x(w.EarliestEnd)-row.CX, 1)
 		}
 		row.TextX = row.X + 4
 		if row.W < 80 {
 			row.TextX = row.X + row.W + 3
+		}
+		if row.TextX+miniTextWidth(label) > miniWidth {
+			// Past the right edge: the label ends just before the bar.
+			row.TextX, row.TextEnd = row.X-3, true
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -255,3 +294,17 @@ func yearFrac(d tokumu.Day) float64 {
 
 // Inv reports whether c reads from its object's side on this page.
 func (p entityPage) Inv(c *tokumu.Claim) bool { return c.Subject != p.E.ID }
+
+// miniTextWidth estimates a label's width at the mini-timeline's 11 px:
+// CJK and full-width characters about a font size, others about 0.6 of it.
+func miniTextWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r >= 0x3000 && r <= 0x9fff || r >= 0xff00 && r <= 0xffef {
+			w += 11
+		} else {
+			w += 6.5
+		}
+	}
+	return w
+}

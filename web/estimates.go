@@ -83,6 +83,11 @@ type estPoint struct {
 	When   string  `json:"when"`            // in words, for the tooltip
 	Source string  `json:"source"`
 	Claim  string  `json:"claim"`
+	Grade  string  `json:"grade,omitempty"`
+	// Weak marks a figure from a source graded D or worse, or judged
+	// improbable or worse (credibility 4–6): drawn hollow, so that a
+	// web page's round number does not look like a scholar's count.
+	Weak bool `json:"weak,omitempty"`
 }
 
 func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
@@ -163,7 +168,9 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 			}
 			for _, c := range se.Claims {
 				v, bd, _ := tokumu.ReadQuantity(c.Value)
-				sd.Points = append(sd.Points, estPoint{X: yearFrac(c.When.Earliest)/2 + yearFrac(c.When.Latest)/2, Y: v, Bound: string(bd), When: p.Human(c.When), Source: c.Source, Claim: c.ID})
+				g := c.Grade
+				sd.Points = append(sd.Points, estPoint{X: yearFrac(c.When.Earliest)/2 + yearFrac(c.When.Latest)/2, Y: v, Bound: string(bd), When: p.Human(c.When), Source: c.Source, Claim: c.ID,
+					Grade: g.String(), Weak: g.Reliability >= 'D' || g.Credibility >= 4})
 			}
 			d.Series = append(d.Series, sd)
 		}

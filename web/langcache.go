@@ -84,8 +84,12 @@ func (sn *snapshot) buildLang(c *langCache, lang string) {
 	for _, ev := range sn.Events {
 		for _, pl := range ev.Places {
 			if i, ok := at[pl]; ok {
-				lo := yearOr(ev.When.Earliest, sn.tlFrom-100)
-				it := mapItem{ID: ev.ID, Label: b.Label(ev.ID), Lo: lo, Hi: yearOr(ev.When.Latest, lo), CLo: 1}
+				// Filed by its span (view.Event.Span): an event whose start
+				// is unknown stands at its end, as on the timeline, not in
+				// every year before (the 1939 deception marked in 1919).
+				elo, ehi := ev.Span()
+				lo := yearOr(elo, sn.tlFrom-100)
+				it := mapItem{ID: ev.ID, Label: b.Label(ev.ID), Lo: lo, Hi: yearOr(ehi, lo), CLo: 1}
 				if w := ev.When; w.Interval && w.LatestStart <= w.EarliestEnd {
 					it.CLo, it.CHi = certainYears(w.LatestStart, w.EarliestEnd, lo, it.Hi)
 				} else if !w.IsZero() && it.Lo == it.Hi {

@@ -55,6 +55,11 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		{"/", 200, []string{"Period I:", "Period IV:", `href="/entities/period-2"`, "Supported by", "Complicated by", "Key events", "Key organizations", `id="q"`}, nil},
 		{"/entities/harbin-tokumu-kikan", 200, []string{`lang="ja"`, "ハルビン特務機関", "Харбинская японская военная миссия", "headed by",
 			`href="/sources/nids-higuchi#c-`, `class="grade`, "Related", `svg class="mini"`}, nil},
+		// The mini-timeline draws a claim with one side known from that
+		// side, marked open: Hyakutake, head of the Harbin agency from
+		// August 1931 (end not given), was left out and Doihara read as
+		// the first head.
+		{"/entities/harbin-tokumu-kikan", 200, []string{`<g class="row interval open"><title>headed by Hyakutake Harukichi … August 1931 – unknown`}, nil},
 		{"/entities/asano-detachment", 200, []string{"Where the sources disagree", `class="side"`, "different dates"}, nil},
 		{"/entities/doihara-kenji", 200, []string{"<h1>Doihara Kenji</h1>", "Lawrence of Manchuria"}, nil},
 		{"/entities/harbin-tokumu-kikan?lang=ja", 200, []string{`<html lang="ja" data-names="ja">`, "<h1>ハルビン特務機関</h1>"}, nil},

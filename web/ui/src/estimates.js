@@ -1,6 +1,9 @@
 // Estimates and reality: one small chart per figure, years across, the
-// historiography's counts as a dark line and each perspective's estimates
-// in colour. Every point is one claim; hover shows its source, and the
+// historiography's counts as dark points — never joined by a line: counts
+// of different scope and sources are not one series — and each
+// perspective's estimates in colour. A figure given as a bound is drawn as
+// one (▲ at least, ▼ at most, ◆ about), and one from a weak source
+// (graded D or worse, or credibility 4–6) hollow. Every point is one claim; hover shows its source, and the
 // table of the quantity (under the chart on its own page, /estimates?q=…)
 // holds the same figures as text, each with its source.
 //
@@ -27,10 +30,13 @@ function nice(max) {
 function draw(c, holder, W) {
   const pts = (c.series || []).flatMap((s) => s.points);
   if (pts.length === 0) return;
-  const H = 240, L = 56, R = 12, T = 24, B = 26;
+  const H = 240, R = 12, T = 24, B = 26;
   let x0 = Math.floor(Math.min(...pts.map((p) => p.x))), x1 = Math.ceil(Math.max(...pts.map((p) => p.x)));
   if (x1 - x0 < 2) { x0 -= 1; x1 += 1; }
   const ymax = nice(Math.max(...pts.map((p) => p.y)) * 1.05);
+  // Room for the longest axis label ("1,500,000" lost its first digit in
+  // a fixed 56 px): about 7 px a character at the axis's size.
+  const L = Math.max(40, 10 + 7 * fmt.format(ymax).length);
   const x = (v) => L + ((v - x0) / (x1 - x0)) * (W - L - R);
   const y = (v) => H - B - (v / ymax) * (H - T - B);
   // An image whose text alternative is the table right below it, which
@@ -51,21 +57,40 @@ function draw(c, holder, W) {
   for (let v = x0; v <= x1; v += step) grid.append(el('text', { x: x(v), y: H - B + 16, 'text-anchor': 'middle', text: String(v) }));
   grid.append(el('text', { x: 4, y: 12, text: c.unit || '' }));
   svg.append(grid);
-  let k = 0;
+  let k = 0, bounded = false, weak = false;
   const legend = el('ul', { svg: false, class: 'est-legend' });
   c.series.forEach((s) => {
     const color = s.actual ? '#1b1d21' : palette[k++ % palette.length];
     const sorted = s.points.slice().sort((a, b) => a.x - b.x);
-    if (sorted.length > 1) svg.append(el('path', { class: 'line', stroke: color, d: 'M' + sorted.map((p) => `${x(p.x)},${y(p.y)}`).join('L'), 'stroke-dasharray': s.actual ? null : '5 3' }));
+    // One organ's estimates are one series; the counts are not.
+    if (!s.actual && sorted.length > 1) svg.append(el('path', { class: 'line', stroke: color, d: 'M' + sorted.map((p) => `${x(p.x)},${y(p.y)}`).join('L'), 'stroke-dasharray': '5 3' }));
     for (const p of sorted) {
-      const shape = s.actual ? el('circle', { cx: x(p.x), cy: y(p.y), r: 4, fill: color }) : el('rect', { x: x(p.x) - 4, y: y(p.y) - 4, width: 8, height: 8, fill: color });
-      shape.append(el('title', { text: t('js.est.point', '%[1]s: %[2]s %[3]s (%[4]s) — source %[5]s', s.label, (p.bound || '') + fmt.format(p.y), c.unit, p.when, p.source) }));
+      const shape = mark(p, x(p.x), y(p.y), color, s.actual);
+      bounded ||= !!p.bound;
+      weak ||= !!p.weak;
+      shape.append(el('title', { text: t('js.est.point', '%[1]s: %[2]s %[3]s (%[4]s) — source %[5]s', s.label, (p.bound || '') + fmt.format(p.y), c.unit, p.when, p.source + (p.grade ? ' ' + p.grade : '')) }));
       svg.append(shape);
     }
     legend.append(el('li', { svg: false }, el('span', { svg: false, class: s.actual ? 'sw sw-actual' : 'sw', style: null }), s.label));
     legend.lastChild.firstChild.style.background = color;
   });
+  if (bounded) legend.append(el('li', { svg: false, class: 'est-key' }, t('js.est.bounds', '▲ at least, ▼ at most, ◆ about: the figure as the source gives it')));
+  if (weak) legend.append(el('li', { svg: false, class: 'est-key' }, t('js.est.weak', 'hollow: a source graded D or worse, or a figure judged improbable or worse')));
   holder.replaceChildren(svg, legend);
+}
+
+// mark draws one figure: a triangle up for "at least" (≥, >), down for
+// "at most" (≤, <), a diamond for "about" (~); else a dot for a count and
+// a square for an estimate. A weak figure is hollow.
+function mark(p, cx, cy, color, actual) {
+  const fill = p.weak ? '#fff' : color;
+  const attrs = { fill, stroke: color, 'stroke-width': 1.5 };
+  const b = p.bound || '';
+  const poly = (pts) => el('polygon', { ...attrs, points: pts.map(([a, c]) => `${cx + a},${cy + c}`).join(' ') });
+  if (b.startsWith('≥') || b.startsWith('>')) return poly([[0, -6], [5, 4], [-5, 4]]);
+  if (b.startsWith('≤') || b.startsWith('<')) return poly([[0, 6], [5, -4], [-5, -4]]);
+  if (b.startsWith('~')) return poly([[0, -6], [5, 0], [0, 6], [-5, 0]]);
+  return actual ? el('circle', { ...attrs, cx, cy, r: 4 }) : el('rect', { ...attrs, x: cx - 4, y: cy - 4, width: 8, height: 8 });
 }
 
 // Every box is as wide as the text column, so one box's width, read once

@@ -7,7 +7,7 @@
 // there; the year is kept in the URL. The map zooms and pans (zoom.js) as
 // far as Europe; markers and labels keep one size, and labels are placed
 // again at each zoom and year so that none collides with another.
-import { el, readData, setQuery, lang, afterPaint, t } from './util.js';
+import { el, readData, setQuery, lang, afterPaint, t, textWidth } from './util.js';
 import { zoomable } from './zoom.js';
 
 const data = readData('map-data');
@@ -67,13 +67,6 @@ function renderList(y) {
   }
   list.replaceChildren(...items);
   count.textContent = t('js.map.count', n === 1 ? '%[1]d place with events or organizations in %[2]s.' : '%[1]d places with events or organizations in %[2]s.', n, String(y));
-}
-
-// textWidth estimates a label's width at 10px (see netlayout.js).
-function textWidth(s) {
-  let w = 0;
-  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 10 : 6.5;
-  return w + 4;
 }
 
 async function main() {

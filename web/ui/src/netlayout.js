@@ -5,22 +5,18 @@
 // and where its label goes (see placeLabels).
 import { forceSimulation, forceLink, forceManyBody, forceCenter, forceCollide, forceX, forceY } from 'd3-force';
 import { radius } from './netradius.js';
+import { textWidth } from './util.js';
 
-// textWidth estimates a label's width at the 10px font of the chart:
-// CJK characters are about a font size wide, Latin and Cyrillic about
-// 0.6 of it. A worker cannot measure text, and an estimate that errs wide
-// only hides a label that would have fitted.
-function textWidth(s) {
-  let w = 0;
-  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 10 : 6.5;
-  return w + 4;
-}
 
 // placeLabels is the collision pass: nodes are taken by degree, best
 // connected first, and each label is tried right, left, above and below
 // its node; the first place that overlaps no label already placed and no
 // other node wins, and a label with no free place is left out (its node
 // keeps its name in the tooltip, the focus detail and the lists below).
+// The hubs are the exception: a hub is ringed by its neighbours, so it
+// would always lose its name first; the best-connected few may label over
+// other nodes (the text has a white halo), and the first three are
+// labelled whatever overlaps.
 function placeLabels(nodes, W, H) {
   const boxes = [];
   const hit = (b) => b.x0 < 0 || b.y0 < 0 || b.x1 > W || b.y1 > H ||
@@ -29,7 +25,7 @@ function placeLabels(nodes, W, H) {
   const onNode = (b, self) => circles.some((c) => c.n !== self && b.x0 < c.x1 && c.x0 < b.x1 && b.y0 < c.y1 && c.y0 < b.y1);
   const order = nodes.map((n, i) => i).sort((a, b) => nodes[b].degree - nodes[a].degree);
   const out = new Array(nodes.length).fill(null);
-  for (const i of order) {
+  for (const [rank, i] of order.entries()) {
     const n = nodes[i], r = radius(n), w = textWidth(n.label), h = 11;
     const tries = [
       [r + 2, 3, 'start', n.x + r + 2, n.y - 7],
@@ -39,11 +35,16 @@ function placeLabels(nodes, W, H) {
     ];
     for (const [dx, dy, anchor, x0, y0] of tries) {
       const b = { x0, y0, x1: x0 + w, y1: y0 + h };
-      if (!hit(b) && !onNode(b, n)) {
+      if (!hit(b) && (rank < 5 || !onNode(b, n))) {
         boxes.push(b);
         out[i] = [dx, dy, anchor];
         break;
       }
+    }
+    if (!out[i] && rank < 3 && nodes[i].degree > 0) {
+      const [dx, dy, anchor, x0, y0] = tries[2];
+      boxes.push({ x0, y0, x1: x0 + w, y1: y0 + h });
+      out[i] = [dx, dy, anchor];
     }
   }
   return out;

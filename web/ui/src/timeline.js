@@ -3,7 +3,7 @@
 // ← and →. The visible range is kept in the URL (from, to: the first and
 // last years shown), and the list below follows it: it names the events
 // that possibly happened in the years shown, as the server does.
-import { el, readData, setQuery, afterPaint, lang, t } from './util.js';
+import { el, readData, setQuery, afterPaint, lang, t, textWidth } from './util.js';
 
 const data = readData('tl-data');
 const box = document.getElementById('tl-chart');
@@ -25,7 +25,9 @@ if (data && box && svg) {
       if (x1 <= 0 || x0 >= W) continue;
       g.append(el('g', { class: 'period' },
         el('rect', { x: x0, y: 0, width: Math.max(0, x1 - x0 - 2), height: 14 }),
-        el('text', { x: x0 + 4, y: 11, text: p.label.length * 6 < x1 - x0 ? p.label : p.label.split(':')[0] })));
+        // The whole name where it fits, else its part before a colon or an
+        // ideographic space (第一期　…: 第一期), else nothing.
+        el('text', { x: x0 + 4, y: 11, text: periodLabel(p.label, x1 - x0 - 8) })));
     }
     const step = [1, 2, 5, 10].find((s) => (hi - lo) / s <= W / 60) || 10;
     const axis = el('g', { class: 'axis' });
@@ -38,7 +40,7 @@ if (data && box && svg) {
     for (const e of data.events) {
       if (e.hi < lo || e.lo > hi) continue;
       const x0 = x(e.lo), x1 = Math.max(x(e.hi), x0 + 4);
-      const labelEnd = x1 + 8 + e.label.length * 6.2;
+      const labelEnd = x1 + 8 + textWidth(e.label, 11);
       let r = ends.findIndex((end) => end < x0);
       if (r < 0) { if (ends.length >= rows) continue; r = ends.length; ends.push(0); }
       ends[r] = Math.max(x1, labelEnd);
@@ -56,6 +58,12 @@ if (data && box && svg) {
     }
     svg.replaceChildren(g);
     out.textContent = `${Math.floor(lo)}–${Math.max(Math.floor(lo), Math.ceil(hi) - 1)}`;
+  }
+
+  function periodLabel(s, room) {
+    if (textWidth(s, 10) <= room) return s;
+    const short = s.split(/[:：\u3000]/)[0].trim();
+    return textWidth(short, 10) <= room ? short : '';
   }
 
   // list writes the events of the years shown under their years, as the

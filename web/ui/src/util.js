@@ -11,8 +11,18 @@ export function afterPaint() {
 
 export function qs(sel, root = document) { return root.querySelector(sel); }
 
+// textWidth estimates a label's width at a font size of px (10 by
+// default): CJK and full-width characters are about a font size wide,
+// Latin and Cyrillic about 0.65 of it. A worker cannot measure text, and
+// an estimate that errs wide only hides a label that would have fitted.
+export function textWidth(s, px = 10) {
+  let w = 0;
+  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? px : 0.65 * px;
+  return w + 0.4 * px;
+}
+
 export function el(name, attrs = {}, ...children) {
-  const svg = ['svg', 'g', 'rect', 'circle', 'line', 'path', 'text', 'title', 'a'].includes(name) && attrs.svg !== false;
+  const svg = ['svg', 'g', 'rect', 'circle', 'line', 'path', 'polygon', 'text', 'title', 'a'].includes(name) && attrs.svg !== false;
   const e = svg ? document.createElementNS('http://www.w3.org/2000/svg', name) : document.createElement(name);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === 'svg' || v == null) continue;
