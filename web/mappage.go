@@ -130,7 +130,9 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 	for _, mp := range lc.mapPoints {
 		a := mapPlace{ID: mp.ID}
 		for _, f := range mp.Former {
-			if f.Lo > f.Hi || (f.Lo <= p.Year && p.Year <= f.Hi) {
+			// An undated period name is not shown: in no year can the map
+			// say it was the name (the place's page lists it).
+			if f.Lo <= f.Hi && f.Lo <= p.Year && p.Year <= f.Hi {
 				a.Former = f.Text
 				break
 			}

@@ -43,7 +43,10 @@ func TestMapBounds(t *testing.T) {
 			`"former":[{"text":"Hsinking","lo":1932,"hi":1945}]`, `id="map-zoom">`}, nil},
 		// The deception of 1939, whose start is unknown ("/1939-08-20"),
 		// stands at its end, as on the timeline: not in 1925.
-		{"/map?year=1925", 200, nil, []string{`<span class="former">(Hsinking)</span>`, `khalkhin-gol-deception-1939" class`}},
+		{"/map?year=1925", 200, nil, []string{`<span class="former">(Hsinking)</span>`, `khalkhin-gol-deception-1939" class`,
+			// An undated period name is shown in no year: Kuibyshev was not Samara's name in 1925.
+			`<span class="former">(Kuibyshev)</span>`}},
+		{"/map?year=1939&lang=ru", 200, []string{`Далянь`}, []string{`<span class="former">(Дальний)</span>`}},
 	}, nil)
 }
 

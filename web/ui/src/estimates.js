@@ -57,10 +57,12 @@ function draw(c, holder, W) {
   for (let v = x0; v <= x1; v += step) grid.append(el('text', { x: x(v), y: H - B + 16, 'text-anchor': 'middle', text: String(v) }));
   grid.append(el('text', { x: 4, y: 12, text: c.unit || '' }));
   svg.append(grid);
-  let k = 0, bounded = false, weak = false;
+  let bounded = false, weak = false;
   const legend = el('ul', { svg: false, class: 'est-legend' });
   c.series.forEach((s) => {
-    const color = s.actual ? '#1b1d21' : palette[k++ % palette.length];
+    // One organ, one colour on every chart: the colour is the label's,
+    // not the order in which this chart happens to list it.
+    const color = s.actual ? '#1b1d21' : palette[hash(s.label) % palette.length];
     const sorted = s.points.slice().sort((a, b) => a.x - b.x);
     // One organ's estimates are one series; the counts are not.
     if (!s.actual && sorted.length > 1) svg.append(el('path', { class: 'line', stroke: color, d: 'M' + sorted.map((p) => `${x(p.x)},${y(p.y)}`).join('L'), 'stroke-dasharray': '5 3' }));
@@ -77,6 +79,12 @@ function draw(c, holder, W) {
   if (bounded) legend.append(el('li', { svg: false, class: 'est-key' }, t('js.est.bounds', '▲ at least, ▼ at most, ◆ about: the figure as the source gives it')));
   if (weak) legend.append(el('li', { svg: false, class: 'est-key' }, t('js.est.weak', 'hollow: a source graded D or worse, or a figure judged improbable or worse')));
   holder.replaceChildren(svg, legend);
+}
+
+function hash(s) {
+  let h = 0;
+  for (const ch of s) h = (h * 31 + ch.codePointAt(0)) >>> 0;
+  return h;
 }
 
 // mark draws one figure: a triangle up for "at least" (≥, >), down for

@@ -33,9 +33,11 @@ function active(p, y) {
   };
 }
 
-// former is the place's period name in year y, if it had one then.
+// former is the place's period name in year y, if it had one then. An
+// undated one is not shown: in no year can the map say it was the name
+// (Kuibyshev in 1925, Dalny in 1939); the place's page lists it.
 function former(p, y) {
-  const f = (p.former || []).find((f) => f.lo > f.hi || (f.lo <= y && y <= f.hi));
+  const f = (p.former || []).find((f) => f.lo <= f.hi && f.lo <= y && y <= f.hi);
   return f ? f.text : '';
 }
 

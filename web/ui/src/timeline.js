@@ -34,13 +34,28 @@ if (data && box && svg) {
     for (let y = Math.ceil(lo / step) * step; y <= hi; y += step) {
       axis.append(el('line', { x1: x(y), x2: x(y), y1: 16, y2: H }), el('text', { x: x(y) + 2, y: 28, text: String(y) }));
     }
+    // Two years or less: the months too (July–August 1941 is read here).
+    if (hi - lo <= 2.01) {
+      const mf = new Intl.DateTimeFormat(lang(), { month: 'short' });
+      for (let m = Math.ceil(lo * 12); m < hi * 12; m++) {
+        if (m % 12 === 0) continue;
+        const v = m / 12;
+        axis.append(el('line', { x1: x(v), x2: x(v), y1: 22, y2: H, class: 'month' }),
+          el('text', { x: x(v) + 2, y: 28, class: 'month', text: mf.format(new Date(Date.UTC(Math.floor(v), m % 12, 15))) }));
+      }
+    }
     g.prepend(axis);
     const ends = [];
     const rows = Math.floor((H - top) / rowH);
     for (const e of data.events) {
       if (e.hi < lo || e.lo > hi) continue;
-      const x0 = x(e.lo), x1 = Math.max(x(e.hi), x0 + 4);
-      const labelEnd = x1 + 8 + textWidth(e.label, 11);
+      // An unknown start or end is drawn to just past the edge (not ten
+      // million years away, where a focus ring went); a bar that runs past
+      // the right edge carries its label inside, from where it is seen.
+      const x0 = Math.max(x(e.lo), -8), x1 = Math.min(Math.max(x(e.hi), x0 + 4), W + 8);
+      const inside = x1 + 8 + textWidth(e.label, 11) > W;
+      const tx = inside ? Math.max(x0, 0) + 3 : x1 + 3;
+      const labelEnd = inside ? Math.max(x1, tx + textWidth(e.label, 11)) : x1 + 8 + textWidth(e.label, 11);
       let r = ends.findIndex((end) => end < x0);
       if (r < 0) { if (ends.length >= rows) continue; r = ends.length; ends.push(0); }
       ends[r] = Math.max(x1, labelEnd);
@@ -53,7 +68,7 @@ if (data && box && svg) {
         const s0 = x(e.slo), s1 = Math.max(x(e.shi), s0 + 2);
         a.append(el('rect', { class: 'certain', x: s0, y: y + 3, width: s1 - s0, height: 9, rx: 2 }));
       }
-      a.append(el('text', { x: x1 + 3, y: y + 11, text: e.label }));
+      a.append(el('text', { x: tx, y: y + 11, text: e.label }));
       g.append(a);
     }
     svg.replaceChildren(g);
