@@ -89,9 +89,16 @@ func (m *Main) serve(ctx context.Context, addr string, maxConns int) error {
 	defer signal.Stop(hup)
 	var wg sync.WaitGroup
 	wg.Add(1)
+	// The embedded corpus's database in the user cache is shared by every
+	// tokumu on the account: another version rebuilding it for its own
+	// corpus must not switch this server's data under its readers.
+	own := ""
+	if m.DB == "" {
+		own, _ = embeddedHash()
+	}
 	go func() {
 		defer wg.Done()
-		watch(ctx, path, id, srv, hup, m.Stderr)
+		watch(ctx, path, id, own, srv, hup, m.Stderr)
 	}()
 	err = srv.ListenAndServe(ctx, ln)
 	stop()
@@ -154,8 +161,11 @@ func openSnapshot(ctx context.Context, path string) (*sqlite.DB, fileID, error) 
 
 // watch reloads the server when the file at path changes or on SIGHUP.
 // A file that fails to open (half-copied by hand, say) leaves the server
-// on what it has, and is tried again when it changes again.
-func watch(ctx context.Context, path string, cur fileID, srv *web.Server, hup <-chan os.Signal, log io.Writer) {
+// on what it has, and is tried again when it changes again. With own (the
+// embedded corpus's hash, when path is the shared cache database), a file
+// rebuilt for another version's embedded corpus is not taken: the server
+// keeps the data it serves and says why.
+func watch(ctx context.Context, path string, cur fileID, own string, srv *web.Server, hup <-chan os.Signal, log io.Writer) {
 	t := time.NewTicker(reloadEvery)
 	defer t.Stop()
 	for {
@@ -174,6 +184,15 @@ func watch(ctx context.Context, path string, cur fileID, srv *web.Server, hup <-
 		cur = next
 		start := time.Now()
 		db, id, err := openSnapshot(ctx, path)
+		if err == nil && own != "" {
+			if h, herr := db.Hash(ctx); herr == nil && strings.HasPrefix(h, embeddedPrefix) && h != own {
+				db.Close()
+				cur = id
+				fmt.Fprintf(log, "tokumu: another version of tokumu rebuilt %s for its embedded corpus (release %s); this server keeps serving release %s. To run both, give each its own --db.\n",
+					path, web.ReleaseOf(h), web.ReleaseOf(own))
+				continue
+			}
+		}
 		if err == nil {
 			cur = id
 			_, err = srv.SwapClose(ctx, db)
