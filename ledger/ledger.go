@@ -37,9 +37,12 @@ type Operation struct {
 	// ran — or was its target: the historiography's claims of the
 	// vocabulary's takes-part role, each with its source.
 	Parties []*tokumu.Claim `json:"parties,omitempty"`
-	// Moved counts the later estimates that changed from the receiver's
-	// previous estimate of the same quantity.
+	// Moved counts the later estimates that certainly changed from the
+	// receiver's previous estimate of the same quantity; MovedUp those of
+	// them that rose (the rest fell): a plant of inflated figures is
+	// followed by rises, and a fall is no success of it.
 	Moved     int `json:"moved"`
+	MovedUp   int `json:"moved_up"`
 	Estimates int `json:"estimates"` // later estimates listed
 }
 
@@ -101,6 +104,7 @@ type PeriodSummary struct {
 	Plants     int      `json:"plants"`
 	Estimates  int      `json:"estimates"`
 	Moved      int      `json:"moved"`
+	MovedUp    int      `json:"moved_up"` // of Moved, those that rose
 	// MedianRatio is the median estimate ÷ count of the later estimates
 	// that have a count (and a ratio whose bound can be stated); 0 if none
 	// has.
@@ -225,7 +229,7 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 			}
 			return strings.Compare(a.Object, b.Object)
 		})
-		op.Estimates, op.Moved = countAfter(op.Plants, func(*Plant) bool { return true })
+		op.Estimates, op.Moved, op.MovedUp = countAfter(op.Plants, func(*Plant) bool { return true })
 		sort.SliceStable(op.Plants, func(i, j int) bool { return op.Plants[i].Claim.When.Earliest < op.Plants[j].Claim.When.Earliest })
 		for i := 1; i < len(op.Plants); i++ {
 			a, b := &op.Plants[i-1], &op.Plants[i]
@@ -275,9 +279,10 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 			if n > 0 {
 				s.Operations = append(s.Operations, op.ID)
 				s.Plants += n
-				e, mv := countAfter(op.Plants, inPeriod)
+				e, mv, up := countAfter(op.Plants, inPeriod)
 				s.Estimates += e
 				s.Moved += mv
+				s.MovedUp += up
 			}
 		}
 		s.MedianRatio, s.MedianBound = median(ratios), medianBound(bounds)
@@ -302,7 +307,7 @@ func window(w tokumu.When, horizon int) (from, to tokumu.Day) {
 
 // countAfter counts the distinct later estimates of the plants that keep
 // selects, and those of them that moved from a previous estimate.
-func countAfter(plants []Plant, keep func(*Plant) bool) (estimates, moved int) {
+func countAfter(plants []Plant, keep func(*Plant) bool) (estimates, moved, up int) {
 	seen := map[*Point]bool{}
 	for i := range plants {
 		if !keep(&plants[i]) {
@@ -316,10 +321,13 @@ func countAfter(plants []Plant, keep func(*Plant) bool) (estimates, moved int) {
 			estimates++
 			if m.Moved {
 				moved++
+				if m.Change > 0 {
+					up++
+				}
 			}
 		}
 	}
-	return estimates, moved
+	return estimates, moved, up
 }
 
 // sameAfter reports whether two plants are followed by the same list of

@@ -92,6 +92,10 @@ func TestLedger(t *testing.T) {
 	if op.ID != "op-x" || op.Estimates != 2 || op.Moved != 2 || len(op.Plants) != 3 {
 		t.Fatalf("first operation %s: %d plants, %d estimates, %d moved; want op-x with 3, 2 and 2", op.ID, len(op.Plants), op.Estimates, op.Moved)
 	}
+	// 30 and 40 (March 1933) after 20 (1932): both rose.
+	if op.MovedUp != 2 {
+		t.Errorf("first operation moved up %d; want 2", op.MovedUp)
+	}
 	// plant-x2 is followed by the same two estimates as plant-x, but as
 	// sequence only; plant-x3 repeats plant-x2 exactly.
 	if x2, x3 := op.Plants[1], op.Plants[2]; x2.Claim.ID != "plant-x2" || x2.RepeatsAbove || len(x2.After) != 2 || x2.After[1].Basis != "sequence" ||
@@ -244,5 +248,9 @@ func TestBounds(t *testing.T) {
 	}
 	if got := fmt.Sprint(moved, l.Operations[0].Moved); got != "[false true false true] 2" {
 		t.Errorf("moved %s; want [false true false true] 2", got)
+	}
+	// Of the two, ≥30 after ≤28 rose and 30 after >35 fell.
+	if up := l.Operations[0].MovedUp; up != 1 {
+		t.Errorf("moved up %d; want 1 (≥30 after ≤28), the other fell", up)
 	}
 }

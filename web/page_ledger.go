@@ -95,3 +95,13 @@ func (b *base) NumText(v string) string {
 	}
 	return v
 }
+
+// UpDown says which way an operation's certain changes went: " (1 up,
+// 1 down)", or nothing when there were none. A plant of inflated figures
+// is followed by rises; a fall is no success of it.
+func (b *base) UpDown(moved, up int) string {
+	if moved == 0 {
+		return ""
+	}
+	return " " + b.T("ledger.updown", up, moved-up)
+}

@@ -52,7 +52,7 @@ follows.`,
 			return writeJSON(m.Stdout, l)
 		}
 		for _, op := range l.Operations {
-			fmt.Fprintf(m.Stdout, "%s [%s] — %d planted claim(s), %d estimate(s) from the plants on, %d certainly changed\n", c.Label(op.ID, m.Lang), op.ID, len(op.Plants), op.Estimates, op.Moved)
+			fmt.Fprintf(m.Stdout, "%s [%s] — %d planted claim(s), %d estimate(s) from the plants on, %d certainly changed%s\n", c.Label(op.ID, m.Lang), op.ID, len(op.Plants), op.Estimates, op.Moved, upDown(op.Moved, op.MovedUp))
 			for _, p := range op.Parties {
 				label := p.Predicate
 				if pr := c.Vocab.Pred(p.Predicate); pr != nil {
@@ -91,8 +91,8 @@ follows.`,
 		}
 		fmt.Fprintln(m.Stdout, "\nBy period:")
 		for _, p := range l.Periods {
-			fmt.Fprintf(m.Stdout, "  %-10s %d operation(s), %d plant(s), %d estimate(s) from the plants on, %d certainly changed, median estimate ÷ count %s\n",
-				p.Period, len(p.Operations), p.Plants, p.Estimates, p.Moved, p.MedianBound.Mark(ratioText(p.MedianRatio)))
+			fmt.Fprintf(m.Stdout, "  %-10s %d operation(s), %d plant(s), %d estimate(s) from the plants on, %d certainly changed%s, median estimate ÷ count %s\n",
+				p.Period, len(p.Operations), p.Plants, p.Estimates, p.Moved, upDown(p.Moved, p.MovedUp), p.MedianBound.Mark(ratioText(p.MedianRatio)))
 		}
 		plants := 0
 		for _, op := range l.Operations {
@@ -171,4 +171,14 @@ func (m *Main) loadAnalysis(ctx context.Context) (*view.Corpus, []*tokumu.Claim,
 		return nil, nil, err
 	}
 	return c, claims, nil
+}
+
+// upDown says which way the certain changes went: " (1 up, 1 down)", or
+// nothing when there were none. A plant of inflated figures is followed
+// by rises; a fall is no success of it.
+func upDown(moved, up int) string {
+	if moved == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d up, %d down)", up, moved-up)
 }
