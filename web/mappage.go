@@ -78,12 +78,29 @@ const mapNamed = 1500
 func (mp *mapPoint) finish(from, to int) {
 	n := to - from + 1
 	mp.EvN, mp.OrgN, mp.EvC, mp.OrgC = make([]int, n), make([]int, n), make([]int, n), make([]int, n)
+	// Each item once a year, however many claims place it there (two
+	// located_in), certain if one of them is.
 	count := func(items []mapItem, into, certain []int) {
+		seen := map[string][]int8{} // item → per year: 1 counted, 2 counted certain
 		for _, it := range items {
+			ys := seen[it.ID]
+			if ys == nil {
+				ys = make([]int8, n)
+				seen[it.ID] = ys
+			}
 			for y := max(it.Lo, from); y <= min(it.Hi, to); y++ {
-				into[y-from]++
-				if it.CLo <= y && y <= it.CHi {
+				c := it.CLo <= y && y <= it.CHi
+				switch {
+				case ys[y-from] == 0:
+					into[y-from]++
+					ys[y-from] = 1
+					if c {
+						certain[y-from]++
+						ys[y-from] = 2
+					}
+				case ys[y-from] == 1 && c:
 					certain[y-from]++
+					ys[y-from] = 2
 				}
 			}
 		}
@@ -137,16 +154,10 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 				break
 			}
 		}
-		for _, e := range mp.Events {
-			if e.Lo <= p.Year && p.Year <= e.Hi {
-				a.Events = append(a.Events, e)
-			}
-		}
-		for _, o := range mp.Orgs {
-			if o.Lo <= p.Year && p.Year <= o.Hi {
-				a.Orgs = append(a.Orgs, o)
-			}
-		}
+		// One line an item: an organization two claims place there (two
+		// located_in) was listed twice.
+		a.Events = inYear(mp.Events, p.Year)
+		a.Orgs = inYear(mp.Orgs, p.Year)
 		a.EventsN, a.OrgsN = mp.EvN[p.Year-sn.tlFrom], mp.OrgN[p.Year-sn.tlFrom]
 		a.MoreEvents, a.MoreOrgs = a.EventsN-len(a.Events), a.OrgsN-len(a.Orgs)
 		if a.EventsN+a.OrgsN > 0 {
@@ -188,4 +199,25 @@ func yearOr(d tokumu.Day, def int) int {
 	}
 	y, _, _ := d.Date()
 	return y
+}
+
+// inYear returns the items there in year y, each once: of two claims of
+// one item that year, a certain one is kept before a possible one.
+func inYear(items []mapItem, y int) []mapItem {
+	var out []mapItem
+	at := map[string]int{}
+	for _, it := range items {
+		if it.Lo > y || y > it.Hi {
+			continue
+		}
+		if i, ok := at[it.ID]; ok {
+			if !out[i].Certain(y) && it.Certain(y) {
+				out[i] = it
+			}
+			continue
+		}
+		at[it.ID] = len(out)
+		out = append(out, it)
+	}
+	return out
 }

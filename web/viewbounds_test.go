@@ -40,7 +40,9 @@ func TestMapBounds(t *testing.T) {
 		{"/map?year=1939", 200, []string{`<a href="/entities/hsinking" class="ent t-place">Changchun</a></strong> <span class="former">(Hsinking)</span>`,
 			`Manchukuo Security Bureau</a> <span class="why">(possible: from 1937-12-28 at the earliest (founding: Manchukuo Security Bureau — founded (28 December 1937), claim manchukuo-security-bureau~`,
 			`<a href="/entities/khalkhin-gol-counteroffensive-1939" class="ent t-event">Soviet counter-offensive at Khalkhin Gol</a>`,
-			`"former":[{"text":"Hsinking","lo":1932,"hi":1945}]`, `id="map-zoom">`}, nil},
+			`"former":[{"text":"Hsinking","lo":1932,"hi":1945}]`, `id="map-zoom">`},
+			// Each organization once, however many claims place it there.
+			[]string{`Harbin Special Service Agency</a>, <a href="/entities/harbin-tokumu-kikan"`, `Kwantung Army</a>, <a href="/entities/kwantung-army" `}},
 		// The deception of 1939, whose start is unknown ("/1939-08-20"),
 		// stands at its end, as on the timeline: not in 1925.
 		{"/map?year=1925", 200, nil, []string{`<span class="former">(Hsinking)</span>`, `khalkhin-gol-deception-1939" class`,
