@@ -86,6 +86,8 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		// A head carries his source and grade, as the chart's links do.
 		{"/structure?root=kwantung-army&date=1939-06-01", 200, []string{`Ueda Kenkichi</a> <span class="hw" title="1936/1939">1936–1939</span> <a class="src" href="/sources/kotobank-ueda#c-`, `title="fairly reliable, probably true">C2</abbr>`}, nil},
 		{"/structure?root=nowhere", 404, []string{"not in the organization chart"}, nil},
+		// The slider on the comparison's year: one chart, no empty comparison.
+		{"/structure?root=kwantung-army&date=1941-06-01&compare=1941-06-01", 200, []string{`id="chart-a"`}, []string{`id="chart-b"`}},
 		// A head a source names without dates is possible whenever the
 		// evidence allows (view.Bound): the page lists him apart, as named
 		// without dates, never among the heads the dates place there;

@@ -85,6 +85,11 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 	if p.Date == 0 {
 		p.Date = s.st(r).snap.structDate
 	}
+	if p.Compare == p.Date {
+		// The year slider brought the date onto the comparison's: one
+		// chart, not two identical ones and an empty list of changes.
+		p.Compare = 0
+	}
 	if p.Root == "" { // the corpus names no default: the first root of the chart
 		if roots := s.st(r).orgChart().Roots(p.Date); len(roots) > 0 {
 			p.Root = roots[0]
