@@ -99,6 +99,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"--db"}, "flag --db needs a value"},
 		{[]string{"--"}, "no command after --"},
 		{[]string{"serve", "--adr", ":0"}, "unknown flag --adr (did you mean --addr?)"},
+		// A bad address is said before any database is opened.
+		{[]string{"serve", "--addr", "8750", "--db", "/nonexistent/x.db"}, "--addr 8750: address 8750: missing port in address"},
+		{[]string{"serve", "--addr", ":99999", "--db", "/nonexistent/x.db"}, "invalid port"},
 	} {
 		code, out, errs := runArgs(tt.args...)
 		if code != 2 || !strings.Contains(errs, tt.want) || out != "" {

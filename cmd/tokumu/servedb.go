@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -37,6 +38,13 @@ const reloadEvery = time.Second
 func (m *Main) serve(ctx context.Context, addr string, maxConns int) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The address first: a port in use or a malformed --addr is said at
+	// once, before a database is opened, built or migrated for nothing.
+	probe, err := net.Listen("tcp", addr)
+	if err != nil {
+		return usagef("tokumu serve --addr 127.0.0.1:8080", "--addr %s: %v", addr, errors.Unwrap(err))
+	}
+	probe.Close()
 	db, err := m.openStore(ctx) // builds the embedded corpus's database, migrates
 	if err != nil {
 		return err
