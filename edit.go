@@ -3,6 +3,7 @@ package tokumu
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -272,8 +273,18 @@ func ValidateChange(lk EditLookup, i int, ch *Change) error {
 
 // Conflict is the error of a change whose object moved past the base.
 func Conflict(k ObjectKind, id string, base, current int64) error {
-	return Errorf(ECONFLICT, "%s %s was changed by revision %d after your base %d; its current version is %d: read it again and reapply your change with base %d",
+	e := Errorf(ECONFLICT, "%s %s was changed by revision %d after your base %d; its current version is %d: read it again and reapply your change with base %d",
 		k, id, current, base, current, current)
+	e.Stale = true
+	return e
+}
+
+// IsStale reports whether err is a Conflict: the object was changed after
+// the revision the change was made on (a form opened before another
+// editor saved), not a conflict of content such as a taken id.
+func IsStale(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Stale
 }
 
 // historySource is how a source is kept in history: its JSON form plus

@@ -28,6 +28,9 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Stale marks an ECONFLICT of a change made on a revision the object
+	// has since moved past (Conflict; IsStale).
+	Stale bool
 }
 
 func (e *Error) Error() string { return e.Message }

@@ -258,7 +258,7 @@ func (s *Server) handleClaimFormPost(w http.ResponseWriter, r *http.Request) {
 	}
 	rev := &tokumu.Revision{Base: f.Base, Message: f.Reason, Changes: []tokumu.Change{{Op: tokumu.OpPut, Kind: tokumu.KindClaim, ID: c.ID, After: c}}}
 	if err := s.apply(r, u, rev); err != nil {
-		if tokumu.ErrorCode(err) == tokumu.ECONFLICT && id != "" {
+		if tokumu.IsStale(err) && id != "" {
 			// Saved by someone else since the form was opened: its
 			// hidden base is stale, and "reapply with base N" means
 			// nothing to a form. The form again, on the newest revision.

@@ -83,9 +83,18 @@ func (s *Server) failForm(w http.ResponseWriter, r *http.Request, f *editForm, f
 		s.htmlError(w, r, err)
 		return
 	}
-	if fld := fieldOf(err); code == tokumu.EINVALID && fld != "" && fields[fld] != "" {
+	switch fld := fieldOf(err); {
+	case code == tokumu.EINVALID && fld != "" && fields[fld] != "":
 		f.Errors[fields[fld]] = tokumu.ErrorMessage(err)
-	} else {
+	case tokumu.IsStale(err):
+		// Saved by someone else since the form was opened: the form again
+		// on the newest revision, so that a second Save is deliberate
+		// (the stale hidden base made every Save a conflict).
+		if head, herr := tokumu.HeadRevision(r.Context(), s.st(r).store); herr == nil {
+			f.Base = head
+		}
+		f.Error = f.T("form.conflict.other")
+	default:
 		f.Error = tokumu.ErrorMessage(err)
 	}
 	rows()

@@ -155,6 +155,14 @@ func TestSourceEntityNameForms(t *testing.T) {
 		if st, a := es.call(t, "GET", "/api/entities/shiken-taro", "", nil); st != 200 || !strings.Contains(fmt.Sprint(a), "しけん たろう") {
 			t.Errorf("the entity after the name form: %d %v", st, a)
 		}
+		// A second form opened before that save (base 3) comes back on
+		// the newest revision with the reason, not "reapply with base 4",
+		// so that its second Save is a deliberate one.
+		other := url.Values{"csrf": {csrfName}, "base": {"3"}, "text": {"Siken Tarô"}, "lang": {"ja-Latn"}, "kind": {"alias"}, "reason": {"Kunrei spelling"}}
+		if st, body, _ := post("/entities/shiken-taro/names/new", other); st != 409 || !strings.Contains(body, "Someone saved a change here after you opened the form.") ||
+			!strings.Contains(body, `name="base" value="4"`) || !strings.Contains(body, `value="Siken Tarô"`) {
+			t.Errorf("a name form opened before another save: %d; want 409, the form kept on base 4:\n%s", st, body[strings.Index(body, "<main"):])
+		}
 		name.Set("base", "4")
 		if st, body, _ := post("/entities/shiken-taro/names/new", name); st != 400 || !fieldError(body, "text", "already") {
 			t.Errorf("the same name again: %d; want 400 beside the text", st)
