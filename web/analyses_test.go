@@ -37,6 +37,9 @@ func TestAnalysesPages(t *testing.T) {
 		// ratios and changes computed from them.
 		{"/estimates?q=est-red-army-strength-men", 200, []string{"&gt;1,400,000", "≥×1.08", `</a> <abbr class="grade`}, nil}, // each side of a pair with its grade
 		{"/estimates?q=est-soviet-far-eastern-forces-strength-rifle_divisions", 200, []string{"≤28"}, nil},
+		// The editors' ratings are graded D6 by rule; the page says they are
+		// judgement, not evidence, beside the badge.
+		{"/ach/imperial-conference-1941", 200, []string{`<span class="judgement">the editors&#39; judgement, not evidence</span>`}, nil},
 		{"/ledger#bounds", 200, []string{"≤28", "≤&#43;17 (≤×2.55)", "≥4 divisions", "≥×1.00"}, nil},
 		{"/ledger", 200, []string{"the ledger holds 16 plants in 6 operations.", `<th scope="col">Certainly changed</th>`}, nil},
 		{"/ledger?lang=ru", 200, []string{"всего в журнале 16 подбросов в 6 операциях."}, nil},

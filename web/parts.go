@@ -203,6 +203,12 @@ func (b *base) CiteHTML(c *tokumu.Claim) template.HTML {
 	}
 	sb.WriteString(`</span> `)
 	b.writeGrade(&sb, c.Grade)
+	if src != nil && src.Kind == tokumu.Analysis {
+		// The editors' own rating or dating is graded by rule (D6: no
+		// evidence); said in words beside the badge, so that "not usually
+		// reliable" is not read as a verdict on a historian.
+		sb.WriteString(` <span class="judgement">` + esc(b.T("cite.judgement")) + `</span>`)
+	}
 	if a := b.Attest(c); a != "" {
 		sb.WriteString(` <span class="attest">` + esc(a) + `</span>`)
 	}
