@@ -98,6 +98,9 @@ type base struct {
 	Desc    string
 	// SearchText fills the search box, on the search page.
 	SearchText string
+	// Origin is the scheme and host the request came to, for a view's
+	// citation ("http://127.0.0.1:8080").
+	Origin string
 
 	sn     *snapshot
 	assets *assets
@@ -109,7 +112,8 @@ type base struct {
 // translated) or, for a name, the text itself.
 func (s *Server) base(r *http.Request, nav, title string, scripts ...string) base {
 	lang := langOf(r)
-	b := base{Title: title, Nav: nav, Lang: lang, Path: r.URL.Path, sn: s.st(r).snap, assets: s.assets, langQ: r.URL.Query(), p: i18n.For(lang)}
+	b := base{Title: title, Nav: nav, Lang: lang, Path: r.URL.Path, sn: s.st(r).snap, assets: s.assets, langQ: r.URL.Query(), p: i18n.For(lang),
+		Origin: strings.TrimSuffix(baseURL(r), "/")}
 	if i18n.Has(title) {
 		b.Title = b.T(title)
 	}
@@ -604,4 +608,60 @@ func (b *base) JSMessages() map[string]any {
 		}
 	}
 	return out
+}
+
+// viewFormats are the exports that hold a visual page's data, by the
+// page's section: what a teacher takes into slides or her own tools.
+var viewFormats = map[string][]string{
+	"timeline":  {"timelinejs", "csv"},
+	"map":       {"geojson", "lpf"},
+	"network":   {"graphml", "gexf"},
+	"structure": {"jsonld", "turtle"},
+}
+
+// viewExport is one link of a view's data.
+type viewExport struct{ Format, URL string }
+
+// ViewExports are the export links of a visual page, with its range
+// (from/to; the map's year) and filters (type, tag) carried over, or none
+// on other pages.
+func (b *base) ViewExports() []viewExport {
+	fs := viewFormats[b.Nav]
+	if len(fs) == 0 {
+		return nil
+	}
+	q := url.Values{}
+	for _, k := range []string{"from", "to", "type", "tag"} {
+		if v := b.langQ.Get(k); v != "" {
+			q.Set(k, v)
+		}
+	}
+	if y := b.langQ.Get("year"); y != "" && b.Nav == "map" {
+		q.Set("from", y)
+		q.Set("to", y)
+	}
+	if d := b.langQ.Get("date"); d != "" && b.Nav == "structure" {
+		q.Set("from", d)
+		q.Set("to", d)
+	}
+	if b.Lang != "en" {
+		q.Set("lang", b.Lang)
+	}
+	var out []viewExport
+	for _, f := range fs {
+		q.Set("format", f)
+		out = append(out, viewExport{Format: f, URL: "/api/export?" + q.Encode()})
+	}
+	return out
+}
+
+// ViewCite cites a visual page as it is shown: the corpus, the view with
+// its parameters, the release and the address, so that the figure in a
+// handout names what it shows.
+func (b *base) ViewCite() string {
+	u := b.Origin + b.Path
+	if q := b.langQ.Encode(); q != "" {
+		u += "?" + q
+	}
+	return "tokumu: " + corpusTitle + ". " + b.Title + ". Dataset, release " + b.Release() + " (program version " + tokumu.Version + "). " + u + "."
 }
