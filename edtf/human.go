@@ -279,6 +279,17 @@ func (h human) compact(a, b date) (string, bool) {
 		return "", false
 	}
 	pa, pb := a.precision(), b.precision()
+	if a == b {
+		// Began and ended within one year, month or day: "within 1932",
+		// not "1932–1932".
+		switch h.lang {
+		case "ja":
+			return h.plain(a, false, true) + "中", true
+		case "ru":
+			return "в пределах " + h.plain(a, true, true), true
+		}
+		return "within " + h.plain(a, false, true), true
+	}
 	switch {
 	case pa == PrecisionYear && pb == PrecisionYear:
 		x, y := strconv.FormatInt(a.year, 10), strconv.FormatInt(b.year, 10)

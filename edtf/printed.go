@@ -139,6 +139,7 @@ const (
 	shapeByEnd            // [..D]
 	shapeNotBefore        // [D..]
 	shapeBetween          // [A..B]
+	shapeWithin           // D/D: began and ended within D
 )
 
 // parsePrinted reads s[lo:hi], which is not EDTF, as a printed date,
@@ -178,6 +179,8 @@ func parsePrinted(s string, lo, hi int) (Value, error) {
 		shape = shapeAfter
 	case prefixed(s, &lo, hi, "between", "между"):
 		shape, pair = shapeBetween, []string{"and", "и"}
+	case prefixed(s, &lo, hi, "within", "в пределах"):
+		shape = shapeWithin
 	}
 	if shape == shapeDate {
 		// Phrases that end with their word, as Value.Human writes them.
@@ -204,6 +207,8 @@ func parsePrinted(s string, lo, hi int) (Value, error) {
 			hi, shape = h, shapeNotBefore
 		} else if h, ok := cutSuffix(s, lo, hi, "の間"); ok {
 			hi, shape = h, shapeBetween
+		} else if h, ok := cutSuffix(s, lo, hi, "中"); ok && h > lo {
+			hi, shape = h, shapeWithin
 		}
 	}
 
@@ -405,6 +410,13 @@ func phraseValue(s string, shape int, p part) (Value, error) {
 	}
 	d := p.d
 	switch shape {
+	case shapeWithin:
+		// A span that began and ended within one year, month or day
+		// (a tenure of 1932 alone): the interval D/D.
+		if d.qual != 0 || d.time != "" {
+			return Value{}, printedErr(s, p.lo, "within takes a plain date; write the interval in EDTF, such as 1932/1932")
+		}
+		return Value{start: d, end: d, interval: true}, nil
 	case shapeFrom:
 		return Value{start: d, end: date{kind: kindUnknown}, interval: true}, nil
 	case shapeUntil:
