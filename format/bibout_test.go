@@ -61,7 +61,7 @@ func TestBibTeXTypesTitlesLanguages(t *testing.T) {
 		{"site-page", []string{"@online{", "organization = {Hrono}", "langid = {russian}"}, nil},
 		{"coox1973", []string{"@article{", "title = {{The Lake Khasan Affair of 1938: Overview and Lessons}}", "langid = {english}",
 			"annotation = {Read only in a long quotation"}, []string{"  note =", "note = {Read"}},
-		{"zor23", []string{"titleaddon = {[Japanese military intelligence against the USSR]}", "langid = {russian}"}, nil},
+		{"zor23", []string{"titleaddon = {{[Japanese military intelligence against the USSR]}}", "langid = {russian}"}, nil},
 		{"rgva-doc", []string{"@unpublished{", "note = {RGVA f. 33987, op. 3}", "annotation = {Read in a copy.}"}, nil},
 	} {
 		e := bibEntry(t, bib, tt.id)

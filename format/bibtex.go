@@ -99,7 +99,9 @@ func writeBibTeX(ctx context.Context, w io.Writer, x *Export) error {
 		field("editor", bibNames(s.Editors), true)
 		field("title", protect(s.Title), true)
 		if s.TitleEn != "" {
-			field("titleaddon", "["+s.TitleEn+"]", false)
+			// Braced whole, as the title is: a style's sentence case
+			// would lowercase its proper nouns (the Soviet Union, Kennan).
+			field("titleaddon", "{["+bibEsc.Replace(s.TitleEn)+"]}", true)
 		}
 		switch t {
 		case "article":

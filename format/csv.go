@@ -25,7 +25,7 @@ var (
 	EntitiesHeader = []string{"id", "type", "label", "names", "summary_en", "summary_ja", "summary_ru", "tags"}
 	ClaimsHeader   = []string{"id", "subject", "predicate", "object", "value", "unit", "role", "lang", "when", "where",
 		"source", "loc", "grade", "by", "planted_by", "note", "supported_by", "complicated_by",
-		"named_subject", "named_object", "named_by"}
+		"named_subject", "named_object", "named_by", "when_text"}
 	SourcesHeader = []string{"id", "kind", "type", "author", "editor", "title", "title_en", "container", "publisher",
 		"place", "issued", "volume", "issue", "pages", "edition", "url", "doi", "isbn", "archive", "archive_location",
 		"accessed", "language", "note"}
@@ -88,16 +88,18 @@ func writeTable(ctx context.Context, w io.Writer, x *Export, table string) error
 	return cw.Error()
 }
 
-// ClaimRecord is c as a row under ClaimsHeader.
+// ClaimRecord is c as a row under ClaimsHeader: when is always EDTF, which
+// every tool can read; when_text the date as the source wrote it
+// (大正7年, 7 апреля 1940 г.), when the corpus kept it.
 func ClaimRecord(c *tokumu.Claim) []string {
-	when := c.When.Text
-	if when == "" {
-		when = c.When.EDTF
+	text := ""
+	if c.When.Text != c.When.EDTF {
+		text = c.When.Text
 	}
-	return []string{c.ID, c.Subject, c.Predicate, c.Object, c.Value, c.Unit, c.Role, c.Lang, when, c.Where,
+	return []string{c.ID, c.Subject, c.Predicate, c.Object, c.Value, c.Unit, c.Role, c.Lang, c.When.EDTF, c.Where,
 		c.Source, c.Locator, c.Grade.String(), c.Perspective, c.PlantedBy, c.Note,
 		strings.Join(c.SupportedBy, " "), strings.Join(c.ComplicatedBy, " "),
-		c.NamedAs.Subject, c.NamedAs.Object, c.NamedAs.Perspective}
+		c.NamedAs.Subject, c.NamedAs.Object, c.NamedAs.Perspective, text}
 }
 
 // agents writes authors as "Family, Given; Literal".

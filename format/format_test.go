@@ -141,7 +141,7 @@ func TestCSV(t *testing.T) {
 			est = r
 		}
 	}
-	if want := []string{"c-est-1936", "soviet-far-eastern-forces", "strength", "", "100", "divisions", "", "", "1936", "", "zor23", "p/88", "B2", "kwantung-army", "", "", "c-kikan-part-of", "harbin", "", "", "the Japanese"}; !slices.Equal(est, want) {
+	if want := []string{"c-est-1936", "soviet-far-eastern-forces", "strength", "", "100", "divisions", "", "", "1936", "", "zor23", "p/88", "B2", "kwantung-army", "", "", "c-kikan-part-of", "harbin", "", "", "the Japanese", ""}; !slices.Equal(est, want) {
 		t.Errorf("the estimate's row %q, want %q", est, want)
 	}
 	// One table alone.
@@ -254,5 +254,19 @@ func TestExportFollowsDerivation(t *testing.T) {
 	}
 	if want := []string{"yak", "zor23"}; !slices.Equal(got, want) {
 		t.Errorf("sources %v, want %v", got, want)
+	}
+}
+
+// TestCSVWhen: the claims table's when is EDTF, which every tool reads,
+// and when_text the date as the source wrote it, where the corpus kept it.
+func TestCSVWhen(t *testing.T) {
+	w, _, err := tokumu.ParseWhen("大正7年")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := format.ClaimRecord(&tokumu.Claim{ID: "x", Subject: "s", Predicate: "founded", When: w, Source: "src"})
+	when, text := rec[slices.Index(format.ClaimsHeader, "when")], rec[slices.Index(format.ClaimsHeader, "when_text")]
+	if when != "1918" || text != "大正7年" {
+		t.Errorf("when %q, when_text %q; want 1918 and 大正7年", when, text)
 	}
 }

@@ -54,7 +54,7 @@ type Plant struct {
 	// organization chart (its sections, the organ it reports to), whose
 	// estimates are read as the receiver's.
 	Organs []string   `json:"organs"`
-	After  []Movement `json:"after"`
+	After  []Movement `json:"after"` // never null: an empty list when nothing came after
 	// Statements are what the receiver went on to say of the same subject in
 	// the same window: its organs' descriptions that were not themselves
 	// planted, in date order. Like the estimates, they are listed by
@@ -176,7 +176,7 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 			ops[cl.PlantedBy] = op
 			order = append(order, cl.PlantedBy)
 		}
-		pl := Plant{Claim: cl, Receiver: cl.Perspective}
+		pl := Plant{Claim: cl, Receiver: cl.Perspective, After: []Movement{}}
 		if cl.Perspective != "" {
 			pl.Organs = family(cl.Perspective, near)
 			op.Receivers = appendNew(op.Receivers, cl.Perspective)

@@ -260,7 +260,7 @@ func (cv *converter) file(name string) error {
 // allows (the checks say so).
 var csvColumns = []string{"id", "subject", "predicate", "object", "value", "unit", "role", "lang", "when", "where",
 	"source", "loc", "grade", "by", "planted_by", "note", "supported_by", "complicated_by",
-	"named_subject", "named_object", "named_by"}
+	"named_subject", "named_object", "named_by", "when_text"}
 
 var csvAlias = map[string]string{"perspective": "by", "locator": "loc", "p": "predicate", "o": "object", "v": "value"}
 
@@ -483,7 +483,24 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 		// 1,5 reads as 15: a comma in a figure groups thousands.
 		bad("value", "%q has a decimal comma, which would read as %s: write %s", v, strings.ReplaceAll(v, ",", ""), strings.Replace(v, ",", ".", 1))
 	}
-	if w := get("when"); w != "" {
+	w := get("when")
+	if t := get("when_text"); t != "" {
+		// The source's words, which tokumu export writes beside the EDTF:
+		// read them, so that the corpus keeps them; they must say the same.
+		tw, _, terr := tokumu.ParseWhen(t)
+		if terr != nil {
+			bad("when_text", "%q is not a date: %v (or leave when_text empty and give when in EDTF)", t, terr)
+			return
+		}
+		if w != "" {
+			if ew, _, eerr := tokumu.ParseWhen(w); eerr == nil && ew.EDTF != tw.EDTF {
+				bad("when_text", "%q reads as %s, but when says %s: make them agree, or leave when_text empty", t, tw.EDTF, ew.EDTF)
+				return
+			}
+		}
+		w = t
+	}
+	if w != "" {
 		when, _, err := tokumu.ParseWhen(w)
 		if err != nil {
 			bad("when", "%q is not a date: %v (write EDTF: 1938-06-13, 1938-06, 1937/1939, 1938?)", w, err)
