@@ -270,3 +270,24 @@ func TestCSVWhen(t *testing.T) {
 		t.Errorf("when %q, when_text %q; want 1918 and 大正7年", when, text)
 	}
 }
+
+// TestGraphNamedAs: an edge keeps its role and the source's own words for
+// what the editors identified (Akikusa heads the Intelligence Department
+// as the trial record's "Harbin Military Mission"), in GraphML and GEXF:
+// without them an edge says more than its source.
+func TestGraphNamedAs(t *testing.T) {
+	st := openEmbedded(t)
+	for _, tt := range []struct{ format, named, role string }{
+		{"graphml", `<data key="named_object">Harbin Military Mission</data>`, `<data key="role">assistant to the head</data>`},
+		{"gexf", `<attvalue for="named_object" value="Harbin Military Mission"/>`, `<attvalue for="role" value="assistant to the head"/>`},
+	} {
+		p, _ := write(t, st, tt.format, format.Query{}, format.Options{}, "out."+tt.format)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), tt.named) || !strings.Contains(string(b), tt.role) {
+			t.Errorf("%s lacks the named_as or the role of its edges", tt.format)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/tokumu/tokumu"
 )
@@ -30,7 +31,7 @@ func writeGEXF(ctx context.Context, w io.Writer, x *Export) error {
 <meta><creator>tokumu</creator><description>entities and the relation claims between them</description></meta>
 <graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">
 <attributes class="node"><attribute id="type" title="type" type="string"/></attributes>
-<attributes class="edge"><attribute id="predicate" title="predicate" type="string"/><attribute id="when" title="when" type="string"/><attribute id="source" title="source" type="string"/><attribute id="grade" title="grade" type="string"/><attribute id="by" title="perspective" type="string"/></attributes>
+<attributes class="edge"><attribute id="predicate" title="predicate" type="string"/><attribute id="when" title="when" type="string"/><attribute id="source" title="source" type="string"/><attribute id="grade" title="grade" type="string"/><attribute id="by" title="perspective" type="string"/><attribute id="role" title="role" type="string"/><attribute id="named_subject" title="named_subject" type="string"/><attribute id="named_object" title="named_object" type="string"/><attribute id="named_by" title="named_by" type="string"/></attributes>
 <nodes>
 `)
 	err := x.Entities(ctx, func(e *tokumu.Entity) error {
@@ -51,7 +52,7 @@ func writeGEXF(ctx context.Context, w io.Writer, x *Export) error {
 			label = p.LabelIn(x.Options.Lang)
 		}
 		bw.WriteString(`<edge id="` + xmlEsc(c.ID) + `" source="` + xmlEsc(c.Subject) + `" target="` + xmlEsc(c.Object) + `" label="` + xmlEsc(label) + `">`)
-		bw.WriteString(`<attvalues><attvalue for="predicate" value="` + xmlEsc(c.Predicate) + `"/><attvalue for="when" value="` + xmlEsc(c.When.EDTF) + `"/><attvalue for="source" value="` + xmlEsc(c.Source) + `"/><attvalue for="grade" value="` + c.Grade.String() + `"/><attvalue for="by" value="` + xmlEsc(c.Perspective) + `"/></attvalues>`)
+		bw.WriteString(`<attvalues><attvalue for="predicate" value="` + xmlEsc(c.Predicate) + `"/><attvalue for="when" value="` + xmlEsc(c.When.EDTF) + `"/><attvalue for="source" value="` + xmlEsc(c.Source) + `"/><attvalue for="grade" value="` + c.Grade.String() + `"/><attvalue for="by" value="` + xmlEsc(c.Perspective) + `"/>` + gexfOptional(c) + `</attvalues>`)
 		if !c.When.IsZero() {
 			bw.WriteString("<spells><spell")
 			if c.When.Earliest > tokumu.MinDay {
@@ -104,4 +105,17 @@ func xmlEscSlow(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// gexfOptional writes the role and the source's own words (named_as) of
+// an edge where the claim has them: without them an edge says more than
+// its source.
+func gexfOptional(c *tokumu.Claim) string {
+	var b strings.Builder
+	for _, kv := range [][2]string{{"role", c.Role}, {"named_subject", c.NamedAs.Subject}, {"named_object", c.NamedAs.Object}, {"named_by", c.NamedAs.Perspective}} {
+		if kv[1] != "" {
+			b.WriteString(`<attvalue for="` + kv[0] + `" value="` + xmlEsc(kv[1]) + `"/>`)
+		}
+	}
+	return b.String()
 }

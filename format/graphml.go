@@ -33,6 +33,10 @@ func writeGraphML(ctx context.Context, w io.Writer, x *Export) error {
 <key id="source" for="edge" attr.name="source" attr.type="string"/>
 <key id="grade" for="edge" attr.name="grade" attr.type="string"/>
 <key id="by" for="edge" attr.name="by" attr.type="string"/>
+<key id="role" for="edge" attr.name="role" attr.type="string"/>
+<key id="named_subject" for="edge" attr.name="named_subject" attr.type="string"/>
+<key id="named_object" for="edge" attr.name="named_object" attr.type="string"/>
+<key id="named_by" for="edge" attr.name="named_by" attr.type="string"/>
 <graph id="tokumu" edgedefault="directed">
 `)
 	err := x.Entities(ctx, func(e *tokumu.Entity) error {
@@ -70,6 +74,12 @@ func writeGraphML(ctx context.Context, w io.Writer, x *Export) error {
 		data("source", c.Source)
 		data("grade", c.Grade.String())
 		data("by", c.Perspective)
+		// The role and the source's own words for what the editors
+		// identified: without them an edge says more than its source.
+		data("role", c.Role)
+		data("named_subject", c.NamedAs.Subject)
+		data("named_object", c.NamedAs.Object)
+		data("named_by", c.NamedAs.Perspective)
 		bw.WriteString("</edge>\n")
 		return nil
 	})
