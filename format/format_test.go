@@ -291,3 +291,31 @@ func TestGraphNamedAs(t *testing.T) {
 		}
 	}
 }
+
+// TestGeoJSONOwnNames: a place's name columns hold its own name in each
+// script, not a former one listed first (Changchun, not Hsinking).
+func TestGeoJSONOwnNames(t *testing.T) {
+	p, _ := write(t, openEmbedded(t), "geojson", format.Query{}, format.Options{}, "out.geojson")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fc struct {
+		Features []struct {
+			ID         string         `json:"id"`
+			Properties map[string]any `json:"properties"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal(b, &fc); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fc.Features {
+		if f.ID == "hsinking" {
+			if f.Properties["name_en"] != "Changchun" || f.Properties["name_ru"] != "Чанчунь" || f.Properties["name_ja"] != "長春" {
+				t.Errorf("hsinking's names %v %v %v; want Changchun, Чанчунь, 長春", f.Properties["name_en"], f.Properties["name_ru"], f.Properties["name_ja"])
+			}
+			return
+		}
+	}
+	t.Error("no feature hsinking")
+}

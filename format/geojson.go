@@ -80,11 +80,15 @@ func writeGeoJSON(ctx context.Context, w io.Writer, x *Export) error {
 		f := geoFeature{Type: "Feature", ID: p.e.ID, Properties: map[string]any{
 			"id": p.e.ID, "label": p.e.Label(x.Options.Lang), "uri": x.EntityIRI(p.e.ID),
 		}}
-		for _, n := range p.e.Names {
-			// name_ja, name_ja-Latn, name_ru …: one column a script in QGIS.
-			k := "name_" + n.Lang
-			if _, ok := f.Properties[k]; !ok {
-				f.Properties[k] = n.Text
+		// name_ja, name_ja-Latn, name_ru …: one column a script in QGIS,
+		// the place's own name in it (Changchun, not its former Hsinking);
+		// an alias or a former name only where the script has no other.
+		for _, proper := range []bool{true, false} {
+			for _, n := range p.e.Names {
+				k := "name_" + n.Lang
+				if _, ok := f.Properties[k]; !ok && n.Kind.Proper() == proper {
+					f.Properties[k] = n.Text
+				}
 			}
 		}
 		if len(p.points) > 0 {
