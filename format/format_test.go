@@ -319,3 +319,19 @@ func TestGeoJSONOwnNames(t *testing.T) {
 	}
 	t.Error("no feature hsinking")
 }
+
+// TestTimelineJSNamedAs: a slide says the claim's role and the source's own
+// words where the editors identified an entity (Iijima's "Harbin Military
+// Mission", the Intelligence Department as the corpus files it).
+func TestTimelineJSNamedAs(t *testing.T) {
+	p, _ := write(t, openEmbedded(t), "timelinejs", format.Query{}, format.Options{}, "out.json")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`(chief of the Hogoin camp)`, "The source says \u201cHarbin Military Mission\u201d for the object: the identification is the editors"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the TimelineJS export lacks %q", want)
+		}
+	}
+}

@@ -97,6 +97,9 @@ func writeTimelineJS(ctx context.Context, w io.Writer, x *Export) error {
 		}
 		p := v.Pred(c.Predicate)
 		headline := label(c.Subject) + ": " + p.LabelIn(lang)
+		if c.Role != "" {
+			headline += " (" + c.Role + ")"
+		}
 		if c.Object != "" {
 			headline += " " + label(c.Object)
 		}
@@ -128,6 +131,13 @@ func tlBody(c *tokumu.Claim, src *tokumu.Source, label func(string) string) stri
 	var b strings.Builder
 	if c.Where != "" {
 		b.WriteString("<p>" + html.EscapeString("In "+label(c.Where)+".") + "</p>")
+	}
+	// The source's own words where the editors identified an entity: the
+	// slide must not say more than its source.
+	for _, n := range []struct{ what, words string }{{"subject", c.NamedAs.Subject}, {"object", c.NamedAs.Object}, {"holder of the view", c.NamedAs.Perspective}} {
+		if n.words != "" {
+			b.WriteString("<p>" + html.EscapeString("The source says \u201c"+n.words+"\u201d for the "+n.what+": the identification is the editors'.") + "</p>")
+		}
 	}
 	if c.Note != "" {
 		b.WriteString("<p>" + html.EscapeString(c.Note) + "</p>")
