@@ -25,7 +25,16 @@ type Query struct {
 	// graph a claim's permalink answers (the claim, the entities it
 	// names, its source).
 	Claim string
+	// Source selects one source's record alone, with no entity, claim or
+	// other vocabulary: the graph the source's IRI (/sources/{id}) answers.
+	Source string
+	// Predicate selects one vocabulary entry alone: the graph the
+	// predicate's IRI (/predicates/{id}) answers.
+	Predicate string
 }
+
+// record reports whether q selects one source or one predicate alone.
+func (q Query) record() bool { return q.Source != "" || q.Predicate != "" }
 
 // IsZero reports whether q selects the whole corpus.
 func (q Query) IsZero() bool { return q == Query{} }
@@ -62,6 +71,7 @@ type Export struct {
 	Options Options
 
 	preds    []*tokumu.Predicate
+	only     []*tokumu.Predicate // the predicates a query of one record exports
 	vocab    *tokumu.Vocab
 	sources  []*tokumu.Source
 	subjects []string // entities whose claims are exported (or the one entity)
@@ -101,6 +111,9 @@ func NewExport(ctx context.Context, st tokumu.Store, q Query, o Options) (*Expor
 	if q.Claim != "" && q.Entity == "" {
 		return nil, tokumu.Errorf(tokumu.EINVALID, "claim %q: give its subject as the entity too", q.Claim)
 	}
+	if q.record() && (q.Source != "" && q.Predicate != "" || q.Entity != "" || q.Claim != "" || q.Type != "" || q.Tag != "" || q.From != 0 || q.To != 0) {
+		return nil, tokumu.Errorf(tokumu.EINVALID, "a source or a predicate is exported alone: give it without other filters")
+	}
 	if q.From != 0 && q.To != 0 && q.From > q.To {
 		return nil, tokumu.Errorf(tokumu.EINVALID, "from %s is after to %s: swap them", q.From, q.To)
 	}
@@ -114,6 +127,9 @@ func NewExport(ctx context.Context, st tokumu.Store, q Query, o Options) (*Expor
 	}
 	if x.settings, err = st.Settings(ctx); err != nil {
 		return nil, err
+	}
+	if q.record() {
+		return x.selectRecord(ctx)
 	}
 	if q.Entity != "" {
 		if _, err := st.Entity(ctx, q.Entity); err != nil {
@@ -232,8 +248,37 @@ func NewExport(ctx context.Context, st tokumu.Store, q Query, o Options) (*Expor
 	return x, nil
 }
 
+// selectRecord fills x for a query of one source or one predicate: no
+// entities, no claims, and the one record (a not-found error when there
+// is none).
+func (x *Export) selectRecord(ctx context.Context) (*Export, error) {
+	x.inSet = map[string]bool{}
+	if id := x.Query.Predicate; id != "" {
+		for _, p := range x.preds {
+			if p.ID == id {
+				x.only = []*tokumu.Predicate{p}
+				return x, nil
+			}
+		}
+		return nil, tokumu.Errorf(tokumu.ENOTFOUND, "no predicate %q in the vocabulary", id)
+	}
+	x.only = []*tokumu.Predicate{}
+	src, err := x.Store.Source(ctx, x.Query.Source)
+	if err != nil {
+		return nil, err
+	}
+	x.sources = []*tokumu.Source{src}
+	return x, nil
+}
+
 // Predicates returns the vocabulary in its written order.
-func (x *Export) Predicates() []*tokumu.Predicate { return x.preds }
+// A query of one record returns that predicate, or none for a source.
+func (x *Export) Predicates() []*tokumu.Predicate {
+	if x.only != nil {
+		return x.only
+	}
+	return x.preds
+}
 
 // Vocab returns the vocabulary with its roles.
 func (x *Export) Vocab() *tokumu.Vocab { return x.vocab }
@@ -284,6 +329,9 @@ func (x *Export) Entities(ctx context.Context, fn func(*tokumu.Entity) error) er
 // must not call the store while it walks.
 func (x *Export) Claims(ctx context.Context, fn func(*tokumu.Claim) error) error {
 	q := x.Query
+	if q.record() {
+		return nil
+	}
 	if q.Entity != "" {
 		cs, err := x.Store.Claims(ctx, tokumu.ClaimFilter{About: q.Entity, From: q.From, To: q.To})
 		if err != nil {

@@ -77,21 +77,48 @@ func negotiate(accept string, offers []string) string {
 // serveEntityAs answers an entity URL in the negotiated type, when that
 // is not HTML; it reports whether it answered.
 func (s *Server) serveEntityAs(w http.ResponseWriter, r *http.Request) bool {
+	id := r.PathValue("id")
+	return s.serveAs(w, r, s.handleEntity, s.st(r).snap.Entities[id] != nil,
+		tokumu.Errorf(tokumu.ENOTFOUND, "no entity %q", clip(id)), format.Query{Entity: id})
+}
+
+// serveSourceAs answers a source's URL, /sources/{id}, its IRI in the
+// exports, as serveEntityAs does an entity's: its record and the API's
+// page of its claims as JSON, its bibliographic record alone as RDF.
+func (s *Server) serveSourceAs(w http.ResponseWriter, r *http.Request) bool {
+	id := r.PathValue("id")
+	return s.serveAs(w, r, s.handleSource, s.st(r).snap.Sources[id] != nil,
+		tokumu.Errorf(tokumu.ENOTFOUND, "no source %q in the bibliography", clip(id)), format.Query{Source: id})
+}
+
+// servePredicateAs answers a predicate's URL, /predicates/{id}, the IRI
+// every claim's property type names: its vocabulary entry as JSON, its
+// labels as RDF.
+func (s *Server) servePredicateAs(w http.ResponseWriter, r *http.Request) bool {
+	id := r.PathValue("id")
+	return s.serveAs(w, r, s.handlePredicate, s.st(r).snap.preds[id] != nil,
+		tokumu.Errorf(tokumu.ENOTFOUND, "no predicate %q in the vocabulary", clip(id)), format.Query{Predicate: id})
+}
+
+// serveAs answers a URL that is also an IRI in the type Accept asks for:
+// JSON by the API's handler, JSON-LD or Turtle by the export of q, a
+// not-found error (found false) in either. It reports whether it
+// answered; HTML is the caller's.
+func (s *Server) serveAs(w http.ResponseWriter, r *http.Request, api http.HandlerFunc, found bool, notFound error, q format.Query) bool {
 	w.Header().Add("Vary", "Accept")
 	mt := negotiate(r.Header.Get("Accept"), entityOffers)
 	switch mt {
 	case "", "text/html":
 		return false
 	case "application/json":
-		s.handleEntity(w, r)
+		api(w, r)
 		return true
 	}
-	id := r.PathValue("id")
-	if s.st(r).snap.Entities[id] == nil {
-		s.writeError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no entity %q", clip(id)))
+	if !found {
+		s.writeError(w, r, notFound)
 		return true
 	}
-	s.serveRDF(w, r, mt, format.Query{Entity: id})
+	s.serveRDF(w, r, mt, q)
 	return true
 }
 

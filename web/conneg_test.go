@@ -124,3 +124,66 @@ func TestClaimContentNegotiation(t *testing.T) {
 		t.Errorf("an unknown claim as Turtle: %d", res.StatusCode)
 	}
 }
+
+// TestRecordContentNegotiation: a source's and a predicate's URLs are
+// the IRIs every exported claim names (P70i, P177), so they answer as an
+// entity's do — the page, the API's JSON, and their own record alone as
+// RDF, which rapper reads — and 404 in each type for an unknown id.
+func TestRecordContentNegotiation(t *testing.T) {
+	ts := fixtureServer(t)
+	if _, err := exec.LookPath("rapper"); err != nil {
+		t.Fatal("rapper is not installed: install the Debian package raptor2-utils (bash scripts/test.sh does)")
+	}
+	for _, c := range []struct {
+		path, api, h1 string
+		wantNT        []string // N-Triples lines the record's Turtle must hold
+	}{
+		{"/sources/zor23", "/api/sources/zor23", "<h1>Военная разведка Японии против СССР</h1>", []string{
+			`<https://schema.org/name> "Japanese military intelligence against the USSR"@en .`,
+			`<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.cidoc-crm.org/cidoc-crm/E31_Document> .`}},
+		{"/predicates/part_of", "/api/predicates/part_of", "<h1>part of</h1>", []string{
+			`<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.cidoc-crm.org/cidoc-crm/E55_Type> .`,
+			`<http://www.w3.org/2000/01/rdf-schema#label> "part of"@en .`}},
+	} {
+		u := ts.URL + c.path
+		_, apiJSON := getAccept(t, ts.URL+c.api, "")
+		if res, body := getAccept(t, u, ""); res.StatusCode != 200 || !strings.Contains(body, c.h1) {
+			t.Errorf("%s as HTML: %d %.300s", c.path, res.StatusCode, body)
+		}
+		if res, body := getAccept(t, u, "application/json"); res.StatusCode != 200 || body != apiJSON {
+			t.Errorf("%s as JSON: %d, not the API's answer:\n%.300s\nwant\n%.300s", c.path, res.StatusCode, body, apiJSON)
+		}
+		res, ttl := getAccept(t, u, "text/turtle")
+		if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/turtle") || !strings.Contains(res.Header.Get("Vary"), "Accept") {
+			t.Fatalf("%s as Turtle: %d %s Vary %q", c.path, res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Vary"))
+		}
+		f := filepath.Join(t.TempDir(), "r.ttl")
+		os.WriteFile(f, []byte(ttl), 0o644)
+		nt, err := exec.Command("rapper", "-q", "-i", "turtle", "-o", "ntriples", f).Output()
+		if err != nil {
+			t.Fatalf("rapper on %s: %v\n%s", c.path, err, ttl)
+		}
+		// The record alone: every triple is about its IRI, and it has
+		// the ones it must.
+		for _, line := range strings.Split(strings.TrimSpace(string(nt)), "\n") {
+			if !strings.HasPrefix(line, "<"+u+"> ") {
+				t.Errorf("%s: a triple about something else: %s", c.path, line)
+			}
+		}
+		for _, want := range c.wantNT {
+			if !strings.Contains(string(nt), "<"+u+"> "+want) {
+				t.Errorf("%s: no triple %q in\n%s", c.path, want, nt)
+			}
+		}
+		if res, ld := getAccept(t, u, "application/ld+json"); res.StatusCode != 200 || !strings.Contains(ld, u) {
+			t.Errorf("%s as JSON-LD: %d %.300s", c.path, res.StatusCode, ld)
+		}
+	}
+	for _, p := range []string{"/sources/nothing", "/predicates/nothing"} {
+		for _, a := range []string{"application/json", "application/ld+json", "text/turtle", ""} {
+			if res, _ := getAccept(t, ts.URL+p, a); res.StatusCode != 404 {
+				t.Errorf("%s as %q: %d", p, a, res.StatusCode)
+			}
+		}
+	}
+}

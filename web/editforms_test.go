@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/tokumu/tokumu/storetest"
 )
 
 // signIn signs c in as the account and returns the session's CSRF value,
@@ -208,4 +210,38 @@ func TestSourceEntityNameForms(t *testing.T) {
 		}
 		checkNoTokens(t, es)
 	})
+}
+
+// TestHeaderAccount: every page of a server that keeps accounts says in
+// its header who is signed in (with the role) and offers sign-out, or
+// offers sign-in back to the same page; a server without accounts (the
+// embedded corpus) shows neither.
+func TestHeaderAccount(t *testing.T) {
+	bothStores(t, func(t *testing.T, db editStore) {
+		es := newEditServer(t, db)
+		c := browserClient()
+		_, body, _ := getPage(t, c, es.url+"/entities/kwantung-army")
+		if !strings.Contains(body, `<div class="account"><a href="/signin?next=%2Fentities%2Fkwantung-army">Sign in</a></div>`) {
+			t.Errorf("signed out, the header offers no sign-in back to the page:\n%.2000s", body)
+		}
+		signIn(t, c, es, "alice", "/entities/kwantung-army/claims/new")
+		_, body, _ = getPage(t, c, es.url+"/sources?lang=ru")
+		if !strings.Contains(body, `Вы вошли как <strong class="name">alice</strong> (редактор)`) || !strings.Contains(body, `<form method="post" action="/signout">`) {
+			t.Errorf("signed in, the header does not say who, in the page's language, with a sign-out form:\n%.2500s", body)
+		}
+		m := csrfInput.FindStringSubmatch(body[strings.Index(body, `class="account"`):])
+		if m == nil {
+			t.Fatal("the header's sign-out form has no CSRF field")
+		}
+		if st, _, _ := postForm(t, c, es.url+"/signout", url.Values{"csrf": {m[1]}}); st != 303 {
+			t.Fatalf("signing out from the header: %d", st)
+		}
+		if _, body, _ = getPage(t, c, es.url+"/sources"); strings.Contains(body, "alice") || !strings.Contains(body, `href="/signin?next=%2Fsources"`) {
+			t.Errorf("signed out again, the header still names the account or offers no sign-in")
+		}
+	})
+	ts := serveMemory(t, storetest.Fixture())
+	if _, body := getAccept(t, ts.URL+"/sources", ""); strings.Contains(body, `class="account"`) || !strings.Contains(body, "<h1>") {
+		t.Error("a server without accounts shows a sign-in state")
+	}
 }

@@ -20,7 +20,7 @@ import (
 func i18nPaths(t *testing.T, base string) []string {
 	t.Helper()
 	paths := []string{"/", "/entities/harbin-tokumu-kikan", "/entities/lyushkov-genrikh", "/search?q=Harbin", "/timeline", "/map?year=1939",
-		"/structure", "/network", "/estimates", "/sources", "/sources/zor22", "/entities", "/ledger", "/ach", "/disagreements", "/audit", "/entities/nobody"}
+		"/structure", "/network", "/estimates", "/sources", "/sources/zor22", "/predicates", "/predicates/member_of", "/entities", "/ledger", "/ach", "/disagreements", "/audit", "/entities/nobody"}
 	var ach []struct{ ID string }
 	getJSON(t, base+"/api/ach", &ach)
 	if len(ach) == 0 {

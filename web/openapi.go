@@ -112,6 +112,8 @@ var apiOps = []apiOp{
 	{Path: "/api/sources/{id}", Summary: "One source and the claims that cite it, paged.", Schema: "SourceClaims", Errors: []int{400, 404},
 		Params: []apiParam{pathID("bibliography key"), num(pSourceLimit), num(pSourceOffset)}},
 	{Path: "/api/predicates", Summary: "The vocabulary.", Schema: "Predicates"},
+	{Path: "/api/predicates/{id}", Summary: "One predicate of the vocabulary and how many claims use it.", Schema: "PredicateEntry", Errors: []int{404},
+		Params: []apiParam{pathID("predicate id")}},
 	{Path: "/api/stats", Summary: "Counts by entity type, grade, source and predicate.", Schema: "Stats"},
 	{Path: "/api/health", Summary: "Whether the server can read its database now (open on a closed server too): 200, or 503 with the error.", Schema: "Health", Errors: []int{503}},
 	{Path: "/api/disagreements", Summary: "Where sources disagree, paged; id keeps one subject's.", Schema: "DisagreementList", Errors: []int{400},

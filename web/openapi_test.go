@@ -66,6 +66,7 @@ var exampleURLs = map[string][]string{
 	"/api/sources":                    {"/api/sources?limit=2&offset=1"},
 	"/api/sources/{id}":               {"/api/sources/zor23", "/api/sources/nothing"},
 	"/api/predicates":                 {"/api/predicates"},
+	"/api/predicates/{id}":            {"/api/predicates/part_of", "/api/predicates/nothing"},
 	"/api/stats":                      {"/api/stats"},
 	"/api/health":                     {"/api/health"},
 	"/api/disagreements":              {"/api/disagreements", "/api/disagreements?id=soviet-far-eastern-forces"},

@@ -117,6 +117,11 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		{"/sources", 200, []string{`href="/sources/zor22"`, "claims"}, nil},
 		{"/sources/nids-higuchi", 200, []string{"resting on this source", `id="c-`}, nil},
 		{"/sources/nothing", 404, []string{"no source"}, nil},
+		// The vocabulary: every predicate with its count, each linking its
+		// page, which lists the claims that use it.
+		{"/predicates", 200, []string{`href="/predicates/member_of"`, `<code>part_of</code>`, "What a claim may say"}, nil},
+		{"/predicates/member_of?lang=ru", 200, []string{"<code>member_of</code>", `id="c-`, "Прочтение с другой стороны"}, nil},
+		{"/predicates/nothing", 404, []string{"no predicate", "/predicates lists them"}, nil},
 		{"/entities?type=person", 200, []string{"Doihara Kenji"}, nil},
 		{"/no/such/page", 404, []string{"no page at"}, nil},
 	}, func(t *testing.T, res *http.Response, body string) {

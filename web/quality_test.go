@@ -22,7 +22,7 @@ func TestPageHeads(t *testing.T) {
 	defer ts.Close()
 	seen := map[string]string{}
 	for _, path := range []string{"/", "/entities/harbin-tokumu-kikan", "/search?q=Harbin", "/timeline", "/map", "/structure",
-		"/network", "/estimates", "/sources", "/sources/zor22", "/entities", "/entities/nobody"} {
+		"/network", "/estimates", "/sources", "/sources/zor22", "/predicates", "/predicates/member_of", "/entities", "/entities/nobody"} {
 		for _, lang := range []string{"", "ja", "ru"} {
 			u := ts.URL + path
 			if lang != "" {

@@ -101,11 +101,21 @@ type base struct {
 	// Origin is the scheme and host the request came to, for a view's
 	// citation ("http://127.0.0.1:8080").
 	Origin string
+	// Account is what the header says of signing in: nil on a server
+	// that keeps no accounts, else who the request is signed as (User
+	// "" when no one), so that a reader knows before pressing Edit.
+	Account *pageAccount
 
 	sn     *snapshot
 	assets *assets
 	langQ  url.Values
 	p      *i18n.Printer
+}
+
+// pageAccount is the header's sign-in state.
+type pageAccount struct {
+	User, Role string
+	CSRF       string // for the sign-out form; "" when signed by a Bearer token
 }
 
 // base starts a page. title is a message key of the catalogue (then it is
@@ -116,6 +126,17 @@ func (s *Server) base(r *http.Request, nav, title string, scripts ...string) bas
 		Origin: strings.TrimSuffix(baseURL(r), "/")}
 	if i18n.Has(title) {
 		b.Title = b.T(title)
+	}
+	if accountsOf(s.st(r)) != nil {
+		b.Account = &pageAccount{}
+		// Only a request with a credential costs a look-up; one that
+		// fails reads as signed out here (the write it tries says why).
+		if u, _ := s.signedIn(r); u != nil {
+			b.Account.User, b.Account.Role = u.acc.Name, string(u.acc.Role)
+			if u.session != "" {
+				b.Account.CSRF = csrfToken(u.session)
+			}
+		}
 	}
 	b.Scripts = append([]string{"common"}, scripts...)
 	return b

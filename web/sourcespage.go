@@ -42,6 +42,9 @@ type sourcePage struct {
 const sourcePageMax = 1000
 
 func (s *Server) handleSourcePage(w http.ResponseWriter, r *http.Request) {
+	if s.serveSourceAs(w, r) { // JSON, JSON-LD or Turtle: see conneg.go
+		return
+	}
 	src := s.st(r).snap.Sources[r.PathValue("id")]
 	if src == nil {
 		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no source %q in the bibliography", r.PathValue("id")))

@@ -45,6 +45,8 @@ var axePages = []axePage{
 	{"estimates-one", "/estimates?q=est-soviet-far-eastern-forces-strength-men", ".est-chart svg circle"},
 	{"sources", "/sources", "ol.bib li"},
 	{"source", "/sources/zor22", "table.src-claims tr"},
+	{"predicates", "/predicates", "table.preds tr"},
+	{"predicate", "/predicates/member_of", "table.src-claims tr"},
 	{"index", "/entities", "main h1"},
 	{"changes", "/changes", "main h1"},
 	{"signin", "/signin", "#token"},
