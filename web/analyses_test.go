@@ -35,7 +35,7 @@ func TestAnalysesPages(t *testing.T) {
 		{"/estimates?tolerance=x", 400, []string{"tolerance"}, nil},
 		// Figures the sources give as bounds keep them, and so do the
 		// ratios and changes computed from them.
-		{"/estimates?q=est-red-army-strength-men", 200, []string{"&gt;1,400,000", "≥×1.08", `</a> <abbr class="grade`}, nil}, // each side of a pair with its grade
+		{"/estimates?q=est-57th-special-corps-strength-divisions", 200, []string{"≥4", "≥×1.00", `</a> <abbr class="grade`}, nil}, // each side of a pair with its grade
 		{"/estimates?q=est-soviet-far-eastern-forces-strength-rifle_divisions", 200, []string{"≤28"}, nil},
 		// The editors' ratings are graded D6 by rule; the page says they are
 		// judgement, not evidence, beside the badge.
