@@ -1,5 +1,11 @@
 package tokumu
 
+// IsZero reports whether s sets nothing (a corpus without settings.yaml).
+func (s *Settings) IsZero() bool {
+	return s.StructureRoot == "" && s.StructureDate == "" && s.StructureCompare == "" && s.TimelineFrom == 0 && s.TimelineTo == 0 &&
+		s.MapYear == 0 && s.NetworkFrom == 0 && s.NetworkTo == 0 && s.Repository == "" && s.Title == "" && len(s.Editors) == 0 && s.URL == ""
+}
+
 // Settings are a corpus's defaults for its views: where the structure
 // chart opens, which years the timeline, the map and the network show
 // first. They belong to the corpus (settings.yaml at its root), not to the
@@ -26,4 +32,13 @@ type Settings struct {
 	// then link "corpus file" to the line a claim is written on; without
 	// it readers are not shown the file at all.
 	Repository string `json:"repository,omitempty"`
+	// Title, Editors and URL are how the corpus is cited as a dataset:
+	// its title, the people or body its editors wish to be named as, and
+	// the stable public address that identifies it (a DOI's
+	// https://doi.org/ address, a project page). Without a URL a
+	// citation gives the address the page was served from, which is
+	// only as lasting as the server.
+	Title   string   `json:"title,omitempty"`
+	Editors []string `json:"editors,omitempty"`
+	URL     string   `json:"url,omitempty"`
 }

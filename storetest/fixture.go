@@ -38,7 +38,8 @@ func Fixture() *tokumu.Dataset {
 	ds := &tokumu.Dataset{
 		Hash: "fixture-1",
 		Settings: tokumu.Settings{StructureRoot: "kwantung-army", StructureDate: "1939-06-01", StructureCompare: "1941-06-01",
-			TimelineFrom: 1919, TimelineTo: 1953, MapYear: 1939, NetworkFrom: 1937, NetworkTo: 1941, Repository: "https://example.org/corpus/"},
+			TimelineFrom: 1919, TimelineTo: 1953, MapYear: 1939, NetworkFrom: 1937, NetworkTo: 1941, Repository: "https://example.org/corpus/",
+			Title: "Fixture Corpus", Editors: []string{"Fixture editors"}, URL: "https://example.org/fixture-dataset"},
 		Predicates: []*tokumu.Predicate{
 			{ID: "part_of", Label: map[string]string{"en": "part of", "ja": "隷下", "ru": "входит в"}, Inverse: map[string]string{"en": "has subdivision"},
 				Domain: []tokumu.EntityType{tokumu.Organization}, Range: []tokumu.EntityType{tokumu.Organization}, Hierarchy: true, Origin: "vocabulary/core.yaml:3"},

@@ -398,7 +398,7 @@ func (b *broken) Replace(ctx context.Context, ds *tokumu.Dataset) error {
 		}
 		return err
 	}
-	if b.stickySettings && (b.settings == nil || ds.Settings != (tokumu.Settings{})) {
+	if b.stickySettings && (b.settings == nil || !ds.Settings.IsZero()) {
 		st := ds.Settings
 		b.settings = &st
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"regexp"
 	"strings"
 
 	"github.com/tokumu/tokumu"
@@ -53,7 +54,12 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	// The file names the release it holds, so that a download can be
+	// told apart from another release's (tokumu-a56e973502ea.ttl).
 	name := "tokumu"
+	if rel := fileSafe.ReplaceAllString(s.st(r).snap.releaseName(), "-"); rel != "" {
+		name += "-" + rel
+	}
 	if q.Entity != "" {
 		name += "-" + q.Entity
 	}
@@ -75,3 +81,6 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		s.Logger.Error("export cut short", "url", r.URL.String(), "err", err)
 	}
 }
+
+// fileSafe is what a download's file name may not hold.
+var fileSafe = regexp.MustCompile(`[^A-Za-z0-9._-]+`)

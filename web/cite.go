@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/format"
@@ -26,9 +27,10 @@ type citation struct {
 }
 
 // citeItem is what a citation says: a title, the permalink, the release,
-// and a note on what the item rests on.
+// the corpus it is part of, and a note on what the item rests on.
 type citeItem struct {
 	Key, Title, Permalink, Release, Note, Chicago string
+	Dataset                                       datasetCite
 }
 
 var bibKeyUnsafe = regexp.MustCompile(`[^A-Za-z0-9:_-]+`)
@@ -41,8 +43,9 @@ var risLine = strings.NewReplacer("\r", " ", "\n", " ")
 
 func (it citeItem) citation() citation {
 	c := citation{Permalink: it.Permalink, Chicago: it.Chicago}
-	container := "tokumu: " + corpusTitle
-	edition := "release " + it.Release + " (program version " + tokumu.Version + ")"
+	container := it.Dataset.Title
+	edition := edition(it.Release)
+	today := time.Now().Format("2006-01-02")
 	var b strings.Builder
 	b.WriteString("@misc{tokumu:" + bibKeyUnsafe.ReplaceAllString(it.Key, "-") + ",\n")
 	field := func(k, v string) {
@@ -50,11 +53,19 @@ func (it citeItem) citation() citation {
 			b.WriteString("  " + k + " = {" + v + "},\n")
 		}
 	}
+	// The editors are named as they wish, each braced whole: a body
+	// ("tokumu editors") is not split into a family and given name.
+	eds := make([]string, len(it.Dataset.Editors))
+	for i, e := range it.Dataset.Editors {
+		eds[i] = "{" + bibEscape.Replace(e) + "}"
+	}
+	field("author", strings.Join(eds, " and "))
 	field("title", "{"+bibEscape.Replace(it.Title)+"}")
 	field("howpublished", bibEscape.Replace(container))
 	field("version", bibEscape.Replace(it.Release))
 	field("note", bibEscape.Replace(strings.TrimSpace(edition+". "+it.Note)))
 	field("url", it.Permalink)
+	field("urldate", today)
 	b.WriteString("}\n")
 	c.BibTeX = b.String()
 
@@ -65,16 +76,28 @@ func (it citeItem) citation() citation {
 		}
 	}
 	ris("TY", "DATA")
+	for _, e := range it.Dataset.Editors {
+		ris("AU", e)
+	}
 	ris("TI", it.Title)
 	ris("T2", container)
 	ris("ET", edition)
 	ris("UR", it.Permalink)
+	ris("Y2", strings.ReplaceAll(today, "-", "/"))
 	ris("N1", it.Note)
 	b.WriteString("ER  - \n")
 	c.RIS = b.String()
 
 	item := map[string]any{"id": "tokumu:" + it.Key, "type": "dataset", "title": it.Title,
-		"container-title": container, "version": it.Release, "URL": it.Permalink}
+		"container-title": container, "version": it.Release, "URL": it.Permalink,
+		"accessed": map[string]any{"date-parts": [][]int{dateParts(today)}}}
+	if len(it.Dataset.Editors) > 0 {
+		var as []map[string]string
+		for _, e := range it.Dataset.Editors {
+			as = append(as, map[string]string{"literal": e})
+		}
+		item["author"] = as
+	}
 	if it.Note != "" {
 		item["note"] = it.Note
 	}
@@ -83,13 +106,20 @@ func (it citeItem) citation() citation {
 	return c
 }
 
+// dateParts is CSL's [year, month, day] of an ISO date.
+func dateParts(iso string) []int {
+	t, _ := time.Parse("2006-01-02", iso)
+	return []int{t.Year(), int(t.Month()), t.Day()}
+}
+
 // entityCitation cites an entity's page.
 func (b *base) entityCitation(e *tokumu.Entity, permalink string) citation {
 	rel := b.Release()
 	label := b.Label(e.ID)
-	return citeItem{Key: e.ID, Title: label, Permalink: permalink, Release: rel,
+	d := b.sn.dataset()
+	return citeItem{Key: e.ID, Title: label, Permalink: permalink, Release: rel, Dataset: d,
 		Note:    "Entity " + e.ID + ": its names, and every claim about it with its source and grade.",
-		Chicago: "“" + label + ".” In tokumu: " + corpusTitle + ". Dataset, release " + rel + " (program version " + tokumu.Version + "). " + permalink + "."}.citation()
+		Chicago: "“" + label + ".” In " + d.in() + ". Dataset, " + edition(rel) + ". Accessed " + accessed() + ". " + permalink + "."}.citation()
 }
 
 // claimCitation cites a claim: the source it rests on is in the note and
@@ -102,7 +132,7 @@ func (p *claimPage) claimCitation(src *tokumu.Source) citation {
 			note += ", " + p.C.Locator
 		}
 	}
-	return citeItem{Key: p.C.ID, Title: p.Title, Permalink: p.Permalink, Release: p.Release, Note: note + ".", Chicago: p.Chicago}.citation()
+	return citeItem{Key: p.C.ID, Title: p.Title, Permalink: p.Permalink, Release: p.Release, Note: note + ".", Chicago: p.Chicago, Dataset: p.sn.dataset()}.citation()
 }
 
 // exportLink is one entry of an "Export" menu.

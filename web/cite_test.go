@@ -10,6 +10,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/storetest"
 )
 
 var (
@@ -143,5 +147,50 @@ func TestExportMenus(t *testing.T) {
 				t.Errorf("%s: %d", l, res.StatusCode)
 			}
 		}
+	}
+}
+
+// TestDatasetCitation: a corpus is cited by its own title, editors and
+// persistent address (settings.yaml's citation:), not the embedded
+// corpus's, with the day of access; one that names none is "A tokumu
+// dataset" at the address it was served from; the BibTeX names the
+// editors as a body (braced), and pandoc reads them as one literal name.
+func TestDatasetCitation(t *testing.T) {
+	ds := storetest.Fixture()
+	ds.Settings.Title = "Harbin Papers"
+	ds.Settings.Editors = []string{"Okada Yuki", "Research Group on Manchuria"}
+	ds.Settings.URL = "https://doi.org/10.5281/zenodo.0000000"
+	ts := serveMemory(t, ds)
+	today := time.Now().Format("January 2, 2006")
+	var rel struct {
+		Cite, Title, URL string
+		Editors          []string
+	}
+	getJSON(t, ts.URL+"/api/release", &rel)
+	if want := "Okada Yuki and Research Group on Manchuria. Harbin Papers. Dataset, release "; !strings.HasPrefix(rel.Cite, want) ||
+		!strings.HasSuffix(rel.Cite, "Accessed "+today+". https://doi.org/10.5281/zenodo.0000000.") || rel.Title != "Harbin Papers" || len(rel.Editors) != 2 {
+		t.Errorf("/api/release: %+v", rel)
+	}
+	_, body := getAccept(t, ts.URL+"/entities/harbin-tokumu-kikan", "")
+	for _, want := range []string{"In Harbin Papers, edited by Okada Yuki and Research Group on Manchuria. Dataset, release ",
+		"author = {{Okada Yuki} and {Research Group on Manchuria}},", "urldate = {" + time.Now().Format("2006-01-02") + "},", "AU  - Research Group on Manchuria"} {
+		if !strings.Contains(html.UnescapeString(body), want) {
+			t.Errorf("the entity's Cite this lacks %q", want)
+		}
+	}
+	// pandoc reads the BibTeX's editors as two literal names.
+	m := regexp.MustCompile(`(?s)<dt>BibTeX</dt><dd><pre[^>]*>(.*?)</pre>`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no BibTeX on the entity page")
+	}
+	out := tool(t, "pandoc", html.UnescapeString(m[1]), "pandoc", "-f", "bibtex", "-t", "csljson")
+	if !strings.Contains(out, `"literal": "Research Group on Manchuria"`) || !strings.Contains(out, `"literal": "Okada Yuki"`) {
+		t.Errorf("pandoc reads the editors as:\n%s", out)
+	}
+	ds.Settings = tokumu.Settings{}
+	ts = serveMemory(t, ds)
+	getJSON(t, ts.URL+"/api/release", &rel)
+	if !strings.HasPrefix(rel.Cite, "A tokumu dataset. Dataset, release ") || !strings.HasSuffix(rel.Cite, ts.URL+"/.") {
+		t.Errorf("a corpus without citation settings: %q", rel.Cite)
 	}
 }

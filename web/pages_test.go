@@ -88,7 +88,7 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		{"/structure?root=nowhere", 404, []string{"not in the organization chart"}, nil},
 		// A visual page cites itself (the view, the release, its address)
 		// and links its data, with its range, in the formats its readers use.
-		{"/map?year=1939", 200, []string{`<h2 id="viewcite-h">Cite this view</h2>`, `Map of places. Dataset, release `, `/map?year=1939.`, `href="/api/export?format=geojson&amp;from=1939&amp;to=1939" download>geojson</a>`}, nil},
+		{"/map?year=1939", 200, []string{`<h2 id="viewcite-h">Cite this view</h2>`, `“Map of places.” In A Source-Grounded Knowledge Base of Japanese Military Intelligence against the USSR, 1922–1945, edited by tokumu editors. Dataset, release `, `/map?year=1939.`, `href="/api/export?format=geojson&amp;from=1939&amp;to=1939" download>geojson</a>`}, nil},
 		{"/sources", 200, nil, []string{`id="viewcite-h"`}},
 		// The slider on the comparison's year: one chart, no empty comparison.
 		{"/structure?root=kwantung-army&date=1941-06-01&compare=1941-06-01", 200, []string{`id="chart-a"`}, []string{`id="chart-b"`}},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -27,13 +28,20 @@ type releaseJSON struct {
 	Edited   bool   `json:"edited,omitempty"`
 	Version  string `json:"version"`
 	Cite     string `json:"cite"`
+	// Title, Editors and URL are the corpus's citation settings
+	// (settings.yaml, citation:); URL is its persistent address.
+	Title   string   `json:"title"`
+	Editors []string `json:"editors,omitempty"`
+	URL     string   `json:"url,omitempty"`
 }
 
 func (s *Server) handleRelease(w http.ResponseWriter, r *http.Request) {
 	st := s.st(r)
 	rel, released := st.snap.currentRelease()
 	out := releaseJSON{Release: rel, Hash: st.snap.hash, Edited: st.rev > st.importRev && !released,
-		Version: tokumu.Version, Cite: chicagoRelease(rel, baseURL(r))}
+		Version: tokumu.Version, Cite: chicagoRelease(st.snap.dataset(), rel, baseURL(r))}
+	d := st.snap.dataset()
+	out.Title, out.Editors, out.URL = d.Title, d.Editors, d.URL
 	if st.rev > st.importRev {
 		out.Revision = st.rev // revisions up to the import's changed data it replaced
 	}
@@ -102,13 +110,76 @@ func servedRelease(ctx context.Context, store tokumu.Store, hash string, rev, si
 // Version is the program's version, for the footer.
 func (b *base) Version() string { return tokumu.Version }
 
-// chicagoRelease cites the whole release as a dataset.
-func chicagoRelease(rel, base string) string {
-	return "tokumu: " + corpusTitle + ". Dataset, release " + rel + " (program version " + tokumu.Version + "). " + base + "."
+// datasetCite is how the corpus is cited as a dataset (Chicago's form
+// for one: editors, title, "Dataset", version, access date, address),
+// from its settings: another corpus is cited by its own title and
+// editors, not the embedded one's.
+type datasetCite struct {
+	Editors []string // as the corpus names them; none when it names none
+	Title   string
+	URL     string // the corpus's persistent address, "" if it has none
 }
 
-// corpusTitle is what a citation calls the corpus.
-const corpusTitle = "A Source-Grounded Knowledge Base of Japanese Military Intelligence against the USSR, 1922–1945"
+// dataset returns the corpus's citation settings; a corpus without a
+// title is "a tokumu dataset".
+func (sn *snapshot) dataset() datasetCite {
+	d := datasetCite{Editors: sn.Settings.Editors, Title: sn.Settings.Title, URL: sn.Settings.URL}
+	if d.Title == "" {
+		d.Title = "A tokumu dataset"
+	}
+	return d
+}
+
+// editors joins the editors as a citation names them: "A", "A and B",
+// "A, B, and C".
+func (d datasetCite) editors() string {
+	switch n := len(d.Editors); n {
+	case 0:
+		return ""
+	case 1:
+		return d.Editors[0]
+	case 2:
+		return d.Editors[0] + " and " + d.Editors[1]
+	default:
+		return strings.Join(d.Editors[:n-1], ", ") + ", and " + d.Editors[n-1]
+	}
+}
+
+// lead is the citation's start: "Editors. Title" or the title alone.
+func (d datasetCite) lead() string {
+	if e := d.editors(); e != "" {
+		return strings.TrimSuffix(e, ".") + ". " + d.Title
+	}
+	return d.Title
+}
+
+// in is the corpus as a container of a cited part: "Title, edited by
+// Editors".
+func (d datasetCite) in() string {
+	if e := d.editors(); e != "" {
+		return d.Title + ", edited by " + e
+	}
+	return d.Title
+}
+
+// edition is the version a citation names: the release (the data) and
+// the program that served it.
+func edition(rel string) string {
+	return "release " + rel + " (program version " + tokumu.Version + ")"
+}
+
+// accessed is the day a citation was made, as Chicago writes it.
+func accessed() string { return time.Now().Format("January 2, 2006") }
+
+// chicagoRelease cites the whole release as a dataset, at the corpus's
+// own address when it has one, else where it was served from.
+func chicagoRelease(d datasetCite, rel, base string) string {
+	u := base
+	if d.URL != "" {
+		u = d.URL
+	}
+	return d.lead() + ". Dataset, " + edition(rel) + ". Accessed " + accessed() + ". " + u + "."
+}
 
 // releaseName is currentRelease's name.
 func (sn *snapshot) releaseName() string {

@@ -684,5 +684,5 @@ func (b *base) ViewCite() string {
 	if q := b.langQ.Encode(); q != "" {
 		u += "?" + q
 	}
-	return "tokumu: " + corpusTitle + ". " + b.Title + ". Dataset, release " + b.Release() + " (program version " + tokumu.Version + "). " + u + "."
+	return "“" + b.Title + ".” In " + b.sn.dataset().in() + ". Dataset, " + edition(b.Release()) + ". Accessed " + accessed() + ". " + u + "."
 }

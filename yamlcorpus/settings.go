@@ -23,6 +23,7 @@ type settingsDecl struct {
 //	map: {year: 1939}
 //	network: {from: 1937, to: 1941}
 //	repository: https://github.com/tokumu/tokumu/blob/main/corpus/
+//	citation: {title: "…", editors: [tokumu editors], url: https://doi.org/…}
 func (d *decoder) settings(n *yaml.Node) *settingsDecl {
 	sd := &settingsDecl{file: d.file}
 	st := &sd.s
@@ -44,15 +45,37 @@ func (d *decoder) settings(n *yaml.Node) *settingsDecl {
 		}
 		*dst = w.EDTF
 	}
-	d.fields(n, "settings", []string{"structure", "timeline", "map", "network", "repository"}, func(key string, k, v *yaml.Node) {
+	webAddress := func(v *yaml.Node, field, example string) string {
+		u := d.str(v, field)
+		if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+			d.errorf(v, "%s: %q is not a web address (write e.g. %s)", field, u, example)
+			return ""
+		}
+		return u
+	}
+	d.fields(n, "settings", []string{"structure", "timeline", "map", "network", "repository", "citation"}, func(key string, k, v *yaml.Node) {
 		switch key {
+		case "citation":
+			d.fields(v, "citation settings", []string{"title", "editors", "url"}, func(key string, k, v *yaml.Node) {
+				switch key {
+				case "title":
+					st.Title = d.str(v, "citation.title")
+				case "editors":
+					if v.Kind != yaml.SequenceNode {
+						d.errorf(v, "citation.editors: give a list, e.g. [tokumu editors] or [\"Family, Given\"]")
+						return
+					}
+					for _, e := range v.Content {
+						if s := strings.TrimSpace(d.str(e, "citation.editors")); s != "" {
+							st.Editors = append(st.Editors, s)
+						}
+					}
+				case "url":
+					st.URL = webAddress(v, "citation.url", "https://doi.org/10.5281/zenodo.NNNNNNN")
+				}
+			})
 		case "repository":
-			u := d.str(v, "repository")
-			if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
-				d.errorf(v, "repository: %q is not a web address (write e.g. https://github.com/OWNER/REPO/blob/main/corpus/)", u)
-				return
-			}
-			st.Repository = u
+			st.Repository = webAddress(v, "repository", "https://github.com/OWNER/REPO/blob/main/corpus/")
 		case "structure":
 			d.fields(v, "structure settings", []string{"root", "date", "compare"}, func(key string, k, v *yaml.Node) {
 				switch key {

@@ -58,7 +58,7 @@ func Write(dir string, ds *tokumu.Dataset) error {
 	if err := put(VocabularyPath, func(w io.Writer) error { return WriteVocabulary(w, ds.Predicates) }); err != nil {
 		return err
 	}
-	if ds.Settings != (tokumu.Settings{}) {
+	if !ds.Settings.IsZero() {
 		if err := put(SettingsPath, func(w io.Writer) error { return WriteSettings(w, &ds.Settings) }); err != nil {
 			return err
 		}
@@ -219,6 +219,19 @@ func WriteSettings(w io.Writer, s *tokumu.Settings) error {
 	}
 	pair("network", s.NetworkFrom, s.NetworkTo, "from", "to")
 	setStr(root, "repository", s.Repository)
+	if s.Title != "" || len(s.Editors) > 0 || s.URL != "" {
+		m := mapping(false)
+		setStr(m, "title", s.Title)
+		if len(s.Editors) > 0 {
+			eds := seq(true)
+			for _, e := range s.Editors {
+				eds.Content = append(eds.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: e})
+			}
+			set(m, "editors", eds)
+		}
+		setStr(m, "url", s.URL)
+		set(root, "citation", m)
+	}
 	return encode(w, root)
 }
 

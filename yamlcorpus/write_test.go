@@ -88,7 +88,7 @@ func TestWriteRoundTrip(t *testing.T) {
 			break
 		}
 	}
-	if !reflect.DeepEqual(a.Predicates, b.Predicates) || a.Settings != b.Settings {
+	if !reflect.DeepEqual(a.Predicates, b.Predicates) || !reflect.DeepEqual(a.Settings, b.Settings) {
 		t.Errorf("vocabulary or settings differ")
 	}
 

@@ -51,7 +51,7 @@ func writeYAMLCorpus(ctx context.Context, x *format.Export, put func(path string
 	if st.StructureRoot != "" && !x.Has(st.StructureRoot) {
 		st.StructureRoot = ""
 	}
-	if st != (tokumu.Settings{}) {
+	if !st.IsZero() {
 		if err := put(yamlcorpus.SettingsPath, func(w io.Writer) error { return yamlcorpus.WriteSettings(w, &st) }); err != nil {
 			return err
 		}
