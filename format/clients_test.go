@@ -370,3 +370,46 @@ func TestBibliographyWithPandocAndBibutils(t *testing.T) {
 		}
 	}
 }
+
+// TestRDFDatasetNode: an export names the dataset it is part of at its
+// base IRI — the corpus's title, editors and persistent address, and the
+// release — in five triples that rapper and jsonld read, so a file can
+// be told from another release's; a source's own graph holds none.
+func TestRDFDatasetNode(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, ":memory:", sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	ds := fixture()
+	ds.Settings = tokumu.Settings{Title: "Fixture Corpus", Editors: []string{"Fixture editors"}, URL: "https://doi.org/10.5281/zenodo.1"}
+	if err := db.Replace(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	o := format.Options{Base: "https://example.org/tk/", Release: "0123456789ab+r3"}
+	ttl, _ := write(t, db, "turtle", format.Query{}, o, "d.ttl")
+	nt, _ := write(t, db, "ntriples", format.Query{}, o, "d.nt")
+	jl, _ := write(t, db, "jsonld", format.Query{}, o, "d.jsonld")
+	for _, n := range []int{rapper(t, "turtle", ttl), rapper(t, "ntriples", nt), atoi(t, node(t, "jsonld-count.js", jl))} {
+		if n != fixtureTriples+5 {
+			t.Errorf("%d triples, want the fixture's %d and the dataset's 5", n, fixtureTriples)
+		}
+	}
+	b, _ := os.ReadFile(nt)
+	for _, want := range []string{
+		`<https://example.org/tk/> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Dataset> .`,
+		`<https://example.org/tk/> <https://schema.org/name> "Fixture Corpus" .`,
+		`<https://example.org/tk/> <https://schema.org/editor> "Fixture editors" .`,
+		`<https://example.org/tk/> <https://schema.org/version> "0123456789ab+r3" .`,
+		`<https://example.org/tk/> <https://schema.org/sameAs> <https://doi.org/10.5281/zenodo.1> .`,
+	} {
+		if !bytes.Contains(b, []byte(want+"\n")) {
+			t.Errorf("N-Triples lack\n%s", want)
+		}
+	}
+	src, _ := write(t, db, "ntriples", format.Query{Source: "zor23"}, o, "s.nt")
+	if b, _ := os.ReadFile(src); bytes.Contains(b, []byte("Dataset")) || !bytes.Contains(b, []byte("/sources/zor23>")) {
+		t.Errorf("a source's own graph:\n%s", b)
+	}
+}

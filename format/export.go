@@ -50,6 +50,10 @@ type Options struct {
 	// Table picks one table of the CSV export (entities, claims or
 	// sources); empty writes all three in a zip archive.
 	Table string
+	// Release names the data exported as a citation names it
+	// ("a56e973502ea", "a56e973502ea+r12"): the RDF formats put it on the
+	// dataset's node, so that a downloaded file says which data it holds.
+	Release string
 }
 
 // DefaultBase is the IRI base when none is given: the address tokumu

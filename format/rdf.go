@@ -84,6 +84,27 @@ var schemaClass = map[tokumu.EntityType]string{
 // count.
 func graph(ctx context.Context, x *Export, emit func(triple) error) error {
 	g := &grouper{emit: emit}
+	// The dataset the file is part of (its IRI is the base): its title,
+	// editors and persistent address from the corpus's settings, and the
+	// release, so that a store holding several exports can tell them
+	// apart and cite them. A source's or predicate's own graph is that
+	// record alone.
+	if d := x.Settings(); !x.Query.record() && (d.Title != "" || x.Options.Release != "") {
+		s := x.Options.Base
+		g.add(s, nsRDF+"type", iri(nsSchema+"Dataset"))
+		if d.Title != "" {
+			g.add(s, nsSchema+"name", str(d.Title))
+		}
+		for _, e := range d.Editors {
+			g.add(s, nsSchema+"editor", str(e))
+		}
+		if x.Options.Release != "" {
+			g.add(s, nsSchema+"version", str(x.Options.Release))
+		}
+		if d.URL != "" {
+			g.add(s, nsSchema+"sameAs", iri(d.URL))
+		}
+	}
 	for _, p := range x.Predicates() {
 		s := x.PredicateIRI(p.ID)
 		g.add(s, nsRDF+"type", iri(nsCRM+"E55_Type"))

@@ -49,7 +49,7 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, tokumu.Errorf(tokumu.EINVALID, "parameter lang=%q: use en, ja or ru", lang))
 		return
 	}
-	x, err := format.NewExport(r.Context(), s.st(r).store, q, format.Options{Base: base, Lang: lang, Table: v.Get("table")})
+	x, err := format.NewExport(r.Context(), s.st(r).store, q, format.Options{Base: base, Lang: lang, Table: v.Get("table"), Release: s.st(r).snap.releaseName()})
 	if err != nil {
 		s.writeError(w, r, err)
 		return

@@ -130,7 +130,7 @@ func (s *Server) serveRDF(w http.ResponseWriter, r *http.Request, mt string, q f
 		s.writeError(w, r, err)
 		return
 	}
-	x, err := format.NewExport(r.Context(), s.st(r).store, q, format.Options{Base: baseURL(r), Lang: langOf(r)})
+	x, err := format.NewExport(r.Context(), s.st(r).store, q, format.Options{Base: baseURL(r), Lang: langOf(r), Release: s.st(r).snap.releaseName()})
 	if err != nil {
 		s.writeError(w, r, err)
 		return

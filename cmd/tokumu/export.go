@@ -13,6 +13,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/format"
+	"github.com/tokumu/tokumu/web"
 	"github.com/tokumu/tokumu/yamlcorpus"
 )
 
@@ -164,7 +165,11 @@ was frozen.`,
 			return err
 		}
 		defer db.Close()
-		fo := format.Options{Base: o.base, Lang: m.Lang, Table: o.table}
+		fo := format.Options{Base: o.base, Lang: m.Lang, Table: o.table, Release: o.release}
+		if fo.Release == "" {
+			// The release a citation names, as the server's footer does.
+			fo.Release, _ = web.ServedRelease(ctx, db)
+		}
 		var x *format.Export
 		if o.release != "" {
 			if !q.IsZero() {
