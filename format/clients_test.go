@@ -152,13 +152,17 @@ func rapper(t *testing.T, syntax, file string) int {
 // fixtureTriples is the fixture's graph counted by hand (see rdf.go for
 // the model): predicates 20 (8 types, 12 labels); sources 12 (yak: 2
 // types, a title and its language; zor23: 2 types, title, English title,
-// language, author, date and url); entities 38
-// (2 types and a label each, 21; 15 names; 1 summary; 1 tag); claims 133:
+// language, author, date and url); entities 54
+// (2 types and a label each, 21; 15 names; 1 summary; 1 tag; and two
+// names as appellations: Harbin's dated Russian name, a link, its type,
+// text, kind and time-span link, and the time-span's type, EDTF and four
+// bounds, 11; Doihara's Russian name from a source, a link, type, text,
+// kind and source, 5); claims 133:
 // born 14, head_of 14, part_of 14, succeeded_by 13, dissolved 12,
 // located_in 6, the other part_of 14, the estimate 24 (with its belief,
 // argumentation and the source's words for its perspective), the actual
 // count 16 and Harbin's point 6.
-const fixtureTriples = 20 + 12 + 38 + 133
+const fixtureTriples = 20 + 12 + 54 + 133
 
 func TestRDFWithRapperAndJSONLD(t *testing.T) {
 	st := openFixture(t)
@@ -184,6 +188,9 @@ func TestRDFWithRapperAndJSONLD(t *testing.T) {
 		`<https://example.org/tk/claims/c-est-1936#belief> <http://www.ics.forth.gr/isl/CRMinf/J4_that> <https://example.org/tk/claims/c-est-1936> .`,
 		`<https://example.org/tk/claims/c-est-1936> <https://tokumu.github.io/ns#perspectiveNamedAs> "the Japanese" .`,
 		`<https://example.org/tk/entities/doihara-kenji> <https://schema.org/name> "土肥原賢二"@ja .`,
+		`<https://example.org/tk/entities/harbin-tokumu-kikan#name-2-time> <http://www.cidoc-crm.org/cidoc-crm/P170i_time_is_defined_by> "1919/1940" .`,
+		`<https://example.org/tk/entities/doihara-kenji#name-2> <http://www.cidoc-crm.org/cidoc-crm/P70i_is_documented_in> <https://example.org/tk/sources/yak> .`,
+		`<https://example.org/tk/entities/doihara-kenji#name-2> <https://tokumu.github.io/ns#nameKind> "transcribed" .`,
 		`<https://example.org/tk/sources/zor23> <https://schema.org/name> "Военная разведка Японии против СССР"@ru .`,
 		`<https://example.org/tk/sources/zor23> <https://schema.org/name> "Japanese military intelligence against the USSR"@en .`,
 		`<https://example.org/tk/claims/c-est-1936> <http://www.cidoc-crm.org/cidoc-crm/P141_assigned> "100" .`,
@@ -204,6 +211,23 @@ func TestRDFWithRapperAndJSONLD(t *testing.T) {
 	// A text value is tagged with its language, English by default.
 	if !regexp.MustCompile(`P141_assigned> "On 11 May 1939 Japanese[^"]*"@en \.\n`).Match(b) {
 		t.Errorf("the corpus's description of Khalkhin Gol has no @en tag in N-Triples")
+	}
+	// A cover name and a former name are no one's own name: alternateName,
+	// and an appellation that says what kind of name it is and when.
+	for _, want := range []string{
+		`<http://localhost:8080/entities/lyushkov-genrikh> <https://schema.org/alternateName> "Yamaguchi Toshikazu"@ja-Latn .`,
+		`<http://localhost:8080/entities/hsinking> <https://schema.org/alternateName> "Hsinking"@en .`,
+	} {
+		if !bytes.Contains(b, []byte(want+"\n")) {
+			t.Errorf("N-Triples of the corpus lack\n%s", want)
+		}
+	}
+	if !regexp.MustCompile(`(?m)^<http://localhost:8080/entities/hsinking#name-\d+-time> <http://www.cidoc-crm.org/cidoc-crm/P170i_time_is_defined_by> "1932-03-14/1945-08" \.$`).Match(b) ||
+		!regexp.MustCompile(`(?m)^<http://localhost:8080/entities/lyushkov-genrikh#name-\d+> <https://tokumu.github.io/ns#nameKind> "codename" \.$`).Match(b) {
+		t.Error("the corpus's former and cover names have no appellation with their kind and dates")
+	}
+	if bytes.Contains(b, []byte(`<http://localhost:8080/entities/lyushkov-genrikh> <https://schema.org/name> "Yamaguchi Toshikazu"`)) {
+		t.Error("Lyushkov's cover name is his schema:name")
 	}
 	nttl, nnt, njl := rapper(t, "turtle", ttl), rapper(t, "ntriples", nt), atoi(t, node(t, "jsonld-count.js", jl))
 	if nttl != lines || nnt != lines || njl != lines {

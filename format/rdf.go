@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/tokumu/tokumu"
@@ -159,14 +160,42 @@ func graph(ctx context.Context, x *Export, emit func(triple) error) error {
 			g.add(s, nsRDF+"type", iri(nsSchema+c))
 		}
 		g.add(s, nsRDFS+"label", str(e.Label(x.Options.Lang)))
-		for _, n := range e.Names {
-			g.add(s, nsSchema+"name", term{lit: n.Text, lang: n.Lang})
+		// The entity's own names and their systematic renderings are
+		// schema:name; an alias, a cover name or a former name is
+		// schema:alternateName (Lyushkov's cover name is not his name).
+		// A name that is more than its text — of another kind, dated
+		// (Hsinking 1932–1945) or from a source — is also an E41
+		// Appellation that says so.
+		var more []int
+		for i, n := range e.Names {
+			p := nsSchema + "name"
+			if !n.Kind.Proper() {
+				p = nsSchema + "alternateName"
+			}
+			g.add(s, p, term{lit: n.Text, lang: n.Lang})
+			if !n.Kind.Proper() || !n.When.IsZero() || n.Source != "" {
+				g.add(s, nsCRM+"P1_is_identified_by", iri(nameIRI(s, i)))
+				more = append(more, i)
+			}
 		}
 		for _, l := range sortedKeys(e.Summary) {
 			g.add(s, schemaDescription, term{lit: e.Summary[l], lang: l})
 		}
 		for _, t := range e.Tags {
 			g.add(s, nsSchema+"keywords", str(t))
+		}
+		for _, i := range more {
+			n, a := e.Names[i], nameIRI(s, i)
+			g.add(a, nsRDF+"type", iri(nsCRM+"E41_Appellation"))
+			g.add(a, nsCRM+"P190_has_symbolic_content", term{lit: n.Text, lang: n.Lang})
+			g.add(a, nsTK+"nameKind", str(string(n.Kind)))
+			if n.Source != "" {
+				g.add(a, nsCRM+"P70i_is_documented_in", iri(x.SourceIRI(n.Source)))
+			}
+			if !n.When.IsZero() {
+				g.add(a, nsCRM+"P4_has_time-span", iri(a+"-time"))
+				timeSpan(g, a+"-time", n.When)
+			}
 		}
 		return g.err
 	})
@@ -220,20 +249,7 @@ func graph(ctx context.Context, x *Export, emit func(triple) error) error {
 		}
 		if !c.When.IsZero() {
 			g.add(s, nsCRM+"P4_has_time-span", iri(s+"#time"))
-		}
-		if !c.When.IsZero() {
-			t := s + "#time"
-			g.add(t, nsRDF+"type", iri(nsCRM+"E52_Time-Span"))
-			g.add(t, nsCRM+"P170i_time_is_defined_by", str(c.When.EDTF))
-			for _, b := range []struct {
-				p string
-				d tokumu.Day
-			}{{"P82a_begin_of_the_begin", c.When.Earliest}, {"P81a_end_of_the_begin", c.When.LatestStart},
-				{"P81b_begin_of_the_end", c.When.EarliestEnd}, {"P82b_end_of_the_end", c.When.Latest}} {
-				if b.d > tokumu.MinDay && b.d < tokumu.MaxDay {
-					g.add(t, nsCRM+b.p, term{lit: b.d.String(), datatype: nsXSD + "date"})
-				}
-			}
+			timeSpan(g, s+"#time", c.When)
 		}
 		if c.Perspective != "" {
 			b := s + "#belief"
@@ -252,6 +268,25 @@ func graph(ctx context.Context, x *Export, emit func(triple) error) error {
 	}
 	return g.err
 }
+
+// timeSpan emits t as the E52 Time-Span of w: its EDTF text and the
+// bounds that are known.
+func timeSpan(g *grouper, t string, w tokumu.When) {
+	g.add(t, nsRDF+"type", iri(nsCRM+"E52_Time-Span"))
+	g.add(t, nsCRM+"P170i_time_is_defined_by", str(w.EDTF))
+	for _, b := range []struct {
+		p string
+		d tokumu.Day
+	}{{"P82a_begin_of_the_begin", w.Earliest}, {"P81a_end_of_the_begin", w.LatestStart},
+		{"P81b_begin_of_the_end", w.EarliestEnd}, {"P82b_end_of_the_end", w.Latest}} {
+		if b.d > tokumu.MinDay && b.d < tokumu.MaxDay {
+			g.add(t, nsCRM+b.p, term{lit: b.d.String(), datatype: nsXSD + "date"})
+		}
+	}
+}
+
+// nameIRI is the IRI of an entity's i-th name as an appellation.
+func nameIRI(entity string, i int) string { return entity + "#name-" + strconv.Itoa(i) }
 
 // valueLang is the language tag of a claim's value: a text value is in
 // its lang, which defaults to English (CORPUS.md); a number or a point is
