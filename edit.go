@@ -525,6 +525,21 @@ func ImportRevision(ctx context.Context, store Store) (int64, error) {
 	return 0, nil
 }
 
+// ImportedAt returns when a store's corpus was last imported, zero if
+// the store does not say (an older database, a store without imports).
+// A release frozen at the served revision names the served data only if
+// it was created after the import: an import makes no revision, so the
+// revision numbers alone cannot tell a release of the data the import
+// replaced from one of the data it brought.
+func ImportedAt(ctx context.Context, store Store) (time.Time, error) {
+	if ia, ok := store.(interface {
+		ImportedAt(context.Context) (time.Time, error)
+	}); ok {
+		return ia.ImportedAt(ctx)
+	}
+	return time.Time{}, nil
+}
+
 // EditsSinceImport returns the revisions made on a store's data since its
 // corpus was imported, newest first, at most limit of them, and how many
 // there are: what an import would replace.

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"sort"
 	"strconv"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -163,6 +164,24 @@ func (s *DB) ImportRevision(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("postgres: import revision %q: %w", v, err)
 	}
 	return n, nil
+}
+
+// ImportedAt returns when the corpus was last imported (see
+// tokumu.ImportedAt); zero for a database imported before it was kept.
+func (s *DB) ImportedAt(ctx context.Context) (time.Time, error) {
+	var v string
+	err := s.pool.QueryRow(ctx, `SELECT value FROM meta WHERE key = 'imported_at'`).Scan(&v)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("postgres: read import time: %w", err)
+	}
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("postgres: import time %q: %w", v, err)
+	}
+	return t, nil
 }
 
 // Hash returns the corpus hash recorded by the last Replace, or "" if the

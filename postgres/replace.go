@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -46,6 +47,11 @@ func (s *DB) Replace(ctx context.Context, ds *tokumu.Dataset) error {
 	// replaced (ImportRevision); they stay in the history, numbered as
 	// they were, so that a server watching the numbers never goes back.
 	if _, err := tx.Exec(ctx, `INSERT INTO meta (key, value) SELECT 'import_revision', COALESCE(MAX(id), 0)::text FROM revision`); err != nil {
+		return fmt.Errorf("postgres: replace: %w", err)
+	}
+	// When it was imported: a release created at the same revision number
+	// before it froze other data (tokumu.ImportedAt).
+	if _, err := tx.Exec(ctx, `INSERT INTO meta (key, value) VALUES ('imported_at', $1)`, time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
 		return fmt.Errorf("postgres: replace: %w", err)
 	}
 	// The servers on this database rebuild from the new data (revision 0:

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/tokumu/tokumu"
 	sqlite3 "modernc.org/sqlite"
@@ -94,6 +95,11 @@ func (s *DB) ReplaceStream(ctx context.Context, ds *tokumu.Dataset, claims Claim
 	// The revisions made before this import were made on the data it
 	// replaced (ImportRevision).
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) SELECT 'import_revision', COALESCE(MAX(id), 0) FROM revision`); err != nil {
+		return fmt.Errorf("sqlite: replace: %w", err)
+	}
+	// When it was imported: a release created at the same revision number
+	// before it froze other data (tokumu.ImportedAt).
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('imported_at', ?)`, time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
 		return fmt.Errorf("sqlite: replace: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('hash', ?)`, ds.Hash); err != nil {

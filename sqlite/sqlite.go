@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tokumu/tokumu"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -284,6 +285,24 @@ func (s *DB) ImportRevision(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("sqlite: import revision %q: %w", v, err)
 	}
 	return n, nil
+}
+
+// ImportedAt returns when the corpus was last imported (see
+// tokumu.ImportedAt); zero for a database imported before it was kept.
+func (s *DB) ImportedAt(ctx context.Context) (time.Time, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'imported_at'`).Scan(&v)
+	if err == sql.ErrNoRows {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("sqlite: read import time: %w", err)
+	}
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("sqlite: import time %q: %w", v, err)
+	}
+	return t, nil
 }
 
 // Hash returns the corpus hash recorded by the last Replace, or "" if

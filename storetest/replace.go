@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tokumu/tokumu"
 )
@@ -25,8 +26,19 @@ func testSettings(t testing.TB, h *harness) {
 	}
 	checkSame(t, "Settings of an empty store", get("of an empty store"), &tokumu.Settings{})
 	ds := Fixture()
+	before := time.Now().Add(-time.Second)
 	mustReplace(t, h.s, ds)
 	checkSame(t, "Settings", get("after Replace"), &ds.Settings)
+	// A store that keeps imports says when: releases made before it froze
+	// other data (tokumu.ImportedAt).
+	if _, ok := h.s.(interface {
+		ImportedAt(context.Context) (time.Time, error)
+	}); ok {
+		at, err := tokumu.ImportedAt(ctx(), h.s)
+		if err != nil || at.Before(before) || at.After(time.Now().Add(time.Second)) {
+			t.Errorf("ImportedAt after Replace: %v, %v; want the time of the Replace", at, err)
+		}
+	}
 	ds.Settings = tokumu.Settings{MapYear: 1945}
 	ds.Hash = "other settings"
 	mustReplace(t, h.s, ds)

@@ -90,19 +90,38 @@ func (sn *snapshot) currentRelease() (name string, released bool) {
 // release holds, which a citation must not pass off as one. Revisions up
 // to since (the import's, tokumu.ImportRevision) changed data the import
 // replaced: with none after it, the data is the import's.
+//
+// A release created at the served revision names the data, edited or
+// not: `tokumu release create` on an unedited import freezes it under the
+// name of its export — the name `export --release` writes back out —
+// and the citations then give that name, not the import's. An import
+// makes no revision, so a release at the same number made before the
+// import (tokumu.ImportedAt) froze other data and is passed over.
 func servedRelease(ctx context.Context, store tokumu.Store, hash string, rev, since int64) (name string, released bool) {
 	name = ReleaseOf(hash)
-	if rev <= since {
-		return name, false
-	}
 	if rs, ok := store.(tokumu.Releases); ok {
 		if l, err := rs.ListReleases(ctx); err == nil {
+			var imported time.Time
+			asked := false
 			for _, r := range l {
-				if r.Revision == rev {
+				if r.Revision != rev {
+					continue
+				}
+				if rev > since {
+					return r.Name, true
+				}
+				if !asked {
+					imported, _ = tokumu.ImportedAt(ctx, store)
+					asked = true
+				}
+				if !imported.IsZero() && !r.Created.Before(imported) {
 					return r.Name, true
 				}
 			}
 		}
+	}
+	if rev <= since {
+		return name, false
 	}
 	return name + "+r" + strconv.FormatInt(rev, 10), false
 }

@@ -289,3 +289,49 @@ func TestUnavailable(t *testing.T) {
 		}
 	})
 }
+
+// TestReleaseOfUneditedImport, on both stores: `release create` on an
+// unedited import freezes it under its export's name, and from then on
+// the footer and every citation give that name — the one `export
+// --release` writes back out — not the import's; a release made at the
+// same revision number before a later import froze other data and names
+// nothing.
+func TestReleaseOfUneditedImport(t *testing.T) {
+	bothStores(t, func(t *testing.T, db editStore) {
+		es := newEditServer(t, db)
+		ctx := context.Background()
+		release := func() map[string]any {
+			t.Helper()
+			_, a := es.call(t, "GET", "/api/release", "", nil)
+			return a
+		}
+		imported := fmt.Sprint(release()["release"])
+		head, err := tokumu.HeadRevision(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := &tokumu.Release{Name: "0ddba11c0ffe", Hash: "0ddba11c0ffe" + strings.Repeat("0", 52), Revision: head, Created: time.Now().UTC().Add(-time.Hour), Claims: 9}
+		if err := db.(tokumu.Releases).CreateRelease(ctx, old, storetest.Fixture()); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(1100 * time.Millisecond) // the server asks again at most once a second
+		if a := release(); a["release"] != imported {
+			t.Errorf("with a release made before the import at the same revision: %v; want the import's %s", a, imported)
+		}
+		r := &tokumu.Release{Name: "c0ffee123456", Hash: "c0ffee123456" + strings.Repeat("0", 52), Revision: head, Created: time.Now().UTC(), Claims: 9}
+		if err := db.(tokumu.Releases).CreateRelease(ctx, r, storetest.Fixture()); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(5 * time.Second)
+		a := release()
+		for ; a["release"] != "c0ffee123456" && time.Now().Before(deadline); a = release() {
+			time.Sleep(200 * time.Millisecond)
+		}
+		if a["release"] != "c0ffee123456" || a["edited"] == true {
+			t.Errorf("after a release of the unedited import: %v; want c0ffee123456, not edited", a)
+		}
+		if _, body, _ := getPage(t, http.DefaultClient, es.url+"/entities/harbin-tokumu-kikan"); !strings.Contains(body, "release c0ffee123456") {
+			t.Error("the entity's Cite this does not name the frozen release")
+		}
+	})
+}

@@ -283,7 +283,9 @@ func buildState(ctx context.Context, store tokumu.Store, first bool) (*state, er
 		return nil, err
 	}
 	st.snap.release, st.snap.released = servedRelease(ctx, store, st.snap.hash, st.rev, st.importRev)
-	if st.rev > st.importRev {
+	// A store that keeps releases is asked again for one that holds the
+	// served data (currentRelease): `release create` makes no revision.
+	if _, ok := store.(tokumu.Releases); ok && !st.snap.released {
 		st.snap.edited = &editedStore{store: store, rev: st.rev, since: st.importRev, name: st.snap.release, released: st.snap.released, asked: time.Now()}
 	}
 	if lazyIndex {

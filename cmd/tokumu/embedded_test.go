@@ -2,8 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/corpus"
+	"github.com/tokumu/tokumu/yamlcorpus"
 )
 
 // TestEmbeddedCorpus runs the foundation's done-criteria on the embedded
@@ -125,5 +131,41 @@ func TestPathOddEnds(t *testing.T) {
 	}
 	if _, out, _ := run(t, "", "path", "zhukov-georgy", "57th-special-corps", "--at", "1938-06-01"); strings.Contains(out, "Battles of Khalkhin Gol") {
 		t.Errorf("a path at June 1938 through the battles of 1939:\n%s", out)
+	}
+}
+
+// TestExportImportName: the release every citation of the embedded
+// corpus names is its files' hash; `export --release` with that name
+// writes those files byte for byte (they hash to it, and a database
+// imported from them names it again) or, in another format, their data;
+// a database imported from files elsewhere says the name is its files',
+// not a release it holds, and what to do.
+func TestExportImportName(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	want, err := yamlcorpus.Hash(corpus.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := tokumu.ReleaseName(want)
+	dir := filepath.Join(t.TempDir(), "rel")
+	if code, _, errs := run(t, "", "export", "--release", name, "--format", "yaml", "-o", dir); code != 0 || !strings.Contains(errs, "the embedded corpus's own files, release "+name) {
+		t.Fatalf("export --release %s: exit %d: %s", name, code, errs)
+	}
+	if got, err := yamlcorpus.Hash(os.DirFS(dir)); err != nil || got != want {
+		t.Errorf("the files written hash to %s (%v); want %s", got, err, want)
+	}
+	db := filepath.Join(t.TempDir(), "re.db")
+	if code, _, errs := run(t, db, "import", dir); code != 0 {
+		t.Fatalf("import: %s", errs)
+	}
+	if _, out, _ := run(t, db, "stats"); !strings.Contains(out, name) {
+		t.Errorf("a database imported from the files does not name release %s:\n%s", name, out)
+	}
+	if code, out, errs := run(t, "", "export", "--release", name, "--format", "ntriples"); code != 0 || !strings.Contains(out, "/entities/harbin-tokumu-kikan>") {
+		t.Errorf("export --release %s --format ntriples: exit %d: %s", name, code, errs)
+	}
+	code, _, errs := run(t, db, "export", "--release", name, "--format", "yaml", "-o", filepath.Join(t.TempDir(), "x"))
+	if code == 0 || !strings.Contains(errs, "names the corpus files this database was imported from") || !strings.Contains(errs, "release create") {
+		t.Errorf("export --release of an import's name from a database: exit %d: %s", code, errs)
 	}
 }

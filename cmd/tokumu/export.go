@@ -7,11 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/corpus"
 	"github.com/tokumu/tokumu/format"
 	"github.com/tokumu/tokumu/web"
 	"github.com/tokumu/tokumu/yamlcorpus"
@@ -109,7 +111,8 @@ a zip of that directory goes to standard output). --format csv
 writes a zip of entities.csv, claims.csv and sources.csv, so its -o FILE
 must end in .zip; --table claims (entities, sources) writes that one table
 as a CSV file. --release R writes a release (tokumu release create) as it
-was frozen.`,
+was frozen; for the embedded corpus, R may also be the name its citations
+give, and --format yaml then writes its own files.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		o := &exportOpts
 		*o = exportFlags{}
@@ -175,7 +178,16 @@ was frozen.`,
 			if !q.IsZero() {
 				return usagef("tokumu export --release R --format yaml -o DIR", "--release exports a whole release: leave out --entity, --from, --to, --type and --tag")
 			}
-			x, err = releaseExport(ctx, db, o.release, fo)
+			var done, live bool
+			done, live, err = exportImportName(ctx, m, db, f, o)
+			switch {
+			case done || err != nil:
+				return err
+			case live:
+				x, err = format.NewExport(ctx, db, format.Query{}, fo)
+			default:
+				x, err = releaseExport(ctx, db, o.release, fo)
+			}
 		} else {
 			x, err = format.NewExport(ctx, db, q, fo)
 		}
@@ -249,3 +261,87 @@ func init() {
 
 // linkedData are the formats whose IRIs --base sets.
 var linkedData = map[string]bool{"turtle": true, "ntriples": true, "jsonld": true, "lpf": true}
+
+// exportImportName answers --release R where R is no created release but
+// the name the served data is cited by: the import's, the hash of the
+// corpus files it was read from. For the embedded corpus, unedited, those
+// files are in the binary, and --format yaml writes them byte for byte
+// (their hash is R); another format writes their data. For a database
+// imported from files elsewhere, the files are not in the database: it
+// says so and what to do. It reports whether it answered, and whether
+// the database's data is the release's (live: export it as it is).
+func exportImportName(ctx context.Context, m *Main, db tokumu.Store, f *format.Format, o exportFlags) (done, live bool, err error) {
+	if rs, ok := db.(tokumu.Releases); ok {
+		if _, err := rs.ReleaseDataset(ctx, o.release); err == nil {
+			return false, false, nil // a created release of that name
+		}
+	}
+	hash, err := db.Hash(ctx)
+	if err != nil || hash == "" || web.ReleaseOf(hash) != o.release {
+		return false, false, err
+	}
+	rev, err := tokumu.HeadRevision(ctx, db)
+	if err != nil {
+		return true, false, err
+	}
+	since, err := tokumu.ImportRevision(ctx, db)
+	if err != nil {
+		return true, false, err
+	}
+	if !strings.HasPrefix(hash, embeddedPrefix) || rev > since {
+		return true, false, tokumu.Errorf(tokumu.ENOTFOUND, "%s names the corpus files this database was imported from, not a release it holds: "+
+			"the files are where they were published (compare them with the database: 'tokumu release diff FILES %s'); "+
+			"'tokumu release create' freezes the data as a release that 'export --release' writes back out", o.release, m.DB)
+	}
+	if f.Name != "yaml" {
+		return false, true, nil // the embedded corpus's data, as the database holds it
+	}
+	put := func(write func(p string, data []byte) error) error {
+		return fs.WalkDir(corpus.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") {
+				return err
+			}
+			data, err := fs.ReadFile(corpus.FS, p)
+			if err != nil {
+				return err
+			}
+			return write(p, data)
+		})
+	}
+	if o.out != "" && !strings.HasSuffix(o.out, ".zip") {
+		if ents, err := os.ReadDir(o.out); err == nil && len(ents) > 0 {
+			return true, false, tokumu.Errorf(tokumu.EINVALID, "-o %s is not empty: write a corpus into a new or empty directory", o.out)
+		}
+		err := put(func(p string, data []byte) error {
+			full := filepath.Join(o.out, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(full, data, 0o644)
+		})
+		if err == nil {
+			fmt.Fprintf(m.Stderr, "wrote %s: the embedded corpus's own files, release %s\n", o.out, o.release)
+		}
+		return true, false, err
+	}
+	var w io.Writer = m.Stdout
+	if o.out != "" {
+		file, err := os.Create(o.out)
+		if err != nil {
+			return true, false, err
+		}
+		defer file.Close()
+		w = file
+	}
+	zw := zip.NewWriter(w)
+	if err := put(func(p string, data []byte) error {
+		fw, err := zw.Create(p)
+		if err == nil {
+			_, err = fw.Write(data)
+		}
+		return err
+	}); err != nil {
+		return true, false, err
+	}
+	return true, false, zw.Close()
+}
