@@ -42,14 +42,20 @@ func openFixture(t *testing.T) tokumu.Store { return openWith(t, nil) }
 // openWith opens the fixture with more sources.
 func openWith(t *testing.T, srcs []*tokumu.Source) tokumu.Store {
 	t.Helper()
+	ds := fixture()
+	ds.Sources = append(ds.Sources, srcs...)
+	return openDataset(t, ds)
+}
+
+// openDataset opens an SQLite store in memory holding ds.
+func openDataset(t *testing.T, ds *tokumu.Dataset) tokumu.Store {
+	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, ":memory:", sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	ds := fixture()
-	ds.Sources = append(ds.Sources, srcs...)
 	if err := db.Replace(ctx, ds); err != nil {
 		t.Fatal(err)
 	}
@@ -400,17 +406,9 @@ func TestBibliographyWithPandocAndBibutils(t *testing.T) {
 // release — in five triples that rapper and jsonld read, so a file can
 // be told from another release's; a source's own graph holds none.
 func TestRDFDatasetNode(t *testing.T) {
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, ":memory:", sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
 	ds := fixture()
 	ds.Settings = tokumu.Settings{Title: "Fixture Corpus", Editors: []string{"Fixture editors"}, URL: "https://doi.org/10.5281/zenodo.1"}
-	if err := db.Replace(ctx, ds); err != nil {
-		t.Fatal(err)
-	}
+	db := openDataset(t, ds)
 	o := format.Options{Base: "https://example.org/tk/", Release: "0123456789ab+r3"}
 	ttl, _ := write(t, db, "turtle", format.Query{}, o, "d.ttl")
 	nt, _ := write(t, db, "ntriples", format.Query{}, o, "d.nt")
