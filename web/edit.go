@@ -49,11 +49,23 @@ type claimInput struct {
 	Note          string         `json:"note,omitempty"`
 	SupportedBy   []string       `json:"supported_by,omitempty"`
 	ComplicatedBy []string       `json:"complicated_by,omitempty"`
+
+	// when is the claim's time as stored, for an input made from it: a
+	// "when" left as it was keeps it whole (the source's wording, 大正7年,
+	// beside its EDTF), however it was first read.
+	when tokumu.When
 }
 
+// inputOf is the input a claim was made from: its date as the source
+// wrote it where the claim keeps that wording, so that an edit of
+// another field, or a form saved as it was shown, does not lose it.
 func inputOf(c *tokumu.Claim) claimInput {
+	when := c.When.EDTF
+	if c.When.Text != "" {
+		when = c.When.Text
+	}
 	in := claimInput{Subject: c.Subject, Predicate: c.Predicate, Object: c.Object, Value: c.Value, Unit: c.Unit,
-		Role: c.Role, Lang: c.Lang, When: c.When.EDTF, Where: c.Where, Source: c.Source, Locator: c.Locator,
+		Role: c.Role, Lang: c.Lang, When: when, when: c.When, Where: c.Where, Source: c.Source, Locator: c.Locator,
 		Perspective: c.Perspective, PlantedBy: c.PlantedBy, NamedAs: c.NamedAs, Note: c.Note, SupportedBy: c.SupportedBy, ComplicatedBy: c.ComplicatedBy}
 	if c.Grade != (tokumu.Grade{}) {
 		in.Grade = c.Grade.String()
@@ -75,7 +87,9 @@ func (in claimInput) claim(id string) (*tokumu.Claim, error) {
 	// Every problem at once, so that a form shows each beside its field
 	// rather than one per submission.
 	var probs []string
-	if w := strings.TrimSpace(in.When); w != "" {
+	if w := strings.TrimSpace(in.When); w != "" && !in.when.IsZero() && (w == in.when.Text || w == in.when.EDTF) {
+		c.When = in.when
+	} else if w != "" {
 		when, _, err := tokumu.ParseWhen(w)
 		if err != nil {
 			probs = append(probs, fmt.Sprintf("claim.when: %q is not a date: %v (write EDTF such as 1939-05 or 1937/1940)", clip(w), err))

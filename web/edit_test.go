@@ -691,3 +691,35 @@ func TestWriteWarnings(t *testing.T) {
 		}
 	})
 }
+
+// TestEditKeepsDateWording, on both stores: an edit of another field, by
+// PATCH or by the form saved as shown, keeps the date as the source wrote
+// it (明治16年8月8日 beside its EDTF); a date the edit changes is read
+// anew.
+func TestEditKeepsDateWording(t *testing.T) {
+	bothStores(t, func(t *testing.T, db editStore) {
+		es := newEditServer(t, db)
+		const id = "c-doihara-born"
+		if st, a := es.call(t, "PATCH", "/api/claims/"+id, "alice", map[string]any{"reason": "grade", "base": 0, "claim": map[string]any{"grade": "C3"}}); st != 200 {
+			t.Fatalf("PATCH grade: %d %v", st, a)
+		}
+		_, a := es.call(t, "GET", "/api/claims/"+id, "", nil)
+		when, _ := a["claim"].(map[string]any)["when"].(map[string]any)
+		if when["text"] != "明治16年8月8日" || when["edtf"] != "1883-08-08" {
+			t.Errorf("after a PATCH of the grade the date is %v; want 明治16年8月8日 kept beside 1883-08-08", when)
+		}
+		c := browserClient()
+		signIn(t, c, es, "alice", "/claims/"+id+"/edit")
+		_, body, _ := getPage(t, c, es.url+"/claims/"+id+"/edit")
+		if !strings.Contains(body, `value="明治16年8月8日"`) {
+			t.Errorf("the edit form does not show the date as the source wrote it")
+		}
+		if st, a := es.call(t, "PATCH", "/api/claims/"+id, "alice", map[string]any{"reason": "redated", "base": 1, "claim": map[string]any{"when": "1883-08"}}); st != 200 {
+			t.Fatalf("PATCH when: %d %v", st, a)
+		}
+		_, a = es.call(t, "GET", "/api/claims/"+id, "", nil)
+		if when, _ := a["claim"].(map[string]any)["when"].(map[string]any); when["edtf"] != "1883-08" || when["text"] != nil {
+			t.Errorf("after a new date: %v; want 1883-08 with no wording", when)
+		}
+	})
+}
