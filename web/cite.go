@@ -53,13 +53,19 @@ func (it citeItem) citation() citation {
 			b.WriteString("  " + k + " = {" + v + "},\n")
 		}
 	}
-	// The editors are named as they wish, each braced whole: a body
-	// ("tokumu editors") is not split into a family and given name.
-	eds := make([]string, len(it.Dataset.Editors))
-	for i, e := range it.Dataset.Editors {
-		eds[i] = "{" + bibEscape.Replace(e) + "}"
+	// The corpus's editors edit what the item is part of: a person as
+	// "Family, Given", a body braced whole ("tokumu editors" is not split
+	// into a family and a given name).
+	names := it.Dataset.names()
+	eds := make([]string, len(names))
+	for i, n := range names {
+		if n.Literal != "" {
+			eds[i] = "{" + bibEscape.Replace(n.Literal) + "}"
+		} else {
+			eds[i] = bibEscape.Replace(n.inverted())
+		}
 	}
-	field("author", strings.Join(eds, " and "))
+	field("editor", strings.Join(eds, " and "))
 	field("title", "{"+bibEscape.Replace(it.Title)+"}")
 	field("howpublished", bibEscape.Replace(container))
 	field("version", bibEscape.Replace(it.Release))
@@ -76,8 +82,8 @@ func (it citeItem) citation() citation {
 		}
 	}
 	ris("TY", "DATA")
-	for _, e := range it.Dataset.Editors {
-		ris("AU", e)
+	for _, n := range it.Dataset.names() {
+		ris("ED", n.inverted())
 	}
 	ris("TI", it.Title)
 	ris("T2", container)
@@ -91,12 +97,16 @@ func (it citeItem) citation() citation {
 	item := map[string]any{"id": "tokumu:" + it.Key, "type": "dataset", "title": it.Title,
 		"container-title": container, "version": it.Release, "URL": it.Permalink,
 		"accessed": map[string]any{"date-parts": [][]int{dateParts(today)}}}
-	if len(it.Dataset.Editors) > 0 {
+	if ns := it.Dataset.names(); len(ns) > 0 {
 		var as []map[string]string
-		for _, e := range it.Dataset.Editors {
-			as = append(as, map[string]string{"literal": e})
+		for _, n := range ns {
+			if n.Literal != "" {
+				as = append(as, map[string]string{"literal": n.Literal})
+			} else {
+				as = append(as, map[string]string{"family": n.Family, "given": n.Given})
+			}
 		}
-		item["author"] = as
+		item["editor"] = as
 	}
 	if it.Note != "" {
 		item["note"] = it.Note

@@ -158,7 +158,7 @@ func TestExportMenus(t *testing.T) {
 func TestDatasetCitation(t *testing.T) {
 	ds := storetest.Fixture()
 	ds.Settings.Title = "Harbin Papers"
-	ds.Settings.Editors = []string{"Okada Yuki", "Research Group on Manchuria"}
+	ds.Settings.Editors = []string{"Okada, Yuki", "Research Group on Manchuria"}
 	ds.Settings.URL = "https://doi.org/10.5281/zenodo.0000000"
 	ts := serveMemory(t, ds)
 	today := time.Now().Format("January 2, 2006")
@@ -167,24 +167,25 @@ func TestDatasetCitation(t *testing.T) {
 		Editors          []string
 	}
 	getJSON(t, ts.URL+"/api/release", &rel)
-	if want := "Okada Yuki and Research Group on Manchuria. Harbin Papers. Dataset, release "; !strings.HasPrefix(rel.Cite, want) ||
+	if want := "Okada, Yuki, and Research Group on Manchuria, eds. Harbin Papers. Dataset, release "; !strings.HasPrefix(rel.Cite, want) ||
 		!strings.HasSuffix(rel.Cite, "Accessed "+today+". https://doi.org/10.5281/zenodo.0000000.") || rel.Title != "Harbin Papers" || len(rel.Editors) != 2 {
 		t.Errorf("/api/release: %+v", rel)
 	}
 	_, body := getAccept(t, ts.URL+"/entities/harbin-tokumu-kikan", "")
-	for _, want := range []string{"In Harbin Papers, edited by Okada Yuki and Research Group on Manchuria. Dataset, release ",
-		"author = {{Okada Yuki} and {Research Group on Manchuria}},", "urldate = {" + time.Now().Format("2006-01-02") + "},", "AU  - Research Group on Manchuria"} {
+	for _, want := range []string{"In Harbin Papers, edited by Yuki Okada and Research Group on Manchuria. Dataset, release ",
+		"editor = {Okada, Yuki and {Research Group on Manchuria}},", "urldate = {" + time.Now().Format("2006-01-02") + "},", "ED  - Okada, Yuki", "ED  - Research Group on Manchuria"} {
 		if !strings.Contains(html.UnescapeString(body), want) {
 			t.Errorf("the entity's Cite this lacks %q", want)
 		}
 	}
-	// pandoc reads the BibTeX's editors as two literal names.
+	// pandoc reads the BibTeX's editors: a person, and a body as one
+	// literal name.
 	m := regexp.MustCompile(`(?s)<dt>BibTeX</dt><dd><pre[^>]*>(.*?)</pre>`).FindStringSubmatch(body)
 	if m == nil {
 		t.Fatal("no BibTeX on the entity page")
 	}
 	out := tool(t, "pandoc", html.UnescapeString(m[1]), "pandoc", "-f", "bibtex", "-t", "csljson")
-	if !strings.Contains(out, `"literal": "Research Group on Manchuria"`) || !strings.Contains(out, `"literal": "Okada Yuki"`) {
+	if !strings.Contains(out, `"literal": "Research Group on Manchuria"`) || !strings.Contains(out, `"family": "Okada"`) || !strings.Contains(out, `"given": "Yuki"`) || !strings.Contains(out, `"editor"`) {
 		t.Errorf("pandoc reads the editors as:\n%s", out)
 	}
 	ds.Settings = tokumu.Settings{}

@@ -136,7 +136,7 @@ func (s *Server) handleClaimPage(w http.ResponseWriter, r *http.Request) {
 	p := claimPage{base: s.base(r, "entities", ""), C: c, Permalink: scheme + "://" + r.Host + "/claims/" + c.ID, Release: st.snap.releaseName()}
 	src := st.snap.Sources[c.Source]
 	p.Title = p.Label(c.Subject) + ": " + p.Pred(c.Predicate)
-	p.Chicago = chicago(src, c, p.Permalink, p.Release)
+	p.Chicago = chicago(st.snap.dataset(), src, c, p.Permalink, p.Release)
 	p.Cite = p.claimCitation(src)
 	p.Warnings = claimWarnings(st, c)
 	if mt == "application/json" {
@@ -155,7 +155,7 @@ func (s *Server) handleClaimPage(w http.ResponseWriter, r *http.Request) {
 // chicago cites a claim in the notes style of the Chicago Manual: the
 // source's reference with the locator, then the claim as a dataset entry
 // with its release and permalink.
-func chicago(src *tokumu.Source, c *tokumu.Claim, permalink, rel string) string {
+func chicago(d datasetCite, src *tokumu.Source, c *tokumu.Claim, permalink, rel string) string {
 	var b strings.Builder
 	if src != nil {
 		b.WriteString(strings.TrimSuffix(src.Reference(), "."))
@@ -165,11 +165,11 @@ func chicago(src *tokumu.Source, c *tokumu.Claim, permalink, rel string) string 
 	if c.Locator != "" {
 		b.WriteString(", " + c.Locator)
 	}
-	b.WriteString(". Cited in tokumu, claim " + c.ID)
+	b.WriteString(". Cited in " + d.in() + ", claim " + c.ID)
 	if rel != "" {
 		b.WriteString(", release " + rel)
 	}
-	b.WriteString(", " + permalink + ".")
+	b.WriteString(". Accessed " + accessed() + ". " + permalink + ".")
 	return b.String()
 }
 

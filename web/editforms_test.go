@@ -224,6 +224,10 @@ func TestHeaderAccount(t *testing.T) {
 		if !strings.Contains(body, `<div class="account"><a href="/signin?next=%2Fentities%2Fkwantung-army">Sign in</a></div>`) {
 			t.Errorf("signed out, the header offers no sign-in back to the page:\n%.2000s", body)
 		}
+		// The link keeps the page's query: sign-in comes back to the same view.
+		if _, body, _ = getPage(t, c, es.url+"/map?year=1939"); !strings.Contains(body, `href="/signin?next=%2Fmap%3Fyear%3D1939"`) {
+			t.Error("the header's sign-in link drops the page's query")
+		}
 		signIn(t, c, es, "alice", "/entities/kwantung-army/claims/new")
 		_, body, _ = getPage(t, c, es.url+"/sources?lang=ru")
 		if !strings.Contains(body, `Вы вошли как <strong class="name">alice</strong> (редактор)`) || !strings.Contains(body, `<form method="post" action="/signout">`) {

@@ -149,36 +149,100 @@ func (sn *snapshot) dataset() datasetCite {
 	return d
 }
 
-// editors joins the editors as a citation names them: "A", "A and B",
-// "A, B, and C".
-func (d datasetCite) editors() string {
-	switch n := len(d.Editors); n {
+// editorName is one editor as the settings name them: "Family, Given"
+// is a person, anything else a body or a name kept whole.
+type editorName struct{ Family, Given, Literal string }
+
+func parseEditor(s string) editorName {
+	if f, g, ok := strings.Cut(s, ", "); ok && f != "" && g != "" {
+		return editorName{Family: f, Given: g}
+	}
+	return editorName{Literal: s}
+}
+
+// natural is the name in running text: "Yuki Okada"; inverted leads a
+// citation: "Okada, Yuki".
+func (e editorName) natural() string {
+	if e.Literal != "" {
+		return e.Literal
+	}
+	return e.Given + " " + e.Family
+}
+
+func (e editorName) inverted() string {
+	if e.Literal != "" {
+		return e.Literal
+	}
+	return e.Family + ", " + e.Given
+}
+
+func (d datasetCite) names() []editorName {
+	out := make([]editorName, len(d.Editors))
+	for i, e := range d.Editors {
+		out[i] = parseEditor(e)
+	}
+	return out
+}
+
+// join joins names as Chicago does: "A", "A and B", "A, B, and C".
+func join(ns []string) string {
+	switch n := len(ns); n {
 	case 0:
 		return ""
 	case 1:
-		return d.Editors[0]
+		return ns[0]
 	case 2:
-		return d.Editors[0] + " and " + d.Editors[1]
+		return ns[0] + " and " + ns[1]
 	default:
-		return strings.Join(d.Editors[:n-1], ", ") + ", and " + d.Editors[n-1]
+		return strings.Join(ns[:n-1], ", ") + ", and " + ns[n-1]
 	}
 }
 
-// lead is the citation's start: "Editors. Title" or the title alone.
+// lead is a citation of the whole dataset's start: the editors, the first
+// inverted, with "ed."/"eds." when people edit it, then the title:
+// "Okada, Yuki, and Maria Ivanova, eds. Harbin Papers"; "tokumu editors.
+// A Source-Grounded …".
 func (d datasetCite) lead() string {
-	if e := d.editors(); e != "" {
-		return strings.TrimSuffix(e, ".") + ". " + d.Title
+	ns := d.names()
+	if len(ns) == 0 {
+		return d.Title
 	}
-	return d.Title
+	parts := make([]string, len(ns))
+	person := false
+	for i, n := range ns {
+		if i == 0 {
+			parts[i] = n.inverted()
+		} else {
+			parts[i] = n.natural()
+		}
+		person = person || n.Literal == ""
+	}
+	s := join(parts)
+	if len(ns) == 2 && ns[0].Literal == "" {
+		s = parts[0] + ", and " + parts[1] // an inverted first name takes the comma
+	}
+	if person {
+		if len(ns) == 1 {
+			s += ", ed"
+		} else {
+			s += ", eds"
+		}
+	}
+	return strings.TrimSuffix(s, ".") + ". " + d.Title
 }
 
 // in is the corpus as a container of a cited part: "Title, edited by
-// Editors".
+// Yuki Okada and Maria Ivanova".
 func (d datasetCite) in() string {
-	if e := d.editors(); e != "" {
-		return d.Title + ", edited by " + e
+	ns := d.names()
+	if len(ns) == 0 {
+		return d.Title
 	}
-	return d.Title
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = n.natural()
+	}
+	return d.Title + ", edited by " + join(parts)
 }
 
 // edition is the version a citation names: the release (the data) and

@@ -64,7 +64,7 @@ func (s *Server) releaseClaim(r *http.Request) (*claimPage, error) {
 	// edits correct rather than change.
 	src := st.snap.Sources[c.Source]
 	p.Title = p.Label(c.Subject) + ": " + p.Pred(c.Predicate)
-	p.Chicago = chicago(src, c, p.Permalink, name)
+	p.Chicago = chicago(st.snap.dataset(), src, c, p.Permalink, name)
 	p.Cite = p.claimCitation(src)
 	return p, nil
 }

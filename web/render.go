@@ -233,6 +233,15 @@ func (b *base) LangURL(lang string) string {
 	return b.Path + "?" + q.Encode()
 }
 
+// Here is the page's own address, path and query, for a link that must
+// come back to it (sign-in's next).
+func (b *base) Here() string {
+	if q := b.langQ.Encode(); q != "" {
+		return b.Path + "?" + q
+	}
+	return b.Path
+}
+
 // Q returns "?lang=xx" for links that keep the page's language when it
 // is not English.
 func (b *base) Q() string {

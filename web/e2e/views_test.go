@@ -68,6 +68,10 @@ func TestPhone(t *testing.T) {
 		{"source", "/sources/zor22", "table.src-claims"},
 		{"ledger", "/ledger", "table.ledger"},
 		{"ach", "/ach/imperial-conference-1941", "table.ach"},
+		// A form's text boxes fit too (size="60" made the token box 469 px).
+		{"signin", "/signin?next=%2Fmap%3Fyear%3D1939", "#token"},
+		{"predicates", "/predicates?lang=ru", "table.preds"},
+		{"predicate", "/predicates/member_of", "table.src-claims"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var overflow int
