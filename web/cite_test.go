@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"html"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -193,5 +194,31 @@ func TestDatasetCitation(t *testing.T) {
 	getJSON(t, ts.URL+"/api/release", &rel)
 	if !strings.HasPrefix(rel.Cite, "A tokumu dataset. Dataset, release ") || !strings.HasSuffix(rel.Cite, ts.URL+"/.") {
 		t.Errorf("a corpus without citation settings: %q", rel.Cite)
+	}
+}
+
+// TestCitationGivesRelease: a claim of the embedded corpus is cited at the
+// address of the release its citation names, which answers with the claim
+// as cited; the page's own permalink stays the live claim.
+func TestCitationGivesRelease(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	var rel struct{ Release string }
+	getJSON(t, ts.URL+"/api/release", &rel)
+	var cl struct{ Items []struct{ ID string } }
+	getJSON(t, ts.URL+"/api/claims?about=harbin-tokumu-kikan&limit=1", &cl)
+	if len(cl.Items) == 0 || rel.Release == "" {
+		t.Fatal("no claim or no release")
+	}
+	id := cl.Items[0].ID
+	_, body := getAccept(t, ts.URL+"/claims/"+id, "")
+	cited := ts.URL + "/releases/" + rel.Release + "/claims/" + id
+	for _, want := range []string{"url = {" + cited + "}", "UR  - " + cited, `"URL": "` + cited + `"`, `<a href="` + ts.URL + "/claims/" + id + `">`} {
+		if !strings.Contains(html.UnescapeString(body), want) {
+			t.Errorf("the claim page lacks %q", want)
+		}
+	}
+	if res, page := getAccept(t, cited, ""); res.StatusCode != 200 || !strings.Contains(page, "As frozen in release "+rel.Release+".") {
+		t.Errorf("the cited address: %d", res.StatusCode)
 	}
 }

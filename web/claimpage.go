@@ -134,10 +134,22 @@ func (s *Server) handleClaimPage(w http.ResponseWriter, r *http.Request) {
 		scheme = "https"
 	}
 	p := claimPage{base: s.base(r, "entities", ""), C: c, Permalink: scheme + "://" + r.Host + "/claims/" + c.ID, Release: st.snap.releaseName()}
+	// A citation gives the claim as the release it names holds it, where
+	// that address answers — a frozen release, or the import while
+	// unedited — so that a reader following it months later sees what was
+	// cited, not what was edited since; data no release holds ("+r12")
+	// has only the live address.
+	cited := p.Permalink
+	if tokumu.CheckReleaseName(p.Release) == nil {
+		cited = scheme + "://" + r.Host + "/releases/" + url.PathEscape(p.Release) + "/claims/" + c.ID
+	}
 	src := st.snap.Sources[c.Source]
 	p.Title = p.Label(c.Subject) + ": " + p.Pred(c.Predicate)
-	p.Chicago = chicago(st.snap.dataset(), src, c, p.Permalink, p.Release)
+	p.Chicago = chicago(st.snap.dataset(), src, c, cited, p.Release)
+	live := p.Permalink
+	p.Permalink = cited
 	p.Cite = p.claimCitation(src)
+	p.Permalink = live
 	p.Warnings = claimWarnings(st, c)
 	if mt == "application/json" {
 		out := claimJSON{Claim: c, Subject: p.Label(c.Subject), Predicate: p.Pred(c.Predicate), Source: src,
