@@ -540,6 +540,39 @@ func ImportedAt(ctx context.Context, store Store) (time.Time, error) {
 	return time.Time{}, nil
 }
 
+// ClaimBefore returns claim id as it stood before the first revision
+// after rev that changed it — the claim as of revision rev — and true;
+// (nil, true) if that revision created it (it did not exist then); and
+// (nil, false) if no revision after rev changed it, so that the claim
+// now is the claim then. A citation of the data as imported names a
+// release that edits since have not frozen: its claims are read back so.
+func ClaimBefore(ctx context.Context, store Store, id string, rev int64) (*Claim, bool, error) {
+	ed, ok := store.(Editor)
+	if !ok {
+		return nil, false, nil
+	}
+	revs, err := ed.History(ctx, HistoryFilter{Kind: KindClaim, ID: id})
+	if err != nil {
+		return nil, false, err
+	}
+	var first *Revision // the oldest revision after rev; History is newest first
+	for _, r := range revs {
+		if r.ID > rev {
+			first = r
+		}
+	}
+	if first == nil {
+		return nil, false, nil
+	}
+	for _, ch := range first.Changes {
+		if ch.Kind == KindClaim && ch.ID == id {
+			c, _ := ch.Before.(*Claim)
+			return c, true, nil
+		}
+	}
+	return nil, false, nil
+}
+
 // EditsSinceImport returns the revisions made on a store's data since its
 // corpus was imported, newest first, at most limit of them, and how many
 // there are: what an import would replace.

@@ -83,7 +83,22 @@ func (s *Server) frozenClaim(ctx context.Context, st *state, name, id string) (*
 			return c, err
 		}
 	}
-	if name == ReleaseOf(st.snap.hash) && st.rev <= st.importRev {
+	if name == ReleaseOf(st.snap.hash) {
+		// The import's name: its data while nothing was edited, and after
+		// edits each claim as it stood at the import, read back from the
+		// history — a citation made before the edits still answers.
+		if st.rev > st.importRev {
+			c, changed, err := tokumu.ClaimBefore(ctx, st.store, id, st.importRev)
+			if err != nil {
+				return nil, err
+			}
+			if changed {
+				if c == nil {
+					return nil, tokumu.Errorf(tokumu.ENOTFOUND, "release %s has no claim %q: it was added after the import", name, id)
+				}
+				return c, nil
+			}
+		}
 		return s.findClaim(ctx, st, id)
 	}
 	if s.Frozen != nil {

@@ -165,9 +165,9 @@ func TestServedReleaseAfterImport(t *testing.T) {
 
 // TestImportAsRelease: before any release is frozen, a citation names the
 // import's hash (the footer's release); its permalink resolves while the
-// data is the import's, and no longer once edited — unless the binary
-// holds that release (Server.Frozen: the embedded corpus), whose claim it
-// then shows as frozen.
+// data is the import's, and after edits too, with the claim as imported
+// (from the history); the binary's own release (Server.Frozen: the
+// embedded corpus) answers as frozen.
 func TestImportAsRelease(t *testing.T) {
 	bothStores(t, func(t *testing.T, db editStore) {
 		imported := storetest.Fixture()
@@ -191,15 +191,28 @@ func TestImportAsRelease(t *testing.T) {
 		if st, a := es.call(t, "PATCH", "/api/claims/c-doihara-head", "alice", map[string]any{"reason": "p. 77", "base": 0, "claim": map[string]any{"loc": "p/77"}}); st != 200 {
 			t.Fatalf("the edit: %d %v", st, a)
 		}
-		if st, a := es.call(t, "GET", u, "", nil); st != 404 || !strings.Contains(fmt.Sprint(a["error"]), "no release "+name) {
-			t.Errorf("%s after an edit, nothing frozen: %d %v; want 404", u, st, a)
+		// After the edit the import's name still gives the claim as it was
+		// imported (read back from the history), not as edited.
+		if st, a := es.call(t, "GET", u, "", nil); st != 200 || a["claim"].(map[string]any)["loc"] != "p/14" {
+			t.Errorf("%s after an edit: %d %v; want the imported claim, loc p/14", u, st, a)
+		}
+		if st, body, _ := getPage(t, http.DefaultClient, es.url+"/releases/"+name+"/claims/c-doihara-head"); st != 200 || !strings.Contains(body, "p/14") || strings.Contains(body, "p/77") {
+			t.Errorf("the page of the import's release after an edit: %d", st)
+		}
+		st, a := es.call(t, "POST", "/api/claims", "alice", map[string]any{"reason": "Coox p. 3", "claim": newClaim("added after the import")})
+		if st != 201 {
+			t.Fatalf("POST: %d %v", st, a)
+		}
+		added := a["claim"].(map[string]any)["id"].(string)
+		if st, a := es.call(t, "GET", "/api/releases/"+name+"/claims/"+added, "", nil); st != 404 || !strings.Contains(fmt.Sprint(a["error"]), "added after the import") {
+			t.Errorf("a claim added after the import, asked of the import's release: %d %v; want 404", st, a)
 		}
 		frozen := storetest.Fixture()
 		es.srv.Frozen = func(n string) (*tokumu.Dataset, bool) { return frozen, n == name }
 		if st, a := es.call(t, "GET", u, "", nil); st != 200 || a["claim"].(map[string]any)["loc"] != "p/14" {
 			t.Errorf("%s after an edit, the binary holding the release: %d %v; want loc p/14", u, st, a)
 		}
-		if st, a := es.call(t, "GET", "/api/releases/"+name+"/claims/no-such-claim", "", nil); st != 404 || !strings.Contains(fmt.Sprint(a["error"]), "has no claim") {
+		if st, a := es.call(t, "GET", "/api/releases/"+name+"/claims/no-such-claim", "", nil); st != 404 || !strings.Contains(fmt.Sprint(a["error"]), "no claim") {
 			t.Errorf("a claim the frozen release lacks: %d %v; want 404", st, a)
 		}
 	})
