@@ -31,6 +31,10 @@ type citation struct {
 type citeItem struct {
 	Key, Title, Permalink, Release, Note, Chicago string
 	Dataset                                       datasetCite
+	// Issued is when the release was frozen (or the corpus imported):
+	// the date an author-date citation prints; zero for data no release
+	// holds yet.
+	Issued time.Time
 }
 
 var bibKeyUnsafe = regexp.MustCompile(`[^A-Za-z0-9:_-]+`)
@@ -46,8 +50,19 @@ func (it citeItem) citation() citation {
 	container := it.Dataset.Title
 	edition := edition(it.Release)
 	today := time.Now().Format("2006-01-02")
+	// One key in every format, so that [@key] survives a switch from
+	// BibTeX to CSL-JSON.
+	key := "tokumu:" + bibKeyUnsafe.ReplaceAllString(it.Key, "-")
+	// "Dataset, release R" as the item's genre: the one field Chicago's
+	// style prints for a dataset (it prints no version), so the release
+	// reaches the rendered reference.
+	genre := "Dataset, release " + it.Release
+	issued := ""
+	if !it.Issued.IsZero() {
+		issued = it.Issued.UTC().Format("2006-01-02")
+	}
 	var b strings.Builder
-	b.WriteString("@misc{tokumu:" + bibKeyUnsafe.ReplaceAllString(it.Key, "-") + ",\n")
+	b.WriteString("@misc{" + key + ",\n")
 	field := func(k, v string) {
 		if v != "" {
 			b.WriteString("  " + k + " = {" + v + "},\n")
@@ -68,7 +83,9 @@ func (it citeItem) citation() citation {
 	field("editor", strings.Join(eds, " and "))
 	field("title", "{"+bibEscape.Replace(it.Title)+"}")
 	field("howpublished", bibEscape.Replace(container))
+	field("type", bibEscape.Replace(genre))
 	field("version", bibEscape.Replace(it.Release))
+	field("date", issued)
 	field("note", bibEscape.Replace(strings.TrimSpace(edition+". "+it.Note)))
 	field("url", it.Permalink)
 	field("urldate", today)
@@ -88,15 +105,23 @@ func (it citeItem) citation() citation {
 	ris("TI", it.Title)
 	ris("T2", container)
 	ris("ET", edition)
+	ris("M3", genre)
+	if issued != "" {
+		ris("PY", issued[:4])
+		ris("DA", strings.ReplaceAll(issued, "-", "/"))
+	}
 	ris("UR", it.Permalink)
 	ris("Y2", strings.ReplaceAll(today, "-", "/"))
 	ris("N1", it.Note)
 	b.WriteString("ER  - \n")
 	c.RIS = b.String()
 
-	item := map[string]any{"id": "tokumu:" + it.Key, "type": "dataset", "title": it.Title,
+	item := map[string]any{"id": key, "type": "dataset", "title": it.Title, "genre": genre,
 		"container-title": container, "version": it.Release, "URL": it.Permalink,
 		"accessed": map[string]any{"date-parts": [][]int{dateParts(today)}}}
+	if issued != "" {
+		item["issued"] = map[string]any{"date-parts": [][]int{dateParts(issued)}}
+	}
 	if ns := it.Dataset.names(); len(ns) > 0 {
 		var as []map[string]string
 		for _, n := range ns {
@@ -127,7 +152,7 @@ func (b *base) entityCitation(e *tokumu.Entity, permalink string) citation {
 	rel := b.Release()
 	label := b.Label(e.ID)
 	d := b.sn.dataset()
-	return citeItem{Key: e.ID, Title: label, Permalink: permalink, Release: rel, Dataset: d,
+	return citeItem{Key: e.ID, Title: label, Permalink: permalink, Release: rel, Dataset: d, Issued: b.sn.releaseDate(rel),
 		Note:    "Entity " + e.ID + ": its names, and every claim about it with its source and grade.",
 		Chicago: "“" + label + ".” In " + d.in() + ". Dataset, " + edition(rel) + ". Accessed " + accessed() + ". " + permalink + "."}.citation()
 }
@@ -142,7 +167,11 @@ func (p *claimPage) claimCitation(src *tokumu.Source) citation {
 			note += ", " + p.C.Locator
 		}
 	}
-	return citeItem{Key: p.C.ID, Title: p.Title, Permalink: p.Permalink, Release: p.Release, Note: note + ".", Chicago: p.Chicago, Dataset: p.sn.dataset()}.citation()
+	// The title says what the claim says, so that two claims of one
+	// subject and predicate (founded 1918, founded 1919) are told apart.
+	title := p.Title + " " + p.claimGist()
+	return citeItem{Key: p.C.ID, Title: strings.TrimSpace(title), Permalink: p.Permalink, Release: p.Release, Note: note + ".", Chicago: p.Chicago,
+		Dataset: p.sn.dataset(), Issued: p.sn.releaseDate(p.Release)}.citation()
 }
 
 // exportLink is one entry of an "Export" menu.
@@ -176,4 +205,32 @@ func exportLinks(bib bool, kv []string) []exportLink {
 		out = append(out, exportLink{Name: f.Name, Summary: f.Summary, URL: "/api/export?" + q.Encode()})
 	}
 	return out
+}
+
+// claimGist is what a claim says beyond its subject and predicate, in
+// words for a citation's title: the object or the value, then the date
+// in English ("Harbin Special Service Agency, 1932"; "1918").
+func (p *claimPage) claimGist() string {
+	c := p.C
+	what := ""
+	switch {
+	case c.Object != "":
+		what = p.Label(c.Object)
+	case c.Value != "":
+		what = strings.TrimSpace(c.Value + " " + c.Unit)
+		if r := []rune(what); len(r) > 80 {
+			what = string(r[:79]) + "…" // a description is the note's, not the title's
+		}
+	}
+	when := ""
+	if !c.When.IsZero() {
+		when = c.When.Human("en")
+	}
+	switch {
+	case what != "" && when != "":
+		return what + ", " + when
+	case what != "":
+		return what
+	}
+	return when
 }

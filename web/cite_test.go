@@ -3,12 +3,14 @@ package web_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"html"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -61,7 +63,8 @@ func TestCiteThis(t *testing.T) {
 		url, title, permalink string
 	}{
 		{"/entities/harbin-tokumu-kikan", "Harbin Special Service Agency", ts.URL + "/entities/harbin-tokumu-kikan"},
-		{"/claims/c-doihara-head", "Doihara Kenji: head of", ts.URL + "/claims/c-doihara-head"},
+		// A claim's title says what it says (two "founded" claims differ).
+		{"/claims/c-doihara-head", "Doihara Kenji: head of Harbin Special Service Agency, 1932", ts.URL + "/claims/c-doihara-head"},
 	} {
 		_, body := getAccept(t, ts.URL+c.url, "text/html")
 		if m := footRel.FindStringSubmatch(body); m == nil || m[1] != "fixture-1" {
@@ -83,6 +86,11 @@ func TestCiteThis(t *testing.T) {
 			it := items[0]
 			if it["title"] != c.title || it["URL"] != c.permalink || it["version"] != "fixture-1" {
 				t.Errorf("%s %s read by pandoc: title %q URL %q version %q, want %q %q fixture-1", c.url, f.form, it["title"], it["URL"], it["version"], c.title, c.permalink)
+			}
+			// The release as the genre, which Chicago prints for a
+			// dataset (it prints no version); one key in both forms.
+			if it["genre"] != "Dataset, release fixture-1" || !strings.HasPrefix(fmt.Sprint(it["id"]), "tokumu:") || strings.Contains(fmt.Sprint(it["id"]), "~") {
+				t.Errorf("%s %s read by pandoc: genre %q id %q", c.url, f.form, it["genre"], it["id"])
 			}
 		}
 		// RIS, read by bibutils' ris2xml into MODS.
@@ -220,5 +228,21 @@ func TestCitationGivesRelease(t *testing.T) {
 	}
 	if res, page := getAccept(t, cited, ""); res.StatusCode != 200 || !strings.Contains(page, "As frozen in release "+rel.Release+".") {
 		t.Errorf("the cited address: %d", res.StatusCode)
+	}
+	// Rendered in Chicago author-date by pandoc's citeproc, the reference
+	// has the import's year, not "n.d.", and names the release.
+	m := regexp.MustCompile(`(?s)<dt>CSL-JSON</dt><dd><pre[^>]*>(.*?)</pre>`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no CSL-JSON on the claim page")
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "c.json"), []byte(html.UnescapeString(m[1])), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\nbibliography: c.json\n---\nText [@tokumu:"+strings.ReplaceAll(id, "~", "-")+"].\n"), 0o644)
+	cmd := exec.Command("pandoc", "--citeproc", "--wrap=none", "-t", "plain", "a.md")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	year := strconv.Itoa(time.Now().Year())
+	if err != nil || !strings.Contains(string(out), "Dataset, release "+rel.Release) || strings.Contains(string(out), "n.d.") || !strings.Contains(string(out), year) {
+		t.Errorf("pandoc --citeproc renders the claim's citation as:\n%s (%v)", out, err)
 	}
 }

@@ -321,3 +321,46 @@ func ServedRelease(ctx context.Context, store tokumu.Store) (string, error) {
 	name, _ := servedRelease(ctx, store, hash, rev, since)
 	return name, nil
 }
+
+// releaseDates finds when a release was frozen, for the date an
+// author-date citation prints: a created release's time, or the
+// import's for the import's name. A name's date never changes, so each
+// is asked of the store once.
+type releaseDates struct {
+	store tokumu.Store
+	mu    sync.Mutex
+	known map[string]time.Time
+}
+
+// releaseDate returns when release name was frozen; zero for data no
+// release holds ("R+r12") or when the store does not say.
+func (sn *snapshot) releaseDate(name string) time.Time {
+	d := sn.dates
+	if d == nil || tokumu.CheckReleaseName(name) != nil {
+		return time.Time{}
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if t, ok := d.known[name]; ok {
+		return t
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	var t time.Time
+	if rs, ok := d.store.(tokumu.Releases); ok {
+		if l, err := rs.ListReleases(ctx); err == nil {
+			for _, r := range l {
+				if r.Name == name {
+					t = r.Created
+				}
+			}
+		}
+	}
+	if t.IsZero() && name == ReleaseOf(sn.hash) {
+		t, _ = tokumu.ImportedAt(ctx, d.store)
+	}
+	if len(d.known) < 1024 {
+		d.known[name] = t
+	}
+	return t
+}

@@ -283,6 +283,7 @@ func buildState(ctx context.Context, store tokumu.Store, first bool) (*state, er
 		return nil, err
 	}
 	st.snap.release, st.snap.released = servedRelease(ctx, store, st.snap.hash, st.rev, st.importRev)
+	st.snap.dates = &releaseDates{store: store, known: map[string]time.Time{}}
 	// A store that keeps releases is asked again for one that holds the
 	// served data (currentRelease): `release create` makes no revision.
 	if _, ok := store.(tokumu.Releases); ok && !st.snap.released {

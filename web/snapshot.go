@@ -72,6 +72,8 @@ type snapshot struct {
 	// edited holds, for a state with edits, what servedRelease needs to
 	// ask again: a release created after the state was built names it.
 	edited *editedStore
+	// dates are the release dates citations print, asked once a name.
+	dates *releaseDates
 }
 
 // loadSnapshot reads the store into a snapshot. Its slow parts (the
