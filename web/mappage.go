@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"sort"
+	"strconv"
 
 	"github.com/tokumu/tokumu"
 )
@@ -141,6 +142,7 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Year = min(max(p.Year, sn.tlFrom), sn.tlTo)
+	p.setView("year", strconv.Itoa(p.Year))
 	lc := sn.lang(p.Lang)
 	p.Total, p.Shown = lc.mapTotal, len(lc.mapPoints)
 	p.Data = mapData{Year: p.Year, Min: sn.tlFrom, Max: sn.tlTo, Basemap: p.Asset("geo/countries-110m.json"), Places: lc.mapJSON}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -92,6 +93,19 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	if p.Radius < 1 {
 		p.Radius = 1
 	}
+	radius := ""
+	if p.Ego != "" {
+		radius = strconv.Itoa(p.Radius)
+	}
+	undated, certain := "", ""
+	if p.Undated {
+		undated = "1"
+	}
+	if p.Certain {
+		certain = "1"
+	}
+	p.setView("from", strconv.Itoa(p.From), "to", strconv.Itoa(p.To), "type", p.Type, "tag", p.Tag, "ego", p.Ego, "radius", radius,
+		"undated", undated, "certain", certain)
 	filtered := p.Type != "" || p.Tag != "" || p.Ego != "" || p.Certain
 	// Once the analyses are built the page filters their compact
 	// relations (a few ms; nothing to cache); before, it asks the store.

@@ -89,6 +89,11 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		// A visual page cites itself (the view, the release, its address)
 		// and links its data, with its range, in the formats its readers use.
 		{"/map?year=1939", 200, []string{`<h2 id="viewcite-h">Cite this view</h2>`, `“Map of places.” In A Source-Grounded Knowledge Base of Japanese Military Intelligence against the USSR, 1922–1945, edited by tokumu editors. Dataset, release `, `/map?year=1939.`, `href="/api/export?format=geojson&amp;from=1939&amp;to=1939" download>geojson</a>`}, nil},
+		// A view is cited with the parameters in effect, defaults filled in,
+		// so that a change of the corpus's defaults does not change what the
+		// citation shows; its data is the view's.
+		{"/structure", 200, []string{`/structure?compare=1941-06-01&amp;date=1939-06-01&amp;root=kwantung-army.`, "compared with 1941-06-01"}, nil},
+		{"/network?ego=harbin-tokumu-kikan&radius=1", 200, []string{`entity=harbin-tokumu-kikan`, `/network?ego=harbin-tokumu-kikan&amp;from=1937&amp;radius=1&amp;to=1941.`}, nil},
 		{"/sources", 200, nil, []string{`id="viewcite-h"`}},
 		// The slider on the comparison's year: one chart, no empty comparison.
 		{"/structure?root=kwantung-army&date=1941-06-01&compare=1941-06-01", 200, []string{`id="chart-a"`}, []string{`id="chart-b"`}},

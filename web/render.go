@@ -108,8 +108,12 @@ type base struct {
 
 	sn     *snapshot
 	assets *assets
-	langQ  url.Values
-	p      *i18n.Printer
+	// view is a visual page's parameters in effect, defaults filled in
+	// (setView): what its citation and its data links name, so that they
+	// keep meaning the same view when the corpus's defaults change.
+	view  url.Values
+	langQ url.Values
+	p     *i18n.Printer
 }
 
 // pageAccount is the header's sign-in state.
@@ -652,27 +656,52 @@ var viewFormats = map[string][]string{
 // viewExport is one link of a view's data.
 type viewExport struct{ Format, URL string }
 
+// setView records a visual page's parameters in effect, as key, value
+// pairs; empty values are left out.
+func (b *base) setView(kv ...string) {
+	b.view = url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			b.view.Set(kv[i], kv[i+1])
+		}
+	}
+}
+
+// viewParams is the view's parameters: those in effect where the page
+// recorded them, else the request's.
+func (b *base) viewParams() url.Values {
+	if b.view != nil {
+		return b.view
+	}
+	return b.langQ
+}
+
 // ViewExports are the export links of a visual page, with its range
-// (from/to; the map's year) and filters (type, tag) carried over, or none
-// on other pages.
+// (from/to; the map's year; the chart's date) and filters (type, tag)
+// carried over, or none on other pages. A network centred on one entity
+// at radius 1 exports that entity's neighbourhood.
 func (b *base) ViewExports() []viewExport {
 	fs := viewFormats[b.Nav]
 	if len(fs) == 0 {
 		return nil
 	}
+	vq := b.viewParams()
 	q := url.Values{}
 	for _, k := range []string{"from", "to", "type", "tag"} {
-		if v := b.langQ.Get(k); v != "" {
+		if v := vq.Get(k); v != "" {
 			q.Set(k, v)
 		}
 	}
-	if y := b.langQ.Get("year"); y != "" && b.Nav == "map" {
+	if y := vq.Get("year"); y != "" && b.Nav == "map" {
 		q.Set("from", y)
 		q.Set("to", y)
 	}
-	if d := b.langQ.Get("date"); d != "" && b.Nav == "structure" {
+	if d := vq.Get("date"); d != "" && b.Nav == "structure" {
 		q.Set("from", d)
 		q.Set("to", d)
+	}
+	if e := vq.Get("ego"); e != "" && b.Nav == "network" && vq.Get("radius") == "1" {
+		q.Set("entity", e)
 	}
 	if b.Lang != "en" {
 		q.Set("lang", b.Lang)
@@ -690,8 +719,15 @@ func (b *base) ViewExports() []viewExport {
 // handout names what it shows.
 func (b *base) ViewCite() string {
 	u := b.Origin + b.Path
-	if q := b.langQ.Encode(); q != "" {
-		u += "?" + q
+	q := url.Values{}
+	for k, v := range b.viewParams() {
+		q[k] = v
+	}
+	if l := b.langQ.Get("lang"); l != "" {
+		q.Set("lang", l)
+	}
+	if e := q.Encode(); e != "" {
+		u += "?" + e
 	}
 	return "“" + b.Title + ".” In " + b.sn.dataset().in() + ". Dataset, " + edition(b.Release()) + ". Accessed " + accessed() + ". " + u + "."
 }

@@ -100,6 +100,10 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 		p.CompareText = p.Compare.String()
 	}
 	p.Title = p.T("structure.title.at", p.Label(p.Root), p.DateText)
+	if p.CompareText != "" {
+		p.Title = p.T("structure.title.cmp", p.Label(p.Root), p.DateText, p.CompareText)
+	}
+	p.setView("root", p.Root, "date", p.DateText, "compare", p.CompareText)
 	nodes := s.st(r).orgChart().Subtree(p.Root, p.Date)
 	if nodes == nil {
 		s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "%q is not in the organization chart (it has no part_of or subordinate_to claims)", p.Root))

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/tokumu/tokumu"
@@ -97,6 +98,7 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 	if p.From > p.To {
 		p.From, p.To = p.To, p.From
 	}
+	p.setView("from", strconv.Itoa(p.From), "to", strconv.Itoa(p.To), "period", p.Period, "type", p.Type, "org", p.Org, "place", p.Place, "tag", p.Tag)
 	for _, per := range sn.Periods {
 		p.Periods = append(p.Periods, per.ID)
 	}
