@@ -86,7 +86,7 @@ func (it citeItem) citation() citation {
 	field("type", bibEscape.Replace(genre))
 	field("version", bibEscape.Replace(it.Release))
 	field("date", issued)
-	field("note", bibEscape.Replace(strings.TrimSpace(edition+". "+it.Note)))
+	field("note", bibEscape.Replace(strings.TrimSpace(edition+". "+it.Note+" "+datasetNote(it.Dataset))))
 	field("url", it.Permalink)
 	field("urldate", today)
 	b.WriteString("}\n")
@@ -112,7 +112,7 @@ func (it citeItem) citation() citation {
 	}
 	ris("UR", it.Permalink)
 	ris("Y2", strings.ReplaceAll(today, "-", "/"))
-	ris("N1", it.Note)
+	ris("N1", strings.TrimSpace(it.Note+" "+datasetNote(it.Dataset)))
 	b.WriteString("ER  - \n")
 	c.RIS = b.String()
 
@@ -133,8 +133,8 @@ func (it citeItem) citation() citation {
 		}
 		item["editor"] = as
 	}
-	if it.Note != "" {
-		item["note"] = it.Note
+	if n := strings.TrimSpace(it.Note + " " + datasetNote(it.Dataset)); n != "" {
+		item["note"] = n
 	}
 	js, _ := json.MarshalIndent([]any{item}, "", "  ")
 	c.CSL = string(js)
@@ -233,4 +233,13 @@ func (p *claimPage) claimGist() string {
 		return what
 	}
 	return when
+}
+
+// datasetNote names the dataset's persistent address in a citation's
+// note, where the formats have no field for the container's identifier.
+func datasetNote(d datasetCite) string {
+	if d.URL == "" {
+		return ""
+	}
+	return "Part of the dataset " + d.URL + "."
 }

@@ -181,7 +181,8 @@ func TestDatasetCitation(t *testing.T) {
 		t.Errorf("/api/release: %+v", rel)
 	}
 	_, body := getAccept(t, ts.URL+"/entities/harbin-tokumu-kikan", "")
-	for _, want := range []string{"In Harbin Papers, edited by Yuki Okada and Research Group on Manchuria. Dataset, release ",
+	for _, want := range []string{"In Harbin Papers, edited by Yuki Okada and Research Group on Manchuria (https://doi.org/10.5281/zenodo.0000000). Dataset, release ",
+		"Part of the dataset https://doi.org/10.5281/zenodo.0000000.",
 		"editor = {Okada, Yuki and {Research Group on Manchuria}},", "urldate = {" + time.Now().Format("2006-01-02") + "},", "ED  - Okada, Yuki", "ED  - Research Group on Manchuria"} {
 		if !strings.Contains(html.UnescapeString(body), want) {
 			t.Errorf("the entity's Cite this lacks %q", want)
@@ -196,6 +197,9 @@ func TestDatasetCitation(t *testing.T) {
 	out := tool(t, "pandoc", html.UnescapeString(m[1]), "pandoc", "-f", "bibtex", "-t", "csljson")
 	if !strings.Contains(out, `"literal": "Research Group on Manchuria"`) || !strings.Contains(out, `"family": "Okada"`) || !strings.Contains(out, `"given": "Yuki"`) || !strings.Contains(out, `"editor"`) {
 		t.Errorf("pandoc reads the editors as:\n%s", out)
+	}
+	if _, home := getAccept(t, ts.URL+"/", ""); !strings.Contains(home, "<h1>Harbin Papers</h1>") {
+		t.Error("the home page of another corpus does not carry its title")
 	}
 	ds.Settings = tokumu.Settings{}
 	ts = serveMemory(t, ds)

@@ -20,7 +20,7 @@ func TestClaimPermalink(t *testing.T) {
 	checkURLs(t, ts.URL, []urlCase{
 		// The fixture's ids are explicit: found through the index of them.
 		{url: "/claims/c-doihara-head", status: 200, contains: []string{"<h1>", "head of", "Permalink: <a href=\"" + ts.URL + "/claims/c-doihara-head\"",
-			"Японская военная миссия, p/14. Cited in Fixture Corpus, edited by Fixture editors, claim c-doihara-head, release fixture-1. Accessed " + time.Now().Format("January 2, 2006") + ". " + ts.URL + "/claims/c-doihara-head."}},
+			"Японская военная миссия, p/14. Cited in Fixture Corpus, edited by Fixture editors (https://example.org/fixture-dataset), claim c-doihara-head, release fixture-1. Accessed " + time.Now().Format("January 2, 2006") + ". " + ts.URL + "/claims/c-doihara-head."}},
 		{url: "/claims/c-doihara-head?format=json", status: 200, contains: []string{`"id":"c-doihara-head"`, `"release":"fixture-1"`, `"source_csl":{"id":"yak","type":"book"`}},
 		{url: "/claims/nobody~0011223344556677", status: 404, contains: []string{"no claim"}},
 		{url: "/claims/nothing-here", status: 404, contains: []string{"no claim"}},

@@ -17,6 +17,19 @@ type homePage struct {
 	Periods []homePeriod
 }
 
+// embeddedTitle is the embedded corpus's citation title, whose heading
+// the catalogue translates (home.h1).
+const embeddedTitle = "A Source-Grounded Knowledge Base of Japanese Military Intelligence against the USSR, 1922–1945"
+
+// Heading is the home page's heading: another corpus's own title, as its
+// settings give it; the embedded corpus's subject in the page's language.
+func (p *homePage) Heading() string {
+	if t := p.sn.Settings.Title; t != "" && t != embeddedTitle {
+		return t
+	}
+	return p.T("home.h1")
+}
+
 type homePeriod struct {
 	Entity   *tokumu.Entity
 	From, To tokumu.Day

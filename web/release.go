@@ -234,15 +234,19 @@ func (d datasetCite) lead() string {
 // in is the corpus as a container of a cited part: "Title, edited by
 // Yuki Okada and Maria Ivanova".
 func (d datasetCite) in() string {
-	ns := d.names()
-	if len(ns) == 0 {
-		return d.Title
+	s := d.Title
+	if ns := d.names(); len(ns) > 0 {
+		parts := make([]string, len(ns))
+		for i, n := range ns {
+			parts[i] = n.natural()
+		}
+		s += ", edited by " + join(parts)
 	}
-	parts := make([]string, len(ns))
-	for i, n := range ns {
-		parts[i] = n.natural()
+	// The persistent address outlives the server a permalink names.
+	if d.URL != "" {
+		s += " (" + d.URL + ")"
 	}
-	return d.Title + ", edited by " + join(parts)
+	return s
 }
 
 // edition is the version a citation names: the release (the data) and
