@@ -540,6 +540,92 @@ func ImportedAt(ctx context.Context, store Store) (time.Time, error) {
 	return time.Time{}, nil
 }
 
+// RollBack returns ds, the store's data now, as it stood at revision rev:
+// every entity, claim and source a later revision changed is put back as
+// it was before the first such revision, and one a later revision created
+// is left out. ds is not changed. It is how the data as imported is given
+// back after edits (the import's name is cited as a release).
+func RollBack(ctx context.Context, store Store, ds *Dataset, rev int64) (*Dataset, error) {
+	ed, ok := store.(Editor)
+	if !ok {
+		return ds, nil
+	}
+	type key struct {
+		k  ObjectKind
+		id string
+	}
+	before := map[key]any{} // the object before the oldest revision after rev; nil: created since
+	var page int64
+	for {
+		revs, err := ed.History(ctx, HistoryFilter{Before: page, Limit: 500})
+		if err != nil {
+			return nil, err
+		}
+		done := len(revs) == 0
+		for _, r := range revs { // newest first: an older revision's Before wins
+			if r.ID <= rev {
+				done = true
+				break
+			}
+			for _, ch := range r.Changes {
+				before[key{ch.Kind, ch.ID}] = ch.Before
+			}
+			page = r.ID
+		}
+		if done {
+			break
+		}
+	}
+	if len(before) == 0 {
+		return ds, nil
+	}
+	out := *ds
+	out.Entities, out.Claims, out.Sources = nil, nil, nil
+	seen := map[key]bool{}
+	for _, e := range ds.Entities {
+		k := key{KindEntity, e.ID}
+		seen[k] = true
+		if b, changed := before[k]; !changed {
+			out.Entities = append(out.Entities, e)
+		} else if old, ok := b.(*Entity); ok && old != nil {
+			out.Entities = append(out.Entities, old)
+		}
+	}
+	for _, c := range ds.Claims {
+		k := key{KindClaim, c.ID}
+		seen[k] = true
+		if b, changed := before[k]; !changed {
+			out.Claims = append(out.Claims, c)
+		} else if old, ok := b.(*Claim); ok && old != nil {
+			out.Claims = append(out.Claims, old)
+		}
+	}
+	for _, s := range ds.Sources {
+		k := key{KindSource, s.ID}
+		seen[k] = true
+		if b, changed := before[k]; !changed {
+			out.Sources = append(out.Sources, s)
+		} else if old, ok := b.(*Source); ok && old != nil {
+			out.Sources = append(out.Sources, old)
+		}
+	}
+	// What edits since retracted: back as it was.
+	for k, b := range before {
+		if seen[k] || b == nil {
+			continue
+		}
+		switch old := b.(type) {
+		case *Claim:
+			out.Claims = append(out.Claims, old)
+		case *Entity:
+			out.Entities = append(out.Entities, old)
+		case *Source:
+			out.Sources = append(out.Sources, old)
+		}
+	}
+	return &out, nil
+}
+
 // ClaimBefore returns claim id as it stood before the first revision
 // after rev that changed it — the claim as of revision rev — and true;
 // (nil, true) if that revision created it (it did not exist then); and

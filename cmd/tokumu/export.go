@@ -111,8 +111,9 @@ a zip of that directory goes to standard output). --format csv
 writes a zip of entities.csv, claims.csv and sources.csv, so its -o FILE
 must end in .zip; --table claims (entities, sources) writes that one table
 as a CSV file. --release R writes a release (tokumu release create) as it
-was frozen; for the embedded corpus, R may also be the name its citations
-give, and --format yaml then writes its own files.`,
+was frozen; R may also be the import's name that citations give: the data
+as imported, edits since rolled back (for the embedded corpus, --format
+yaml writes its own files).`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		o := &exportOpts
 		*o = exportFlags{}
@@ -178,14 +179,12 @@ give, and --format yaml then writes its own files.`,
 			if !q.IsZero() {
 				return usagef("tokumu export --release R --format yaml -o DIR", "--release exports a whole release: leave out --entity, --from, --to, --type and --tag")
 			}
-			var done, live bool
-			done, live, err = exportImportName(ctx, m, db, f, o)
+			var done bool
+			done, x, err = exportImportName(ctx, m, db, f, o, fo)
 			switch {
 			case done || err != nil:
 				return err
-			case live:
-				x, err = format.NewExport(ctx, db, format.Query{}, fo)
-			default:
+			case x == nil:
 				x, err = releaseExport(ctx, db, o.release, fo)
 			}
 		} else {
@@ -268,33 +267,45 @@ var linkedData = map[string]bool{"turtle": true, "ntriples": true, "jsonld": tru
 // files are in the binary, and --format yaml writes them byte for byte
 // (their hash is R); another format writes their data. For a database
 // imported from files elsewhere, the files are not in the database: it
-// says so and what to do. It reports whether it answered, and whether
-// the database's data is the release's (live: export it as it is).
-func exportImportName(ctx context.Context, m *Main, db tokumu.Store, f *format.Format, o exportFlags) (done, live bool, err error) {
+// writes the data as imported (edits since rolled back from the history,
+// tokumu.RollBack), in the exporter's own files, which hash to another
+// name, and says so. It reports whether it answered, or the export to
+// write.
+func exportImportName(ctx context.Context, m *Main, db tokumu.Store, f *format.Format, o exportFlags, fo format.Options) (done bool, x *format.Export, err error) {
 	if rs, ok := db.(tokumu.Releases); ok {
 		if _, err := rs.ReleaseDataset(ctx, o.release); err == nil {
-			return false, false, nil // a created release of that name
+			return false, nil, nil // a created release of that name
 		}
 	}
 	hash, err := db.Hash(ctx)
 	if err != nil || hash == "" || web.ReleaseOf(hash) != o.release {
-		return false, false, err
+		return false, nil, err
 	}
 	rev, err := tokumu.HeadRevision(ctx, db)
 	if err != nil {
-		return true, false, err
+		return true, nil, err
 	}
 	since, err := tokumu.ImportRevision(ctx, db)
 	if err != nil {
-		return true, false, err
+		return true, nil, err
 	}
 	if !strings.HasPrefix(hash, embeddedPrefix) || rev > since {
-		return true, false, tokumu.Errorf(tokumu.ENOTFOUND, "%s names the corpus files this database was imported from, not a release it holds: "+
-			"the files are where they were published (compare them with the database: 'tokumu release diff FILES %s'); "+
-			"'tokumu release create' freezes the data as a release that 'export --release' writes back out", o.release, m.DB)
+		ds, _, err := readStable(ctx, db)
+		if err != nil {
+			return true, nil, err
+		}
+		if ds, err = tokumu.RollBack(ctx, db, ds, since); err != nil {
+			return true, nil, err
+		}
+		if f.Name == "yaml" {
+			fmt.Fprintf(m.Stderr, "release %s is the corpus as imported; these are the exporter's files of its data, which hash to another name (the files imported were release %s byte for byte)\n", o.release, o.release)
+		}
+		x, err := datasetExport(ctx, ds, fo)
+		return false, x, err
 	}
 	if f.Name != "yaml" {
-		return false, true, nil // the embedded corpus's data, as the database holds it
+		x, err := format.NewExport(ctx, db, format.Query{}, fo)
+		return false, x, err // the embedded corpus's data, as the database holds it
 	}
 	put := func(write func(p string, data []byte) error) error {
 		return fs.WalkDir(corpus.FS, ".", func(p string, d fs.DirEntry, err error) error {
@@ -310,7 +321,7 @@ func exportImportName(ctx context.Context, m *Main, db tokumu.Store, f *format.F
 	}
 	if o.out != "" && !strings.HasSuffix(o.out, ".zip") {
 		if ents, err := os.ReadDir(o.out); err == nil && len(ents) > 0 {
-			return true, false, tokumu.Errorf(tokumu.EINVALID, "-o %s is not empty: write a corpus into a new or empty directory", o.out)
+			return true, nil, tokumu.Errorf(tokumu.EINVALID, "-o %s is not empty: write a corpus into a new or empty directory", o.out)
 		}
 		err := put(func(p string, data []byte) error {
 			full := filepath.Join(o.out, filepath.FromSlash(p))
@@ -322,13 +333,13 @@ func exportImportName(ctx context.Context, m *Main, db tokumu.Store, f *format.F
 		if err == nil {
 			fmt.Fprintf(m.Stderr, "wrote %s: the embedded corpus's own files, release %s\n", o.out, o.release)
 		}
-		return true, false, err
+		return true, nil, err
 	}
 	var w io.Writer = m.Stdout
 	if o.out != "" {
 		file, err := os.Create(o.out)
 		if err != nil {
-			return true, false, err
+			return true, nil, err
 		}
 		defer file.Close()
 		w = file
@@ -341,7 +352,7 @@ func exportImportName(ctx context.Context, m *Main, db tokumu.Store, f *format.F
 		}
 		return err
 	}); err != nil {
-		return true, false, err
+		return true, nil, err
 	}
-	return true, false, zw.Close()
+	return true, nil, zw.Close()
 }
