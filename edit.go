@@ -550,11 +550,7 @@ func RollBack(ctx context.Context, store Store, ds *Dataset, rev int64) (*Datase
 	if !ok {
 		return ds, nil
 	}
-	type key struct {
-		k  ObjectKind
-		id string
-	}
-	before := map[key]any{} // the object before the oldest revision after rev; nil: created since
+	before := map[objectKey]any{} // the object before the oldest revision after rev; nil: created since
 	var page int64
 	for {
 		revs, err := ed.History(ctx, HistoryFilter{Before: page, Limit: 500})
@@ -568,7 +564,7 @@ func RollBack(ctx context.Context, store Store, ds *Dataset, rev int64) (*Datase
 				break
 			}
 			for _, ch := range r.Changes {
-				before[key{ch.Kind, ch.ID}] = ch.Before
+				before[objectKey{ch.Kind, ch.ID}] = ch.Before
 			}
 			page = r.ID
 		}
@@ -580,35 +576,10 @@ func RollBack(ctx context.Context, store Store, ds *Dataset, rev int64) (*Datase
 		return ds, nil
 	}
 	out := *ds
-	out.Entities, out.Claims, out.Sources = nil, nil, nil
-	seen := map[key]bool{}
-	for _, e := range ds.Entities {
-		k := key{KindEntity, e.ID}
-		seen[k] = true
-		if b, changed := before[k]; !changed {
-			out.Entities = append(out.Entities, e)
-		} else if old, ok := b.(*Entity); ok && old != nil {
-			out.Entities = append(out.Entities, old)
-		}
-	}
-	for _, c := range ds.Claims {
-		k := key{KindClaim, c.ID}
-		seen[k] = true
-		if b, changed := before[k]; !changed {
-			out.Claims = append(out.Claims, c)
-		} else if old, ok := b.(*Claim); ok && old != nil {
-			out.Claims = append(out.Claims, old)
-		}
-	}
-	for _, s := range ds.Sources {
-		k := key{KindSource, s.ID}
-		seen[k] = true
-		if b, changed := before[k]; !changed {
-			out.Sources = append(out.Sources, s)
-		} else if old, ok := b.(*Source); ok && old != nil {
-			out.Sources = append(out.Sources, old)
-		}
-	}
+	seen := map[objectKey]bool{}
+	out.Entities = rollBack(ds.Entities, KindEntity, func(e *Entity) string { return e.ID }, before, seen)
+	out.Claims = rollBack(ds.Claims, KindClaim, func(c *Claim) string { return c.ID }, before, seen)
+	out.Sources = rollBack(ds.Sources, KindSource, func(s *Source) string { return s.ID }, before, seen)
 	// What edits since retracted: back as it was.
 	for k, b := range before {
 		if seen[k] || b == nil {
@@ -624,6 +595,29 @@ func RollBack(ctx context.Context, store Store, ds *Dataset, rev int64) (*Datase
 		}
 	}
 	return &out, nil
+}
+
+// objectKey names an object of the history.
+type objectKey struct {
+	k  ObjectKind
+	id string
+}
+
+// rollBack keeps each object of objs as it was before the revisions in
+// before changed it (left out if they created it), marking it seen.
+func rollBack[T any](objs []*T, kind ObjectKind, id func(*T) string, before map[objectKey]any, seen map[objectKey]bool) []*T {
+	out := make([]*T, 0, len(objs))
+	for _, o := range objs {
+		k := objectKey{kind, id(o)}
+		seen[k] = true
+		b, changed := before[k]
+		if !changed {
+			out = append(out, o)
+		} else if old, ok := b.(*T); ok && old != nil {
+			out = append(out, old)
+		}
+	}
+	return out
 }
 
 // ClaimBefore returns claim id as it stood before the first revision
