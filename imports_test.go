@@ -167,6 +167,7 @@ func TestNoPredicateLiterals(t *testing.T) {
 		"format/bibin.go":             true, // the BibTeX and CSL type "thesis"
 		"csltypes.go":                 true, // the CSL type "thesis"
 		"web/openapi.go":              true, // OpenAPI's keyword "description"
+		"web/cite.go":                 true, // CSL-JSON's field "issued"
 	}
 	for p := range allowed {
 		if _, err := os.Stat(p); err != nil {

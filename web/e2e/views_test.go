@@ -79,7 +79,20 @@ func TestPhone(t *testing.T) {
 				chromedp.Evaluate(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &overflow))
 			b.screenshot(t, "phone-"+tt.name)
 			if overflow > 0 {
-				t.Errorf("%s is %d px wider than a 390 px phone screen", tt.path, overflow)
+				// Name the outermost elements that stick out, so the
+				// failure says which rule to fix.
+				var wide []string
+				b.run(t, tt.path+" wide", chromedp.Evaluate(`(() => {
+					const w = document.documentElement.clientWidth, out = [];
+					for (const el of document.body.querySelectorAll('*')) {
+						if (el.getBoundingClientRect().right <= w + 1) continue;
+						const p = el.parentElement;
+						if (p && p !== document.body && p.getBoundingClientRect().right > w + 1) continue;
+						out.push(el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).trim().replace(/\s+/g, '.') : '') + ' (' + Math.round(el.getBoundingClientRect().right) + ' px)');
+					}
+					return out.slice(0, 5);
+				})()`, &wide))
+				t.Errorf("%s is %d px wider than a 390 px phone screen: %v", tt.path, overflow, wide)
 			}
 			// A figure is never broken over lines, digit by digit (issue
 			// 16: the estimate tables showed one digit per line at 390 px).
