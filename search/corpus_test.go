@@ -148,6 +148,11 @@ func TestCrossScript(t *testing.T) {
 		{"Operation Trust", "trest-1922", "English"},
 		{"関特演", "kantokuen-1941", "Japanese abbreviation"},
 		{"Кантокуэн", "kantokuen-1941", "Russian"},
+		// Readings the IPA dictionary gets wrong, corrected by userdict.csv.
+		{"かんとくえん", "kantokuen-1941", "reading of 関特演 (none in the dictionary)"},
+		{"ちゅうとうろ", "cer-conflict-1929", "reading of 中東路 (not ちゅうあずまじ)"},
+		{"Chuto-ro jiken", "cer-conflict-1929", "romaji of 中東路事件"},
+		{"さそうほう", "bezymyannaya-hill", "reading of 沙草峰 (not いさごくさみね)"},
 		{"Маки-Мираж", "maki-mirage", "Russian"},
 		{"Мираж", "maki-mirage", "later case name"},
 		{"田中上奏文", "tanaka-memorial", "kanji"},

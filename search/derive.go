@@ -359,7 +359,7 @@ func (d *deriver) parts(s string) []string {
 // The tokenizer is safe for concurrent use.
 func (d *deriver) analyze(s string) []string {
 	d.once.Do(func() {
-		if t, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos()); err == nil {
+		if t, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos(), tokenizer.UserDict(userDict())); err == nil {
 			d.tok = t
 		}
 	})
@@ -368,6 +368,12 @@ func (d *deriver) analyze(s string) []string {
 	}
 	var parts []string
 	for _, m := range d.tok.Tokenize(s) {
+		if ue := m.UserExtra(); ue != nil {
+			for _, r := range ue.Readings {
+				parts = append(parts, translit.Hiragana(r))
+			}
+			continue
+		}
 		r, ok := m.Reading()
 		if !ok || r == "" || r == "*" {
 			if !isKana(m.Surface) {

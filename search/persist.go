@@ -29,7 +29,8 @@ const persistVersion = 9
 
 // fingerprintProbes are names whose keys make up Fingerprint: one of each
 // kind of spelling the index folds or derives. Kanji readings are left
-// out: they would load the dictionary, which is what Decode avoids.
+// out: they would load the dictionary, which is what Decode avoids; the
+// tables of readings are hashed instead.
 var fingerprintProbes = []struct{ text, lang string }{
 	{"Doihara Kenji", "ja-Latn"}, {"Ōshima", "ja-Latn"}, {"Доихара Кэндзи", "ru"}, {"Лю́шков", "ru"},
 	{"ハルビン", "ja"}, {"ﾊﾙﾋﾞﾝ", "ja"}, {"どいはら", "ja"}, {"Харбине", "ru"}, {"Ljuškov", "en"},
@@ -43,6 +44,11 @@ var fingerprintProbes = []struct{ text, lang string }{
 func Fingerprint() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "v%d\n", persistVersion)
+	// The kanji readings are not probed (that loads the dictionary), but
+	// the tables that give them are part of the build: a corrected reading
+	// changes the fingerprint.
+	h.Write([]byte(readingsTSV))
+	h.Write([]byte(userDictCSV))
 	d := &deriver{}
 	for _, p := range fingerprintProbes {
 		for _, t := range tokenize(p.text) {

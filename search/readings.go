@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+
+	"github.com/ikawaha/kagome-dict/dict"
 )
 
 // readingsTSV is what the analyzer reads in the kanji names of the
@@ -16,6 +18,27 @@ import (
 //
 //go:embed readings.tsv
 var readingsTSV string
+
+// userDictCSV corrects the analyzer where the IPA dictionary misreads a
+// name of this field (新京 as しんみやこ, 降伏 as ごうぶく): a kagome user
+// dictionary, which the analyzer prefers over its own.
+//
+//go:embed userdict.csv
+var userDictCSV string
+
+// userDict returns the parsed userDictCSV. It panics on a malformed file,
+// which TestUserDict would have caught: the file is embedded.
+func userDict() *dict.UserDict {
+	recs, err := dict.NewUserDicRecords(strings.NewReader(userDictCSV))
+	if err != nil {
+		panic("search: userdict.csv: " + err.Error())
+	}
+	d, err := recs.NewUserDict()
+	if err != nil {
+		panic("search: userdict.csv: " + err.Error())
+	}
+	return d
+}
 
 // knownReadings returns the table of readingsTSV, parsed on first use.
 var knownReadings = sync.OnceValue(func() map[string][]string {

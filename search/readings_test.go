@@ -8,6 +8,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/ikawaha/kagome-dict/dict"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/internal/corpustest"
@@ -146,4 +149,31 @@ func formatReadings(m map[string][]string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// TestUserDict checks userdict.csv: it parses, each entry's morphemes
+// spell its text, and each reading is katakana (the analyzer turns it into
+// hiragana like its own).
+func TestUserDict(t *testing.T) {
+	d := userDict()
+	recs, err := dict.NewUserDicRecords(strings.NewReader(userDictCSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Contents) != len(recs) || len(recs) < 10 {
+		t.Fatalf("%d entries parsed, %d records", len(d.Contents), len(recs))
+	}
+	for _, r := range recs {
+		if got := strings.Join(r.Tokens, ""); got != r.Text {
+			t.Errorf("%s: its morphemes spell %s", r.Text, got)
+		}
+		for _, y := range r.Yomi {
+			for _, c := range y {
+				if !unicode.Is(unicode.Katakana, c) && c != 'ー' {
+					t.Errorf("%s: reading %q is not katakana", r.Text, y)
+					break
+				}
+			}
+		}
+	}
 }
