@@ -307,6 +307,24 @@ func EffectiveGrade(src *Source, written Grade) Grade {
 	return g
 }
 
+// WrittenGrade is EffectiveGrade's inverse: the least a claim citing src
+// writes for its effective grade to be effective — nothing where that is
+// the source's default, the credibility alone where the reliability is
+// the source's. A corpus written with it keeps following its sources: a
+// source's kind or reliability corrected later changes the grades of the
+// claims that took it from the source (a convert run writes the guessed
+// kind's letter into no claim).
+func WrittenGrade(src *Source, effective Grade) Grade {
+	def := src.DefaultGrade()
+	switch {
+	case effective == def:
+		return Grade{}
+	case effective.Reliability == def.Reliability:
+		return Grade{Credibility: effective.Credibility}
+	}
+	return effective
+}
+
 // ValidateName checks that a name is written in the script its language
 // tag says: a ja name in kanji or kana, a ru name in Cyrillic, a -Latn
 // name in Latin letters.

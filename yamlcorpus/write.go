@@ -19,10 +19,16 @@ import (
 // entity at entities/<type>/<id>.yaml — so that a database or a release
 // written out twice gives the same bytes and a git diff shows only edits.
 //
-// Every claim is written with its effective grade, so that a corpus
-// written from a store (which keeps only effective grades) loads with the
-// grades it had; an id is written only where it is not the one the loader
-// derives.
+// Every claim is written with the grade that loads back to its effective
+// grade (tokumu.WrittenGrade): nothing where that is its source's default,
+// the credibility alone where the reliability is the source's, so that a
+// corpus written from a store (which keeps only effective grades) loads
+// with the grades it had and still follows a source corrected later; an
+// id is written only where it is not the one the loader derives.
+
+// Sources finds a claim's source, for its written grade; nil, or a nil
+// result, writes the effective grade whole.
+type Sources func(id string) *tokumu.Source
 
 // EntityPath is where Write puts entity e.
 func EntityPath(e *tokumu.Entity) string {
@@ -72,8 +78,13 @@ func Write(dir string, ds *tokumu.Dataset) error {
 	for _, c := range ds.Claims {
 		bySubject[c.Subject] = append(bySubject[c.Subject], c)
 	}
+	srcs := make(map[string]*tokumu.Source, len(ds.Sources))
+	for _, s := range ds.Sources {
+		srcs[s.ID] = s
+	}
+	lookup := func(id string) *tokumu.Source { return srcs[id] }
 	for _, e := range ds.Entities {
-		if err := put(EntityPath(e), func(w io.Writer) error { return WriteEntity(w, e, bySubject[e.ID]) }); err != nil {
+		if err := put(EntityPath(e), func(w io.Writer) error { return WriteEntity(w, e, bySubject[e.ID], lookup) }); err != nil {
 			return err
 		}
 	}
@@ -276,8 +287,9 @@ func WriteSource(w io.Writer, s *tokumu.Source) error {
 	return encode(w, m)
 }
 
-// WriteEntity writes an entity with its claims (those whose subject it is).
-func WriteEntity(w io.Writer, e *tokumu.Entity, claims []*tokumu.Claim) error {
+// WriteEntity writes an entity with its claims (those whose subject it is),
+// each claim's grade as written against its source (src).
+func WriteEntity(w io.Writer, e *tokumu.Entity, claims []*tokumu.Claim, src Sources) error {
 	m := mapping(false)
 	setStr(m, "id", e.ID)
 	setStr(m, "type", string(e.Type))
@@ -303,14 +315,14 @@ func WriteEntity(w io.Writer, e *tokumu.Entity, claims []*tokumu.Claim) error {
 	if len(claims) > 0 {
 		cs := seq(false)
 		for _, c := range claims {
-			cs.Content = append(cs.Content, claimNode(c))
+			cs.Content = append(cs.Content, claimNode(c, src))
 		}
 		set(m, "claims", cs)
 	}
 	return encode(w, m)
 }
 
-func claimNode(c *tokumu.Claim) *yaml.Node {
+func claimNode(c *tokumu.Claim, src Sources) *yaml.Node {
 	m := mapping(false)
 	if c.ID != "" && c.ID != tokumu.DeriveClaimID(c) {
 		setStr(m, "id", c.ID)
@@ -320,9 +332,13 @@ func claimNode(c *tokumu.Claim) *yaml.Node {
 		{"loc", c.Locator}} {
 		setStr(m, kv[0], kv[1])
 	}
-	if c.Grade.Reliability != 0 {
-		setStr(m, "grade", c.Grade.String())
+	g := c.Grade
+	if src != nil {
+		if s := src(c.Source); s != nil {
+			g = tokumu.WrittenGrade(s, g)
+		}
 	}
+	setStr(m, "grade", g.String())
 	setStr(m, "by", c.Perspective)
 	setStr(m, "planted_by", c.PlantedBy)
 	if !c.NamedAs.IsZero() {
@@ -348,7 +364,7 @@ func claimNode(c *tokumu.Claim) *yaml.Node {
 // added lines. It needs the claims list to be the file's last field (as
 // in every file of the embedded corpus) or absent; otherwise it returns
 // ok false and the caller writes the entity whole with WriteEntity.
-func AppendClaims(orig []byte, claims []*tokumu.Claim) (out []byte, ok bool) {
+func AppendClaims(orig []byte, claims []*tokumu.Claim, src Sources) (out []byte, ok bool) {
 	var doc yaml.Node
 	if yaml.Unmarshal(orig, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, false
@@ -376,7 +392,7 @@ func AppendClaims(orig []byte, claims []*tokumu.Claim) (out []byte, ok bool) {
 		b.WriteString("claims:\n")
 	}
 	for _, c := range claims {
-		cn := claimNode(c)
+		cn := claimNode(c, src)
 		cn.Style = yaml.FlowStyle
 		line, err := yaml.Marshal(cn)
 		if err != nil || bytes.Count(line, []byte("\n")) != 1 {

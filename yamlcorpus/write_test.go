@@ -110,7 +110,7 @@ func TestWriteEntityText(t *testing.T) {
 	c := &tokumu.Claim{Subject: "harbin", Predicate: "coordinates", Value: "45.75, 126.63", Source: "s1", Grade: tokumu.Grade{Reliability: 'B', Credibility: 2}}
 	c.ID = tokumu.DeriveClaimID(c)
 	var b bytes.Buffer
-	if err := yamlcorpus.WriteEntity(&b, e, []*tokumu.Claim{c}); err != nil {
+	if err := yamlcorpus.WriteEntity(&b, e, []*tokumu.Claim{c}, nil); err != nil {
 		t.Fatal(err)
 	}
 	want := `id: harbin
@@ -164,5 +164,43 @@ func TestWriteRefusesNonEmptyDir(t *testing.T) {
 	err := yamlcorpus.Write(dir, &tokumu.Dataset{})
 	if tokumu.ErrorCode(err) != tokumu.EINVALID {
 		t.Fatalf("Write into a non-empty directory: %v, want EINVALID", err)
+	}
+}
+
+// TestWrittenGrade: a claim is written with the least grade that loads
+// back to its effective one, so that it follows its source: a source's
+// kind corrected after a convert run changes the grades that came from
+// it (a researcher's sheet left the grade blank; the guessed kind's
+// letter must not be frozen into her claims).
+func TestWrittenGrade(t *testing.T) {
+	src := &tokumu.Source{ID: "s1", Kind: tokumu.Scholarly} // default B2
+	for _, tt := range []struct {
+		grade tokumu.Grade
+		src   *tokumu.Source
+		want  string // the claim's grade line, "" for none
+	}{
+		{tokumu.Grade{Reliability: 'B', Credibility: 2}, src, ""},
+		{tokumu.Grade{Reliability: 'B', Credibility: 3}, src, "    grade: \"3\"\n"},
+		{tokumu.Grade{Reliability: 'C', Credibility: 2}, src, "    grade: C2\n"},
+		{tokumu.Grade{Reliability: 'A', Credibility: 1}, &tokumu.Source{ID: "s1", Kind: tokumu.Scholarly, Reliability: 'A'}, "    grade: \"1\"\n"}, // the source's own reliability
+		{tokumu.Grade{Reliability: 'B', Credibility: 2}, nil, "    grade: B2\n"}, // no source to write against
+	} {
+		e := &tokumu.Entity{ID: "harbin", Type: tokumu.Place, Names: []tokumu.Name{{Text: "Harbin", Lang: "en", Kind: tokumu.Native}}}
+		c := &tokumu.Claim{Subject: "harbin", Predicate: "coordinates", Value: "45.75, 126.63", Source: "s1", Grade: tt.grade}
+		c.ID = tokumu.DeriveClaimID(c)
+		var b bytes.Buffer
+		if err := yamlcorpus.WriteEntity(&b, e, []*tokumu.Claim{c}, func(string) *tokumu.Source { return tt.src }); err != nil {
+			t.Fatal(err)
+		}
+		want := "id: harbin\ntype: place\nnames:\n  - {text: Harbin, lang: en}\nclaims:\n  - p: coordinates\n    v: 45.75, 126.63\n    source: s1\n" + tt.want
+		if b.String() != want {
+			t.Errorf("%s on %v: got\n%s\nwant\n%s", tt.grade, tt.src, b.String(), want)
+		}
+		// And it loads back to the effective grade.
+		if tt.src != nil {
+			if g := tokumu.EffectiveGrade(tt.src, tokumu.WrittenGrade(tt.src, tt.grade)); g != tt.grade {
+				t.Errorf("%s: written %s loads back as %s", tt.grade, tokumu.WrittenGrade(tt.src, tt.grade), g)
+			}
+		}
 	}
 }

@@ -645,13 +645,13 @@ func (cv *converter) plan(fsys fs.FS) (files map[string][]byte, from map[string]
 		}
 		from[p] = strings.Join(rows, ", ")
 		if orig, err := fs.ReadFile(fsys, p); err == nil {
-			if b, ok := yamlcorpus.AppendClaims(orig, add); ok {
+			if b, ok := yamlcorpus.AppendClaims(orig, add, cv.source); ok {
 				files[p] = b
 				continue
 			}
 		}
 		var b bytes.Buffer
-		if err := yamlcorpus.WriteEntity(&b, e, append(old[e.ID], add...)); err != nil {
+		if err := yamlcorpus.WriteEntity(&b, e, append(old[e.ID], add...), cv.source); err != nil {
 			return nil, nil, err
 		}
 		files[p] = b.Bytes()

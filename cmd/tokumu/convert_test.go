@@ -74,8 +74,8 @@ func TestConvert(t *testing.T) {
 		t.Errorf("after convert: %d entities, %d claims, %d sources; want %d, %d, %d", e1, c1, s1, e0, c0+20, s0+6)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "entities/person/ozaki-hotsumi.yaml"))
-	want := string(before) + `  - {p: description, v: Adviser to Prime Minister Konoe and member of the Sorge ring., source: johnson1964, grade: B2, note: Test row.}
-  - {p: member_of, o: sorge-ring, when: 1930/1941-10, source: johnson1964, grade: B2, note: Test row.}
+	want := string(before) + `  - {p: description, v: Adviser to Prime Minister Konoe and member of the Sorge ring., source: johnson1964, note: Test row.}
+  - {p: member_of, o: sorge-ring, when: 1930/1941-10, source: johnson1964, note: Test row.}
 `
 	if string(after) != want {
 		t.Errorf("ozaki-hotsumi.yaml after convert:\n%s\nwant\n%s", after, want)
@@ -175,11 +175,11 @@ func TestConvertSeparators(t *testing.T) {
 		yaml   map[string]string // entity file → a line it must have
 	}{
 		{"semicolon.csv", 0, "semicolon.csv:1: note: read as separated by semicolons, as its header is\n", map[string]string{
-			"entities/person/komatsubara-michitaro.yaml": `  - {p: commanded, o: kwantung-army-23rd-division, when: 1938-07/1939-11, source: drea1981, loc: p. 9, grade: B2, note: 'Drea, p. 9, gives the division but not the date.'}`,
-			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Commander at Khalkhin Gol, when: "1939", source: drea1981, grade: B2, note: Drea; p. 9}`,
+			"entities/person/komatsubara-michitaro.yaml": `  - {p: commanded, o: kwantung-army-23rd-division, when: 1938-07/1939-11, source: drea1981, loc: p. 9, note: 'Drea, p. 9, gives the division but not the date.'}`,
+			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Commander at Khalkhin Gol, when: "1939", source: drea1981, note: Drea; p. 9}`,
 		}},
 		{"tab.csv", 0, "tab.csv:1: note: read as separated by tabs, as its header is\n", map[string]string{
-			"entities/person/zhukov-georgy.yaml": `  - {p: description, v: 'Commander, 1st Army Group', source: drea1981, grade: B2, note: 'A tab, and a comma.'}`,
+			"entities/person/zhukov-georgy.yaml": `  - {p: description, v: 'Commander, 1st Army Group', source: drea1981, note: 'A tab, and a comma.'}`,
 		}},
 		{"semicolon-de.csv", 1, `semicolon-de.csv:1: the header is one column, "Subjekt;Prädikat;Objekt;Quelle": convert reads fields separated by commas (or semicolons or tabs between the column names of CORPUS.md); save the sheet as "CSV UTF-8 (comma delimited)"
 1 problem; nothing written
@@ -258,13 +258,13 @@ func TestConvertLang(t *testing.T) {
 		yaml   map[string]string // entity file → a line it must have
 	}{
 		{"lang.csv", "", map[string]string{
-			"entities/operation/kantokuen-1941.yaml":     `  - {p: description, v: 'Мобилизация под видом особых манёвров Квантунской армии, июль 1941 г.', lang: ru, source: drea1981, grade: B2, note: 'Cyrillic: ru'}`,
-			"entities/person/komatsubara-michitaro.yaml": `  - {p: description, v: 秦郁彦はノモンハン事件を再評価した。, lang: ja, source: drea1981, grade: B2, note: 'kana: ja'}`,
-			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Commander of the 1st Army Group (1-я армейская группа) at Khalkhin Gol., source: drea1981, grade: B2, note: 'mostly Latin: no tag'}`,
+			"entities/operation/kantokuen-1941.yaml":     `  - {p: description, v: 'Мобилизация под видом особых манёвров Квантунской армии, июль 1941 г.', lang: ru, source: drea1981, note: 'Cyrillic: ru'}`,
+			"entities/person/komatsubara-michitaro.yaml": `  - {p: description, v: 秦郁彦はノモンハン事件を再評価した。, lang: ja, source: drea1981, note: 'kana: ja'}`,
+			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Commander of the 1st Army Group (1-я армейская группа) at Khalkhin Gol., source: drea1981, note: 'mostly Latin: no tag'}`,
 		}},
 		{"lang-column.csv", "", map[string]string{
-			"entities/person/komatsubara-michitaro.yaml": `  - {p: description, v: 第二十三師団長, lang: ja, source: drea1981, grade: B2}`,
-			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Командующий 1-й армейской группой, lang: ru, source: drea1981, grade: B2}`,
+			"entities/person/komatsubara-michitaro.yaml": `  - {p: description, v: 第二十三師団長, lang: ja, source: drea1981}`,
+			"entities/person/zhukov-georgy.yaml":         `  - {p: description, v: Командующий 1-й армейской группой, lang: ru, source: drea1981}`,
 		}},
 		{"lang-bad.csv", testConvert + `lang-bad.csv:2:3: value: the text is in Han characters without kana, which may be Japanese or Chinese: give the row's language in a lang column (ja, zh-Hans, zh-Hant)
 ` + testConvert + `lang-bad.csv:3:3: value: the text is in Cyrillic with letters Russian does not have: give the row's language in a lang column (uk, be, mn …)

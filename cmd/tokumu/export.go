@@ -80,6 +80,11 @@ func writeYAMLCorpus(ctx context.Context, x *format.Export, put func(path string
 		}
 		return out
 	}
+	srcs := map[string]*tokumu.Source{}
+	for _, s := range x.Sources() {
+		srcs[s.ID] = s
+	}
+	lookup := func(id string) *tokumu.Source { return srcs[id] }
 	return x.EntityClaims(ctx, func(e *tokumu.Entity, cs []*tokumu.Claim) error {
 		if claimIDs != nil {
 			for i, c := range cs {
@@ -88,7 +93,7 @@ func writeYAMLCorpus(ctx context.Context, x *format.Export, put func(path string
 				cs[i] = &cc
 			}
 		}
-		return put(yamlcorpus.EntityPath(e), func(w io.Writer) error { return yamlcorpus.WriteEntity(w, e, cs) })
+		return put(yamlcorpus.EntityPath(e), func(w io.Writer) error { return yamlcorpus.WriteEntity(w, e, cs, lookup) })
 	})
 }
 

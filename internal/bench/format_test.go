@@ -129,8 +129,12 @@ func BenchmarkExport(b *testing.B) {
 				if err != nil {
 					return err
 				}
+				srcs := map[string]*tokumu.Source{}
+				for _, s := range x.Sources() {
+					srcs[s.ID] = s
+				}
 				return x.EntityClaims(ctx, func(e *tokumu.Entity, cs []*tokumu.Claim) error {
-					return yamlcorpus.WriteEntity(w, e, cs)
+					return yamlcorpus.WriteEntity(w, e, cs, func(id string) *tokumu.Source { return srcs[id] })
 				})
 			})
 		})
