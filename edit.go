@@ -259,7 +259,15 @@ func ValidateChange(lk EditLookup, i int, ch *Change) error {
 			}
 		}
 	case *Source:
-		ps = append(ps, ValidateSource(o)...)
+		for _, p := range ValidateSource(o) {
+			// As the corpus loader: an anonymous work has no author to
+			// give and a missing language costs only a hint, so these are
+			// warnings there and no reason to refuse a revert that puts
+			// such an imported entry back.
+			if p.Field != "author" && p.Field != "language" {
+				ps = append(ps, p)
+			}
+		}
 	}
 	if len(ps) == 0 {
 		return nil

@@ -37,6 +37,7 @@ type formRow struct {
 	Area                            bool
 	Options                         []formOption
 	Required                        bool
+	Readonly                        bool // shown, not changed (an edited source's id)
 }
 
 type formOption struct{ Value, Label string }
@@ -55,6 +56,7 @@ type editForm struct {
 	// Paste is the source form's paste box ("" on the others).
 	Paste   *formRow
 	Subject string // the entity a name is added to
+	Fixed   bool   // the object exists: its id is shown, not changed
 }
 
 func (s *Server) newEditForm(r *http.Request, u *who, title, action string) *editForm {
@@ -151,8 +153,9 @@ func (f *editForm) idProblem(id string) string {
 
 // sourceFields are the source form's text fields in display order, by the
 // source's JSON names; author and editor are text areas, one agent a line.
-var sourceFields = []string{"id", "kind", "type", "author", "editor", "title", "title_en", "container", "publisher", "place",
-	"published", "volume", "issue", "pages", "edition", "url", "doi", "isbn", "archive", "archive_location", "accessed", "language", "note"}
+var sourceFields = []string{"id", "kind", "reliability", "type", "author", "editor", "title", "title_en", "container", "publisher", "place",
+	"published", "volume", "issue", "pages", "edition", "url", "doi", "isbn", "archive", "archive_location", "accessed", "language",
+	"derived_from", "note"}
 
 // sourceValues reads a source into the form's fields.
 func sourceValues(src *tokumu.Source) map[string]string {
@@ -160,16 +163,29 @@ func sourceValues(src *tokumu.Source) map[string]string {
 		"editor": agentLines(src.Editors), "title": src.Title, "title_en": src.TitleEn, "container": src.Container,
 		"publisher": src.Publisher, "place": src.Place, "published": src.Issued, "volume": src.Volume, "issue": src.Issue,
 		"pages": src.Pages, "edition": src.Edition, "url": src.URL, "doi": src.DOI, "isbn": src.ISBN, "archive": src.Archive,
-		"archive_location": src.ArchiveLocation, "accessed": src.Accessed, "language": src.Language, "note": src.Note}
+		"archive_location": src.ArchiveLocation, "accessed": src.Accessed, "language": src.Language, "note": src.Note,
+		"reliability": reliabilityValue(src.Reliability), "derived_from": strings.Join(src.DerivedFrom, " ")}
+}
+
+func reliabilityValue(r byte) string {
+	if r == 0 {
+		return ""
+	}
+	return string(rune(r))
 }
 
 // sourceOf builds the source the fields describe.
 func sourceOf(v map[string]string) *tokumu.Source {
-	return &tokumu.Source{ID: v["id"], Kind: tokumu.SourceKind(v["kind"]), Type: v["type"], Authors: parseAgents(v["author"]),
+	src := &tokumu.Source{ID: v["id"], Kind: tokumu.SourceKind(v["kind"]), Type: v["type"], Authors: parseAgents(v["author"]),
 		Editors: parseAgents(v["editor"]), Title: v["title"], TitleEn: v["title_en"], Container: v["container"],
 		Publisher: v["publisher"], Place: v["place"], Issued: v["published"], Volume: v["volume"], Issue: v["issue"],
 		Pages: v["pages"], Edition: v["edition"], URL: v["url"], DOI: v["doi"], ISBN: v["isbn"], Archive: v["archive"],
-		ArchiveLocation: v["archive_location"], Accessed: v["accessed"], Language: v["language"], Note: v["note"]}
+		ArchiveLocation: v["archive_location"], Accessed: v["accessed"], Language: v["language"], Note: v["note"],
+		DerivedFrom: strings.FieldsFunc(v["derived_from"], func(r rune) bool { return r == ',' || unicode.IsSpace(r) })}
+	if r := v["reliability"]; len(r) == 1 && r[0] >= 'A' && r[0] <= 'F' {
+		src.Reliability = r[0]
+	}
+	return src
 }
 
 // agentLines writes agents one a line: "Family, Given", or a literal name.
@@ -250,15 +266,22 @@ func (s *Server) sourceRows(f *editForm, v map[string]string) {
 				row.Options = append(row.Options, formOption{string(k), f.TypeName("kind.", k)})
 			}
 			row.Required = true
+		case "reliability":
+			row.Options = []formOption{{"", f.T("src.rel.default")}}
+			for r := byte('A'); r <= 'F'; r++ {
+				row.Options = append(row.Options, formOption{string(rune(r)), string(rune(r)) + " — " + f.T("grade.r."+string(rune(r)))})
+			}
 		case "id", "title":
 			row.Required = true
 		}
-		if name == "author" || name == "editor" || name == "id" {
+		if name == "author" || name == "editor" || name == "id" || name == "reliability" || name == "derived_from" {
 			row.Hint = f.T("src.hint." + name)
 		}
+		row.Readonly = name == "id" && f.Fixed
 		f.Rows = append(f.Rows, row)
 	}
-	f.Paste = &formRow{Name: "paste", Label: f.T("src.f.paste"), Hint: f.T("src.hint.paste"), Error: f.Errors["paste"], Area: true}
+	// A refused paste comes back as typed, beside its message.
+	f.Paste = &formRow{Name: "paste", Label: f.T("src.f.paste"), Hint: f.T("src.hint.paste"), Error: f.Errors["paste"], Area: true, Value: v["paste"]}
 }
 
 // sourceProblem maps a ValidateSource field to the form's.
@@ -266,12 +289,38 @@ var sourceProblem = map[string]string{"title": "title", "author": "author", "lan
 	"kind": "kind", "type": "type", "note": "note", "url": "url"}
 
 func (s *Server) handleSourceForm(w http.ResponseWriter, r *http.Request) {
-	u, f := s.startForm(w, r, "src.title", "/sources/new")
+	s.sourceForm(w, r, nil)
+}
+
+// handleSourceEditForm is GET and POST /sources/{id}/edit: the source's
+// fields to correct, its id fixed. Saving puts the whole source in one
+// revision, with the claims that take their grade from it regraded when
+// its kind or reliability changes (tokumu.Regrade).
+func (s *Server) handleSourceEditForm(w http.ResponseWriter, r *http.Request) {
+	src, err := s.st(r).store.Source(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.htmlError(w, r, err)
+		return
+	}
+	s.sourceForm(w, r, src)
+}
+
+// sourceForm adds a source (old nil) or corrects old.
+func (s *Server) sourceForm(w http.ResponseWriter, r *http.Request, old *tokumu.Source) {
+	title, action := "src.title", "/sources/new"
+	if old != nil {
+		title, action = "src.edit", "/sources/"+url.PathEscape(old.ID)+"/edit"
+	}
+	u, f := s.startForm(w, r, title, action)
 	if f == nil {
 		return
 	}
+	f.Fixed = old != nil
 	v := map[string]string{}
 	if r.Method != http.MethodPost {
+		if old != nil {
+			v = sourceValues(old)
+		}
 		s.sourceRows(f, v)
 		s.render(w, r, http.StatusOK, "editform", f)
 		return
@@ -279,6 +328,10 @@ func (s *Server) handleSourceForm(w http.ResponseWriter, r *http.Request) {
 	for _, name := range sourceFields {
 		v[name] = strings.TrimSpace(r.PostFormValue(name))
 	}
+	if old != nil {
+		v["id"] = old.ID
+	}
+	v["paste"] = r.PostFormValue("paste")
 	// A paste fills the fields left empty: what the editor typed wins.
 	if paste := r.PostFormValue("paste"); strings.TrimSpace(paste) != "" {
 		src, err := parsePaste(paste)
@@ -300,12 +353,25 @@ func (s *Server) handleSourceForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	src := sourceOf(v)
-	if p := f.idProblem(src.ID); p != "" {
+	if old != nil {
+		src.Origin = old.Origin
+	} else if p := f.idProblem(src.ID); p != "" {
 		f.Errors["id"] = p
 	} else if _, err := s.st(r).store.Source(r.Context(), src.ID); err == nil {
 		f.Errors["id"] = f.T("form.err.id.taken", src.ID)
 	}
+	for _, d := range src.DerivedFrom {
+		if _, err := s.st(r).store.Source(r.Context(), d); err != nil || d == src.ID {
+			f.Errors["derived_from"] = joinMsg(f.Errors["derived_from"], f.T("form.err.source", d))
+		}
+	}
+	if rel := v["reliability"]; rel != "" && src.Reliability == 0 {
+		f.Errors["reliability"] = f.T("src.err.reliability")
+	}
 	for _, p := range tokumu.ValidateSource(src) {
+		if old != nil && (p.Field == "author" || p.Field == "language") {
+			continue // a new source must give them; a correction of an anonymous entry need not invent them
+		}
 		if fld := sourceProblem[p.Field]; fld != "" && f.Errors[fld] == "" {
 			f.Errors[fld] = p.Message
 		}
@@ -316,7 +382,14 @@ func (s *Server) handleSourceForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rev := &tokumu.Revision{Base: f.Base, Message: f.Reason, Changes: []tokumu.Change{{Op: tokumu.OpPut, Kind: tokumu.KindSource, ID: src.ID, After: src}}}
-	if err := s.apply(r, u, rev); err != nil {
+	// A corrected kind or reliability regrades, in the same revision, the
+	// claims that take their grade from the source. (Not on a revert: it
+	// puts back what was, claims included.)
+	err := tokumu.Regrade(r.Context(), s.st(r).store, rev)
+	if err == nil {
+		err = s.apply(r, u, rev)
+	}
+	if err != nil {
 		s.failForm(w, r, f, sourceProblem, err, func() { s.sourceRows(f, v) })
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -82,7 +83,8 @@ func TestSourceEntityNameForms(t *testing.T) {
 		if st, body, _ := post("/sources/new", url.Values{"csrf": {csrf}, "base": {"0"}, "title": {"Nomonhan\xff"}, "reason": {"r"}}); st != 400 || !strings.Contains(body, `form field &#34;title&#34; is not UTF-8`) {
 			t.Errorf("a title with a byte that is not UTF-8: %d; want 400 naming the field:\n%.1000s", st, body)
 		}
-		if st, body, _ := post("/sources/new", url.Values{"csrf": {csrf}, "base": {"0"}, "paste": {"hello world"}, "reason": {"r"}}); st != 400 || !fieldError(body, "paste", "not CSL-JSON, BibTeX or RIS") {
+		// A refused paste comes back as typed.
+		if st, body, _ := post("/sources/new", url.Values{"csrf": {csrf}, "base": {"0"}, "paste": {"hello world"}, "reason": {"r"}}); st != 400 || !fieldError(body, "paste", "not CSL-JSON, BibTeX or RIS") || !strings.Contains(body, ">hello world</textarea>") {
 			t.Errorf("a paste in no format: %d; want 400 with the message beside the paste box:\n%.3000s", st, body)
 		}
 		v := url.Values{"csrf": {csrf}, "base": {"0"}, "paste": {bibtexPaste}, "reason": {"The standard account of Nomonhan"}}
@@ -248,4 +250,77 @@ func TestHeaderAccount(t *testing.T) {
 	if _, body := getAccept(t, ts.URL+"/sources", ""); strings.Contains(body, `class="account"`) || !strings.Contains(body, "<h1>") {
 		t.Error("a server without accounts shows a sign-in state")
 	}
+}
+
+// TestSourceEditRegrades: the source form corrects an existing source,
+// its fields filled in and its id fixed; a corrected kind regrades, in the
+// same revision, the claims that take a part of their grade from the
+// source and leaves a claim with a reliability of its own; reverting the
+// revision puts source and grades back. Fields the form did not show
+// before (reliability, derived_from) survive an edit.
+func TestSourceEditRegrades(t *testing.T) {
+	bothStores(t, func(t *testing.T, db editStore) {
+		es := newEditServer(t, db)
+		c := browserClient()
+		csrf := signIn(t, c, es, "alice", "/sources/yak/edit")
+		st, body, _ := getPage(t, c, es.url+"/sources/yak/edit")
+		if st != 200 || !strings.Contains(body, `name="id" value="yak" size="60" required readonly`) ||
+			!strings.Contains(body, `<option value="C" selected>`) || !strings.Contains(body, `name="derived_from" value="zor23"`) {
+			t.Fatalf("the edit form of yak: %d\n%.3000s", st, body)
+		}
+		if _, page, _ := getPage(t, c, es.url+"/sources/yak"); !strings.Contains(page, `href="/sources/yak/edit"`) {
+			t.Error("the source page does not link its edit form")
+		}
+		grade := func(id string) string {
+			t.Helper()
+			_, a := es.call(t, "GET", "/api/claims/"+id, "", nil)
+			cl, _ := a["claim"].(map[string]any)
+			return fmt.Sprint(cl["grade"])
+		}
+		// yak: popular, reliability C (default C3). c-doihara-born writes
+		// C4 (its credibility on the source's letter); c-doihara-head B2
+		// (a reliability of its own).
+		if g1, g2 := grade("c-doihara-born"), grade("c-doihara-head"); g1 != "C4" || g2 != "B2" {
+			t.Fatalf("before: %s %s", g1, g2)
+		}
+		v := url.Values{"csrf": {csrf}, "base": {"0"}, "kind": {"scholarly"}, "reliability": {""}, "type": {"book"},
+			"title": {"Японская военная миссия"}, "language": {"ru"}, "derived_from": {"zor23"}, "reason": {"The book is a scholarly monograph"}}
+		bad := url.Values{}
+		for k, vs := range v {
+			bad[k] = vs
+		}
+		bad.Set("derived_from", "zor23 nosuch")
+		if st, body, _ := postForm(t, c, es.url+"/sources/yak/edit", bad); st != 400 || !fieldError(body, "derived_from", "nosuch") {
+			t.Errorf("derived from an unknown source: %d; want 400 beside the field", st)
+		}
+		if st, body, res := postForm(t, c, es.url+"/sources/yak/edit", v); st != 303 || res.Header.Get("Location") != "/sources/yak" {
+			t.Fatalf("saving the corrected source: %d to %q: %q", st, res.Header.Get("Location"), regexp.MustCompile(`class="error"[^>]*>[^<]*`).FindAllString(body, -1))
+		}
+		if g1, g2 := grade("c-doihara-born"), grade("c-doihara-head"); g1 != "B4" || g2 != "B2" {
+			t.Errorf("after the kind was corrected: c-doihara-born %s (want B4), c-doihara-head %s (want B2)", g1, g2)
+		}
+		_, a := es.call(t, "GET", "/api/sources/yak", "", nil)
+		if s := fmt.Sprint(a); !strings.Contains(s, "scholarly") || !strings.Contains(s, "derived_from:[zor23]") {
+			t.Errorf("/api/sources/yak after the edit: %v", a)
+		}
+		// One revision holds the source and the regraded claim; its revert
+		// puts both back.
+		_, ch := es.call(t, "GET", "/api/changes?limit=1", "", nil)
+		revs, _ := ch["revisions"].([]any)
+		if len(revs) != 1 {
+			t.Fatalf("/api/changes: %v", ch)
+		}
+		rev := revs[0].(map[string]any)
+		if n := len(rev["changes"].([]any)); n != 2 {
+			t.Errorf("the revision has %d changes; want the source and c-doihara-born", n)
+		}
+		if st, a := es.call(t, "POST", fmt.Sprintf("/api/revisions/%v/revert", rev["id"]), "alice", map[string]any{"reason": "undo"}); st != 201 {
+			t.Fatalf("revert: %d %v", st, a)
+		}
+		// A revert puts back what was, and regrades nothing else:
+		// c-doihara-head's B2 (now the source's default) stays.
+		if g1, g2 := grade("c-doihara-born"), grade("c-doihara-head"); g1 != "C4" || g2 != "B2" {
+			t.Errorf("after the revert: c-doihara-born %s (want C4), c-doihara-head %s (want B2)", g1, g2)
+		}
+	})
 }

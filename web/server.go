@@ -438,6 +438,8 @@ func (s *Server) routeList() []route {
 		{"POST /entities/{id}/claims", http.HandlerFunc(s.handleClaimFormPost)},
 		{"GET /sources/new", http.HandlerFunc(s.handleSourceForm)},
 		{"POST /sources/new", http.HandlerFunc(s.handleSourceForm)},
+		{"GET /sources/{id}/edit", http.HandlerFunc(s.handleSourceEditForm)},
+		{"POST /sources/{id}/edit", http.HandlerFunc(s.handleSourceEditForm)},
 		{"GET /entities/new", http.HandlerFunc(s.handleEntityForm)},
 		{"POST /entities/new", http.HandlerFunc(s.handleEntityForm)},
 		{"GET /entities/{id}/names/new", http.HandlerFunc(s.handleNameForm)},
