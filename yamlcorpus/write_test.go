@@ -183,7 +183,7 @@ func TestWrittenGrade(t *testing.T) {
 		{tokumu.Grade{Reliability: 'B', Credibility: 3}, src, "    grade: \"3\"\n"},
 		{tokumu.Grade{Reliability: 'C', Credibility: 2}, src, "    grade: C2\n"},
 		{tokumu.Grade{Reliability: 'A', Credibility: 1}, &tokumu.Source{ID: "s1", Kind: tokumu.Scholarly, Reliability: 'A'}, "    grade: \"1\"\n"}, // the source's own reliability
-		{tokumu.Grade{Reliability: 'B', Credibility: 2}, nil, "    grade: B2\n"}, // no source to write against
+		{tokumu.Grade{Reliability: 'B', Credibility: 2}, nil, "    grade: B2\n"},                                                                   // no source to write against
 	} {
 		e := &tokumu.Entity{ID: "harbin", Type: tokumu.Place, Names: []tokumu.Name{{Text: "Harbin", Lang: "en", Kind: tokumu.Native}}}
 		c := &tokumu.Claim{Subject: "harbin", Predicate: "coordinates", Value: "45.75, 126.63", Source: "s1", Grade: tt.grade}
