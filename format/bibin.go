@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -950,7 +951,15 @@ func bibSource(typ, key string, f map[string]string) *tokumu.Source {
 		Place: bibText(f["address"] + f["location"]), Volume: bibText(f["volume"]), Issue: bibText(f["number"]),
 		Pages: bibText(f["pages"]), Edition: bibText(f["edition"]), URL: strings.TrimSpace(f["url"]),
 		DOI: strings.TrimSpace(f["doi"]), ISBN: bibText(f["isbn"]), Language: bibText(f["langid"] + f["language"]),
-		Note: bibText(f["note"]), Accessed: strings.TrimSpace(f["urldate"])}
+		Note: bibText(f["note"]), Accessed: strings.TrimSpace(f["urldate"]),
+		// Zotero's BibTeX and Better BibTeX write an item's archive and
+		// its place there (fond, opis, delo) under CSL's names.
+		Archive: bibText(f["archive"]), ArchiveLocation: bibText(f["archive_location"] + f["archivelocation"])}
+	// @misc with type = {manuscript}: the type of work, where it names a
+	// CSL type, says more than @misc.
+	if t := strings.ToLower(bibText(f["type"])); s.Type == "document" && slices.Contains(tokumu.CSLTypes, t) {
+		s.Type = t
+	}
 	if sub := bibText(f["subtitle"]); sub != "" { // biblatex splits what a source keeps as one title
 		s.Title += ": " + sub
 	}
@@ -959,6 +968,8 @@ func bibSource(typ, key string, f map[string]string) *tokumu.Source {
 	// brackets in titleaddon.
 	if n := bibText(f["annotation"] + f["annote"]); n != "" {
 		s.Note = n
+	} else if s.Note == strings.TrimSpace(s.Archive+" "+s.ArchiveLocation) {
+		s.Note = "" // tokumu's export: the archive again, for styles to print
 	}
 	if t := bibText(f["titleaddon"]); strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
 		s.TitleEn = strings.TrimSpace(t[1 : len(t)-1])
@@ -988,6 +999,11 @@ func bibSource(typ, key string, f map[string]string) *tokumu.Source {
 		}
 	}
 	finish(s, key)
+	// An item held in an archive is archival material, whatever generic
+	// type the citation manager gave it.
+	if (s.Archive != "" || s.ArchiveLocation != "") && (s.Type == "document" || s.Type == "manuscript") && s.Kind == tokumu.Scholarly {
+		s.Kind = tokumu.Archival
+	}
 	return s
 }
 

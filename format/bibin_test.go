@@ -80,6 +80,23 @@ func TestParseBibTeXDetails(t *testing.T) {
 		len(s.Authors) != 2 || s.Authors[0] != (tokumu.Agent{Family: "Pepłoński", Given: "Andrzej"}) || s.Authors[1] != (tokumu.Agent{Family: "von Family", Given: "Given"}) {
 		t.Errorf("macros, accents and particles: got %+v at line %d", s, es[0].Line)
 	}
+	// An archival file: its archive and place there are kept, and it is
+	// archival whether the citation manager wrote @misc with a type of
+	// work or @unpublished.
+	for _, entry := range []string{
+		"@misc{GARF5826,\n  title = {Донесения},\n  archive = {ГАРФ},\n  archive_location = {Ф. Р-5826, оп. 1, д. 52},\n  type = {manuscript},\n}",
+		"@unpublished{GARF5826,\n  title = {Донесения},\n  archive = {ГАРФ},\n  archive_location = {Ф. Р-5826, оп. 1, д. 52},\n}",
+		"@misc{GARF5826,\n  title = {Донесения},\n  archive = {ГАРФ},\n  archive_location = {Ф. Р-5826, оп. 1, д. 52},\n}",
+	} {
+		es, err = format.ParseBibTeX(strings.NewReader(entry))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s = es[0].Source
+		if s.Archive != "ГАРФ" || s.ArchiveLocation != "Ф. Р-5826, оп. 1, д. 52" || s.Kind != tokumu.Archival {
+			t.Errorf("%s:\ngot archive %q, location %q, kind %s, type %s", entry, s.Archive, s.ArchiveLocation, s.Kind, s.Type)
+		}
+	}
 	_, err = format.ParseBibTeX(strings.NewReader("@book{x,\n title = {open\n"))
 	if tokumu.ErrorCode(err) != tokumu.EINVALID || !strings.Contains(tokumu.ErrorMessage(err), "line 2, column 10: this { is never closed") {
 		t.Errorf("unclosed brace: %v", err)

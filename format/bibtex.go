@@ -140,7 +140,11 @@ func writeBibTeX(ctx context.Context, w io.Writer, x *Export) error {
 		} else {
 			field("langid", s.Language, false)
 		}
+		// The archive in note, which styles print, and in Zotero's own
+		// fields, which tokumu convert and Zotero read back.
 		field("note", strings.TrimSpace(strings.Join([]string{s.Archive, s.ArchiveLocation}, " ")), false)
+		field("archive", s.Archive, false)
+		field("archive_location", s.ArchiveLocation, false)
 		field("annotation", s.Note, false)
 		bw.WriteString("}\n\n")
 	}
