@@ -23,8 +23,9 @@ import (
 //     parsing first fails, then the item's lines one by one (a cut inside
 //     a multi-line string is never taken as the error: the line reported
 //     is the one after the longest prefix that parses);
-//   - on that line, a tab in the indentation, a '{' or '[' not closed on
-//     it, or a plain value holding ': ' gives the column and the hint;
+//   - on that line, a tab in the indentation, a quote, '{' or '[' not
+//     closed on it, or a plain value holding ': ' gives the column and the
+//     hint (an unclosed quote first: it swallows the '}' after it);
 //     otherwise the column of its first character and an indentation
 //     hint when the line is out of step with the one before.
 func syntaxError(data []byte, err error) (line, col int, msg string) {
@@ -44,6 +45,9 @@ func syntaxError(data []byte, err error) (line, col int, msg string) {
 	text := strings.TrimRight(lines[n-1], "\r")
 	if c := tabInIndent(text); c > 0 {
 		return n, c, "a tab in the indentation: indent with spaces, not tabs"
+	}
+	if c, q := unclosedQuote(text); c > 0 {
+		return n, c, fmt.Sprintf("the quote %s opened here is not closed on its line: add %s where the value ends", q, q)
 	}
 	if c, open := unclosedFlow(text); c > 0 && !continuesFlow(lines, n) {
 		close := map[byte]string{'{': "}", '[': "]"}[open]
@@ -163,6 +167,55 @@ func unclosedFlow(s string) (col int, open byte) {
 		return 0, 0
 	}
 	return utf8.RuneCountInString(s[:stack[0]]) + 1, s[stack[0]]
+}
+
+// unclosedQuote returns the column of a quoted scalar that opens on the
+// line and does not close on it, and its quote: `when: "1883, source: x}`.
+// A quote opens a scalar only where one starts (after "key:", "- ", "{",
+// "[" or ","); elsewhere it is a character of a plain value (Zhukov's).
+func unclosedQuote(s string) (col int, quote string) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '#' && (i == 0 || s[i-1] == ' ') {
+			return 0, ""
+		}
+		if (c != '"' && c != '\'') || !scalarStarts(s, i) {
+			continue
+		}
+		j, closed := i+1, false
+		for j < len(s) {
+			switch {
+			case c == '"' && s[j] == '\\':
+				j += 2
+				continue
+			case c == '\'' && s[j] == '\'' && j+1 < len(s) && s[j+1] == '\'':
+				j += 2 // '' is a quote inside a single-quoted scalar
+				continue
+			case s[j] == c:
+				closed = true
+			}
+			if closed {
+				break
+			}
+			j++
+		}
+		if !closed {
+			return utf8.RuneCountInString(s[:i]) + 1, string(c)
+		}
+		i = j
+	}
+	return 0, ""
+}
+
+// scalarStarts reports whether a scalar may start at s[i]: at the line's
+// first non-space character, or after a key's colon, an item's dash or a
+// flow collection's bracket or comma.
+func scalarStarts(s string, i int) bool {
+	k := i - 1
+	for k >= 0 && s[k] == ' ' {
+		k--
+	}
+	return k < 0 || strings.IndexByte(":-{[,?", s[k]) >= 0
 }
 
 // continuesFlow reports whether the line after line n continues a flow
