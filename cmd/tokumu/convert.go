@@ -309,12 +309,16 @@ func (cv *converter) claimsCSV(name string, data []byte) {
 	if len(cv.errs) > 0 && cv.errs[len(cv.errs)-1].File == name && cv.errs[len(cv.errs)-1].Line == 1 {
 		return
 	}
+	// Messages name the spreadsheet's row (the header is row 1), as
+	// LibreOffice and Excel number them: a note with line breaks in it is
+	// one row, though several lines of the file.
+	line := 1
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
 			return
 		}
-		line, _ := r.FieldPos(0)
+		line++
 		if err == nil && len(rec) != len(header) && strings.Join(rec, "") != "" {
 			// A comma left unquoted, or a cell lost: every column after
 			// it is shifted, so the row's other messages would mislead.

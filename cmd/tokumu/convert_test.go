@@ -184,6 +184,10 @@ func TestConvertSeparators(t *testing.T) {
 		{"semicolon-de.csv", 1, `semicolon-de.csv:1: the header is one column, "Subjekt;Prädikat;Objekt;Quelle": convert reads fields separated by commas (or semicolons or tabs between the column names of CORPUS.md); save the sheet as "CSV UTF-8 (comma delimited)"
 1 problem; nothing written
 `, nil},
+		// Rows, not lines of the file: row 2's note has line breaks in it.
+		{"multiline.csv", 1, `multiline.csv:3:2: predicate "descripton" is not in the vocabulary (did you mean description?)
+1 problem; nothing written
+`, nil},
 		{"decimal.csv", 1, `decimal.csv:1: note: read as separated by semicolons, as its header is
 ` + testConvert + `decimal.csv:3:4: value: "75,5" has a decimal comma, which would read as 755: write 75.5
 1 problem; nothing written
