@@ -84,7 +84,7 @@ func ValidateClaim(lk Lookup, subject EntityType, c *Claim) []Problem {
 		switch pr.Literal {
 		case "":
 			if c.Object == "" {
-				add(problem("o", "predicate %s needs an object: o: <id of a %s>", pr.ID, joinTypes(pr.Range)))
+				add(problem("o", "predicate %s needs an object: o: <the id of %s>", pr.ID, typeChoice(pr.Range)))
 			}
 			if c.Value != "" {
 				add(problem("v", "predicate %s takes an entity (o: …), not a value", pr.ID))
@@ -440,6 +440,23 @@ func rotate(cyc []*Claim) []*Claim {
 		}
 	}
 	return append(append([]*Claim(nil), cyc[m:]...), cyc[:m]...)
+}
+
+// typeChoice names the types one may give: "an organization, a unit or
+// an operation".
+func typeChoice(ts []EntityType) string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		a := "a "
+		if strings.ContainsRune("aeio", rune(t[0])) { // "a unit"
+			a = "an "
+		}
+		s[i] = a + string(t)
+	}
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }
 
 func joinTypes(ts []EntityType) string {

@@ -543,7 +543,7 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 		if _, ok := col[k]; !ok {
 			k = "predicate"
 		}
-		msg := p.Message
+		msg := sheetWords(p.Message)
 		switch p.Kind {
 		case "predicate":
 			msg += suggest.DidYouMean(p.Unknown, cv.preds)
@@ -579,6 +579,20 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 	cv.claims[c.Subject] = append(cv.claims[c.Subject], c)
 	cv.nClaims++
 }
+
+// sheetWords says a claim rule's message in the spreadsheet's terms: its
+// columns, not the YAML fields (o:, v:) a sheet's author never sees, and
+// a name where the sheet takes one as well as an id.
+func sheetWords(msg string) string {
+	msg = objectField.ReplaceAllString(msg, "needs an object: in the object column, the id or a name of $1")
+	msg = valueField.ReplaceAllString(msg, "needs a value in the value column: $1")
+	return strings.NewReplacer("(o: …)", "(in the object column)", "(v: …)", "(in the value column)").Replace(msg)
+}
+
+var (
+	objectField = regexp.MustCompile(`needs an object: o: <the id of (.*)>`)
+	valueField  = regexp.MustCompile(`needs a value: v: <(.*)>`)
+)
 
 // nearEntities suggests, for a subject, object or place no entity has as
 // its id or a name, the entities meant: an id one typo away, else those

@@ -184,6 +184,11 @@ func TestConvertSeparators(t *testing.T) {
 		{"semicolon-de.csv", 1, `semicolon-de.csv:1: the header is one column, "Subjekt;Prädikat;Objekt;Quelle": convert reads fields separated by commas (or semicolons or tabs between the column names of CORPUS.md); save the sheet as "CSV UTF-8 (comma delimited)"
 1 problem; nothing written
 `, nil},
+		// The sheet's columns, not the YAML's fields, in its messages.
+		{"object-column.csv", 1, `object-column.csv:2:2: predicate head_of needs an object: in the object column, the id or a name of an organization, a unit or an operation
+` + testConvert + `object-column.csv:2:3: predicate head_of takes an entity (in the object column), not a value
+2 problems; nothing written
+`, nil},
 		// Rows, not lines of the file: row 2's note has line breaks in it.
 		{"multiline.csv", 1, `multiline.csv:3:2: predicate "descripton" is not in the vocabulary (did you mean description?)
 1 problem; nothing written
