@@ -564,11 +564,16 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 	if src := cv.source(c.Source); src != nil {
 		c.Grade = tokumu.EffectiveGrade(src, written)
 	}
-	if c.ID == "" {
+	explicit := c.ID != ""
+	if !explicit {
 		c.ID = tokumu.DeriveClaimID(c)
 	}
 	here := fmt.Sprintf("%s:%d", name, line)
 	switch {
+	case explicit && cv.ix.Claims[c.ID] != nil:
+		cv.errs.Add(name, line, col["id"]+1, "the corpus already has a claim with id %s (at %s): give this claim another id", c.ID, cv.ix.Claims[c.ID].Origin)
+	case explicit && cv.claimID[c.ID] != "":
+		cv.errs.Add(name, line, col["id"]+1, "duplicate id %s (also at %s): give each claim its own id", c.ID, cv.claimID[c.ID])
 	case cv.ix.Claims[c.ID] != nil:
 		cv.errs.Add(name, line, 1, "the corpus already has this claim (%s, at %s): leave the row out, or give it an id column if it differs in date or place", c.ID, cv.ix.Claims[c.ID].Origin)
 	case cv.claimID[c.ID] != "":

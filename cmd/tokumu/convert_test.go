@@ -189,6 +189,11 @@ func TestConvertSeparators(t *testing.T) {
 ` + testConvert + `object-column.csv:2:3: predicate head_of takes an entity (in the object column), not a value
 2 problems; nothing written
 `, nil},
+		// Two rows with one id: said at the id column, not as two claims
+		// alike (their values differ).
+		{"dup-id.csv", 1, `dup-id.csv:3:1: duplicate id musk-1 (also at ` + testConvert + `dup-id.csv:2): give each claim its own id
+1 problem; nothing written
+`, nil},
 		// Rows, not lines of the file: row 2's note has line breaks in it.
 		{"multiline.csv", 1, `multiline.csv:3:2: predicate "descripton" is not in the vocabulary (did you mean description?)
 1 problem; nothing written
