@@ -572,3 +572,40 @@ func ValidateNote(note string) []Problem {
 	}
 	return nil
 }
+
+// ScriptLang returns the language a text value is in by its script:
+// ja for kana (with or without kanji), ru for Cyrillic, "" for text mostly
+// in Latin letters (en, the default, or a language the writer tags).
+// Where the script leaves the language open, why says so and lang lists
+// the tags it could have. tokumu convert and the editor tag a text value
+// that gives no lang by it, so that a sentence typed in Russian is not
+// stored as English.
+func ScriptLang(s string) (lang, why string) {
+	var latin, cyr, han, kana int
+	nonRussian := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+			nonRussian = nonRussian || strings.ContainsRune("іїєґўөүІЇЄҐЎӨҮ", r)
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		}
+	}
+	switch {
+	case latin >= cyr+han+kana:
+		return "", ""
+	case cyr > han+kana && nonRussian:
+		return "uk, be, mn …", "the text is in Cyrillic with letters Russian does not have"
+	case cyr > han+kana:
+		return "ru", ""
+	case kana > 0:
+		return "ja", ""
+	default:
+		return "ja, zh-Hans, zh-Hant", "the text is in Han characters without kana, which may be Japanese or Chinese"
+	}
+}

@@ -106,6 +106,18 @@ func (in claimInput) claim(id string) (*tokumu.Claim, error) {
 	if c.Source == "" {
 		probs = append(probs, "claim.source: every claim needs its source (a bibliography key, as on /sources)")
 	}
+	// A text typed in Russian or Japanese with no language given is
+	// tagged by its script, as tokumu convert tags a sheet's; a value with
+	// no letters (a figure, coordinates) is left as it is.
+	if c.Lang == "" && c.Value != "" {
+		lang, why := tokumu.ScriptLang(c.Value)
+		switch {
+		case why != "":
+			probs = append(probs, fmt.Sprintf("claim.lang: %s: give the value's language (%s)", why, lang))
+		case lang != "":
+			c.Lang = lang
+		}
+	}
 	if len(probs) > 0 {
 		return nil, tokumu.Errorf(tokumu.EINVALID, "%s", strings.Join(probs, "; "))
 	}

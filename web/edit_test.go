@@ -723,3 +723,53 @@ func TestEditKeepsDateWording(t *testing.T) {
 		}
 	})
 }
+
+// TestWriteTagsScript: a text value written with no language is tagged
+// by its script, as tokumu convert tags a sheet's: Russian typed into the
+// API or the form is not stored as English; Han characters without kana
+// (Japanese or Chinese) are refused beside the language field; a value
+// with a language given keeps it.
+func TestWriteTagsScript(t *testing.T) {
+	{
+		db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		ds := storetest.Fixture()
+		ds.Predicates = append(ds.Predicates, &tokumu.Predicate{ID: "description", Label: map[string]string{"en": "description"},
+			Inverse: map[string]string{}, Domain: []tokumu.EntityType{tokumu.Organization}, Literal: tokumu.LiteralText})
+		if err := db.Replace(context.Background(), ds); err != nil {
+			t.Fatal(err)
+		}
+		es := newEditServer(t, db)
+		for i, tt := range []struct {
+			value, lang, want string
+			status            int
+		}{
+			{"Бюро издавало журнал.", "", "ru", 201},
+			{"ハルビンの機関。", "", "ja", 201},
+			{"The bureau published a journal.", "", "", 201},
+			{"Бюро издавало журнал «Вестник».", "uk", "uk", 201},
+			{"哈爾濱機關", "", "", 400},
+		} {
+			claim := map[string]any{"subject": "harbin-tokumu-kikan", "predicate": "description", "value": tt.value, "source": "zor23"}
+			if tt.lang != "" {
+				claim["lang"] = tt.lang
+			}
+			st, a := es.call(t, "POST", "/api/claims", "alice", map[string]any{"reason": "test", "base": i, "claim": claim})
+			if st != tt.status {
+				t.Fatalf("%q: %d %v; want %d", tt.value, st, a, tt.status)
+			}
+			if st == 400 {
+				if a["field"] != "claim.lang" {
+					t.Errorf("%q refused at %v; want claim.lang", tt.value, a["field"])
+				}
+				continue
+			}
+			if got, _ := a["claim"].(map[string]any)["lang"].(string); got != tt.want {
+				t.Errorf("%q stored with lang %q; want %q", tt.value, got, tt.want)
+			}
+		}
+	}
+}

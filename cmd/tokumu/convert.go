@@ -15,7 +15,6 @@ import (
 	"sort"
 	"strings"
 	"testing/fstest"
-	"unicode"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/format"
@@ -358,41 +357,6 @@ func holding(p *tokumu.Predicate) bool {
 	return p.HasRole(tokumu.RoleOffice) || p.HasRole(tokumu.RolePosting) || p.HasRole(tokumu.RoleExclusive) || p.HasRole(tokumu.RoleHierarchy)
 }
 
-// scriptLang returns the language a text value is in by its script:
-// ja for kana (with or without kanji), ru for Cyrillic, "" for text mostly
-// in Latin letters (en, the default, or a language the writer tags).
-// Where the script leaves the language open, why says so and lang lists
-// the tags it could have.
-func scriptLang(s string) (lang, why string) {
-	var latin, cyr, han, kana int
-	nonRussian := false
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Latin, r):
-			latin++
-		case unicode.Is(unicode.Cyrillic, r):
-			cyr++
-			nonRussian = nonRussian || strings.ContainsRune("іїєґўөүІЇЄҐЎӨҮ", r)
-		case unicode.Is(unicode.Han, r):
-			han++
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-			kana++
-		}
-	}
-	switch {
-	case latin >= cyr+han+kana:
-		return "", ""
-	case cyr > han+kana && nonRussian:
-		return "uk, be, mn …", "the text is in Cyrillic with letters Russian does not have"
-	case cyr > han+kana:
-		return "ru", ""
-	case kana > 0:
-		return "ja", ""
-	default:
-		return "ja, zh-Hans, zh-Hant", "the text is in Han characters without kana, which may be Japanese or Chinese"
-	}
-}
-
 // A figure with a comma (decimalComma) that does not group thousands
 // (thousands) is a decimal comma, as Excel writes it where the decimal
 // mark is one.
@@ -475,7 +439,7 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 	if p := cv.ix.Predicates[c.Predicate]; c.Lang == "" && p != nil && p.Literal == tokumu.LiteralText {
 		// A text's language defaults to en: Russian or Japanese text is
 		// tagged by its script, where the script says which it is.
-		lang, why := scriptLang(c.Value)
+		lang, why := tokumu.ScriptLang(c.Value)
 		switch {
 		case why != "":
 			bad("value", "%s: give the row's language in a lang column (%s)", why, lang)
