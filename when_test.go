@@ -65,3 +65,18 @@ func TestWhenHuman(t *testing.T) {
 		t.Errorf("undated: %q, want empty", got)
 	}
 }
+
+func TestSeasonOrSpan(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		asks bool
+	}{
+		{"1922-23", true}, {"1920-21", true}, {"1923-24", true}, {" 1922-23 ", true},
+		{"1941-23", false}, // autumn 1941: 23 is not 1942's digits
+		{"1922-24", false}, {"1900-01", false}, {"1937-38", false}, {"1922/1923", false}, {"autumn 1922", false},
+	} {
+		if got := tokumu.SeasonOrSpan(tt.in) != ""; got != tt.asks {
+			t.Errorf("SeasonOrSpan(%q) asks %v, want %v", tt.in, got, tt.asks)
+		}
+	}
+}

@@ -89,6 +89,8 @@ func (in claimInput) claim(id string) (*tokumu.Claim, error) {
 	var probs []string
 	if w := strings.TrimSpace(in.When); w != "" && !in.when.IsZero() && (w == in.when.Text || w == in.when.EDTF) {
 		c.When = in.when
+	} else if msg := tokumu.SeasonOrSpan(w); msg != "" {
+		probs = append(probs, "claim.when: "+msg)
 	} else if w != "" {
 		when, _, err := tokumu.ParseWhen(w)
 		if err != nil {

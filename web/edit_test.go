@@ -771,5 +771,12 @@ func TestWriteTagsScript(t *testing.T) {
 				t.Errorf("%q stored with lang %q; want %q", tt.value, got, tt.want)
 			}
 		}
+		// "1922-23" typed: EDTF's autumn of 1922, or the years 1922–23 as
+		// sources write them; the writer is asked which.
+		claim := map[string]any{"subject": "harbin-tokumu-kikan", "predicate": "description", "value": "Active.", "source": "zor23", "when": "1922-23"}
+		if st, a := es.call(t, "POST", "/api/claims", "alice", map[string]any{"reason": "test", "claim": claim}); st != 400 || a["field"] != "claim.when" ||
+			!strings.Contains(fmt.Sprint(a["error"]), "write 1922/1923 for the years, or autumn 1922 for the season") {
+			t.Errorf("when 1922-23: %d %v", st, a)
+		}
 	}
 }

@@ -468,6 +468,15 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 		}
 		w = t
 	}
+	if _, export := col["when_text"]; w != "" && !export {
+		// A sheet typed by hand: "1922-23" there is the years 1922–23
+		// as often as EDTF's autumn of 1922. (tokumu's own export has a
+		// when_text column, and its when is EDTF.)
+		if msg := tokumu.SeasonOrSpan(w); msg != "" {
+			bad("when", "%s", msg)
+			return
+		}
+	}
 	if w != "" {
 		when, _, err := tokumu.ParseWhen(w)
 		if err != nil {

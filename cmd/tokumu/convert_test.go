@@ -194,6 +194,11 @@ func TestConvertSeparators(t *testing.T) {
 		{"dup-id.csv", 1, `dup-id.csv:3:1: duplicate id musk-1 (also at ` + testConvert + `dup-id.csv:2): give each claim its own id
 1 problem; nothing written
 `, nil},
+		// "1922-23" by hand: the season or the years? Asked; "autumn
+		// 1922" is read.
+		{"season.csv", 1, `season.csv:2:4: when: "1922-23" is EDTF for autumn 1922, and also how a source writes the years 1922 to 1923: write 1922/1923 for the years, or autumn 1922 for the season
+1 problem; nothing written
+`, nil},
 		// Rows, not lines of the file: row 2's note has line breaks in it.
 		{"multiline.csv", 1, `multiline.csv:3:2: predicate "descripton" is not in the vocabulary (did you mean description?)
 1 problem; nothing written
