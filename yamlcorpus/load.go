@@ -44,6 +44,19 @@ func Load(fsys fs.FS) (*tokumu.Dataset, error) {
 		l.add(r)
 	}
 	errs = append(errs, l.link()...)
+	if len(l.preds) == 0 && len(l.entities) > 0 {
+		// Not one predicate is known: every claim would say so. Say once
+		// that the vocabulary is missing, and what a corpus of one's own
+		// starts from.
+		kept := errs[:0]
+		for _, e := range errs {
+			if !strings.Contains(e.Msg, "is not in the vocabulary") {
+				kept = append(kept, e)
+			}
+		}
+		errs = append(kept, &Error{File: "vocabulary", Msg: "the corpus has no vocabulary (vocabulary/*.yaml), so no predicate of its claims is known: " +
+			"a corpus is read whole, not as an addition to another; start from a copy of the embedded corpus (tokumu export --format yaml -o DIR) and add your files to it"})
+	}
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs

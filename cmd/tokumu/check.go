@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"regexp"
 	"time"
 
 	"github.com/tokumu/tokumu"
@@ -33,8 +34,43 @@ one is likely. Nothing is written anywhere. Exits 1 if there is any problem.`,
 		}
 		start := time.Now()
 		ds, err := yamlcorpus.Load(fsys)
+		if len(args) == 1 {
+			embeddedIDs(err)
+		}
 		return m.reportLoad(name, ds, err, time.Since(start))
 	},
+}
+
+// unknownEntity finds the id in a loader's "unknown entity" message.
+var unknownEntity = regexp.MustCompile(`unknown entity "([^"]+)"`)
+
+// embeddedIDs adds, to each error of a directory's check that names an
+// entity it lacks, that the embedded corpus has that entity: a folder of
+// one's own material is not read beside the embedded corpus but on its
+// own, and the fix is to work in a copy of it.
+func embeddedIDs(err error) {
+	var list yamlcorpus.ErrorList
+	if !errors.As(err, &list) {
+		return
+	}
+	var ids map[string]bool
+	for _, e := range list {
+		m := unknownEntity.FindStringSubmatch(e.Msg)
+		if m == nil {
+			continue
+		}
+		if ids == nil {
+			ids = map[string]bool{}
+			if ds, err := yamlcorpus.Load(corpus.FS); err == nil {
+				for _, en := range ds.Entities {
+					ids[en.ID] = true
+				}
+			}
+		}
+		if ids[m[1]] {
+			e.Msg += fmt.Sprintf(" (%s is an entity of the embedded corpus, which a directory is not read beside: work in a copy of it, tokumu export --format yaml -o DIR)", m[1])
+		}
+	}
 }
 
 // corpusFS returns the corpus to read: the directory in args, or the embedded one.

@@ -68,6 +68,14 @@ func TestCheck(t *testing.T) {
 			t.Errorf("check bad output lacks %q:\n%s", want, out)
 		}
 	}
+	// A folder of one's own files alone: the missing vocabulary said once,
+	// and an entity of the embedded corpus named as such.
+	code, out, _ = run(t, "", "check", "testdata/ownonly")
+	if code != 1 || strings.Count(out, "is not in the vocabulary") != 0 ||
+		!strings.Contains(out, "testdata/ownonly/vocabulary: the corpus has no vocabulary") ||
+		!strings.Contains(out, `o: unknown entity "harbin" (harbin is an entity of the embedded corpus`) {
+		t.Errorf("check of a folder of one's own files: exit %d\n%s", code, out)
+	}
 	code, out, _ = run(t, "", "check", "--json", bad)
 	var res struct {
 		OK     bool
