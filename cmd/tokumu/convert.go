@@ -95,6 +95,9 @@ your own, write one out first with tokumu export --format yaml -o DIR.`,
 		}
 		ds, err := yamlcorpus.Load(fsys)
 		if err != nil {
+			ds, err = loadAwaiting(fsys, err, args)
+		}
+		if err != nil {
 			return fmt.Errorf("the corpus to convert into has errors (run tokumu check): %w", err)
 		}
 		cv := newConverter(ds)
@@ -657,6 +660,85 @@ func (cv *converter) plan(fsys fs.FS) (files map[string][]byte, from map[string]
 
 // verify loads the corpus with the planned files in place, by the
 // loader's own rules, and reports what fails at the input it came from.
+// missingSource finds the key in the loader's message for a claim whose
+// source is not in the bibliography.
+var missingSource = regexp.MustCompile(`^source "([^"]+)" is not in the bibliography`)
+
+// loadAwaiting loads a corpus whose only problems (err, from Load) are
+// claims citing keys that the bibliographies being converted bring: its
+// claims were written first, citing the citation manager's keys, which is
+// the natural order. It loads the corpus with those entries in place, as
+// they will be written, and takes them out again, so that the converter
+// adds them as new. Any other problem, or a key no input has, returns
+// err unchanged.
+func loadAwaiting(fsys fs.FS, err error, inputs []string) (*tokumu.Dataset, error) {
+	var list yamlcorpus.ErrorList
+	if !errors.As(err, &list) {
+		return nil, err
+	}
+	need := map[string]bool{}
+	for _, e := range list {
+		m := missingSource.FindStringSubmatch(e.Msg)
+		if m == nil {
+			return nil, err
+		}
+		need[m[1]] = true
+	}
+	brought := map[string]*tokumu.Source{}
+	for _, name := range inputs {
+		data, rerr := os.ReadFile(name)
+		if rerr != nil {
+			continue
+		}
+		var entries []format.BibEntry
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".json":
+			entries, _ = format.ParseCSLJSON(bytes.NewReader(data))
+		case ".bib", ".bibtex":
+			entries, _ = format.ParseBibTeX(bytes.NewReader(data))
+		case ".ris":
+			entries, _ = format.ParseRIS(bytes.NewReader(data))
+		}
+		for _, e := range entries {
+			brought[e.Source.ID] = e.Source
+		}
+	}
+	overlay := fstest.MapFS{}
+	for k := range need {
+		s := brought[k]
+		if s == nil {
+			return nil, err
+		}
+		var b bytes.Buffer
+		if werr := yamlcorpus.WriteSource(&b, s); werr != nil {
+			return nil, err
+		}
+		overlay[yamlcorpus.SourcePath(s)] = &fstest.MapFile{Data: b.Bytes()}
+	}
+	if werr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, werr error) error {
+		if werr != nil || d.IsDir() {
+			return werr
+		}
+		b, werr := fs.ReadFile(fsys, p)
+		overlay[p] = &fstest.MapFile{Data: b}
+		return werr
+	}); werr != nil {
+		return nil, werr
+	}
+	ds, lerr := yamlcorpus.Load(overlay)
+	if lerr != nil {
+		return nil, err
+	}
+	kept := ds.Sources[:0]
+	for _, s := range ds.Sources {
+		if !need[s.ID] {
+			kept = append(kept, s)
+		}
+	}
+	ds.Sources = kept
+	return ds, nil
+}
+
 func (cv *converter) verify(fsys fs.FS, files map[string][]byte, from map[string]string) error {
 	overlay := fstest.MapFS{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {

@@ -379,3 +379,34 @@ func convertZotero(t *testing.T, args ...string) (int, string, string) {
 	}
 	return code, out, strings.Replace(errs, dreaSeries, "", 1)
 }
+
+// TestConvertAwaitedKeys: claims written first, citing the citation
+// manager's keys, then the bibliography converted into the corpus: the
+// keys it brings are what the corpus lacks, so convert adds them rather
+// than refusing the corpus; a key no input brings is still refused.
+func TestConvertAwaitedKeys(t *testing.T) {
+	dir := copyCorpus(t)
+	p := filepath.Join(dir, "entities/person/zhukov-georgy.yaml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := string(b) + "  - {p: description, v: Commander at Khalkhin Gol., source: goldman2012}\n"
+	os.WriteFile(p, []byte(with), 0o644)
+	code, out, errs := convertZotero(t, convertData+"zotero.bib", "--corpus", dir)
+	if code != 0 || !strings.Contains(out, "sources") {
+		t.Fatalf("convert into a corpus awaiting goldman2012: exit %d\n%s%s", code, out, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "sources/goldman2012.yaml")); err != nil {
+		t.Errorf("goldman2012 not written: %v", err)
+	}
+	if code, _, _ := run(t, "", "check", dir); code != 0 {
+		t.Errorf("check after convert: exit %d", code)
+	}
+	// A key the bibliography does not bring: the corpus's error stands.
+	os.WriteFile(p, []byte(with+"  - {p: description, v: Another., source: nosuch1999}\n"), 0o644)
+	code, _, errs = run(t, "", "convert", convertData+"zotero.bib", "--to", filepath.Join(t.TempDir(), "out"), "--corpus", dir)
+	if code == 0 || !strings.Contains(errs, `source "nosuch1999" is not in the bibliography`) {
+		t.Errorf("a key no input brings: exit %d\n%s", code, errs)
+	}
+}
