@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing/fstest"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/tokumu/tokumu/format"
 	"github.com/tokumu/tokumu/internal/suggest"
 	"github.com/tokumu/tokumu/search"
+	"github.com/tokumu/tokumu/view"
 	"github.com/tokumu/tokumu/yamlcorpus"
 )
 
@@ -739,6 +741,40 @@ func loadAwaiting(fsys fs.FS, err error, inputs []string) (*tokumu.Dataset, erro
 	return ds, nil
 }
 
+// warnRows adds, at the row each came from, what tokumu check would warn
+// of the converted claims once they are in the corpus (ds): a claim graded
+// "confirmed by other sources" on one witness, a figure the note calls
+// "about", a perspective graded above the identification it is.
+func (cv *converter) warnRows(ds *tokumu.Dataset) {
+	rows := map[string]string{}
+	for _, cs := range cv.claims {
+		for _, c := range cs {
+			rows[c.ID] = c.Origin
+		}
+	}
+	at := func(id string) (string, int, bool) {
+		o, ok := rows[id]
+		if !ok {
+			return "", 0, false
+		}
+		i := strings.LastIndexByte(o, ':')
+		n, err := strconv.Atoi(o[i+1:])
+		return o[:i], n, err == nil
+	}
+	for _, w := range view.SingleWitness(view.NewAttester(ds.Sources, ds.Claims), ds.Claims) {
+		if name, line, ok := at(w.Claim.ID); ok {
+			cv.notes.Add(name, line, 0, "warning: graded %s (confirmed by other sources) but it rests on one source: cite the confirming source in the note, or lower the credibility", w.Claim.Grade)
+		}
+	}
+	for _, c := range ds.Claims {
+		if name, line, ok := at(c.ID); ok {
+			for _, p := range tokumu.WarnClaim(c) {
+				cv.notes.Add(name, line, 0, "warning: %s", p.Message)
+			}
+		}
+	}
+}
+
 func (cv *converter) verify(fsys fs.FS, files map[string][]byte, from map[string]string) error {
 	overlay := fstest.MapFS{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -755,9 +791,10 @@ func (cv *converter) verify(fsys fs.FS, files map[string][]byte, from map[string
 	for p, b := range files {
 		overlay[p] = &fstest.MapFile{Data: b}
 	}
-	_, err = yamlcorpus.Load(overlay)
+	ds, err := yamlcorpus.Load(overlay)
 	var list yamlcorpus.ErrorList
 	if err == nil {
+		cv.warnRows(ds)
 		return nil
 	}
 	if !errors.As(err, &list) {

@@ -199,6 +199,8 @@ func TestConvertSeparators(t *testing.T) {
 		{"season.csv", 1, `season.csv:2:4: when: "1922-23" is EDTF for autumn 1922, and also how a source writes the years 1922 to 1923: write 1922/1923 for the years, or autumn 1922 for the season
 1 problem; nothing written
 `, nil},
+		// What check would warn of, said at the row.
+		{"single-witness.csv", 0, "single-witness.csv:2: warning: graded B1 (confirmed by other sources) but it rests on one source: cite the confirming source in the note, or lower the credibility\n", nil},
 		// Rows, not lines of the file: row 2's note has line breaks in it.
 		{"multiline.csv", 1, `multiline.csv:3:2: predicate "descripton" is not in the vocabulary (did you mean description?)
 1 problem; nothing written
