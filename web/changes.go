@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/tokumu/tokumu/internal/suggest"
 	"github.com/tokumu/tokumu/search"
 	"net/http"
 	"net/url"
@@ -240,12 +241,25 @@ func (s *Server) handleClaimFormPost(w http.ResponseWriter, r *http.Request) {
 		st := status[code]
 		s.render(w, r, st, "claimform", f)
 	}
+	c, err := f.In.claim(id)
+	if err != nil {
+		// The rules the Editor applies, on what did read, so that every
+		// field's problem shows in one round, not one kind per submission.
+		if pc, _ := f.In.claimLenient(id); pc != nil {
+			if verr := tokumu.ValidateChange(snapEditLookup{snapLookup{s.st(r).snap}}, 0, &tokumu.Change{Op: tokumu.OpPut, Kind: tokumu.KindClaim, ID: pc.ID, After: pc}); verr != nil {
+				err = tokumu.Errorf(tokumu.EINVALID, "%s; %s", tokumu.ErrorMessage(err), tokumu.ErrorMessage(verr))
+			}
+		}
+	}
 	if strings.TrimSpace(f.Reason) == "" {
 		f.Errors["reason"] = "Every change needs its reason."
-		s.render(w, r, http.StatusBadRequest, "claimform", f)
+		if err != nil {
+			fail(err) // shows the reason's message too
+		} else {
+			s.render(w, r, http.StatusBadRequest, "claimform", f)
+		}
 		return
 	}
-	c, err := f.In.claim(id)
 	if err != nil {
 		fail(err)
 		return
@@ -311,9 +325,22 @@ func (s *Server) entityHint(r *http.Request, msg string) string {
 		return msg
 	}
 	out := fmt.Sprintf("no entity has the id %q: the form takes ids", m[1])
+	// A typo of an id (harbin-tokumu-kikn) is said as tokumu check says
+	// it; a name (Harbin) gets the entities it names.
+	typo := func() string {
+		if len(m[1]) > 100 {
+			return out
+		}
+		es := s.st(r).snap.entityList()
+		ids := make([]string, len(es))
+		for i, e := range es {
+			ids[i] = e.ID
+		}
+		return out + suggest.DidYouMean(m[1], ids)
+	}
 	ix, err := s.st(r).searchIndex()
 	if err != nil || strings.TrimSpace(m[1]) == "" {
-		return out
+		return typo()
 	}
 	res, err := ix.Search(search.Query{Text: m[1], Limit: 3})
 	if err != nil {
@@ -326,8 +353,8 @@ func (s *Server) entityHint(r *http.Request, msg string) string {
 			hits = append(hits, h.Entity+" ("+b.Label(h.Entity)+")")
 		}
 	}
-	if len(hits) > 0 {
-		out += " — " + strings.Join(hits, ", ") + "?"
+	if len(hits) == 0 {
+		return typo()
 	}
-	return out
+	return out + " — " + strings.Join(hits, ", ") + "?"
 }

@@ -77,6 +77,22 @@ func inputOf(c *tokumu.Claim) claimInput {
 // identifies it when id is ""). The date and the grade are read here; the
 // rest is the Editor's to validate.
 func (in claimInput) claim(id string) (*tokumu.Claim, error) {
+	c, probs := in.build(id)
+	if len(probs) > 0 {
+		return nil, tokumu.Errorf(tokumu.EINVALID, "%s", strings.Join(probs, "; "))
+	}
+	return c, nil
+}
+
+// claimLenient is claim with what did not read left out (a date or a
+// grade that is not one), for checking the rest in the same round.
+func (in claimInput) claimLenient(id string) (*tokumu.Claim, []string) {
+	return in.build(id)
+}
+
+// build turns the input into a claim and the problems of what it could
+// not read.
+func (in claimInput) build(id string) (*tokumu.Claim, []string) {
 	c := &tokumu.Claim{Subject: strings.TrimSpace(in.Subject), Predicate: strings.TrimSpace(in.Predicate),
 		Object: strings.TrimSpace(in.Object), Value: strings.TrimSpace(in.Value), Unit: strings.TrimSpace(in.Unit),
 		Role: strings.TrimSpace(in.Role), Lang: strings.TrimSpace(in.Lang), Where: strings.TrimSpace(in.Where),
@@ -102,8 +118,9 @@ func (in claimInput) claim(id string) (*tokumu.Claim, error) {
 		gr, err := tokumu.ParseGrade(g)
 		if err != nil {
 			probs = append(probs, fmt.Sprintf("claim.grade: %q: %v (write B2, or leave it out for the source's default)", clip(g), err))
+		} else {
+			c.Grade = gr
 		}
-		c.Grade = gr
 	}
 	if c.Source == "" {
 		probs = append(probs, "claim.source: every claim needs its source (a bibliography key, as on /sources)")
@@ -120,14 +137,11 @@ func (in claimInput) claim(id string) (*tokumu.Claim, error) {
 			c.Lang = lang
 		}
 	}
-	if len(probs) > 0 {
-		return nil, tokumu.Errorf(tokumu.EINVALID, "%s", strings.Join(probs, "; "))
-	}
 	c.ID = id
 	if c.ID == "" {
 		c.ID = tokumu.DeriveClaimID(c)
 	}
-	return c, nil
+	return c, probs
 }
 
 // writeRequest is the body of a write.
@@ -304,6 +318,12 @@ func claimWarnings(st *state, c *tokumu.Claim) []string {
 	}
 	return ws
 }
+
+// snapEditLookup is the served corpus as a tokumu.EditLookup, for checking
+// a form's claim before it is written.
+type snapEditLookup struct{ snapLookup }
+
+func (l snapEditLookup) Source(id string) *tokumu.Source { return l.sn.Sources[id] }
 
 // snapLookup is the served corpus as a tokumu.Lookup. Its claims are
 // those with an id of their own (the analyses index them): a derived id

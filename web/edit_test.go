@@ -419,10 +419,15 @@ func TestForms(t *testing.T) {
 		// refusals of the predicate and of an object given by name, which
 		// names the entity the form wants.
 		bad.Set("grade", "B9")
+		bad.Set("by", "kwantung-armyy")
+		bad.Set("reason", "")
 		st, body, _ = postForm(t, c, es.url+"/entities/kwantung-army/claims", bad)
-		if st != 400 || !strings.Contains(body, `id="e-when"`) || !strings.Contains(body, `id="e-grade"`) {
-			t.Errorf("a bad date and grade: %d; want both messages beside their fields:\n%.2500s", st, body)
+		if st != 400 || !strings.Contains(body, `id="e-when"`) || !strings.Contains(body, `id="e-grade"`) || !strings.Contains(body, `id="e-reason"`) ||
+			!strings.Contains(body, `id="e-by"`) || !strings.Contains(body, "did you mean kwantung-army?") || !strings.Contains(body, `value="p/8"`) {
+			t.Errorf("a bad date, grade, perspective and no reason: %d; want all four messages beside their fields in one round, the id suggested:\n%.2500s", st, body)
 		}
+		bad.Set("by", "")
+		bad.Set("reason", "from the form")
 		bad.Set("when", "1940")
 		bad.Set("grade", "B2")
 		bad.Set("predicate", "head_of")
