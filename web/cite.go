@@ -2,10 +2,12 @@ package web
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/format"
@@ -17,10 +19,14 @@ import (
 // the last three). The release names the corpus hash, so two citations of
 // the same release cite the same data.
 
-// citation is one item cited four ways.
+// citation is one item cited in the forms of three traditions: Chicago
+// (English), GOST (Russian reference lists), SIST 02 (Japanese), and the
+// citation managers' BibTeX, RIS and CSL-JSON.
 type citation struct {
 	Permalink string
 	Chicago   string
+	GOST      string
+	SIST      string
 	BibTeX    string
 	RIS       string
 	CSL       string
@@ -46,7 +52,7 @@ var bibEscape = strings.NewReplacer(`\`, `\textbackslash{}`, `{`, `\{`, `}`, `\}
 var risLine = strings.NewReplacer("\r", " ", "\n", " ")
 
 func (it citeItem) citation() citation {
-	c := citation{Permalink: it.Permalink, Chicago: it.Chicago}
+	c := citation{Permalink: it.Permalink, Chicago: it.Chicago, GOST: it.gost(), SIST: it.sist()}
 	container := it.Dataset.Title
 	edition := edition(it.Release)
 	today := time.Now().Format("2006-01-02")
@@ -139,6 +145,83 @@ func (it citeItem) citation() citation {
 	js, _ := json.MarshalIndent([]any{item}, "", "  ")
 	c.CSL = string(js)
 	return c
+}
+
+// gost cites the item as a Russian reference list does, after ГОСТ Р
+// 7.0.100–2018 and 7.0.108–2022 for a part of a resource on the network:
+// the title, // the dataset : its kind / its editors, – the version, – the
+// year, – URL (the day of access); a person's initials lead the name in
+// the statement of responsibility.
+func (it citeItem) gost() string {
+	return it.gostOf(strings.TrimSuffix(it.Title, ".")+" // "+it.Dataset.Title, true)
+}
+
+// gostWhole is gost of the whole dataset, which is the item.
+func (it citeItem) gostWhole() string { return it.gostOf(it.Dataset.Title, false) }
+
+func (it citeItem) gostOf(head string, part bool) string {
+	var b strings.Builder
+	b.WriteString(head + " : набор данных")
+	if ns := it.Dataset.names(); len(ns) > 0 {
+		parts := make([]string, len(ns))
+		for i, n := range ns {
+			parts[i] = n.Literal
+			if n.Literal == "" {
+				parts[i] = initials(n.Given) + " " + n.Family
+			}
+		}
+		b.WriteString(" / ред. " + strings.Join(parts, ", "))
+	}
+	b.WriteString(". – Версия " + it.Release + ".")
+	year := time.Now().Year()
+	if !it.Issued.IsZero() {
+		year = it.Issued.UTC().Year()
+	}
+	fmt.Fprintf(&b, " – %d.", year)
+	if part && it.Dataset.URL != "" {
+		b.WriteString(" – URL набора данных: " + it.Dataset.URL + ".")
+	}
+	b.WriteString(" – URL: " + it.Permalink + " (дата обращения: " + time.Now().Format("02.01.2006") + ").")
+	return b.String()
+}
+
+// initials shortens given names to their initials: "Yuki" → "Y.",
+// "Alvin D." → "A. D.".
+func initials(given string) string {
+	var out []string
+	for _, w := range strings.Fields(given) {
+		r, _ := utf8.DecodeRuneInString(w)
+		out = append(out, string(r)+".")
+	}
+	return strings.Join(out, " ")
+}
+
+// sist cites the item as SIST 02 (the Japanese guideline for citing, which
+// Japanese journals follow) writes a web page: its authors — here the
+// dataset's editors, 編 — "the title", the site, its version and date, the
+// address and (参照 the day of access).
+func (it citeItem) sist() string {
+	return it.sistOf("\"" + strings.TrimSuffix(it.Title, ".") + "\". " + it.Dataset.Title)
+}
+
+// sistWhole is sist of the whole dataset.
+func (it citeItem) sistWhole() string { return it.sistOf(it.Dataset.Title) }
+
+func (it citeItem) sistOf(head string) string {
+	var b strings.Builder
+	if ns := it.Dataset.names(); len(ns) > 0 {
+		parts := make([]string, len(ns))
+		for i, n := range ns {
+			parts[i] = n.inverted()
+		}
+		b.WriteString(strings.Join(parts, "; ") + "編. ")
+	}
+	b.WriteString(head + ". リリース " + it.Release)
+	if !it.Issued.IsZero() {
+		b.WriteString(", " + it.Issued.UTC().Format("2006-01-02"))
+	}
+	b.WriteString(". " + it.Permalink + ", (参照 " + time.Now().Format("2006-01-02") + ").")
+	return b.String()
 }
 
 // dateParts is CSL's [year, month, day] of an ISO date.

@@ -173,6 +173,8 @@ func TestDatasetCitation(t *testing.T) {
 	today := time.Now().Format("January 2, 2006")
 	var rel struct {
 		Cite, Title, URL string
+		CiteGOST         string `json:"cite_gost"`
+		CiteSIST         string `json:"cite_sist"`
 		Editors          []string
 	}
 	getJSON(t, ts.URL+"/api/release", &rel)
@@ -180,8 +182,20 @@ func TestDatasetCitation(t *testing.T) {
 		!strings.HasSuffix(rel.Cite, "Accessed "+today+". https://doi.org/10.5281/zenodo.0000000.") || rel.Title != "Harbin Papers" || len(rel.Editors) != 2 {
 		t.Errorf("/api/release: %+v", rel)
 	}
+	// The Russian and Japanese forms: GOST's initials before the name and
+	// its date of access, SIST's 編 and 参照.
+	today2 := time.Now().Format("02.01.2006")
+	if !strings.HasPrefix(rel.CiteGOST, "Harbin Papers : набор данных / ред. Y. Okada, Research Group on Manchuria. – Версия ") ||
+		!strings.HasSuffix(rel.CiteGOST, " – URL: https://doi.org/10.5281/zenodo.0000000 (дата обращения: "+today2+").") ||
+		!strings.HasPrefix(rel.CiteSIST, "Okada, Yuki; Research Group on Manchuria編. Harbin Papers. リリース ") ||
+		!strings.HasSuffix(rel.CiteSIST, ". https://doi.org/10.5281/zenodo.0000000, (参照 "+time.Now().Format("2006-01-02")+").") {
+		t.Errorf("/api/release in GOST and SIST:\n%s\n%s", rel.CiteGOST, rel.CiteSIST)
+	}
 	_, body := getAccept(t, ts.URL+"/entities/harbin-tokumu-kikan", "")
 	for _, want := range []string{"In Harbin Papers, edited by Yuki Okada and Research Group on Manchuria (https://doi.org/10.5281/zenodo.0000000). Dataset, release ",
+		"Harbin Special Service Agency // Harbin Papers : набор данных / ред. Y. Okada, Research Group on Manchuria. – Версия ",
+		" – URL набора данных: https://doi.org/10.5281/zenodo.0000000. – URL: " + ts.URL + "/entities/harbin-tokumu-kikan (дата обращения: " + today2 + ").",
+		"Okada, Yuki; Research Group on Manchuria編. \"Harbin Special Service Agency\". Harbin Papers. リリース ",
 		"Part of the dataset https://doi.org/10.5281/zenodo.0000000.",
 		"editor = {Okada, Yuki and {Research Group on Manchuria}},", "urldate = {" + time.Now().Format("2006-01-02") + "},", "ED  - Okada, Yuki", "ED  - Research Group on Manchuria"} {
 		if !strings.Contains(html.UnescapeString(body), want) {

@@ -28,6 +28,10 @@ type releaseJSON struct {
 	Edited   bool   `json:"edited,omitempty"`
 	Version  string `json:"version"`
 	Cite     string `json:"cite"`
+	// CiteGOST and CiteSIST cite the release as Russian (ГОСТ Р 7.0.100)
+	// and Japanese (SIST 02) reference lists do.
+	CiteGOST string `json:"cite_gost"`
+	CiteSIST string `json:"cite_sist"`
 	// Title, Editors and URL are the corpus's citation settings
 	// (settings.yaml, citation:); URL is its persistent address.
 	Title   string   `json:"title"`
@@ -42,6 +46,12 @@ func (s *Server) handleRelease(w http.ResponseWriter, r *http.Request) {
 		Version: tokumu.Version, Cite: chicagoRelease(st.snap.dataset(), rel, baseURL(r))}
 	d := st.snap.dataset()
 	out.Title, out.Editors, out.URL = d.Title, d.Editors, d.URL
+	u := baseURL(r)
+	if d.URL != "" {
+		u = d.URL
+	}
+	it := citeItem{Title: d.Title, Permalink: u, Release: rel, Dataset: d, Issued: st.snap.releaseDate(rel)}
+	out.CiteGOST, out.CiteSIST = it.gostWhole(), it.sistWhole()
 	if st.rev > st.importRev {
 		out.Revision = st.rev // revisions up to the import's changed data it replaced
 	}

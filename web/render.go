@@ -718,6 +718,13 @@ func (b *base) ViewExports() []viewExport {
 // its parameters, the release and the address, so that the figure in a
 // handout names what it shows.
 func (b *base) ViewCite() string {
+	u := b.viewURL()
+	return "“" + b.Title + ".” In " + b.sn.dataset().in() + ". Dataset, " + edition(b.Release()) + ". Accessed " + accessed() + ". " + u + "."
+}
+
+// viewURL is the address a view's citation gives: the page with the
+// parameters in effect.
+func (b *base) viewURL() string {
 	u := b.Origin + b.Path
 	q := url.Values{}
 	for k, v := range b.viewParams() {
@@ -729,5 +736,12 @@ func (b *base) ViewCite() string {
 	if e := q.Encode(); e != "" {
 		u += "?" + e
 	}
-	return "“" + b.Title + ".” In " + b.sn.dataset().in() + ". Dataset, " + edition(b.Release()) + ". Accessed " + accessed() + ". " + u + "."
+	return u
+}
+
+// ViewCitation is ViewCite's page in the Russian and Japanese forms
+// (GOST, SIST 02).
+func (b *base) ViewCitation() citation {
+	rel := b.Release()
+	return citeItem{Title: b.Title, Permalink: b.viewURL(), Release: rel, Dataset: b.sn.dataset(), Issued: b.sn.releaseDate(rel)}.citation()
 }

@@ -24,7 +24,7 @@ import (
 const chromeJS = `(() => {
   const lang = document.documentElement.lang;
   const data = 'a.ent, .ref, .note, .val, code, .cite-short, .snippet, .hit-title, .name, td.name, script, style, noscript, ' +
-    'svg text, svg title, article.source > h1, .ent-head h1, .chicago, .why, .role, .unit, .summary, .gloss, .thesis-text, ' +
+    'svg text, svg title, article.source > h1, .ent-head h1, .chicago, .gost, .sist, .why, .role, .unit, .summary, .gloss, .thesis-text, ' +
     'select[name=root] option, select[name=by] option, select[name=subject] option, select[name=org] option, ' +
     'select[name=place] option, select[name=period] option, select[name=unit] option, select[name=tag] option';
   const body = document.body.cloneNode(true);
