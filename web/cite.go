@@ -307,7 +307,7 @@ func (p *claimPage) claimGist() string {
 	}
 	when := ""
 	if !c.When.IsZero() {
-		when = c.When.Human("en")
+		when = c.When.Human(p.Lang)
 	}
 	switch {
 	case what != "" && when != "":
