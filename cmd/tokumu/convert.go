@@ -207,12 +207,9 @@ func (cv *converter) source(id string) *tokumu.Source {
 	return cv.srcByID[id]
 }
 
-func (cv *converter) file(name string) error {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return usagef("tokumu convert zotero.bib --to corpus/", "cannot read %s: %v", name, errors.Unwrap(err))
-	}
-	var entries []format.BibEntry
+// parseBibliography reads a citation manager's export by its extension:
+// CSL-JSON, BibTeX or RIS; isBib is false for any other file.
+func parseBibliography(name string, data []byte) (entries []format.BibEntry, isBib bool, err error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".json":
 		entries, err = format.ParseCSLJSON(bytes.NewReader(data))
@@ -220,7 +217,21 @@ func (cv *converter) file(name string) error {
 		entries, err = format.ParseBibTeX(bytes.NewReader(data))
 	case ".ris":
 		entries, err = format.ParseRIS(bytes.NewReader(data))
-	case ".csv":
+	default:
+		return nil, false, nil
+	}
+	return entries, true, err
+}
+
+func (cv *converter) file(name string) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return usagef("tokumu convert zotero.bib --to corpus/", "cannot read %s: %v", name, errors.Unwrap(err))
+	}
+	entries, isBib, err := parseBibliography(name, data)
+	switch {
+	case isBib:
+	case strings.EqualFold(filepath.Ext(name), ".csv"):
 		cv.claimsCSV(name, data)
 		return nil
 	default:
@@ -692,15 +703,7 @@ func loadAwaiting(fsys fs.FS, err error, inputs []string) (*tokumu.Dataset, erro
 		if rerr != nil {
 			continue
 		}
-		var entries []format.BibEntry
-		switch strings.ToLower(filepath.Ext(name)) {
-		case ".json":
-			entries, _ = format.ParseCSLJSON(bytes.NewReader(data))
-		case ".bib", ".bibtex":
-			entries, _ = format.ParseBibTeX(bytes.NewReader(data))
-		case ".ris":
-			entries, _ = format.ParseRIS(bytes.NewReader(data))
-		}
+		entries, _, _ := parseBibliography(name, data)
 		for _, e := range entries {
 			brought[e.Source.ID] = e.Source
 		}
