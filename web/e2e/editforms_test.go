@@ -113,7 +113,8 @@ func TestAddSourceEntityClaim(t *testing.T) {
 	// The new pages in Japanese and Russian show no English chrome.
 	frags := englishFragments()
 	for _, p := range []string{"/sources/new?lang=ja", "/entities/new?lang=ru", "/entities/shiken-henshusha/names/new?lang=ja",
-		"/entities/shiken-henshusha/history?lang=ru", "/sources/new?lang=ru", "/entities/new?lang=ja", "/releases?lang=ja", "/releases?lang=ru"} {
+		"/entities/shiken-henshusha/history?lang=ru", "/sources/new?lang=ru", "/entities/new?lang=ja", "/releases?lang=ja", "/releases?lang=ru",
+		"/sources/e2etest2026/edit?lang=ja", "/sources/e2etest2026/edit?lang=ru"} {
 		b.run(t, "load "+p, chromedp.Navigate(base+p), chromedp.WaitVisible(`main h1`), chromedp.Evaluate(chromeJS, &text))
 		b.audit(t, axeSrc, p)
 		for _, f := range frags {
