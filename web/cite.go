@@ -147,39 +147,42 @@ func (it citeItem) citation() citation {
 	return c
 }
 
-// gost cites the item as a Russian reference list does, after ГОСТ Р
-// 7.0.100–2018 and 7.0.108–2022 for a part of a resource on the network:
-// the title, // the dataset : its kind / its editors, – the version, – the
-// year, – URL (the day of access); a person's initials lead the name in
-// the statement of responsibility.
+// gost cites the item as a Russian reference list writes an electronic
+// resource, after ГОСТ Р 7.0.100–2018: the title // the dataset : its
+// kind / its editors (a person's initials first, "под редакцией"; a body
+// by its name, a group apart after " ; "). – the version. – the year it
+// was frozen (none when no release dates it). – URL: the address (the day
+// of access). One URL, the item's: the dataset's own address is cited as
+// the whole dataset's.
 func (it citeItem) gost() string {
-	return it.gostOf(strings.TrimSuffix(it.Title, ".")+" // "+it.Dataset.Title, true)
+	return it.gostOf(strings.TrimSuffix(it.Title, ".") + " // " + it.Dataset.Title)
 }
 
 // gostWhole is gost of the whole dataset, which is the item.
-func (it citeItem) gostWhole() string { return it.gostOf(it.Dataset.Title, false) }
+func (it citeItem) gostWhole() string { return it.gostOf(it.Dataset.Title) }
 
-func (it citeItem) gostOf(head string, part bool) string {
+func (it citeItem) gostOf(head string) string {
 	var b strings.Builder
 	b.WriteString(head + " : набор данных")
-	if ns := it.Dataset.names(); len(ns) > 0 {
-		parts := make([]string, len(ns))
-		for i, n := range ns {
-			parts[i] = n.Literal
-			if n.Literal == "" {
-				parts[i] = initials(n.Given) + " " + n.Family
-			}
+	var people, bodies []string
+	for _, n := range it.Dataset.names() {
+		if n.Literal != "" {
+			bodies = append(bodies, n.Literal)
+		} else {
+			people = append(people, initials(n.Given)+" "+n.Family)
 		}
-		b.WriteString(" / ред. " + strings.Join(parts, ", "))
+	}
+	var groups []string
+	if len(people) > 0 {
+		groups = append(groups, "под редакцией "+strings.Join(people, ", "))
+	}
+	groups = append(groups, bodies...)
+	if len(groups) > 0 {
+		b.WriteString(" / " + strings.Join(groups, " ; "))
 	}
 	b.WriteString(". – Версия " + it.Release + ".")
-	year := time.Now().Year()
 	if !it.Issued.IsZero() {
-		year = it.Issued.UTC().Year()
-	}
-	fmt.Fprintf(&b, " – %d.", year)
-	if part && it.Dataset.URL != "" {
-		b.WriteString(" – URL набора данных: " + it.Dataset.URL + ".")
+		fmt.Fprintf(&b, " – %d.", it.Issued.UTC().Year())
 	}
 	b.WriteString(" – URL: " + it.Permalink + " (дата обращения: " + time.Now().Format("02.01.2006") + ").")
 	return b.String()
@@ -201,7 +204,7 @@ func initials(given string) string {
 // dataset's editors, 編 — "the title", the site, its version and date, the
 // address and (参照 the day of access).
 func (it citeItem) sist() string {
-	return it.sistOf("\"" + strings.TrimSuffix(it.Title, ".") + "\". " + it.Dataset.Title)
+	return it.sistOf("“" + strings.TrimSuffix(it.Title, ".") + "”. " + it.Dataset.Title)
 }
 
 // sistWhole is sist of the whole dataset.

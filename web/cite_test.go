@@ -185,7 +185,7 @@ func TestDatasetCitation(t *testing.T) {
 	// The Russian and Japanese forms: GOST's initials before the name and
 	// its date of access, SIST's 編 and 参照.
 	today2 := time.Now().Format("02.01.2006")
-	if !strings.HasPrefix(rel.CiteGOST, "Harbin Papers : набор данных / ред. Y. Okada, Research Group on Manchuria. – Версия ") ||
+	if !strings.HasPrefix(rel.CiteGOST, "Harbin Papers : набор данных / под редакцией Y. Okada ; Research Group on Manchuria. – Версия ") ||
 		!strings.HasSuffix(rel.CiteGOST, " – URL: https://doi.org/10.5281/zenodo.0000000 (дата обращения: "+today2+").") ||
 		!strings.HasPrefix(rel.CiteSIST, "Okada, Yuki; Research Group on Manchuria編. Harbin Papers. リリース ") ||
 		!strings.HasSuffix(rel.CiteSIST, ". https://doi.org/10.5281/zenodo.0000000, (参照 "+time.Now().Format("2006-01-02")+").") {
@@ -193,9 +193,9 @@ func TestDatasetCitation(t *testing.T) {
 	}
 	_, body := getAccept(t, ts.URL+"/entities/harbin-tokumu-kikan", "")
 	for _, want := range []string{"In Harbin Papers, edited by Yuki Okada and Research Group on Manchuria (https://doi.org/10.5281/zenodo.0000000). Dataset, release ",
-		"Harbin Special Service Agency // Harbin Papers : набор данных / ред. Y. Okada, Research Group on Manchuria. – Версия ",
-		" – URL набора данных: https://doi.org/10.5281/zenodo.0000000. – URL: " + ts.URL + "/entities/harbin-tokumu-kikan (дата обращения: " + today2 + ").",
-		"Okada, Yuki; Research Group on Manchuria編. \"Harbin Special Service Agency\". Harbin Papers. リリース ",
+		"Harbin Special Service Agency // Harbin Papers : набор данных / под редакцией Y. Okada ; Research Group on Manchuria. – Версия ",
+		". – URL: " + ts.URL + "/entities/harbin-tokumu-kikan (дата обращения: " + today2 + ").",
+		"Okada, Yuki; Research Group on Manchuria編. “Harbin Special Service Agency”. Harbin Papers. リリース ",
 		"Part of the dataset https://doi.org/10.5281/zenodo.0000000.",
 		"editor = {Okada, Yuki and {Research Group on Manchuria}},", "urldate = {" + time.Now().Format("2006-01-02") + "},", "ED  - Okada, Yuki", "ED  - Research Group on Manchuria"} {
 		if !strings.Contains(html.UnescapeString(body), want) {

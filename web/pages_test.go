@@ -89,8 +89,8 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		// A visual page cites itself (the view, the release, its address)
 		// and links its data, with its range, in the formats its readers use.
 		{"/map?year=1939", 200, []string{`<h2 id="viewcite-h">Cite this view</h2>`, `“Map of places.” In A Source-Grounded Knowledge Base of Japanese Military Intelligence against the USSR, 1922–1945, edited by tokumu editors. Dataset, release `, `/map?year=1939.`, `href="/api/export?format=geojson&amp;from=1939&amp;to=1939" download>geojson</a>`,
-			`<dd class="gost" lang="ru">Map of places // A Source-Grounded Knowledge Base of Japanese Military Intelligence against the USSR, 1922–1945 : набор данных / ред. tokumu editors. – Версия `,
-			`<dd class="sist" lang="ja">tokumu editors編. &#34;Map of places&#34;. A Source-Grounded Knowledge Base`}, nil},
+			`<dd class="gost" lang="ru">Map of places // A Source-Grounded Knowledge Base of Japanese Military Intelligence against the USSR, 1922–1945 : набор данных / tokumu editors. – Версия `,
+			`<dd class="sist" lang="ja">tokumu editors編. “Map of places”. A Source-Grounded Knowledge Base`}, nil},
 		// A view is cited with the parameters in effect, defaults filled in,
 		// so that a change of the corpus's defaults does not change what the
 		// citation shows; its data is the view's.
