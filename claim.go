@@ -57,7 +57,17 @@ type NamedAs struct {
 	Subject     string `json:"subject,omitempty"`
 	Object      string `json:"object,omitempty"`
 	Perspective string `json:"by,omitempty"`
+	// Words says whose words the fields are: "" for the source's own
+	// (or those of the translation the editors read), WordsEditors for the
+	// editors' account of how the source named the entity — the source's
+	// words were not written down when it was read, or it was read only in
+	// summary. Pages print the first as a quotation, the second as the
+	// editors' account, never in quotation marks.
+	Words string `json:"words,omitempty"`
 }
+
+// WordsEditors marks a NamedAs in the editors' words.
+const WordsEditors = "editors"
 
 // IsZero reports whether no wording is kept.
 func (n NamedAs) IsZero() bool { return n == NamedAs{} }
@@ -67,7 +77,7 @@ func (n NamedAs) Encode() string {
 	if n.IsZero() {
 		return ""
 	}
-	b, _ := json.Marshal(n) // three strings: cannot fail
+	b, _ := json.Marshal(n) // four strings: cannot fail
 	return string(b)
 }
 

@@ -434,6 +434,7 @@ func ClaimDiff(b, a *Claim) []string {
 	f("named_as.subject", b.NamedAs.Subject, a.NamedAs.Subject)
 	f("named_as.object", b.NamedAs.Object, a.NamedAs.Object)
 	f("named_as.by", b.NamedAs.Perspective, a.NamedAs.Perspective)
+	f("named_as.words", b.NamedAs.Words, a.NamedAs.Words)
 	f("note", b.Note, a.Note)
 	f("supported_by", strings.Join(b.SupportedBy, ", "), strings.Join(a.SupportedBy, ", "))
 	f("complicated_by", strings.Join(b.ComplicatedBy, ", "), strings.Join(a.ComplicatedBy, ", "))

@@ -185,6 +185,12 @@ func validateNamedAs(c *Claim) []Problem {
 			ps = append(ps, problem(f.field, "%s has %d characters; keep the source's name for the entity (at most %d) and quote the passage in note", f.field, utf8.RuneCountInString(w), maxNamedAs))
 		}
 	}
+	switch w := c.NamedAs.Words; {
+	case w != "" && w != WordsEditors:
+		ps = append(ps, problem("named_as.words", "named_as.words is %q: write words: %s where the phrase is the editors' account of the source's words (not recorded, or read in summary), or leave it out where they are the source's", w, WordsEditors))
+	case w != "" && c.NamedAs.Subject == "" && c.NamedAs.Object == "" && c.NamedAs.Perspective == "":
+		ps = append(ps, problem("named_as.words", "named_as.words says whose words the phrase is, but named_as gives none: add subject, o or by, or remove words"))
+	}
 	return ps
 }
 

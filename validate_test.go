@@ -66,6 +66,12 @@ func TestValidateClaim(t *testing.T) {
 			NamedAs: tokumu.NamedAs{Object: "the Japanese\nmission"}}, "named_as.o", "one line"},
 		{"named as a passage", tokumu.Person, tokumu.Claim{Subject: "officer", Predicate: "head_of", Object: "agency", Source: "src",
 			NamedAs: tokumu.NamedAs{Object: strings.Repeat("words ", 40)[:201]}}, "named_as.o", "has 201 characters"},
+		{"named as in the editors' words", tokumu.Person, tokumu.Claim{Subject: "officer", Predicate: "head_of", Object: "agency", Source: "src",
+			NamedAs: tokumu.NamedAs{Object: "the mission", Words: tokumu.WordsEditors}}, "", ""},
+		{"named as in someone's words", tokumu.Person, tokumu.Claim{Subject: "officer", Predicate: "head_of", Object: "agency", Source: "src",
+			NamedAs: tokumu.NamedAs{Object: "the mission", Words: "translator"}}, "named_as.words", "write words: editors"},
+		{"named as words alone", tokumu.Person, tokumu.Claim{Subject: "officer", Predicate: "head_of", Object: "agency", Source: "src",
+			NamedAs: tokumu.NamedAs{Words: tokumu.WordsEditors}}, "named_as.words", "named_as gives none"},
 		{"bad evidence", tokumu.Person, tokumu.Claim{Predicate: "head_of", Object: "agency", Source: "src", SupportedBy: []string{"known-claim", "nothing"}}, "supported_by", `"nothing" is neither`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,7 +25,7 @@ var (
 	EntitiesHeader = []string{"id", "type", "label", "names", "summary_en", "summary_ja", "summary_ru", "tags"}
 	ClaimsHeader   = []string{"id", "subject", "predicate", "object", "value", "unit", "role", "lang", "when", "where",
 		"source", "loc", "grade", "by", "planted_by", "note", "supported_by", "complicated_by",
-		"named_subject", "named_object", "named_by", "when_text"}
+		"named_subject", "named_object", "named_by", "when_text", "named_words"}
 	SourcesHeader = []string{"id", "kind", "type", "author", "editor", "title", "title_en", "container", "publisher",
 		"place", "issued", "volume", "issue", "pages", "edition", "url", "doi", "isbn", "archive", "archive_location",
 		"accessed", "language", "note"}
@@ -99,7 +99,7 @@ func ClaimRecord(c *tokumu.Claim) []string {
 	return []string{c.ID, c.Subject, c.Predicate, c.Object, c.Value, c.Unit, c.Role, c.Lang, c.When.EDTF, c.Where,
 		c.Source, c.Locator, c.Grade.String(), c.Perspective, c.PlantedBy, c.Note,
 		strings.Join(c.SupportedBy, " "), strings.Join(c.ComplicatedBy, " "),
-		c.NamedAs.Subject, c.NamedAs.Object, c.NamedAs.Perspective, text}
+		c.NamedAs.Subject, c.NamedAs.Object, c.NamedAs.Perspective, text, c.NamedAs.Words}
 }
 
 // agents writes authors as "Family, Given; Literal".

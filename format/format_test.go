@@ -141,7 +141,7 @@ func TestCSV(t *testing.T) {
 			est = r
 		}
 	}
-	if want := []string{"c-est-1936", "soviet-far-eastern-forces", "strength", "", "100", "divisions", "", "", "1936", "", "zor23", "p/88", "B2", "kwantung-army", "", "", "c-kikan-part-of", "harbin", "", "", "the Japanese", ""}; !slices.Equal(est, want) {
+	if want := []string{"c-est-1936", "soviet-far-eastern-forces", "strength", "", "100", "divisions", "", "", "1936", "", "zor23", "p/88", "B2", "kwantung-army", "", "", "c-kikan-part-of", "harbin", "", "", "the Japanese", "", ""}; !slices.Equal(est, want) {
 		t.Errorf("the estimate's row %q, want %q", est, want)
 	}
 	// One table alone.

@@ -31,7 +31,7 @@ func writeGEXF(ctx context.Context, w io.Writer, x *Export) error {
 <meta><creator>tokumu</creator><description>entities and the relation claims between them</description></meta>
 <graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">
 <attributes class="node"><attribute id="type" title="type" type="string"/></attributes>
-<attributes class="edge"><attribute id="predicate" title="predicate" type="string"/><attribute id="when" title="when" type="string"/><attribute id="source" title="source" type="string"/><attribute id="grade" title="grade" type="string"/><attribute id="by" title="perspective" type="string"/><attribute id="role" title="role" type="string"/><attribute id="named_subject" title="named_subject" type="string"/><attribute id="named_object" title="named_object" type="string"/><attribute id="named_by" title="named_by" type="string"/></attributes>
+<attributes class="edge"><attribute id="predicate" title="predicate" type="string"/><attribute id="when" title="when" type="string"/><attribute id="source" title="source" type="string"/><attribute id="grade" title="grade" type="string"/><attribute id="by" title="perspective" type="string"/><attribute id="role" title="role" type="string"/><attribute id="named_subject" title="named_subject" type="string"/><attribute id="named_object" title="named_object" type="string"/><attribute id="named_by" title="named_by" type="string"/><attribute id="named_words" title="named_words" type="string"/></attributes>
 <nodes>
 `)
 	err := x.Entities(ctx, func(e *tokumu.Entity) error {
@@ -112,7 +112,7 @@ func xmlEscSlow(s string) string {
 // its source.
 func gexfOptional(c *tokumu.Claim) string {
 	var b strings.Builder
-	for _, kv := range [][2]string{{"role", c.Role}, {"named_subject", c.NamedAs.Subject}, {"named_object", c.NamedAs.Object}, {"named_by", c.NamedAs.Perspective}} {
+	for _, kv := range [][2]string{{"role", c.Role}, {"named_subject", c.NamedAs.Subject}, {"named_object", c.NamedAs.Object}, {"named_by", c.NamedAs.Perspective}, {"named_words", c.NamedAs.Words}} {
 		if kv[1] != "" {
 			b.WriteString(`<attvalue for="` + kv[0] + `" value="` + xmlEsc(kv[1]) + `"/>`)
 		}

@@ -37,6 +37,7 @@ func writeGraphML(ctx context.Context, w io.Writer, x *Export) error {
 <key id="named_subject" for="edge" attr.name="named_subject" attr.type="string"/>
 <key id="named_object" for="edge" attr.name="named_object" attr.type="string"/>
 <key id="named_by" for="edge" attr.name="named_by" attr.type="string"/>
+<key id="named_words" for="edge" attr.name="named_words" attr.type="string"/>
 <graph id="tokumu" edgedefault="directed">
 `)
 	err := x.Entities(ctx, func(e *tokumu.Entity) error {
@@ -80,6 +81,7 @@ func writeGraphML(ctx context.Context, w io.Writer, x *Export) error {
 		data("named_subject", c.NamedAs.Subject)
 		data("named_object", c.NamedAs.Object)
 		data("named_by", c.NamedAs.Perspective)
+		data("named_words", c.NamedAs.Words)
 		bw.WriteString("</edge>\n")
 		return nil
 	})

@@ -241,6 +241,11 @@ func graph(ctx context.Context, x *Export, emit func(triple) error) error {
 				g.add(s, nsTK+n.p, str(n.words))
 			}
 		}
+		if c.NamedAs.Words != "" {
+			// Whose the words above are: "editors" for the editors'
+			// account of the source's words, which were not recorded.
+			g.add(s, nsTK+"namedAsWords", str(c.NamedAs.Words))
+		}
 		for _, id := range c.SupportedBy {
 			g.add(s, nsTK+"supportedBy", iri(x.Options.Base+evidencePath(x, id)))
 		}

@@ -135,7 +135,10 @@ func tlBody(c *tokumu.Claim, src *tokumu.Source, label func(string) string) stri
 	// The source's own words where the editors identified an entity: the
 	// slide must not say more than its source.
 	for _, n := range []struct{ what, words string }{{"subject", c.NamedAs.Subject}, {"object", c.NamedAs.Object}, {"holder of the view", c.NamedAs.Perspective}} {
-		if n.words != "" {
+		switch {
+		case n.words != "" && c.NamedAs.Words == tokumu.WordsEditors:
+			b.WriteString("<p>" + html.EscapeString("The source's words for the "+n.what+" were not recorded; in the editors' account: "+n.words+". The identification is the editors'.") + "</p>")
+		case n.words != "":
 			b.WriteString("<p>" + html.EscapeString("The source says \u201c"+n.words+"\u201d for the "+n.what+": the identification is the editors'.") + "</p>")
 		}
 	}

@@ -116,7 +116,7 @@ func Fixture() *tokumu.Dataset {
 			{ID: "c-est-1936", Subject: "soviet-far-eastern-forces", Predicate: "strength", Value: "100", Unit: "divisions",
 				When: when("1936", 19360101, 19361231, 19360101, 19361231, false), Source: "zor23", Locator: "p/88", Grade: b2,
 				Perspective: "kwantung-army", PlantedBy: "placeholder-deception",
-				NamedAs: tokumu.NamedAs{Subject: "the Red Army in the Far East", Perspective: "the Japanese"}, SupportedBy: []string{"c-kikan-part-of"}, ComplicatedBy: []string{"harbin", "c-kikan-located"}},
+				NamedAs: tokumu.NamedAs{Subject: "the Red Army in the Far East", Perspective: "the Japanese", Words: tokumu.WordsEditors}, SupportedBy: []string{"c-kikan-part-of"}, ComplicatedBy: []string{"harbin", "c-kikan-located"}},
 			{ID: "c-real-1936", Subject: "soviet-far-eastern-forces", Predicate: "strength", Value: "80", Unit: "divisions", Lang: "en",
 				When: when("1936", 19360101, 19361231, 19360101, 19361231, false), Source: "yak", Locator: "p/89", Grade: b2, Role: "test",
 				Note: "the count the estimate is compared with"},

@@ -19,11 +19,12 @@ import (
 // built). One array and one block leave no such holes, and take no more
 // room. The values are unchanged.
 func CompactClaims(claims []*tokumu.Claim) []*tokumu.Claim {
-	fields := func(c *tokumu.Claim) [20]*string {
-		return [20]*string{&c.Subject, &c.Predicate, &c.Object, &c.Value, &c.Unit, &c.Role, &c.Lang,
+	const nFields = 21
+	fields := func(c *tokumu.Claim) [nFields]*string {
+		return [nFields]*string{&c.Subject, &c.Predicate, &c.Object, &c.Value, &c.Unit, &c.Role, &c.Lang,
 			&c.When.EDTF, &c.When.Text, &c.Where, &c.Source, &c.Locator, &c.Perspective, &c.PlantedBy,
 			// Unique to a claim: not worth a map entry.
-			&c.ID, &c.Note, &c.Origin, &c.NamedAs.Subject, &c.NamedAs.Object, &c.NamedAs.Perspective}
+			&c.ID, &c.Note, &c.Origin, &c.NamedAs.Subject, &c.NamedAs.Object, &c.NamedAs.Perspective, &c.NamedAs.Words}
 	}
 	const shared = 14 // the first 14 fields are interned
 	size := 0
@@ -39,7 +40,7 @@ func CompactClaims(claims []*tokumu.Claim) []*tokumu.Claim {
 	block.Grow(size)
 	type span struct{ lo, hi int32 }
 	at := map[string]span{}
-	spans := make([][20]span, len(claims))
+	spans := make([][nFields]span, len(claims))
 	for i, c := range claims {
 		for k, f := range fields(c) {
 			s := *f

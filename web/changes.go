@@ -204,7 +204,7 @@ func (s *Server) handleClaimFormPost(w http.ResponseWriter, r *http.Request) {
 	f.In = claimInput{Subject: subject, Predicate: pf("predicate"), Object: pf("object"), Value: pf("value"), Unit: pf("unit"),
 		Role: pf("role"), Lang: pf("lang"), When: pf("when"), Where: pf("where"), Source: pf("source"), Locator: pf("loc"),
 		Grade: pf("grade"), Perspective: pf("by"), PlantedBy: pf("planted_by"), Note: pf("note"),
-		NamedAs:     tokumu.NamedAs{Subject: pf("named_subject"), Object: pf("named_object"), Perspective: pf("named_by")},
+		NamedAs:     tokumu.NamedAs{Subject: pf("named_subject"), Object: pf("named_object"), Perspective: pf("named_by"), Words: pf("named_words")},
 		SupportedBy: idList(pf("supported_by")), ComplicatedBy: idList(pf("complicated_by"))}
 	f.Reason = pf("reason")
 	var err error
@@ -310,7 +310,7 @@ func parseBase(v string) (int64, error) {
 // them.
 var claimFormFields = map[string]bool{"predicate": true, "object": true, "value": true, "unit": true, "role": true,
 	"lang": true, "when": true, "where": true, "source": true, "loc": true, "grade": true, "by": true, "planted_by": true,
-	"named_subject": true, "named_object": true, "named_by": true, "note": true, "supported_by": true, "complicated_by": true}
+	"named_subject": true, "named_object": true, "named_by": true, "named_words": true, "note": true, "supported_by": true, "complicated_by": true}
 
 // unknownEntity reads the id out of a validation message about one.
 var unknownEntity = regexp.MustCompile(`^unknown entity "([^"]*)"$`)

@@ -264,3 +264,19 @@ func TestCitationGivesRelease(t *testing.T) {
 		t.Errorf("pandoc --citeproc renders the claim's citation as:\n%s (%v)", out, err)
 	}
 }
+
+// TestNamedAsEditorsWords: a named_as in the editors' words (words:
+// editors) is said as theirs, never as the source's quotation, on the
+// entity's page and in the claim's JSON.
+func TestNamedAsEditorsWords(t *testing.T) {
+	ts := fixtureServer(t)
+	_, body := getAccept(t, ts.URL+"/entities/soviet-far-eastern-forces", "text/html")
+	body = html.UnescapeString(body)
+	if !strings.Contains(body, "the source's words not recorded; in the editors' account: the Japanese") || strings.Contains(body, "the source says “the Japanese”") {
+		t.Errorf("the editors' account of the holder's name is shown as:\n%s", body[max(0, strings.Index(body, "the Japanese")-300):min(len(body), strings.Index(body, "the Japanese")+100)])
+	}
+	_, js := getAccept(t, ts.URL+"/claims/c-est-1936", "application/json")
+	if !strings.Contains(js, `"words":"editors"`) {
+		t.Errorf("the claim's JSON lacks named_as.words: %s", js)
+	}
+}

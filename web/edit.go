@@ -99,7 +99,7 @@ func (in claimInput) build(id string) (*tokumu.Claim, []string) {
 		Source: strings.TrimSpace(in.Source), Locator: strings.TrimSpace(in.Locator), Perspective: strings.TrimSpace(in.Perspective),
 		PlantedBy: strings.TrimSpace(in.PlantedBy), Note: strings.TrimSpace(in.Note), SupportedBy: in.SupportedBy, ComplicatedBy: in.ComplicatedBy,
 		NamedAs: tokumu.NamedAs{Subject: strings.TrimSpace(in.NamedAs.Subject), Object: strings.TrimSpace(in.NamedAs.Object),
-			Perspective: strings.TrimSpace(in.NamedAs.Perspective)}}
+			Perspective: strings.TrimSpace(in.NamedAs.Perspective), Words: strings.TrimSpace(in.NamedAs.Words)}}
 	// Every problem at once, so that a form shows each beside its field
 	// rather than one per submission.
 	var probs []string

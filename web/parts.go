@@ -94,7 +94,7 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 	var sb strings.Builder
 	switch {
 	case c.Object != "":
-		sb.WriteString(string(b.Link(c.Object)) + string(b.Named(c.NamedAs.Object)))
+		sb.WriteString(string(b.Link(c.Object)) + string(b.Named(c.NamedAs.Object, c.NamedAs.Words)))
 	case c.Value != "":
 		sb.WriteString(`<span class="val"`)
 		if a := b.ValueLang(c); a != "" {
@@ -118,12 +118,14 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 	}
 	if c.Perspective != "" {
 		sb.WriteString(` <span class="persp" title="` + esc(b.T("claim.persp.title")) + `">` + string(b.TH("claim.according", b.Link(c.Perspective))) + `</span>` +
-			string(b.Named(c.NamedAs.Perspective)))
+			string(b.Named(c.NamedAs.Perspective, c.NamedAs.Words)))
 	}
 	if c.PlantedBy != "" {
 		sb.WriteString(` <span class="planted">` + string(b.TH("claim.planted", b.Link(c.PlantedBy))) + `</span>`)
 	}
-	if w := c.NamedAs.Subject; w != "" {
+	if w := c.NamedAs.Subject; w != "" && c.NamedAs.Words == tokumu.WordsEditors {
+		sb.WriteString(string(b.Named(w, c.NamedAs.Words)))
+	} else if w != "" {
 		sb.WriteString(` <span class="named" title="` + esc(b.T("claim.named.title")) + `">(` + esc(b.T("claim.named.subject", w)) + `)</span>`)
 	}
 	return template.HTML(sb.String())
@@ -173,9 +175,15 @@ var longDigits = regexp.MustCompile(`[0-9]{4,}`)
 // Named is the source's own words for an entity the editors
 // identified (tokumu.NamedAs), shown after the entity's link: a reader
 // sees both the identification and what the page says.
-func (b *base) Named(words string) template.HTML {
+//
+// whose is the NamedAs's Words: the editors' account of the source's words
+// (tokumu.WordsEditors) is said as theirs, never in quotation marks.
+func (b *base) Named(words string, whose ...string) template.HTML {
 	if words == "" {
 		return ""
+	}
+	if len(whose) > 0 && whose[0] == tokumu.WordsEditors {
+		return template.HTML(` <span class="named editors" title="` + esc(b.T("claim.named.editors.title")) + `">(` + esc(b.T("claim.named.editors", words)) + `)</span>`)
 	}
 	return template.HTML(` <span class="named" title="` + esc(b.T("claim.named.title")) + `">(` + esc(b.T("claim.named", words)) + `)</span>`)
 }

@@ -76,6 +76,8 @@ func (d *decoder) claim(n *yaml.Node, subject string) *claimDecl {
 					c.NamedAs.Object = d.str(w, "named_as."+key)
 				case "by":
 					c.NamedAs.Perspective = d.str(w, "named_as."+key)
+				case "words":
+					c.NamedAs.Words = d.str(w, "named_as."+key)
 				}
 			})
 		case "note":

@@ -18,7 +18,7 @@ var claimFields = []string{"id", "p", "o", "v", "unit", "role", "lang", "when", 
 
 // namedAsFields are the keys of a claim's named_as: the claim fields whose
 // entity the source names in its own words.
-var namedAsFields = []string{"subject", "o", "by"}
+var namedAsFields = []string{"subject", "o", "by", "words"}
 
 func (d *decoder) entity(n *yaml.Node) *entityDecl {
 	e := &tokumu.Entity{Origin: d.file}

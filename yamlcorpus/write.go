@@ -346,6 +346,7 @@ func claimNode(c *tokumu.Claim, src Sources) *yaml.Node {
 		setStr(n, "subject", c.NamedAs.Subject)
 		setStr(n, "o", c.NamedAs.Object)
 		setStr(n, "by", c.NamedAs.Perspective)
+		setStr(n, "words", c.NamedAs.Words)
 		set(m, "named_as", n)
 	}
 	setStr(m, "note", c.Note)

@@ -275,7 +275,7 @@ func (cv *converter) file(name string) error {
 // allows (the checks say so).
 var csvColumns = []string{"id", "subject", "predicate", "object", "value", "unit", "role", "lang", "when", "where",
 	"source", "loc", "grade", "by", "planted_by", "note", "supported_by", "complicated_by",
-	"named_subject", "named_object", "named_by", "when_text"}
+	"named_subject", "named_object", "named_by", "when_text", "named_words"}
 
 var csvAlias = map[string]string{"perspective": "by", "locator": "loc", "p": "predicate", "o": "object", "v": "value"}
 
@@ -283,7 +283,7 @@ var csvAlias = map[string]string{"perspective": "by", "locator": "loc", "p": "pr
 var problemColumn = map[string]string{"p": "predicate", "o": "object", "v": "value", "unit": "unit", "when": "when",
 	"where": "where", "by": "by", "planted_by": "planted_by", "source": "source", "supported_by": "supported_by",
 	"complicated_by": "complicated_by", "named_as.subject": "named_subject", "named_as.o": "named_object",
-	"named_as.by": "named_by"}
+	"named_as.by": "named_by", "named_as.words": "named_words"}
 
 func (cv *converter) claimsCSV(name string, data []byte) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // the byte-order mark Excel writes
@@ -439,7 +439,7 @@ func (cv *converter) row(name string, line int, rec []string, col map[string]int
 	c := &tokumu.Claim{Subject: entity("subject"), Object: entity("object"), Where: entity("where"),
 		Perspective: entity("by"), PlantedBy: entity("planted_by"), Value: get("value"), Unit: get("unit"),
 		Role: get("role"), Lang: get("lang"), Source: get("source"), Locator: get("loc"), Note: get("note"), ID: get("id"),
-		NamedAs: tokumu.NamedAs{Subject: get("named_subject"), Object: get("named_object"), Perspective: get("named_by")}}
+		NamedAs: tokumu.NamedAs{Subject: get("named_subject"), Object: get("named_object"), Perspective: get("named_by"), Words: get("named_words")}}
 	if c.Subject == "" {
 		bad("subject", "every claim needs a subject: the id or a name of an entity of the corpus")
 	}

@@ -60,14 +60,14 @@ follows.`,
 				}
 				obj := c.Label(p.Object, m.Lang)
 				if w := p.NamedAs.Object; w != "" {
-					obj += " (" + i18n.For(m.Lang).T("claim.named", w) + ")"
+					obj += " (" + namedText(i18n.For(m.Lang), w, p.NamedAs.Words) + ")"
 				}
 				fmt.Fprintf(m.Stdout, "  %s: %s — %s %s\n", label, obj, p.Source, p.Grade)
 			}
 			for _, pl := range op.Plants {
 				recv := c.Label(pl.Receiver, m.Lang)
 				if w := pl.Claim.NamedAs.Perspective; w != "" && pl.Receiver == pl.Claim.Perspective {
-					recv += " (" + i18n.For(m.Lang).T("claim.named", w) + ")"
+					recv += " (" + namedText(i18n.For(m.Lang), w, pl.Claim.NamedAs.Words) + ")"
 				}
 				fmt.Fprintf(m.Stdout, "  planted %s: %q — received by %s — %s %s\n", whenText(pl.Claim.When), pl.Claim.Value, recv, pl.Claim.Source, pl.Claim.Grade)
 				if pl.RepeatsAbove {
@@ -108,9 +108,18 @@ follows.`,
 func byText(c *view.Corpus, cl *tokumu.Claim, lang string) string {
 	s := c.Label(cl.Perspective, lang)
 	if w := cl.NamedAs.Perspective; w != "" {
-		s += " (" + i18n.For(lang).T("claim.named", w) + ")"
+		s += " (" + namedText(i18n.For(lang), w, cl.NamedAs.Words) + ")"
 	}
 	return s
+}
+
+// namedText says a named_as phrase: as the source's words in quotation
+// marks, or, for the editors' account of them (words: editors), as theirs.
+func namedText(tr *i18n.Printer, words, whose string) string {
+	if whose == tokumu.WordsEditors {
+		return tr.T("claim.named.editors", words)
+	}
+	return tr.T("claim.named", words)
 }
 
 func movementLine(c *view.Corpus, mv ledger.Movement, lang string) string {

@@ -224,7 +224,7 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 	}
 	named := func(words string) {
 		if words != "" {
-			b.WriteString(" (" + tr.T("claim.named", words) + ")")
+			b.WriteString(" (" + namedText(tr, words, c.NamedAs.Words) + ")")
 		}
 	}
 	switch {
@@ -254,7 +254,9 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 		b.WriteString(" — " + tr.T("claim.planted", r.Label(c.PlantedBy, lang)))
 	}
 	if c.Object == "" || c.Subject == self {
-		if w := c.NamedAs.Subject; w != "" {
+		if w := c.NamedAs.Subject; w != "" && c.NamedAs.Words == tokumu.WordsEditors {
+			b.WriteString(" (" + namedText(tr, w, c.NamedAs.Words) + ")")
+		} else if w != "" {
 			b.WriteString(" (" + tr.T("claim.named.subject", w) + ")")
 		}
 	}
