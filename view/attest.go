@@ -29,7 +29,7 @@ func (a Attestation) String() string {
 
 // Attester finds, for any claim, the claims that say the same thing: the
 // same subject, predicate, object or value (numbers compared as numbers,
-// with their bounds), unit and perspective, and the same time or a
+// with their bounds), unit, role, place and perspective, and the same time or a
 // narrower one within it (attests): "1939-01" attests "1939", not the
 // other way round; two versions of a tenure ("1938-04/" and "1938-08/"),
 // which the disagreements list, do not attest each other, nor does an
@@ -41,14 +41,14 @@ type Attester struct {
 	same    map[attestKey][]*tokumu.Claim
 }
 
-type attestKey struct{ subj, pred, obj, val, unit, by string }
+type attestKey struct{ subj, pred, obj, val, unit, role, where, by string }
 
 func keyOf(c *tokumu.Claim) attestKey {
 	v := c.Value
 	if f, b, ok := tokumu.ReadQuantity(v); ok {
 		v = string(b) + fmt.Sprint(f) // "≥4" is not the same assertion as "4"
 	}
-	return attestKey{c.Subject, c.Predicate, c.Object, v, c.Unit, c.Perspective}
+	return attestKey{c.Subject, c.Predicate, c.Object, v, c.Unit, c.Role, c.Where, c.Perspective}
 }
 
 // NewAttester indexes the claims and the derivation chains of sources.

@@ -84,6 +84,12 @@ func TestAttestDatesAndAuthors(t *testing.T) {
 		cl("month", "moz1", "1939-01"), cl("year", "other", "1939"), cl("span", "frus1", "1938/1939"),
 		hold("april", "moz1", "1938-04/"), hold("august", "other", "1938-08/"), hold("undated", "frus1", ""),
 		hold("april-too", "moz2", "1938-04/"), hold("april-frus", "frus2", "1938-04/"),
+		// Two posts are two assertions (CORPUS.md: an assistant attaché
+		// and the attaché), and two places two events.
+		{ID: "assistant", Subject: "yamaoka", Predicate: "attache_in", Object: "moscow", Role: "assistant military attaché", Source: "moz1"},
+		{ID: "attache", Subject: "yamaoka", Predicate: "attache_in", Object: "moscow", Role: "military attaché", Source: "other"},
+		{ID: "at-harbin", Subject: "y", Predicate: "occurred", Where: "harbin", Source: "moz1", When: w("1939")},
+		{ID: "at-mukden", Subject: "y", Predicate: "occurred", Where: "mukden", Source: "other", When: w("1939")},
 	}
 	a := view.NewAttester(srcs, cs)
 	for _, tt := range []struct{ id, want string }{
@@ -93,6 +99,8 @@ func TestAttestDatesAndAuthors(t *testing.T) {
 		{"april", "[frus1 frus2 moz1 moz2] 3"},         // not the August version; Mozokhin's two books one witness; the undated one
 		{"august", "[frus1 other] 2"},                  // the April versions do not attest it; the undated one does
 		{"undated", "[frus1 frus2 moz1 moz2 other] 4"}, // everything attests an undated claim; two FRUS documents are two witnesses
+		{"assistant", "[moz1] 1"},                      // the attaché's post does not attest the assistant's
+		{"at-harbin", "[moz1] 1"},                      // nor Mukden Harbin
 	} {
 		var c *tokumu.Claim
 		for _, x := range cs {
