@@ -58,23 +58,6 @@ func (r Rating) inconsistency() float64 {
 	return 0
 }
 
-// value places a rating on one scale (CC 2 … II −2) for diagnosticity.
-func (r Rating) value() (float64, bool) {
-	switch r {
-	case VeryConsistent:
-		return 2, true
-	case Consistent:
-		return 1, true
-	case Neutral:
-		return 0, true
-	case Inconsistent:
-		return -1, true
-	case VeryInconsistent:
-		return -2, true
-	}
-	return 0, false
-}
-
 // Weight is an evidence row's weight from its claim's grade: the
 // reliability of the source (A 1.0, B 0.8, C 0.6, D 0.4, E and F 0.2)
 // times the credibility of the claim (1 1.0, 2 0.8, 3 0.6, 4 0.4, 5 and 6
@@ -102,9 +85,12 @@ type Row struct {
 	Evidence *tokumu.Claim `json:"evidence"`
 	Weight   float64       `json:"weight"`
 	Cells    []Cell        `json:"cells"` // one per hypothesis, in Matrix.Hypotheses order
-	// Diagnosticity is the spread of the row's ratings (CC 2 … II −2,
-	// NA left out) times its weight: 0 for evidence consistent with
-	// every hypothesis alike, which Heuer says to set aside.
+	// Diagnosticity is the spread of the row's inconsistency (I 1, II 2,
+	// any other rating 0; NA left out) across the hypotheses, times its
+	// weight: what the row can do to the ranking, which counts only
+	// inconsistency. 0 for evidence that tells no hypothesis from another
+	// by what the score counts (N, C and CC alike), which Heuer says to
+	// set aside.
 	Diagnosticity float64 `json:"diagnosticity"`
 }
 
@@ -153,14 +139,19 @@ type Drop struct {
 type Matrix struct {
 	ID         string   `json:"id"` // the entity the question is about
 	Hypotheses []string `json:"hypotheses"`
-	// By is the perspective whose ratings are scored; Analysts lists all
-	// who rated.
-	By       string   `json:"by"`
-	Analysts []string `json:"analysts"`
+	// By is the analyst with the most ratings; Analysts lists all who
+	// rated. HypothesisBy gives, for each hypothesis (in Hypotheses
+	// order), the analyst whose ratings score it: the one who rated it
+	// most, so that two analysts' hypotheses on one question are each
+	// scored by their own ratings.
+	By           string   `json:"by"`
+	Analysts     []string `json:"analysts"`
+	HypothesisBy []string `json:"hypothesis_by"`
 	Rows     []Row    `json:"rows"`
 	Ranking  Ranking  `json:"ranking"`
-	// WithoutWeak is the ranking with the rows whose source is C or
-	// worse (reliability C–F) left out; Weak counts them.
+	// WithoutWeak is the ranking with the rows graded C or worse
+	// (reliability C–F: the source's, unless the claim sets its own)
+	// left out; Weak counts them.
 	WithoutWeak Ranking  `json:"without_weak"`
 	Weak        int      `json:"weak"`
 	Drops       []Drop   `json:"drops"`
@@ -241,6 +232,27 @@ func (m *Matrix) fill(rs []*tokumu.Claim, byID map[string]*tokumu.Claim) {
 	for i, h := range m.Hypotheses {
 		hi[h] = i
 	}
+	// Each hypothesis is scored by the ratings of the analyst who rated it
+	// most (ties to the matrix's analyst, then the first id).
+	per := make([]map[string]int, len(m.Hypotheses))
+	for i := range per {
+		per[i] = map[string]int{}
+	}
+	for _, r := range rs {
+		if i, ok := hi[r.Subject]; ok {
+			per[i][r.Perspective]++
+		}
+	}
+	m.HypothesisBy = make([]string, len(m.Hypotheses))
+	for i := range m.Hypotheses {
+		who, most := m.By, per[i][m.By]
+		for _, a := range m.Analysts {
+			if per[i][a] > most {
+				who, most = a, per[i][a]
+			}
+		}
+		m.HypothesisBy[i] = who
+	}
 	rowOf := map[string]int{}
 	for _, r := range rs {
 		if len(r.SupportedBy) != 1 {
@@ -263,12 +275,13 @@ func (m *Matrix) fill(rs []*tokumu.Claim, byID map[string]*tokumu.Claim) {
 			rowOf[ev.ID] = i
 			m.Rows = append(m.Rows, Row{Evidence: ev, Weight: Weight(ev.Grade), Cells: make([]Cell, len(m.Hypotheses))})
 		}
-		cell := &m.Rows[i].Cells[hi[r.Subject]]
+		h := hi[r.Subject]
+		cell := &m.Rows[i].Cells[h]
 		switch {
-		case r.Perspective != m.By:
+		case r.Perspective != m.HypothesisBy[h]:
 			cell.Others = append(cell.Others, r)
 		case cell.Claim != nil:
-			m.Problems = append(m.Problems, fmt.Sprintf("%s: %s already rated %s against %s (%s)", r.ID, m.By, ev.ID, r.Subject, cell.Claim.ID))
+			m.Problems = append(m.Problems, fmt.Sprintf("%s: %s already rated %s against %s (%s)", r.ID, r.Perspective, ev.ID, r.Subject, cell.Claim.ID))
 		default:
 			cell.Rating, cell.Claim = val, r
 		}
@@ -280,14 +293,28 @@ func (m *Matrix) fill(rs []*tokumu.Claim, byID map[string]*tokumu.Claim) {
 		}
 		return m.Rows[i].Evidence.ID < m.Rows[j].Evidence.ID
 	})
+	// A cell its hypothesis's analyst did not rate scores as consistent:
+	// Heuer fills every cell, so say which are empty.
+	for h, id := range m.Hypotheses {
+		var empty []string
+		for _, r := range m.Rows {
+			if r.Cells[h].Claim == nil {
+				empty = append(empty, r.Evidence.ID)
+			}
+		}
+		if len(empty) > 0 {
+			m.Problems = append(m.Problems, fmt.Sprintf("%s: %d of %d rows have no rating by %s, and score as consistent: %s",
+				id, len(empty), len(m.Rows), m.HypothesisBy[h], strings.Join(empty, ", ")))
+		}
+	}
 	for i := range m.Rows {
 		r := &m.Rows[i]
 		lo, hi, n := 0.0, 0.0, 0
 		for _, c := range r.Cells {
-			v, ok := c.Rating.value()
-			if !ok {
+			if c.Rating == "" || c.Rating == NotApplicable {
 				continue
 			}
+			v := c.Rating.inconsistency()
 			if n == 0 || v < lo {
 				lo = v
 			}
@@ -300,7 +327,7 @@ func (m *Matrix) fill(rs []*tokumu.Claim, byID map[string]*tokumu.Claim) {
 	}
 	all := func(int) bool { return true }
 	m.Ranking = m.rank(all)
-	weak := func(i int) bool { return m.Rows[i].Evidence.Grade.Reliability <= 'B' }
+	weak := func(i int) bool { return m.Rows[i].Evidence.Grade.Reliability <= 'B' } // keeps A and B
 	for i := range m.Rows {
 		if !weak(i) {
 			m.Weak++
@@ -354,16 +381,29 @@ func (m *Matrix) rank(keep func(int) bool) Ranking {
 // hypothesis), then the weighted and unweighted inconsistency scores.
 func (m *Matrix) WriteCSV(w io.Writer, label func(id string) string) error {
 	cw := csv.NewWriter(w)
-	head := []string{"evidence", "text", "source", "grade", "weight", "diagnosticity"}
+	head := []string{"evidence", "text", "when", "by", "source", "grade", "weight", "diagnosticity"}
 	for _, h := range m.Hypotheses {
 		head = append(head, label(h))
+	}
+	// Each cell's rating claim, so that a rating is traced to its claim,
+	// its analyst, its reason and its source.
+	for i, h := range m.Hypotheses {
+		head = append(head, label(h)+" — rating claim ("+label(m.HypothesisBy[i])+")")
 	}
 	cw.Write(head)
 	f := func(x float64) string { return strconv.FormatFloat(math.Round(x*1e6)/1e6, 'f', -1, 64) }
 	for _, r := range m.Rows {
-		line := []string{r.Evidence.ID, r.Evidence.Value, r.Evidence.Source, r.Evidence.Grade.String(), f(r.Weight), f(r.Diagnosticity)}
+		e := r.Evidence
+		line := []string{e.ID, EvidenceText(e, label), e.When.EDTF, e.Perspective, e.Source, e.Grade.String(), f(r.Weight), f(r.Diagnosticity)}
 		for _, c := range r.Cells {
 			line = append(line, string(c.Rating))
+		}
+		for _, c := range r.Cells {
+			id := ""
+			if c.Claim != nil {
+				id = c.Claim.ID
+			}
+			line = append(line, id)
 		}
 		cw.Write(line)
 	}
@@ -371,7 +411,7 @@ func (m *Matrix) WriteCSV(w io.Writer, label func(id string) string) error {
 		name string
 		get  func(Score) float64
 	}{{"weighted inconsistency", func(s Score) float64 { return s.Inconsistency }}, {"inconsistency (unweighted)", func(s Score) float64 { return s.Count }}} {
-		line := []string{"", total.name, "", "", "", ""}
+		line := []string{"", total.name, "", "", "", "", "", ""}
 		for _, sc := range m.Ranking.Scores {
 			line = append(line, f(total.get(sc)))
 		}
@@ -379,6 +419,19 @@ func (m *Matrix) WriteCSV(w io.Writer, label func(id string) string) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// EvidenceText says what an evidence claim says, for a row: its value and
+// unit ("≤28 rifle divisions" of its subject), or, for a relation, its
+// subject, predicate and object, which have no text of their own.
+func EvidenceText(c *tokumu.Claim, label func(id string) string) string {
+	switch {
+	case c.Object != "":
+		return label(c.Subject) + " — " + c.Predicate + " — " + label(c.Object)
+	case c.Unit != "":
+		return label(c.Subject) + ": " + c.Value + " " + c.Unit
+	}
+	return c.Value
 }
 
 func sorted(ids []string) []string {

@@ -56,6 +56,9 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 //	e4   II   C    C
 //
 // Weighted inconsistency: h-1 0.36 + 2×0.16 = 0.68; h-2 0.64; h-3 2×0.64 = 1.28.
+// Diagnosticity, the spread of each row's inconsistency (I 1, II 2, else
+// 0) times its weight: e1 (0,1,2) 2×0.64; e2 (1,0,0) 1×0.36; e3 0; e4
+// (2,0,0) 2×0.16.
 func TestMatrix(t *testing.T) {
 	ms := ach.Build(load(t, "testdata/corpus"))
 	if len(ms) != 1 {
@@ -66,7 +69,7 @@ func TestMatrix(t *testing.T) {
 		t.Fatalf("matrix %s by %s (analysts %v), %d rows; want q-1 by analyst-x, 4 rows", m.ID, m.By, m.Analysts, len(m.Rows))
 	}
 	wantW := []float64{0.64, 0.36, 1, 0.16}
-	wantD := []float64{3 * 0.64, 2 * 0.36, 0, 3 * 0.16}
+	wantD := []float64{2 * 0.64, 1 * 0.36, 0, 2 * 0.16}
 	for i, r := range m.Rows {
 		if r.Evidence.ID != fmt.Sprintf("e%d", i+1) || !near(r.Weight, wantW[i]) || !near(r.Diagnosticity, wantD[i]) {
 			t.Errorf("row %d: %s weight %v diagnosticity %v; want e%d %v %v", i, r.Evidence.ID, r.Weight, r.Diagnosticity, i+1, wantW[i], wantD[i])
@@ -109,8 +112,8 @@ func TestMatrix(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
-	if len(lines) != 7 || lines[0] != "evidence,text,source,grade,weight,diagnosticity,h-1,h-2,h-3" ||
-		lines[1] != "e1,Evidence one.,arch,B2,0.64,1.92,C,I,II" || !strings.HasSuffix(lines[5], ",0.68,0.64,1.28") {
+	if len(lines) != 7 || lines[0] != "evidence,text,when,by,source,grade,weight,diagnosticity,h-1,h-2,h-3,h-1 — rating claim (analyst-x),h-2 — rating claim (analyst-x),h-3 — rating claim (analyst-x)" ||
+		!strings.HasPrefix(lines[1], "e1,Evidence one.,") || !strings.HasSuffix(lines[1], ",arch,B2,0.64,1.28,C,I,II,h-1-e1,h-2-e1,h-3-e1") || !strings.HasSuffix(lines[5], ",0.68,0.64,1.28") {
 		t.Errorf("CSV:\n%s", buf.String())
 	}
 }
@@ -140,5 +143,41 @@ func TestEmbeddedMatrices(t *testing.T) {
 				t.Errorf("%s without the weak rows: tied, top = %s; want the first two tied", m.ID, got)
 			}
 		}
+	}
+}
+
+// TestTwoAnalysts: a second analyst's hypothesis on the same question is
+// scored by her ratings, not left empty (and so "consistent") because
+// another analyst rated more; a cell she did not rate is named.
+//
+// analyst-y adds h-4 and rates e1 I, e2 II, e3 N, not e4: weighted
+// inconsistency 0.64×1 + 0.36×2 = 1.36, unweighted 1 + 2 = 3.
+func TestTwoAnalysts(t *testing.T) {
+	in := load(t, "testdata/corpus")
+	hypOf, rating := in.Vocab.ID(tokumu.RoleHypothesisOf), in.Vocab.ID(tokumu.RoleRating)
+	in.Claims = append(in.Claims, &tokumu.Claim{ID: "h4-of", Subject: "h-4", Predicate: hypOf, Object: "q-1", Source: "ed"})
+	for i, r := range []struct{ ev, v string }{{"e1", "I"}, {"e2", "II"}, {"e3", "N"}} {
+		in.Claims = append(in.Claims, &tokumu.Claim{ID: fmt.Sprintf("h4-r%d", i+1), Subject: "h-4", Predicate: rating, Value: r.v,
+			Perspective: "analyst-y", SupportedBy: []string{r.ev}, Source: "ed"})
+	}
+	m := ach.Build(in)[0]
+	if fmt.Sprint(m.Hypotheses) != "[h-1 h-2 h-3 h-4]" || fmt.Sprint(m.HypothesisBy) != "[analyst-x analyst-x analyst-x analyst-y]" {
+		t.Fatalf("hypotheses %v scored by %v", m.Hypotheses, m.HypothesisBy)
+	}
+	if s := m.Ranking.Scores[3]; !near(s.Inconsistency, 1.36) || s.Count != 3 {
+		t.Errorf("h-4 scores %v (%v unweighted); want 1.36 (3)", s.Inconsistency, s.Count)
+	}
+	// analyst-y's rating of e1 against h-1 stays beside analyst-x's.
+	if c := m.Rows[0].Cells[0]; c.Rating != ach.Consistent || len(c.Others) != 1 {
+		t.Errorf("h-1/e1: %s with %d others; want analyst-x's C and analyst-y's beside it", c.Rating, len(c.Others))
+	}
+	found := false
+	for _, p := range m.Problems {
+		if strings.HasPrefix(p, "h-4: 1 of 4 rows have no rating by analyst-y") && strings.HasSuffix(p, ": e4") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("problems %v; want h-4's unrated e4 named", m.Problems)
 	}
 }

@@ -52,7 +52,7 @@ func TestAnalysesPages(t *testing.T) {
 		{"/network?certain=1&from=1938&to=1940", 200, []string{"Most connected"}, nil},
 		{"/api/ledger", 200, []string{`"operations"`, `"maki-mirage"`}, nil},
 		{"/api/ach/lyushkov-defection-1938", 200, []string{`"hypotheses"`, `"hyp-1938-plant"`, `"without_weak"`}, nil},
-		{"/api/ach/lyushkov-defection-1938?format=csv", 200, []string{"evidence,text,source,grade,weight,diagnosticity,", "weighted inconsistency"}, nil},
+		{"/api/ach/lyushkov-defection-1938?format=csv", 200, []string{"evidence,text,when,by,source,grade,weight,diagnosticity,", "— rating claim (tokumu editors)", "hyp-1938-plant-r06", "weighted inconsistency"}, nil},
 		{"/api/path?from=lyushkov-genrikh&to=harbin-tokumu-kikan", 200, []string{`"harbin-tokumu-kikan"`, `"claims"`, `"source"`}, nil},
 		// The evidence bounds a path's steps as it bounds the network's
 		// links: an undated link to a department founded in 1940 is a

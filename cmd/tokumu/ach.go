@@ -66,16 +66,19 @@ marked). Diagnosticity is the spread of a row's ratings times its weight.
 		}
 		for _, mx := range ms {
 			fmt.Fprintf(m.Stdout, "%s [%s] — %d hypotheses, %d evidence rows, ratings by %s\n", c.Label(mx.ID, m.Lang), mx.ID, len(mx.Hypotheses), len(mx.Rows), c.Label(mx.By, m.Lang))
-			for i, id := range mx.Ranking.Order {
-				var s ach.Score
-				for _, sc := range mx.Ranking.Scores {
-					if sc.Hypothesis == id {
-						s = sc
-					}
-				}
-				fmt.Fprintf(m.Stdout, "  %d. %-60s inconsistency %.2f (unweighted %g)\n", i+1, c.Label(id, m.Lang), s.Inconsistency, s.Count)
+			col := map[string]int{} // hypothesis → its place in Hypotheses
+			for i, h := range mx.Hypotheses {
+				col[h] = i
 			}
-			fmt.Fprintf(m.Stdout, "  without the %d rows from C-or-worse sources: %s\n", mx.Weak, labels(c.Label, mx.WithoutWeak, m.Lang))
+			for i, id := range mx.Ranking.Order {
+				s := mx.Ranking.Scores[col[id]]
+				by := ""
+				if a := mx.HypothesisBy[col[id]]; a != mx.By {
+					by = " (rated by " + c.Label(a, m.Lang) + ")"
+				}
+				fmt.Fprintf(m.Stdout, "  %d. %-60s inconsistency %.2f (unweighted %g)%s\n", i+1, c.Label(id, m.Lang), s.Inconsistency, s.Count, by)
+			}
+			fmt.Fprintf(m.Stdout, "  without the %d rows graded C or worse: %s\n", mx.Weak, labels(c.Label, mx.WithoutWeak, m.Lang))
 			var rests []string
 			for _, d := range mx.Drops {
 				if d.TopChanged {
@@ -88,13 +91,20 @@ marked). Diagnosticity is the spread of a row's ratings times its weight.
 				fmt.Fprintln(m.Stdout, "  no single row changes the first place")
 			}
 			if len(args) == 1 {
+				// The columns in the ranking's order, headed by its numbers.
 				fmt.Fprintln(m.Stdout)
+				head := make([]string, len(mx.Ranking.Order))
+				for i := range head {
+					head[i] = fmt.Sprintf("%-2d", i+1)
+				}
+				fmt.Fprintf(m.Stdout, "  %s  (the hypotheses ranked above; w weight, d diagnosticity)\n", strings.Join(head, " "))
+				label := func(id string) string { return c.Label(id, m.Lang) }
 				for _, r := range mx.Rows {
-					cells := make([]string, len(r.Cells))
-					for i, cl := range r.Cells {
-						cells[i] = fmt.Sprintf("%-2s", cl.Rating)
+					cells := make([]string, len(mx.Ranking.Order))
+					for i, id := range mx.Ranking.Order {
+						cells[i] = fmt.Sprintf("%-2s", r.Cells[col[id]].Rating)
 					}
-					fmt.Fprintf(m.Stdout, "  %s  w %.2f  d %.2f  %s %s  %s\n", strings.Join(cells, " "), r.Weight, r.Diagnosticity, r.Evidence.Grade, r.Evidence.ID, trim(r.Evidence.Value, 70))
+					fmt.Fprintf(m.Stdout, "  %s  w %.2f  d %.2f  %s %s  %s\n", strings.Join(cells, " "), r.Weight, r.Diagnosticity, r.Evidence.Grade, r.Evidence.ID, trim(ach.EvidenceText(r.Evidence, label), 70))
 				}
 			}
 			for _, p := range mx.Problems {
