@@ -147,8 +147,8 @@ type Matrix struct {
 	By           string   `json:"by"`
 	Analysts     []string `json:"analysts"`
 	HypothesisBy []string `json:"hypothesis_by"`
-	Rows     []Row    `json:"rows"`
-	Ranking  Ranking  `json:"ranking"`
+	Rows         []Row    `json:"rows"`
+	Ranking      Ranking  `json:"ranking"`
 	// WithoutWeak is the ranking with the rows graded C or worse
 	// (reliability C–F: the source's, unless the claim sets its own)
 	// left out; Weak counts them.
