@@ -14,12 +14,14 @@ import (
 	"github.com/tokumu/tokumu/view"
 )
 
-// DefaultTolerance is how many days an actual count may lie outside an
-// estimate's own date bounds and still be compared with it: one month. A
-// "1941-07" estimate meets counts dated in June–August 1941; a "1941"
+// DefaultTolerance is how many days before an estimate's own date bounds
+// an actual count may lie and still be compared with it: one month. A
+// "1941-07" estimate meets counts dated in June–July 1941; a "1941"
 // estimate meets any 1941 count (its own precision is the year) and those
-// of December 1940 and January 1942. A July estimate is never divided by
-// a December count.
+// of December 1940. A count after the estimate's span is never taken
+// (CORPUS.md: "take the nearest earlier count"): the strength it counts
+// may already have changed — a November 1941 estimate is not divided by
+// an end-of-1941 count, after the autumn's transfers west.
 const DefaultTolerance = 31
 
 // Filter selects quantities and series. Zero fields select everything.
@@ -218,9 +220,9 @@ func points(cs []*tokumu.Claim) []*Point {
 	return out
 }
 
-// pair finds the counts within e's window: [Earliest−tol, Latest+tol].
+// pair finds the counts within e's window: [Earliest−tol, Latest].
 func pair(e *Point, actual []*Point, tol int) (Pair, bool) {
-	lo, hi := addDays(e.When.Earliest, -tol), addDays(e.When.Latest, tol)
+	lo, hi := addDays(e.When.Earliest, -tol), e.When.Latest
 	var in []*Point
 	for _, a := range actual {
 		if a.When.Earliest <= hi && lo <= a.When.Latest && a.Low > 0 {

@@ -58,7 +58,7 @@ var (
 	pAuditOffset    = intSpec{"offset", "/api/audit", 0, 0, 1_000_000, "findings to skip"}
 	pListLimit      = intSpec{"limit", "/disagreements, /audit", 50, 1, 500, "items per page"}
 	pListOffset     = intSpec{"offset", "/disagreements, /audit", 0, 0, 1_000_000, "items to skip"}
-	pTolerance      = intSpec{"tolerance", "/api/estimates, /estimates", ledger.DefaultTolerance, 0, 3660, "days between an estimate and the count it is paired with"}
+	pTolerance      = intSpec{"tolerance", "/api/estimates, /estimates", ledger.DefaultTolerance, 0, 3660, "days before an estimate's dates a count it is paired with may lie (never after)"}
 	pChangesLimit   = intSpec{"limit", "/api/changes, /changes", 50, 1, 200, "revisions per page"}
 	pChangesBefore  = intSpec{"before", "/api/changes, /changes", 0, 0, 2_000_000_000, "only revisions numbered below it (the next page); 0: from the newest"}
 )

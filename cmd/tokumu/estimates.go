@@ -21,13 +21,13 @@ var cmdEstimates = &command{
 
 For every quantity (subject, predicate, unit) each perspective's series
 and the historiography's; each estimate paired with the counts whose date
-lies within the estimate's own date bounds widened by --tolerance days (a
-"1941" estimate meets any 1941 count, a "1941-07" one only counts of June
-to August with the default of 31 days). The ratio estimate ÷ count is
+lies within the estimate's own date bounds or --tolerance days before
+them, never after (a "1941" estimate meets any 1941 count, a "1941-07"
+one only counts of June and July with the default of 31 days). The ratio estimate ÷ count is
 given for the nearest count, with the range every count in the window and
 both ends of any range allow. Then each organ's error over time.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
-		fs.IntVar(&estFlags.tolerance, "tolerance", ledger.DefaultTolerance, "days a count may lie outside an estimate's dates and still be compared")
+		fs.IntVar(&estFlags.tolerance, "tolerance", ledger.DefaultTolerance, "days before an estimate's dates a count may lie and still be compared (never after)")
 		fs.StringVar(&estFlags.by, "by", "", "only this organ's or person's estimates (entity id)")
 		fs.StringVar(&estFlags.subject, "subject", "", "only this subject (entity id)")
 		fs.StringVar(&estFlags.unit, "unit", "", "only this unit: men, divisions, tanks, aircraft …")

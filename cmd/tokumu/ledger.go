@@ -34,7 +34,7 @@ planted), listed by sequence alike. A summary by period of the thesis
 follows.`,
 	flags: func(fs *flag.FlagSet, m *Main) {
 		fs.IntVar(&ledgerHorizon, "horizon", ledger.DefaultHorizon, "days after a plant ends within which later estimates are listed")
-		fs.IntVar(&ledgerTolerance, "tolerance", ledger.DefaultTolerance, "days an actual count may lie outside an estimate's dates and still be compared")
+		fs.IntVar(&ledgerTolerance, "tolerance", ledger.DefaultTolerance, "days before an estimate's dates an actual count may lie and still be compared (never after)")
 	},
 	run: func(ctx context.Context, m *Main, args []string) error {
 		if len(args) != 0 {
