@@ -41,9 +41,15 @@ type Operation struct {
 	// receiver's previous estimate of the same quantity; MovedUp those of
 	// them that rose (the rest fell): a plant of inflated figures is
 	// followed by rises, and a fall is no success of it.
-	Moved     int `json:"moved"`
-	MovedUp   int `json:"moved_up"`
-	Estimates int `json:"estimates"` // later estimates listed
+	Moved   int `json:"moved"`
+	MovedUp int `json:"moved_up"`
+	// MovedAcross counts, of Moved, the changes across a plant: from an
+	// estimate certainly made before the plant began to one certainly
+	// made after it ended. The rest are changes between two estimates
+	// that both followed the plant (or overlapped it): drift after it,
+	// not a movement it could have made.
+	MovedAcross int `json:"moved_across"`
+	Estimates   int `json:"estimates"` // later estimates listed
 }
 
 // Plant is one planted claim and what followed it.
@@ -85,6 +91,16 @@ type Movement struct {
 	Factor      float64      `json:"factor,omitempty"`
 	ChangeBound tokumu.Bound `json:"change_bound,omitempty"`
 	Moved       bool         `json:"moved,omitempty"`
+	// Across is true when Previous was certainly made before the plant
+	// began and this estimate certainly after it ended: the change spans
+	// the plant. Overlaps is true when this estimate's date meets the
+	// plant's, so that it may have been made before the plant or while
+	// it ran ("1931-07" after a plant dated only "1931").
+	// BothAfter is true when Previous too was certainly made after the
+	// plant ended: the change is drift after the plant.
+	Across    bool `json:"across,omitempty"`
+	BothAfter bool `json:"both_after,omitempty"`
+	Overlaps  bool `json:"overlaps,omitempty"`
 	// Actual is the historiography's count for the same date (within the
 	// tolerance), with the ratio.
 	Actual *Pair `json:"actual,omitempty"`
@@ -99,12 +115,13 @@ type Movement struct {
 
 // PeriodSummary counts the ledger by period of the thesis.
 type PeriodSummary struct {
-	Period     string   `json:"period"`
-	Operations []string `json:"operations"`
-	Plants     int      `json:"plants"`
-	Estimates  int      `json:"estimates"`
-	Moved      int      `json:"moved"`
-	MovedUp    int      `json:"moved_up"` // of Moved, those that rose
+	Period      string   `json:"period"`
+	Operations  []string `json:"operations"`
+	Plants      int      `json:"plants"`
+	Estimates   int      `json:"estimates"`
+	Moved       int      `json:"moved"`
+	MovedUp     int      `json:"moved_up"`     // of Moved, those that rose
+	MovedAcross int      `json:"moved_across"` // of Moved, those across a plant (Operation.MovedAcross)
 	// MedianRatio is the median estimate ÷ count of the later estimates
 	// that have a count (and a ratio whose bound can be stated); 0 if none
 	// has.
@@ -195,7 +212,10 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 					m.Factor = e.p.Mid() / prev.Mid()
 				}
 				m.Moved = apart(e.p, prev)
+				m.Across = prev.When.Latest < cl.When.Earliest && e.p.When.Earliest > plantEnd(cl.When)
+				m.BothAfter = prev.When.Earliest > plantEnd(cl.When)
 			}
+			m.Overlaps = e.p.When.Earliest <= plantEnd(cl.When)
 			for _, ec := range e.p.Claims {
 				if slices.Contains(ec.SupportedBy, cl.ID) {
 					m.Basis, m.BasisSource = "cited", ec.Source
@@ -229,7 +249,7 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 			}
 			return strings.Compare(a.Object, b.Object)
 		})
-		op.Estimates, op.Moved, op.MovedUp = countAfter(op.Plants, func(*Plant) bool { return true })
+		op.Estimates, op.Moved, op.MovedUp, op.MovedAcross = countAfter(op.Plants, func(*Plant) bool { return true })
 		sort.SliceStable(op.Plants, func(i, j int) bool { return op.Plants[i].Claim.When.Earliest < op.Plants[j].Claim.When.Earliest })
 		for i := 1; i < len(op.Plants); i++ {
 			a, b := &op.Plants[i-1], &op.Plants[i]
@@ -279,10 +299,11 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 			if n > 0 {
 				s.Operations = append(s.Operations, op.ID)
 				s.Plants += n
-				e, mv, up := countAfter(op.Plants, inPeriod)
+				e, mv, up, ac := countAfter(op.Plants, inPeriod)
 				s.Estimates += e
 				s.Moved += mv
 				s.MovedUp += up
+				s.MovedAcross += ac
 			}
 		}
 		s.MedianRatio, s.MedianBound = median(ratios), medianBound(bounds)
@@ -305,9 +326,19 @@ func window(w tokumu.When, horizon int) (from, to tokumu.Day) {
 	return w.Earliest, addDays(end, horizon)
 }
 
+// plantEnd is the last day a plant may have been made: its latest day, or
+// for one open at the end, its latest start.
+func plantEnd(w tokumu.When) tokumu.Day {
+	if w.Latest >= tokumu.MaxDay {
+		return w.LatestStart
+	}
+	return w.Latest
+}
+
 // countAfter counts the distinct later estimates of the plants that keep
-// selects, and those of them that moved from a previous estimate.
-func countAfter(plants []Plant, keep func(*Plant) bool) (estimates, moved, up int) {
+// selects, those of them that moved from a previous estimate, and of
+// those the ones that rose and the ones whose change spans a plant.
+func countAfter(plants []Plant, keep func(*Plant) bool) (estimates, moved, up, across int) {
 	seen := map[*Point]bool{}
 	for i := range plants {
 		if !keep(&plants[i]) {
@@ -324,10 +355,13 @@ func countAfter(plants []Plant, keep func(*Plant) bool) (estimates, moved, up in
 				if m.Change > 0 {
 					up++
 				}
+				if m.Across {
+					across++
+				}
 			}
 		}
 	}
-	return estimates, moved, up
+	return estimates, moved, up, across
 }
 
 // sameAfter reports whether two plants are followed by the same list of

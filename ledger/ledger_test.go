@@ -96,9 +96,11 @@ func TestLedger(t *testing.T) {
 	if op.ID != "op-x" || op.Estimates != 2 || op.Moved != 2 || len(op.Plants) != 3 {
 		t.Fatalf("first operation %s: %d plants, %d estimates, %d moved; want op-x with 3, 2 and 2", op.ID, len(op.Plants), op.Estimates, op.Moved)
 	}
-	// 30 and 40 (March 1933) after 20 (1932): both rose.
-	if op.MovedUp != 2 {
-		t.Errorf("first operation moved up %d; want 2", op.MovedUp)
+	// 30 and 40 (March 1933) after 20 (1932): both rose. Only 1932's
+	// change spans the plant (1930/1931): its previous, 1929, came before
+	// it; 1933's previous, 1932, came after it too.
+	if op.MovedUp != 2 || op.MovedAcross != 1 {
+		t.Errorf("first operation moved up %d, across a plant %d; want 2 and 1", op.MovedUp, op.MovedAcross)
 	}
 	// plant-x2 is followed by the same two estimates as plant-x, but as
 	// sequence only; plant-x3 repeats plant-x2 exactly.
@@ -125,11 +127,12 @@ func TestLedger(t *testing.T) {
 	}
 	m := pl.After[0] // 1932, after 10 in 1929
 	if m.Estimate.Claims[0].ID != "est-1932" || m.Previous.Claims[0].ID != "est-1929" || m.Change != 10 || m.Factor != 2 ||
-		m.Basis != "sequence" || !near(m.Actual.Ratio, 1.25) {
+		m.Basis != "sequence" || !near(m.Actual.Ratio, 1.25) || !m.Across || m.BothAfter || m.Overlaps {
 		t.Errorf("1932 movement %+v: want +10 from est-1929 (×2), sequence, ratio 1.25", m)
 	}
 	m = pl.After[1] // 1933, 35 after 20; cites the plant
-	if m.Previous.Claims[0].ID != "est-1932" || m.Change != 15 || m.Factor != 1.75 || m.Basis != "cited" || m.BasisSource != "s2" || !near(m.Actual.Ratio, 1.75) {
+	if m.Previous.Claims[0].ID != "est-1932" || m.Change != 15 || m.Factor != 1.75 || m.Basis != "cited" || m.BasisSource != "s2" || !near(m.Actual.Ratio, 1.75) ||
+		m.Across || !m.BothAfter {
 		t.Errorf("1933 movement %+v: want +15 from est-1932 (×1.75), cited by s2, ratio 1.75", m)
 	}
 	if y := l.Operations[1]; y.ID != "op-y" || y.Estimates != 0 {

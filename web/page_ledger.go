@@ -99,9 +99,12 @@ func (b *base) NumText(v string) string {
 // UpDown says which way an operation's certain changes went: " (1 up,
 // 1 down)", or nothing when there were none. A plant of inflated figures
 // is followed by rises; a fall is no success of it.
-func (b *base) UpDown(moved, up int) string {
+//
+// across says how many of them span a plant (from an estimate made before
+// it to one made after it): the rest are drift after the plant.
+func (b *base) UpDown(moved, up, across int) string {
 	if moved == 0 {
 		return ""
 	}
-	return " " + b.T("ledger.updown", up, moved-up)
+	return " " + b.T("ledger.updown", up, moved-up, across)
 }

@@ -52,7 +52,7 @@ follows.`,
 			return writeJSON(m.Stdout, l)
 		}
 		for _, op := range l.Operations {
-			fmt.Fprintf(m.Stdout, "%s [%s] — %d planted claim(s), %d estimate(s) from the plants on, %d certainly changed%s\n", c.Label(op.ID, m.Lang), op.ID, len(op.Plants), op.Estimates, op.Moved, upDown(op.Moved, op.MovedUp))
+			fmt.Fprintf(m.Stdout, "%s [%s] — %d planted claim(s), %d estimate(s) from the plants on, %d certainly changed%s\n", c.Label(op.ID, m.Lang), op.ID, len(op.Plants), op.Estimates, op.Moved, upDown(op.Moved, op.MovedUp, op.MovedAcross))
 			for _, p := range op.Parties {
 				label := p.Predicate
 				if pr := c.Vocab.Pred(p.Predicate); pr != nil {
@@ -92,7 +92,7 @@ follows.`,
 		fmt.Fprintln(m.Stdout, "\nBy period:")
 		for _, p := range l.Periods {
 			fmt.Fprintf(m.Stdout, "  %-10s %d operation(s), %d plant(s), %d estimate(s) from the plants on, %d certainly changed%s, median estimate ÷ count %s\n",
-				p.Period, len(p.Operations), p.Plants, p.Estimates, p.Moved, upDown(p.Moved, p.MovedUp), p.MedianBound.Mark(ratioText(p.MedianRatio)))
+				p.Period, len(p.Operations), p.Plants, p.Estimates, p.Moved, upDown(p.Moved, p.MovedUp, p.MovedAcross), p.MedianBound.Mark(ratioText(p.MedianRatio)))
 		}
 		plants := 0
 		for _, op := range l.Operations {
@@ -132,6 +132,17 @@ func movementLine(c *view.Corpus, mv ledger.Movement, lang string) string {
 		if !mv.Moved {
 			s += ", perhaps none" // the two figures may be the same number
 		}
+		switch {
+		case mv.Across:
+			s += ", across the plant"
+		case mv.BothAfter:
+			s += ", both after the plant" // drift after it, not its effect
+		default:
+			s += ", not certainly across the plant"
+		}
+	}
+	if mv.Overlaps {
+		s += "; possibly made before the plant or while it ran"
 	}
 	if mv.Actual != nil {
 		a := mv.Actual
@@ -185,9 +196,9 @@ func (m *Main) loadAnalysis(ctx context.Context) (*view.Corpus, []*tokumu.Claim,
 // upDown says which way the certain changes went: " (1 up, 1 down)", or
 // nothing when there were none. A plant of inflated figures is followed
 // by rises; a fall is no success of it.
-func upDown(moved, up int) string {
+func upDown(moved, up, across int) string {
 	if moved == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (%d up, %d down)", up, moved-up)
+	return fmt.Sprintf(" (%d up, %d down; %d across a plant, the rest after it)", up, moved-up, across)
 }
