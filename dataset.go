@@ -70,3 +70,17 @@ func (ix *Index) HasSource(id string) bool { return ix.Sources[id] != nil }
 
 // HasClaim implements Lookup.
 func (ix *Index) HasClaim(id string) bool { return ix.Claims[id] != nil }
+
+// add appends an editable object (*Source, *Entity or *Claim, as
+// DecodeObject and a change's Before give them) to its list; anything else
+// is ignored.
+func (ds *Dataset) add(v any) {
+	switch o := v.(type) {
+	case *Source:
+		ds.Sources = append(ds.Sources, o)
+	case *Entity:
+		ds.Entities = append(ds.Entities, o)
+	case *Claim:
+		ds.Claims = append(ds.Claims, o)
+	}
+}

@@ -594,14 +594,7 @@ func RollBack(ctx context.Context, store Store, ds *Dataset, rev int64) (*Datase
 		if seen[k] || b == nil {
 			continue
 		}
-		switch old := b.(type) {
-		case *Claim:
-			out.Claims = append(out.Claims, old)
-		case *Entity:
-			out.Entities = append(out.Entities, old)
-		case *Source:
-			out.Sources = append(out.Sources, old)
-		}
+		out.add(b)
 	}
 	return &out, nil
 }

@@ -158,14 +158,7 @@ func AddReleaseObject(ds *Dataset, kind, body string) error {
 	if err != nil {
 		return err
 	}
-	switch o := v.(type) {
-	case *Source:
-		ds.Sources = append(ds.Sources, o)
-	case *Entity:
-		ds.Entities = append(ds.Entities, o)
-	case *Claim:
-		ds.Claims = append(ds.Claims, o)
-	}
+	ds.add(v)
 	return nil
 }
 
