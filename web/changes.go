@@ -245,7 +245,7 @@ func (s *Server) handleClaimFormPost(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		// The rules the Editor applies, on what did read, so that every
 		// field's problem shows in one round, not one kind per submission.
-		if pc, _ := f.In.claimLenient(id); pc != nil {
+		if pc, _ := f.In.build(id); pc != nil {
 			if verr := tokumu.ValidateChange(snapEditLookup{snapLookup{s.st(r).snap}}, 0, &tokumu.Change{Op: tokumu.OpPut, Kind: tokumu.KindClaim, ID: pc.ID, After: pc}); verr != nil {
 				err = tokumu.Errorf(tokumu.EINVALID, "%s; %s", tokumu.ErrorMessage(err), tokumu.ErrorMessage(verr))
 			}

@@ -84,14 +84,9 @@ func (in claimInput) claim(id string) (*tokumu.Claim, error) {
 	return c, nil
 }
 
-// claimLenient is claim with what did not read left out (a date or a
-// grade that is not one), for checking the rest in the same round.
-func (in claimInput) claimLenient(id string) (*tokumu.Claim, []string) {
-	return in.build(id)
-}
-
 // build turns the input into a claim and the problems of what it could
-// not read.
+// not read; what did not read (a date or a grade that is not one) is left
+// out, so that the rest can be checked in the same round.
 func (in claimInput) build(id string) (*tokumu.Claim, []string) {
 	c := &tokumu.Claim{Subject: strings.TrimSpace(in.Subject), Predicate: strings.TrimSpace(in.Predicate),
 		Object: strings.TrimSpace(in.Object), Value: strings.TrimSpace(in.Value), Unit: strings.TrimSpace(in.Unit),
