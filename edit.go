@@ -315,8 +315,11 @@ func newHistoryWhen(w When) historyWhen {
 	return historyWhen{w.EDTF, w.Text, [4]int64{int64(w.Earliest), int64(w.LatestStart), int64(w.EarliestEnd), int64(w.Latest)}, w.Interval}
 }
 
+// when returns the time, its bounds derived by this build's rules
+// (When.Rederive): a revision recorded before a rule changed puts back,
+// when reverted, the bounds its EDTF has now.
 func (h historyWhen) when() When {
-	return When{EDTF: h.E, Text: h.T, Earliest: Day(h.B[0]), LatestStart: Day(h.B[1]), EarliestEnd: Day(h.B[2]), Latest: Day(h.B[3]), Interval: h.I}
+	return When{EDTF: h.E, Text: h.T, Earliest: Day(h.B[0]), LatestStart: Day(h.B[1]), EarliestEnd: Day(h.B[2]), Latest: Day(h.B[3]), Interval: h.I}.Rederive()
 }
 
 // historyClaim, historyName and historyEntity replace each When with a

@@ -83,6 +83,25 @@ func TestHistoryObjects(t *testing.T) {
 	}
 }
 
+// TestHistoryRederives: a claim recorded in the history before approximate
+// dates were widened reads back with the widened bounds, so a revert puts
+// back what this build would derive, not the old rule's.
+func TestHistoryRederives(t *testing.T) {
+	old := &Claim{ID: "c", Subject: "s", Predicate: "p", Source: "src",
+		When: When{EDTF: "1938~", Earliest: 19380101, LatestStart: 19381231, EarliestEnd: 19380101, Latest: 19381231}}
+	s, err := EncodeObject(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := DecodeObject(KindClaim, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := got.(*Claim).When; w.Earliest != 19370101 || w.Latest != 19391231 {
+		t.Errorf("1938~ read back from the history with bounds %s–%s, want 1937-01-01–1939-12-31", w.Earliest, w.Latest)
+	}
+}
+
 // TestEntityDiff: a name added, one removed, the type, a summary and the
 // tags each make one line, in that order; an unchanged entity none.
 func TestEntityDiff(t *testing.T) {

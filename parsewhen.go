@@ -51,7 +51,7 @@ func SeasonOrSpan(s string) string {
 // WhenOf converts an EDTF value to the domain's When, keeping the original
 // text if it differs from the canonical form.
 func WhenOf(v edtf.Value, text string) When {
-	b := v.Bounds()
+	b := v.ApproximateBounds()
 	w := When{
 		EDTF:        v.String(),
 		Earliest:    day(b.Earliest),

@@ -88,6 +88,43 @@ func (w When) Overlaps(v When) bool {
 	return !w.IsZero() && !v.IsZero() && w.Earliest <= v.Latest && v.Earliest <= w.Latest
 }
 
+// Stated returns w with the bounds of the date as written, before the
+// widening of an approximate date (1938~ states 1938, though it may be
+// 1937 or 1939: see edtf.Value.ApproximateBounds). A list files a date by
+// what it states; questions of what possibly or certainly held use w.
+func (w When) Stated() When {
+	if !strings.ContainsAny(w.EDTF, "~%") {
+		return w
+	}
+	v, err := edtf.Parse(w.EDTF)
+	if err != nil {
+		return w
+	}
+	b := v.Bounds()
+	w.Earliest, w.LatestStart, w.EarliestEnd, w.Latest = day(b.Earliest), day(b.LatestStart), day(b.EarliestEnd), day(b.Latest)
+	return w
+}
+
+// Rederive returns w with the bounds this build derives from its EDTF. A
+// store keeps bounds beside the EDTF, so that it can answer "what held on
+// day D" from an index; what it reads back whole (a name's time, an
+// object in the history or in a release) goes through Rederive, so that a
+// row written by a build with other rules (before approximate dates were
+// widened) answers by this build's. A When whose EDTF does not parse
+// keeps its bounds.
+func (w When) Rederive() When {
+	if w.IsZero() {
+		return w
+	}
+	v, err := edtf.Parse(w.EDTF)
+	if err != nil {
+		return w
+	}
+	r := WhenOf(v, w.EDTF)
+	r.Text = w.Text
+	return r
+}
+
 // String returns the EDTF form, with the original text in parentheses
 // when it differs.
 func (w When) String() string {

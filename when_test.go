@@ -44,6 +44,37 @@ func TestParseWhen(t *testing.T) {
 	}
 }
 
+// An approximate date is possible a unit of its precision either side of
+// what it states, and certain nowhere it is not certain then: a relation
+// from "1938-06~" is possible, not certain, on 1 July 1938. Lists file it
+// by what it states (Stated); a When read back from a store takes the
+// bounds this build derives (Rederive).
+func TestApproximateWhen(t *testing.T) {
+	w, _, err := tokumu.ParseWhen("1938-06~/1945-07")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !w.PossiblyAt(19380515) || w.CertainlyAt(19380701) || !w.CertainlyAt(19380801) {
+		t.Errorf("1938-06~/1945-07 = %+v: want possible on 1938-05-15, not certain on 1938-07-01, certain on 1938-08-01", w)
+	}
+	st := w.Stated()
+	if st.Earliest != 19380601 || st.LatestStart != 19380630 || st.EDTF != w.EDTF {
+		t.Errorf("Stated() = %+v, want the bounds of June 1938 for the start", st)
+	}
+	if plain, _, _ := tokumu.ParseWhen("1938-06/1945-07"); plain.Stated() != plain {
+		t.Errorf("Stated() changed a date that is not approximate: %+v", plain.Stated())
+	}
+	old := st // as a build before the widening stored it
+	old.Text = "about June 1938 to July 1945"
+	got := old.Rederive()
+	if got.Earliest != w.Earliest || got.LatestStart != w.LatestStart || got.Latest != w.Latest || got.Text != old.Text {
+		t.Errorf("Rederive() = %+v, want the bounds of %+v and the text kept", got, w)
+	}
+	if built := (tokumu.When{EDTF: "not edtf", Earliest: 1, Latest: 2}); built.Rederive() != built {
+		t.Error("Rederive changed a When whose EDTF does not parse")
+	}
+}
+
 // Readers see a time in words, never the EDTF code (issue 10, item 6).
 func TestWhenHuman(t *testing.T) {
 	for _, tc := range []struct{ in, lang, want string }{

@@ -25,8 +25,8 @@
 //     spring is March–May, summer June–August, autumn September–November,
 //     and winter is December of the year through February of the next year
 //     (so 1941-24 is 1941-12-01 to 1942-02-28).
-//   - The qualifiers ? ~ % do not widen the bounds; ask Qualifiers and pad as
-//     the application sees fit.
+//   - The qualifiers ? ~ % do not widen Bounds; ApproximateBounds widens an
+//     approximate date (~ or %) by one unit of its precision on each side.
 //   - Unspecified digits widen the bounds: 201X is 2010-01-01 to 2019-12-31.
 //   - An interval whose start lies wholly after its end is an error; ends
 //     that merely overlap (2004-06-15/2004-06) are allowed.
@@ -290,34 +290,57 @@ type Bounds struct {
 }
 
 // Bounds returns v's bounds.
-func (v Value) Bounds() Bounds {
+func (v Value) Bounds() Bounds { return v.bounds(false) }
+
+// ApproximateBounds returns v's bounds with every approximate date (~ or %)
+// widened by one unit of its precision on each side: 1938-06~ may be any
+// day from 1938-05-01 to 1938-07-31, 1938~ any day of 1937–1939, and
+// 1938-06-13~ any of 12–14 June. EDTF gives "approximate" no size; one
+// unit is the least that keeps a reader from taking "about June" as
+// certainly June, and the most that keeps it about June. Uncertain dates
+// (?) are not widened: the source is unsure whether it was that date, not
+// how near it was.
+func (v Value) ApproximateBounds() Bounds { return v.bounds(true) }
+
+// outer returns the first and last day d can denote, widened by one unit of
+// its precision on each side when widen is set and d is approximate.
+func (d date) outer(widen bool) (lo, hi Day) {
+	if !widen || d.qual&qualApproximate == 0 {
+		return d.bounds()
+	}
+	lo, _ = step(d, -1).bounds()
+	_, hi = step(d, +1).bounds()
+	return lo, hi
+}
+
+func (v Value) bounds(widen bool) Bounds {
 	if v.IsZero() {
 		return Bounds{Earliest: MinDay, LatestStart: MaxDay, EarliestEnd: MinDay, Latest: MaxDay}
 	}
 	if v.set {
 		lo, hi := MinDay, MaxDay
 		if v.start.kind == kindDate {
-			lo, _ = v.start.bounds()
+			lo, _ = v.start.outer(widen)
 		}
 		if v.end.kind == kindDate {
-			_, hi = v.end.bounds()
+			_, hi = v.end.outer(widen)
 		}
 		return Bounds{lo, hi, lo, hi}
 	}
 	if !v.interval {
-		lo, hi := v.start.bounds()
+		lo, hi := v.start.outer(widen)
 		return Bounds{lo, hi, lo, hi}
 	}
 	var b Bounds
 	switch v.start.kind {
 	case kindDate:
-		b.Earliest, b.LatestStart = v.start.bounds()
+		b.Earliest, b.LatestStart = v.start.outer(widen)
 	case kindOpen:
 		b.Earliest, b.LatestStart = MinDay, MinDay
 	}
 	switch v.end.kind {
 	case kindDate:
-		b.EarliestEnd, b.Latest = v.end.bounds()
+		b.EarliestEnd, b.Latest = v.end.outer(widen)
 	case kindOpen:
 		b.EarliestEnd, b.Latest = MaxDay, MaxDay
 	case kindUnknown:

@@ -372,6 +372,37 @@ func TestBounds(t *testing.T) {
 	}
 }
 
+// Approximate dates widen by one unit of their precision on each side;
+// uncertain ones and dates without a qualifier keep Bounds.
+func TestApproximateBounds(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want [4]string
+	}{
+		{"1938-06~", [4]string{"1938-05-01", "1938-07-31", "1938-05-01", "1938-07-31"}},
+		{"1938~", [4]string{"1937-01-01", "1939-12-31", "1937-01-01", "1939-12-31"}},
+		{"1938-06-13~", [4]string{"1938-06-12", "1938-06-14", "1938-06-12", "1938-06-14"}},
+		{"1938-01~", [4]string{"1937-12-01", "1938-02-28", "1937-12-01", "1938-02-28"}},
+		{"1938-12-31%", [4]string{"1938-12-30", "1939-01-01", "1938-12-30", "1939-01-01"}},
+		{"1941-22~", [4]string{"1941-05-01", "1941-09-30", "1941-05-01", "1941-09-30"}},
+		{"194X~", [4]string{"1939-01-01", "1950-12-31", "1939-01-01", "1950-12-31"}},
+		// An interval widens each approximate end alone: the start of
+		// 1938-06~/1938-09 may fall as late as July, so the span it
+		// certainly covers begins in August.
+		{"1938-06~/1938-09", [4]string{"1938-05-01", "1938-07-31", "1938-09-01", "1938-09-30"}},
+		{"1938-06/1938-09~", [4]string{"1938-06-01", "1938-06-30", "1938-08-01", "1938-10-31"}},
+		{"1938-06~/..", [4]string{"1938-05-01", "1938-07-31", "..", ".."}},
+		{"1938-06?", [4]string{"1938-06-01", "1938-06-30", "1938-06-01", "1938-06-30"}},
+		{"1938-06", [4]string{"1938-06-01", "1938-06-30", "1938-06-01", "1938-06-30"}},
+	} {
+		b := edtf.MustParse(tc.in).ApproximateBounds()
+		got := [4]string{b.Earliest.String(), b.LatestStart.String(), b.EarliestEnd.String(), b.Latest.String()}
+		if got != tc.want {
+			t.Errorf("ApproximateBounds(%s) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
 func TestContains(t *testing.T) {
 	for _, tc := range []struct {
 		v, d                string

@@ -35,6 +35,13 @@ func checkValue(t *testing.T, in string, v edtf.Value) {
 	if b.Earliest != edtf.MinDay && !v.PossiblyContains(b.Earliest) {
 		t.Fatalf("%q does not possibly contain its Earliest", in)
 	}
+	a := v.ApproximateBounds()
+	if a.Earliest > b.Earliest || a.Latest < b.Latest || a.LatestStart < b.LatestStart || a.EarliestEnd > b.EarliestEnd {
+		t.Fatalf("%q: approximate bounds %+v narrower than %+v", in, a, b)
+	}
+	if _, approx := v.Qualifiers(); !approx && a != b {
+		t.Fatalf("%q: not approximate, yet widened to %+v from %+v", in, a, b)
+	}
 	_ = edtf.Overlaps(v, v)
 	_ = edtf.Within(v, v)
 }

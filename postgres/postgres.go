@@ -124,6 +124,11 @@ func (s *DB) migrateFile(ctx context.Context, name string) error {
 	if _, err := tx.Exec(ctx, string(body), pgx.QueryExecModeSimpleProtocol); err != nil {
 		return err
 	}
+	if after := afterMigration[name]; after != nil {
+		if err := after(ctx, tx); err != nil {
+			return err
+		}
+	}
 	if _, err := tx.Exec(ctx, `INSERT INTO migrations (name) VALUES ($1)`, name); err != nil {
 		return err
 	}

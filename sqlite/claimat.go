@@ -90,8 +90,9 @@ func dropSubjectSamples(ctx context.Context, tx execer) error {
 // afterMigration runs Go code a migration's SQL cannot hold, in its
 // transaction, once, when the migration is applied.
 var afterMigration = map[string]func(context.Context, execer) error{
-	"migration/0007_claim_at.sql":  dropSubjectSamples,
-	"migration/0008_claim_rel.sql": analyzeIfAnalyzed("claim_rel"),
+	"migration/0007_claim_at.sql":           dropSubjectSamples,
+	"migration/0008_claim_rel.sql":          analyzeIfAnalyzed("claim_rel"),
+	"migration/0010_approximate_bounds.sql": reboundApproximate,
 }
 
 // analyzeIfAnalyzed returns a step that gathers the statistics of a new
@@ -111,6 +112,7 @@ func analyzeIfAnalyzed(index string) func(context.Context, execer) error {
 
 // execer is a transaction, as the migrations and Replace hold one.
 type execer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }

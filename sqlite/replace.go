@@ -334,6 +334,9 @@ func whenText(w tokumu.When) string {
 	return mustJSON(whenRow{w.EDTF, w.Text, [4]int64{int64(w.Earliest), int64(w.LatestStart), int64(w.EarliestEnd), int64(w.Latest)}, w.Interval})
 }
 
+// parseWhenText reads what whenText wrote, with the bounds this build
+// derives (tokumu.When.Rederive): names are read whole, never asked by
+// their bounds in SQL, so no migration rewrites them.
 func parseWhenText(s string) (tokumu.When, error) {
 	if s == "" {
 		return tokumu.When{}, nil
@@ -343,5 +346,5 @@ func parseWhenText(s string) (tokumu.When, error) {
 		return tokumu.When{}, err
 	}
 	return tokumu.When{EDTF: r.E, Text: r.T, Earliest: tokumu.Day(r.B[0]), LatestStart: tokumu.Day(r.B[1]),
-		EarliestEnd: tokumu.Day(r.B[2]), Latest: tokumu.Day(r.B[3]), Interval: r.I}, nil
+		EarliestEnd: tokumu.Day(r.B[2]), Latest: tokumu.Day(r.B[3]), Interval: r.I}.Rederive(), nil
 }

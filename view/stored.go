@@ -40,7 +40,7 @@ const CorpusBlobName = "corpus"
 // derives (periods, events, places): bump it when either changes, or a
 // model stored by an older build would be served in place of the new
 // derivation. TestStoredCorpusVersion fails until it is bumped.
-const corpusVersion = 3
+const corpusVersion = 4
 
 // CorpusVersion is the layout of the stored model this build writes and reads.
 func CorpusVersion() int { return corpusVersion }

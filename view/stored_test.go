@@ -237,6 +237,7 @@ var storedGolden = map[int]string{
 	1: "e4b52c70bbc74eb723ae230a7635f595bc15998aff7404f5b89ae309a76612f8",
 	2: "a91a04129413448f003dde801fa661536bf469556c0484d3d7f9eb14b7ba6273",
 	3: "0971609bb62e1e09fa14a0bb4e7ae2dc928ac7fcf8ed9eb3f0e7e1ad7e6eb6c5",
+	4: "6e303cec9dd3606cd0db6440e848eb89501063313445ead6d62f1769a342e5a1",
 }
 
 // versionDataset is a small hand-made dataset with a claim of every role
@@ -291,7 +292,7 @@ func versionDataset(t *testing.T) *tokumu.Dataset {
 			cl("c-covers", "period-a", "p-covers", "", "", "1937/1941"), thesis,
 			cl("c-in-period", "event-a", "p-in-period", "period-a", "", ""),
 			cl("c-occurred", "event-a", "p-occurred", "", "", "1939-05-11"),
-			cl("c-op-founded", "op-a", "p-founded", "", "", "1938"), cl("c-op-dissolved", "op-a", "p-dissolved", "", "", "1940"),
+			cl("c-op-founded", "op-a", "p-founded", "", "", "1938~"), cl("c-op-dissolved", "op-a", "p-dissolved", "", "", "1940"),
 			cl("c-org-founded", "org-a", "p-founded", "", "", "1932"), cl("c-org-dissolved", "org-a", "p-dissolved", "", "", "1945-08"),
 			cl("c-located", "org-a", "p-located", "place-a", "", "1933/1944"), cl("c-coords", "place-a", "p-coords", "", "45.75, 126.65", ""),
 			cl("c-takes-part", "unit-a", "p-takes-part", "event-a", "", ""), cl("c-op-place", "op-a", "p-located", "place-a", "", ""),
