@@ -29,7 +29,7 @@ func TestAnalysesPages(t *testing.T) {
 		{"/ach/nothing", 404, []string{"no matrix"}, nil},
 		{"/estimates", 200, []string{`href="#organs"`, "Error by organ", "widened by 31 days"}, nil},
 		// An organ the source does not name is shown with the source's words.
-		{"/estimates?q=est-soviet-far-eastern-forces-strength-men", 200, []string{"within 31 days", `class="ratios"`, "(the source says “японская военная разведка”)"}, nil},
+		{"/estimates?q=est-soviet-far-eastern-forces-strength-men", 200, []string{"within 31 days", `class="ratios"`, `(the source says “<span lang="ru">японская военная разведка</span>”)`}, nil},
 		{"/estimates?q=est-soviet-far-eastern-forces-strength-men&tolerance=0", 200, []string{`href="/estimates?tolerance=0#organs"`}, []string{"within 31 days"}},
 		{"/estimates?tolerance=0&by=ija-general-staff", 200, []string{`value="0"`, `<option value="ija-general-staff" selected>`}, nil},
 		{"/estimates?tolerance=x", 400, []string{"tolerance"}, nil},

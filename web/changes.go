@@ -129,6 +129,9 @@ type claimForm struct {
 	Sources  []*tokumu.Source
 }
 
+// ErrCount counts the problems the form came back with (base.ErrCount).
+func (f *claimForm) ErrCount() int { return errCount(f.Errors, f.Error) }
+
 func (s *Server) claimForm(r *http.Request, u *who, subject, id string) *claimForm {
 	title := "edit.title.add"
 	if id != "" {

@@ -414,6 +414,14 @@ func TestForms(t *testing.T) {
 		if st != 400 || !strings.Contains(body, `id="e-when"`) || !strings.Contains(body, `value="p/8"`) {
 			t.Errorf("a bad date: %d; want 400 with the message beside the when field and the form kept:\n%.1500s", st, body)
 		}
+		// A screen reader hears at once that the form was not saved: the
+		// title counts the problems, and a summary that takes the focus
+		// links each to its field (WCAG 3.3.1).
+		for _, want := range []string{`<title>1 problem – `, `<div class="error" role="alert" id="form-errors" tabindex="-1" autofocus><p>The form was not saved: 1 problem`, `<li><a href="#f-when">`} {
+			if !strings.Contains(body, want) {
+				t.Errorf("a bad date: the page lacks %s", want)
+			}
+		}
 		// Every problem at once, each beside its field: a bad date and a
 		// bad grade read by the form; then, those fixed, the store's
 		// refusals of the predicate and of an object given by name, which

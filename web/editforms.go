@@ -63,6 +63,18 @@ func (s *Server) newEditForm(r *http.Request, u *who, title, action string) *edi
 	return &editForm{base: s.base(r, "", title), Action: action, CSRF: csrfToken(u.session), Who: u.acc.Name, Errors: map[string]string{}}
 }
 
+// ErrCount counts the problems the form came back with (base.ErrCount).
+func (f *editForm) ErrCount() int { return errCount(f.Errors, f.Error) }
+
+// errCount is the number of field messages and the form's own.
+func errCount(fields map[string]string, form string) int {
+	n := len(fields)
+	if form != "" {
+		n++
+	}
+	return n
+}
+
 // row makes the field name with its label's key, its value and its error.
 func (f *editForm) row(name, label, value string) formRow {
 	return formRow{Name: name, Label: f.T(label), Value: value, Error: f.Errors[name]}
@@ -362,7 +374,7 @@ func (s *Server) sourceForm(w http.ResponseWriter, r *http.Request, old *tokumu.
 	}
 	for _, d := range src.DerivedFrom {
 		if _, err := s.st(r).store.Source(r.Context(), d); err != nil || d == src.ID {
-			f.Errors["derived_from"] = joinMsg(f.Errors["derived_from"], f.T("form.err.source", d))
+			f.Errors["derived_from"] = joinMsg(f.Errors["derived_from"], f.T("form.err.source.key", d))
 		}
 	}
 	if rel := v["reliability"]; rel != "" && src.Reliability == 0 {

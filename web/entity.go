@@ -126,7 +126,12 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 			inverse = append(inverse, g.Claims...)
 		}
 	}
-	p.Line = newMiniTimeline(id, own, inverse, s.st(r).snap.preds, p.Lang, b.Label)
+	p.Line = newMiniTimeline(id, own, inverse, s.st(r).snap.preds, p.Lang, b.Label, func(key string) string {
+		if src := b.Source(key); src != nil {
+			return src.Cite()
+		}
+		return key
+	})
 	if an := sn.readyAnalyses(); an != nil {
 		for i := range an.ledger.Operations {
 			if op := &an.ledger.Operations[i]; op.ID == id {
@@ -162,9 +167,13 @@ type miniRow struct {
 	TextEnd bool
 	// Open marks a claim whose start or end its source does not give: a
 	// short dashed bar from its known side, the label saying so (…).
-	Open     bool
-	Label    string
-	Title    string
+	Open  bool
+	Label string
+	Title string
+	// Name is what a screen reader says of the row's link: the label, the
+	// date in words and the source, which tell apart three rows of one
+	// label and date; the EDTF stays in Title, for the pointer.
+	Name     string
 	ClaimID  string
 	Interval bool
 }
@@ -180,7 +189,7 @@ const (
 // other side ("commanded by Zhukov", "formed from the 57th Corps"), which
 // a reader of the entity's history expects on it as well. Each row names
 // the claim's other party.
-func newMiniTimeline(id string, own, inverse []*tokumu.Claim, preds map[string]*tokumu.Predicate, lang string, name func(string) string) *miniTimeline {
+func newMiniTimeline(id string, own, inverse []*tokumu.Claim, preds map[string]*tokumu.Predicate, lang string, name, cite func(string) string) *miniTimeline {
 	// A claim with one side known ("1931-08/": head from August 1931,
 	// end not given) is drawn from that side: left out, the chart named a
 	// later head first and dropped the best-graded one.
@@ -268,7 +277,8 @@ func newMiniTimeline(id string, own, inverse []*tokumu.Claim, preds map[string]*
 			label += " …"
 		}
 		row := miniRow{Y: i*miniRowH + 4, X: x0, W: max(x1-x0, 3), Label: label, Open: open,
-			Title: label + " " + c.When.Human(lang) + " (EDTF " + c.When.EDTF + ")", ClaimID: c.ID, Interval: c.When.Interval}
+			Title: label + " " + c.When.Human(lang) + " (EDTF " + c.When.EDTF + ")", Name: label + " " + c.When.Human(lang) + ", " + cite(c.Source),
+			ClaimID: c.ID, Interval: c.When.Interval}
 		if w := c.When; w.Interval && w.LatestStart <= w.EarliestEnd && known(w.LatestStart) && known(w.EarliestEnd) {
 			row.CX = x(w.LatestStart)
 			row.CW = max(x(w.EarliestEnd)-row.CX, 1)

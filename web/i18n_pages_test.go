@@ -222,7 +222,7 @@ func TestReferencesNoDoublePeriod(t *testing.T) {
 		if m := double.FindStringIndex(page); m != nil {
 			t.Errorf("/sources?lang=%s has a double period: %q", lang, page[max(0, m[0]-40):m[1]+20])
 		}
-		if !strings.Contains(page, "Coox, Alvin D. ") {
+		if !strings.Contains(page, "Coox, Alvin D.</span> 19") {
 			t.Errorf("/sources?lang=%s lacks Coox, Alvin D. (the case this test is about)", lang)
 		}
 	}
@@ -265,5 +265,32 @@ func TestCorpusFileLink(t *testing.T) {
 	page = serve("https://github.com/o/r/blob/main/corpus/")
 	if want := `<a href="https://github.com/o/r/blob/main/corpus/entities/unit/harbin-tokumu-kikan.yaml#L7" rel="noreferrer">Corpus file</a>`; !strings.Contains(page, want) {
 		t.Errorf("with a repository the page lacks %s", want)
+	}
+}
+
+// TestLanguageOfParts: text in another language than the page's carries
+// its lang (WCAG 3.1.2), so that a screen reader reads Russian titles with
+// a Russian voice: a citation's short form and a reference by the
+// source's recorded language, a search snippet and the source's words in
+// named_as by their script.
+func TestLanguageOfParts(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	for _, tt := range []struct{ url, want string }{
+		{"/entities/lyushkov-genrikh", `<span class="cite-short"><span lang="ru">Мозохин`},
+		{"/sources?lang=ja", `<cite lang="en">Nomonhan`},
+		{"/sources?lang=en", `<cite lang="ru">`},
+		{"/search?q=%D0%9B%D1%8E%D1%88%D0%BA%D0%BE%D0%B2", `<p class="snippet" lang="ru">`},
+		{"/ledger?lang=ru", `«<span lang="en">Japanese military intelligence`},
+	} {
+		res, err := http.Get(ts.URL + tt.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if !strings.Contains(string(b), tt.want) {
+			t.Errorf("%s lacks %s", tt.url, tt.want)
+		}
 	}
 }

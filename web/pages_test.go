@@ -82,7 +82,10 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		{"/structure", 200, []string{`data-date="1939-06-01"`, `data-date="1941-06-01"`, "Harbin Special Service Agency", "Kwantung Army Intelligence Department", "What changed"}, nil},
 		{"/structure?root=kwantung-army&date=1939-06-01", 200, []string{"Harbin Special Service Agency"}, []string{"Kwantung Army Intelligence Department", "What changed"}},
 		{"/structure?root=kwantung-army&date=1941-06-01", 200, []string{"Kwantung Army Intelligence Department"}, []string{`data-id="harbin-tokumu-kikan"`}},
-		{"/structure?date=1939-13-01", 400, []string{"not a date"}, nil},
+		// A refused date comes back in its field, marked and explained, over the chart of the default date.
+		{"/structure?date=1939-13-01&compare=1941-06-01", 400, []string{"not a date", `value="1939-13-01" aria-invalid="true" aria-describedby="st-date-err st-iso" autofocus`,
+			`<div class="error" role="alert"><p id="st-date-err">On: `, `value="1941-06-01"`, "The chart below is for 1939-06-01.", "Harbin Special Service Agency"}, nil},
+		{"/structure?date=1939-06-01&compare=1941-99", 400, []string{`value="1941-99" aria-invalid="true" aria-describedby="st-compare-err st-iso" autofocus`, `<p id="st-compare-err">Compare with: `}, []string{`id="chart-b"`}},
 		// A head carries his source and grade, as the chart's links do.
 		{"/structure?root=kwantung-army&date=1939-06-01", 200, []string{`Ueda Kenkichi</a> <span class="hw" title="1936/1939">1936–1939</span> <a class="src" href="/sources/kotobank-ueda#c-`, `title="fairly reliable, probably true">C2</abbr>`}, nil},
 		{"/structure?root=nowhere", 404, []string{"not in the organization chart"}, nil},

@@ -111,7 +111,7 @@ func (p intSpec) year(r *http.Request, def int) (int, error) {
 		if perr != nil || w.IsZero() || w.Earliest <= tokumu.MinDay {
 			return 0, tokumu.Errorf(tokumu.EINVALID, "parameter %s=%q is not a year: %s must be a year from %s (or a date such as 1939-06-01)", p.Name, clip(v), p.Name, p.rangeText())
 		}
-		y, _, _ = w.Earliest.Date()
+		y, _, _ = w.Stated().Earliest.Date()
 	}
 	if y < p.Min || y > p.Max {
 		return 0, p.bad(v, "is out of range")

@@ -48,9 +48,13 @@ func (b *base) GradeHTML(g tokumu.Grade) template.HTML {
 	return template.HTML(sb.String())
 }
 
+// writeGrade writes the badge with its words twice: in the title, for a
+// pointer, and in visually hidden text after it, since a screen reader in
+// browse mode reads an abbr's text, not its title (WCAG 3.1.4): "B2"
+// alone tells a listener nothing.
 func (b *base) writeGrade(sb *strings.Builder, g tokumu.Grade) {
 	w := b.gradeWords(g)
-	sb.WriteString(`<abbr class="grade ` + w.Class + `" title="` + esc(w.Text) + `">` + esc(g.String()) + `</abbr>`)
+	sb.WriteString(`<abbr class="grade ` + w.Class + `" title="` + esc(w.Text) + `">` + esc(g.String()) + `</abbr><span class="vh"> (` + esc(w.Text) + `)</span>`)
 }
 
 // WhenHTML is a time in words in the page's language, with the EDTF as
@@ -183,9 +187,18 @@ func (b *base) Named(words string, whose ...string) template.HTML {
 		return ""
 	}
 	if len(whose) > 0 && whose[0] == tokumu.WordsEditors {
-		return template.HTML(` <span class="named editors" title="` + esc(b.T("claim.named.editors.title")) + `">(` + esc(b.T("claim.named.editors", words)) + `)</span>`)
+		return template.HTML(` <span class="named editors" title="` + esc(b.T("claim.named.editors.title")) + `">(` + string(b.TH("claim.named.editors", b.inLang(words))) + `)</span>`)
 	}
-	return template.HTML(` <span class="named" title="` + esc(b.T("claim.named.title")) + `">(` + esc(b.T("claim.named", words)) + `)</span>`)
+	return template.HTML(` <span class="named" title="` + esc(b.T("claim.named.title")) + `">(` + string(b.TH("claim.named", b.inLang(words))) + `)</span>`)
+}
+
+// inLang is a phrase of unrecorded language, escaped, in a span that
+// carries the language its script shows when that is not the page's.
+func (b *base) inLang(s string) template.HTML {
+	if a := b.ScriptLang(s); a != "" {
+		return template.HTML(`<span ` + string(a) + `>` + esc(s) + `</span>`)
+	}
+	return template.HTML(esc(s))
 }
 
 // CiteHTML is a claim's citation: the short reference with its locator,
@@ -205,7 +218,11 @@ func (b *base) CiteHTML(c *tokumu.Claim) template.HTML {
 	if src != nil {
 		short = src.Cite()
 	}
-	sb.WriteString(esc(short))
+	if l := b.SourceLang(src); l != "" {
+		sb.WriteString(`<span ` + string(l) + `>` + esc(short) + `</span>`)
+	} else {
+		sb.WriteString(esc(short))
+	}
 	if loc := locAfter(short, c.Locator); loc != "" {
 		sb.WriteString(", " + esc(loc))
 	}

@@ -192,6 +192,37 @@ func (b *base) Fallback(textLang string) template.HTMLAttr {
 	return template.HTMLAttr(`lang="` + template.HTMLEscapeString(textLang) + `"`)
 }
 
+// ErrCount is the number of problems a page reports: none but on a form
+// sent back (editForm, claimForm), whose title then begins with it, so
+// that a screen reader hears at once that the form was not saved.
+func (b *base) ErrCount() int { return 0 }
+
+// ScriptLang is Fallback for a text whose language is not recorded (a
+// search snippet or matched name, the source's words in named_as): the
+// language its script shows (tokumu.ScriptLang: ru for Cyrillic, ja for
+// kana), English for Latin letters, and nothing where the script leaves
+// it open (Han alone: Japanese or Chinese). A screen reader changes voice
+// only on lang; Сталин read by an English voice is spelled out or lost.
+func (b *base) ScriptLang(s string) template.HTMLAttr {
+	l, why := tokumu.ScriptLang(s)
+	if why != "" {
+		return ""
+	}
+	return b.Fallback(l)
+}
+
+// SourceLang is the lang attribute for a source's title and authors: the
+// language its entry records, else the one its title's script shows.
+func (b *base) SourceLang(src *tokumu.Source) template.HTMLAttr {
+	if src == nil {
+		return ""
+	}
+	if src.Language != "" {
+		return b.Fallback(src.Language)
+	}
+	return b.ScriptLang(src.Title)
+}
+
 // FallbackMark is the visible marker of Fallback: "(in English)" in the
 // page's language, or nothing when the text is in it.
 func (b *base) FallbackMark(textLang string) template.HTML {

@@ -582,5 +582,5 @@ func day(r *http.Request, name string) (tokumu.Day, error) {
 	if err != nil {
 		return 0, tokumu.Errorf(tokumu.EINVALID, "parameter %s=%q is not a date: %v (write e.g. 1939-06-01)", name, clip(v), err)
 	}
-	return w.Earliest, nil
+	return w.Stated().Earliest, nil // "1938~" asks about 1938, not the 1937 its approximation reaches
 }

@@ -20,11 +20,15 @@ type structurePage struct {
 	Date, Compare tokumu.Day
 	DateText      string
 	CompareText   string
-	Roots         []string
-	Parents       []chart.Node
-	Tree          *orgNode
-	Then          *orgNode // the tree on Compare
-	Changes       []chart.Change
+	// DateErr and CompareErr say why a typed date was refused; DateBad
+	// and CompareBad are the text as typed, put back in the field.
+	DateErr, CompareErr string
+	DateBad, CompareBad string
+	Roots               []string
+	Parents             []chart.Node
+	Tree                *orgNode
+	Then                *orgNode // the tree on Compare
+	Changes             []chart.Change
 	// Counts is the number of changes of each kind (chart.Added …).
 	Counts      map[string]int
 	MoreChanges int // changes left out of Changes
@@ -69,18 +73,20 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 	if p.Root == "" {
 		p.Root = s.st(r).snap.structRoot
 	}
+	// A date that does not parse comes back in its field, marked and
+	// explained, over the chart of the default date (status 400): an
+	// error page would lose both dates, and the typed text with them.
+	status := http.StatusOK
 	var err error
 	if q.Has("date") {
 		if p.Date, err = day(r, "date"); err != nil {
-			s.htmlError(w, r, err)
-			return
+			p.Date, p.DateErr, p.DateBad, status = 0, tokumu.ErrorMessage(err), q.Get("date"), http.StatusBadRequest
 		}
 	}
 	if !q.Has("date") && !q.Has("compare") {
 		p.Compare = s.st(r).snap.structCmp // the corpus's default comparison (settings.yaml)
 	} else if p.Compare, err = day(r, "compare"); err != nil {
-		s.htmlError(w, r, err)
-		return
+		p.Compare, p.CompareErr, p.CompareBad, status = 0, tokumu.ErrorMessage(err), q.Get("compare"), http.StatusBadRequest
 	}
 	if p.Date == 0 {
 		p.Date = s.st(r).snap.structDate
@@ -153,7 +159,7 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 		p.Then = buildTree(then, func(id string) string { return second[id] })
 	}
 	p.Tree = buildTree(nodes, func(id string) string { return first[id] })
-	s.render(w, r, http.StatusOK, "structure", &p)
+	s.render(w, r, status, "structure", &p)
 }
 
 // unplacedCtx is one chart's list of organizations of unknown parent, for
@@ -277,8 +283,15 @@ func (p *structurePage) writeCite(b *strings.Builder, c *tokumu.Claim) {
 	if src := p.sn.Sources[c.Source]; src != nil {
 		title = src.Cite()
 	}
+	// The link shows the key, as the chart has room for; its name says
+	// the key and the source, so that a links list reads more than "yak".
+	name := c.Source
+	if title != "" {
+		name += ": " + title
+	}
 	b.WriteString(`<a class="src" href="/sources/` + esc(url.PathEscape(c.Source)) + esc(p.Q()) + `#c-` + esc(url.PathEscape(c.ID)) +
-		`" title="` + esc(title) + `">` + esc(c.Source) + `</a> <abbr class="grade ` + gradeClass(c.Grade) + `" title="` + esc(p.GradeText(c.Grade)) + `">` + esc(c.Grade.String()) + `</abbr>`)
+		`" title="` + esc(title) + `" aria-label="` + esc(name) + `">` + esc(c.Source) + `</a> `)
+	p.writeGrade(b, c.Grade)
 }
 
 // writeMore links the heads not named to the organization's page, which

@@ -66,12 +66,14 @@ are uncertain or coarser than a day).`,
 	},
 }
 
-// parseDay reads a date argument as the first day it can denote.
+// parseDay reads a date argument as the first day it states ("1938~"
+// asks about 1 January 1938, not the 1937 its approximation reaches).
 func parseDay(s string) (tokumu.Day, error) {
 	w, _, err := tokumu.ParseWhen(s)
 	if err != nil {
 		return 0, usagef("tokumu at 1939-06-01", "bad date %q: %v", s, err)
 	}
+	w = w.Stated()
 	if w.Earliest <= tokumu.MinDay {
 		return 0, usagef("tokumu at 1939-06-01", "date %q has no start", s)
 	}

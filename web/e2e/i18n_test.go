@@ -17,7 +17,9 @@ import (
 // the title,
 // without what is data rather than chrome — names (entity links, the
 // names table, the options that list entities), corpus and source text
-// (notes, claim values, references, snippets, source titles) and any
+// (notes, claim values, references, snippets, source titles, and the
+// aria-labels that hold them: a graph's nodes, a map's markers, a source
+// link's key and title, the mini timeline's rows) and any
 // element marked with a language other than the page's (an English
 // summary on a Japanese page says lang="en"). The marker "(in English)"
 // beside such a text carries the page's language and is kept.
@@ -30,7 +32,7 @@ const chromeJS = `(() => {
   const body = document.body.cloneNode(true);
   body.querySelectorAll('[lang]').forEach((e) => { if (e.getAttribute('lang') !== lang) e.remove(); });
   body.querySelectorAll(data).forEach((e) => e.remove());
-  const attrs = [...body.querySelectorAll('[aria-label], [placeholder]')].filter((e) => !e.matches('a.node, a.mk'))
+  const attrs = [...body.querySelectorAll('[aria-label], [placeholder]')].filter((e) => !e.matches('a.node, a.mk, a.src, svg.mini a'))
     .map((e) => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('placeholder') || ''));
   const meta = document.querySelector('meta[name=description]');
   // The title, except where it is a name (an entity's or a source's page).

@@ -197,10 +197,22 @@ func TestStructureDate(t *testing.T) {
 	b.run(t, "slider", chromedp.Focus("#st-year"), chromedp.SendKeys("#st-year", kb.ArrowRight+kb.ArrowRight))
 	after := orgs("1941-06-01")
 	b.screenshot(t, "structure-1941")
-	var loc string
-	b.run(t, "url", chromedp.Evaluate(`location.search`, &loc))
+	var loc, focused string
+	b.run(t, "url", chromedp.Evaluate(`location.search`, &loc), chromedp.Evaluate(`document.activeElement.id`, &focused))
 	if !strings.Contains(loc, "date=1941-06-01") {
 		t.Errorf("the URL does not keep the date: %q", loc)
+	}
+	// The page the slider loaded gives the slider the focus back: a
+	// keyboard user goes on year by year (WCAG 2.4.3).
+	if focused != "st-year" {
+		t.Errorf("after the slider's reload the focus is on %q, want st-year", focused)
+	}
+	// Leaving "On" for "Compare with" does not reload the page (WCAG 3.2.2).
+	b.run(t, "date field", chromedp.Evaluate(`document.getElementById('st-date').focus(); document.getElementById('st-date').select()`, nil),
+		chromedp.SendKeys("#st-date", "1940"+kb.Tab), settle(),
+		chromedp.Evaluate(`document.activeElement.id`, &focused), chromedp.Evaluate(`location.search`, &loc))
+	if focused != "st-compare" || strings.Contains(loc, "date=1940") {
+		t.Errorf("Tab from a typed date: focus on %q, URL %q; want st-compare and no reload", focused, loc)
 	}
 	for _, c := range []struct {
 		id             string
@@ -277,6 +289,15 @@ func TestTimelineZoom(t *testing.T) {
 		t.Errorf("the URL does not keep the zoom: %q", loc)
 	}
 	b.screenshot(t, "timeline-zoomed")
+	// Panning with focus on an event keeps the focus in the chart, on the
+	// same event where it is still drawn (WCAG 2.4.3).
+	var id, after1 string
+	b.run(t, "pan from an event", chromedp.Evaluate(`(() => { const a = document.querySelector('#tl-svg a.ev'); a.focus(); return a.dataset.id })()`, &id),
+		chromedp.KeyEvent(kb.ArrowRight), settle(),
+		chromedp.Evaluate(`(() => { const e = document.activeElement; return e.closest('#tl-svg') ? (e.dataset.id || 'svg') : e.tagName })()`, &after1))
+	if after1 == "BODY" || after1 == "" {
+		t.Errorf("after → on event %s the focus is on %q; want the chart", id, after1)
+	}
 	b.check(t, "timeline zoom")
 }
 

@@ -4,6 +4,18 @@
 // opens /search.
 import { qs, el, lang } from './util.js';
 
+// scriptLang is the lang of a name by its script, as the server marks
+// text of unrecorded language (web.base.ScriptLang): ru for Cyrillic, ja
+// for kana, en for Latin letters on a page in another language; null
+// (no attribute) for the page's own language and for Han alone.
+function scriptLang(s) {
+  let l = null;
+  if (/[\u0400-\u04ff]/.test(s)) l = 'ru';
+  else if (/[\u3040-\u30ff]/.test(s)) l = 'ja';
+  else if (/[A-Za-z]/.test(s) && !/[\u3400-\u9fff]/.test(s)) l = 'en';
+  return l === lang() ? null : l;
+}
+
 function suggest() {
   const input = qs('#q');
   const list = qs('#suggest');
@@ -26,8 +38,12 @@ function suggest() {
       svg: false, id: 'sg-' + i, role: 'option', 'aria-selected': 'false',
       'data-href': '/entities/' + encodeURIComponent(h.entity) + q,
     },
-    el('span', { svg: false, class: 'sg-label', text: h.label }),
-    h.name && h.name !== h.label ? el('span', { svg: false, class: 'sg-name', text: h.name }) : null,
+    el('span', { svg: false, class: 'sg-label', lang: scriptLang(h.label), text: h.label }),
+    // The parts are spaced by margins on screen; a screen reader hears a
+    // comma between them, not one run-on word.
+    h.name && h.name !== h.label ? el('span', { svg: false, class: 'vh', text: ', ' }) : null,
+    h.name && h.name !== h.label ? el('span', { svg: false, class: 'sg-name', lang: scriptLang(h.name), text: h.name }) : null,
+    h.type ? el('span', { svg: false, class: 'vh', text: ', ' }) : null,
     h.type ? el('span', { svg: false, class: 'sg-name', text: h.type }) : null));
     list.append(...items);
     list.hidden = items.length === 0;
@@ -57,7 +73,9 @@ function suggest() {
     if (list.hidden || !items.length) return;
     if (ev.key === 'ArrowDown') { ev.preventDefault(); mark((active + 1) % items.length); }
     else if (ev.key === 'ArrowUp') { ev.preventDefault(); mark((active - 1 + items.length) % items.length); }
-    else if (ev.key === 'Escape') { close(); }
+    // Esc closes the list and keeps the text (a type=search box would
+    // clear it too): the ARIA combobox pattern.
+    else if (ev.key === 'Escape') { ev.preventDefault(); close(); }
     else if (ev.key === 'Enter' && active >= 0) { ev.preventDefault(); location.href = items[active].dataset.href; }
   });
   // Enter on a chosen suggestion opens it rather than the results page,

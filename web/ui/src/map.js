@@ -157,6 +157,9 @@ async function main() {
       g.setAttribute('class', 'mk ' + cls + (cls !== 'idle' && !a.certain ? ' possible' : ''));
       m.r = cls === 'idle' ? 2.5 : 4 + Math.min(6, a.nev + a.norg);
       m.busy = cls === 'idle' ? -1 : a.nev + a.norg;
+      // A place with nothing that year is no stop for the keyboard or a
+      // screen reader's links list; the list below names every place.
+      if (cls === 'idle') { g.setAttribute('tabindex', '-1'); g.setAttribute('aria-hidden', 'true'); } else { g.removeAttribute('tabindex'); g.removeAttribute('aria-hidden'); }
       g.querySelector('text').textContent = m.label;
       g.querySelector('title').textContent = t('js.map.title', '%[1]s — %[2]s: %[3]d event(s), %[4]d organization(s)', m.label, String(y), a.nev, a.norg) +
         (cls === 'idle' ? '' : a.certain ? t('js.map.certain', ', %[1]d certainly there', a.certain) : t('js.map.onlypossible', ', only possibly there'));

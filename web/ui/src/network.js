@@ -30,7 +30,10 @@ if (data && svg && data.nodes.length) afterPaint().then(() => {
     const byID = new Map(nodes.map((n) => [n.id, n]));
     const q = lang() === 'en' ? '' : '?lang=' + lang();
     const linksOf = new Map(nodes.map((n) => [n.id, []]));
-    const gl = el('g', {}, ...data.links.map((l) => {
+    // The edges are hidden from screen readers: the list below the graph
+    // gives every link with its dates and sources, and 76 edge titles
+    // read before the first node only delay it.
+    const gl = el('g', { 'aria-hidden': 'true' }, ...data.links.map((l) => {
       const s = byID.get(l.source), tg = byID.get(l.target);
       const text = `${s.label} — ${l.preds.join(', ')} — ${tg.label}` + (l.certain ? '' : ` (${(l.why || []).join('; ')})`);
       const line = el('line', { class: 'link ' + (l.certain ? 'certain' : 'possible'), x1: s.x, y1: s.y, x2: tg.x, y2: tg.y }, el('title', { text }));
@@ -41,7 +44,7 @@ if (data && svg && data.nodes.length) afterPaint().then(() => {
     const gn = el('g', {}, ...nodes.map((n) => {
       const name = t('js.net.node', n.degree === 1 ? '%[2]s (%[3]s, %[1]d link)' : '%[2]s (%[3]s, %[1]d links)', n.degree, n.label, t('type.' + n.type, n.type));
       const r = radius(n);
-      return el('a', { href: '/entities/' + encodeURIComponent(n.id) + q, class: 'node t-' + n.type, 'data-id': n.id, 'aria-label': name, transform: `translate(${n.x},${n.y})` },
+      return el('a', { href: '/entities/' + encodeURIComponent(n.id) + q, class: 'node t-' + n.type, 'data-id': n.id, transform: `translate(${n.x},${n.y})` },
         el('title', { text: name }),
         el('circle', { r }),
         n.lab ? el('text', { x: n.lab[0], y: n.lab[1], 'text-anchor': n.lab[2], text: n.label }) : null);

@@ -16,6 +16,11 @@ if (data && box && svg) {
   // Lanes: each event takes the first row where it does not overlap the
   // previous one, measured in pixels at the current zoom so labels fit.
   function draw() {
+    // The event that has the focus is drawn anew with the rest: the focus
+    // goes to its new link, or to the chart if it left the range, never
+    // to the page (a keyboard user panning from an event kept her place).
+    const had = svg.contains(document.activeElement) ? document.activeElement : null;
+    const hadID = had && had.dataset ? had.dataset.id : null;
     const W = svg.clientWidth || 800, H = svg.clientHeight || 400;
     svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
     const x = (y) => ((y - lo) / (hi - lo)) * W;
@@ -61,8 +66,10 @@ if (data && box && svg) {
       ends[r] = Math.max(x1, labelEnd);
       const y = top + r * rowH;
       // The possible span faded, the certain span (if any) solid.
-      const a = el('a', { href: '/entities/' + encodeURIComponent(e.id), class: 'ev ' + e.type },
-        el('title', { text: `${e.label} (${e.when}; EDTF ${e.edtf})` }),
+      // Its name is the label and the date in words; the EDTF is for the
+      // list's tooltips, not for a screen reader to spell out.
+      const a = el('a', { href: '/entities/' + encodeURIComponent(e.id), class: 'ev ' + e.type, 'data-id': e.id },
+        el('title', { text: `${e.label} (${e.when})` }),
         el('rect', { class: 'possible', x: x0, y: y + 3, width: x1 - x0, height: 9, rx: 2 }));
       if (e.shi > e.slo) {
         const s0 = x(e.slo), s1 = Math.max(x(e.shi), s0 + 2);
@@ -72,6 +79,10 @@ if (data && box && svg) {
       g.append(a);
     }
     svg.replaceChildren(g);
+    if (had) {
+      const again = hadID && svg.querySelector(`a[data-id="${CSS.escape(hadID)}"]`);
+      (again || svg).focus({ preventScroll: true });
+    }
     out.textContent = `${Math.floor(lo)}–${Math.max(Math.floor(lo), Math.ceil(hi) - 1)}`;
   }
 
