@@ -71,6 +71,8 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		{"/entities/nobody", 404, []string{"no entity"}, nil},
 		{"/search?q=Harbin", 200, []string{`href="/entities/harbin-tokumu-kikan"`, `value="Harbin"`}, nil},
 		{"/search?q=Harbin&type=spy", 400, []string{"not an entity type"}, nil},
+		// A bad date marks its field, which the message describes.
+		{"/search?q=Harbin&from=1939-13-01", 400, []string{`name="from" value="1939-13-01" placeholder="1931" size="10" aria-invalid="true" aria-describedby="search-err" autofocus`, `<p class="error" role="alert" id="search-err">`}, nil},
 		// A claim hit says whose belief it is, its source and its grade.
 		{"/search?q=bent+round+the+Far+East", 200, []string{`<span class="persp">according to <a href="/entities/ija-general-staff"`, `href="/sources/bushueva-khalkhin"`, `class="grade`}, nil},
 		{"/search?q=%3Cscript%3Ealert(1)%3C/script%3E", 200, []string{"&lt;script&gt;alert(1)&lt;/script&gt;"}, []string{"<script>alert(1)"}},

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"regexp"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/search"
@@ -18,7 +19,13 @@ type searchPage struct {
 	From    string
 	To      string
 	Error   string
+	// ErrParam is the parameter the error is about (from, to, type …),
+	// whose field is marked and described by it.
+	ErrParam string
 }
+
+// paramIn matches the parameter a request error names: `parameter from="x"`.
+var paramIn = regexp.MustCompile(`parameter ([a-z_]+)=`)
 
 func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
@@ -30,6 +37,9 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 	q, err := searchQuery(r)
 	if err != nil {
 		p.Error = tokumu.ErrorMessage(err)
+		if m := paramIn.FindStringSubmatch(p.Error); m != nil {
+			p.ErrParam = m[1]
+		}
 		s.render(w, r, http.StatusBadRequest, "search", &p)
 		return
 	}
