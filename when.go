@@ -110,10 +110,12 @@ func (w When) Stated() When {
 // day D" from an index; what it reads back whole (a name's time, an
 // object in the history or in a release) goes through Rederive, so that a
 // row written by a build with other rules (before approximate dates were
-// widened) answers by this build's. A When whose EDTF does not parse
-// keeps its bounds.
+// widened) answers by this build's. Only approximate dates have had their
+// rule changed, so only they are parsed again (a parse is 450 ns; a
+// release or a history of a million claims reads them all). A When whose
+// EDTF does not parse keeps its bounds.
 func (w When) Rederive() When {
-	if w.IsZero() {
+	if w.IsZero() || !strings.ContainsAny(w.EDTF, "~%") {
 		return w
 	}
 	v, err := edtf.Parse(w.EDTF)
