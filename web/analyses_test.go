@@ -27,10 +27,10 @@ func TestAnalysesPages(t *testing.T) {
 		{"/ach", 200, []string{`href="/ach/imperial-conference-1941"`, `href="/ach/lyushkov-defection-1938"`}, nil},
 		{"/ach/imperial-conference-1941", 200, []string{"Japan waits for the ripe persimmon", "Download as CSV", `class="rating r-II"`, "Weighs decision-1941-08-09", "(the source says “陸軍”)"}, nil},
 		{"/ach/nothing", 404, []string{"no matrix"}, nil},
-		{"/estimates", 200, []string{`href="#organs"`, "Error by organ", "widened by 31 days"}, nil},
+		{"/estimates", 200, []string{`href="#organs"`, "Error by organ", "or up to 31 days before them, never after"}, nil},
 		// An organ the source does not name is shown with the source's words.
-		{"/estimates?q=est-soviet-far-eastern-forces-strength-men", 200, []string{"within 31 days", `class="ratios"`, `(the source says “<span lang="ru">японская военная разведка</span>”)`}, nil},
-		{"/estimates?q=est-soviet-far-eastern-forces-strength-men&tolerance=0", 200, []string{`href="/estimates?tolerance=0#organs"`}, []string{"within 31 days"}},
+		{"/estimates?q=est-soviet-far-eastern-forces-strength-men", 200, []string{"up to 31 days before)", `class="ratios"`, `(the source says “<span lang="ru">японская военная разведка</span>”)`}, nil},
+		{"/estimates?q=est-soviet-far-eastern-forces-strength-men&tolerance=0", 200, []string{`href="/estimates?tolerance=0#organs"`}, []string{"up to 31 days before"}},
 		{"/estimates?tolerance=0&by=ija-general-staff", 200, []string{`value="0"`, `<option value="ija-general-staff" selected>`}, nil},
 		{"/estimates?tolerance=x", 400, []string{"tolerance"}, nil},
 		// Figures the sources give as bounds keep them, and so do the

@@ -186,7 +186,7 @@ func TestLocalizedFormats(t *testing.T) {
 	// thousand claims.
 	for lang, re := range map[string]*regexp.Regexp{
 		"en": regexp.MustCompile(`\d,\d{3} claims`),
-		"ja": regexp.MustCompile(`主張 \d,\d{3} 件`),
+		"ja": regexp.MustCompile(`記述 \d,\d{3} 件`),
 		"ru": regexp.MustCompile(`\d\x{00a0}\d{3} утвержден`),
 	} {
 		if p := page("/?lang=" + lang); !re.MatchString(p) {

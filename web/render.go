@@ -197,6 +197,15 @@ func (b *base) Fallback(textLang string) template.HTMLAttr {
 // that a screen reader hears at once that the form was not saved.
 func (b *base) ErrCount() int { return 0 }
 
+// NameKind is a name's kind in the page's language; a kana form of a
+// Japanese name is its reading (読み), not a transcription.
+func (b *base) NameKind(n tokumu.Name) string {
+	if n.Kind == tokumu.Transcribed && (n.Lang == "ja-Hira" || n.Lang == "ja-Kana") {
+		return b.T("namekind.reading")
+	}
+	return b.TypeName("namekind.", n.Kind)
+}
+
 // ScriptLang is Fallback for a text whose language is not recorded (a
 // search snippet or matched name, the source's words in named_as): the
 // language its script shows (tokumu.ScriptLang: ru for Cyrillic, ja for

@@ -23,7 +23,7 @@ func TestNetworkBounds(t *testing.T) {
 			`"certain":false,"why":["possible: military attaché in December 1926`, `"certain":true`,
 			`<a class="skip-inline" href="#net-lists">`, `id="net-lists"`}, nil},
 		// The same explanation in the reader's language.
-		{"/network?from=1927&to=1927&lang=ja", 200, []string{"(可能性あり：駐在武官 1926年12月～不明；遅くとも 1930-12-31 に終了（次の補職：", "（主張 hata-hikosaburo~"},
+		{"/network?from=1927&to=1927&lang=ja", 200, []string{"(可能性あり：駐在武官 1926年12月～不明；遅くとも 1930-12-31 に終了（次の補職：", "（記述 hata-hikosaburo~"},
 			[]string{"at the latest", "next posting"}},
 		{"/map?year=1939&lang=ru", 200, []string{"(возможно: не ранее 1932-03-01 (основание: "}, []string{"at the earliest", "founding:"}},
 	}, nil)

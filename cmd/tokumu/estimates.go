@@ -67,7 +67,7 @@ both ends of any range allow. Then each organ's error over time.`,
 		if m.JSON {
 			return writeJSON(m.Stdout, b)
 		}
-		fmt.Fprintf(m.Stdout, "Pairs within %d day(s) of an estimate's own dates.\n", b.Tolerance)
+		fmt.Fprintf(m.Stdout, "Pairs: a count of an estimate's own dates or up to %d day(s) before them, never after.\n", b.Tolerance)
 		for _, q := range b.Quantities {
 			if len(q.Pairs) == 0 && len(q.Unpaired) == 0 {
 				continue
@@ -81,7 +81,7 @@ both ends of any range allow. Then each organ's error over time.`,
 					pointValue(p.Actual), whenText(p.Actual.When), p.Actual.Claims[0].Source, p.Actual.Claims[0].Grade, p.Bound.Mark(fmt.Sprintf("×%.2f", p.Ratio)), p.Low, p.High)
 			}
 			for _, e := range q.Unpaired {
-				fmt.Fprintf(m.Stdout, "  %-10s %-12s by %-28s no count within the tolerance\n", whenText(e.When), pointValue(e), byText(c, e.Claims[0], m.Lang))
+				fmt.Fprintf(m.Stdout, "  %-10s %-12s by %-28s no count of its dates or the days before\n", whenText(e.When), pointValue(e), byText(c, e.Claims[0], m.Lang))
 			}
 		}
 		fmt.Fprintln(m.Stdout, "\nError by organ (median estimate ÷ count):")
