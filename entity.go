@@ -174,3 +174,21 @@ func primaryLang(tag string) string {
 	}
 	return tag
 }
+
+// NameOn returns the name in lang that a dated name of e says it bore on
+// day d, and "" when no dated name (other than an alias or a code name)
+// covers d. A page or a list labels an organization by its current name;
+// beside a claim that begins on d it says what the organization was then
+// called, so that a head of the Russia Section in 1935 is seen to have
+// headed what was then the Russia Group, before the 1936 reorganization.
+func (e *Entity) NameOn(lang string, d Day) string {
+	for _, n := range e.Names {
+		if n.Lang != lang || n.When.IsZero() || n.Kind == Alias || n.Kind == Codename {
+			continue
+		}
+		if n.When.Earliest <= d && d <= n.When.Latest {
+			return n.Text
+		}
+	}
+	return ""
+}

@@ -40,3 +40,34 @@ func TestLabel(t *testing.T) {
 		}
 	}
 }
+
+// NameOn gives the dated name an entity bore on a day: the Russia Group
+// before June 1936, the Russia Section after; nothing where no dated name
+// covers the day, and never an alias.
+func TestNameOn(t *testing.T) {
+	w := func(s string) tokumu.When {
+		v, _, err := tokumu.ParseWhen(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	e := &tokumu.Entity{ID: "sec", Names: []tokumu.Name{
+		{Text: "ロシア班", Lang: "ja", Kind: tokumu.Former, When: w("/1936-06")},
+		{Text: "ロシア課", Lang: "ja", Kind: tokumu.Native, When: w("1936-06/1945-08")},
+		{Text: "第五課", Lang: "ja", Kind: tokumu.Alias, When: w("1936-06/1945-08")},
+		{Text: "Russia Section", Lang: "en", Kind: tokumu.Native},
+	}}
+	for _, tt := range []struct {
+		lang, day, want string
+	}{
+		{"ja", "1935-08-01", "ロシア班"},
+		{"ja", "1937-01-01", "ロシア課"},
+		{"ja", "1946-01-01", ""},
+		{"en", "1935-08-01", ""},
+	} {
+		if got := e.NameOn(tt.lang, w(tt.day).Earliest); got != tt.want {
+			t.Errorf("NameOn(%s, %s) = %q, want %q", tt.lang, tt.day, got, tt.want)
+		}
+	}
+}

@@ -294,3 +294,25 @@ func TestLanguageOfParts(t *testing.T) {
 		}
 	}
 }
+
+// TestThenName: a claim on an organization that bore another name on the
+// claim's start says so, in the page's language (Doi became head of what
+// was still the Russia Group in 1935; it became the Russia Section in 1936).
+func TestThenName(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	for _, tt := range []struct{ url, want string }{
+		{"/entities/doi-akio?lang=ja", `ロシア課</a> <span class="then">（当時はロシア班）</span>`},
+		{"/entities/doi-akio", `<span class="then">(then the Russia Group, General Staff 2nd Bureau)</span>`},
+	} {
+		res, err := http.Get(ts.URL + tt.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if !strings.Contains(string(b), tt.want) {
+			t.Errorf("%s lacks %s", tt.url, tt.want)
+		}
+	}
+}

@@ -99,6 +99,9 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 	switch {
 	case c.Object != "":
 		sb.WriteString(string(b.Link(c.Object)) + string(b.Named(c.NamedAs.Object, c.NamedAs.Words)))
+		if then := b.thenName(c.Object, c.When); then != "" {
+			sb.WriteString(` <span class="then">` + esc(b.T("claim.then", then)) + `</span>`)
+		}
 	case c.Value != "":
 		sb.WriteString(`<span class="val"`)
 		if a := b.ValueLang(c); a != "" {
@@ -190,6 +193,24 @@ func (b *base) Named(words string, whose ...string) template.HTML {
 		return template.HTML(` <span class="named editors" title="` + esc(b.T("claim.named.editors.title")) + `">(` + string(b.TH("claim.named.editors", b.inLang(words))) + `)</span>`)
 	}
 	return template.HTML(` <span class="named" title="` + esc(b.T("claim.named.title")) + `">(` + string(b.TH("claim.named", b.inLang(words))) + `)</span>`)
+}
+
+// thenName is the name an entity bore, in the page's language, on the
+// day a claim about it begins (tokumu.Entity.NameOn), where that is not
+// the name the page labels it with; "" otherwise.
+func (b *base) thenName(id string, w tokumu.When) string {
+	e := b.sn.Entities[id]
+	if e == nil || w.IsZero() {
+		return ""
+	}
+	d := w.Stated().Earliest
+	if d <= tokumu.MinDay {
+		return ""
+	}
+	if then := e.NameOn(b.Lang, d); then != b.Label(id) {
+		return then
+	}
+	return ""
 }
 
 // inLang is a phrase of unrecorded language, escaped, in a span that

@@ -231,6 +231,11 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 	case c.Object != "" && c.Subject == self:
 		b.WriteString(r.Label(c.Object, lang))
 		named(c.NamedAs.Object)
+		if e := r.Entities[c.Object]; e != nil && !c.When.IsZero() {
+			if then := e.NameOn(lang, c.When.Stated().Earliest); then != "" && then != r.Label(c.Object, lang) {
+				b.WriteString(" " + tr.T("claim.then", then))
+			}
+		}
 	case c.Object != "":
 		b.WriteString(r.Label(c.Subject, lang))
 		named(c.NamedAs.Subject)
