@@ -36,7 +36,12 @@ type citation struct {
 // the corpus it is part of, and a note on what the item rests on.
 type citeItem struct {
 	Key, Title, Permalink, Release, Note, Chicago string
-	Dataset                                       datasetCite
+	// Rests is, for a claim, the work it rests on with its locator: the
+	// Russian and Japanese forms cite it first and the dataset as where
+	// it was found (GOST's «Цит. по:», 所引), as the Chicago form does in
+	// its own way; a referee accepts no claim cited without its source.
+	Rests   string
+	Dataset datasetCite
 	// Issued is when the release was frozen (or the corpus imported):
 	// the date an author-date citation prints; zero for data no release
 	// holds yet.
@@ -155,7 +160,11 @@ func (it citeItem) citation() citation {
 // of access). One URL, the item's: the dataset's own address is cited as
 // the whole dataset's.
 func (it citeItem) gost() string {
-	return it.gostOf(strings.TrimSuffix(it.Title, ".") + " // " + it.Dataset.Title)
+	g := it.gostOf(strings.TrimSuffix(it.Title, ".") + " // " + it.Dataset.Title)
+	if it.Rests != "" {
+		return it.Rests + ". Цит. по: " + g
+	}
+	return g
 }
 
 // gostWhole is gost of the whole dataset, which is the item.
@@ -204,7 +213,11 @@ func initials(given string) string {
 // dataset's editors, 編 — "the title", the site, its version and date, the
 // address and (参照 the day of access).
 func (it citeItem) sist() string {
-	return it.sistOf("“" + strings.TrimSuffix(it.Title, ".") + "”. " + it.Dataset.Title)
+	c := it.sistOf("“" + strings.TrimSuffix(it.Title, ".") + "”. " + it.Dataset.Title)
+	if it.Rests != "" {
+		return it.Rests + ". " + strings.TrimSuffix(c, ".") + " 所引."
+	}
+	return c
 }
 
 // sistWhole is sist of the whole dataset.
@@ -247,17 +260,19 @@ func (b *base) entityCitation(e *tokumu.Entity, permalink string) citation {
 // in the Chicago form, which chicago() writes.
 func (p *claimPage) claimCitation(src *tokumu.Source) citation {
 	note := "Claim " + p.C.ID
+	rests := ""
 	if src != nil {
-		note += ", resting on " + strings.TrimSuffix(src.Reference(), ".")
+		rests = strings.TrimSuffix(src.Reference(), ".")
 		if p.C.Locator != "" {
-			note += ", " + p.C.Locator
+			rests += ", " + p.C.Locator
 		}
+		note += ", resting on " + rests
 	}
 	// The title says what the claim says, so that two claims of one
 	// subject and predicate (founded 1918, founded 1919) are told apart.
 	title := p.Title + " " + p.claimGist()
 	return citeItem{Key: p.C.ID, Title: strings.TrimSpace(title), Permalink: p.Permalink, Release: p.Release, Note: note + ".", Chicago: p.Chicago,
-		Dataset: p.sn.dataset(), Issued: p.sn.releaseDate(p.Release)}.citation()
+		Rests: rests, Dataset: p.sn.dataset(), Issued: p.sn.releaseDate(p.Release)}.citation()
 }
 
 // exportLink is one entry of an "Export" menu.

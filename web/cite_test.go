@@ -280,3 +280,21 @@ func TestNamedAsEditorsWords(t *testing.T) {
 		t.Errorf("the claim's JSON lacks named_as.words: %s", js)
 	}
 }
+
+// TestClaimCitationNamesSource: the Russian and Japanese forms of a
+// claim's citation name the work the claim rests on first, and the
+// dataset as where it was found (GOST's «Цит. по:», 所引), as the
+// Chicago form names it.
+func TestClaimCitationNamesSource(t *testing.T) {
+	ts := fixtureServer(t)
+	_, body := getAccept(t, ts.URL+"/claims/c-doihara-head", "text/html")
+	body = html.UnescapeString(body)
+	for _, want := range []string{"Японская военная миссия, p/14. Цит. по: Doihara Kenji: head of", "Японская военная миссия, p/14. ", " 所引."} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the claim page's citations lack %q", want)
+		}
+	}
+	if i, j := strings.Index(body, "Японская военная миссия"), strings.Index(body, "Цит. по:"); i < 0 || j < 0 || i > j {
+		t.Errorf("GOST: the source (at %d) does not come before «Цит. по:» (at %d)", i, j)
+	}
+}
