@@ -1,6 +1,9 @@
 package tokumu
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // SourceKind classifies a source for its default grade: an archival
 // document is weighed differently from a memoir or a newspaper.
@@ -58,7 +61,8 @@ type Agent struct {
 	Literal string `json:"literal,omitempty"` // an institution, or a name that does not split
 }
 
-// String returns "Family, Given", or the literal name.
+// String returns "Family, Given", or the literal name: the form the
+// bibliography formats (BibTeX, RIS) read back into its parts.
 func (a Agent) String() string {
 	switch {
 	case a.Literal != "":
@@ -67,6 +71,21 @@ func (a Agent) String() string {
 		return a.Family
 	}
 	return a.Family + ", " + a.Given
+}
+
+// written is a name in Han or kana script as it is written, family name
+// first with nothing between: 西原征夫, never "西原, 征夫" or "征夫 西原".
+func (a Agent) written() string { return a.Family + a.Given }
+
+// eastAsian reports whether the name is written in Han, kana or Hangul,
+// which put the family name first and take no comma.
+func (a Agent) eastAsian() bool {
+	for _, r := range a.Family + a.Given {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return true
+		}
+	}
+	return false
 }
 
 // Source is an entry of the bibliography. Its fields are those CSL-JSON
@@ -273,8 +292,12 @@ func JoinAgents(as []Agent) string { return agentList(as, true) }
 // Japanese or Chinese name written whole) stay as written.
 func agentList(as []Agent, invert bool) string {
 	names := make([]string, len(as))
+	east := true
 	for i, a := range as {
+		east = east && (a.Literal == "" && a.eastAsian())
 		switch {
+		case a.Literal == "" && a.Given != "" && a.eastAsian():
+			names[i] = a.written()
 		case a.Literal != "" || a.Given == "":
 			names[i] = a.String()
 		case i == 0 && invert:
@@ -288,9 +311,16 @@ func agentList(as []Agent, invert bool) string {
 		return ""
 	case 1:
 		return names[0]
+	}
+	if east {
+		// Japanese and Chinese lists join names with a middle dot:
+		// 大越兼二・小池新.
+		return strings.Join(names, "・")
+	}
+	switch len(names) {
 	case 2:
 		sep := " and "
-		if invert && as[0].Literal == "" && as[0].Given != "" {
+		if invert && as[0].Literal == "" && as[0].Given != "" && !as[0].eastAsian() {
 			sep = ", and "
 		}
 		return names[0] + sep + names[1]

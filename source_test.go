@@ -33,6 +33,13 @@ func TestReference(t *testing.T) {
 		{"two authors, translated title", tokumu.Source{Type: "book", Authors: []tokumu.Agent{{Family: "Pałasz-Rutkowska", Given: "Ewa"}, {Family: "Romer", Given: "Andrzej T."}},
 			Issued: "1996", Title: "Historia stosunków polsko-japońskich", TitleEn: "A history of Polish–Japanese relations", Place: "Warsaw", Publisher: "Bellona"},
 			"Pałasz-Rutkowska, Ewa, and Andrzej T. Romer. 1996. Historia stosunków polsko-japońskich [A history of Polish–Japanese relations]. Warsaw: Bellona."},
+		// Japanese names as they are written: family name first, nothing
+		// between, joined by a middle dot; never inverted or reversed.
+		{"Japanese authors", tokumu.Source{Type: "article-newspaper", Authors: []tokumu.Agent{{Family: "大越", Given: "兼二"}, {Family: "小池", Given: "新"}}, Issued: "2019",
+			Title: "スターリン信頼の幹部による謎の亡命事件", Container: "文春オンライン"},
+			"大越兼二・小池新. 2019. “スターリン信頼の幹部による謎の亡命事件.” 文春オンライン."},
+		{"Japanese and Western authors", tokumu.Source{Type: "book", Authors: []tokumu.Agent{{Family: "西原", Given: "征夫"}, {Family: "Coox", Given: "Alvin D."}}, Issued: "1980", Title: "全記録"},
+			"西原征夫 and Alvin D. Coox. 1980. 全記録."},
 		{"place without publisher", tokumu.Source{Type: "book", Authors: []tokumu.Agent{{Family: "Зорихин", Given: "А. Г."}}, Issued: "2023", Title: "Японская разведка", Place: "Moscow"},
 			"Зорихин, А. Г. 2023. Японская разведка. Moscow."},
 	} {
