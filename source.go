@@ -286,6 +286,10 @@ func (s *Source) Year() string {
 // Alvin D.", "Pałasz-Rutkowska, Ewa, and Andrzej T. Romer".
 func JoinAgents(as []Agent) string { return agentList(as, true) }
 
+// JoinNames writes a list of names in their order, none inverted, as an
+// editor is named after a title: "James William Morley", 軍事史学会.
+func JoinNames(as []Agent) string { return agentList(as, false) }
+
 // agentList joins names as Chicago does: the first inverted ("Coox, Alvin
 // D.") when invert, the others in their order ("Andrzej T. Romer"), with
 // "and" before the last. Names with no given name (an institution, a

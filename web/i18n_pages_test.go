@@ -316,3 +316,26 @@ func TestThenName(t *testing.T) {
 		}
 	}
 }
+
+// TestJapaneseReferences: on a Japanese page a Japanese work is cited as
+// Japanese reference lists cite it: the author as written (西原征夫), the
+// book in 『』, an article in 「」 within its 『』, the editors with 編.
+func TestJapaneseReferences(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	res, err := http.Get(ts.URL + "/sources?lang=ja")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	page := string(b)
+	for _, want := range []string{`>西原征夫.</span>`, `>『全記録ハルビン特務機関`, `大越兼二・小池新.`, `軍事史学会編`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/sources?lang=ja lacks %s", want)
+		}
+	}
+	if strings.Contains(page, "西原, 征夫") {
+		t.Error("/sources?lang=ja writes 西原, 征夫")
+	}
+}

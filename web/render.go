@@ -488,6 +488,49 @@ func (b *base) Authors(s *tokumu.Source) string {
 	return out
 }
 
+// Editors is a source's editors, names as References writes them, for
+// the reference template ("edited by", 編, под ред.).
+func (b *base) Editors(s *tokumu.Source) string {
+	if s == nil || len(s.Editors) == 0 {
+		return ""
+	}
+	return tokumu.JoinNames(s.Editors)
+}
+
+// TitleGloss is a source's English gloss of its title, for a reader who
+// may not read the title's language: none on a page in that language.
+func (b *base) TitleGloss(s *tokumu.Source) string {
+	if s.Language != "" && strings.HasPrefix(s.Language, b.Lang) {
+		return ""
+	}
+	return s.TitleEn
+}
+
+// RefTitle is a source's title for the reference template: on a Japanese
+// page, the title of a Japanese or Chinese work in the brackets Japanese
+// reference lists use — 『』 for a book or a whole work, 「」 for an
+// article, a chapter or an entry — and its container in 『』; elsewhere
+// as it is. Part says which is asked: "title" or "container".
+func (b *base) RefTitle(s *tokumu.Source, part string) string {
+	t := s.Title
+	if part == "container" {
+		t = s.Container
+	}
+	if t == "" || b.Lang != "ja" || !(strings.HasPrefix(s.Language, "ja") || strings.HasPrefix(s.Language, "zh")) {
+		return t
+	}
+	if part == "container" {
+		return "『" + t + "』"
+	}
+	// A part of a larger work takes 「」; a work that stands alone (a
+	// book, a report, a dissertation, a manuscript) 『』.
+	if strings.HasPrefix(s.Type, "article") || strings.HasPrefix(s.Type, "entry") || strings.HasPrefix(s.Type, "post") ||
+		s.Type == "chapter" || s.Type == "paper-conference" || s.Type == "webpage" || s.Type == "interview" || s.Type == "speech" {
+		return "「" + t + "」"
+	}
+	return "『" + t + "』"
+}
+
 // ValueLang is the lang attribute of a claim's text value: its own
 // language, or English (the corpus's default) for a text without one,
 // when that is not the page's. Figures and other values without letters
