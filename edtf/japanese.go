@@ -314,6 +314,15 @@ func parseJapanese(in string, lo, hi int, defEra *era) (part, error) {
 		p.era = e
 	}
 	j.space()
+	// The same year in the other reckoning, in brackets, as Japanese
+	// writing on the army gives it: 1939年(昭和14年)8月20日, or JACAR's
+	// 昭和14年(1939年)9月15日. The two must agree.
+	if j.eat("(") || j.eat("（") {
+		if err := bracketYear(j, in, p.d.year); err != nil {
+			return part{}, err
+		}
+		j.space()
+	}
 
 	// Month and day, a season, or a part of the year.
 	monthAt := j.pos
@@ -352,6 +361,55 @@ func parseJapanese(in string, lo, hi int, defEra *era) (part, error) {
 		return p, nil
 	}
 	return japaneseTail(j, in, p)
+}
+
+// bracketYear reads the rest of a bracketed year, "昭和14年)" or
+// "1939年)", after the opening bracket, and checks that it names year y.
+func bracketYear(j *jscan, in string, y int64) error {
+	fail := func(off int, format string, args ...any) error {
+		return &SyntaxError{Input: in, Offset: off, Msg: fmt.Sprintf(format, args...)}
+	}
+	j.space()
+	var e *era
+	for i := range eras {
+		if j.eat(eras[i].name) {
+			e = &eras[i]
+			break
+		}
+	}
+	at := j.pos
+	var n int64
+	if e != nil && j.eat("元") {
+		n = 1
+	} else {
+		var ok bool
+		var err error
+		if n, ok, err = j.number(); err != nil {
+			return err
+		} else if !ok {
+			return fail(j.pos, "expected the year in brackets (昭和14年 or 1939年)")
+		}
+	}
+	j.space()
+	if !j.eat("年") {
+		return fail(j.pos, "expected 年 after the year in brackets")
+	}
+	j.space()
+	if !j.eat(")") && !j.eat("）") {
+		return fail(j.pos, "expected ) to close the year in brackets")
+	}
+	got := n
+	if e != nil {
+		got = e.first + n - 1
+	}
+	if got != y {
+		name := fmt.Sprint(y)
+		if e2, n2 := eraOf(dayOf(y, 7, 1)); e2 != nil {
+			name = fmt.Sprintf("%d, %s", y, e2.yearName(n2))
+		}
+		return fail(at, "the year in brackets is %d, not the year before it (%s): write one of them, or both for the same year", got, name)
+	}
+	return nil
 }
 
 // japaneseMonthDay reads 月 and 日 after the number n at numAt (already

@@ -16,6 +16,10 @@ var textCases = []struct{ in, want string }{
 
 	// Japanese eras.
 	{"昭和十六年七月二日", "1941-07-02"},
+	// The year in both reckonings, in brackets, as Japanese writing gives it.
+	{"1939年(昭和14年)8月20日", "1939-08-20"},
+	{"昭和14年(1939年)9月15日", "1939-09-15"},
+	{"1939年（昭和十四年）8月", "1939-08"},
 	{"昭和16年7月2日", "1941-07-02"},
 	{"昭和１６年７月２日", "1941-07-02"},
 	{"昭和16年7月", "1941-07"},
@@ -165,6 +169,8 @@ var textErrors = []struct {
 	msg    string
 }{
 	{"", 0, "empty"},
+	{"昭和14年(1940年)9月15日", 12, "the year in brackets is 1940, not the year before it (1939, 昭和14年)"},
+	{"1939年(昭和14年", 19, "expected ) to close the year in brackets"},
 	{"   ", 3, "empty"},
 	{"1985-13", 5, "month 13 out of range 01–12 (for a season use 21–24)"},
 	{"  1985-13", 7, "month 13 out of range"},
