@@ -88,6 +88,8 @@ func foldRune(r rune) string {
 		// 洲 is written 州 since the substitutions of 1956 (満洲 → 満州,
 		// 欧洲 → 欧州): a reader types either for the same name.
 		return foldRune('州')
+	case kanjiVariants[r] != 0:
+		return foldRune(kanjiVariants[r])
 	case unicode.Is(unicode.Han, r):
 		// Through the simplified form first: 瀋 and 沈 are both 沈 in
 		// simplified Chinese, and only that way do 瀋陽 and 沈阳 meet.
@@ -97,6 +99,11 @@ func foldRune(r rune) string {
 	}
 	return string(unicode.ToLower(r))
 }
+
+// kanjiVariants are the variant kanji of period print that the
+// simplified-form key does not join with the form written now: ソ聯 (the
+// 1956 substitution 聯 → 連), 張鼓峯 and 張皷峰 (峯 → 峰, 皷 → 鼓).
+var kanjiVariants = map[rune]rune{'聯': '連', '峯': '峰', '皷': '鼓'}
 
 // Fold returns s normalized for matching: NFKC on the whole string
 // (full-width Latin and half-width katakana to their usual forms, marks

@@ -24,6 +24,10 @@ func TestFold(t *testing.T) {
 		{"満洲国", "満州国"}, // the 1956 substitution: both spellings are in use
 		{"南満州鉄道", "南満州鉄道"},
 		{"關東軍", "関東軍"},
+		// Variant kanji of period print meet the forms written now.
+		{"ソ聯", Fold("ソ連")},
+		{"張鼓峯", Fold("張鼓峰")},
+		{"張皷峰", Fold("張鼓峰")},
 		{"哈尔滨", "哈爾浜"},
 		{"哈爾濱", "哈爾浜"},
 		{"ハルビン", "はるびん"},

@@ -25,7 +25,7 @@ import (
 
 // persistVersion is the layout of the encoded index; bump it when Index or
 // its parts change shape.
-const persistVersion = 10
+const persistVersion = 11
 
 // fingerprintProbes are names whose keys make up Fingerprint: one of each
 // kind of spelling the index folds or derives. Kanji readings are left
