@@ -230,12 +230,7 @@ func parseJapanese(in string, lo, hi int, defEra *era) (part, error) {
 	var e *era
 	western := j.eat("西暦")
 	if !western {
-		for i := range eras {
-			if j.eat(eras[i].name) {
-				e = &eras[i]
-				break
-			}
-		}
+		e = j.eraName()
 	}
 	eraNamed := e != nil
 	if e == nil && !western {
@@ -259,19 +254,12 @@ func parseJapanese(in string, lo, hi int, defEra *era) (part, error) {
 		return japaneseMonthDay(j, in, p, numAt, n)
 	}
 	numAt := j.pos
-	var n int64
-	if e != nil && j.eat("元") {
-		n = 1
-	} else {
-		var ok bool
-		var err error
-		n, ok, err = j.number()
-		if err != nil {
-			return part{}, err
-		}
-		if !ok {
-			return fail(j.pos, "expected a year number (1941, 一九四一, 十六, or 元 after an era name)")
-		}
+	n, ok, err := j.yearNumber(e)
+	if err != nil {
+		return part{}, err
+	}
+	if !ok {
+		return fail(j.pos, "expected a year number (1941, 一九四一, 十六, or 元 after an era name)")
 	}
 	j.space()
 	afterNum := j.pos
@@ -363,6 +351,25 @@ func parseJapanese(in string, lo, hi int, defEra *era) (part, error) {
 	return japaneseTail(j, in, p)
 }
 
+// eraName reads an era's name, if one comes next.
+func (j *jscan) eraName() *era {
+	for i := range eras {
+		if j.eat(eras[i].name) {
+			return &eras[i]
+		}
+	}
+	return nil
+}
+
+// yearNumber reads a year's number: 元 (the first year) after an era
+// name e, else digits or kanji numerals.
+func (j *jscan) yearNumber(e *era) (int64, bool, error) {
+	if e != nil && j.eat("元") {
+		return 1, true, nil
+	}
+	return j.number()
+}
+
 // bracketYear reads the rest of a bracketed year, "昭和14年)" or
 // "1939年)", after the opening bracket, and checks that it names year y.
 func bracketYear(j *jscan, in string, y int64) error {
@@ -370,25 +377,14 @@ func bracketYear(j *jscan, in string, y int64) error {
 		return &SyntaxError{Input: in, Offset: off, Msg: fmt.Sprintf(format, args...)}
 	}
 	j.space()
-	var e *era
-	for i := range eras {
-		if j.eat(eras[i].name) {
-			e = &eras[i]
-			break
-		}
-	}
+	e := j.eraName()
 	at := j.pos
-	var n int64
-	if e != nil && j.eat("元") {
-		n = 1
-	} else {
-		var ok bool
-		var err error
-		if n, ok, err = j.number(); err != nil {
-			return err
-		} else if !ok {
-			return fail(j.pos, "expected the year in brackets (昭和14年 or 1939年)")
-		}
+	n, ok, err := j.yearNumber(e)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fail(j.pos, "expected the year in brackets (昭和14年 or 1939年)")
 	}
 	j.space()
 	if !j.eat("年") {

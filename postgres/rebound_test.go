@@ -17,13 +17,7 @@ import (
 func TestReboundApproximate(t *testing.T) {
 	ctx := context.Background()
 	dsn := newSchema(t)
-	ds := storetest.Fixture()
-	w, _, err := tokumu.ParseWhen("1938-06~/1938-09")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds.Claims = append(ds.Claims, &tokumu.Claim{ID: "c-approx", Subject: "lyushkov-genrikh", Predicate: "head_of",
-		Object: "harbin-tokumu-kikan", When: w, Source: "zor23", Grade: tokumu.Grade{Reliability: 'B', Credibility: 2}})
+	ds := storetest.ApproximateFixture()
 	db := mustOpen(t, dsn)
 	if err := db.Replace(ctx, ds); err != nil {
 		t.Fatal(err)

@@ -18,13 +18,7 @@ import (
 func TestReboundApproximate(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	ds := storetest.Fixture()
-	w, _, err := tokumu.ParseWhen("1938-06~/1938-09")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds.Claims = append(ds.Claims, &tokumu.Claim{ID: "c-approx", Subject: "lyushkov-genrikh", Predicate: "head_of",
-		Object: "harbin-tokumu-kikan", When: w, Source: "zor23", Grade: tokumu.Grade{Reliability: 'B', Credibility: 2}})
+	ds := storetest.ApproximateFixture()
 	s, err := Open(ctx, path, Options{})
 	if err != nil {
 		t.Fatal(err)

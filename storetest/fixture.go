@@ -222,3 +222,19 @@ func manyEntities(n int) (*tokumu.Dataset, []string) {
 	}
 	return ds, ids
 }
+
+// ApproximateFixture is Fixture with one claim more, c-approx, whose date
+// is approximate: Lyushkov head of the Harbin agency from "1938-06~" to
+// "1938-09" (placeholder history), possibly from May 1938. The stores'
+// migration tests write it with the bounds an older build stored and see
+// the migration widen them.
+func ApproximateFixture() *tokumu.Dataset {
+	ds := Fixture()
+	w, _, err := tokumu.ParseWhen("1938-06~/1938-09")
+	if err != nil {
+		panic(err)
+	}
+	ds.Claims = append(ds.Claims, &tokumu.Claim{ID: "c-approx", Subject: "lyushkov-genrikh", Predicate: "head_of",
+		Object: "harbin-tokumu-kikan", When: w, Source: "zor23", Grade: tokumu.Grade{Reliability: 'B', Credibility: 2}})
+	return ds
+}

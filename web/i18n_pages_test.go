@@ -283,13 +283,7 @@ func TestLanguageOfParts(t *testing.T) {
 		{"/search?q=%D0%9B%D1%8E%D1%88%D0%BA%D0%BE%D0%B2", `<p class="snippet" lang="ru">`},
 		{"/ledger?lang=ru", `«<span lang="en">Japanese military intelligence`},
 	} {
-		res, err := http.Get(ts.URL + tt.url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(res.Body)
-		res.Body.Close()
-		if !strings.Contains(string(b), tt.want) {
+		if _, body := getAccept(t, ts.URL+tt.url, ""); !strings.Contains(body, tt.want) {
 			t.Errorf("%s lacks %s", tt.url, tt.want)
 		}
 	}
@@ -305,13 +299,7 @@ func TestThenName(t *testing.T) {
 		{"/entities/doi-akio?lang=ja", `ロシア課</a> <span class="then">（当時はロシア班）</span>`},
 		{"/entities/doi-akio", `<span class="then">(then the Russia Group, General Staff 2nd Bureau)</span>`},
 	} {
-		res, err := http.Get(ts.URL + tt.url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(res.Body)
-		res.Body.Close()
-		if !strings.Contains(string(b), tt.want) {
+		if _, body := getAccept(t, ts.URL+tt.url, ""); !strings.Contains(body, tt.want) {
 			t.Errorf("%s lacks %s", tt.url, tt.want)
 		}
 	}
@@ -323,13 +311,7 @@ func TestThenName(t *testing.T) {
 func TestJapaneseReferences(t *testing.T) {
 	ts := httptest.NewServer(embedded(t))
 	defer ts.Close()
-	res, err := http.Get(ts.URL + "/sources?lang=ja")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	page := string(b)
+	_, page := getAccept(t, ts.URL+"/sources?lang=ja", "")
 	for _, want := range []string{`>西原征夫.</span>`, `>『全記録ハルビン特務機関`, `大越兼二・小池新.`, `軍事史学会編`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("/sources?lang=ja lacks %s", want)
