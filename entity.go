@@ -177,18 +177,28 @@ func primaryLang(tag string) string {
 
 // NameOn returns the name in lang that a dated name of e says it bore on
 // day d, and "" when no dated name (other than an alias or a code name)
-// covers d. A page or a list labels an organization by its current name;
-// beside a claim that begins on d it says what the organization was then
-// called, so that a head of the Russia Section in 1935 is seen to have
-// headed what was then the Russia Group, before the 1936 reorganization.
+// covers d, or when two differing ones do (June 1936, when the Russia
+// Group became the Russia Section: which name a claim of that month met
+// is not known), or d is no day (an unknown start). A page or a list
+// labels an organization by its current name; beside a claim that begins
+// on d it says what the organization was then called, so that a head of
+// the Russia Section in 1935 is seen to have headed what was then the
+// Russia Group, before the 1936 reorganization.
 func (e *Entity) NameOn(lang string, d Day) string {
+	if d <= MinDay || d >= MaxDay {
+		return ""
+	}
+	found := ""
 	for _, n := range e.Names {
 		if n.Lang != lang || n.When.IsZero() || n.Kind == Alias || n.Kind == Codename {
 			continue
 		}
-		if n.When.Earliest <= d && d <= n.When.Latest {
-			return n.Text
+		if w := n.When.Stated(); w.Earliest <= d && d <= w.Latest {
+			if found != "" && found != n.Text {
+				return ""
+			}
+			found = n.Text
 		}
 	}
-	return ""
+	return found
 }

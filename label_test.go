@@ -64,9 +64,15 @@ func TestNameOn(t *testing.T) {
 		{"ja", "1935-08-01", "ロシア班"},
 		{"ja", "1937-01-01", "ロシア課"},
 		{"ja", "1946-01-01", ""},
+		{"ja", "1936-06-20", ""}, // both names cover June 1936: not known which
+		{"ja", "..", ""},         // an unknown start is no day
 		{"en", "1935-08-01", ""},
 	} {
-		if got := e.NameOn(tt.lang, w(tt.day).Earliest); got != tt.want {
+		d := tokumu.MinDay
+		if tt.day != ".." {
+			d = w(tt.day).Earliest
+		}
+		if got := e.NameOn(tt.lang, d); got != tt.want {
 			t.Errorf("NameOn(%s, %s) = %q, want %q", tt.lang, tt.day, got, tt.want)
 		}
 	}

@@ -73,15 +73,31 @@ func (a Agent) String() string {
 	return a.Family + ", " + a.Given
 }
 
-// written is a name in Han or kana script as it is written, family name
-// first with nothing between: 西原征夫, never "西原, 征夫" or "征夫 西原".
-func (a Agent) written() string { return a.Family + a.Given }
+// written is a name in Han or Hangul as it is written, family name first
+// with nothing between: 西原征夫, never "西原, 征夫" or "征夫 西原"; a name
+// in kana alone is a foreign one transcribed, given name first with a
+// middle dot: アルヴィン・D・クックス.
+func (a Agent) written() string {
+	if a.hanOrHangul() {
+		return a.Family + a.Given
+	}
+	return a.Given + "・" + a.Family
+}
 
 // eastAsian reports whether the name is written in Han, kana or Hangul,
-// which put the family name first and take no comma.
+// which take no comma and no inversion.
 func (a Agent) eastAsian() bool {
 	for _, r := range a.Family + a.Given {
 		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a Agent) hanOrHangul() bool {
+	for _, r := range a.Family + a.Given {
+		if unicode.In(r, unicode.Han, unicode.Hangul) {
 			return true
 		}
 	}

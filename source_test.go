@@ -40,6 +40,8 @@ func TestReference(t *testing.T) {
 			"大越兼二・小池新. 2019. “スターリン信頼の幹部による謎の亡命事件.” 文春オンライン."},
 		{"Japanese and Western authors", tokumu.Source{Type: "book", Authors: []tokumu.Agent{{Family: "西原", Given: "征夫"}, {Family: "Coox", Given: "Alvin D."}}, Issued: "1980", Title: "全記録"},
 			"西原征夫 and Alvin D. Coox. 1980. 全記録."},
+		{"a foreign name in katakana", tokumu.Source{Type: "book", Authors: []tokumu.Agent{{Family: "クックス", Given: "アルヴィン・D"}}, Issued: "1990", Title: "戦わざる日ソ戦"},
+			"アルヴィン・D・クックス. 1990. 戦わざる日ソ戦."},
 		{"place without publisher", tokumu.Source{Type: "book", Authors: []tokumu.Agent{{Family: "Зорихин", Given: "А. Г."}}, Issued: "2023", Title: "Японская разведка", Place: "Moscow"},
 			"Зорихин, А. Г. 2023. Японская разведка. Moscow."},
 	} {

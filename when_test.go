@@ -70,7 +70,7 @@ func TestApproximateWhen(t *testing.T) {
 	if got.Earliest != w.Earliest || got.LatestStart != w.LatestStart || got.Latest != w.Latest || got.Text != old.Text {
 		t.Errorf("Rederive() = %+v, want the bounds of %+v and the text kept", got, w)
 	}
-	if built := (tokumu.When{EDTF: "not edtf", Earliest: 1, Latest: 2}); built.Rederive() != built {
+	if built := (tokumu.When{EDTF: "1938-13~", Earliest: 1, Latest: 2}); built.Rederive() != built { // approximate, so parsed, and refused
 		t.Error("Rederive changed a When whose EDTF does not parse")
 	}
 }

@@ -305,12 +305,27 @@ func (v Value) ApproximateBounds() Bounds { return v.bounds(true) }
 // outer returns the first and last day d can denote, widened by one unit of
 // its precision on each side when widen is set and d is approximate.
 func (d date) outer(widen bool) (lo, hi Day) {
+	lo, hi = d.bounds()
 	if !widen || d.qual&qualApproximate == 0 {
-		return d.bounds()
+		return lo, hi
 	}
-	lo, _ = step(d, -1).bounds()
-	_, hi = step(d, +1).bounds()
-	return lo, hi
+	// Out from the day bounds, so that a negative year with unspecified
+	// digits (-194X: -1949 to -1940) widens on both sides as any other.
+	switch d.precision() {
+	case PrecisionDay:
+		return prevDay(lo), nextDay(hi)
+	case PrecisionMonth, PrecisionSeason:
+		ly, lm := int64(lo.Year()), lo.Month()-1
+		if lm == 0 {
+			ly, lm = ly-1, 12
+		}
+		hy, hm := int64(hi.Year()), hi.Month()+1
+		if hm == 13 {
+			hy, hm = hy+1, 1
+		}
+		return dayOf(ly, lm, 1), dayOf(hy, hm, daysIn(hy, hm))
+	}
+	return dayOf(int64(lo.Year())-1, 1, 1), dayOf(int64(hi.Year())+1, 12, 31)
 }
 
 func (v Value) bounds(widen bool) Bounds {
@@ -348,6 +363,13 @@ func (v Value) bounds(widen bool) Bounds {
 	}
 	if v.start.kind == kindUnknown {
 		b.Earliest, b.LatestStart = MinDay, b.Latest
+	}
+	if _, approx := v.Qualifiers(); widen && approx && v.start.kind == kindDate && v.end.kind == kindDate {
+		// A widened end reaches no further than the other end allows: the
+		// start of 1938~/1938-03 falls by March 1938, and 1941-06-22/1941-07~
+		// still certainly held on 22 June.
+		b.LatestStart = min(b.LatestStart, b.Latest)
+		b.EarliestEnd = max(b.EarliestEnd, b.Earliest)
 	}
 	return b
 }

@@ -624,6 +624,12 @@ func (p *part) check(s string) error {
 // joinRange completes the ends of a printed range from each other and
 // returns them: 11–16 May 1939, May 11–Sept 16, 1939, 1939年5月11日～9月16日.
 func joinRange(s string, a, b *part) (date, date, error) {
+	// EDTF intervals join dates only: "1–1000-01-01T00:00:00" is no range.
+	for _, p := range []*part{a, b} {
+		if p.d.time != "" {
+			return date{}, date{}, printedErr(s, p.lo, "a time of day is not allowed in a range; give the dates only")
+		}
+	}
 	// 1937–38: a year abbreviated after a full one.
 	if b.lone > 0 && a.complete() && !a.hasMonth && a.sub.n == 0 {
 		y := a.d.year/100*100 + int64(b.lone)

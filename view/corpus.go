@@ -62,16 +62,16 @@ type Event struct {
 	Periods  []string
 }
 
-// Span returns the days an event is filed under: from the first day its
-// date states (1938~ from 1938, not from the 1937 its approximation
-// reaches; tokumu.When.Stated) to the last it possibly reaches, but from
-// the earliest day of its end when its start is unknown ("/1939-08-20",
-// the weeks before an offensive). An unknown start is not evidence that
-// the event began in any earlier year: a view that filed it there would
-// put the 1939 deception in the 1920s.
+// Span returns the days an event is filed under: the days its date
+// states (1938~ in 1938, not in the 1937 or 1939 its approximation
+// reaches; tokumu.When.Stated), but from the earliest day of its end when
+// its start is unknown ("/1939-08-20", the weeks before an offensive). An
+// unknown start is not evidence that the event began in any earlier year:
+// a view that filed it there would put the 1939 deception in the 1920s.
+// Its possible days (When) are what a chart draws faded.
 func (e *Event) Span() (lo, hi tokumu.Day) {
 	w := e.When.Stated()
-	lo, hi = w.Earliest, e.When.Latest
+	lo, hi = w.Earliest, w.Latest
 	if lo == tokumu.MinDay {
 		lo = w.Latest
 		if w.Interval && w.EarliestEnd > tokumu.MinDay {

@@ -326,7 +326,7 @@ func beliefFilter(r *http.Request) (ledger.Filter, int, error) {
 		if err != nil {
 			return f, 0, tokumu.Errorf(tokumu.EINVALID, "parameter to=%q is not a date: %v (write e.g. 1941-12)", v, err)
 		}
-		f.To = w.Latest
+		f.To = w.Stated().Latest
 	}
 	tol, err := pTolerance.get(r) // its default is ledger.DefaultTolerance
 	return f, tol, err

@@ -32,7 +32,7 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, tokumu.Errorf(tokumu.EINVALID, "parameter to=%q is not a date: %v (write e.g. 1941-12-31)", v.Get("to"), err))
 			return
 		}
-		q.To = wt.Latest
+		q.To = wt.Stated().Latest
 	}
 	base := v.Get("base")
 	if base == "" {

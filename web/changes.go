@@ -132,6 +132,13 @@ type claimForm struct {
 // ErrCount counts the problems the form came back with (base.ErrCount).
 func (f *claimForm) ErrCount() int { return errCount(f.Errors, f.Error) }
 
+// claimFields are the claim form's fields in the order it shows them.
+var claimFields = []string{"predicate", "object", "value", "unit", "role", "lang", "when", "where", "source", "loc", "grade", "by",
+	"planted_by", "named_subject", "named_object", "named_by", "named_words", "note", "supported_by", "complicated_by", "reason"}
+
+// ErrList is the form's problems for its summary, in its fields' order.
+func (f *claimForm) ErrList() []fieldErr { return errList(f.Errors, claimFields) }
+
 func (s *Server) claimForm(r *http.Request, u *who, subject, id string) *claimForm {
 	title := "edit.title.add"
 	if id != "" {

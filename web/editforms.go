@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -65,6 +66,47 @@ func (s *Server) newEditForm(r *http.Request, u *who, title, action string) *edi
 
 // ErrCount counts the problems the form came back with (base.ErrCount).
 func (f *editForm) ErrCount() int { return errCount(f.Errors, f.Error) }
+
+// ErrList is the form's problems for its summary, in the order of its
+// fields (the paste box first), then any a field of another name owns.
+func (f *editForm) ErrList() []fieldErr {
+	var order []string
+	if f.Paste != nil {
+		order = append(order, f.Paste.Name)
+	}
+	for _, r := range f.Rows {
+		order = append(order, r.Name)
+	}
+	return errList(f.Errors, order)
+}
+
+// fieldErr is one problem of a form sent back: the field it is about
+// (its element is f-Field) and the message.
+type fieldErr struct{ Field, Msg string }
+
+// errList orders a form's field messages by its fields' order; messages
+// for names not in order (none, if the form is right) follow, sorted.
+func errList(errs map[string]string, order []string) []fieldErr {
+	var out []fieldErr
+	seen := map[string]bool{}
+	for _, name := range order {
+		if m, ok := errs[name]; ok && !seen[name] {
+			out = append(out, fieldErr{name, m})
+			seen[name] = true
+		}
+	}
+	var rest []string
+	for name := range errs {
+		if !seen[name] {
+			rest = append(rest, name)
+		}
+	}
+	slices.Sort(rest)
+	for _, name := range rest {
+		out = append(out, fieldErr{name, errs[name]})
+	}
+	return out
+}
 
 // errCount is the number of field messages and the form's own.
 func errCount(fields map[string]string, form string) int {

@@ -203,11 +203,7 @@ func (b *base) thenName(id string, w tokumu.When) string {
 	if e == nil || w.IsZero() {
 		return ""
 	}
-	d := w.Stated().Earliest
-	if d <= tokumu.MinDay {
-		return ""
-	}
-	if then := e.NameOn(b.Lang, d); then != b.Label(id) {
+	if then := e.NameOn(b.Lang, w.Stated().Earliest); then != b.Label(id) {
 		return then
 	}
 	return ""

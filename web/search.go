@@ -33,7 +33,7 @@ func searchQuery(r *http.Request) (search.Query, error) {
 	if v := r.URL.Query().Get("to"); v != "" {
 		// The end of what "to" names: to=1939 includes December 1939.
 		w, _, _ := tokumu.ParseWhen(v)
-		q.To = w.Latest
+		q.To = w.Stated().Latest
 	}
 	if q.Limit, q.Offset, err = pageParams(r, pSearchLimit, pSearchOffset); err != nil {
 		return q, err

@@ -332,7 +332,7 @@ func (sn *snapshot) defaults() {
 	sn.structRoot = set.StructureRoot
 	day := func(edtf string, def tokumu.Day) tokumu.Day {
 		if w, _, err := tokumu.ParseWhen(edtf); err == nil && !w.IsZero() {
-			return w.Earliest
+			return w.Stated().Earliest
 		}
 		return def
 	}

@@ -66,9 +66,11 @@ type timelineEvent struct {
 	// Disputed: sources date it otherwise (the date is the most
 	// credible source's; the entity page shows the others).
 	Disputed bool `json:"disputed,omitempty"`
-	// FLo is where the list files it, when that is not Lo: the end of an
-	// event whose start is unknown (view.Event.Span).
+	// FLo and FHi are where the list files it, when that is not Lo or
+	// Hi: the end of an event whose start is unknown, the year an
+	// approximate date states (view.Event.Span).
 	FLo float64 `json:"flo,omitempty"`
+	FHi float64 `json:"fhi,omitempty"`
 }
 
 type timelinePeriod struct {
@@ -142,6 +144,9 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 			Disputed: ev.Disputed}
 		if elo != ev.When.Earliest {
 			te.FLo = yearFrac(elo)
+		}
+		if ehi != ev.When.Latest {
+			te.FHi = yearFrac(ehi) + 1.0/365
 		}
 		for i, pl := range ev.Places {
 			if i > 0 {

@@ -54,6 +54,7 @@ both ends of any range allow. Then each organ's error over time.`,
 			if err != nil {
 				return usagef("tokumu estimates --from 1931 --to 1939-12", "%s %q is not a date: %v", d.name, d.v, err)
 			}
+			w = w.Stated() // "1938~" asks about 1938
 			*d.to = w.Earliest
 			if d.latest {
 				*d.to = w.Latest

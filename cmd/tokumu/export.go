@@ -160,14 +160,14 @@ yaml writes its own files).`,
 			if err != nil {
 				return usagef("tokumu export --format csv --from 1937 --to 1939", "--from %q: %v", o.from, err)
 			}
-			q.From = w.Earliest
+			q.From = w.Stated().Earliest
 		}
 		if o.to != "" {
 			w, _, err := tokumu.ParseWhen(o.to)
 			if err != nil {
 				return usagef("tokumu export --format csv --from 1937 --to 1939", "--to %q: %v", o.to, err)
 			}
-			q.To = w.Latest
+			q.To = w.Stated().Latest
 		}
 		db, err := m.openStore(ctx)
 		if err != nil {

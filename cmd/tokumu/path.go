@@ -57,9 +57,7 @@ then, "possible" when its dates only may include it. Certain steps weigh
 			if err != nil {
 				return usagef("tokumu path A B --at 1938-07-01", "%s %q is not a date: %v", d.name, d.v, err)
 			}
-			if d.name == "--at" {
-				w = w.Stated() // the day it states, as tokumu at reads it
-			}
+			w = w.Stated() // the dates it states, as tokumu at reads them: "1938~" asks about 1938
 			*d.to = w.Earliest
 			if d.latest {
 				*d.to = w.Latest

@@ -109,6 +109,8 @@ func dateFlag(name, v string, end bool) (tokumu.Day, error) {
 	if err != nil {
 		return 0, usagef("tokumu search --from 1937 --to 1939-08 Lyushkov", "%s %q is not a date: %v", name, v, err)
 	}
+	// A date asked about is the one it states: "1938~" asks about 1938.
+	w = w.Stated()
 	if end {
 		return w.Latest, nil
 	}

@@ -102,9 +102,10 @@ if (data && box && svg) {
     const secs = [];
     let cur = null, n = 0;
     for (const e of data.events) {
-      // An event whose start is unknown is listed from its end (flo), as
-      // the server lists it, not in every year before.
-      if (e.hi <= lo || (e.flo ?? e.lo) >= hi) continue;
+      // An event whose start is unknown is listed from its end (flo), and
+      // an approximate date in the years it states (flo, fhi), as the
+      // server lists them.
+      if ((e.fhi ?? e.hi) <= lo || (e.flo ?? e.lo) >= hi) continue;
       n++;
       if (!cur || cur.year !== e.year) {
         cur = { year: e.year, ul: el('ul', { svg: false }) };
