@@ -25,7 +25,7 @@ import (
 // beside such a text carries the page's language and is kept.
 const chromeJS = `(() => {
   const lang = document.documentElement.lang;
-  const data = 'a.ent, .ref, .note, .val, code, .cite-short, .snippet, .hit-title, .name, td.name, script, style, noscript, ' +
+  const data = 'a.ent, .ref, .ref-words, .note, .val, code, .cite-short, .snippet, .hit-title, .name, td.name, script, style, noscript, ' +
     'svg text, svg title, article.source > h1, .ent-head h1, .chicago, .gost, .sist, .why, .role, .unit, .summary, .gloss, .thesis-text, ' +
     'select[name=root] option, select[name=by] option, select[name=subject] option, select[name=org] option, ' +
     'select[name=place] option, select[name=period] option, select[name=unit] option, select[name=tag] option';
