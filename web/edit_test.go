@@ -637,7 +637,7 @@ func TestClosedServer(t *testing.T) {
 var (
 	inputRe  = regexp.MustCompile(`<input (?:type="hidden" )?(?:id="[^"]*" )?name="([a-z_]+)" value="([^"]*)"`)
 	selectRe = regexp.MustCompile(`(?s)<select id="[^"]*" name="([a-z_]+)".*?</select>`)
-	chosenRe = regexp.MustCompile(`<option value="([^"]*)" selected>`)
+	chosenRe = regexp.MustCompile(`<option value="([^"]*)" selected[ >]`)
 )
 
 // formValues reads a form's inputs and selected options, as a browser
