@@ -321,3 +321,19 @@ func TestJapaneseReferences(t *testing.T) {
 		t.Error("/sources?lang=ja writes 西原, 征夫")
 	}
 }
+
+// TestRankTerms: a rank the corpus writes in English reads in the page's
+// language, the English kept in the title; an English page shows it as is.
+func TestRankTerms(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	for _, tt := range []struct{ url, want string }{
+		{"/entities/higuchi-kiichiro?lang=ja", `<span class="val" title="Major General">少将</span>`},
+		{"/entities/higuchi-kiichiro?lang=ru", `<span class="val" title="Major General">генерал-майор</span>`},
+		{"/entities/higuchi-kiichiro", `<span class="val">Major General</span>`},
+	} {
+		if _, body := getAccept(t, ts.URL+tt.url, ""); !strings.Contains(body, tt.want) {
+			t.Errorf("%s lacks %s", tt.url, tt.want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 // The parts every claim shows — its date, its value and its citation —
@@ -102,6 +103,10 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 		if then := b.thenName(c.Object, c.When); then != "" {
 			sb.WriteString(` <span class="then">` + esc(b.T("claim.then", then)) + `</span>`)
 		}
+	case c.Value != "" && b.term(c) != "":
+		// A term of a closed list (a rank) in the page's language, the
+		// corpus's English in its title.
+		sb.WriteString(`<span class="val" title="` + esc(c.Value) + `">` + esc(b.term(c)) + `</span>`)
 	case c.Value != "":
 		sb.WriteString(`<span class="val"`)
 		if a := b.ValueLang(c); a != "" {
@@ -193,6 +198,21 @@ func (b *base) Named(words string, whose ...string) template.HTML {
 		return template.HTML(` <span class="named editors" title="` + esc(b.T("claim.named.editors.title")) + `">(` + string(b.TH("claim.named.editors", b.inLang(words))) + `)</span>`)
 	}
 	return template.HTML(` <span class="named" title="` + esc(b.T("claim.named.title")) + `">(` + string(b.TH("claim.named", b.inLang(words))) + `)</span>`)
+}
+
+// term is a claim's English value in the page's language where the
+// catalogue has it as a term ("term.Major_General": 少将, генерал-майор):
+// the ranks the corpus writes in English, a closed list whose words the
+// field has. "" for any other value, a figure, or an English page.
+func (b *base) term(c *tokumu.Claim) string {
+	if b.Lang == "en" || c.Unit != "" || (c.Lang != "" && c.Lang != "en") || len(c.Value) > 60 {
+		return ""
+	}
+	k := "term." + strings.ReplaceAll(c.Value, " ", "_")
+	if !i18n.Has(k) {
+		return ""
+	}
+	return b.T(k)
 }
 
 // thenName is the name an entity bore, in the page's language, on the
