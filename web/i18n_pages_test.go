@@ -337,3 +337,18 @@ func TestRankTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestReadingBesideName: on a Japanese page a person's kana reading
+// stands beside the name in the heading, as reference works give it.
+func TestReadingBesideName(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	if _, body := getAccept(t, ts.URL+"/entities/akikusa-shun?lang=ja", ""); !strings.Contains(body, `<h1>秋草俊</h1><p class="reading" lang="ja">（あきくさ しゅん）</p>`) {
+		t.Error("the Japanese page of Akikusa Shun lacks his reading beside his name")
+	}
+	for _, u := range []string{"/entities/akikusa-shun", "/entities/kantokuen-1941?lang=ja"} {
+		if _, body := getAccept(t, ts.URL+u, ""); strings.Contains(body, `class="reading"`) {
+			t.Errorf("%s shows a kana reading under the heading", u)
+		}
+	}
+}

@@ -206,6 +206,23 @@ func (b *base) NameKind(n tokumu.Name) string {
 	return b.TypeName("namekind.", n.Kind)
 }
 
+// Reading is the kana reading of a person's Japanese name, shown under
+// the name on a Japanese page as reference works give it: 秋草俊（あき
+// くさ しゅん）. "" on other pages, for what is not a person (the kana
+// form of an operation may read its abbreviation: かんとくえん is 関特演,
+// not 関東軍特種演習), or where the corpus has none.
+func (b *base) Reading(e *tokumu.Entity) string {
+	if b.Lang != "ja" || e == nil || e.Type != tokumu.Person {
+		return ""
+	}
+	for _, n := range e.Names {
+		if n.Kind == tokumu.Transcribed && (n.Lang == "ja-Hira" || n.Lang == "ja-Kana") && n.When.IsZero() {
+			return n.Text
+		}
+	}
+	return ""
+}
+
 // ScriptLang is Fallback for a text whose language is not recorded (a
 // search snippet or matched name, the source's words in named_as): the
 // language its script shows (tokumu.ScriptLang: ru for Cyrillic, ja for
