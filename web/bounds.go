@@ -60,8 +60,9 @@ func (sn *snapshot) boundClaims(cs []*tokumu.Claim, from, to tokumu.Day) ([]*tok
 	return out, held
 }
 
-// claimText names a claim for a reader: "Hata — assistant attaché in —
-// Moscow (December 1926 – unknown), claim hata~…".
+// claimText names a claim for a reader by what it says and where it
+// rests: "Hata — assistant attaché in — Moscow (December 1926 – unknown);
+// Kulanov 2013, … B3", its source's short citation and grade, not its id.
 func (b *base) claimText(c *tokumu.Claim) string {
 	s := b.Label(c.Subject) + " — " + b.Pred(c.Predicate)
 	if c.Object != "" {
@@ -72,7 +73,11 @@ func (b *base) claimText(c *tokumu.Claim) string {
 	if w := c.When.Human(b.Lang); w != "" {
 		s += " (" + w + ")"
 	}
-	return b.T("bound.claim", s, c.ID)
+	cite := c.Source
+	if src := b.Source(c.Source); src != nil {
+		cite = src.Cite()
+	}
+	return b.T("bound.claim", s, cite, c.Grade.String())
 }
 
 // possibleText says why a claim only possibly held in a range: its own
@@ -84,10 +89,10 @@ func (b *base) possibleText(c *tokumu.Claim, h heldIn) string {
 	}
 	s := b.T("bound.possible", b.Pred(c.Predicate), w)
 	if h.Bounds.EndBy != nil {
-		s += b.T("bound.ended", h.Bounds.End.String(), b.boundWhy(h.Bounds.EndWhy), b.claimText(h.Bounds.EndBy))
+		s += b.T("bound.ended", b.Day(h.Bounds.End), b.boundWhy(h.Bounds.EndWhy), b.claimText(h.Bounds.EndBy))
 	}
 	if h.Bounds.StartBy != nil {
-		s += b.T("bound.began", h.Bounds.Start.String(), b.boundWhy(h.Bounds.StartWhy), b.claimText(h.Bounds.StartBy))
+		s += b.T("bound.began", b.Day(h.Bounds.Start), b.boundWhy(h.Bounds.StartWhy), b.claimText(h.Bounds.StartBy))
 	}
 	return s
 }

@@ -149,7 +149,7 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 		ch := p.Charts[0]
 		t := p.Label(ch.Subject) + ": " + p.Pred(ch.Predicate)
 		if ch.Unit != "" {
-			t += ", " + ch.Unit
+			t += ", " + p.UnitName(ch.Unit)
 		}
 		p.Title = t + " · " + p.Title
 	}
@@ -160,7 +160,7 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 		if len(ch.Series) == 0 {
 			continue
 		}
-		d := estChartData{ID: ch.ID, Unit: ch.Unit, Series: []estSeriesData{}}
+		d := estChartData{ID: ch.ID, Unit: p.UnitName(ch.Unit), Series: []estSeriesData{}}
 		for _, se := range ch.Series {
 			sd := estSeriesData{Label: p.T("estimates.series.actual"), Actual: se.Perspective == ""}
 			if !sd.Actual {

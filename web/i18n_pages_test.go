@@ -352,3 +352,23 @@ func TestReadingBesideName(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresInPageLanguage: a figure with its unit reads in the page's
+// language on the entity page, the ledger and the estimates page, the
+// corpus's English in the title; an English page is as the corpus writes.
+func TestFiguresInPageLanguage(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	for _, tt := range []struct{ url, want string }{
+		{"/entities/57th-special-corps?lang=ja", `<span class="val" title="581 aircraft">581機</span>`},
+		{"/entities/57th-special-corps?lang=ru", `<span class="val" title="581 aircraft">581 самолёт</span>`},
+		{"/entities/57th-special-corps", `<span class="val">581 <span class="unit">aircraft</span></span>`},
+		{"/ledger?lang=ru", `<span title="tanks">500 танков</span>`},
+		{"/ledger", `≥4 divisions`},
+		{"/estimates?lang=ja", `<span class="unit" title="rifle divisions">狙撃師団</span>`},
+	} {
+		if _, body := getAccept(t, ts.URL+tt.url, ""); !strings.Contains(body, tt.want) {
+			t.Errorf("%s lacks %s", tt.url, tt.want)
+		}
+	}
+}

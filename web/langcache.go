@@ -70,10 +70,10 @@ func (sn *snapshot) buildLang(c *langCache, lang string) {
 			it.CLo, it.CHi = certainYears(o.CertainFrom, o.CertainTo, lo, hi)
 			var by []string
 			if o.FromBy != nil {
-				by = append(by, b.T("bound.from", o.From.String(), b.boundWhy("founding"), b.claimText(o.FromBy)))
+				by = append(by, b.T("bound.from", b.Day(o.From), b.boundWhy("founding"), b.claimText(o.FromBy)))
 			}
 			if o.ToBy != nil {
-				by = append(by, b.T("bound.until", o.To.String(), b.boundWhy("dissolution"), b.claimText(o.ToBy)))
+				by = append(by, b.T("bound.until", b.Day(o.To), b.boundWhy("dissolution"), b.claimText(o.ToBy)))
 			}
 			it.By = strings.Join(by, "; ")
 			mp.Orgs = append(mp.Orgs, it)

@@ -158,7 +158,7 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	p.Types, p.Tags = view.NetworkTypeList, sn.analyses().tags
+	p.Types, p.Tags = view.NetworkTypeList, p.byLabel("tag.", sn.analyses().tags)
 	p.Total = g.Total
 	for _, n := range g.Nodes {
 		p.Nodes = append(p.Nodes, netNode{ID: n.ID, Label: p.Label(n.ID), Type: string(n.Type), Degree: n.Degree})

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -34,6 +35,23 @@ func (s *Server) handleLedgerPage(w http.ResponseWriter, r *http.Request) {
 
 // Val formats a figure or a range in the page's language, after its bound:
 // "1,700–2,000", "1 700–2 000", "≥1,400,000".
+// ValUnit is an estimate or count with its unit, in the page's language
+// where the catalogue has the unit (戦車1,500両), the unit in English
+// otherwise.
+func (b *base) ValUnit(p *ledger.Point, unit string) template.HTML {
+	v := b.Val(p)
+	if p == nil || unit == "" {
+		return template.HTML(esc(v))
+	}
+	if q, ok := b.qty(int64(p.High), v, unit); ok {
+		return template.HTML(`<span title="` + esc(unit) + `">` + esc(q) + `</span>`)
+	}
+	if b.Lang == "en" {
+		return template.HTML(esc(v + " " + unit))
+	}
+	return template.HTML(esc(v) + " " + b.enSpan("unit", unit))
+}
+
 func (b *base) Val(p *ledger.Point) string {
 	if p == nil {
 		return ""

@@ -107,20 +107,14 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 		// A term of a closed list (a rank) in the page's language, the
 		// corpus's English in its title.
 		sb.WriteString(`<span class="val" title="` + esc(c.Value) + `">` + esc(b.term(c)) + `</span>`)
+	case c.Value != "" && c.Unit != "":
+		sb.WriteString(string(b.FigureHTML(c)) + string(b.ValueMark(c)))
 	case c.Value != "":
 		sb.WriteString(`<span class="val"`)
 		if a := b.ValueLang(c); a != "" {
 			sb.WriteString(" " + string(a))
 		}
-		v := c.Value
-		if c.Unit != "" {
-			v = b.groupDigits(v) // a figure: 703,714 (703 714 in Russian)
-		}
-		sb.WriteString(`>` + esc(v))
-		if c.Unit != "" {
-			sb.WriteString(" " + b.enSpan("unit", c.Unit))
-		}
-		sb.WriteString(`</span>` + string(b.ValueMark(c)))
+		sb.WriteString(`>` + esc(c.Value) + `</span>` + string(b.ValueMark(c)))
 	}
 	if c.Role != "" {
 		sb.WriteString(` (` + b.enSpan("role", c.Role) + `)`)
@@ -157,6 +151,64 @@ func locAfter(cite, loc string) string {
 	}
 	return loc
 }
+
+// FigureHTML is a claim's figure with its unit: 戦車500両 or 500 танков
+// in the page's language where the catalogue has the unit, the corpus's
+// English in the title; else the figure, its digits grouped as the page
+// groups them (703,714; 703 714 in Russian), and the unit in English.
+func (b *base) FigureHTML(c *tokumu.Claim) template.HTML {
+	v := b.groupDigits(c.Value)
+	if q, ok := b.qty(lastCount(c.Value), v, c.Unit); ok {
+		en := &base{Lang: "en"} // the title is the corpus's English: 703,714 men
+		return template.HTML(`<span class="val" title="` + esc(en.groupDigits(c.Value)+" "+c.Unit) + `">` + esc(q) + `</span>`)
+	}
+	return template.HTML(`<span class="val">` + esc(v) + " " + b.enSpan("unit", c.Unit) + `</span>`)
+}
+
+// UnitHTML is a unit alone in the page's language, or in English marked
+// as such.
+func (b *base) UnitHTML(unit string) template.HTML {
+	if n := b.UnitName(unit); n != unit {
+		return template.HTML(`<span class="unit" title="` + esc(unit) + `">` + esc(n) + `</span>`)
+	}
+	return template.HTML(b.enSpan("unit", unit))
+}
+
+// qty is a figure (as the page groups its digits) with its unit in the
+// page's language, where the catalogue has the unit (qty.<unit>: 581機,
+// 581 самолёт); count, the figure's last number, chooses the plural
+// form. ok is false on an English page (the corpus's own words) and for a
+// unit the catalogue lacks, which the page shows in English.
+func (b *base) qty(count int64, fig, unit string) (s string, ok bool) {
+	k := "qty." + i18n.VocabKey(unit)
+	if b.Lang == "en" || unit == "" || !i18n.Has(k) {
+		return "", false
+	}
+	return b.T(k, count, fig), true
+}
+
+// UnitName is a unit alone (a chart's axis, a filter's choice) in the
+// page's language where the catalogue has it, else as the corpus writes
+// it.
+func (b *base) UnitName(unit string) string {
+	if k := "unit." + i18n.VocabKey(unit); b.Lang != "en" && i18n.Has(k) {
+		return b.T(k)
+	}
+	return unit
+}
+
+// lastCount is the last whole number in a figure ("1700–2000" → 2000,
+// "≥4" → 4), which a language's plural rule reads; 0 when there is none.
+func lastCount(fig string) int64 {
+	m := digitsRE.FindAllString(fig, -1)
+	if len(m) == 0 {
+		return 0
+	}
+	n, _ := strconv.ParseInt(m[len(m)-1], 10, 64)
+	return n
+}
+
+var digitsRE = regexp.MustCompile(`[0-9]+`)
 
 // enSpan is a word of the corpus's English vocabulary (a unit, a role) in
 // a span of class class, marked lang="en" on a page in another language

@@ -104,7 +104,7 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 	for _, per := range sn.Periods {
 		p.Periods = append(p.Periods, per.ID)
 	}
-	p.Tags = sn.eventTags()
+	p.Tags = p.byLabel("tag.", sn.eventTags())
 	if p.Tag != "" && !slices.Contains(p.Tags, p.Tag) {
 		s.htmlError(w, r, tokumu.Errorf(tokumu.EINVALID, "tag %q is on no event or operation (tags: %s)", p.Tag, strings.Join(p.Tags, ", ")))
 		return

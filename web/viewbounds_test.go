@@ -19,13 +19,15 @@ func TestNetworkBounds(t *testing.T) {
 	checkURLs(t, ts.URL, []urlCase{
 		{"/network?from=1941&to=1941", 200, nil, []string{hataMoscow}},
 		{"/network?from=1927&to=1927", 200, []string{`<li class="possible">` + hataMoscow,
-			"(possible: military attaché in December 1926 – unknown; ended by 1930-12-31 at the latest (next posting: Hata Hikosaburō — military attaché in — Japanese military attaché office, Warsaw (1930–1932), claim hata-hikosaburo~",
+			// A bound reads as a day and names its claim by what it says and
+			// its source, not by an id a reader cannot follow.
+			"(possible: military attaché in December 1926 – unknown; ended by 31 December 1930 at the latest (next posting: Hata Hikosaburō — military attaché in — Japanese military attaché office, Warsaw (1930–1932); Wikipedia contributors, 秦彦三郎 C2))",
 			`"certain":false,"why":["possible: military attaché in December 1926`, `"certain":true`,
 			`<a class="skip-inline" href="#net-lists">`, `id="net-lists"`}, nil},
 		// The same explanation in the reader's language.
-		{"/network?from=1927&to=1927&lang=ja", 200, []string{"(可能性あり：駐在武官 1926年12月～不明；遅くとも 1930-12-31 に終了（次の補職：", "（記述 hata-hikosaburo~"},
-			[]string{"at the latest", "next posting"}},
-		{"/map?year=1939&lang=ru", 200, []string{"(возможно: не ранее 1932-03-01 (основание: "}, []string{"at the earliest", "founding:"}},
+		{"/network?from=1927&to=1927&lang=ja", 200, []string{"(可能性あり：駐在武官 1926年12月～不明；遅くとも 1930年12月31日 に終了（次の補職：", "(1930年～1932年)（Wikipedia contributors, 秦彦三郎 C2）"},
+			[]string{"at the latest", "next posting", "hata-hikosaburo~"}},
+		{"/map?year=1939&lang=ru", 200, []string{"(возможно: не ранее 1 марта 1932 г. (основание: "}, []string{"at the earliest", "founding:"}},
 	}, nil)
 }
 
@@ -38,7 +40,7 @@ func TestMapBounds(t *testing.T) {
 	defer ts.Close()
 	checkURLs(t, ts.URL, []urlCase{
 		{"/map?year=1939", 200, []string{`<a href="/entities/hsinking" class="ent t-place">Changchun</a></strong> <span class="former">(Hsinking)</span>`,
-			`Manchukuo Security Bureau</a> <span class="why">(possible: from 1937-12-28 at the earliest (founding: Manchukuo Security Bureau — founded (28 December 1937), claim manchukuo-security-bureau~`,
+			`Manchukuo Security Bureau</a> <span class="why">(possible: from 28 December 1937 at the earliest (founding: Manchukuo Security Bureau — founded (28 December 1937); アジア歴史資料センター (Japan Center for Asian Historical Records), 治安部警務司 B2))`,
 			`<a href="/entities/khalkhin-gol-counteroffensive-1939" class="ent t-event">Soviet counter-offensive at Khalkhin Gol</a>`,
 			`"former":[{"text":"Hsinking","lo":1932,"hi":1945}]`, `id="map-zoom">`},
 			// Each organization once, however many claims place it there.

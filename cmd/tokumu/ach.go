@@ -8,6 +8,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ach"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 var achCSV bool
@@ -64,8 +65,9 @@ marked). Diagnosticity is the spread of a row's ratings times its weight.
 		if m.JSON {
 			return writeJSON(m.Stdout, ms)
 		}
+		tr := i18n.For(m.Lang)
 		for _, mx := range ms {
-			fmt.Fprintf(m.Stdout, "%s [%s] — %d hypotheses, %d evidence rows, ratings by %s\n", c.Label(mx.ID, m.Lang), mx.ID, len(mx.Hypotheses), len(mx.Rows), c.Label(mx.By, m.Lang))
+			fmt.Fprintf(m.Stdout, "%s [%s] — %s\n", c.Label(mx.ID, m.Lang), mx.ID, list(tr, tr.T("cli.ach.hypotheses", len(mx.Hypotheses)), tr.T("cli.ach.rows", len(mx.Rows)), tr.T("cli.ach.by", c.Label(mx.By, m.Lang))))
 			col := map[string]int{} // hypothesis → its place in Hypotheses
 			for i, h := range mx.Hypotheses {
 				col[h] = i
@@ -74,11 +76,11 @@ marked). Diagnosticity is the spread of a row's ratings times its weight.
 				s := mx.Ranking.Scores[col[id]]
 				by := ""
 				if a := mx.HypothesisBy[col[id]]; a != mx.By {
-					by = " (rated by " + c.Label(a, m.Lang) + ")"
+					by = tr.T("cli.ach.ratedby", c.Label(a, m.Lang))
 				}
-				fmt.Fprintf(m.Stdout, "  %d. %-60s inconsistency %.2f (unweighted %g)%s\n", i+1, c.Label(id, m.Lang), s.Inconsistency, s.Count, by)
+				fmt.Fprintf(m.Stdout, "  %d. %s %s%s\n", i+1, pad(c.Label(id, m.Lang), 60), tr.T("cli.ach.score", fmt.Sprintf("%.2f", s.Inconsistency), fmt.Sprintf("%g", s.Count)), by)
 			}
-			fmt.Fprintf(m.Stdout, "  without the %d rows graded C or worse: %s\n", mx.Weak, labels(c.Label, mx.WithoutWeak, m.Lang))
+			fmt.Fprintln(m.Stdout, "  "+tr.T("cli.ach.weak", mx.Weak, labels(c.Label, mx.WithoutWeak, m.Lang)))
 			var rests []string
 			for _, d := range mx.Drops {
 				if d.TopChanged {
@@ -86,9 +88,9 @@ marked). Diagnosticity is the spread of a row's ratings times its weight.
 				}
 			}
 			if len(rests) > 0 {
-				fmt.Fprintf(m.Stdout, "  the first place changes without: %s\n", strings.Join(rests, ", "))
+				fmt.Fprintln(m.Stdout, "  "+tr.T("cli.ach.changes", strings.Join(rests, ", ")))
 			} else {
-				fmt.Fprintln(m.Stdout, "  no single row changes the first place")
+				fmt.Fprintln(m.Stdout, "  "+tr.T("cli.ach.stable"))
 			}
 			if len(args) == 1 {
 				// The columns in the ranking's order, headed by its numbers.
@@ -97,7 +99,7 @@ marked). Diagnosticity is the spread of a row's ratings times its weight.
 				for i := range head {
 					head[i] = fmt.Sprintf("%-2d", i+1)
 				}
-				fmt.Fprintf(m.Stdout, "  %s  (the hypotheses ranked above; w weight, d diagnosticity)\n", strings.Join(head, " "))
+				fmt.Fprintf(m.Stdout, "  %s  %s\n", strings.Join(head, " "), tr.T("cli.ach.head"))
 				label := func(id string) string { return c.Label(id, m.Lang) }
 				for _, r := range mx.Rows {
 					cells := make([]string, len(mx.Ranking.Order))
@@ -108,7 +110,7 @@ marked). Diagnosticity is the spread of a row's ratings times its weight.
 				}
 			}
 			for _, p := range mx.Problems {
-				fmt.Fprintf(m.Stdout, "  problem: %s\n", p)
+				fmt.Fprintln(m.Stdout, "  "+tr.T("cli.ach.problem", p))
 			}
 		}
 		return nil

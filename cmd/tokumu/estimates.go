@@ -7,6 +7,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ledger"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 var estFlags struct {
@@ -68,26 +69,35 @@ both ends of any range allow. Then each organ's error over time.`,
 		if m.JSON {
 			return writeJSON(m.Stdout, b)
 		}
-		fmt.Fprintf(m.Stdout, "Pairs: a count of an estimate's own dates or up to %d day(s) before them, never after.\n", b.Tolerance)
+		tr := i18n.For(m.Lang)
+		fmt.Fprintln(m.Stdout, tr.T("cli.est.pairs", b.Tolerance))
 		for _, q := range b.Quantities {
 			if len(q.Pairs) == 0 && len(q.Unpaired) == 0 {
 				continue
 			}
-			fmt.Fprintf(m.Stdout, "\n%s — %s, %s\n", c.Label(q.Subject, m.Lang), q.Predicate, q.Unit)
+			pred := q.Predicate
+			if pr := c.Vocab.Pred(q.Predicate); pr != nil {
+				pred = pr.LabelIn(m.Lang)
+			}
+			unit := q.Unit
+			if k := "unit." + i18n.VocabKey(q.Unit); m.Lang != "en" && i18n.Has(k) {
+				unit = tr.T(k)
+			}
+			fmt.Fprintf(m.Stdout, "\n%s — %s\n", c.Label(q.Subject, m.Lang), list(tr, pred, unit))
 			for _, p := range q.Pairs {
 				e := p.Estimate
 				// The count's grade beside its source: a D4 web page's count
 				// is not the historiography's.
-				fmt.Fprintf(m.Stdout, "  %-10s %-12s by %-28s ÷ %-12s (%s, %s %s) = %s [%.2f–%.2f]\n", whenText(e.When), pointValue(e), byText(c, e.Claims[0], m.Lang),
-					pointValue(p.Actual), whenText(p.Actual.When), p.Actual.Claims[0].Source, p.Actual.Claims[0].Grade, p.Bound.Mark(fmt.Sprintf("×%.2f", p.Ratio)), p.Low, p.High)
+				fmt.Fprintf(m.Stdout, "  %-10s %-12s %s ÷ %-12s (%s, %s %s) = %s [%.2f–%.2f]\n", whenText(tr, e.When), pointValue(e), pad(tr.T("cli.est.by", byText(c, e.Claims[0], m.Lang)), 31),
+					pointValue(p.Actual), whenText(tr, p.Actual.When), p.Actual.Claims[0].Source, p.Actual.Claims[0].Grade, p.Bound.Mark(fmt.Sprintf("×%.2f", p.Ratio)), p.Low, p.High)
 			}
 			for _, e := range q.Unpaired {
-				fmt.Fprintf(m.Stdout, "  %-10s %-12s by %-28s no count of its dates or the days before\n", whenText(e.When), pointValue(e), byText(c, e.Claims[0], m.Lang))
+				fmt.Fprintf(m.Stdout, "  %-10s %-12s %s %s\n", whenText(tr, e.When), pointValue(e), pad(tr.T("cli.est.by", byText(c, e.Claims[0], m.Lang)), 31), tr.T("cli.est.nocount"))
 			}
 		}
-		fmt.Fprintln(m.Stdout, "\nError by organ (median estimate ÷ count):")
+		fmt.Fprintln(m.Stdout, "\n"+tr.T("cli.est.organs"))
 		for _, o := range b.Organs {
-			fmt.Fprintf(m.Stdout, "  %-40s %d pair(s), median %s, %d certainly over, %d certainly under\n", c.Label(o.Perspective, m.Lang), len(o.Pairs), o.MedianBound.Mark(fmt.Sprintf("×%.2f", o.Median)), o.Over, o.Under)
+			fmt.Fprintf(m.Stdout, "  %s %s%s%s\n", pad(c.Label(o.Perspective, m.Lang), 40), tr.T("cli.est.npairs", len(o.Pairs)), tr.T("list.sep"), tr.T("cli.est.organ", o.MedianBound.Mark(fmt.Sprintf("×%.2f", o.Median)), o.Over, o.Under))
 		}
 		return nil
 	},

@@ -50,3 +50,58 @@ func TestLangCoversTheCLIsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLangCoversTheAnalyses: the ledger, the estimates and the matrices
+// speak the language asked for, figures with their units included, and
+// their columns line up under Japanese names (pad counts wide characters
+// as two columns).
+func TestLangCoversTheAnalyses(t *testing.T) {
+	for _, tt := range []struct {
+		args       []string
+		want, lack []string
+	}{
+		{[]string{"ledger", "--lang", "ja"},
+			[]string{"仕掛けられた記述2件、仕掛け以後の見積り8件", "1700–2000機", "[前後関係]", "時期別:", "受け手"},
+			[]string{"planted claim", "received by", "By period", "certainly changed", "undated"}},
+		{[]string{"ledger", "--lang", "ru"},
+			[]string{"2 вброса, 8 оценок с начала вбросов", "500 танков", "По периодам:"},
+			[]string{"planted claim", "received by", "By period"}},
+		{[]string{"estimates", "--lang", "ja"},
+			[]string{"対応づけ:", "第57特別軍団 — 兵力、師団", "機関別の誤差"},
+			[]string{"Pairs:", " by ", "pair", "certainly"}},
+		{[]string{"ach", "--lang", "ru"},
+			[]string{"3 гипотезы", "несовместимость 0.16 (без весов 1)"},
+			[]string{"hypotheses", "inconsistency", "rows graded"}},
+		{[]string{"ledger"},
+			[]string{"2 planted claims, 8 estimates from the plants on, 2 certainly changed", "1700–2000 aircraft"},
+			[]string{"claim(s)"}},
+	} {
+		_, out, errs := run(t, "", tt.args...)
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v lacks %q:\n%.2000s%s", tt.args, w, out, errs)
+			}
+		}
+		for _, l := range tt.lack {
+			if strings.Contains(out, l) {
+				t.Errorf("%v still says %q", tt.args, l)
+			}
+		}
+	}
+	// The ranking's scores stand in one column under Japanese labels.
+	_, out, _ := run(t, "", "ach", "--lang", "ja", "imperial-conference-1941")
+	col, rows := -1, 0
+	for _, line := range strings.Split(out, "\n") {
+		if i := strings.Index(line, "不整合度"); i >= 0 {
+			w := cellWidth(line[:i])
+			if col >= 0 && w != col {
+				t.Errorf("the scores do not line up: column %d, then %d in %q", col, w, line)
+			}
+			col = w
+			rows++
+		}
+	}
+	if rows < 3 {
+		t.Errorf("no ranking in:\n%s", out)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ledger"
@@ -51,8 +52,10 @@ follows.`,
 		if m.JSON {
 			return writeJSON(m.Stdout, l)
 		}
+		tr := i18n.For(m.Lang)
 		for _, op := range l.Operations {
-			fmt.Fprintf(m.Stdout, "%s [%s] — %d planted claim(s), %d estimate(s) from the plants on, %d certainly changed%s\n", c.Label(op.ID, m.Lang), op.ID, len(op.Plants), op.Estimates, op.Moved, upDown(op.Moved, op.MovedUp, op.MovedAcross))
+			fmt.Fprintf(m.Stdout, "%s [%s] — %s%s\n", c.Label(op.ID, m.Lang), op.ID, list(tr, tr.T("cli.ledger.plants", len(op.Plants)),
+				tr.T("cli.ledger.estimates", op.Estimates), tr.T("cli.ledger.moved", op.Moved)), upDown(tr, op.Moved, op.MovedUp, op.MovedAcross))
 			for _, p := range op.Parties {
 				label := p.Predicate
 				if pr := c.Vocab.Pred(p.Predicate); pr != nil {
@@ -60,18 +63,18 @@ follows.`,
 				}
 				obj := c.Label(p.Object, m.Lang)
 				if w := p.NamedAs.Object; w != "" {
-					obj += " (" + namedText(i18n.For(m.Lang), w, p.NamedAs.Words) + ")"
+					obj += " (" + namedText(tr, w, p.NamedAs.Words) + ")"
 				}
 				fmt.Fprintf(m.Stdout, "  %s: %s — %s %s\n", label, obj, p.Source, p.Grade)
 			}
 			for _, pl := range op.Plants {
 				recv := c.Label(pl.Receiver, m.Lang)
 				if w := pl.Claim.NamedAs.Perspective; w != "" && pl.Receiver == pl.Claim.Perspective {
-					recv += " (" + namedText(i18n.For(m.Lang), w, pl.Claim.NamedAs.Words) + ")"
+					recv += " (" + namedText(tr, w, pl.Claim.NamedAs.Words) + ")"
 				}
-				fmt.Fprintf(m.Stdout, "  planted %s: %q — received by %s — %s %s\n", whenText(pl.Claim.When), pl.Claim.Value, recv, pl.Claim.Source, pl.Claim.Grade)
+				fmt.Fprintln(m.Stdout, "  "+tr.T("cli.ledger.planted", whenText(tr, pl.Claim.When), strconv.Quote(pl.Claim.Value), recv, pl.Claim.Source, pl.Claim.Grade.String()))
 				if pl.RepeatsAbove {
-					fmt.Fprintln(m.Stdout, "    (the same later estimates and statements as the plant above)")
+					fmt.Fprintln(m.Stdout, "    "+tr.T("cli.ledger.repeats"))
 					continue
 				}
 				for _, mv := range pl.After {
@@ -79,26 +82,26 @@ follows.`,
 				}
 				if len(pl.After) == 0 {
 					if len(pl.Organs) == 1 {
-						fmt.Fprintln(m.Stdout, "    (no later estimate of this subject by the receiver; the organization chart links no organ to it)")
+						fmt.Fprintln(m.Stdout, "    "+tr.T("cli.ledger.none.alone"))
 					} else {
-						fmt.Fprintln(m.Stdout, "    (no later estimate of this subject by the receiver or the organs linked to it)")
+						fmt.Fprintln(m.Stdout, "    "+tr.T("cli.ledger.none"))
 					}
 				}
 				for _, st := range pl.Statements {
-					fmt.Fprintf(m.Stdout, "    said %s: %q (%s; %s %s) [sequence]\n", whenText(st.When), st.Value, byText(c, st, m.Lang), st.Source, st.Grade)
+					fmt.Fprintln(m.Stdout, "    "+tr.T("cli.ledger.said", whenText(tr, st.When), strconv.Quote(st.Value), byText(c, st, m.Lang), st.Source, st.Grade.String(), typeName(tr, "ledger.basis.", "sequence")))
 				}
 			}
 		}
-		fmt.Fprintln(m.Stdout, "\nBy period:")
+		fmt.Fprintln(m.Stdout, "\n"+tr.T("cli.ledger.byperiod"))
 		for _, p := range l.Periods {
-			fmt.Fprintf(m.Stdout, "  %-10s %d operation(s), %d plant(s), %d estimate(s) from the plants on, %d certainly changed%s, median estimate ÷ count %s\n",
-				p.Period, len(p.Operations), p.Plants, p.Estimates, p.Moved, upDown(p.Moved, p.MovedUp, p.MovedAcross), p.MedianBound.Mark(ratioText(p.MedianRatio)))
+			fmt.Fprintf(m.Stdout, "  %-10s %s%s%s%s\n", p.Period, list(tr, tr.T("cli.ledger.operations", len(p.Operations)), tr.T("cli.ledger.plants", p.Plants),
+				tr.T("cli.ledger.estimates", p.Estimates), tr.T("cli.ledger.moved", p.Moved)), upDown(tr, p.Moved, p.MovedUp, p.MovedAcross), tr.T("list.sep"), tr.T("cli.ledger.median", p.MedianBound.Mark(ratioText(p.MedianRatio))))
 		}
 		plants := 0
 		for _, op := range l.Operations {
 			plants += len(op.Plants)
 		}
-		fmt.Fprintf(m.Stdout, "  (a plant whose dates reach two periods is counted in each, so the rows do not add up: %d plants in %d operations)\n", plants, len(l.Operations))
+		fmt.Fprintln(m.Stdout, "  "+tr.T("cli.ledger.footnote", plants, len(l.Operations)))
 		return nil
 	},
 }
@@ -123,32 +126,47 @@ func namedText(tr *i18n.Printer, words, whose string) string {
 }
 
 func movementLine(c *view.Corpus, mv ledger.Movement, lang string) string {
+	tr := i18n.For(lang)
 	e := mv.Estimate
-	s := fmt.Sprintf("%s %s %s %s (%s; %s %s) [%s]", whenText(e.When), pointValue(e), e.Claims[0].Unit, c.Label(e.Claims[0].Subject, lang),
-		byText(c, e.Claims[0], lang), e.Claims[0].Source, e.Claims[0].Grade, mv.Basis)
+	s := fmt.Sprintf("%s %s %s (%s; %s %s) [%s]", whenText(tr, e.When), figureText(tr, pointValue(e), int64(e.High), e.Claims[0].Unit), c.Label(e.Claims[0].Subject, lang),
+		byText(c, e.Claims[0], lang), e.Claims[0].Source, e.Claims[0].Grade, typeName(tr, "ledger.basis.", mv.Basis))
 	if mv.Previous != nil {
-		s += fmt.Sprintf("; previously %s (%s), change %s (%s)", pointValue(mv.Previous), whenText(mv.Previous.When),
+		s += tr.T("cli.ledger.previously", pointValue(mv.Previous), whenText(tr, mv.Previous.When),
 			mv.ChangeBound.Mark(fmt.Sprintf("%+g", mv.Change)), mv.ChangeBound.Mark(fmt.Sprintf("×%.2f", mv.Factor)))
 		if !mv.Moved {
-			s += ", perhaps none" // the two figures may be the same number
+			s += tr.T("cli.ledger.perhapsnone") // the two figures may be the same number
 		}
 		switch {
 		case mv.Across:
-			s += ", across the plant"
+			s += tr.T("cli.ledger.across")
 		case mv.BothAfter:
-			s += ", both after the plant" // drift after it, not its effect
+			s += tr.T("cli.ledger.bothafter") // drift after it, not its effect
 		default:
-			s += ", not certainly across the plant"
+			s += tr.T("cli.ledger.notacross")
 		}
 	}
 	if mv.Overlaps {
-		s += "; possibly made before the plant or while it ran"
+		s += tr.T("cli.ledger.overlaps")
 	}
 	if mv.Actual != nil {
 		a := mv.Actual
-		s += fmt.Sprintf("; count %s (%s, %s): %s [%.2f–%.2f]", pointValue(a.Actual), whenText(a.Actual.When), a.Actual.Claims[0].Source, a.Bound.Mark(fmt.Sprintf("×%.2f", a.Ratio)), a.Low, a.High)
+		s += tr.T("cli.ledger.count", pointValue(a.Actual), whenText(tr, a.Actual.When), a.Actual.Claims[0].Source, a.Bound.Mark(fmt.Sprintf("×%.2f", a.Ratio)),
+			fmt.Sprintf("%.2f", a.Low), fmt.Sprintf("%.2f", a.High))
 	}
 	return s
+}
+
+// figureText is a figure with its unit: as the corpus writes it in
+// English, in the language's words where the catalogue has the unit
+// (qty.<unit>: 1700–2000機, 1700–2000 самолётов).
+func figureText(tr *i18n.Printer, fig string, count int64, unit string) string {
+	if unit == "" {
+		return fig
+	}
+	if k := "qty." + i18n.VocabKey(unit); tr.Lang() != "en" && i18n.Has(k) {
+		return tr.T(k, count, fig)
+	}
+	return fig + " " + unit
 }
 
 // pointValue writes a figure or a range after its bound: "≥1400000",
@@ -167,9 +185,9 @@ func ratioText(r float64) string {
 	return fmt.Sprintf("×%.2f", r)
 }
 
-func whenText(w tokumu.When) string {
+func whenText(tr *i18n.Printer, w tokumu.When) string {
 	if w.IsZero() {
-		return "undated"
+		return tr.T("when.undated")
 	}
 	return w.EDTF
 }
@@ -193,12 +211,17 @@ func (m *Main) loadAnalysis(ctx context.Context) (*view.Corpus, []*tokumu.Claim,
 	return c, claims, nil
 }
 
+// list joins phrases as the language lists them (", " · "、").
+func list(tr *i18n.Printer, items ...string) string {
+	return strings.Join(items, tr.T("list.sep"))
+}
+
 // upDown says which way the certain changes went: " (1 up, 1 down)", or
 // nothing when there were none. A plant of inflated figures is followed
 // by rises; a fall is no success of it.
-func upDown(moved, up, across int) string {
+func upDown(tr *i18n.Printer, moved, up, across int) string {
 	if moved == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (%d up, %d down; %d across a plant, the rest after it)", up, moved-up, across)
+	return " " + tr.T("cli.ledger.updown", up, moved-up, across)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/network"
 	"github.com/tokumu/tokumu/view"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 var pathFlags = struct {
@@ -107,7 +108,7 @@ then, "possible" when its dates only may include it. Certain steps weigh
 				if p := c.Vocab.Pred(cl.Predicate); p != nil {
 					label = p.LabelIn(m.Lang)
 				}
-				fmt.Fprintf(m.Stdout, "     %s —%s→ %s  %s  %s %s  [%s]\n", c.Label(cl.Subject, m.Lang), label, c.Label(cl.Object, m.Lang), whenText(cl.When), cl.Source, cl.Grade, cl.ID)
+				fmt.Fprintf(m.Stdout, "     %s —%s→ %s  %s  %s %s  [%s]\n", c.Label(cl.Subject, m.Lang), label, c.Label(cl.Object, m.Lang), whenText(i18n.For(m.Lang), cl.When), cl.Source, cl.Grade, cl.ID)
 			}
 		}
 		return nil

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/internal/suggest"
@@ -218,8 +217,8 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 	if when == "" {
 		when = tr.T("when.undated")
 	}
-	fmt.Fprintf(&b, "  %-22s ", when)
-	if utf8.RuneCountInString(when) >= 22 {
+	b.WriteString("  " + pad(when, 22) + " ")
+	if cellWidth(when) >= 22 {
 		b.WriteByte(' ') // a long date in words still stands apart from what follows
 	}
 	named := func(words string) {

@@ -23,6 +23,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/feature/plural"
@@ -171,6 +172,18 @@ func (p *Printer) T(key string, args ...any) string {
 		}
 	}
 	return p.p.Sprintf(key, args...)
+}
+
+// VocabKey is a word of a corpus's vocabulary (a unit, a tag) as the end
+// of a message key: "tanks and armoured cars" → tanks_and_armoured_cars,
+// so that unit.<key> and qty.<key> name its words in each language.
+func VocabKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return r
+		}
+		return '_'
+	}, s)
 }
 
 // Has reports whether the catalogue has the key.
