@@ -338,6 +338,24 @@ func TestRankTerms(t *testing.T) {
 	}
 }
 
+// TestRoleTerms: a post the corpus names often reads in the page's
+// language, the English in the title; a role of the editors' own words
+// stays English, marked so.
+func TestRoleTerms(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	for _, tt := range []struct{ url, want string }{
+		{"/entities/hata-hikosaburo?lang=ja", `<span class="role" title="deputy chief of staff">参謀副長</span>`},
+		{"/entities/hata-hikosaburo?lang=ru", `<span class="role" title="deputy chief of staff">заместитель начальника штаба</span>`},
+		{"/entities/hata-hikosaburo?lang=ja", `<span class="role" lang="en">military attaché in Poland and Latvia</span>`},
+		{"/entities/hata-hikosaburo", `<span class="role">deputy chief of staff</span>`},
+	} {
+		if _, body := getAccept(t, ts.URL+tt.url, ""); !strings.Contains(body, tt.want) {
+			t.Errorf("%s lacks %s", tt.url, tt.want)
+		}
+	}
+}
+
 // TestReadingBesideName: on a Japanese page a person's kana reading
 // stands beside the name in the heading, as reference works give it.
 func TestReadingBesideName(t *testing.T) {

@@ -67,7 +67,7 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		// The corpus's English units and roles are marked as English on
 		// the other languages' pages; figures are grouped as they write them.
 		{"/entities/soviet-far-eastern-forces?lang=ru", 200, []string{"<span class=\"val\" title=\"703,714 men\">703\u00a0714 человек</span>"}, []string{"703714"}},
-		{"/entities/kwantung-army?lang=ja", 200, []string{`<span class="role" lang="en">chief of staff</span>`}, []string{`<span class="role">(chief of staff)`}},
+		{"/entities/kwantung-army?lang=ja", 200, []string{`<span class="role" title="chief of staff">参謀長</span>`}, []string{`<span class="role">(chief of staff)`}},
 		{"/entities/nobody", 404, []string{"no entity"}, nil},
 		{"/search?q=Harbin", 200, []string{`href="/entities/harbin-tokumu-kikan"`, `value="Harbin"`}, nil},
 		{"/search?q=Harbin&type=spy", 400, []string{"not an entity type"}, nil},

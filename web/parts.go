@@ -117,7 +117,7 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 		sb.WriteString(`>` + esc(c.Value) + `</span>` + string(b.ValueMark(c)))
 	}
 	if c.Role != "" {
-		sb.WriteString(` (` + b.enSpan("role", c.Role) + `)`)
+		sb.WriteString(` (` + string(b.RoleHTML(c.Role)) + `)`)
 	}
 	if c.Where != "" {
 		sb.WriteString(` <span class="where">` + string(b.TH("claim.at", b.Link(c.Where))) + `</span>`)
@@ -158,11 +158,22 @@ func locAfter(cite, loc string) string {
 // groups them (703,714; 703 714 in Russian), and the unit in English.
 func (b *base) FigureHTML(c *tokumu.Claim) template.HTML {
 	v := b.groupDigits(c.Value)
-	if q, ok := b.qty(lastCount(c.Value), v, c.Unit); ok {
+	if q, ok := b.qty(i18n.LastCount(c.Value), v, c.Unit); ok {
 		en := &base{Lang: "en"} // the title is the corpus's English: 703,714 men
 		return template.HTML(`<span class="val" title="` + esc(en.groupDigits(c.Value)+" "+c.Unit) + `">` + esc(q) + `</span>`)
 	}
 	return template.HTML(`<span class="val">` + esc(v) + " " + b.enSpan("unit", c.Unit) + `</span>`)
+}
+
+// RoleHTML is a claim's role: in the page's language where the catalogue
+// has it (post.<role>: the posts the corpus names often, 参謀長,
+// военный атташе), the corpus's English in the title; else the editors'
+// English, marked as such.
+func (b *base) RoleHTML(role string) template.HTML {
+	if k := "post." + i18n.VocabKey(role); b.Lang != "en" && i18n.Has(k) {
+		return template.HTML(`<span class="role" title="` + esc(role) + `">` + esc(b.T(k)) + `</span>`)
+	}
+	return template.HTML(b.enSpan("role", role))
 }
 
 // UnitHTML is a unit alone in the page's language, or in English marked
@@ -196,19 +207,6 @@ func (b *base) UnitName(unit string) string {
 	}
 	return unit
 }
-
-// lastCount is the last whole number in a figure ("1700–2000" → 2000,
-// "≥4" → 4), which a language's plural rule reads; 0 when there is none.
-func lastCount(fig string) int64 {
-	m := digitsRE.FindAllString(fig, -1)
-	if len(m) == 0 {
-		return 0
-	}
-	n, _ := strconv.ParseInt(m[len(m)-1], 10, 64)
-	return n
-}
-
-var digitsRE = regexp.MustCompile(`[0-9]+`)
 
 // enSpan is a word of the corpus's English vocabulary (a unit, a role) in
 // a span of class class, marked lang="en" on a page in another language

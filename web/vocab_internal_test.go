@@ -82,7 +82,7 @@ func TestQty(t *testing.T) {
 		{"en", "581", "aircraft", "", false},
 	} {
 		b := &base{Lang: tt.lang}
-		got, ok := b.qty(lastCount(tt.value), b.groupDigits(tt.value), tt.unit)
+		got, ok := b.qty(i18n.LastCount(tt.value), b.groupDigits(tt.value), tt.unit)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("%s: %s %s = %q, %v; want %q, %v", tt.lang, tt.value, tt.unit, got, ok, tt.want, tt.ok)
 		}

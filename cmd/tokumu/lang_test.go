@@ -72,6 +72,8 @@ func TestLangCoversTheAnalyses(t *testing.T) {
 		{[]string{"ach", "--lang", "ru"},
 			[]string{"3 гипотезы", "несовместимость 0.16 (без весов 1)"},
 			[]string{"hypotheses", "inconsistency", "rows graded"}},
+		{[]string{"show", "--lang", "ja", "hata-hikosaburo"}, []string{"(参謀副長)"}, []string{"(deputy chief of staff)"}},
+		{[]string{"show", "--lang", "ru", "57th-special-corps"}, []string{"581 самолёт", "4 дивизии"}, []string{"581 aircraft"}},
 		{[]string{"ledger"},
 			[]string{"2 planted claims, 8 estimates from the plants on, 2 certainly changed", "1700–2000 aircraft"},
 			[]string{"claim(s)"}},

@@ -238,14 +238,17 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 	case c.Object != "":
 		b.WriteString(r.Label(c.Subject, lang))
 		named(c.NamedAs.Subject)
+	case c.Value != "" && c.Unit != "":
+		b.WriteString(figureText(tr, c.Value, i18n.LastCount(c.Value), c.Unit))
 	case c.Value != "":
 		b.WriteString(c.Value)
-		if c.Unit != "" {
-			b.WriteString(" " + c.Unit)
-		}
 	}
 	if c.Role != "" {
-		fmt.Fprintf(&b, " (%s)", c.Role)
+		role := c.Role
+		if k := "post." + i18n.VocabKey(role); lang != "en" && i18n.Has(k) {
+			role = tr.T(k)
+		}
+		fmt.Fprintf(&b, " (%s)", role)
 	}
 	if c.Where != "" {
 		b.WriteString(" " + tr.T("claim.at", r.Label(c.Where, lang)))

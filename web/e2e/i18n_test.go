@@ -53,11 +53,11 @@ func englishFragments() []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, key := range i18n.Keys() {
-		// The corpus's own words (tags, units) are not chrome: a source id
+		// The corpus's own words (tags, posts, units) are not chrome: a source id
 		// such as khabarovsk-trial-1950 holds "trial". Pages show them in
 		// the page's language (TestFiguresInPageLanguage,
 		// TestCorpusTagsTranslated), and the CLI's messages are no page's.
-		if strings.HasPrefix(key, "tag.") || strings.HasPrefix(key, "unit.") || strings.HasPrefix(key, "qty.") || strings.HasPrefix(key, "cli.") {
+		if strings.HasPrefix(key, "tag.") || strings.HasPrefix(key, "post.") || strings.HasPrefix(key, "unit.") || strings.HasPrefix(key, "qty.") || strings.HasPrefix(key, "cli.") {
 			continue
 		}
 		for _, v := range i18n.Catalogues["en"][key].Variants() {

@@ -22,6 +22,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -185,6 +186,20 @@ func VocabKey(s string) string {
 		return '_'
 	}, s)
 }
+
+// LastCount is the last whole number of a figure as the corpus writes it
+// ("1700–2000" → 2000, "≥4" → 4, "~1000000"), the count whose plural form
+// a figure's message takes; 0 when there is none.
+func LastCount(fig string) int64 {
+	m := digitsRE.FindAllString(fig, -1)
+	if len(m) == 0 {
+		return 0
+	}
+	n, _ := strconv.ParseInt(m[len(m)-1], 10, 64)
+	return n
+}
+
+var digitsRE = regexp.MustCompile(`[0-9]+`)
 
 // Has reports whether the catalogue has the key.
 func Has(key string) bool {
