@@ -81,6 +81,8 @@ func TestCrossScript(t *testing.T) {
 		{"Люшков", "lyushkov-genrikh", "nominative"},
 		{"Люшкова", "lyushkov-genrikh", "genitive"},
 		{"Люшковым", "lyushkov-genrikh", "instrumental"},
+		{"Люшков Г. С.", "lyushkov-genrikh", "as an index writes it, with initials"},
+		{"Семёнов Г. М.", "semyonov-grigory", "surname and initials"},
 		{"Lyushkov", "lyushkov-genrikh", "BGN/PCGN"},
 		{"Ljuškov", "lyushkov-genrikh", "scholarly transliteration"},
 		{"Liushkov", "lyushkov-genrikh", "Library of Congress style, by typo tolerance"},

@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -291,6 +292,21 @@ func checkPage(q Query) error {
 // corpus, a query over MaxQueryBytes, and a Limit or Offset out of their
 // bounds (MaxLimit, MaxOffset). What it allocates grows with Limit and the
 // number of matches, never with Offset alone.
+// withoutInitials drops the initials of a name written as indexes and
+// reference lists write it — «Люшков Г. С.», «Г. С. Люшков», "Coox A. D."
+// — which no name of the corpus spells so, keeping the surname to search.
+// A query of initials alone ("U. S.") is searched as it is.
+func withoutInitials(q string) string {
+	out := initialsRE.ReplaceAllString(q, " ")
+	if strings.TrimSpace(out) == "" {
+		return q
+	}
+	return out
+}
+
+// initialsRE is one letter and a full stop standing alone: an initial.
+var initialsRE = regexp.MustCompile(`(?:^|\s)\p{L}\.(?:\s*\p{L}\.)*(?:\s|$)`)
+
 func (ix *Index) Search(q Query) (*Results, error) {
 	if err := checkPage(q); err != nil {
 		return nil, err
@@ -303,7 +319,7 @@ func (ix *Index) Search(q Query) (*Results, error) {
 		return nil, err
 	}
 	res := &Results{Query: q.Text, Hits: []Hit{}}
-	toks := tokenize(q.Text)
+	toks := tokenize(withoutInitials(q.Text))
 	if len(toks) == 0 {
 		return res, nil
 	}

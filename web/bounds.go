@@ -75,7 +75,7 @@ func (b *base) claimText(c *tokumu.Claim) string {
 	}
 	cite := c.Source
 	if src := b.Source(c.Source); src != nil {
-		cite = src.Cite()
+		cite = b.ShortCite(src)
 	}
 	return b.T("bound.claim", s, cite, c.Grade.String())
 }

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/format"
@@ -40,8 +39,11 @@ type citeItem struct {
 	// Russian and Japanese forms cite it first and the dataset as where
 	// it was found (GOST's «Цит. по:», 所引), as the Chicago form does in
 	// its own way; a referee accepts no claim cited without its source.
-	Rests   string
-	Dataset datasetCite
+	Rests string
+	// RestsGOST is Rests as a Russian list writes it (gostText), for the
+	// GOST form's «Цит. по:»; Rests where empty.
+	RestsGOST string
+	Dataset   datasetCite
 	// Issued is when the release was frozen (or the corpus imported):
 	// the date an author-date citation prints; zero for data no release
 	// holds yet.
@@ -161,6 +163,9 @@ func (it citeItem) citation() citation {
 // the whole dataset's.
 func (it citeItem) gost() string {
 	g := it.gostOf(strings.TrimSuffix(it.Title, ".") + " // " + it.Dataset.Title)
+	if it.RestsGOST != "" {
+		return it.RestsGOST + " Цит. по: " + g
+	}
 	if it.Rests != "" {
 		return it.Rests + ". Цит. по: " + g
 	}
@@ -195,17 +200,6 @@ func (it citeItem) gostOf(head string) string {
 	}
 	b.WriteString(" – URL: " + it.Permalink + " (дата обращения: " + time.Now().Format("02.01.2006") + ").")
 	return b.String()
-}
-
-// initials shortens given names to their initials: "Yuki" → "Y.",
-// "Alvin D." → "A. D.".
-func initials(given string) string {
-	var out []string
-	for _, w := range strings.Fields(given) {
-		r, _ := utf8.DecodeRuneInString(w)
-		out = append(out, string(r)+".")
-	}
-	return strings.Join(out, " ")
 }
 
 // sist cites the item as SIST 02 (the Japanese guideline for citing, which
@@ -260,11 +254,13 @@ func (b *base) entityCitation(e *tokumu.Entity, permalink string) citation {
 // in the Chicago form, which chicago() writes.
 func (p *claimPage) claimCitation(src *tokumu.Source) citation {
 	note := "Claim " + p.C.ID
-	rests := ""
+	rests, restsGOST := "", ""
 	if src != nil {
 		rests = strings.TrimSuffix(src.Reference(), ".")
+		restsGOST = (&base{Lang: "ru", sn: p.sn}).gostText(src)
 		if p.C.Locator != "" {
 			rests += ", " + p.C.Locator
+			restsGOST = strings.TrimSuffix(restsGOST, ".") + ". – " + gostLocator(p.C.Locator) + "."
 		}
 		note += ", resting on " + rests
 	}
@@ -272,7 +268,7 @@ func (p *claimPage) claimCitation(src *tokumu.Source) citation {
 	// subject and predicate (founded 1918, founded 1919) are told apart.
 	title := p.Title + " " + p.claimGist()
 	return citeItem{Key: p.C.ID, Title: strings.TrimSpace(title), Permalink: p.Permalink, Release: p.Release, Note: note + ".", Chicago: p.Chicago,
-		Rests: rests, Dataset: p.sn.dataset(), Issued: p.sn.releaseDate(p.Release)}.citation()
+		Rests: rests, RestsGOST: restsGOST, Dataset: p.sn.dataset(), Issued: p.sn.releaseDate(p.Release)}.citation()
 }
 
 // exportLink is one entry of an "Export" menu.

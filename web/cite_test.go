@@ -283,13 +283,14 @@ func TestNamedAsEditorsWords(t *testing.T) {
 
 // TestClaimCitationNamesSource: the Russian and Japanese forms of a
 // claim's citation name the work the claim rests on first, and the
-// dataset as where it was found (GOST's «Цит. по:», 所引), as the
+// dataset as where it was found (GOST's «Цит. по:», after the work in
+// GOST's own form; 所引), as the
 // Chicago form names it.
 func TestClaimCitationNamesSource(t *testing.T) {
 	ts := fixtureServer(t)
 	_, body := getAccept(t, ts.URL+"/claims/c-doihara-head", "text/html")
 	body = html.UnescapeString(body)
-	for _, want := range []string{"Японская военная миссия, p/14. Цит. по: Doihara Kenji: head of", "Японская военная миссия, p/14. ", " 所引."} {
+	for _, want := range []string{"Японская военная миссия. – p/14. Цит. по: Doihara Kenji: head of", "Японская военная миссия, p/14. ", " 所引."} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the claim page's citations lack %q", want)
 		}

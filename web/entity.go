@@ -128,7 +128,7 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Line = newMiniTimeline(id, own, inverse, s.st(r).snap.preds, p.Lang, b.Label, func(key string) string {
 		if src := b.Source(key); src != nil {
-			return src.Cite()
+			return b.ShortCite(src)
 		}
 		return key
 	})

@@ -173,7 +173,8 @@ func TestLocalizedFormats(t *testing.T) {
 	}
 	for _, tt := range []struct{ url, want string }{
 		// The structure page's date heading and a claim date in words.
-		{"/structure?root=kwantung-army&date=1939-06-01&lang=ja", "1939-06-01 時点"},
+		{"/structure?root=kwantung-army&date=1939-06-01&lang=ja", "1939年6月1日 時点"},
+		{"/structure?root=kwantung-army&date=1939-06-01&lang=ru", "На 1 июня 1939 г."},
 		{"/entities/lyushkov-genrikh?lang=ja", "1938年6月13日"},
 		{"/entities/lyushkov-genrikh?lang=ru", "13 июня 1938 г."},
 		{"/entities/lyushkov-genrikh", "13 June 1938"},
@@ -222,9 +223,60 @@ func TestReferencesNoDoublePeriod(t *testing.T) {
 		if m := double.FindStringIndex(page); m != nil {
 			t.Errorf("/sources?lang=%s has a double period: %q", lang, page[max(0, m[0]-40):m[1]+20])
 		}
-		if !strings.Contains(page, "Coox, Alvin D.</span> 19") {
-			t.Errorf("/sources?lang=%s lacks Coox, Alvin D. (the case this test is about)", lang)
+		coox := "Coox, Alvin D.</span> 19"
+		if lang == "ru" {
+			coox = "Coox A. D.</span> <cite" // GOST: initials, no year after the name
 		}
+		if !strings.Contains(page, coox) {
+			t.Errorf("/sources?lang=%s lacks %s (the case this test is about)", lang, coox)
+		}
+	}
+}
+
+// TestGOSTReferences: on a Russian page the bibliography is written as
+// Russian reference lists write it (ГОСТ Р 7.0.5): the author with
+// initials heading the entry, «– М. : Вече, 2014», «//» before a journal
+// with its volume and issue, «[и др.]» after the title for four authors or
+// more, the editors in the nominative after «ред.», the access date as
+// 03.12.2026, and no full stop doubled after «гг.».
+func TestGOSTReferences(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	_, page := getAccept(t, ts.URL+"/sources?lang=ru", "")
+	for _, want := range []string{
+		`<span>Яковкин Е. В.</span> <cite>Русские солдаты Квантунской армии</cite>. – М. : Вече, 2014.`,
+		`<cite>От Версаля до Барбароссы. Великое противостояние держав (1920-е – начало 1940-х гг.)</cite> / В. Н. Богданов [и др.].`,
+		`<span>Хаттори Т.</span> <cite>Япония в войне 1941–1945 гг.</cite> <span class="kind">`,
+		`// Conflict. – 1973. – № 5.`,
+		`<cite lang="ja">戦わざる日ソ戦</cite> [<span lang="en">The Japanese–Soviet war that was not fought</span>] // 第二次世界大戦―発生と拡大― / ред. 軍事史学会. – 1990. – С. 292–308.`,
+		`/ ред. Е. М. Примаков. – М. : Международные отношения.`,
+		`(дата обращения: 03.12.2026).`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/sources?lang=ru lacks %s", want)
+		}
+	}
+	for _, bad := range []string{"В кн.:", "Дата обращения:", "под ред.", "гг.</cite>."} {
+		if strings.Contains(page, bad) {
+			t.Errorf("/sources?lang=ru still writes %q", bad)
+		}
+	}
+	if m := regexp.MustCompile(`<span[^>]*>[^<]* and [^<]*</span> <cite`).FindString(page); m != "" {
+		t.Errorf("/sources?lang=ru joins authors with English 'and': %s", m)
+	}
+	if _, p := getAccept(t, ts.URL+"/entities/lyushkov-genrikh?lang=ru", ""); !strings.Contains(p, "Богданов и др., От Версаля") || strings.Contains(p, "Богданов et al.") {
+		t.Error("the short citation on a Russian page does not say «и др.»")
+	}
+	// The chart names a source by author and year, or an institution's
+	// work by its title, not by its key.
+	_, p := getAccept(t, ts.URL+"/structure?date=1939-06-01&lang=ru", "")
+	for _, want := range []string{`>Яковкин 2014</a>`, `<span lang="zh">日本关东军侵华罪恶史</span></a>`} {
+		if !strings.Contains(p, want) {
+			t.Errorf("/structure?date=1939-06-01&lang=ru lacks %s", want)
+		}
+	}
+	if strings.Contains(p, `>yak</a>`) {
+		t.Error("/structure names a source by its key")
 	}
 }
 

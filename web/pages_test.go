@@ -99,7 +99,7 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		// A view is cited with the parameters in effect, defaults filled in,
 		// so that a change of the corpus's defaults does not change what the
 		// citation shows; its data is the view's.
-		{"/structure", 200, []string{`/structure?compare=1941-06-01&amp;date=1939-06-01&amp;root=kwantung-army.`, "compared with 1941-06-01"}, nil},
+		{"/structure", 200, []string{`/structure?compare=1941-06-01&amp;date=1939-06-01&amp;root=kwantung-army.`, "compared with 1 June 1941"}, nil},
 		{"/network?ego=harbin-tokumu-kikan&radius=1", 200, []string{`entity=harbin-tokumu-kikan`, `/network?ego=harbin-tokumu-kikan&amp;from=1937&amp;radius=1&amp;to=1941.`}, nil},
 		{"/sources", 200, nil, []string{`id="viewcite-h"`}},
 		// The slider on the comparison's year: one chart, no empty comparison.

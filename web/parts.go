@@ -303,7 +303,7 @@ func (b *base) CiteHTML(c *tokumu.Claim) template.HTML {
 	sb.WriteString(`<details class="cite">` + "\n" + `  <summary title="` + esc(title+" — "+gw.Title) + `"><span class="cite-short">`)
 	short := c.Source
 	if src != nil {
-		short = src.Cite()
+		short = b.ShortCite(src)
 	}
 	if l := b.SourceLang(src); l != "" {
 		sb.WriteString(`<span ` + string(l) + `>` + esc(short) + `</span>`)

@@ -248,6 +248,10 @@ func (sn *snapshot) refs() error {
 			refHTML[lang] = map[string]template.HTML{}
 			b := &base{Lang: lang, sn: sn}
 			for _, s := range sn.SourceList {
+				if lang == "ru" {
+					refHTML[lang][s.ID] = b.gostRef(s)
+					continue
+				}
 				var buf bytes.Buffer
 				if err := ref.ExecuteTemplate(&buf, "reference", refCtx{S: s, B: b}); err != nil {
 					sn.refErr = fmt.Errorf("rendering the reference of %s: %w", s.ID, err)

@@ -20,6 +20,10 @@ type structurePage struct {
 	Date, Compare tokumu.Day
 	DateText      string
 	CompareText   string
+	// DateHuman and CompareHuman are the dates as the page's language
+	// writes them (1 июня 1939 г.), for headings and titles; the Text
+	// forms are the fields' and the links' ISO dates.
+	DateHuman, CompareHuman string
 	// DateErr and CompareErr say why a typed date was refused; DateBad
 	// and CompareBad are the text as typed, put back in the field.
 	DateErr, CompareErr string
@@ -101,13 +105,13 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 			p.Root = roots[0]
 		}
 	}
-	p.DateText = p.Date.String()
+	p.DateText, p.DateHuman = p.Date.String(), p.Day(p.Date)
 	if p.Compare != 0 {
-		p.CompareText = p.Compare.String()
+		p.CompareText, p.CompareHuman = p.Compare.String(), p.Day(p.Compare)
 	}
-	p.Title = p.T("structure.title.at", p.Label(p.Root), p.DateText)
+	p.Title = p.T("structure.title.at", p.Label(p.Root), p.DateHuman)
 	if p.CompareText != "" {
-		p.Title = p.T("structure.title.cmp", p.Label(p.Root), p.DateText, p.CompareText)
+		p.Title = p.T("structure.title.cmp", p.Label(p.Root), p.DateHuman, p.CompareHuman)
 	}
 	p.setView("root", p.Root, "date", p.DateText, "compare", p.CompareText)
 	nodes := s.st(r).orgChart().Subtree(p.Root, p.Date)
@@ -166,14 +170,14 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 // the "unplaced" template.
 type unplacedCtx struct {
 	P     *structurePage
-	Date  string
+	Date  string // as the page's language writes it
 	Nodes []chart.Node
 }
 
 // UnplacedAt returns the lists of organizations of unknown parent on the
 // first date (0) and the second (1).
 func (p *structurePage) UnplacedAt() []unplacedCtx {
-	return []unplacedCtx{{p, p.DateText, p.Unplaced}, {p, p.CompareText, p.ThenUnplaced}}
+	return []unplacedCtx{{p, p.DateHuman, p.Unplaced}, {p, p.CompareHuman, p.ThenUnplaced}}
 }
 
 // capNodes keeps a page's list of organizations of unknown parent to
@@ -281,16 +285,13 @@ func (p *structurePage) writeCite(b *strings.Builder, c *tokumu.Claim) {
 	esc := template.HTMLEscapeString
 	title := ""
 	if src := p.sn.Sources[c.Source]; src != nil {
-		title = src.Cite()
+		title = p.ShortCite(src)
 	}
-	// The link shows the key, as the chart has room for; its name says
-	// the key and the source, so that a links list reads more than "yak".
-	name := c.Source
-	if title != "" {
-		name += ": " + title
-	}
+	// The link shows the author and year, as the chart has room for
+	// ("Яковкин 2014", not the key "yak"), which is its accessible name;
+	// the title gives the short citation.
 	b.WriteString(`<a class="src" href="/sources/` + esc(url.PathEscape(c.Source)) + esc(p.Q()) + `#c-` + esc(url.PathEscape(c.ID)) +
-		`" title="` + esc(title) + `" aria-label="` + esc(name) + `">` + esc(c.Source) + `</a> `)
+		`" title="` + esc(title) + `">` + string(p.BriefCiteHTML(c.Source)) + `</a> `)
 	p.writeGrade(b, c.Grade)
 }
 

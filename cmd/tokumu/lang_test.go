@@ -64,7 +64,7 @@ func TestLangCoversTheAnalyses(t *testing.T) {
 			[]string{"仕掛けられた記述2件、仕掛け以後の見積り8件", "1700–2000機", "[前後関係]", "時期別:", "受け手"},
 			[]string{"planted claim", "received by", "By period", "certainly changed", "undated"}},
 		{[]string{"ledger", "--lang", "ru"},
-			[]string{"2 вброса, 8 оценок с начала вбросов", "500 танков", "По периодам:"},
+			[]string{"подброшено: 2, оценок с момента подброса: 8", "500 танков", "По периодам:"},
 			[]string{"planted claim", "received by", "By period"}},
 		{[]string{"estimates", "--lang", "ja"},
 			[]string{"対応づけ:", "第57特別軍団 — 兵力、師団", "機関別の誤差"},
