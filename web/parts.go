@@ -195,6 +195,14 @@ func (b *base) qty(count int64, fig, unit string) (s string, ok bool) {
 	if b.Lang == "en" || unit == "" || !i18n.Has(k) {
 		return "", false
 	}
+	// A bound in words, as prose writes it (не более 28 стрелковых
+	// дивизий, 約500機); the symbols stay in the tables, which explain them.
+	for mark, key := range map[string]string{"≤": "fig.atmost", "≥": "fig.atleast", "~": "fig.about"} {
+		if rest, ok := strings.CutPrefix(fig, mark); ok {
+			fig = b.T(key, rest)
+			break
+		}
+	}
 	return b.T(k, count, fig), true
 }
 

@@ -70,7 +70,9 @@ func TestQty(t *testing.T) {
 	}{
 		{"ja", "581", "aircraft", "581機", true},
 		{"ja", "498", "tanks and armoured cars", "戦車・装甲車498両", true},
-		{"ja", "≥4", "divisions", "≥4個師団", true},
+		{"ja", "≥4", "divisions", "少なくとも4個師団", true},
+		{"ru", "≤28", "rifle divisions", "не более 28 стрелковых дивизий", true},
+		{"ru", "~1000000", "men", "около 1\u00a0000\u00a0000 человек", true},
 		{"ja", "1300000", "men", "1,300,000人", true},
 		{"ru", "581", "aircraft", "581 самолёт", true},
 		{"ru", "1700–2000", "aircraft", "1\u00a0700–2\u00a0000 самолётов", true},
