@@ -396,16 +396,12 @@ func TestRankTerms(t *testing.T) {
 func TestRoleTerms(t *testing.T) {
 	ts := httptest.NewServer(embedded(t))
 	defer ts.Close()
-	for _, tt := range []struct{ url, want string }{
-		{"/entities/hata-hikosaburo?lang=ja", `<span class="role" title="deputy chief of staff">参謀副長</span>`},
-		{"/entities/hata-hikosaburo?lang=ru", `<span class="role" title="deputy chief of staff">заместитель начальника штаба</span>`},
-		{"/entities/hata-hikosaburo?lang=ja", `<span class="role" lang="en">military attaché in Poland and Latvia</span>`},
-		{"/entities/hata-hikosaburo", `<span class="role">deputy chief of staff</span>`},
-	} {
-		if _, body := getAccept(t, ts.URL+tt.url, ""); !strings.Contains(body, tt.want) {
-			t.Errorf("%s lacks %s", tt.url, tt.want)
-		}
-	}
+	checkURLs(t, ts.URL, []urlCase{
+		{"/entities/hata-hikosaburo?lang=ja", 200, []string{`<span class="role" title="deputy chief of staff">参謀副長</span>`}, nil},
+		{"/entities/hata-hikosaburo?lang=ru", 200, []string{`<span class="role" title="deputy chief of staff">заместитель начальника штаба</span>`}, nil},
+		{"/entities/hata-hikosaburo?lang=ja", 200, []string{`<span class="role" lang="en">military attaché in Poland and Latvia</span>`}, nil},
+		{"/entities/hata-hikosaburo", 200, []string{`<span class="role">deputy chief of staff</span>`}, nil},
+	}, nil)
 }
 
 // TestReadingBesideName: on a Japanese page a person's kana reading
@@ -429,16 +425,12 @@ func TestReadingBesideName(t *testing.T) {
 func TestFiguresInPageLanguage(t *testing.T) {
 	ts := httptest.NewServer(embedded(t))
 	defer ts.Close()
-	for _, tt := range []struct{ url, want string }{
-		{"/entities/57th-special-corps?lang=ja", `<span class="val" title="581 aircraft">581機</span>`},
-		{"/entities/57th-special-corps?lang=ru", `<span class="val" title="581 aircraft">581 самолёт</span>`},
-		{"/entities/57th-special-corps", `<span class="val">581 <span class="unit">aircraft</span></span>`},
-		{"/ledger?lang=ru", `<span title="tanks">500 танков</span>`},
-		{"/ledger", `≥4 divisions`},
-		{"/estimates?lang=ja", `<span class="unit" title="rifle divisions">狙撃師団</span>`},
-	} {
-		if _, body := getAccept(t, ts.URL+tt.url, ""); !strings.Contains(body, tt.want) {
-			t.Errorf("%s lacks %s", tt.url, tt.want)
-		}
-	}
+	checkURLs(t, ts.URL, []urlCase{
+		{"/entities/57th-special-corps?lang=ja", 200, []string{`<span class="val" title="581 aircraft">581機</span>`}, nil},
+		{"/entities/57th-special-corps?lang=ru", 200, []string{`<span class="val" title="581 aircraft">581 самолёт</span>`}, nil},
+		{"/entities/57th-special-corps", 200, []string{`<span class="val">581 <span class="unit">aircraft</span></span>`}, nil},
+		{"/ledger?lang=ru", 200, []string{`<span title="tanks">500 танков</span>`}, nil},
+		{"/ledger", 200, []string{`≥4 divisions`}, nil},
+		{"/estimates?lang=ja", 200, []string{`<span class="unit" title="rifle divisions">狙撃師団</span>`}, nil},
+	}, nil)
 }
