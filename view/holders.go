@@ -10,10 +10,10 @@ import (
 // FindHolderConflicts returns the offices (predicates of the role office:
 // head of, commander) that two people held at once according to claims:
 // a disagreement when their tenures certainly overlap, and a possible one
-// when they only may — unless the only possible overlap lies within the
-// imprecision of one tenure's end and the next one's start (Hata "1938/
-// 1940", Yanagita "1940": the hand-over year), or both claims come from
-// one source (a list of heads is a succession). Open ends and starts are first bounded by ev (see
+// when they only may — unless one tenure could end on the day the next
+// begins (Hata "1938/1940", Yanagita "1940": the hand-over year; Minami
+// "1934-12/1936-02", Ueda "1936/1939": a hand-over within the year), or
+// both claims come from one source (a list of heads is a succession). Open ends and starts are first bounded by ev (see
 // Bound), so a tenure whose end no source gives does not collide with
 // every later holder; a pair where one claim is the other's bound (a
 // successor) is not a conflict. Claims with a perspective are beliefs and
@@ -149,7 +149,7 @@ func (o *Office) Conflict(i, j int) (hit, possible bool) {
 		max(aw.LatestStart, bw.LatestStart) <= min(aw.EarliestEnd, bw.EarliestEnd)
 	lo := max(max(aw.Earliest, ba.start), max(bw.Earliest, bb.start))
 	hi := min(min(aw.Latest, ba.end), min(bw.Latest, bb.end))
-	if !certain && (lo > hi || successive(a, b, lo, hi) || successive(b, a, lo, hi) || a.Source == b.Source) {
+	if !certain && (lo > hi || successive(a, b) || successive(b, a) || a.Source == b.Source) {
 		return false, false
 	}
 	return true, !certain
@@ -165,11 +165,14 @@ func (o *Office) Disagreement(i, j int, possible bool) Disagreement {
 	return d
 }
 
-// successive reports whether a's tenure ending and b's beginning could
-// both fall anywhere in [lo, hi]: the window of possible overlap is the
-// uncertainty of a hand-over, not evidence of two holders. A single date
-// on a holding reads as when it began.
-func successive(a, b *tokumu.Claim, lo, hi tokumu.Day) bool {
+// successive reports whether a's tenure could end on the very day b's
+// begins: then a possible overlap is the uncertainty of a hand-over, not
+// evidence of two holders — at one precision (Hata "1938/1940", Yanagita
+// "1940") or at two (Minami to February 1936, Ueda from 1936: the reader
+// of a year cannot tell January from March). A single date on a holding
+// reads as when it began. Only a possible overlap is asked about; a
+// certain one (both spans surely held at once) stays a conflict.
+func successive(a, b *tokumu.Claim) bool {
 	aw, bw := a.When, b.When
 	endLo, endHi := aw.EarliestEnd, aw.Latest
 	if !aw.Interval {
@@ -179,7 +182,7 @@ func successive(a, b *tokumu.Claim, lo, hi tokumu.Day) bool {
 	if !bw.Interval {
 		startHi = bw.Latest
 	}
-	return endLo <= lo && hi <= endHi && startLo <= lo && hi <= startHi
+	return max(endLo, startLo) <= min(endHi, startHi)
 }
 
 // AllDisagreements returns every disagreement among claims: between

@@ -68,7 +68,7 @@ func (b *base) claimText(c *tokumu.Claim) string {
 	if c.Object != "" {
 		s += " — " + b.Label(c.Object)
 	} else if c.Value != "" {
-		s += " " + c.Value
+		s = b.Label(c.Subject) + " — " + b.T("pred.with", b.Pred(c.Predicate), c.Value)
 	}
 	if w := c.When.Human(b.Lang); w != "" {
 		s += " (" + w + ")"

@@ -50,15 +50,20 @@ func TestCompactPagesSame(t *testing.T) {
 	if err := syn.Replace(ctx, ds); err != nil {
 		t.Fatal(err)
 	}
+	// holders: whether the corpus has holder conflicts, possible ones
+	// among them; the embedded corpus's were all hand-overs, which are no
+	// longer conflicts (view.successive), so the synthetic one tests the
+	// offices' runs of the list and the order of both kinds.
 	for _, c := range []struct {
-		name string
-		db   *sqlite.DB
-		urls []string
+		name    string
+		db      *sqlite.DB
+		holders bool
+		urls    []string
 	}{
-		{"embedded", emb, []string{"/network?from=1937&to=1941", "/network?from=1920&to=1924", "/network?undated=1",
+		{"embedded", emb, false, []string{"/network?from=1937&to=1941", "/network?from=1920&to=1924", "/network?undated=1",
 			"/network?from=1938&to=1940&type=person", "/network?from=1930&to=1945&certain=1",
 			"/network?from=1930&to=1945&ego=kwantung-army&radius=2", "/network?from=1900&to=1950&tag=intelligence"}},
-		{"synthetic", syn, []string{"/network?from=1937&to=1941", "/network?from=1920&to=1924", "/network?undated=1",
+		{"synthetic", syn, true, []string{"/network?from=1937&to=1941", "/network?from=1920&to=1924", "/network?undated=1",
 			"/network?from=1925&to=1929&type=organization", "/network?from=1930&to=1934&certain=1",
 			"/network?from=1920&to=1945&ego=org-0&radius=1"}},
 	} {
@@ -93,7 +98,7 @@ func TestCompactPagesSame(t *testing.T) {
 				}
 			}
 			comparePaths(t, srv, c.db)
-			compareDisagreements(t, srv, c.db)
+			compareDisagreements(t, srv, c.db, c.holders)
 		})
 	}
 }
@@ -177,7 +182,7 @@ func comparePaths(t *testing.T, srv *Server, db *sqlite.DB) {
 // the server made them when it held the list whole: the page's order
 // certain first, an entity's list every disagreement it is the subject or
 // object of, or of one of its claims.
-func compareDisagreements(t *testing.T, srv *Server, db *sqlite.DB) {
+func compareDisagreements(t *testing.T, srv *Server, db *sqlite.DB, holders bool) {
 	t.Helper()
 	ctx := context.Background()
 	st := srv.cur.Load()
@@ -198,10 +203,10 @@ func compareDisagreements(t *testing.T, srv *Server, db *sqlite.DB) {
 			}
 		}
 	}
-	if len(all) < 20 || certain == 0 || certain == len(all) {
+	if len(all) < 20 || certain == 0 || holders && certain == len(all) {
 		t.Fatalf("%d disagreements, %d certain: the corpus no longer tests this", len(all), certain)
 	}
-	compareDisAll(t, st, all, certainFirst)
+	compareDisAll(t, st, all, certainFirst, holders)
 	check := func(u, want string) {
 		t.Helper()
 		res, got := get(t, srv, u)
@@ -257,7 +262,7 @@ func compareDisagreements(t *testing.T, srv *Server, db *sqlite.DB) {
 // over every claim: each disagreement by its index, every run from every
 // offset of each kind, the certain-first order whole, and the list of
 // every entity that a disagreement names.
-func compareDisAll(t *testing.T, st *state, all, certainFirst []view.Disagreement) {
+func compareDisAll(t *testing.T, st *state, all, certainFirst []view.Disagreement, holders bool) {
 	t.Helper()
 	d, err := derivedOf(context.Background(), st)
 	if err != nil {
@@ -276,7 +281,7 @@ func compareDisAll(t *testing.T, st *state, all, certainFirst []view.Disagreemen
 			sources++
 		}
 	}
-	if offices < 2 || sources < 1 {
+	if holders && offices < 2 || sources < 1 {
 		t.Fatalf("%d offices with conflicts, %d runs of disagreements between sources: the corpus no longer tests the list", offices, sources)
 	}
 	for i, x := range all {

@@ -7,6 +7,7 @@ import (
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ledger"
 	"github.com/tokumu/tokumu/view"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 // entityPage is one entity: its names in every script, its claims grouped
@@ -262,13 +263,23 @@ func newMiniTimeline(id string, own, inverse []*tokumu.Claim, preds map[string]*
 		if p != nil {
 			label = p.LabelIn(lang)
 		}
+		tr := i18n.For(lang)
 		if c.Subject != id {
 			if p != nil {
 				label = p.InverseIn(lang)
 			}
-			label += " " + name(c.Subject)
+			label = tr.T("pred.with", label, name(c.Subject))
 		} else if c.Object != "" {
-			label += " " + name(c.Object)
+			label = tr.T("pred.with", label, name(c.Object))
+		}
+		// The date follows a label that names the other party after a
+		// comma, and a bare label ("founded", «создание») as pred.when
+		// joins it: in brackets in Russian.
+		withDate := func(w string) string {
+			if c.Object != "" {
+				return label + ", " + w
+			}
+			return tr.T("pred.when", label, w)
 		}
 		a, b := sides(c)
 		x0, x1 := x(a), x(b)
@@ -277,7 +288,7 @@ func newMiniTimeline(id string, own, inverse []*tokumu.Claim, preds map[string]*
 			label += " …"
 		}
 		row := miniRow{Y: i*miniRowH + 4, X: x0, W: max(x1-x0, 3), Label: label, Open: open,
-			Title: label + " " + c.When.Human(lang) + " (EDTF " + c.When.EDTF + ")", Name: label + " " + c.When.Human(lang) + ", " + cite(c.Source),
+			Title: withDate(c.When.Human(lang)) + " (EDTF " + c.When.EDTF + ")", Name: withDate(c.When.Human(lang)) + ", " + cite(c.Source),
 			ClaimID: c.ID, Interval: c.When.Interval}
 		if w := c.When; w.Interval && w.LatestStart <= w.EarliestEnd && known(w.LatestStart) && known(w.EarliestEnd) {
 			row.CX = x(w.LatestStart)

@@ -13,8 +13,8 @@ import (
 )
 
 // /disagreements lists the corpus's disagreements, certain first, paged;
-// the Harbin agency's two heads at once (Andō in Yakovkin, Higuchi in the
-// career table) are among them.
+// Akikusa's birth, on which his sources give different dates and places,
+// is among them.
 func TestDisagreementsPage(t *testing.T) {
 	ts := httptest.NewServer(embedded(t))
 	defer ts.Close()
@@ -22,8 +22,8 @@ func TestDisagreementsPage(t *testing.T) {
 	if !strings.Contains(page, "<h1>Where the sources disagree</h1>") {
 		t.Fatal("no /disagreements page")
 	}
-	if !strings.Contains(page, `href="/entities/harbin-tokumu-kikan"`) || !strings.Contains(page, "two holders") {
-		t.Error("the page lacks the two holders of the Harbin agency")
+	if !strings.Contains(page, `href="/entities/akikusa-shun"`) || !strings.Contains(page, "different dates, different places") {
+		t.Error("the page lacks the disagreement on Akikusa's birth")
 	}
 	// Certain before possible: no certain heading after the first possible one.
 	if i, j := strings.Index(page, `class="dis possible"`), strings.LastIndex(page, `class="dis"`); i >= 0 && j > i {

@@ -13,7 +13,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/internal/corpustest"
+	"github.com/tokumu/tokumu/storetest"
 	"github.com/tokumu/tokumu/web"
 )
 
@@ -59,7 +61,10 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		// side, marked open: Hyakutake, head of the Harbin agency from
 		// August 1931 (end not given), was left out and Doihara read as
 		// the first head.
-		{"/entities/harbin-tokumu-kikan", 200, []string{`<g class="row interval open"><title>headed by Hyakutake Harukichi … August 1931 – unknown`}, nil},
+		{"/entities/harbin-tokumu-kikan", 200, []string{`<g class="row interval open"><title>headed by Hyakutake Harukichi …, August 1931 – unknown`}, nil},
+		// Russian labels are nouns joined by a colon, so that neither the
+		// gender of the subject nor the case of the name matters.
+		{"/entities/harbin-tokumu-kikan?lang=ru", 200, []string{"в составе: Квантунская армия", "создание (1918 г."}, []string{"входит в Квантунская армия", "создан 1918"}},
 		{"/entities/asano-detachment", 200, []string{"Where the sources disagree", `class="side"`, "different dates"}, nil},
 		{"/entities/doihara-kenji", 200, []string{"<h1>Doihara Kenji</h1>", "Lawrence of Manchuria"}, nil},
 		{"/entities/harbin-tokumu-kikan?lang=ja", 200, []string{`<html lang="ja" data-names="ja">`, "<h1>ハルビン特務機関</h1>"}, nil},
@@ -293,12 +298,28 @@ func TestTimelineDates(t *testing.T) {
 	}
 }
 
-// TestOfficeDisagreementHolders: where two holders of an office possibly
-// held it at once, the office's page names them beside their dates (it
-// named the office twice), and the API lists them as holders.
+// TestOfficeDisagreementHolders: where two holders of an office held it
+// at once, the office's page names them beside their dates (it named the
+// office twice), and the API lists them as holders. The embedded corpus's
+// heads hand over within their dates' precision, so the fixture gets two
+// tenures that overlap for a whole year.
 func TestOfficeDisagreementHolders(t *testing.T) {
-	srv := httptest.NewServer(embedded(t))
-	defer srv.Close()
+	mustWhen := func(t *testing.T, s string) tokumu.When {
+		w, _, err := tokumu.ParseWhen(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	ds := storetest.Fixture()
+	for _, c := range ds.Claims {
+		if c.ID == "c-doihara-head" {
+			c.When = mustWhen(t, "1931/1934")
+		}
+	}
+	ds.Claims = append(ds.Claims, &tokumu.Claim{ID: "c-lyushkov-head", Subject: "lyushkov-genrikh", Predicate: "head_of",
+		Object: "harbin-tokumu-kikan", When: mustWhen(t, "1933/1935"), Source: "zor23", Grade: tokumu.Grade{Reliability: 'B', Credibility: 2}})
+	srv := serveMemory(t, ds)
 	page := get(t, srv.URL+"/entities/harbin-tokumu-kikan")
 	i := strings.Index(page, `class="disagreements"`)
 	j := strings.Index(page, `aria-labelledby="claims-h"`)
@@ -306,7 +327,7 @@ func TestOfficeDisagreementHolders(t *testing.T) {
 		t.Fatal("no disagreements section on the Harbin agency's page")
 	}
 	dis := page[i:j]
-	for _, holder := range []string{"higuchi-kiichiro", "hata-hikosaburo"} {
+	for _, holder := range []string{"doihara-kenji", "lyushkov-genrikh"} {
 		if !strings.Contains(dis, `<a href="/entities/`+holder+`"`) {
 			t.Errorf("the disagreements do not name %s", holder)
 		}

@@ -294,6 +294,22 @@ func (b *base) Pred(id string) string {
 	return id
 }
 
+// PredWith joins a predicate's label to the linked name of the other
+// party ("part of Kwantung Army", «в составе: Квантунская армия»): Russian
+// labels are nouns, and a colon keeps the name in the nominative.
+func (b *base) PredWith(id string, link template.HTML) template.HTML {
+	return b.TH("pred.with", b.Pred(id), link)
+}
+
+// PredSep is what stands between a predicate's label and the other
+// party or value when markup keeps them apart (a link on the label): the
+// space or colon of "pred.with".
+func (b *base) PredSep() string { return b.T("pred.with", "", "") }
+
+// PredWhen joins a label that names no other party to its date ("founded
+// April 1919", «создание (апрель 1919 г.)»).
+func (b *base) PredWhen(id, when string) string { return b.T("pred.when", b.Pred(id), when) }
+
 // Asset returns the URL of an embedded file, with its content hash so
 // that browsers may cache it for good.
 func (b *base) Asset(name string) string { return b.assets.url(name) }

@@ -92,7 +92,7 @@ func printAt(w io.Writer, v *view.AtView, lang string) {
 				if pr := v.Predicates[c.Predicate]; pr != nil {
 					p = pr.LabelIn(lang)
 				}
-				why = append(why, fmt.Sprintf("%s %s [%s]", p, c.When.Human(lang), cite(c, v.Refs)))
+				why = append(why, fmt.Sprintf("%s [%s]", tr.T("pred.when", p, c.When.Human(lang)), cite(c, v.Refs)))
 			}
 			if len(why) > 0 {
 				fmt.Fprintf(w, " (%s)", strings.Join(why, "; "))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 var cmdDisagreements = &command{
@@ -74,7 +75,7 @@ disagreement: they differ in perspective, which is the point.`,
 				label = p.LabelIn(m.Lang)
 			}
 			if d.Object != "" {
-				label += " " + refs.Label(d.Object, m.Lang)
+				label = i18n.For(m.Lang).T("pred.with", label, refs.Label(d.Object, m.Lang))
 			}
 			fmt.Fprintf(out, "%s [%s] — %s — %s\n", refs.Label(d.Subject, m.Lang), d.Subject, label, d.Reason)
 			for _, c := range d.Claims {

@@ -199,7 +199,7 @@ func printEntity(w io.Writer, v *view.EntityView, lang string) {
 				label = p.LabelIn(lang)
 			}
 			if d.Object != "" {
-				label += " " + v.Label(d.Object, lang)
+				label = tr.T("pred.with", label, v.Label(d.Object, lang))
 			}
 			fmt.Fprintf(w, "  %s — %s:\n", label, reasonText(tr, d.Reason))
 			for _, c := range d.Claims {
