@@ -153,6 +153,10 @@ func (b *base) T(key string, args ...any) string { return b.pr().T(key, args...)
 // arguments; the rest is escaped.
 func (b *base) TH(key string, args ...any) template.HTML { return b.pr().HTML(key, args...) }
 
+// Days is a count of days in words ("31 days", «31 день», «730 дней»),
+// for a message that speaks of a window: «730 дн.» read as a form.
+func (b *base) Days(n any) string { return b.T("n.days", n) }
+
 // N is a number grouped as the page's language writes it (1,226 · 1 226).
 func (b *base) N(n any) string { return b.pr().Num(n) }
 

@@ -78,7 +78,7 @@ marked). Diagnosticity is the spread of a row's ratings times its weight.
 				if a := mx.HypothesisBy[col[id]]; a != mx.By {
 					by = tr.T("cli.ach.ratedby", c.Label(a, m.Lang))
 				}
-				fmt.Fprintf(m.Stdout, "  %d. %s %s%s\n", i+1, pad(c.Label(id, m.Lang), 60), tr.T("cli.ach.score", fmt.Sprintf("%.2f", s.Inconsistency), fmt.Sprintf("%g", s.Count)), by)
+				fmt.Fprintf(m.Stdout, "  %d. %s %s%s\n", i+1, pad(c.Label(id, m.Lang), 60), tr.T("cli.ach.score", tr.Format("%.2f", s.Inconsistency), tr.Num(s.Count)), by)
 			}
 			fmt.Fprintln(m.Stdout, "  "+tr.T("cli.ach.weak", mx.Weak, labels(c.Label, mx.WithoutWeak, m.Lang)))
 			var rests []string
@@ -106,7 +106,7 @@ marked). Diagnosticity is the spread of a row's ratings times its weight.
 					for i, id := range mx.Ranking.Order {
 						cells[i] = fmt.Sprintf("%-2s", r.Cells[col[id]].Rating)
 					}
-					fmt.Fprintf(m.Stdout, "  %s  w %.2f  d %.2f  %s %s  %s\n", strings.Join(cells, " "), r.Weight, r.Diagnosticity, r.Evidence.Grade, r.Evidence.ID, trim(ach.EvidenceText(r.Evidence, label), 70))
+					fmt.Fprintf(m.Stdout, "  %s  w %s  d %s  %s %s  %s\n", strings.Join(cells, " "), tr.Format("%.2f", r.Weight), tr.Format("%.2f", r.Diagnosticity), r.Evidence.Grade, r.Evidence.ID, trim(ach.EvidenceText(r.Evidence, label), 70))
 				}
 			}
 			for _, p := range mx.Problems {

@@ -88,16 +88,16 @@ both ends of any range allow. Then each organ's error over time.`,
 				e := p.Estimate
 				// The count's grade beside its source: a D4 web page's count
 				// is not the historiography's.
-				fmt.Fprintf(m.Stdout, "  %-10s %-12s %s ÷ %-12s (%s, %s %s) = %s [%.2f–%.2f]\n", whenText(tr, e.When), pointValue(e), pad(tr.T("cli.est.by", byText(c, e.Claims[0], m.Lang)), 31),
-					pointValue(p.Actual), whenText(tr, p.Actual.When), p.Actual.Claims[0].Source, p.Actual.Claims[0].Grade, p.Bound.Mark(fmt.Sprintf("×%.2f", p.Ratio)), p.Low, p.High)
+				fmt.Fprintf(m.Stdout, "  %s %s %s ÷ %s (%s, %s %s) = %s [%s–%s]\n", pad(whenText(tr, e.When), 16), pad(pointValue(tr, e), 12), pad(tr.T("cli.est.by", byText(c, e.Claims[0], m.Lang)), 31),
+					pad(pointValue(tr, p.Actual), 12), whenText(tr, p.Actual.When), p.Actual.Claims[0].Source, p.Actual.Claims[0].Grade, p.Bound.Mark(ratioText(tr, p.Ratio)), tr.Format("%.2f", p.Low), tr.Format("%.2f", p.High))
 			}
 			for _, e := range q.Unpaired {
-				fmt.Fprintf(m.Stdout, "  %-10s %-12s %s %s\n", whenText(tr, e.When), pointValue(e), pad(tr.T("cli.est.by", byText(c, e.Claims[0], m.Lang)), 31), tr.T("cli.est.nocount"))
+				fmt.Fprintf(m.Stdout, "  %s %s %s %s\n", pad(whenText(tr, e.When), 16), pad(pointValue(tr, e), 12), pad(tr.T("cli.est.by", byText(c, e.Claims[0], m.Lang)), 31), tr.T("cli.est.nocount"))
 			}
 		}
 		fmt.Fprintln(m.Stdout, "\n"+tr.T("cli.est.organs"))
 		for _, o := range b.Organs {
-			fmt.Fprintf(m.Stdout, "  %s %s%s%s\n", pad(c.Label(o.Perspective, m.Lang), 40), tr.T("cli.est.npairs", len(o.Pairs)), tr.T("list.sep"), tr.T("cli.est.organ", o.MedianBound.Mark(fmt.Sprintf("×%.2f", o.Median)), o.Over, o.Under))
+			fmt.Fprintf(m.Stdout, "  %s %s%s%s\n", pad(c.Label(o.Perspective, m.Lang), 40), tr.T("cli.est.npairs", len(o.Pairs)), tr.T("list.sep"), tr.T("cli.est.organ", o.MedianBound.Mark(ratioText(tr, o.Median)), o.Over, o.Under))
 		}
 		return nil
 	},

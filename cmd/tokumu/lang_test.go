@@ -61,21 +61,21 @@ func TestLangCoversTheAnalyses(t *testing.T) {
 		want, lack []string
 	}{
 		{[]string{"ledger", "--lang", "ja"},
-			[]string{"仕掛けられた記述2件、仕掛け以後の見積り8件", "1700–2000機", "[前後関係]", "時期別:", "受け手"},
+			[]string{"仕掛けられた記述2件、仕掛け以後の見積り8件", "1,700–2,000機", "[前後関係]", "時期別:", "受け手"},
 			[]string{"planted claim", "received by", "By period", "certainly changed", "undated"}},
 		{[]string{"ledger", "--lang", "ru"},
-			[]string{"подброшено: 2, оценок с момента подброса: 8", "500 танков", "По периодам:"},
-			[]string{"planted claim", "received by", "By period"}},
+			[]string{"подброшено: 2, оценок с момента подброса: 8", "500 танков", "По периодам:", "1\u00a0300\u00a0000 человек", "(×2,14)", "июль 1932 г."},
+			[]string{"planted claim", "received by", "By period", "1932-07", "1300000"}},
 		{[]string{"estimates", "--lang", "ja"},
 			[]string{"対応づけ:", "第57特別軍団 — 兵力、師団", "機関別の誤差"},
 			[]string{"Pairs:", " by ", "pair", "certainly"}},
 		{[]string{"ach", "--lang", "ru"},
-			[]string{"3 гипотезы", "несовместимость 0.16 (без весов 1)"},
+			[]string{"3 гипотезы", "несовместимость 0,16 (без весов 1)"},
 			[]string{"hypotheses", "inconsistency", "rows graded"}},
 		{[]string{"show", "--lang", "ja", "hata-hikosaburo"}, []string{"(参謀副長)"}, []string{"(deputy chief of staff)"}},
 		{[]string{"show", "--lang", "ru", "57th-special-corps"}, []string{"581 самолёт", "4 дивизии"}, []string{"581 aircraft"}},
 		{[]string{"ledger"},
-			[]string{"2 planted claims, 8 estimates from the plants on, 2 certainly changed", "1700–2000 aircraft"},
+			[]string{"2 planted claims, 8 estimates from the plants on, 2 certainly changed", "1,700–2,000 aircraft", "July 1931"},
 			[]string{"claim(s)"}},
 	} {
 		_, out, errs := run(t, "", tt.args...)

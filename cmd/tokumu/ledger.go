@@ -95,7 +95,7 @@ follows.`,
 		fmt.Fprintln(m.Stdout, "\n"+tr.T("cli.ledger.byperiod"))
 		for _, p := range l.Periods {
 			fmt.Fprintf(m.Stdout, "  %-10s %s%s%s%s\n", p.Period, list(tr, tr.T("cli.ledger.operations", len(p.Operations)), tr.T("cli.ledger.plants", p.Plants),
-				tr.T("cli.ledger.estimates", p.Estimates), tr.T("cli.ledger.moved", p.Moved)), upDown(tr, p.Moved, p.MovedUp, p.MovedAcross), tr.T("list.sep"), tr.T("cli.ledger.median", p.MedianBound.Mark(ratioText(p.MedianRatio))))
+				tr.T("cli.ledger.estimates", p.Estimates), tr.T("cli.ledger.moved", p.Moved)), upDown(tr, p.Moved, p.MovedUp, p.MovedAcross), tr.T("list.sep"), tr.T("cli.ledger.median", p.MedianBound.Mark(ratioText(tr, p.MedianRatio))))
 		}
 		plants := 0
 		for _, op := range l.Operations {
@@ -128,11 +128,11 @@ func namedText(tr *i18n.Printer, words, whose string) string {
 func movementLine(c *view.Corpus, mv ledger.Movement, lang string) string {
 	tr := i18n.For(lang)
 	e := mv.Estimate
-	s := fmt.Sprintf("%s %s %s (%s; %s %s) [%s]", whenText(tr, e.When), figureText(tr, pointValue(e), int64(e.High), e.Claims[0].Unit), c.Label(e.Claims[0].Subject, lang),
+	s := fmt.Sprintf("%s %s %s (%s; %s %s) [%s]", whenText(tr, e.When), figureText(tr, pointValue(tr, e), int64(e.High), e.Claims[0].Unit), c.Label(e.Claims[0].Subject, lang),
 		byText(c, e.Claims[0], lang), e.Claims[0].Source, e.Claims[0].Grade, typeName(tr, "ledger.basis.", mv.Basis))
 	if mv.Previous != nil {
-		s += tr.T("cli.ledger.previously", pointValue(mv.Previous), whenText(tr, mv.Previous.When),
-			mv.ChangeBound.Mark(fmt.Sprintf("%+g", mv.Change)), mv.ChangeBound.Mark(fmt.Sprintf("×%.2f", mv.Factor)))
+		s += tr.T("cli.ledger.previously", pointValue(tr, mv.Previous), whenText(tr, mv.Previous.When),
+			mv.ChangeBound.Mark(signedText(tr, mv.Change)), mv.ChangeBound.Mark(ratioText(tr, mv.Factor)))
 		if !mv.Moved {
 			s += tr.T("cli.ledger.perhapsnone") // the two figures may be the same number
 		}
@@ -150,8 +150,8 @@ func movementLine(c *view.Corpus, mv ledger.Movement, lang string) string {
 	}
 	if mv.Actual != nil {
 		a := mv.Actual
-		s += tr.T("cli.ledger.count", pointValue(a.Actual), whenText(tr, a.Actual.When), a.Actual.Claims[0].Source, a.Bound.Mark(fmt.Sprintf("×%.2f", a.Ratio)),
-			fmt.Sprintf("%.2f", a.Low), fmt.Sprintf("%.2f", a.High))
+		s += tr.T("cli.ledger.count", pointValue(tr, a.Actual), whenText(tr, a.Actual.When), a.Actual.Claims[0].Source, a.Bound.Mark(ratioText(tr, a.Ratio)),
+			tr.Format("%.2f", a.Low), tr.Format("%.2f", a.High))
 	}
 	return s
 }
@@ -169,27 +169,42 @@ func figureText(tr *i18n.Printer, fig string, count int64, unit string) string {
 	return fig + " " + unit
 }
 
-// pointValue writes a figure or a range after its bound: "≥1400000",
-// "1700–2000".
-func pointValue(p *ledger.Point) string {
+// pointValue writes a figure or a range after its bound, grouped as the
+// language writes numbers: "≥1,400,000", "1,700–2,000", «1 300 000».
+func pointValue(tr *i18n.Printer, p *ledger.Point) string {
 	if p.Low == p.High {
-		return string(p.Bound) + strconv.FormatFloat(p.Low, 'f', -1, 64)
+		return string(p.Bound) + tr.Num(p.Low)
 	}
-	return string(p.Bound) + strconv.FormatFloat(p.Low, 'f', -1, 64) + "–" + strconv.FormatFloat(p.High, 'f', -1, 64)
+	return string(p.Bound) + tr.Num(p.Low) + "–" + tr.Num(p.High)
 }
 
-func ratioText(r float64) string {
+// ratioText writes a ratio or factor to two places, with the language's
+// decimal mark: "×1.10", «×1,10»; "—" for none.
+func ratioText(tr *i18n.Printer, r float64) string {
 	if r == 0 {
 		return "—"
 	}
-	return fmt.Sprintf("×%.2f", r)
+	return "×" + tr.Format("%.2f", r)
 }
 
+// signedText writes a change with its sign, grouped: "+800", «−1 200».
+func signedText(tr *i18n.Printer, x float64) string {
+	switch {
+	case x > 0:
+		return "+" + tr.Num(x)
+	case x < 0:
+		return "−" + tr.Num(-x)
+	}
+	return "0"
+}
+
+// whenText writes a claim's date in words, as show does ("July 1931",
+// «июль 1931 г.», 「1931年7月」), not as its EDTF.
 func whenText(tr *i18n.Printer, w tokumu.When) string {
 	if w.IsZero() {
 		return tr.T("when.undated")
 	}
-	return w.EDTF
+	return w.Human(tr.Lang())
 }
 
 // loadAnalysis reads the corpus read model and every claim, which the
