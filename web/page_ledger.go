@@ -8,6 +8,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ledger"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 // ledgerPage is the deception ledger (ledger.Build): each operation's
@@ -98,16 +99,20 @@ func (b *base) Signed(x float64) string {
 // NumText is a claim's figure (a number with its bound, or a range
 // "1200–1500", as the corpus writes it) grouped as the page's language
 // writes numbers; any other text is shown as it is.
-func (b *base) NumText(v string) string {
+func (b *base) NumText(v string) string { return NumText(b.pr(), v) }
+
+// NumText is a claim's figure grouped as p's language writes numbers
+// ("≥1,400,000", «1 700–2 000»), for the pages and the CLI alike.
+func NumText(p *i18n.Printer, v string) string {
 	if x, bd, err := tokumu.ParseQuantity(v); err == nil {
-		return string(bd) + b.N(x)
+		return string(bd) + p.Num(x)
 	}
 	for _, sep := range []string{"–", "-"} {
 		if lo, hi, ok := strings.Cut(v, sep); ok && lo != "" {
 			x, err1 := strconv.ParseFloat(lo, 64)
 			y, err2 := strconv.ParseFloat(hi, 64)
 			if err1 == nil && err2 == nil {
-				return b.N(x) + "–" + b.N(y)
+				return p.Num(x) + "–" + p.Num(y)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"strings"
 
 	"golang.org/x/text/width"
@@ -31,4 +32,40 @@ func pad(s string, n int) string {
 		return s + strings.Repeat(" ", n-w)
 	}
 	return s
+}
+
+// table lines up rows of cells in columns two spaces apart, measuring
+// cells by cellWidth (text/tabwriter counts runes, so Japanese labels
+// pushed every later column out of line). Each table is one block, as a
+// run of tab-separated lines is for tabwriter.
+type table struct{ rows [][]string }
+
+// add appends a row; rows may have different numbers of cells.
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+// write prints the rows, every cell but a row's last padded to its
+// column's width.
+func (t *table) write(w io.Writer) error {
+	var widths []int
+	for _, r := range t.rows {
+		for i, c := range r[:max(len(r)-1, 0)] {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], cellWidth(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range t.rows {
+		for i, c := range r {
+			if i < len(r)-1 {
+				b.WriteString(pad(c, widths[i]+2))
+			} else {
+				b.WriteString(c)
+			}
+		}
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -98,9 +98,9 @@ then, "possible" when its dates only may include it. Certain steps weigh
 			return writeJSON(m.Stdout, steps)
 		}
 		for i, s := range steps {
-			kind := "possible"
+			kind := i18n.For(m.Lang).T("cli.path.possible")
 			if s.Certain {
-				kind = "certain"
+				kind = i18n.For(m.Lang).T("cli.path.certain")
 			}
 			fmt.Fprintf(m.Stdout, "%d. %s → %s (%s)\n", i+1, c.Label(s.From, m.Lang), c.Label(s.To, m.Lang), kind)
 			for _, cl := range s.Claims {

@@ -13,6 +13,7 @@ import (
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/internal/suggest"
 	"github.com/tokumu/tokumu/view"
+	"github.com/tokumu/tokumu/web"
 	"github.com/tokumu/tokumu/web/i18n"
 )
 
@@ -239,7 +240,7 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 		b.WriteString(r.Label(c.Subject, lang))
 		named(c.NamedAs.Subject)
 	case c.Value != "" && c.Unit != "":
-		b.WriteString(figureText(tr, c.Value, i18n.LastCount(c.Value), c.Unit))
+		b.WriteString(figureText(tr, web.NumText(tr, c.Value), i18n.LastCount(c.Value), c.Unit))
 	case c.Value != "":
 		b.WriteString(c.Value)
 	}

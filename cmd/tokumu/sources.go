@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
+	"github.com/tokumu/tokumu/web"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 var cmdSources = &command{
@@ -65,12 +66,15 @@ var cmdSources = &command{
 			}
 			return writeJSON(m.Stdout, out)
 		}
-		tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "KEY\tKIND\tCLAIMS\tREFERENCE")
+		tr := i18n.For(m.Lang)
+		var t table
+		t.add(tr.T("cli.src.key"), tr.T("cli.src.kind"), tr.T("cli.src.claims"), tr.T("cli.src.ref"))
 		for _, s := range srcs {
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", s.ID, s.Kind, st.BySource[s.ID], truncate(s.Cite(), 90))
+			t.add(s.ID, typeName(tr, "kind.", string(s.Kind)), tr.Num(st.BySource[s.ID]), truncate(s.Cite(), 90))
 		}
-		tw.Flush()
+		if err := t.write(m.Stdout); err != nil {
+			return err
+		}
 		if len(srcs) == 0 {
 			return errFailed
 		}
@@ -88,36 +92,35 @@ func truncate(s string, n int) string {
 
 func printSource(m *Main, s *tokumu.Source, claims []*tokumu.Claim, refs view.Refs) {
 	w := m.Stdout
-	fmt.Fprintf(w, "%s  [%s, default grade %s]\n", s.ID, s.Kind, s.DefaultGrade())
+	tr := i18n.For(m.Lang)
+	fmt.Fprintln(w, tr.T("cli.src.head", s.ID, typeName(tr, "kind.", string(s.Kind)), s.DefaultGrade().String()))
 	var authors []string
 	for _, a := range s.Authors {
 		authors = append(authors, a.String())
 	}
+	var t table
 	field := func(k, v string) {
 		if v != "" {
-			fmt.Fprintf(w, "  %-10s %s\n", k, v)
+			t.add("  "+k, v)
 		}
 	}
-	field("author", strings.Join(authors, "; "))
-	field("title", s.Title)
-	field("title (en)", s.TitleEn)
-	field("in", s.Container)
-	field("publisher", strings.Trim(s.Place+": "+s.Publisher, ": "))
-	field("issued", s.Issued)
-	field("volume", s.Volume)
-	field("issue", s.Issue)
-	field("pages", s.Pages)
+	field(tr.T("cli.src.author"), strings.Join(authors, "; "))
+	field(tr.T("cli.src.title"), s.Title)
+	field(tr.T("cli.src.title_en"), s.TitleEn)
+	field(tr.T("cli.src.in"), s.Container)
+	field(tr.T("cli.src.publisher"), strings.Trim(s.Place+": "+s.Publisher, ": "))
+	field(tr.T("cli.src.issued"), s.Issued)
+	field(tr.T("cli.src.volume"), s.Volume)
+	field(tr.T("cli.src.issue"), s.Issue)
+	field(tr.T("cli.src.pages"), s.Pages)
 	field("url", s.URL)
 	field("doi", s.DOI)
 	field("isbn", s.ISBN)
-	field("archive", strings.Trim(s.Archive+", "+s.ArchiveLocation, ", "))
-	field("language", s.Language)
-	field("note", s.Note)
-	if len(claims) == 1 {
-		fmt.Fprintf(w, "\n1 claim rests on it\n")
-	} else {
-		fmt.Fprintf(w, "\n%d claims rest on it\n", len(claims))
-	}
+	field(tr.T("cli.src.archive"), strings.Trim(s.Archive+", "+s.ArchiveLocation, ", "))
+	field(tr.T("cli.src.language"), s.Language)
+	field(tr.T("cli.src.note"), s.Note)
+	t.write(w)
+	fmt.Fprintf(w, "\n%s\n", tr.T("cli.src.rest", len(claims)))
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Subject < claims[j].Subject })
 	for _, c := range claims {
 		p := c.Predicate
@@ -127,6 +130,8 @@ func printSource(m *Main, s *tokumu.Source, claims []*tokumu.Claim, refs view.Re
 		obj := c.Value
 		if c.Object != "" {
 			obj = refs.Label(c.Object, m.Lang)
+		} else if c.Value != "" && c.Unit != "" {
+			obj = figureText(tr, web.NumText(tr, c.Value), i18n.LastCount(c.Value), c.Unit)
 		}
 		loc := ""
 		if c.Locator != "" {

@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"text/tabwriter"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
 	"github.com/tokumu/tokumu/web"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 var cmdStats = &command{
@@ -43,57 +43,79 @@ var cmdStats = &command{
 				Bibliography view.BibliographyStats `json:"bibliography"`
 			}{st, periods, bib})
 		}
-		w := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
+		tr := i18n.For(m.Lang)
+		var t table
 		if rel, err := web.ServedRelease(ctx, db); err == nil && rel != "" {
 			// The release a citation names, as the server's footer does:
 			// the content hash of the corpus files (Dataset.Hash),
 			// shortened, or "+rN" after edits no release holds. Not in
 			// --json, whose counts must not change when the same corpus is
 			// written out and read back in other bytes.
-			fmt.Fprintf(w, "release\t%s\n", rel)
+			t.add(tr.T("cli.stats.release"), rel)
 		}
-		fmt.Fprintf(w, "entities\t%d\n", st.Entities)
-		fmt.Fprintf(w, "claims\t%d\n", st.Claims)
-		fmt.Fprintf(w, "sources\t%d\n", st.Sources)
-		fmt.Fprintf(w, "predicates\t%d\n", st.Predicates)
-		fmt.Fprintf(w, "names\t%d\n", st.Names)
+		t.add(tr.T("cli.stats.entities"), tr.Num(st.Entities))
+		t.add(tr.T("cli.stats.claims"), tr.Num(st.Claims))
+		t.add(tr.T("cli.stats.sources"), tr.Num(st.Sources))
+		t.add(tr.T("cli.stats.predicates"), tr.Num(st.Predicates))
+		t.add(tr.T("cli.stats.names"), tr.Num(st.Names))
+		share := func(x float64) string { return tr.Format("%.1f%%", 100*x) }
 		pct := func(n int) string {
 			if st.Claims == 0 {
-				return "0%"
+				return share(0)
 			}
-			return fmt.Sprintf("%.1f%%", 100*float64(n)/float64(st.Claims))
+			return share(float64(n) / float64(st.Claims))
 		}
-		fmt.Fprintf(w, "claims with a locator\t%d\t%s\n", st.WithLocator, pct(st.WithLocator))
-		fmt.Fprintf(w, "claims with a date\t%d\t%s\n", st.Dated, pct(st.Dated))
-		fmt.Fprintf(w, "claims with a perspective\t%d\t%s\n", st.WithPerspective, pct(st.WithPerspective))
-		fmt.Fprintf(w, "claims on scholarly, official or memoir sources\t%d\t%s\n", bib.Strong, pct(bib.Strong))
-		fmt.Fprintf(w, "claims on Wikipedia\t%d\t%s\n", bib.Wikipedia, pct(bib.Wikipedia))
-		fmt.Fprintf(w, "claims of evidence (not the editors' analysis)\t%d\t%s\n", bib.Evidence, pct(bib.Evidence))
-		fmt.Fprintf(w, "  of which on scholarly, official or memoir sources\t\t%.1f%%\n", 100*bib.EvidenceStrong)
-		fmt.Fprintf(w, "  of which on Wikipedia\t\t%.1f%%\n", 100*bib.EvidenceWikipedia)
-		fmt.Fprintf(w, "sources with an author or issuing body\t%d of %d\n", bib.WithAuthor, bib.Sources)
-		fmt.Fprintf(w, "web sources with an access date\t%d of %d\n", bib.WithAccessed, bib.WebSources)
-		fmt.Fprintln(w, "\nby entity type\t")
-		for _, t := range tokumu.EntityTypes {
-			fmt.Fprintf(w, "  %s\t%d\n", t, st.ByType[t])
+		t.add(tr.T("cli.stats.locator"), tr.Num(st.WithLocator), pct(st.WithLocator))
+		t.add(tr.T("cli.stats.dated"), tr.Num(st.Dated), pct(st.Dated))
+		t.add(tr.T("cli.stats.perspective"), tr.Num(st.WithPerspective), pct(st.WithPerspective))
+		t.add(tr.T("cli.stats.strong"), tr.Num(bib.Strong), pct(bib.Strong))
+		t.add(tr.T("cli.stats.wikipedia"), tr.Num(bib.Wikipedia), pct(bib.Wikipedia))
+		t.add(tr.T("cli.stats.evidence"), tr.Num(bib.Evidence), pct(bib.Evidence))
+		t.add(tr.T("cli.stats.ev.strong"), "", share(bib.EvidenceStrong))
+		t.add(tr.T("cli.stats.ev.wikipedia"), "", share(bib.EvidenceWikipedia))
+		t.add(tr.T("cli.stats.authored"), tr.T("cli.stats.of", bib.WithAuthor, bib.Sources))
+		t.add(tr.T("cli.stats.accessed"), tr.T("cli.stats.of", bib.WithAccessed, bib.WebSources))
+		if err := t.write(m.Stdout); err != nil {
+			return err
+		}
+		section := func(head string, rows func(t *table)) error {
+			var t table
+			rows(&t)
+			if _, err := fmt.Fprintf(m.Stdout, "\n%s\n", head); err != nil {
+				return err
+			}
+			return t.write(m.Stdout)
+		}
+		if err := section(tr.T("cli.stats.bytype"), func(t *table) {
+			for _, ty := range tokumu.EntityTypes {
+				t.add("  "+typeName(tr, "type.", string(ty)), tr.Num(st.ByType[ty]))
+			}
+		}); err != nil {
+			return err
 		}
 		if len(periods) > 0 {
-			fmt.Fprintln(w, "\nclaims by period (dated claims overlapping it)\t")
-			for _, p := range periods {
-				fmt.Fprintf(w, "  %s %s\t%d\n", p.Label, p.EDTF, p.Claims)
+			if err := section(tr.T("cli.stats.byperiod"), func(t *table) {
+				for _, p := range periods {
+					t.add("  "+p.label[m.Lang], p.when.Human(m.Lang), tr.Num(p.Claims))
+				}
+			}); err != nil {
+				return err
 			}
 		}
-		fmt.Fprintln(w, "\nby grade\t")
-		for _, k := range sortedKeys(st.ByGrade) {
-			fmt.Fprintf(w, "  %s\t%d\n", k, st.ByGrade[k])
+		if err := section(tr.T("cli.stats.bygrade"), func(t *table) {
+			for _, k := range sortedKeys(st.ByGrade) {
+				t.add("  "+k, tr.Num(st.ByGrade[k]))
+			}
+		}); err != nil {
+			return err
 		}
-		fmt.Fprintln(w, "\nby source (claims)\t")
-		keys := sortedKeys(st.BySource)
-		sort.SliceStable(keys, func(i, j int) bool { return st.BySource[keys[i]] > st.BySource[keys[j]] })
-		for _, k := range keys {
-			fmt.Fprintf(w, "  %s\t%d\n", k, st.BySource[k])
-		}
-		return w.Flush()
+		return section(tr.T("cli.stats.bysource"), func(t *table) {
+			keys := sortedKeys(st.BySource)
+			sort.SliceStable(keys, func(i, j int) bool { return st.BySource[keys[i]] > st.BySource[keys[j]] })
+			for _, k := range keys {
+				t.add("  "+k, tr.Num(st.BySource[k]))
+			}
+		})
 	},
 }
 
@@ -102,6 +124,11 @@ type periodCount struct {
 	Label  string `json:"label"`
 	EDTF   string `json:"edtf"`
 	Claims int    `json:"claims"`
+	// label and when are for the text: the period's name in each
+	// language and its span in words; --json keeps the English label
+	// and the EDTF.
+	label map[string]string
+	when  tokumu.When
 }
 
 // periodCounts counts the dated claims that overlap each period entity's
@@ -136,7 +163,11 @@ func periodCounts(ctx context.Context, s tokumu.Store) ([]periodCount, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, periodCount{e.ID, e.Label("en"), c.When.EDTF, len(cs)})
+		label := map[string]string{}
+		for _, l := range []string{"en", "ja", "ru"} {
+			label[l] = e.Label(l)
+		}
+		out = append(out, periodCount{e.ID, e.Label("en"), c.When.EDTF, len(cs), label, c.When})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].EDTF < out[j].EDTF })
 	return out, nil
