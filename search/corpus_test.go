@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 
@@ -319,5 +320,36 @@ func TestClaimHitPerspective(t *testing.T) {
 		if h.Perspective != tt.by || h.PerspectiveLabel == "" || h.Grade == nil || h.Grade.String() != tt.grade {
 			t.Errorf("%q: by %q (%q), grade %v; want by %s, grade %s", tt.q, h.Perspective, h.PerspectiveLabel, h.Grade, tt.by, tt.grade)
 		}
+	}
+}
+
+// TestMatchedInReadersLanguage: a Russian query that reaches an entity
+// through its English title's transliteration ("Lyushkov") shows, as what
+// matched, the entity's Russian title where that contains the word the
+// reader typed («Побег Генриха Люшкова»); where it does not (a hypothesis
+// titled without his name), the English name that matched stays.
+func TestMatchedInReadersLanguage(t *testing.T) {
+	ix := embedded(t)
+	r, err := ix.Search(Query{Text: "Люшков", Lang: "ru", Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := 0
+	for _, h := range r.Hits {
+		if h.Kind != KindEntity || h.Name == "" || !strings.Contains(h.Label, "Люшков") {
+			continue
+		}
+		if h.Name != h.Label && !strings.Contains(h.Name, "Люшков") {
+			t.Errorf("%s: matched %q (%s), though its Russian label %q has the word typed", h.Entity, h.Name, h.Match, h.Label)
+		}
+		if h.Entity == "lyushkov-defection-1938" {
+			shown++
+			if h.Name != h.Label || h.Match != MatchPrefix {
+				t.Errorf("the defection: matched %q (%s), want its label %q (prefix)", h.Name, h.Match, h.Label)
+			}
+		}
+	}
+	if shown == 0 {
+		t.Error("no hit for the defection, whose Russian title has «Люшкова»: the test needs a new example")
 	}
 }

@@ -349,7 +349,7 @@ func (ix *Index) Search(q Query) (*Results, error) {
 	for i := q.Offset; i < len(listed) && len(res.Hits) < limit; i++ {
 		l := listed[i]
 		if l.via < 0 {
-			res.Hits = append(res.Hits, ix.entityHit(l.h, lang))
+			res.Hits = append(res.Hits, ix.entityHit(l.h, lang, toks))
 			continue
 		}
 		e, via := ix.ents[l.h.ent].e, ix.ents[l.via].e
@@ -455,7 +455,7 @@ func (ix *Index) Suggest(text string, n int, lang string) []Hit {
 		if lang == "" {
 			lang = "en"
 		}
-		out = append(out, ix.entityHit(h, lang))
+		out = append(out, ix.entityHit(h, lang, toks))
 	}
 	return out
 }
@@ -502,13 +502,54 @@ func (ix *Index) rank(hs []entityHit, words, k int) {
 	}
 }
 
-func (ix *Index) entityHit(h entityHit, lang string) Hit {
+func (ix *Index) entityHit(h entityHit, lang string, toks []token) Hit {
 	e := ix.ents[h.ent].e
 	hit := Hit{Kind: KindEntity, Entity: e.ID, Type: e.Type, Label: e.Label(lang), Match: levelMatch[h.level], Score: round(h.score)}
 	if int(h.name) < len(e.Names) {
-		hit.Name = e.Names[h.name].Text
+		n := e.Names[h.name]
+		hit.Name = n.Text
+		if base, _, _ := strings.Cut(n.Lang, "-"); base != lang {
+			if m, ok := labelMatch(hit.Label, toks); ok {
+				hit.Name, hit.Match = hit.Label, m
+			}
+		}
 	}
 	return hit
+}
+
+// labelMatch reports whether every query word begins a word of the
+// label, and how: MatchName if each is a whole word, MatchPrefix if one
+// only begins it («Люшков» in «Побег Генриха Люшкова»). A hit found
+// through a name in another language — the English title's "Lyushkov",
+// reached by transliteration — then shows the label in the reader's
+// language as what matched, which is what the reader typed. Words of one
+// or two letters (initials, particles) do not count.
+func labelMatch(label string, toks []token) (Match, bool) {
+	words := tokenize(label)
+	m, n := MatchName, 0
+	for _, t := range toks {
+		if len([]rune(t.text)) < 3 {
+			continue
+		}
+		n++
+		found, whole := false, false
+		for _, w := range words {
+			if w.script == t.script && strings.HasPrefix(w.text, t.text) {
+				found = true
+				if w.text == t.text {
+					whole = true
+					break
+				}
+			}
+		}
+		if !found {
+			return "", false
+		}
+		if !whole {
+			m = MatchPrefix
+		}
+	}
+	return m, n > 0
 }
 
 func (ix *Index) textHit(sd scored, toks []token, lang string) Hit {

@@ -78,7 +78,7 @@ func TestLangCoversTheAnalyses(t *testing.T) {
 			[]string{"оценка по умолчанию C3", "на нём основано 12 утверждений", "163\u00a0694 человека", "1 января 1934 г."},
 			[]string{"default grade", "rest on it", "163694"}},
 		{[]string{"sources", "--lang", "ja"}, []string{"キー", "学術研究"}, []string{"KEY", "scholarly"}},
-		{[]string{"stats", "--lang", "ja"}, []string{"項目の種類別", "所在（頁など）のある記述", "2,318"}, []string{"by entity type", "claims with a locator"}},
+		{[]string{"stats", "--lang", "ja"}, []string{"項目の種類別", "所在（頁など）のある記述", "件中"}, []string{"by entity type", "claims with a locator"}},
 		{[]string{"path", "--lang", "ru", "lyushkov-genrikh", "harbin-tokumu-kikan", "--at", "1938-07-01"}, []string{"(возможно)"}, []string{"(possible)", "(certain)"}},
 		{[]string{"ledger"},
 			[]string{"2 planted claims, 8 estimates from the plants on, 2 certainly changed", "1,700–2,000 aircraft", "July 1931"},
