@@ -26,6 +26,10 @@ func TestAnalysesPages(t *testing.T) {
 		{"/entities/harbin-tokumu-kikan", 200, nil, []string{`class="ledger-link"`}},
 		{"/ach", 200, []string{`href="/ach/imperial-conference-1941"`, `href="/ach/lyushkov-defection-1938"`}, nil},
 		{"/ach/imperial-conference-1941", 200, []string{"Japan waits for the ripe persimmon", "Download as CSV", `class="rating r-II"`, "Weighs decision-1941-08-09", "(the source says “陸軍”)"}, nil},
+		// Russian and Japanese pages write ratings as signs, not Heuer's
+		// letters, which read as source grades beside a C2.
+		{"/ach/imperial-conference-1941?lang=ru", 200, []string{`<abbr title=`, `>−−</abbr><span class="vh"> (совсем не согласуется)`, "Баллы ставили:"}, []string{`>II</abbr>`, `>CC</abbr>`}},
+		{"/ach/imperial-conference-1941", 200, []string{`>II</abbr><span class="vh"> (very inconsistent)`}, nil},
 		{"/ach/nothing", 404, []string{"no matrix"}, nil},
 		{"/estimates", 200, []string{`href="#organs"`, "Error by organ", "or up to 31 days before them, never after"}, nil},
 		// An organ the source does not name is shown with the source's words.

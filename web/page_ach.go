@@ -5,6 +5,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ach"
+	"github.com/tokumu/tokumu/web/i18n"
 )
 
 // achIndexPage lists the matrices of competing hypotheses.
@@ -48,3 +49,14 @@ func (achPage) Score(rk ach.Ranking, h string) ach.Score {
 
 // F formats a score to two places in the page's language (0.75, 0,75).
 func (b *base) F(x float64) string { return b.pr().Format("%.2f", x) }
+
+// RatingSym is how the page's language writes an ACH rating: Heuer's
+// letters in English (CC, C, N, NA, I, II); elsewhere signs (++, +, 0, −,
+// −−), since beside a source grade such as C2 the letter C read as the
+// grade (a Russian historian's reading). An unknown value stays as it is.
+func (b *base) RatingSym(v string) string {
+	if k := "ach.sym." + v; i18n.Has(k) {
+		return b.T(k)
+	}
+	return v
+}

@@ -64,6 +64,10 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		{"/entities/harbin-tokumu-kikan", 200, []string{`<g class="row interval open"><title>headed by Hyakutake Harukichi …, August 1931 – unknown`}, nil},
 		// Russian labels are nouns joined by a colon, so that neither the
 		// gender of the subject nor the case of the name matters.
+		// The audit's own English sentence is for English pages; others
+		// read the finding in the heading and the claims listed.
+		{"/audit", 200, []string{`<p class="why">`}, nil},
+		{"/audit?lang=ru", 200, []string{`class="finding`}, []string{`<p class="why">`}},
 		{"/entities/harbin-tokumu-kikan?lang=ru", 200, []string{"в составе: Квантунская армия", "создание (1918 г."}, []string{"входит в Квантунская армия", "создан 1918"}},
 		{"/entities/asano-detachment", 200, []string{"Where the sources disagree", `class="side"`, "different dates"}, nil},
 		{"/entities/doihara-kenji", 200, []string{"<h1>Doihara Kenji</h1>", "Lawrence of Manchuria"}, nil},

@@ -95,16 +95,31 @@ marked). Diagnosticity is the spread of a row's ratings times its weight.
 			if len(args) == 1 {
 				// The columns in the ranking's order, headed by its numbers.
 				fmt.Fprintln(m.Stdout)
+				// A rating as the language writes it (CC in English, ++ in
+				// Russian and Japanese), every cell as wide as the widest.
+				sym := func(r string) string {
+					if r == "" {
+						return tr.T("ach.sym.none")
+					}
+					if k := "ach.sym." + r; i18n.Has(k) {
+						return tr.T(k)
+					}
+					return r
+				}
+				cw := 2
+				for _, r := range []string{"CC", "C", "N", "NA", "I", "II", ""} {
+					cw = max(cw, cellWidth(sym(r)))
+				}
 				head := make([]string, len(mx.Ranking.Order))
 				for i := range head {
-					head[i] = fmt.Sprintf("%-2d", i+1)
+					head[i] = pad(fmt.Sprint(i+1), cw)
 				}
 				fmt.Fprintf(m.Stdout, "  %s  %s\n", strings.Join(head, " "), tr.T("cli.ach.head"))
 				label := func(id string) string { return c.Label(id, m.Lang) }
 				for _, r := range mx.Rows {
 					cells := make([]string, len(mx.Ranking.Order))
 					for i, id := range mx.Ranking.Order {
-						cells[i] = fmt.Sprintf("%-2s", r.Cells[col[id]].Rating)
+						cells[i] = pad(sym(string(r.Cells[col[id]].Rating)), cw)
 					}
 					fmt.Fprintf(m.Stdout, "  %s  w %s  d %s  %s %s  %s\n", strings.Join(cells, " "), tr.Format("%.2f", r.Weight), tr.Format("%.2f", r.Diagnosticity), r.Evidence.Grade, r.Evidence.ID, trim(ach.EvidenceText(r.Evidence, label), 70))
 				}

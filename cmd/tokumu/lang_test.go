@@ -70,7 +70,7 @@ func TestLangCoversTheAnalyses(t *testing.T) {
 			[]string{"対応づけ:", "第57特別軍団 — 兵力、師団", "機関別の誤差"},
 			[]string{"Pairs:", " by ", "pair", "certainly"}},
 		{[]string{"ach", "--lang", "ru"},
-			[]string{"3 гипотезы", "несовместимость 0,16 (без весов 1)"},
+			[]string{"3 гипотезы", "противоречивость 0,16 (без весов 1)"},
 			[]string{"hypotheses", "inconsistency", "rows graded"}},
 		{[]string{"show", "--lang", "ja", "hata-hikosaburo"}, []string{"(参謀副長)"}, []string{"(deputy chief of staff)"}},
 		{[]string{"show", "--lang", "ru", "57th-special-corps"}, []string{"581 самолёт", "4 дивизии"}, []string{"581 aircraft"}},
