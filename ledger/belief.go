@@ -65,6 +65,11 @@ type Pair struct {
 	Bound    tokumu.Bound `json:"bound,omitempty"`
 	Low      float64      `json:"low"`
 	High     float64      `json:"high"`
+	// Weak says that the count rests only on sources graded D or worse
+	// (an anonymous web page, a polemic): the pair is shown, and marked,
+	// for a reader must not take such a count for the historiography's
+	// settled figure.
+	Weak bool `json:"weak_count,omitempty"`
 }
 
 // Series is one perspective's figures in time order.
@@ -100,6 +105,9 @@ type OrganError struct {
 	MedianBound tokumu.Bound `json:"median_bound,omitempty"`
 	Over        int          `json:"over"`  // pairs whose whole range is above 1
 	Under       int          `json:"under"` // pairs whose whole range is below 1
+	// Weak counts the pairs whose count is weak (Pair.Weak): they are in
+	// the median, and the table says how many.
+	Weak int `json:"weak_counts"`
 }
 
 // Beliefs is belief against reality for a corpus.
@@ -175,6 +183,9 @@ func BuildBeliefs(numbers []*tokumu.Claim, f Filter, tol int) *Beliefs {
 		var rs []float64
 		var bs []tokumu.Bound
 		for _, p := range o.Pairs {
+			if p.Weak {
+				o.Weak++
+			}
 			if p.Bound == tokumu.Indefinite {
 				continue
 			}
@@ -237,12 +248,24 @@ func pair(e *Point, actual []*Point, tol int) (Pair, bool) {
 	p := Pair{Estimate: e, Actual: in[0], Others: in[1:], GapDays: absDays(midDay(in[0].When), em)}
 	p.Ratio = e.Mid() / in[0].Mid()
 	p.Bound = tokumu.RatioBound(e.Bound, in[0].Bound)
+	p.Weak = weak(in[0])
 	p.Low, p.High = math.Inf(1), math.Inf(-1)
 	for _, a := range in {
 		p.Low = math.Min(p.Low, e.Low/a.High)
 		p.High = math.Max(p.High, e.High/a.Low)
 	}
 	return p, true
+}
+
+// weak reports whether every claim of a count rests on a source graded D
+// (usually not reliable) or worse.
+func weak(p *Point) bool {
+	for _, c := range p.Claims {
+		if r := c.Grade.Reliability; r == 0 || r < 'D' {
+			return false
+		}
+	}
+	return len(p.Claims) > 0
 }
 
 func inRange(w tokumu.When, from, to tokumu.Day) bool {

@@ -71,6 +71,11 @@ func TestBeliefs(t *testing.T) {
 		!near(b.Organs[1].Median, 1.25) || b.Organs[1].Over != 1 {
 		t.Errorf("organs %+v: want organ-a median 1.75 (1 over), organ-a-sec 1.25 (1 over: 1.25 at least)", b.Organs)
 	}
+	// The January 1933 count is graded D4: the 1933 pair is marked weak
+	// and organ-a counts one weak pair; the 1932 pair's count is not.
+	if !q.Pairs[0].Weak || q.Pairs[1].Weak || b.Organs[0].Weak != 1 || b.Organs[1].Weak != 0 {
+		t.Errorf("weak: pairs %v %v, organs %d %d; want true false, 1 0", q.Pairs[0].Weak, q.Pairs[1].Weak, b.Organs[0].Weak, b.Organs[1].Weak)
+	}
 	// A tolerance of 0: the 1932 estimate still meets June 1932 (within
 	// its own year) but not January 1933; the March 1933 one meets none.
 	b0 := ledger.BuildBeliefs(c.Numbers, ledger.Filter{}, 0)

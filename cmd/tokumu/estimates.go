@@ -90,6 +90,9 @@ both ends of any range allow. Then each organ's error over time.`,
 				// is not the historiography's.
 				fmt.Fprintf(m.Stdout, "  %s %s %s ÷ %s (%s, %s %s) = %s [%s–%s]\n", pad(whenText(tr, e.When), 16), pad(pointValue(tr, e), 12), pad(tr.T("cli.est.by", byText(c, e.Claims[0], m.Lang)), 31),
 					pad(pointValue(tr, p.Actual), 12), whenText(tr, p.Actual.When), p.Actual.Claims[0].Source, p.Actual.Claims[0].Grade, p.Bound.Mark(ratioText(tr, p.Ratio)), tr.Format("%.2f", p.Low), tr.Format("%.2f", p.High))
+				if p.Weak {
+					fmt.Fprintf(m.Stdout, "  %s(%s)\n", pad("", 16+1+12+1+31+1), tr.T("estimates.weak"))
+				}
 			}
 			for _, e := range q.Unpaired {
 				fmt.Fprintf(m.Stdout, "  %s %s %s %s\n", pad(whenText(tr, e.When), 16), pad(pointValue(tr, e), 12), pad(tr.T("cli.est.by", byText(c, e.Claims[0], m.Lang)), 31), tr.T("cli.est.nocount"))
@@ -97,8 +100,17 @@ both ends of any range allow. Then each organ's error over time.`,
 		}
 		fmt.Fprintln(m.Stdout, "\n"+tr.T("cli.est.organs"))
 		for _, o := range b.Organs {
-			fmt.Fprintf(m.Stdout, "  %s %s%s%s\n", pad(c.Label(o.Perspective, m.Lang), 40), tr.T("cli.est.npairs", len(o.Pairs)), tr.T("list.sep"), tr.T("cli.est.organ", o.MedianBound.Mark(ratioText(tr, o.Median)), o.Over, o.Under))
+			fmt.Fprintf(m.Stdout, "  %s %s%s%s\n", pad(c.Label(o.Perspective, m.Lang), 40), tr.T("cli.est.npairs", len(o.Pairs))+weakText(tr, o.Weak), tr.T("list.sep"), tr.T("cli.est.organ", o.MedianBound.Mark(ratioText(tr, o.Median)), o.Over, o.Under))
 		}
 		return nil
 	},
+}
+
+// weakText says how many of an organ's pairs rest on a weak count (a
+// source graded D or worse), or nothing.
+func weakText(tr *i18n.Printer, n int) string {
+	if n == 0 {
+		return ""
+	}
+	return " " + tr.T("estimates.organ.weak", n)
 }
