@@ -36,6 +36,7 @@ func (s *Server) handleEntitiesPage(w http.ResponseWriter, r *http.Request) {
 		list = list[:entitiesMax]
 	}
 	p.Entities = append([]*tokumu.Entity(nil), list...)
-	sort.SliceStable(p.Entities, func(i, j int) bool { return p.Label(p.Entities[i].ID) < p.Label(p.Entities[j].ID) })
+	key := func(e *tokumu.Entity) string { return sortKey(p.Lang, indexName(e, p.Lang, p.Label(e.ID))) }
+	sort.SliceStable(p.Entities, func(i, j int) bool { return key(p.Entities[i]) < key(p.Entities[j]) })
 	s.render(w, r, http.StatusOK, "entities", &p)
 }

@@ -116,7 +116,7 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		if len(ids) == 0 {
 			continue
 		}
-		sort.Slice(ids, func(i, j int) bool { return b.Label(ids[i]) < b.Label(ids[j]) })
+		sort.Slice(ids, func(i, j int) bool { return sortKey(b.Lang, b.Label(ids[i])) < sortKey(b.Lang, b.Label(ids[j])) })
 		p.Related = append(p.Related, relatedGroup{t, ids})
 	}
 	var own, inverse []*tokumu.Claim

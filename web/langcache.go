@@ -122,7 +122,15 @@ func (sn *snapshot) buildLang(c *langCache, lang string) {
 		}
 		named += points[i].total
 	}
-	sort.Slice(points, func(i, j int) bool { return points[i].ID < points[j].ID })
+	// The list under the map runs in the alphabet of the page's language
+	// (sortKey), not of the ids: «Анкара, Благовещенск, Владивосток».
+	sort.Slice(points, func(i, j int) bool {
+		ki, kj := sortKey(lang, points[i].Label), sortKey(lang, points[j].Label)
+		if ki != kj {
+			return ki < kj
+		}
+		return points[i].ID < points[j].ID
+	})
 	c.mapPoints = points
 	// encoding/json escapes <, > and & in strings, and html/template
 	// escapes the page's JSON again when it writes it into <script>.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"slices"
+	"sort"
 	"strconv"
 	"sync"
 	"time"
@@ -163,6 +164,14 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	for _, n := range g.Nodes {
 		p.Nodes = append(p.Nodes, netNode{ID: n.ID, Label: p.Label(n.ID), Type: string(n.Type), Degree: n.Degree})
 	}
+	// Most connected first; among equals, in the alphabet of the page's
+	// language rather than of the ids.
+	sort.SliceStable(p.Nodes, func(i, j int) bool {
+		if p.Nodes[i].Degree != p.Nodes[j].Degree {
+			return p.Nodes[i].Degree > p.Nodes[j].Degree
+		}
+		return sortKey(p.Lang, p.Nodes[i].Label) < sortKey(p.Lang, p.Nodes[j].Label)
+	})
 	for _, l := range g.Links {
 		nl := netLink{Source: l.Source, Target: l.Target}
 		for _, id := range l.Preds {

@@ -358,3 +358,23 @@ func TestOfficeDisagreementHolders(t *testing.T) {
 		t.Error("the API lists no two-holders disagreement for the Harbin agency")
 	}
 }
+
+// TestRussianIndexOrder: the Russian person index lists surnames first
+// and runs in the Russian alphabet, ё with е (it opened with «Ёкомидзо»
+// and filed Lyushkov under Г).
+func TestRussianIndexOrder(t *testing.T) {
+	srv := httptest.NewServer(embedded(t))
+	defer srv.Close()
+	page := get(t, srv.URL+"/entities?type=person&lang=ru")
+	last := -1
+	for _, name := range []string{"Акикуса Сюн", "Ёкомидзо Мицутэру", "Жуков Георгий", "Люшков Генрих Самойлович", "Ямада Отодзо"} {
+		i := strings.Index(page, ">"+name+"<")
+		if i < 0 {
+			t.Fatalf("the index lacks %q", name)
+		}
+		if i < last {
+			t.Errorf("%q comes before the name listed above it", name)
+		}
+		last = i
+	}
+}

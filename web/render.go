@@ -429,7 +429,11 @@ func (s *Server) htmlError(w http.ResponseWriter, r *http.Request, err error) {
 // language, or the id as text if there is no such entity. It is written
 // here rather than as a template because pages call it hundreds of times
 // and a template call costs several times more; every part is escaped.
-func (b *base) Link(id string) template.HTML {
+func (b *base) Link(id string) template.HTML { return b.linkAs(id, b.Label(id)) }
+
+// linkAs is Link with the link's text given (an index's surname-first
+// form of the label).
+func (b *base) linkAs(id, label string) template.HTML {
 	e := b.sn.Entities[id]
 	if e == nil {
 		return template.HTML(template.HTMLEscapeString(id))
@@ -440,7 +444,6 @@ func (b *base) Link(id string) template.HTML {
 	sb.WriteString(template.HTMLEscapeString(b.Q()))
 	sb.WriteString(`" class="ent t-`)
 	sb.WriteString(template.HTMLEscapeString(string(e.Type)))
-	label := b.Label(id)
 	// The page declares its language (<html lang>); a name that falls back
 	// to its English label on a Japanese or Russian page says so, for
 	// screen readers' voices.

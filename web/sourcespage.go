@@ -24,7 +24,11 @@ func (s *Server) handleSourcesPage(w http.ResponseWriter, r *http.Request) {
 			p.Sources = append(p.Sources, src)
 		}
 	}
-	sort.SliceStable(p.Sources, func(i, j int) bool { return p.Sources[i].Cite() < p.Sources[j].Cite() })
+	// In the page's alphabet: on a Russian page Cyrillic entries first,
+	// then Latin, then the rest, as a Russian bibliography runs.
+	sort.SliceStable(p.Sources, func(i, j int) bool {
+		return sortKey(p.Lang, p.Sources[i].Cite()) < sortKey(p.Lang, p.Sources[j].Cite())
+	})
 	s.render(w, r, http.StatusOK, "sources", &p)
 }
 

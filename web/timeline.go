@@ -214,6 +214,6 @@ func (b *base) sortedLabels(ids map[string]bool) []string {
 	for id := range ids {
 		out = append(out, id)
 	}
-	sort.Slice(out, func(i, j int) bool { return b.Label(out[i]) < b.Label(out[j]) })
+	sort.Slice(out, func(i, j int) bool { return sortKey(b.Lang, b.Label(out[i])) < sortKey(b.Lang, b.Label(out[j])) })
 	return out
 }
