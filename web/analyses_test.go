@@ -31,7 +31,7 @@ func TestAnalysesPages(t *testing.T) {
 		{"/ach/imperial-conference-1941?lang=ru", 200, []string{`<abbr title=`, `>−−</abbr><span class="vh"> (совсем не согласуется)`, "Баллы ставили:"}, []string{`>II</abbr>`, `>CC</abbr>`}},
 		{"/ach/imperial-conference-1941", 200, []string{`>II</abbr><span class="vh"> (very inconsistent)`}, nil},
 		{"/ach/nothing", 404, []string{"no matrix"}, nil},
-		{"/estimates", 200, []string{`href="#organs"`, "Error by organ", `<span class="weak">(2 on weak counts)</span>`, "or up to 31 days before them, never after"}, nil},
+		{"/estimates", 200, []string{`href="#organs"`, "Error by organ", `<span class="weak">(2 pairs on weak counts)</span>`, "or up to 31 days before them, never after"}, nil},
 		// An organ the source does not name is shown with the source's words.
 		{"/estimates?q=est-soviet-far-eastern-forces-strength-men", 200, []string{`<span class="weak">weak count: its source is graded D or worse</span>`, "up to 31 days before)", `class="ratios"`, `(the source says “<span lang="ru">японская военная разведка</span>”)`}, nil},
 		{"/estimates?q=est-soviet-far-eastern-forces-strength-men&tolerance=0", 200, []string{`href="/estimates?tolerance=0#organs"`}, []string{"up to 31 days before"}},
