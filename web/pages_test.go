@@ -66,6 +66,9 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 		// gender of the subject nor the case of the name matters.
 		// The audit's own English sentence is for English pages; others
 		// read the finding in the heading and the claims listed.
+		// A claim hit says it is a statement and names its source by
+		// author and year, not by key.
+		{"/search?q=%D0%A1%D0%B5%D0%BC%D1%91%D0%BD%D0%BE%D0%B2&lang=ru", 200, []string{`<span class="type t-claim">утверждение</span>`}, []string{`<code>moz-sdv</code>`}},
 		{"/audit", 200, []string{`<p class="why">`}, nil},
 		{"/audit?lang=ru", 200, []string{`class="finding`}, []string{`<p class="why">`}},
 		{"/entities/harbin-tokumu-kikan?lang=ru", 200, []string{"в составе: Квантунская армия", "создание (1918 г."}, []string{"входит в Квантунская армия", "создан 1918"}},
