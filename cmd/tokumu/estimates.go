@@ -89,7 +89,7 @@ both ends of any range allow. Then each organ's error over time.`,
 				// The count's grade beside its source: a D4 web page's count
 				// is not the historiography's.
 				fmt.Fprintf(m.Stdout, "  %s %s %s ÷ %s (%s, %s %s) = %s [%s–%s]\n", pad(whenText(tr, e.When), 16), pad(pointValue(tr, e), 12), pad(tr.T("cli.est.by", byText(c, e.Claims[0], m.Lang)), 31),
-					pad(pointValue(tr, p.Actual), 12), whenText(tr, p.Actual.When), p.Actual.Claims[0].Source, p.Actual.Claims[0].Grade, p.Bound.Mark(ratioText(tr, p.Ratio)), tr.Format("%.2f", p.Low), tr.Format("%.2f", p.High))
+					pad(pointValue(tr, p.Actual), 12), whenText(tr, p.Actual.When), srcText(c, p.Actual.Claims[0]), p.Actual.Claims[0].Grade, p.Bound.Mark(ratioText(tr, p.Ratio)), tr.Format("%.2f", p.Low), tr.Format("%.2f", p.High))
 				if p.Weak {
 					fmt.Fprintf(m.Stdout, "  %s(%s)\n", pad("", 16+1+12+1+31+1), tr.T("estimates.weak"))
 				}

@@ -65,14 +65,14 @@ follows.`,
 				if w := p.NamedAs.Object; w != "" {
 					obj += " (" + namedText(tr, w, p.NamedAs.Words) + ")"
 				}
-				fmt.Fprintf(m.Stdout, "  %s: %s — %s %s\n", label, obj, p.Source, p.Grade)
+				fmt.Fprintf(m.Stdout, "  %s: %s — %s %s\n", label, obj, srcText(c, p), p.Grade)
 			}
 			for _, pl := range op.Plants {
 				recv := c.Label(pl.Receiver, m.Lang)
 				if w := pl.Claim.NamedAs.Perspective; w != "" && pl.Receiver == pl.Claim.Perspective {
 					recv += " (" + namedText(tr, w, pl.Claim.NamedAs.Words) + ")"
 				}
-				fmt.Fprintln(m.Stdout, "  "+tr.T("cli.ledger.planted", whenText(tr, pl.Claim.When), strconv.Quote(pl.Claim.Value), recv, pl.Claim.Source, pl.Claim.Grade.String()))
+				fmt.Fprintln(m.Stdout, "  "+tr.T("cli.ledger.planted", whenText(tr, pl.Claim.When), strconv.Quote(pl.Claim.Value), recv, srcText(c, pl.Claim), pl.Claim.Grade.String()))
 				if pl.RepeatsAbove {
 					fmt.Fprintln(m.Stdout, "    "+tr.T("cli.ledger.repeats"))
 					continue
@@ -88,7 +88,7 @@ follows.`,
 					}
 				}
 				for _, st := range pl.Statements {
-					fmt.Fprintln(m.Stdout, "    "+tr.T("cli.ledger.said", whenText(tr, st.When), strconv.Quote(st.Value), byText(c, st, m.Lang), st.Source, st.Grade.String(), typeName(tr, "ledger.basis.", "sequence")))
+					fmt.Fprintln(m.Stdout, "    "+tr.T("cli.ledger.said", whenText(tr, st.When), strconv.Quote(st.Value), byText(c, st, m.Lang), srcText(c, st), st.Grade.String(), typeName(tr, "ledger.basis.", "sequence")))
 				}
 			}
 		}
@@ -104,6 +104,14 @@ follows.`,
 		fmt.Fprintln(m.Stdout, "  "+tr.T("cli.ledger.footnote", plants, len(l.Operations)))
 		return nil
 	},
+}
+
+// srcText names a claim's source as show does: its key, then author and
+// year where the bibliography has them ("zor23: Зорихин", "yak: Яковкин
+// 2014"), so that a reader knows the work and can still ask `tokumu
+// sources KEY`.
+func srcText(c *view.Corpus, cl *tokumu.Claim) string {
+	return cite(cl, view.Refs{Sources: c.Sources})
 }
 
 // byText names whose belief a claim records, with the source's own words
@@ -129,7 +137,7 @@ func movementLine(c *view.Corpus, mv ledger.Movement, lang string) string {
 	tr := i18n.For(lang)
 	e := mv.Estimate
 	s := fmt.Sprintf("%s %s %s (%s; %s %s) [%s]", whenText(tr, e.When), figureText(tr, pointValue(tr, e), int64(e.High), e.Claims[0].Unit), c.Label(e.Claims[0].Subject, lang),
-		byText(c, e.Claims[0], lang), e.Claims[0].Source, e.Claims[0].Grade, typeName(tr, "ledger.basis.", mv.Basis))
+		byText(c, e.Claims[0], lang), srcText(c, e.Claims[0]), e.Claims[0].Grade, typeName(tr, "ledger.basis.", mv.Basis))
 	if mv.Previous != nil {
 		s += tr.T("cli.ledger.previously", pointValue(tr, mv.Previous), whenText(tr, mv.Previous.When),
 			mv.ChangeBound.Mark(signedText(tr, mv.Change)), mv.ChangeBound.Mark(ratioText(tr, mv.Factor)))
@@ -150,7 +158,7 @@ func movementLine(c *view.Corpus, mv ledger.Movement, lang string) string {
 	}
 	if mv.Actual != nil {
 		a := mv.Actual
-		s += tr.T("cli.ledger.count", pointValue(tr, a.Actual), whenText(tr, a.Actual.When), a.Actual.Claims[0].Source, a.Bound.Mark(ratioText(tr, a.Ratio)),
+		s += tr.T("cli.ledger.count", pointValue(tr, a.Actual), whenText(tr, a.Actual.When), srcText(c, a.Actual.Claims[0]), a.Bound.Mark(ratioText(tr, a.Ratio)),
 			tr.Format("%.2f", a.Low), tr.Format("%.2f", a.High))
 	}
 	return s
