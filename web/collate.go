@@ -15,7 +15,7 @@ import (
 // Code point order is then the alphabet's in Russian and English; for
 // Japanese it groups kana before kanji. x/text/collate would order
 // Japanese by reading only with dictionaries it does not have either,
-// at 1.4 MB of tables (see byLabel).
+// at 1.4 MB of tables.
 func sortKey(lang, label string) string {
 	s := strings.ToLower(strings.TrimLeftFunc(label, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
@@ -45,7 +45,8 @@ func sortKey(lang, label string) string {
 // Генрих Самойлович»); those of East Asians, whose own order is surname
 // first («Акикуса Сюн»), and those of three words already surname first
 // (a patronymic last: «Островский Лазарь Хаймович») are left as they are;
-// two words are always turned, since -ич ends surnames too (Вукелич). English and Japanese lists keep the label.
+// two words are always turned, since -ич ends surnames too (Вукелич).
+// English and Japanese lists keep the label.
 func indexName(e *tokumu.Entity, lang, label string) string {
 	if lang != "ru" || e == nil || e.Type != tokumu.Person || surnameFirst(e) {
 		return label

@@ -182,15 +182,13 @@ func (b *base) TypeName(prefix string, v any) string {
 }
 
 // byLabel is a copy of values (tags) in the order of their labels in the
-// page's language (TypeName), case folded: «диверсии» among the Д, not
-// where the English id "sabotage" would put it. Code point order is the
-// alphabet's in Russian and English (ё aside) and groups kana before
-// kanji in Japanese; x/text/collate would do better for Japanese only by
-// radical, at 1.4 MB of tables, for a list of filters.
+// page's language (TypeName, ordered by sortKey as every list is):
+// «диверсии» among the Д, not where the English id "sabotage" would put
+// it.
 func (b *base) byLabel(prefix string, values []string) []string {
 	out := slices.Clone(values)
 	slices.SortStableFunc(out, func(x, y string) int {
-		return strings.Compare(strings.ToLower(b.TypeName(prefix, x)), strings.ToLower(b.TypeName(prefix, y)))
+		return strings.Compare(sortKey(b.Lang, b.TypeName(prefix, x)), sortKey(b.Lang, b.TypeName(prefix, y)))
 	})
 	return out
 }
