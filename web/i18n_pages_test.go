@@ -397,10 +397,13 @@ func TestRoleTerms(t *testing.T) {
 	ts := httptest.NewServer(embedded(t))
 	defer ts.Close()
 	checkURLs(t, ts.URL, []urlCase{
-		{"/entities/hata-hikosaburo?lang=ja", 200, []string{`<span class="role" title="deputy chief of staff">参謀副長</span>`}, nil},
-		{"/entities/hata-hikosaburo?lang=ru", 200, []string{`<span class="role" title="deputy chief of staff">заместитель начальника штаба</span>`}, nil},
-		{"/entities/hata-hikosaburo?lang=ja", 200, []string{`<span class="role" lang="en">military attaché in Poland and Latvia</span>`}, nil},
-		{"/entities/hata-hikosaburo", 200, []string{`<span class="role">deputy chief of staff</span>`}, nil},
+		// Japanese brackets a role in full-width parentheses, with no space.
+		{"/entities/hata-hikosaburo?lang=ja", 200, []string{`（<span class="role" title="deputy chief of staff">参謀副長</span>）`}, []string{` (<span class="role"`}},
+		{"/entities/hata-hikosaburo?lang=ru", 200, []string{` (<span class="role" title="deputy chief of staff">заместитель начальника штаба</span>)`}, nil},
+		{"/entities/hata-hikosaburo?lang=ja", 200, []string{`（<span class="role" title="military attaché in Poland and Latvia">ポーランド・ラトビア駐在武官</span>）`}, nil},
+		{"/entities/hata-hikosaburo", 200, []string{` (<span class="role">deputy chief of staff</span>)`}, nil},
+		// The inverse list (the army's staff) brackets roles the same way.
+		{"/entities/kwantung-army?lang=ja", 200, []string{`（<span class="role" title="chief of staff">参謀長</span>）`}, nil},
 	}, nil)
 }
 

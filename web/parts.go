@@ -117,7 +117,7 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 		sb.WriteString(`>` + esc(c.Value) + `</span>` + string(b.ValueMark(c)))
 	}
 	if c.Role != "" {
-		sb.WriteString(` (` + string(b.RoleHTML(c.Role)) + `)`)
+		sb.WriteString(string(b.TH("claim.role", b.RoleHTML(c.Role))))
 	}
 	if c.Where != "" {
 		sb.WriteString(` <span class="where">` + string(b.TH("claim.at", b.Link(c.Where))) + `</span>`)

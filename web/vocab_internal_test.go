@@ -60,6 +60,47 @@ func TestCorpusTagsTranslated(t *testing.T) {
 	}
 }
 
+// TestCorpusRolesTranslated: every role the embedded corpus gives a claim
+// (military attaché, chief of the Training Division of Detachment 731) has
+// its words in the catalogue, so that a Japanese or Russian page shows no
+// post in English; a user's role the catalogue lacks shows in English,
+// marked so (TestRoleHTML).
+func TestCorpusRolesTranslated(t *testing.T) {
+	ds, err := yamlcorpus.Load(corpus.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, c := range ds.Claims {
+		if c.Role == "" || seen[c.Role] {
+			continue
+		}
+		seen[c.Role] = true
+		if k := "post." + i18n.VocabKey(c.Role); !i18n.Has(k) {
+			t.Errorf("%s: role %q: web/i18n/messages lacks %s (add it in en, ja and ru)", c.Origin, c.Role, k)
+		}
+	}
+	if len(seen) < 50 {
+		t.Fatalf("only %d roles in the embedded corpus: the test checks little", len(seen))
+	}
+}
+
+// TestRoleHTML: a role reads in the page's language, the corpus's English
+// in its title; an unknown role stays English, marked so.
+func TestRoleHTML(t *testing.T) {
+	for _, tt := range []struct{ lang, role, want string }{
+		{"ru", "chief of the Training Division of Detachment 731", `<span class="role" title="chief of the Training Division of Detachment 731">начальник учебного отдела отряда № 731</span>`},
+		{"ja", "Minister of War", `<span class="role" title="Minister of War">陸軍大臣</span>`},
+		{"ja", "keeper of the seals", `<span class="role" lang="en">keeper of the seals</span>`},
+		{"en", "Minister of War", `<span class="role">Minister of War</span>`},
+	} {
+		b := &base{Lang: tt.lang}
+		if got := string(b.RoleHTML(tt.role)); got != tt.want {
+			t.Errorf("%s: RoleHTML(%q) = %s, want %s", tt.lang, tt.role, got, tt.want)
+		}
+	}
+}
+
 // TestQty: a figure reads in the page's language with the plural form its
 // last number calls for; an English page and an unknown unit keep the
 // corpus's words.

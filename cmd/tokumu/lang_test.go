@@ -72,7 +72,7 @@ func TestLangCoversTheAnalyses(t *testing.T) {
 		{[]string{"ach", "--lang", "ru"},
 			[]string{"3 гипотезы", "противоречивость 0,16 (без весов 1)"},
 			[]string{"hypotheses", "inconsistency", "rows graded"}},
-		{[]string{"show", "--lang", "ja", "hata-hikosaburo"}, []string{"(参謀副長)"}, []string{"(deputy chief of staff)"}},
+		{[]string{"show", "--lang", "ja", "hata-hikosaburo"}, []string{"（参謀副長）"}, []string{"(deputy chief of staff)"}},
 		{[]string{"show", "--lang", "ru", "57th-special-corps"}, []string{"581 самолёт", "4 дивизии"}, []string{"581 aircraft"}},
 		{[]string{"sources", "--lang", "ru", "gor-rubezh"},
 			[]string{"оценка по умолчанию C3", "на нём основано 12 утверждений", "163\u00a0694 человека", "1 января 1934 г."},

@@ -249,7 +249,7 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 		if k := "post." + i18n.VocabKey(role); lang != "en" && i18n.Has(k) {
 			role = tr.T(k)
 		}
-		fmt.Fprintf(&b, " (%s)", role)
+		b.WriteString(tr.T("claim.role", role))
 	}
 	if c.Where != "" {
 		b.WriteString(" " + tr.T("claim.at", r.Label(c.Where, lang)))
