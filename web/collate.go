@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -37,6 +38,24 @@ func sortKey(lang, label string) string {
 		break // the first letter or digit decides
 	}
 	return rank + s
+}
+
+// sortByKey sorts xs stably by key(x), computing each key once rather
+// than twice per comparison: an index of 2,000 names makes some 44,000
+// comparisons, and a key folds case, ё and the script's rank.
+func sortByKey[T any](xs []T, key func(T) string) {
+	type keyed struct {
+		k string
+		x T
+	}
+	ks := make([]keyed, len(xs))
+	for i, x := range xs {
+		ks[i] = keyed{key(x), x}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.k, b.k) })
+	for i := range ks {
+		xs[i] = ks[i].x
+	}
 }
 
 // indexName is how an index (именной указатель) in lang lists a person:

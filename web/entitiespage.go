@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"sort"
 
 	"github.com/tokumu/tokumu"
 )
@@ -36,7 +35,6 @@ func (s *Server) handleEntitiesPage(w http.ResponseWriter, r *http.Request) {
 		list = list[:entitiesMax]
 	}
 	p.Entities = append([]*tokumu.Entity(nil), list...)
-	key := func(e *tokumu.Entity) string { return sortKey(p.Lang, indexName(e, p.Lang, p.Label(e.ID))) }
-	sort.SliceStable(p.Entities, func(i, j int) bool { return key(p.Entities[i]) < key(p.Entities[j]) })
+	sortByKey(p.Entities, func(e *tokumu.Entity) string { return sortKey(p.Lang, indexName(e, p.Lang, p.Label(e.ID))) })
 	s.render(w, r, http.StatusOK, "entities", &p)
 }

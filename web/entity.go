@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"sort"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/ledger"
@@ -116,7 +115,7 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		if len(ids) == 0 {
 			continue
 		}
-		sort.Slice(ids, func(i, j int) bool { return sortKey(b.Lang, b.Label(ids[i])) < sortKey(b.Lang, b.Label(ids[j])) })
+		sortByKey(ids, func(id string) string { return sortKey(b.Lang, b.Label(id)) })
 		p.Related = append(p.Related, relatedGroup{t, ids})
 	}
 	var own, inverse []*tokumu.Claim

@@ -187,9 +187,7 @@ func (b *base) TypeName(prefix string, v any) string {
 // it.
 func (b *base) byLabel(prefix string, values []string) []string {
 	out := slices.Clone(values)
-	slices.SortStableFunc(out, func(x, y string) int {
-		return strings.Compare(sortKey(b.Lang, b.TypeName(prefix, x)), sortKey(b.Lang, b.TypeName(prefix, y)))
-	})
+	sortByKey(out, func(v string) string { return sortKey(b.Lang, b.TypeName(prefix, v)) })
 	return out
 }
 

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"sort"
 
 	"github.com/tokumu/tokumu"
 )
@@ -26,9 +25,7 @@ func (s *Server) handleSourcesPage(w http.ResponseWriter, r *http.Request) {
 	}
 	// In the page's alphabet: on a Russian page Cyrillic entries first,
 	// then Latin, then the rest, as a Russian bibliography runs.
-	sort.SliceStable(p.Sources, func(i, j int) bool {
-		return sortKey(p.Lang, p.Sources[i].Cite()) < sortKey(p.Lang, p.Sources[j].Cite())
-	})
+	sortByKey(p.Sources, func(s *tokumu.Source) string { return sortKey(p.Lang, s.Cite()) })
 	s.render(w, r, http.StatusOK, "sources", &p)
 }
 

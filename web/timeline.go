@@ -214,6 +214,7 @@ func (b *base) sortedLabels(ids map[string]bool) []string {
 	for id := range ids {
 		out = append(out, id)
 	}
-	sort.Slice(out, func(i, j int) bool { return sortKey(b.Lang, b.Label(out[i])) < sortKey(b.Lang, b.Label(out[j])) })
+	slices.Sort(out) // a map's order is random: ties between equal labels go by id
+	sortByKey(out, func(id string) string { return sortKey(b.Lang, b.Label(id)) })
 	return out
 }
