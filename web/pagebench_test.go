@@ -221,6 +221,8 @@ func (c *corpusCase) pageURL(kind string, r *rand.Rand) string {
 		return "/ach"
 	case "estimates":
 		return "/estimates"
+	case "index-ru": // the person index in Russian, surname first, to its cap
+		return "/entities?type=person&lang=ru"
 	case "search": // names as the synthetic corpus writes them, in three scripts, and text
 		qs := []string{"Tanaka Yukio", "田中幸雄", "Heihe Division", "Tokyo 3", "Танака", "Tanka Yukio", "org 1234", "Harbin"}
 		return "/api/search?q=" + url.QueryEscape(qs[r.IntN(len(qs))])
@@ -237,7 +239,7 @@ var netTurn int
 // cost of a page, from request to the last byte of HTML.
 func BenchmarkPage(b *testing.B) {
 	for _, c := range benchCases(b) {
-		for _, kind := range []string{"entity", "timeline", "structure", "home", "map", "network", "ledger", "ach", "estimates", "hub", "hub-group", "network-first", "search", "suggest"} {
+		for _, kind := range []string{"entity", "timeline", "structure", "home", "map", "network", "ledger", "ach", "estimates", "hub", "hub-group", "network-first", "search", "suggest", "index-ru"} {
 			b.Run(c.name+"/"+kind, func(b *testing.B) {
 				r := rand.New(rand.NewPCG(1, 2))
 				ds := make([]time.Duration, b.N)
