@@ -206,7 +206,7 @@ func (s *Source) Reference() string {
 	switch s.Type {
 	case "article-journal", "article-magazine", "article-newspaper":
 		article = true
-		add(quoted(title))
+		add(QuoteTitle(title))
 		c := s.Container
 		if s.Volume != "" {
 			c += " " + s.Volume
@@ -219,7 +219,7 @@ func (s *Source) Reference() string {
 		}
 		add(c)
 	case "chapter", "entry-encyclopedia", "entry-dictionary", "entry", "paper-conference", "webpage", "post", "post-weblog":
-		add(quoted(title))
+		add(QuoteTitle(title))
 		if s.Container != "" {
 			c := s.Container
 			if s.Type == "chapter" || s.Type == "paper-conference" {
@@ -348,9 +348,10 @@ func agentList(as []Agent, invert bool) string {
 	return strings.Join(names[:len(names)-1], ", ") + ", and " + names[len(names)-1]
 }
 
-// quoted puts a title in quotation marks, with the closing period inside
-// as Chicago does ("Title." rather than "Title".).
-func quoted(t string) string {
+// QuoteTitle puts a title in quotation marks, with the closing period
+// inside as Chicago does ("Title." rather than "Title".), and no second one
+// after a title that ends in . ? or ! (“… 1939 г.”, not “… 1939 г..”).
+func QuoteTitle(t string) string {
 	if t == "" {
 		return ""
 	}

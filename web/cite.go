@@ -1,12 +1,17 @@
 package web
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"html"
+	"html/template"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/format"
@@ -43,6 +48,10 @@ type citeItem struct {
 	// RestsGOST is Rests as a Russian list writes it (gostText), for the
 	// GOST form's «Цит. по:»; Rests where empty.
 	RestsGOST string
+	// RestsSIST is Rests as a Japanese page writes the reference (no
+	// "n.d.", 『』 around a Japanese book), for the SIST form's 所引;
+	// Rests where empty.
+	RestsSIST string
 	Dataset   datasetCite
 	// Issued is when the release was frozen (or the corpus imported):
 	// the date an author-date citation prints; zero for data no release
@@ -162,7 +171,7 @@ func (it citeItem) citation() citation {
 // of access). One URL, the item's: the dataset's own address is cited as
 // the whole dataset's.
 func (it citeItem) gost() string {
-	g := it.gostOf(strings.TrimSuffix(it.Title, ".") + " // " + it.Dataset.Title)
+	g := it.gostOf(titleStop(it.Title) + " // " + it.Dataset.Title)
 	if it.RestsGOST != "" {
 		return it.RestsGOST + " Цит. по: " + g
 	}
@@ -207,9 +216,9 @@ func (it citeItem) gostOf(head string) string {
 // dataset's editors, 編 — "the title", the site, its version and date, the
 // address and (参照 the day of access).
 func (it citeItem) sist() string {
-	c := it.sistOf("“" + strings.TrimSuffix(it.Title, ".") + "”. " + it.Dataset.Title)
-	if it.Rests != "" {
-		return it.Rests + ". " + strings.TrimSuffix(c, ".") + " 所引."
+	c := it.sistOf("“" + titleStop(it.Title) + "”. " + it.Dataset.Title)
+	if r := cmp.Or(it.RestsSIST, it.Rests); r != "" {
+		return r + ". " + strings.TrimSuffix(c, ".") + " 所引."
 	}
 	return c
 }
@@ -234,6 +243,42 @@ func (it citeItem) sistOf(head string) string {
 	return b.String()
 }
 
+// titleStop is a title before a separator that takes the place of its
+// full stop (GOST's " // ", SIST's "”."): a final full stop is dropped,
+// unless it ends an abbreviation or an initial («1 июня 1939 г.», "vol.",
+// «Г. С.»), which keeps it — «1939 г //» would read as a misprint.
+func titleStop(t string) string {
+	w, ok := strings.CutSuffix(t, ".")
+	if !ok {
+		return t
+	}
+	last := w[strings.LastIndexAny(w, " \u00a0(")+1:]
+	if abbrevs[strings.ToLower(last)] || utf8.RuneCountInString(last) == 1 && unicode.IsUpper([]rune(last)[0]) {
+		return t
+	}
+	return w
+}
+
+// abbrevs are the abbreviations a title may end with, which keep their
+// full stop before a separator.
+var abbrevs = map[string]bool{
+	"г": true, "гг": true, "в": true, "вв": true, "т": true, "тт": true, "с": true, "ст": true,
+	"др": true, "ред": true, "изд": true, "см": true, "им": true, "и т. д": true,
+	"etc": true, "ed": true, "eds": true, "vol": true, "vols": true, "no": true, "nos": true,
+	"p": true, "pp": true, "ch": true, "n": true, "nn": true, "fig": true, "cf": true, "al": true,
+}
+
+// plainText is a rendered reference's text: its tags dropped, its
+// entities decoded.
+func plainText(h template.HTML) string {
+	return strings.Join(strings.Fields(html.UnescapeString(tagRE.ReplaceAllString(string(h), ""))), " ")
+}
+
+var (
+	tagRE  = regexp.MustCompile(`<[^>]*>`)
+	kindRE = regexp.MustCompile(`\s*<span class="kind">[^<]*</span>`)
+)
+
 // dateParts is CSL's [year, month, day] of an ISO date.
 func dateParts(iso string) []int {
 	t, _ := time.Parse("2006-01-02", iso)
@@ -247,20 +292,24 @@ func (b *base) entityCitation(e *tokumu.Entity, permalink string) citation {
 	d := b.sn.dataset()
 	return citeItem{Key: e.ID, Title: label, Permalink: permalink, Release: rel, Dataset: d, Issued: b.sn.releaseDate(rel),
 		Note:    "Entity " + e.ID + ": its names, and every claim about it with its source and grade.",
-		Chicago: "“" + label + ".” In " + d.in() + ". Dataset, " + edition(rel) + ". Accessed " + accessed() + ". " + permalink + "."}.citation()
+		Chicago: tokumu.QuoteTitle(label) + " In " + d.in() + ". Dataset, " + edition(rel) + ". Accessed " + accessed() + ". " + permalink + "."}.citation()
 }
 
 // claimCitation cites a claim: the source it rests on is in the note and
 // in the Chicago form, which chicago() writes.
 func (p *claimPage) claimCitation(src *tokumu.Source) citation {
 	note := "Claim " + p.C.ID
-	rests, restsGOST := "", ""
+	rests, restsGOST, restsSIST := "", "", ""
 	if src != nil {
-		rests = strings.TrimSuffix(src.Reference(), ".")
+		rests = titleStop(src.Reference())
 		restsGOST = (&base{Lang: "ru", sn: p.sn}).gostText(src)
+		// The Japanese page's reference without its kind label (学術研究).
+		ja := kindRE.ReplaceAllString(string((&base{Lang: "ja", sn: p.sn}).RefHTML(src)), "")
+		restsSIST = titleStop(plainText(template.HTML(ja)))
 		if p.C.Locator != "" {
 			rests += ", " + p.C.Locator
 			restsGOST = strings.TrimSuffix(restsGOST, ".") + ". – " + gostLocator(p.C.Locator) + "."
+			restsSIST += ", " + p.C.Locator
 		}
 		note += ", resting on " + rests
 	}
@@ -268,7 +317,7 @@ func (p *claimPage) claimCitation(src *tokumu.Source) citation {
 	// subject and predicate (founded 1918, founded 1919) are told apart.
 	title := p.Title + " " + p.claimGist()
 	return citeItem{Key: p.C.ID, Title: strings.TrimSpace(title), Permalink: p.Permalink, Release: p.Release, Note: note + ".", Chicago: p.Chicago,
-		Rests: rests, RestsGOST: restsGOST, Dataset: p.sn.dataset(), Issued: p.sn.releaseDate(p.Release)}.citation()
+		Rests: rests, RestsGOST: restsGOST, RestsSIST: restsSIST, Dataset: p.sn.dataset(), Issued: p.sn.releaseDate(p.Release)}.citation()
 }
 
 // exportLink is one entry of an "Export" menu.

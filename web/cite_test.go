@@ -299,3 +299,45 @@ func TestClaimCitationNamesSource(t *testing.T) {
 		t.Errorf("GOST: the source (at %d) does not come before «Цит. по:» (at %d)", i, j)
 	}
 }
+
+// TestViewCitationKeepsAbbreviation: a Russian view's title ends in «г.»,
+// which keeps its full stop in every form: GOST's «1939 г. //», SIST's
+// “… г.”, and Chicago's “… г.” without a second one.
+func TestViewCitationKeepsAbbreviation(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	_, body := getAccept(t, ts.URL+"/structure?date=1939-06-01&lang=ru", "")
+	body = html.UnescapeString(body)
+	for _, want := range []string{"1 июня 1939 г. // A Source-Grounded", "“Организационная структура: Квантунская армия, 1 июня 1939 г.” In ", "“Организационная структура: Квантунская армия, 1 июня 1939 г.”. A Source-Grounded"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the Russian structure page's citations lack %q", want)
+		}
+	}
+	for _, bad := range []string{"г..", "1939 г //", "1939 г”"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("the Russian structure page's citations have %q", bad)
+		}
+	}
+}
+
+// TestClaimSISTUsesJapaneseReference: the SIST 02 form of a claim's
+// citation names the work it rests on as a Japanese page does (no
+// English "n.d.", no kind label), as the GOST form does in Russian.
+func TestClaimSISTUsesJapaneseReference(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	_, body := getAccept(t, ts.URL+"/claims/lyushkov-genrikh~154b520abd8974e4?lang=ja", "")
+	m := regexp.MustCompile(`(?s)<dd class="sist" lang="ja">(.*?)</dd>`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("the claim page has no SIST citation")
+	}
+	sist := html.UnescapeString(m[1])
+	if !strings.HasPrefix(sist, "Мозохин, Олег Борисович. Сталин и Дальний Восток. tokumu editors編. “") {
+		t.Errorf("the SIST citation does not begin with the Japanese page's reference: %s", sist)
+	}
+	for _, bad := range []string{"n.d.", "学術研究"} {
+		if strings.Contains(sist, bad) {
+			t.Errorf("the SIST citation has %q: %s", bad, sist)
+		}
+	}
+}

@@ -170,7 +170,7 @@ func (s *Server) handleClaimPage(w http.ResponseWriter, r *http.Request) {
 func chicago(d datasetCite, src *tokumu.Source, c *tokumu.Claim, permalink, rel string) string {
 	var b strings.Builder
 	if src != nil {
-		b.WriteString(strings.TrimSuffix(src.Reference(), "."))
+		b.WriteString(titleStop(src.Reference()))
 	} else {
 		b.WriteString(c.Source)
 	}

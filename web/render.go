@@ -852,7 +852,7 @@ func (b *base) ViewExports() []viewExport {
 // handout names what it shows.
 func (b *base) ViewCite() string {
 	u := b.viewURL()
-	return "“" + b.Title + ".” In " + b.sn.dataset().in() + ". Dataset, " + edition(b.Release()) + ". Accessed " + accessed() + ". " + u + "."
+	return tokumu.QuoteTitle(b.Title) + " In " + b.sn.dataset().in() + ". Dataset, " + edition(b.Release()) + ". Accessed " + accessed() + ". " + u + "."
 }
 
 // viewURL is the address a view's citation gives: the page with the
