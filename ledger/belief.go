@@ -30,6 +30,11 @@ type Filter struct {
 	Subject     string
 	Unit        string
 	From, To    tokumu.Day // estimates whose time possibly overlaps [From, To]
+	// StrongCounts leaves out the historiography's counts that rest only
+	// on sources graded D or worse (what Pair.Weak marks), so that an
+	// organ's error is measured against scholarly counts alone: its
+	// estimates pair with the next count in the window, or with none.
+	StrongCounts bool
 }
 
 // Point is one figure: a claim, or two claims of one source, perspective
@@ -106,15 +111,20 @@ type OrganError struct {
 	Over        int          `json:"over"`  // pairs whose whole range is above 1
 	Under       int          `json:"under"` // pairs whose whole range is below 1
 	// Weak counts the pairs whose count is weak (Pair.Weak): they are in
-	// the median, and the table says how many.
+	// the median, and the table says how many; Filter.StrongCounts
+	// leaves their counts out instead.
 	Weak int `json:"weak_counts"`
 }
 
 // Beliefs is belief against reality for a corpus.
 type Beliefs struct {
-	Tolerance  int          `json:"tolerance_days"`
-	Quantities []Quantity   `json:"quantities"`
-	Organs     []OrganError `json:"organs"`
+	Tolerance int `json:"tolerance_days"`
+	// StrongCounts says the counts from sources graded D or worse were
+	// left out (Filter.StrongCounts); LeftOut, how many.
+	StrongCounts bool         `json:"strong_counts_only,omitempty"`
+	LeftOut      int          `json:"weak_counts_left_out,omitempty"`
+	Quantities   []Quantity   `json:"quantities"`
+	Organs       []OrganError `json:"organs"`
 }
 
 // BuildBeliefs groups the numeric claims into quantities and pairs each
@@ -124,7 +134,7 @@ func BuildBeliefs(numbers []*tokumu.Claim, f Filter, tol int) *Beliefs {
 	if tol < 0 {
 		tol = DefaultTolerance
 	}
-	b := &Beliefs{Tolerance: tol}
+	b := &Beliefs{Tolerance: tol, StrongCounts: f.StrongCounts}
 	for _, ch := range view.Estimates(numbers) {
 		if (f.Subject != "" && ch.Subject != f.Subject) || (f.Unit != "" && ch.Unit != f.Unit) {
 			continue
@@ -142,6 +152,11 @@ func BuildBeliefs(numbers []*tokumu.Claim, f Filter, tol int) *Beliefs {
 					continue
 				}
 			} else {
+				if f.StrongCounts {
+					n := len(pts)
+					pts = slicesFilter(pts, func(p *Point) bool { return !weak(p) })
+					b.LeftOut += n - len(pts)
+				}
 				actual = pts
 			}
 			q.Series = append(q.Series, Series{Perspective: se.Perspective, Points: pts})

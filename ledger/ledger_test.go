@@ -76,6 +76,17 @@ func TestBeliefs(t *testing.T) {
 	if !q.Pairs[0].Weak || q.Pairs[1].Weak || b.Organs[0].Weak != 1 || b.Organs[1].Weak != 0 {
 		t.Errorf("weak: pairs %v %v, organs %d %d; want true false, 1 0", q.Pairs[0].Weak, q.Pairs[1].Weak, b.Organs[0].Weak, b.Organs[1].Weak)
 	}
+	// Strong counts only: the January 1933 count (D4) is left out, and the
+	// March 1933 estimate has no other count in its window, so it goes
+	// unpaired; organ-a has no pair left, and organ-a-sec keeps its 1.25.
+	s := ledger.BuildBeliefs(c.Numbers, ledger.Filter{StrongCounts: true}, -1)
+	if q := s.Quantities[0]; !s.StrongCounts || s.LeftOut != 1 || len(q.Series[0].Points) != 3 || len(q.Pairs) != 1 || len(q.Unpaired) != 3 ||
+		q.Pairs[0].Actual.Claims[0].ID != "act-1932-06" || q.Pairs[0].Weak {
+		t.Errorf("strong counts: left out %d, %d counts, %d pairs, %d unpaired; want 1, 3, 1 (1932 ÷ June 1932), 3", s.LeftOut, len(q.Series[0].Points), len(q.Pairs), len(q.Unpaired))
+	}
+	if len(s.Organs) != 1 || s.Organs[0].Perspective != "organ-a-sec" || !near(s.Organs[0].Median, 1.25) || s.Organs[0].Weak != 0 {
+		t.Errorf("strong counts: organs %+v; want organ-a-sec alone, median 1.25, no weak pair", s.Organs)
+	}
 	// A tolerance of 0: the 1932 estimate still meets June 1932 (within
 	// its own year) but not January 1933; the March 1933 one meets none.
 	b0 := ledger.BuildBeliefs(c.Numbers, ledger.Filter{}, 0)

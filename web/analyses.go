@@ -303,7 +303,7 @@ func (s *Server) handlePathAPI(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, steps)
 }
 
-// handleEstimatesAPI answers /api/estimates?by=&subject=&unit=&from=&to=&tolerance=.
+// handleEstimatesAPI answers /api/estimates?by=&subject=&unit=&from=&to=&tolerance=&counts=.
 func (s *Server) handleEstimatesAPI(w http.ResponseWriter, r *http.Request) {
 	f, tol, err := beliefFilter(r)
 	if err != nil {
@@ -327,6 +327,13 @@ func beliefFilter(r *http.Request) (ledger.Filter, int, error) {
 			return f, 0, tokumu.Errorf(tokumu.EINVALID, "parameter to=%q is not a date: %v (write e.g. 1941-12)", v, err)
 		}
 		f.To = w.Stated().Latest
+	}
+	switch v := q.Get("counts"); v {
+	case "", "all":
+	case "strong":
+		f.StrongCounts = true
+	default:
+		return f, 0, tokumu.Errorf(tokumu.EINVALID, "parameter counts=%q: write counts=strong (leave out the counts that rest only on sources graded D or worse) or counts=all", v)
 	}
 	tol, err := pTolerance.get(r) // its default is ledger.DefaultTolerance
 	return f, tol, err

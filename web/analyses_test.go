@@ -66,5 +66,11 @@ func TestAnalysesPages(t *testing.T) {
 		{"/api/path?from=lyushkov-genrikh", 400, []string{"parameter to is missing"}, nil},
 		{"/api/path?from=lyushkov-genrikh&to=harbin-tokumu-kikan&at=1938-13", 400, []string{"not a date"}, nil},
 		{"/api/estimates?by=ija-gs-2nd-bureau", 200, []string{`"tolerance_days":31`, `"pairs"`}, nil},
+		// Weak counts left out: the General Staff's two 1941 pairs rest on
+		// counts from sources graded D; without them no pair is weak.
+		{"/api/estimates?counts=strong", 200, []string{`"strong_counts_only":true`, `"weak_counts_left_out":`}, []string{`"weak_count":true`}},
+		{"/api/estimates", 200, []string{`"weak_count":true`}, []string{`"strong_counts_only"`}},
+		{"/api/estimates?counts=some", 400, []string{"counts=strong"}, nil},
+		{"/estimates?counts=strong&lang=ru", 200, []string{`name="counts" value="strong" checked`, "Слабые подсчёты исключены", `counts=strong`}, []string{`class="weak"`}},
 	}, nil)
 }

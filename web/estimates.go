@@ -101,7 +101,7 @@ func (s *Server) handleEstimatesPage(w http.ResponseWriter, r *http.Request) {
 	p.By, p.Subject, p.Unit, p.From, p.To = f.Perspective, f.Subject, f.Unit, q.Get("from"), q.Get("to")
 	p.One = q.Get("q")
 	p.filterQ = url.Values{}
-	for _, k := range []string{"by", "subject", "unit", "from", "to", "tolerance", "lang"} {
+	for _, k := range []string{"by", "subject", "unit", "from", "to", "tolerance", "counts", "lang"} {
 		if v := q.Get(k); v != "" {
 			p.filterQ.Set(k, v)
 		}

@@ -78,7 +78,7 @@ var exampleURLs = map[string][]string{
 	"/api/ach":                        {"/api/ach"},
 	"/api/ach/{id}":                   {"/api/ach/nothing"},
 	"/api/path":                       {"/api/path?from=doihara-kenji&to=kwantung-army", "/api/path?from=doihara-kenji"},
-	"/api/estimates":                  {"/api/estimates", "/api/estimates?tolerance=-1"},
+	"/api/estimates":                  {"/api/estimates", "/api/estimates?tolerance=-1", "/api/estimates?counts=strong", "/api/estimates?counts=some"},
 	"/reconcile":                      {"/reconcile", "/reconcile?queries=" + url.QueryEscape(`{"q0":{"query":"Harbin"},"q1":{"query":"土肥原","type":"person","limit":2}}`), "/reconcile?queries=nonsense"},
 	"/reconcile/suggest/entity":       {"/reconcile/suggest/entity?prefix=Har"},
 	"/reconcile/preview":              {"/reconcile/preview?id=harbin", "/reconcile/preview?id=nothing"},

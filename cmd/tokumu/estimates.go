@@ -12,6 +12,7 @@ import (
 
 var estFlags struct {
 	tolerance      int
+	strong         bool
 	by, subject    string
 	unit, from, to string
 }
@@ -34,6 +35,7 @@ both ends of any range allow. Then each organ's error over time.`,
 		fs.StringVar(&estFlags.unit, "unit", "", "only this unit: men, divisions, tanks, aircraft …")
 		fs.StringVar(&estFlags.from, "from", "", "only estimates possibly after this date (e.g. 1931)")
 		fs.StringVar(&estFlags.to, "to", "", "only estimates possibly before this date (e.g. 1939-12)")
+		fs.BoolVar(&estFlags.strong, "strong-counts", false, "leave out the counts that rest only on sources graded D or worse: estimates pair with the next count in their window, or none")
 	},
 	run: func(ctx context.Context, m *Main, args []string) error {
 		if len(args) != 0 {
@@ -42,7 +44,7 @@ both ends of any range allow. Then each organ's error over time.`,
 		if estFlags.tolerance < 0 {
 			return usagef("tokumu estimates --tolerance 31", "--tolerance must be ≥ 0 days")
 		}
-		f := ledger.Filter{Perspective: estFlags.by, Subject: estFlags.subject, Unit: estFlags.unit}
+		f := ledger.Filter{Perspective: estFlags.by, Subject: estFlags.subject, Unit: estFlags.unit, StrongCounts: estFlags.strong}
 		for _, d := range []struct {
 			name, v string
 			to      *tokumu.Day
@@ -71,6 +73,9 @@ both ends of any range allow. Then each organ's error over time.`,
 		}
 		tr := i18n.For(m.Lang)
 		fmt.Fprintln(m.Stdout, tr.T("cli.est.pairs", b.Tolerance))
+		if b.StrongCounts {
+			fmt.Fprintln(m.Stdout, tr.T("estimates.strong.note", b.LeftOut))
+		}
 		for _, q := range b.Quantities {
 			if len(q.Pairs) == 0 && len(q.Unpaired) == 0 {
 				continue
@@ -99,6 +104,9 @@ both ends of any range allow. Then each organ's error over time.`,
 			}
 		}
 		fmt.Fprintln(m.Stdout, "\n"+tr.T("cli.est.organs"))
+		if len(b.Organs) == 0 {
+			fmt.Fprintln(m.Stdout, "  "+tr.T("estimates.nopairs"))
+		}
 		for _, o := range b.Organs {
 			fmt.Fprintf(m.Stdout, "  %s %s%s%s\n", pad(c.Label(o.Perspective, m.Lang), 40), tr.T("cli.est.npairs", len(o.Pairs))+weakText(tr, o.Weak), tr.T("list.sep"), tr.T("cli.est.organ", o.MedianBound.Mark(ratioText(tr, o.Median)), o.Over, o.Under))
 		}
