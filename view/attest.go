@@ -29,27 +29,35 @@ func (a Attestation) String() string {
 
 // Attester finds, for any claim, the claims that say the same thing: the
 // same subject, predicate, object or value (numbers compared as numbers,
-// with their bounds), unit, role, place and perspective, and the same time or a
+// with their bounds), unit and perspective, and the same time or a
 // narrower one within it (attests): "1939-01" attests "1939", not the
 // other way round; two versions of a tenure ("1938-04/" and "1938-08/"),
 // which the disagreements list, do not attest each other, nor does an
 // opening attest a closing. A claim without a date attests, and is
 // attested by, any claim of the same thing: it says only that it held.
+// Place and role narrow in the same way: "died in Tokyo on 7 November
+// 1944" attests "died on 7 November 1944", and a post held as chief of
+// staff attests the membership of a source that names no post — not the
+// other way round, and two places or two posts are two assertions.
 type Attester struct {
 	roots   map[string][]string // source → the sources at the ends of its derivation chains
 	authors map[string][]string // source → its personal authors ("Family, Given")
-	same    map[attestKey][]*tokumu.Claim
+	same    map[attestKey][]*tokumu.Claim // by everything but role and place
 }
 
-type attestKey struct{ subj, pred, obj, val, unit, role, where, by string }
+type attestKey struct{ subj, pred, obj, val, unit, by string }
 
 func keyOf(c *tokumu.Claim) attestKey {
 	v := c.Value
 	if f, b, ok := tokumu.ReadQuantity(v); ok {
 		v = string(b) + fmt.Sprint(f) // "≥4" is not the same assertion as "4"
 	}
-	return attestKey{c.Subject, c.Predicate, c.Object, v, c.Unit, c.Role, c.Where, c.Perspective}
+	return attestKey{c.Subject, c.Predicate, c.Object, v, c.Unit, c.Perspective}
 }
+
+// narrows reports whether a claim's place or role o says c's or more: the
+// same, or c gives none.
+func narrows(o, c string) bool { return o == c || c == "" }
 
 // NewAttester indexes the claims and the derivation chains of sources.
 func NewAttester(sources []*tokumu.Source, claims []*tokumu.Claim) *Attester {
@@ -100,7 +108,7 @@ func NewAttester(sources []*tokumu.Source, claims []*tokumu.Claim) *Attester {
 func (a *Attester) Of(c *tokumu.Claim) Attestation {
 	var srcs []string
 	for _, o := range a.same[keyOf(c)] {
-		if o == c || attests(o.When, c.When) {
+		if o == c || narrows(o.Where, c.Where) && narrows(o.Role, c.Role) && attests(o.When, c.When) {
 			srcs = append(srcs, o.Source)
 		}
 	}

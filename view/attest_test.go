@@ -90,6 +90,8 @@ func TestAttestDatesAndAuthors(t *testing.T) {
 		{ID: "attache", Subject: "yamaoka", Predicate: "attache_in", Object: "moscow", Role: "military attaché", Source: "other"},
 		{ID: "at-harbin", Subject: "y", Predicate: "occurred", Where: "harbin", Source: "moz1", When: w("1939")},
 		{ID: "at-mukden", Subject: "y", Predicate: "occurred", Where: "mukden", Source: "other", When: w("1939")},
+		{ID: "nowhere", Subject: "y", Predicate: "occurred", Source: "frus1", When: w("1939")},
+		{ID: "member", Subject: "yamaoka", Predicate: "attache_in", Object: "moscow", Source: "frus2"},
 	}
 	a := view.NewAttester(srcs, cs)
 	for _, tt := range []struct{ id, want string }{
@@ -100,7 +102,9 @@ func TestAttestDatesAndAuthors(t *testing.T) {
 		{"august", "[frus1 other] 2"},                  // the April versions do not attest it; the undated one does
 		{"undated", "[frus1 frus2 moz1 moz2 other] 4"}, // everything attests an undated claim; two FRUS documents are two witnesses
 		{"assistant", "[moz1] 1"},                      // the attaché's post does not attest the assistant's
-		{"at-harbin", "[moz1] 1"},                      // nor Mukden Harbin
+		{"at-harbin", "[moz1] 1"},                      // nor Mukden Harbin; the claim with no place says less
+		{"nowhere", "[frus1 moz1 other] 3"},            // both places attest the claim that names none
+		{"member", "[frus2 moz1 other] 3"},             // both posts attest the posting that names none
 	} {
 		var c *tokumu.Claim
 		for _, x := range cs {
