@@ -221,6 +221,8 @@ func (c *corpusCase) pageURL(kind string, r *rand.Rand) string {
 		return "/ach"
 	case "estimates":
 		return "/estimates"
+	case "estimates-strong": // weak counts left out: pairs built on the request, not cached
+		return "/estimates?counts=strong"
 	case "index-ru": // the person index in Russian, surname first, to its cap
 		return "/entities?type=person&lang=ru"
 	case "search": // names as the synthetic corpus writes them, in three scripts, and text
@@ -239,7 +241,7 @@ var netTurn int
 // cost of a page, from request to the last byte of HTML.
 func BenchmarkPage(b *testing.B) {
 	for _, c := range benchCases(b) {
-		for _, kind := range []string{"entity", "timeline", "structure", "home", "map", "network", "ledger", "ach", "estimates", "hub", "hub-group", "network-first", "search", "suggest", "index-ru"} {
+		for _, kind := range []string{"entity", "timeline", "structure", "home", "map", "network", "ledger", "ach", "estimates", "hub", "hub-group", "network-first", "search", "suggest", "index-ru", "estimates-strong"} {
 			b.Run(c.name+"/"+kind, func(b *testing.B) {
 				r := rand.New(rand.NewPCG(1, 2))
 				ds := make([]time.Duration, b.N)
