@@ -1,6 +1,11 @@
 package web
 
-import "testing"
+import (
+	"html/template"
+	"testing"
+
+	"github.com/tokumu/tokumu"
+)
 
 // TestTitleStop: a title's full stop gives way to the separator that
 // follows it, unless it ends an abbreviation or an initial.
@@ -18,6 +23,32 @@ func TestTitleStop(t *testing.T) {
 	} {
 		if got := titleStop(tt.in); got != tt.want {
 			t.Errorf("titleStop(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestTextLang: a source's text in another script than its language's
+// is marked with the script's language; Latin text and text in the
+// language's own script keep the source's.
+func TestTextLang(t *testing.T) {
+	en := &tokumu.Source{ID: "gse", Language: "en"}
+	ru := &tokumu.Source{ID: "zor", Language: "ru"}
+	for _, tt := range []struct {
+		src  *tokumu.Source
+		text string
+		want template.HTMLAttr
+	}{
+		{en, "Большая советская энциклопедия.", `lang="ru"`},
+		{en, "Goldman, Stuart D.", ``},
+		{ru, "Зорихин, Александр Геннадьевич.", `lang="ru"`},
+		{ru, "Wikipedia contributors.", `lang="ru"`},
+	} {
+		b := &base{Lang: "en"}
+		if tt.src.Language == "ru" {
+			b.Lang = "ja"
+		}
+		if got := b.TextLang(tt.src, tt.text); got != tt.want {
+			t.Errorf("TextLang(%s, %q) on a %s page = %q, want %q", tt.src.Language, tt.text, b.Lang, got, tt.want)
 		}
 	}
 }

@@ -251,6 +251,18 @@ func (b *base) ScriptLang(s string) template.HTMLAttr {
 	return b.Fallback(l)
 }
 
+// TextLang is the lang attribute of a source's text in a script other
+// than its language's: an English translation of the Great Soviet
+// Encyclopedia whose body is named «Большая советская энциклопедия» is
+// English, its author's name Russian. Latin text, and text in the
+// language's own script, take SourceLang.
+func (b *base) TextLang(src *tokumu.Source, text string) template.HTMLAttr {
+	if l, why := tokumu.ScriptLang(text); l != "" && why == "" && src != nil && !strings.HasPrefix(src.Language, l) {
+		return b.Fallback(l)
+	}
+	return b.SourceLang(src)
+}
+
 // SourceLang is the lang attribute for a source's title and authors: the
 // language its entry records, else the one its title's script shows.
 func (b *base) SourceLang(src *tokumu.Source) template.HTMLAttr {
