@@ -40,8 +40,8 @@ func (a Attestation) String() string {
 // staff attests the membership of a source that names no post — not the
 // other way round, and two places or two posts are two assertions.
 type Attester struct {
-	roots   map[string][]string // source → the sources at the ends of its derivation chains
-	authors map[string][]string // source → its personal authors ("Family, Given")
+	roots   map[string][]string           // source → the sources at the ends of its derivation chains
+	authors map[string][]string           // source → its personal authors ("Family, Given")
 	same    map[attestKey][]*tokumu.Claim // by everything but role and place
 }
 
