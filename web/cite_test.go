@@ -341,3 +341,16 @@ func TestClaimSISTUsesJapaneseReference(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteLinks: a note's keys in parentheses link to the source or
+// entity they name, with its citation or label as the title, and a claim
+// id links to the claim; the rest of the note stays text.
+func TestNoteLinks(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	checkURLs(t, ts.URL, []urlCase{
+		{"/entities/hata-hikosaburo", 200, []string{`ja.wikipedia (<a href="/sources/jawp-hata" title="Wikipedia contributors, 秦彦三郎">jawp-hata</a>) also gives 1926.`}, nil},
+		{"/entities/hata-hikosaburo?lang=ru", 200, []string{`<a href="/sources/jawp-hata?lang=ru" title=`}, nil},
+		{"/ach/imperial-conference-1941", 200, []string{`Weighs <a href="/claims/kantokuen-1941~0f709a42264c087b" title="Kantokuen">kantokuen-1941~0f709a42264c087b</a> (`}, nil},
+	}, nil)
+}

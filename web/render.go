@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -343,6 +344,56 @@ func (b *base) Here() string {
 		return b.Path + "?" + q
 	}
 	return b.Path
+}
+
+// NoteHTML is an editors' note with the keys it names made links: a
+// source, entity or claim named in parentheses, as notes name them
+// ("Nipponica (kotobank-hashimoto)", "(zor23, p. 12)"), and a claim id
+// anywhere ("Weighs soviet-transfers-west-1941~aeea7f0b4c7b4ec8"). The
+// link's title is the source's short citation or the entity's label in
+// the page's language; the rest of the note is text. A key the corpus
+// does not hold stays text (tokumu check warns of it).
+func (b *base) NoteHTML(note string) template.HTML {
+	var sb strings.Builder
+	last := 0
+	for _, m := range noteRefRE.FindAllStringSubmatchIndex(note, -1) {
+		s, e := m[2], m[3]
+		if s < 0 {
+			s, e = m[4], m[5]
+		}
+		key := note[s:e]
+		href, title := b.noteRef(key)
+		if href == "" {
+			continue
+		}
+		sb.WriteString(esc(note[last:s]))
+		sb.WriteString(`<a href="` + esc(href) + `" title="` + esc(title) + `">` + esc(key) + `</a>`)
+		last = e
+	}
+	sb.WriteString(esc(note[last:]))
+	return template.HTML(sb.String())
+}
+
+// noteRefRE finds a key in parentheses — its first word, before a comma,
+// a semicolon or the closing parenthesis — or a claim id anywhere.
+var noteRefRE = regexp.MustCompile(`\(([a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:~[0-9a-f]{16})?)[,;)]|\b([a-z0-9][a-z0-9-]*~[0-9a-f]{16})\b`)
+
+// noteRef is where a note's key links, and the link's title; "" for a key
+// that is no source, entity or claim's entity here.
+func (b *base) noteRef(key string) (href, title string) {
+	if ent, _, ok := strings.Cut(key, "~"); ok {
+		if b.sn.Entities[ent] == nil {
+			return "", ""
+		}
+		return "/claims/" + url.PathEscape(key) + b.Q(), b.Label(ent)
+	}
+	if s := b.sn.Sources[key]; s != nil {
+		return "/sources/" + url.PathEscape(key) + b.Q(), b.ShortCite(s)
+	}
+	if b.sn.Entities[key] != nil {
+		return "/entities/" + url.PathEscape(key) + b.Q(), b.Label(key)
+	}
+	return "", ""
 }
 
 // Q returns "?lang=xx" for links that keep the page's language when it
