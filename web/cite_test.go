@@ -308,7 +308,7 @@ func TestViewCitationKeepsAbbreviation(t *testing.T) {
 	defer ts.Close()
 	_, body := getAccept(t, ts.URL+"/structure?date=1939-06-01&lang=ru", "")
 	body = html.UnescapeString(body)
-	for _, want := range []string{"1 июня 1939 г. // A Source-Grounded", "“Организационная структура: Квантунская армия, 1 июня 1939 г.” In ", "“Организационная структура: Квантунская армия, 1 июня 1939 г.”. A Source-Grounded"} {
+	for _, want := range []string{"1 июня 1939 г. // A Source-Grounded", "1 июня 1939 г.</span>” In ", "“Организационная структура: Квантунская армия, 1 июня 1939 г.”. A Source-Grounded"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the Russian structure page's citations lack %q", want)
 		}
@@ -352,5 +352,16 @@ func TestNoteLinks(t *testing.T) {
 		{"/entities/hata-hikosaburo", 200, []string{`ja.wikipedia (<a href="/sources/jawp-hata" title="Wikipedia contributors, 秦彦三郎">jawp-hata</a>) also gives 1926.`}, nil},
 		{"/entities/hata-hikosaburo?lang=ru", 200, []string{`<a href="/sources/jawp-hata?lang=ru" title=`}, nil},
 		{"/ach/imperial-conference-1941", 200, []string{`Weighs <a href="/claims/kantokuen-1941~0f709a42264c087b" title="Kantokuen">kantokuen-1941~0f709a42264c087b</a> (`}, nil},
+	}, nil)
+}
+
+// TestChicagoTitleLang: the English Chicago line marks the quoted title of
+// a Russian or Japanese page in its own language.
+func TestChicagoTitleLang(t *testing.T) {
+	ts := httptest.NewServer(embedded(t))
+	defer ts.Close()
+	checkURLs(t, ts.URL, []urlCase{
+		{"/structure?date=1939-06-01&lang=ru", 200, []string{`<p class="chicago" lang="en">“<span lang="ru">Организационная структура: Квантунская армия, 1 июня 1939 г.</span>” In `}, nil},
+		{"/structure?date=1939-06-01", 200, []string{`<p class="chicago" lang="en">“Organization chart`}, []string{`“<span lang=`}},
 	}, nil)
 }

@@ -346,6 +346,23 @@ func (b *base) Here() string {
 	return b.Path
 }
 
+// ChicagoHTML is a Chicago citation, which is English, with the quoted
+// title of the page it cites marked in its own language where its script
+// shows one: “Организационная структура: …” is read as Russian.
+func (b *base) ChicagoHTML(c string) template.HTML {
+	i := strings.Index(c, "“")
+	j := strings.Index(c, "”")
+	if i < 0 || j < i {
+		return template.HTML(esc(c))
+	}
+	t := c[i+len("“") : j]
+	l, why := tokumu.ScriptLang(t)
+	if l == "" || why != "" {
+		return template.HTML(esc(c))
+	}
+	return template.HTML(esc(c[:i]) + `“<span lang="` + l + `">` + esc(t) + `</span>”` + esc(c[j+len("”"):]))
+}
+
 // NoteHTML is an editors' note with the keys it names made links: a
 // source, entity or claim named in parentheses, as notes name them
 // ("Nipponica (kotobank-hashimoto)", "(zor23, p. 12)"), and a claim id
