@@ -49,7 +49,11 @@ type Operation struct {
 	// that both followed the plant (or overlapped it): drift after it,
 	// not a movement it could have made.
 	MovedAcross int `json:"moved_across"`
-	Estimates   int `json:"estimates"` // later estimates listed
+	// MaybeMoved counts the later estimates that possibly changed: they
+	// have a previous estimate, but the two figures may be one number
+	// ("up to 28" after 11 may be no change at all). Not counted in Moved.
+	MaybeMoved int `json:"maybe_moved"`
+	Estimates  int `json:"estimates"` // later estimates listed
 }
 
 // Plant is one planted claim and what followed it.
@@ -122,6 +126,7 @@ type PeriodSummary struct {
 	Moved       int      `json:"moved"`
 	MovedUp     int      `json:"moved_up"`     // of Moved, those that rose
 	MovedAcross int      `json:"moved_across"` // of Moved, those across a plant (Operation.MovedAcross)
+	MaybeMoved  int      `json:"maybe_moved"`  // possibly changed, not in Moved (Operation.MaybeMoved)
 	// MedianRatio is the median estimate ÷ count of the later estimates
 	// that have a count (and a ratio whose bound can be stated); 0 if none
 	// has.
@@ -249,7 +254,8 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 			}
 			return strings.Compare(a.Object, b.Object)
 		})
-		op.Estimates, op.Moved, op.MovedUp, op.MovedAcross = countAfter(op.Plants, func(*Plant) bool { return true })
+		t := countAfter(op.Plants, func(*Plant) bool { return true })
+		op.Estimates, op.Moved, op.MovedUp, op.MovedAcross, op.MaybeMoved = t.estimates, t.moved, t.up, t.across, t.maybe
 		sort.SliceStable(op.Plants, func(i, j int) bool { return op.Plants[i].Claim.When.Earliest < op.Plants[j].Claim.When.Earliest })
 		for i := 1; i < len(op.Plants); i++ {
 			a, b := &op.Plants[i-1], &op.Plants[i]
@@ -299,11 +305,12 @@ func Build(c *view.Corpus, claims []*tokumu.Claim, horizon, tol int) *Ledger {
 			if n > 0 {
 				s.Operations = append(s.Operations, op.ID)
 				s.Plants += n
-				e, mv, up, ac := countAfter(op.Plants, inPeriod)
-				s.Estimates += e
-				s.Moved += mv
-				s.MovedUp += up
-				s.MovedAcross += ac
+				t := countAfter(op.Plants, inPeriod)
+				s.Estimates += t.estimates
+				s.Moved += t.moved
+				s.MovedUp += t.up
+				s.MovedAcross += t.across
+				s.MaybeMoved += t.maybe
 			}
 		}
 		s.MedianRatio, s.MedianBound = median(ratios), medianBound(bounds)
@@ -338,7 +345,7 @@ func plantEnd(w tokumu.When) tokumu.Day {
 // countAfter counts the distinct later estimates of the plants that keep
 // selects, those of them that moved from a previous estimate, and of
 // those the ones that rose and the ones whose change spans a plant.
-func countAfter(plants []Plant, keep func(*Plant) bool) (estimates, moved, up, across int) {
+func countAfter(plants []Plant, keep func(*Plant) bool) (t tally) {
 	seen := map[*Point]bool{}
 	for i := range plants {
 		if !keep(&plants[i]) {
@@ -349,19 +356,31 @@ func countAfter(plants []Plant, keep func(*Plant) bool) (estimates, moved, up, a
 				continue
 			}
 			seen[m.Estimate] = true
-			estimates++
-			if m.Moved {
-				moved++
+			t.estimates++
+			switch {
+			case m.Moved:
+				t.moved++
 				if m.Change > 0 {
-					up++
+					t.up++
 				}
 				if m.Across {
-					across++
+					t.across++
 				}
+			case m.Previous != nil && !same(m.Estimate, m.Previous):
+				t.maybe++
 			}
 		}
 	}
-	return estimates, moved, up, across
+	return t
+}
+
+// tally is what countAfter counts.
+type tally struct{ estimates, moved, up, across, maybe int }
+
+// same reports whether two figures are certainly one number: both exact,
+// with no bound, and equal.
+func same(a, b *Point) bool {
+	return a.Bound == tokumu.Exact && b.Bound == tokumu.Exact && a.Low == a.High && b.Low == b.High && a.Low == b.Low
 }
 
 // sameAfter reports whether two plants are followed by the same list of

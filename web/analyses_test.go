@@ -22,7 +22,7 @@ func TestAnalysesPages(t *testing.T) {
 			"From March 1945 the Red Army&#39;s forces on the Manchurian border were growing"}, nil},
 		// Once the analyses are built (the ledger above waited for them), an
 		// operation's page links to its entry.
-		{"/entities/maki-mirage", 200, []string{`<p class="ledger-link"><a href="/ledger#op-maki-mirage">Deception ledger</a>: planted: 3, estimates from the plant on: 9, certainly changed: 2 (0 up, 2 down; 0 across a plant, the rest after it)</p>`}, nil},
+		{"/entities/maki-mirage", 200, []string{`<p class="ledger-link"><a href="/ledger#op-maki-mirage">Deception ledger</a>: planted: 3, estimates from the plant on: 9, certainly changed: 2 (0 up, 2 down; 0 across a plant, the rest after it); possibly changed: 1</p>`}, nil},
 		{"/entities/harbin-tokumu-kikan", 200, nil, []string{`class="ledger-link"`}},
 		{"/ach", 200, []string{`href="/ach/imperial-conference-1941"`, `href="/ach/lyushkov-defection-1938"`}, nil},
 		{"/ach/imperial-conference-1941", 200, []string{"Japan waits for the ripe persimmon", "Download as CSV", `class="rating r-II"`, "Weighs decision-1941-08-09", "(the source says “陸軍”)"}, nil},

@@ -54,8 +54,8 @@ follows.`,
 		}
 		tr := i18n.For(m.Lang)
 		for _, op := range l.Operations {
-			fmt.Fprintf(m.Stdout, "%s [%s] — %s%s\n", c.Label(op.ID, m.Lang), op.ID, list(tr, tr.T("cli.ledger.plants", len(op.Plants)),
-				tr.T("cli.ledger.estimates", op.Estimates), tr.T("cli.ledger.moved", op.Moved)), upDown(tr, op.Moved, op.MovedUp, op.MovedAcross))
+			fmt.Fprintf(m.Stdout, "%s [%s] — %s%s%s\n", c.Label(op.ID, m.Lang), op.ID, list(tr, tr.T("cli.ledger.plants", len(op.Plants)),
+				tr.T("cli.ledger.estimates", op.Estimates), tr.T("cli.ledger.moved", op.Moved)), upDown(tr, op.Moved, op.MovedUp, op.MovedAcross), maybeText(tr, op.MaybeMoved))
 			for _, p := range op.Parties {
 				label := p.Predicate
 				if pr := c.Vocab.Pred(p.Predicate); pr != nil {
@@ -94,8 +94,8 @@ follows.`,
 		}
 		fmt.Fprintln(m.Stdout, "\n"+tr.T("cli.ledger.byperiod"))
 		for _, p := range l.Periods {
-			fmt.Fprintf(m.Stdout, "  %-10s %s%s%s%s\n", p.Period, list(tr, tr.T("cli.ledger.operations", len(p.Operations)), tr.T("cli.ledger.plants", p.Plants),
-				tr.T("cli.ledger.estimates", p.Estimates), tr.T("cli.ledger.moved", p.Moved)), upDown(tr, p.Moved, p.MovedUp, p.MovedAcross), tr.T("list.sep"), tr.T("cli.ledger.median", p.MedianBound.Mark(ratioText(tr, p.MedianRatio))))
+			fmt.Fprintf(m.Stdout, "  %-10s %s%s%s%s%s\n", p.Period, list(tr, tr.T("cli.ledger.operations", len(p.Operations)), tr.T("cli.ledger.plants", p.Plants),
+				tr.T("cli.ledger.estimates", p.Estimates), tr.T("cli.ledger.moved", p.Moved)), upDown(tr, p.Moved, p.MovedUp, p.MovedAcross), maybeText(tr, p.MaybeMoved), tr.T("list.sep"), tr.T("cli.ledger.median", p.MedianBound.Mark(ratioText(tr, p.MedianRatio))))
 		}
 		plants := 0
 		for _, op := range l.Operations {
@@ -247,4 +247,13 @@ func upDown(tr *i18n.Printer, moved, up, across int) string {
 		return ""
 	}
 	return " " + tr.T("cli.ledger.updown", up, moved-up, across)
+}
+
+// maybeText says how many later estimates possibly changed (a previous
+// estimate exists, but the two figures may be one number), or nothing.
+func maybeText(tr *i18n.Printer, n int) string {
+	if n == 0 {
+		return ""
+	}
+	return tr.T("cli.ledger.maybe", n)
 }
