@@ -96,7 +96,7 @@ func loadAxe(t *testing.T) string {
 func (b *browser) audit(t *testing.T, axeSrc, what string) axeResult {
 	t.Helper()
 	var res axeResult
-	b.run(t, "axe "+what,
+	b.runFor(t, time.Minute, "axe "+what,
 		chromedp.Evaluate(axeSrc+";0", nil),
 		chromedp.Evaluate(axeRun, &res, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 	if res.Passes == 0 {

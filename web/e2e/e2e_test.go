@@ -193,7 +193,15 @@ func (b *browser) check(t *testing.T, page string) {
 // run runs actions, failing the test if they take more than 20 seconds.
 func (b *browser) run(t *testing.T, what string, actions ...chromedp.Action) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	b.runFor(t, 20*time.Second, what, actions...)
+}
+
+// runFor is run with its own time limit: axe-core walks every element of
+// a page, and on the bibliography's 650 references it takes most of 20
+// seconds on two busy cores.
+func (b *browser) runFor(t *testing.T, limit time.Duration, what string, actions ...chromedp.Action) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, limit)
 	defer cancel()
 	if err := chromedp.Run(ctx, actions...); err != nil {
 		t.Fatalf("%s: %v", what, err)
