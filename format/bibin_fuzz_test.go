@@ -55,3 +55,30 @@ func checkRefusal(t *testing.T, err error) {
 		t.Fatalf("refusal %v: want EINVALID, a *format.ParseError at a line and column", err)
 	}
 }
+
+// FuzzParseCSLJSON: as FuzzParseBibTeX, for CSL-JSON; an accepted file
+// gives one entry an item, each with the line its item starts on.
+func FuzzParseCSLJSON(f *testing.F) {
+	f.Add(`[
+  {"id": "http://zotero.org/users/1/items/AB12", "citation-key": "coox1985", "type": "book",
+   "title": "Nomonhan", "author": [{"family": "Coox", "given": "Alvin D."}],
+   "issued": {"date-parts": [[1985]]}, "accessed": {"raw": "2026-12-01"},
+   "publisher": "Stanford University Press", "translator": [{"family": "X"}], "custom": {"title_en": "E"}}
+]`)
+	f.Add(`[{"id": "a", "issued": {"date-parts": [["1939", "8", 20]]}}, {"id": "a", "type": 5}]`)
+	f.Add(`[{"id": "b", "issued": {"literal": "c. 1940"}, "note": "x\ny"}]`)
+	f.Add("\ufeff[]")
+	f.Fuzz(func(t *testing.T, s string) {
+		es, err := format.ParseCSLJSON(strings.NewReader(s))
+		checkRefusal(t, err)
+		if err != nil {
+			return
+		}
+		lines := strings.Count(s, "\n") + 1
+		for _, e := range es {
+			if e.Source == nil || e.Line < 1 || e.Line > lines {
+				t.Fatalf("entry %+v: want a source and a line in 1..%d", e, lines)
+			}
+		}
+	})
+}
