@@ -349,7 +349,7 @@ func TestNoteLinks(t *testing.T) {
 	ts := httptest.NewServer(embedded(t))
 	defer ts.Close()
 	checkURLs(t, ts.URL, []urlCase{
-		{"/entities/hata-hikosaburo", 200, []string{`ja.wikipedia (<a href="/sources/jawp-hata" title="Wikipedia contributors, 秦彦三郎">jawp-hata</a>) also gives 1926.`}, nil},
+		{"/entities/hata-hikosaburo", 200, []string{`ja.wikipedia (<a href="/sources/jawp-hata" title="Wikipedia contributors, 秦彦三郎">jawp-hata</a>, § 略歴) gives the year 1926`}, nil},
 		{"/entities/hata-hikosaburo?lang=ru", 200, []string{`<a href="/sources/jawp-hata?lang=ru" title=`}, nil},
 		{"/ach/imperial-conference-1941", 200, []string{`Weighs <a href="/claims/kantokuen-1941~0f709a42264c087b" title="Kantokuen">kantokuen-1941~0f709a42264c087b</a> (`}, nil},
 	}, nil)
