@@ -343,13 +343,22 @@ func TestLanguageOfParts(t *testing.T) {
 
 // TestThenName: a claim on an organization that bore another name on the
 // claim's start says so, in the page's language (Doi became head of what
-// was still the Russia Group in 1935; it became the Russia Section in 1936).
+// was still the Russia Group in 1935; it became the Russia Section in
+// 1936); so does a claim's place (Zabaykalsk was the station Otpor from
+// 1929 to 1958), inside the phrase that names the place, and the
+// timeline's places. A claim of 1958, when either name may be meant,
+// says nothing (tokumu.Entity.NameOn).
 func TestThenName(t *testing.T) {
 	ts := httptest.NewServer(embedded(t))
 	defer ts.Close()
 	for _, tt := range []struct{ url, want string }{
-		{"/entities/doi-akio?lang=ja", `ロシア課</a> <span class="then">（当時はロシア班）</span>`},
-		{"/entities/doi-akio", `<span class="then">(then the Russia Group, General Staff 2nd Bureau)</span>`},
+		{"/entities/doi-akio?lang=ja", `ロシア課</a><span class="then">（当時はロシア班）</span>`},
+		{"/entities/doi-akio", `</a> <span class="then">(then the Russia Group, General Staff 2nd Bureau)</span>`},
+		{"/entities/otpor-incident-1938", `at <a href="/entities/otpor" class="ent t-place">Zabaykalsk</a> <span class="then">(then Otpor)</span></span>`},
+		{"/entities/otpor-incident-1938?lang=ja", `ザバイカリスク</a><span class="then">（当時はオトポール）</span>にて</span>`},
+		{"/entities/otpor-incident-1938?lang=ru", `(место: <a href="/entities/otpor?lang=ru" class="ent t-place">Забайкальск</a><span class="then">, тогда — Отпор</span>)`},
+		{"/timeline", `Zabaykalsk (then Otpor)`},
+		{"/structure?root=ija-general-staff&date=1935-06-01", `Russia Section (5th Section), General Staff 2nd Bureau</a> <span class="then">(then the Russia Group`},
 	} {
 		if _, body := getAccept(t, ts.URL+tt.url, ""); !strings.Contains(body, tt.want) {
 			t.Errorf("%s lacks %s", tt.url, tt.want)

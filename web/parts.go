@@ -99,10 +99,7 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 	var sb strings.Builder
 	switch {
 	case c.Object != "":
-		sb.WriteString(string(b.Link(c.Object)) + string(b.Named(c.NamedAs.Object, c.NamedAs.Words)))
-		if then := b.thenName(c.Object, c.When); then != "" {
-			sb.WriteString(` <span class="then">` + esc(b.T("claim.then", then)) + `</span>`)
-		}
+		sb.WriteString(string(b.Link(c.Object)) + string(b.Named(c.NamedAs.Object, c.NamedAs.Words)) + b.thenHTML(c.Object, c.When))
 	case c.Value != "" && b.term(c) != "":
 		// A term of a closed list (a rank) in the page's language, the
 		// corpus's English in its title.
@@ -120,7 +117,7 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 		sb.WriteString(string(b.TH("claim.role", b.RoleHTML(c.Role))))
 	}
 	if c.Where != "" {
-		sb.WriteString(` <span class="where">` + string(b.TH("claim.at", b.Link(c.Where))) + `</span>`)
+		sb.WriteString(` <span class="where">` + string(b.TH("claim.at", b.Link(c.Where)+template.HTML(b.thenHTML(c.Where, c.When)))) + `</span>`)
 	}
 	if c.Perspective != "" {
 		sb.WriteString(` <span class="persp" title="` + esc(b.T("claim.persp.title")) + `">` + string(b.TH("claim.according", b.Link(c.Perspective))) + `</span>` +
@@ -277,14 +274,60 @@ func (b *base) term(c *tokumu.Claim) string {
 // day a claim about it begins (tokumu.Entity.NameOn), where that is not
 // the name the page labels it with; "" otherwise.
 func (b *base) thenName(id string, w tokumu.When) string {
-	e := b.sn.Entities[id]
-	if e == nil || w.IsZero() {
+	if w.IsZero() {
 		return ""
 	}
-	if then := e.NameOn(b.Lang, w.Stated().Earliest); then != b.Label(id) {
+	return b.nameOn(id, w.Stated().Earliest)
+}
+
+// nameOn is the name an entity bore on day d in the page's language,
+// where a dated name says so and it is not the entity's label.
+func (b *base) nameOn(id string, d tokumu.Day) string {
+	e := b.sn.Entities[id]
+	if e == nil {
+		return ""
+	}
+	if then := e.NameOn(b.Lang, d); then != b.Label(id) {
 		return then
 	}
 	return ""
+}
+
+// thenHTML is what follows an entity's link beside a claim when the
+// entity bore another name on the claim's first day: "Zabaykalsk (then
+// Otpor)" for a claim of 1938, "(then the Russia Group)" for an
+// organization (ThenKey).
+func (b *base) thenHTML(id string, w tokumu.When) string {
+	return b.thenSpan(id, b.thenName(id, w))
+}
+
+// thenSpan is the span saying an entity was then called then, or "".
+func (b *base) thenSpan(id, then string) string {
+	if then == "" {
+		return ""
+	}
+	t := b.T(ThenKey(b.sn.Entities[id]), then)
+	return ThenSpace(t) + `<span class="then">` + esc(t) + `</span>`
+}
+
+// ThenSpace is the space before a "then" phrase: none before a
+// full-width parenthesis or a comma, which carry their own.
+func ThenSpace(s string) string {
+	if strings.HasPrefix(s, "（") || strings.HasPrefix(s, ",") {
+		return ""
+	}
+	return " "
+}
+
+// ThenKey is the catalogue key that says what an entity was called at
+// the time: claim.then.place for a place, which English names without an
+// article ("then Otpor", "then Hsinking"), claim.then for the rest ("then
+// the Russia Group").
+func ThenKey(e *tokumu.Entity) string {
+	if e != nil && e.Type == tokumu.Place {
+		return "claim.then.place"
+	}
+	return "claim.then"
 }
 
 // inLang is a phrase of unrecorded language, escaped, in a span that

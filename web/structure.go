@@ -53,7 +53,8 @@ type orgNode struct {
 	Heads, Undated []*tokumu.Claim
 	// MoreHeads and MoreUndated count those not named (more than headsMax).
 	MoreHeads, MoreUndated int
-	Change                 string // a chart change kind (chart.Added …) relative to the other date
+	Change                 string     // a chart change kind (chart.Added …) relative to the other date
+	On                     tokumu.Day // the chart's date
 	Children               []*orgNode
 	Size                   int // organizations in this subtree, as drawn
 	// Cut counts the organizations of the whole chart left out because it
@@ -160,9 +161,9 @@ func (s *Server) handleStructurePage(w http.ResponseWriter, r *http.Request) {
 			p.MoreChanges = len(p.Changes) - changesMax
 			p.Changes = p.Changes[:changesMax]
 		}
-		p.Then = buildTree(then, func(id string) string { return second[id] })
+		p.Then = buildTree(then, p.Compare, func(id string) string { return second[id] })
 	}
-	p.Tree = buildTree(nodes, func(id string) string { return first[id] })
+	p.Tree = buildTree(nodes, p.Date, func(id string) string { return first[id] })
 	s.render(w, r, status, "structure", &p)
 }
 
@@ -227,7 +228,7 @@ func splitHeads(heads []*tokumu.Claim) (dated, undated []*tokumu.Claim) {
 	return dated, undated
 }
 
-func buildTree(nodes []chart.Node, change func(string) string) *orgNode {
+func buildTree(nodes []chart.Node, day tokumu.Day, change func(string) string) *orgNode {
 	if len(nodes) == 0 {
 		return nil
 	}
@@ -239,7 +240,7 @@ func buildTree(nodes []chart.Node, change func(string) string) *orgNode {
 	byID := map[string]*orgNode{}
 	var root *orgNode
 	for _, n := range nodes {
-		on := &orgNode{ID: n.ID, Via: n.Via, Change: change(n.ID), Size: 1}
+		on := &orgNode{ID: n.ID, Via: n.Via, Change: change(n.ID), Size: 1, On: day}
 		on.Heads, on.Undated = splitHeads(n.Heads)
 		if len(on.Heads) > headsMax {
 			on.MoreHeads = len(on.Heads) - headsMax
@@ -312,6 +313,9 @@ func (p *structurePage) writeNode(b *strings.Builder, n *orgNode) {
 	}
 	b.WriteString(`" data-id="` + esc(n.ID) + `">` + "\n" + `<div class="org-box">`)
 	b.WriteString(string(p.Link(n.ID)))
+	// The organization as it was called on the chart's date: the Russia
+	// Section's box on 1 June 1935 says it was then the Russia Group.
+	b.WriteString(p.thenSpan(n.ID, p.nameOn(n.ID, n.On)))
 	switch n.Change {
 	case chart.Added, chart.Removed, chart.Moved, chart.Renamed, chart.NoEvidence:
 		b.WriteString(` <span class="badge">` + esc(p.T("structure.badge."+n.Change)) + `</span>`)

@@ -153,6 +153,13 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 				te.Where += ", "
 			}
 			te.Where += p.Label(pl)
+			// The place as the event met it: Zabaykalsk (then Otpor).
+			if e := p.sn.Entities[pl]; e != nil {
+				if then := e.NameOn(p.Lang, ev.When.Earliest); then != "" && then != p.Label(pl) {
+					t := p.T(ThenKey(e), then)
+					te.Where += ThenSpace(t) + t
+				}
+			}
 		}
 		if w := ev.When; w.Interval && w.LatestStart <= w.EarliestEnd && w.LatestStart > tokumu.MinDay && w.EarliestEnd < tokumu.MaxDay {
 			te.SLo, te.SHi = yearFrac(w.LatestStart), yearFrac(w.EarliestEnd)+1.0/365

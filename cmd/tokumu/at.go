@@ -9,6 +9,7 @@ import (
 
 	"github.com/tokumu/tokumu"
 	"github.com/tokumu/tokumu/view"
+	"github.com/tokumu/tokumu/web"
 	"github.com/tokumu/tokumu/web/i18n"
 )
 
@@ -83,7 +84,12 @@ func parseDay(s string) (tokumu.Day, error) {
 func printAt(w io.Writer, v *view.AtView, lang string) {
 	tr := i18n.For(lang)
 	if v.Entity != nil {
-		fmt.Fprintf(w, "%s\n", tr.T("cli.at.entity", v.Entity.Label(lang), v.Entity.ID, dayText(v.Date, lang)))
+		name := v.Entity.Label(lang)
+		if then := v.Entity.NameOn(lang, v.Date); then != "" && then != name {
+			t := tr.T(web.ThenKey(v.Entity), then)
+			name += web.ThenSpace(t) + t // the Russia Section on 1 June 1935, then the Russia Group
+		}
+		fmt.Fprintf(w, "%s\n", tr.T("cli.at.entity", name, v.Entity.ID, dayText(v.Date, lang)))
 		if v.Status != "" {
 			fmt.Fprintf(w, "  %s", tr.T("cli.at.status", typeName(tr, "cli.status.", v.Status)))
 			var why []string

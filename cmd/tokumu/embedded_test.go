@@ -196,3 +196,25 @@ func TestExportImportName(t *testing.T) {
 		t.Errorf("the data written back differs from the files imported: exit %d\n%s%s", code, out, errs)
 	}
 }
+
+// TestShowThenName: show names a claim's place as the claim met it,
+// in the language asked for: the Otpor episode of 1938 took place at what
+// is now Zabaykalsk, then the station Otpor.
+func TestShowThenName(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	for _, tt := range []struct{ lang, want string }{
+		{"en", "at Zabaykalsk (then Otpor)"},
+		{"ja", "ザバイカリスク（当時はオトポール）にて"},
+		{"ru", "(место: Забайкальск, тогда — Отпор)"},
+	} {
+		code, out, errs := run(t, "", "show", "--lang", tt.lang, "otpor-incident-1938")
+		if code != 0 || !strings.Contains(out, tt.want) {
+			t.Errorf("show --lang %s otpor-incident-1938: exit %d, lacks %q:\n%s%s", tt.lang, code, tt.want, out, errs)
+		}
+	}
+	// at heads the entity with the name it bore on the day (exit 1: no
+	// dated relation of the section held then).
+	if code, out, errs := run(t, "", "at", "1935-06-01", "ija-gs-russia-section"); code > 1 || !strings.HasPrefix(out, "Russia Section (5th Section), General Staff 2nd Bureau (then the Russia Group, General Staff 2nd Bureau) [ija-gs-russia-section] on 1 June 1935\n") {
+		t.Errorf("at 1935-06-01 ija-gs-russia-section: exit %d:\n%s%s", code, out, errs)
+	}
+}

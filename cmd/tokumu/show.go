@@ -233,7 +233,8 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 		named(c.NamedAs.Object)
 		if e := r.Entities[c.Object]; e != nil && !c.When.IsZero() {
 			if then := e.NameOn(lang, c.When.Stated().Earliest); then != "" && then != r.Label(c.Object, lang) {
-				b.WriteString(" " + tr.T("claim.then", then))
+				t := tr.T(web.ThenKey(e), then)
+				b.WriteString(web.ThenSpace(t) + t)
 			}
 		}
 	case c.Object != "":
@@ -252,7 +253,14 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 		b.WriteString(tr.T("claim.role", role))
 	}
 	if c.Where != "" {
-		b.WriteString(" " + tr.T("claim.at", r.Label(c.Where, lang)))
+		place := r.Label(c.Where, lang)
+		if e := r.Entities[c.Where]; e != nil && !c.When.IsZero() {
+			if then := e.NameOn(lang, c.When.Stated().Earliest); then != "" && then != place {
+				t := tr.T(web.ThenKey(e), then)
+				place += web.ThenSpace(t) + t
+			}
+		}
+		b.WriteString(" " + tr.T("claim.at", place))
 	}
 	if c.Perspective != "" {
 		b.WriteString(" — " + tr.T("claim.according", r.Label(c.Perspective, lang)))
