@@ -358,6 +358,8 @@ func TestThenName(t *testing.T) {
 		{"/entities/otpor-incident-1938?lang=ja", `ザバイカリスク</a><span class="then">（当時はオトポール）</span>にて</span>`},
 		{"/entities/otpor-incident-1938?lang=ru", `(место: <a href="/entities/otpor?lang=ru" class="ent t-place">Забайкальск</a><span class="then">, тогда — Отпор</span>)`},
 		{"/timeline", `Zabaykalsk (then Otpor)`},
+		{"/ledger", `General Staff 2nd Bureau</a> <span class="then">(then the Russia Group, General Staff 2nd Bureau)</span>`},
+		{"/entities/red-army", `(then the Russia Group, General Staff 2nd Bureau)</span>`},
 		{"/structure?root=ija-general-staff&date=1935-06-01", `Russia Section (5th Section), General Staff 2nd Bureau</a> <span class="then">(then the Russia Group`},
 	} {
 		if _, body := getAccept(t, ts.URL+tt.url, ""); !strings.Contains(body, tt.want) {

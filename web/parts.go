@@ -120,7 +120,7 @@ func (b *base) ClaimValHTML(c *tokumu.Claim) template.HTML {
 		sb.WriteString(` <span class="where">` + string(b.TH("claim.at", b.Link(c.Where)+template.HTML(b.thenHTML(c.Where, c.When)))) + `</span>`)
 	}
 	if c.Perspective != "" {
-		sb.WriteString(` <span class="persp" title="` + esc(b.T("claim.persp.title")) + `">` + string(b.TH("claim.according", b.Link(c.Perspective))) + `</span>` +
+		sb.WriteString(` <span class="persp" title="` + esc(b.T("claim.persp.title")) + `">` + string(b.TH("claim.according", b.Link(c.Perspective)+template.HTML(b.thenHTML(c.Perspective, c.When)))) + `</span>` +
 			string(b.Named(c.NamedAs.Perspective, c.NamedAs.Words)))
 	}
 	if c.PlantedBy != "" {

@@ -507,6 +507,13 @@ func (s *Server) htmlError(w http.ResponseWriter, r *http.Request, err error) {
 // and a template call costs several times more; every part is escaped.
 func (b *base) Link(id string) template.HTML { return b.linkAs(id, b.Label(id)) }
 
+// LinkOn is Link followed, where the entity bore another name on the
+// first day of w, by that name: an estimate of July 1932 by the Russia
+// Section "(then the Russia Group)".
+func (b *base) LinkOn(id string, w tokumu.When) template.HTML {
+	return b.Link(id) + template.HTML(b.thenHTML(id, w))
+}
+
 // linkAs is Link with the link's text given (an index's surname-first
 // form of the label).
 func (b *base) linkAs(id, label string) template.HTML {

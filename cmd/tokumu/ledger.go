@@ -68,7 +68,7 @@ follows.`,
 				fmt.Fprintf(m.Stdout, "  %s: %s — %s %s\n", label, obj, srcText(c, p), p.Grade)
 			}
 			for _, pl := range op.Plants {
-				recv := c.Label(pl.Receiver, m.Lang)
+				recv := withThen(tr, c.Entities[pl.Receiver], c.Label(pl.Receiver, m.Lang), pl.Claim.When, m.Lang)
 				if w := pl.Claim.NamedAs.Perspective; w != "" && pl.Receiver == pl.Claim.Perspective {
 					recv += " (" + namedText(tr, w, pl.Claim.NamedAs.Words) + ")"
 				}
@@ -117,7 +117,7 @@ func srcText(c *view.Corpus, cl *tokumu.Claim) string {
 // byText names whose belief a claim records, with the source's own words
 // where the organ is the editors' identification (named_as.by).
 func byText(c *view.Corpus, cl *tokumu.Claim, lang string) string {
-	s := c.Label(cl.Perspective, lang)
+	s := withThen(i18n.For(lang), c.Entities[cl.Perspective], c.Label(cl.Perspective, lang), cl.When, lang)
 	if w := cl.NamedAs.Perspective; w != "" {
 		s += " (" + namedText(i18n.For(lang), w, cl.NamedAs.Words) + ")"
 	}

@@ -253,17 +253,10 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 		b.WriteString(tr.T("claim.role", role))
 	}
 	if c.Where != "" {
-		place := r.Label(c.Where, lang)
-		if e := r.Entities[c.Where]; e != nil && !c.When.IsZero() {
-			if then := e.NameOn(lang, c.When.Stated().Earliest); then != "" && then != place {
-				t := tr.T(web.ThenKey(e), then)
-				place += web.ThenSpace(t) + t
-			}
-		}
-		b.WriteString(" " + tr.T("claim.at", place))
+		b.WriteString(" " + tr.T("claim.at", thenLabel(r, tr, c.Where, c.When, lang)))
 	}
 	if c.Perspective != "" {
-		b.WriteString(" — " + tr.T("claim.according", r.Label(c.Perspective, lang)))
+		b.WriteString(" — " + tr.T("claim.according", thenLabel(r, tr, c.Perspective, c.When, lang)))
 		named(c.NamedAs.Perspective)
 	}
 	if c.PlantedBy != "" {
@@ -367,4 +360,23 @@ func pickLang(m map[string]string, lang string) string {
 		return m[keys[0]]
 	}
 	return ""
+}
+
+// thenLabel is an entity's label followed, where it bore another name on
+// the claim's first day, by that name: "Zabaykalsk (then Otpor)".
+func thenLabel(r view.Refs, tr *i18n.Printer, id string, w tokumu.When, lang string) string {
+	return withThen(tr, r.Entities[id], r.Label(id, lang), w, lang)
+}
+
+// withThen is label, an entity's, followed by the name e bore on w's
+// first day where that is another.
+func withThen(tr *i18n.Printer, e *tokumu.Entity, label string, w tokumu.When, lang string) string {
+	if e == nil || w.IsZero() {
+		return label
+	}
+	if then := e.NameOn(lang, w.Stated().Earliest); then != "" && then != label {
+		t := tr.T(web.ThenKey(e), then)
+		label += web.ThenSpace(t) + t
+	}
+	return label
 }
