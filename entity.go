@@ -185,7 +185,15 @@ func primaryLang(tag string) string {
 // the Russia Section in 1935 is seen to have headed what was then the
 // Russia Group, before the 1936 reorganization.
 func (e *Entity) NameOn(lang string, d Day) string {
-	if d <= MinDay || d >= MaxDay {
+	return e.NameDuring(lang, d, d)
+}
+
+// NameDuring is NameOn for the days from to to: the name a dated name
+// says e bore on every one of them, and "" when none covers them all or a
+// differing dated name covers any of them (a network drawn over 1934–1938
+// cannot label the Russia Section by the name it lost in June 1936).
+func (e *Entity) NameDuring(lang string, from, to Day) string {
+	if from <= MinDay || to >= MaxDay || from > to {
 		return ""
 	}
 	found := ""
@@ -193,12 +201,14 @@ func (e *Entity) NameOn(lang string, d Day) string {
 		if n.Lang != lang || n.When.IsZero() || n.Kind == Alias || n.Kind == Codename {
 			continue
 		}
-		if w := n.When.Stated(); w.Earliest <= d && d <= w.Latest {
-			if found != "" && found != n.Text {
-				return ""
-			}
-			found = n.Text
+		w := n.When.Stated()
+		if w.Latest < from || to < w.Earliest {
+			continue // not borne on any of the days
 		}
+		if found != "" && found != n.Text || w.Earliest > from || w.Latest < to {
+			return "" // two names, or this one not on every day
+		}
+		found = n.Text
 	}
 	return found
 }

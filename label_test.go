@@ -43,7 +43,8 @@ func TestLabel(t *testing.T) {
 
 // NameOn gives the dated name an entity bore on a day: the Russia Group
 // before June 1936, the Russia Section after; nothing where no dated name
-// covers the day, and never an alias.
+// covers the day, and never an alias. NameDuring does the same for a span
+// of days.
 func TestNameOn(t *testing.T) {
 	w := func(s string) tokumu.When {
 		v, _, err := tokumu.ParseWhen(s)
@@ -74,6 +75,20 @@ func TestNameOn(t *testing.T) {
 		}
 		if got := e.NameOn(tt.lang, d); got != tt.want {
 			t.Errorf("NameOn(%s, %s) = %q, want %q", tt.lang, tt.day, got, tt.want)
+		}
+	}
+	// Over several days: the name borne on all of them, or nothing.
+	for _, tt := range []struct {
+		from, to, want string
+	}{
+		{"1932-01-01", "1935-12-31", "ロシア班"},
+		{"1937-01-01", "1945-08-01", "ロシア課"},
+		{"1934-01-01", "1938-12-31", ""}, // renamed in between
+		{"1937-01-01", "1946-12-31", ""}, // past the last dated name
+		{"1938-01-01", "1937-01-01", ""}, // no days
+	} {
+		if got := e.NameDuring("ja", w(tt.from).Earliest, w(tt.to).Earliest); got != tt.want {
+			t.Errorf("NameDuring(ja, %s, %s) = %q, want %q", tt.from, tt.to, got, tt.want)
 		}
 	}
 }

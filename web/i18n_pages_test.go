@@ -346,8 +346,9 @@ func TestLanguageOfParts(t *testing.T) {
 // was still the Russia Group in 1935; it became the Russia Section in
 // 1936); so does a claim's place (Zabaykalsk was the station Otpor from
 // 1929 to 1958), inside the phrase that names the place, and the
-// timeline's places. A claim of 1958, when either name may be meant,
-// says nothing (tokumu.Entity.NameOn).
+// timeline's places; a network drawn over years that all fall within an
+// earlier name labels the organization by it. A claim of 1958, when
+// either name may be meant, says nothing (tokumu.Entity.NameOn).
 func TestThenName(t *testing.T) {
 	ts := httptest.NewServer(embedded(t))
 	defer ts.Close()
@@ -360,11 +361,16 @@ func TestThenName(t *testing.T) {
 		{"/timeline", `Zabaykalsk (then Otpor)`},
 		{"/ledger", `General Staff 2nd Bureau</a> <span class="then">(then the Russia Group, General Staff 2nd Bureau)</span>`},
 		{"/entities/red-army", `(then the Russia Group, General Staff 2nd Bureau)</span>`},
+		{"/network?from=1932&to=1935", `"label":"Russia Group, General Staff 2nd Bureau"`},
 		{"/structure?root=ija-general-staff&date=1935-06-01", `Russia Section (5th Section), General Staff 2nd Bureau</a> <span class="then">(then the Russia Group`},
 	} {
 		if _, body := getAccept(t, ts.URL+tt.url, ""); !strings.Contains(body, tt.want) {
 			t.Errorf("%s lacks %s", tt.url, tt.want)
 		}
+	}
+	// Over 1932–1938 the section bore two names: its present one.
+	if _, body := getAccept(t, ts.URL+"/network?from=1932&to=1938", ""); !strings.Contains(body, `"id":"ija-gs-russia-section","label":"Russia Section (5th Section), General Staff 2nd Bureau"`) {
+		t.Error("/network?from=1932&to=1938 does not label the section by its present name, though it was renamed in 1936")
 	}
 }
 

@@ -162,7 +162,16 @@ func (s *Server) handleNetworkPage(w http.ResponseWriter, r *http.Request) {
 	p.Types, p.Tags = view.NetworkTypeList, p.byLabel("tag.", sn.analyses().tags)
 	p.Total = g.Total
 	for _, n := range g.Nodes {
-		p.Nodes = append(p.Nodes, netNode{ID: n.ID, Label: p.Label(n.ID), Type: string(n.Type), Degree: n.Degree})
+		label := p.Label(n.ID)
+		// An organization that bore another name over all the years shown
+		// is labelled as it was then (the Russia Section drawn for
+		// 1932–1935 is the Russia Group); its page gives every name.
+		if e := sn.Entities[n.ID]; e != nil {
+			if then := e.NameDuring(p.Lang, from, to); then != "" {
+				label = then
+			}
+		}
+		p.Nodes = append(p.Nodes, netNode{ID: n.ID, Label: label, Type: string(n.Type), Degree: n.Degree})
 	}
 	// Most connected first; among equals, in the alphabet of the page's
 	// language rather than of the ids.
