@@ -200,8 +200,17 @@ func validateNamedAs(c *Claim) []Problem {
 // (named_as.by keeps the page's words, so by is the editors'
 // identification) cannot be better than "possibly true": an organ the
 // source does not name is an inference, whatever the source's standing.
-func WarnClaim(c *Claim) []Problem {
+// And a claim may judge its passage less reliable than the source it
+// cites (a rumour a good book repeats), never more: reliability is the
+// source's, so a better letter belongs in the source's record, where
+// every claim on it gets it (src may be nil, when it is unknown).
+func WarnClaim(c *Claim, src *Source) []Problem {
 	var ps []Problem
+	if src != nil && c.Grade.Reliability != 0 {
+		if def := src.DefaultGrade(); c.Grade.Reliability < def.Reliability {
+			ps = append(ps, problem("grade", "claim %s is graded %s, but its source %s has reliability %c: a claim may lower its source's reliability, not raise it; write grade: \"%d\" to take the source's, or give the source reliability: %c if the whole work deserves it", c.ID, c.Grade, src.ID, def.Reliability, c.Grade.Credibility, c.Grade.Reliability))
+		}
+	}
 	if c.NamedAs.Perspective != "" && c.Grade.Credibility >= 1 && c.Grade.Credibility <= 2 {
 		ps = append(ps, problem("grade", "claim %s is graded %s, but its perspective is the editors' identification (the source says %q): grade it credibility 3 or worse, or drop named_as.by if the source names %s", c.ID, c.Grade, c.NamedAs.Perspective, c.Perspective))
 	}

@@ -240,7 +240,7 @@ func TestNoteBoundWarning(t *testing.T) {
 	} {
 		c := &tokumu.Claim{ID: "x~1", Value: tc.v, Unit: "men", Note: tc.note}
 		var got []string
-		for _, p := range tokumu.WarnClaim(c) {
+		for _, p := range tokumu.WarnClaim(c, nil) {
 			got = append(got, p.Message)
 		}
 		switch {
@@ -248,6 +248,43 @@ func TestNoteBoundWarning(t *testing.T) {
 			t.Errorf("%s: warnings %q, want none", tc.name, got)
 		case tc.want != "" && (len(got) != 1 || !strings.Contains(got[0], `write v: "`+tc.want+tc.v+`"`)):
 			t.Errorf("%s: warnings %q, want one asking for %s%s", tc.name, got, tc.want, tc.v)
+		}
+	}
+}
+
+// WarnClaim: a claim may grade its passage less reliable than its source,
+// never more; the letter is the source's (its kind's default, or the
+// reliability its record sets).
+func TestWarnClaimReliability(t *testing.T) {
+	popularC := &tokumu.Source{ID: "matth", Kind: tokumu.Popular, Reliability: 'C'}
+	scholarly := &tokumu.Source{ID: "zor23", Kind: tokumu.Scholarly}
+	for _, tt := range []struct {
+		name  string
+		src   *tokumu.Source
+		grade string
+		warn  bool
+	}{
+		{"raises a set reliability", popularC, "B3", true},
+		{"takes the source's", popularC, "C3", false},
+		{"lowers it", popularC, "D3", false},
+		{"raises a kind's default", scholarly, "A2", true},
+		{"the kind's default", scholarly, "B2", false},
+		{"source unknown", nil, "A1", false},
+	} {
+		g, err := tokumu.ParseGrade(tt.grade)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &tokumu.Claim{ID: "x~1", Grade: g}
+		var got []string
+		for _, p := range tokumu.WarnClaim(c, tt.src) {
+			got = append(got, p.Message)
+		}
+		switch {
+		case tt.warn && (len(got) != 1 || !strings.Contains(got[0], `write grade: "3"`) && !strings.Contains(got[0], `write grade: "2"`)):
+			t.Errorf("%s: warnings %q, want one that gives the credibility alone", tt.name, got)
+		case !tt.warn && len(got) > 0:
+			t.Errorf("%s: warnings %q, want none", tt.name, got)
 		}
 	}
 }

@@ -300,7 +300,7 @@ func claimWarnings(st *state, c *tokumu.Claim) []string {
 		return nil
 	}
 	var ws []string
-	for _, p := range tokumu.WarnClaim(c) {
+	for _, p := range tokumu.WarnClaim(c, st.snap.Sources[c.Source]) {
 		ws = append(ws, p.Field+": "+p.Message)
 	}
 	for _, key := range tokumu.UnknownNoteKeys(snapLookup{st.snap}, c.Note) {

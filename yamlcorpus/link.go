@@ -277,7 +277,7 @@ func (l *linker) checkClaim(errs *ErrorList, e *entityDecl, cd *claimDecl) {
 			written = cd.grade
 		}
 		c.Grade = tokumu.EffectiveGrade(s.s, written)
-		for _, p := range tokumu.WarnClaim(c) {
+		for _, p := range tokumu.WarnClaim(c, s.s) {
 			at := cd.at
 			switch {
 			case p.Field == "grade" && cd.hasGrade:

@@ -771,7 +771,7 @@ func (cv *converter) warnRows(ds *tokumu.Dataset) {
 	}
 	for _, c := range ds.Claims {
 		if name, line, ok := at(c.ID); ok {
-			for _, p := range tokumu.WarnClaim(c) {
+			for _, p := range tokumu.WarnClaim(c, cv.source(c.Source)) {
 				cv.notes.Add(name, line, 0, "warning: %s", p.Message)
 			}
 		}
