@@ -216,6 +216,10 @@ func TestShowThenName(t *testing.T) {
 	if code, out, errs := run(t, "", "ledger"); code != 0 || !strings.Contains(out, "July 1932 700 tanks Workers' and Peasants' Red Army (Russia Section (5th Section), General Staff 2nd Bureau (then the Russia Group, General Staff 2nd Bureau); zor23") {
 		t.Errorf("ledger: exit %d, lacks the Russia Group of 1932:\n%s%s", code, out, errs)
 	}
+	// path names each end of an edge as its claim met it.
+	if code, out, errs := run(t, "", "path", "hata-hikosaburo", "ija-gs-russia-section"); code != 0 || !strings.Contains(out, "Hata Hikosaburō —head of→ Russia Section (5th Section), General Staff 2nd Bureau (then the Russia Group, General Staff 2nd Bureau)  1933–1934") {
+		t.Errorf("path hata-hikosaburo ija-gs-russia-section: exit %d, lacks the Russia Group of 1933:\n%s%s", code, out, errs)
+	}
 	// at heads the entity with the name it bore on the day (exit 1: no
 	// dated relation of the section held then).
 	if code, out, errs := run(t, "", "at", "1935-06-01", "ija-gs-russia-section"); code > 1 || !strings.HasPrefix(out, "Russia Section (5th Section), General Staff 2nd Bureau (then the Russia Group, General Staff 2nd Bureau) [ija-gs-russia-section] on 1 June 1935\n") {

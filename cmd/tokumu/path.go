@@ -108,7 +108,12 @@ then, "possible" when its dates only may include it. Certain steps weigh
 				if p := c.Vocab.Pred(cl.Predicate); p != nil {
 					label = p.LabelIn(m.Lang)
 				}
-				fmt.Fprintf(m.Stdout, "     %s —%s→ %s  %s  %s %s  [%s]\n", c.Label(cl.Subject, m.Lang), label, c.Label(cl.Object, m.Lang), whenText(i18n.For(m.Lang), cl.When), cl.Source, cl.Grade, cl.ID)
+				// Each end as the claim met it: head of the Russia Section
+				// "(then the Russia Group …)" in 1935.
+				tr := i18n.For(m.Lang)
+				subj := withThen(tr, c.Entities[cl.Subject], c.Label(cl.Subject, m.Lang), cl.When, m.Lang)
+				obj := withThen(tr, c.Entities[cl.Object], c.Label(cl.Object, m.Lang), cl.When, m.Lang)
+				fmt.Fprintf(m.Stdout, "     %s —%s→ %s  %s  %s %s  [%s]\n", subj, label, obj, whenText(tr, cl.When), cl.Source, cl.Grade, cl.ID)
 			}
 		}
 		return nil
