@@ -702,6 +702,17 @@ func TestWriteWarnings(t *testing.T) {
 			!strings.Contains(fmt.Sprint(ws[0]), "did you mean zor23") {
 			t.Errorf("POST with an unknown key in the note: %d, warnings %v; want one naming (zor-23), suggesting zor23", st, a["warnings"])
 		}
+		// A grade whose letter is better than its source's (a popular
+		// book of reliability C) is warned of, with the credibility alone
+		// to write instead.
+		claim = map[string]any{"subject": "soviet-far-eastern-forces", "predicate": "strength", "value": "42", "unit": "divisions",
+			"source": "yak", "when": "1938", "grade": "B3", "note": "a test"}
+		st, a = es.call(t, "POST", "/api/claims", "alice", map[string]any{"reason": "a test grade", "claim": claim})
+		ws, _ = a["warnings"].([]any)
+		if st != 201 || len(ws) != 1 || !strings.HasPrefix(fmt.Sprint(ws[0]), "grade: ") || !strings.Contains(fmt.Sprint(ws[0]), `its source yak has reliability C`) ||
+			!strings.Contains(fmt.Sprint(ws[0]), `write grade: "3"`) {
+			t.Errorf("POST graded B3 on a C source: %d, %v; want one warning asking for \"3\"", st, a)
+		}
 	})
 }
 
