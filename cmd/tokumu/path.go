@@ -12,12 +12,20 @@ import (
 	"github.com/tokumu/tokumu/web/i18n"
 )
 
-var pathFlags = struct {
+// pathOptions are path's own flags, one set per run (opts): flags may
+// come before the two ids and after them (flagsAfter binds them again,
+// each keeping what the first parse gave).
+type pathOptions struct {
 	at, from, to     string
 	certain, undated bool
-}{undated: true}
+	set              bool // the defaults are in place
+}
 
 func pathFlagSet(fs *flag.FlagSet, m *Main) {
+	pathFlags := opts[pathOptions](m)
+	if !pathFlags.set {
+		pathFlags.undated, pathFlags.set = true, true
+	}
 	fs.StringVar(&pathFlags.at, "at", pathFlags.at, "only relations that may have held on this day (a month or a year means its first day: 1938-07 is 1 July; --from and --to give a span)")
 	fs.StringVar(&pathFlags.from, "from", pathFlags.from, "only relations that may have held after this date")
 	fs.StringVar(&pathFlags.to, "to", pathFlags.to, "only relations that may have held before this date")
@@ -45,6 +53,7 @@ then, "possible" when its dates only may include it. Certain steps weigh
 		if len(args) != 2 {
 			return usagef("tokumu path lyushkov-genrikh harbin-tokumu-kikan --at 1938-07", "path needs two entity ids")
 		}
+		pathFlags := opts[pathOptions](m)
 		opt := network.Options{Certain: pathFlags.certain, Undated: pathFlags.undated}
 		for _, d := range []struct {
 			name, v string
