@@ -310,6 +310,22 @@ func (b *base) thenSpan(id, then string) string {
 	return ThenSpace(t) + `<span class="then">` + esc(t) + `</span>`
 }
 
+// ThenText is what follows label, e's label in lang, in plain text where
+// e bore another name on day d: " (then Otpor)", "（当時はオトポール）",
+// ", тогда — Отпор"; "" where no dated name says so. The CLI and the
+// timeline's data use it; pages put the phrase in a span (thenSpan).
+func ThenText(tr *i18n.Printer, e *tokumu.Entity, label string, d tokumu.Day, lang string) string {
+	if e == nil {
+		return ""
+	}
+	then := e.NameOn(lang, d)
+	if then == "" || then == label {
+		return ""
+	}
+	t := tr.T(ThenKey(e), then)
+	return ThenSpace(t) + t
+}
+
 // ThenSpace is the space before a "then" phrase: none before a
 // full-width parenthesis or a comma, which carry their own.
 func ThenSpace(s string) string {

@@ -152,14 +152,8 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 			if i > 0 {
 				te.Where += ", "
 			}
-			te.Where += p.Label(pl)
 			// The place as the event met it: Zabaykalsk (then Otpor).
-			if e := p.sn.Entities[pl]; e != nil {
-				if then := e.NameOn(p.Lang, ev.When.Earliest); then != "" && then != p.Label(pl) {
-					t := p.T(ThenKey(e), then)
-					te.Where += ThenSpace(t) + t
-				}
-			}
+			te.Where += p.Label(pl) + ThenText(p.pr(), p.sn.Entities[pl], p.Label(pl), ev.When.Earliest, p.Lang)
 		}
 		if w := ev.When; w.Interval && w.LatestStart <= w.EarliestEnd && w.LatestStart > tokumu.MinDay && w.EarliestEnd < tokumu.MaxDay {
 			te.SLo, te.SHi = yearFrac(w.LatestStart), yearFrac(w.EarliestEnd)+1.0/365

@@ -84,11 +84,9 @@ func parseDay(s string) (tokumu.Day, error) {
 func printAt(w io.Writer, v *view.AtView, lang string) {
 	tr := i18n.For(lang)
 	if v.Entity != nil {
+		// The Russia Section on 1 June 1935 "(then the Russia Group …)".
 		name := v.Entity.Label(lang)
-		if then := v.Entity.NameOn(lang, v.Date); then != "" && then != name {
-			t := tr.T(web.ThenKey(v.Entity), then)
-			name += web.ThenSpace(t) + t // the Russia Section on 1 June 1935, then the Russia Group
-		}
+		name += web.ThenText(tr, v.Entity, name, v.Date, lang)
 		fmt.Fprintf(w, "%s\n", tr.T("cli.at.entity", name, v.Entity.ID, dayText(v.Date, lang)))
 		if v.Status != "" {
 			fmt.Fprintf(w, "  %s", tr.T("cli.at.status", typeName(tr, "cli.status.", v.Status)))

@@ -231,11 +231,8 @@ func claimLine(c *tokumu.Claim, r view.Refs, self, lang string) string {
 	case c.Object != "" && c.Subject == self:
 		b.WriteString(r.Label(c.Object, lang))
 		named(c.NamedAs.Object)
-		if e := r.Entities[c.Object]; e != nil && !c.When.IsZero() {
-			if then := e.NameOn(lang, c.When.Stated().Earliest); then != "" && then != r.Label(c.Object, lang) {
-				t := tr.T(web.ThenKey(e), then)
-				b.WriteString(web.ThenSpace(t) + t)
-			}
+		if !c.When.IsZero() {
+			b.WriteString(web.ThenText(tr, r.Entities[c.Object], r.Label(c.Object, lang), c.When.Stated().Earliest, lang))
 		}
 	case c.Object != "":
 		b.WriteString(r.Label(c.Subject, lang))
@@ -371,12 +368,8 @@ func thenLabel(r view.Refs, tr *i18n.Printer, id string, w tokumu.When, lang str
 // withThen is label, an entity's, followed by the name e bore on w's
 // first day where that is another.
 func withThen(tr *i18n.Printer, e *tokumu.Entity, label string, w tokumu.When, lang string) string {
-	if e == nil || w.IsZero() {
+	if w.IsZero() {
 		return label
 	}
-	if then := e.NameOn(lang, w.Stated().Earliest); then != "" && then != label {
-		t := tr.T(web.ThenKey(e), then)
-		label += web.ThenSpace(t) + t
-	}
-	return label
+	return label + web.ThenText(tr, e, label, w.Stated().Earliest, lang)
 }
