@@ -621,8 +621,11 @@ func FuzzQuery(f *testing.F) {
 	srv := newServer(f, openFixture(f, nil))
 	routes := []string{"/api/search?q=Harbin", "/search?q=Harbin", "/api/suggest?q=Ha", "/api/claims?about=harbin", "/api/entities", "/api/entities/doihara-kenji",
 		"/api/at?date=1939", "/api/structure?date=1939&root=kwantung-army", "/api/sources", "/api/sources/zor23", "/api/disagreements",
-		"/timeline", "/map", "/network", "/structure", "/entities", "/sources/zor23", "/"}
-	names := []string{"limit", "offset", "from", "to", "year", "date", "at", "compare", "type", "q", "lang", "id", "root", "undated", "period", "by"}
+		"/timeline", "/map", "/network", "/structure", "/entities", "/sources/zor23", "/",
+		"/api/ledger", "/ledger", "/api/ach", "/api/ach/x", "/ach/x", "/api/estimates?quantity=x", "/estimates", "/api/path?from=doihara-kenji&to=harbin",
+		"/api/export?format=csv", "/disagreements", "/audit", "/api/changes", "/changes", "/network?ego=doihara-kenji", "/reconcile?queries={}"}
+	names := []string{"limit", "offset", "from", "to", "year", "date", "at", "compare", "type", "q", "lang", "id", "root", "undated", "period", "by",
+		"format", "quantity", "tolerance", "horizon", "ego", "tag", "certain", "depth", "before", "sort"}
 	f.Fuzz(func(t *testing.T, route int, name, value string) {
 		if route < 0 {
 			route = -route
@@ -716,5 +719,56 @@ func TestNetworkQueryRunsOnce(t *testing.T) {
 	wg.Wait()
 	if cs.calls != 1 {
 		t.Errorf("10 concurrent network pages made %d claim queries, want 1", cs.calls)
+	}
+}
+
+// TestUnrouted: a method an address does not take is a 405 that says
+// which it takes (Allow, and the message), and a write to no address a
+// 404 — in JSON under /api/ and /reconcile, as a page elsewhere; the
+// mux's plain-text answers are never sent (the write API's fuzzing found
+// "PUT /api/claims/" answered "Method Not Allowed" in plain text).
+func TestUnrouted(t *testing.T) {
+	srv := newServer(t, openFixture(t, nil))
+	cases := []struct {
+		method, url string
+		status      int
+		allow       string
+		json        bool
+	}{
+		{"POST", "/api/entities", 405, "GET, HEAD", true},
+		{"DELETE", "/api/entities/doihara-kenji", 405, "GET, HEAD", true},
+		{"OPTIONS", "/api/claims", 405, "GET, HEAD, POST", true},
+		{"PUT", "/reconcile", 405, "GET, HEAD, POST", true},
+		{"PUT", "/api/claims/", 404, "", true},
+		{"POST", "/api/no-such-endpoint", 404, "", true},
+		{"DELETE", "/entities/doihara-kenji", 405, "GET, HEAD", false},
+		{"POST", "/no-such-page", 404, "", false},
+		{"PATCH", "/claims/x/edit", 405, "GET, HEAD, POST", false},
+	}
+	for _, c := range cases {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest(c.method, c.url, strings.NewReader("{}")))
+		res, body := rec.Result(), rec.Body.String()
+		if res.StatusCode != c.status {
+			t.Errorf("%s %s: %d, want %d: %.200s", c.method, c.url, res.StatusCode, c.status, body)
+			continue
+		}
+		if got := res.Header.Get("Allow"); got != c.allow {
+			t.Errorf("%s %s: Allow %q, want %q", c.method, c.url, got, c.allow)
+		}
+		ct := res.Header.Get("Content-Type")
+		if c.json {
+			var e struct{ Error, Code string }
+			if err := json.Unmarshal([]byte(body), &e); err != nil || e.Error == "" {
+				t.Errorf("%s %s: not a JSON error (%s): %.200s", c.method, c.url, ct, body)
+			}
+			if c.status == 405 && (e.Code != "method_not_allowed" || !strings.Contains(e.Error, "takes "+c.allow+", not "+c.method)) {
+				t.Errorf("%s %s: %+v", c.method, c.url, e)
+			}
+			continue
+		}
+		if !strings.HasPrefix(ct, "text/html") || !strings.Contains(body, "<main") {
+			t.Errorf("%s %s: not an HTML page (%s): %.200s", c.method, c.url, ct, body)
+		}
 	}
 }

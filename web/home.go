@@ -131,3 +131,47 @@ func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 	}
 	s.htmlError(w, r, tokumu.Errorf(tokumu.ENOTFOUND, "no page at %s", r.URL.Path))
 }
+
+// eMethod is the error code of a request whose method the address does
+// not take (405).
+const eMethod = "method_not_allowed"
+
+// writeMethods are the methods a route may take besides GET and HEAD.
+var writeMethods = []string{http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
+
+// unrouted answers, and reports true, when no route takes the request:
+// a write to an address that takes other methods (405, with Allow) or to
+// no address at all (404) — in JSON under /api/ and /reconcile, as a page
+// elsewhere. http.ServeMux would answer both in plain text, which an API
+// client cannot read. GET and HEAD always find a route (the catch-all
+// GET /), so reads pay nothing for this.
+func (s *Server) unrouted(w http.ResponseWriter, r *http.Request) bool {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		return false
+	}
+	if _, pattern := s.mux.Handler(r); pattern != "" {
+		return false
+	}
+	var allow []string
+	for _, m := range append([]string{http.MethodGet}, writeMethods...) {
+		other := r.Clone(r.Context())
+		other.Method = m
+		if _, pattern := s.mux.Handler(other); pattern != "" && pattern != "GET /" {
+			allow = append(allow, m)
+			if m == http.MethodGet {
+				allow = append(allow, http.MethodHead)
+			}
+		}
+	}
+	err := tokumu.Errorf(tokumu.ENOTFOUND, "no address %s takes %s", clip(r.URL.Path), clip(r.Method))
+	if len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		err = tokumu.Errorf(eMethod, "%s takes %s, not %s", clip(r.URL.Path), strings.Join(allow, ", "), clip(r.Method))
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") || strings.HasPrefix(r.URL.Path, "/reconcile") {
+		s.writeError(w, r, err)
+	} else {
+		s.htmlError(w, r, err)
+	}
+	return true
+}

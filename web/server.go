@@ -490,6 +490,9 @@ func (s *Server) serveState(w http.ResponseWriter, r *http.Request) {
 	if s.notModified(w, r, st) { // see etag.go
 		return
 	}
+	if s.unrouted(w, r) {
+		return
+	}
 	serveGzip(s.mux, w, r) // see gzip.go
 }
 
@@ -526,6 +529,8 @@ var status = map[string]int{
 	tokumu.EFORBIDDEN:    http.StatusForbidden,
 	// The database cannot be used now (Server.Unavailable).
 	tokumu.EUNAVAILABLE: http.StatusServiceUnavailable,
+	// A method the address does not take (unrouted).
+	eMethod: http.StatusMethodNotAllowed,
 }
 
 // writeError answers with the error's status and message; internal errors

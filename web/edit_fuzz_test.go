@@ -1,0 +1,133 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/tokumu/tokumu"
+	"github.com/tokumu/tokumu/sqlite"
+	"github.com/tokumu/tokumu/storetest"
+	"github.com/tokumu/tokumu/web"
+)
+
+// FuzzWriteAPI sends odd bodies and ids to the write API as an editor.
+// Whatever arrives, the server answers in JSON without a 5xx; a refusal
+// says what to fix ("error"); and a refused write leaves the store as it
+// was — the head revision moves only when the answer is a success, and
+// then by one revision, which the next read serves; and nothing is logged
+// as an error.
+func FuzzWriteAPI(f *testing.F) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(f.TempDir(), "t.db"), sqlite.Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { db.Close() })
+	if err := db.Replace(ctx, storetest.Fixture()); err != nil {
+		f.Fatal(err)
+	}
+	text, tok, err := tokumu.NewToken("alice", tokumu.TokenAPI, time.Now(), 0)
+	if err != nil {
+		f.Fatal(err)
+	}
+	if err := db.AddAccount(ctx, &tokumu.Account{Name: "alice", Role: tokumu.RoleEditor, Created: tok.Created}, tok); err != nil {
+		f.Fatal(err)
+	}
+	srv, err := web.New(ctx, db)
+	if err != nil {
+		f.Fatal(err)
+	}
+	// What the server logs at the error level (a rebuild of the read
+	// models that failed after a write, an internal error) fails the run.
+	errs := &syncBuffer{}
+	srv.Logger = slog.New(slog.NewTextHandler(errs, &slog.HandlerOptions{Level: slog.LevelError}))
+
+	// An existing claim, so that PUT, PATCH and DELETE reach past "not found".
+	cs, err := db.Claims(ctx, tokumu.ClaimFilter{About: "kwantung-army", Limit: 1})
+	if err != nil || len(cs) == 0 {
+		f.Fatalf("no claim about kwantung-army in the fixture: %v", err)
+	}
+	existing := cs[0].ID
+	valid, _ := json.Marshal(map[string]any{"reason": "fuzz", "claim": newClaim("fuzz")})
+	for _, s := range []struct {
+		op   uint8
+		id   string
+		body string
+	}{
+		{0, "", string(valid)},
+		{0, "", `{"reason":"r","claim":{"subject":"kwantung-army","predicate":"located_in","object":"harbin","source":"zor23","when":"0011-05/1939"}}`},
+		{0, "", `{"reason":"r","claim":{"subject":"kwantung-army","predicate":"strength","value":"1e400","unit":"men","source":"zor23"}}`},
+		{0, "", `{"reason":"r","claim":{"subject":"nobody","predicate":"head_of","object":"harbin","source":"nosuch","grade":"Z9"}}`},
+		{0, "", `{"reason":"r","claim":{"subject":"kwantung-army","predicate":"located_in","object":"harbin","source":"zor23","named_as":{"by":"` + string(bytes.Repeat([]byte("x"), 3000)) + `"}}}`},
+		{0, "", `{"reason":"","claim":{}}`},
+		{0, "", `{"reason":"r","claim":null}`},
+		{0, "", `{"reason":"r","claim":[1,2,3],"extra":true}`},
+		{0, "", `[`},
+		{0, "", "\x00\xff"},
+		{1, existing, `{"reason":"r","base":1,"claim":{"subject":"kwantung-army","predicate":"located_in","object":"harbin","source":"zor23"}}`},
+		{1, existing, `{"reason":"r","base":-9223372036854775808,"claim":{}}`},
+		{2, existing, `{"reason":"r","base":1,"claim":{"when":"1939-13-45"}}`},
+		{2, existing, `{"reason":"r","base":9223372036854775807,"claim":{"note":"n"}}`},
+		{2, "../../api/health", `{"reason":"r","base":1,"claim":{}}`},
+		{3, existing, `{"reason":"r","base":1}`},
+		{3, "no-such-claim", `{"reason":"r","base":1}`},
+	} {
+		f.Add(s.op, s.id, []byte(s.body))
+	}
+	methods := []string{"POST", "PUT", "PATCH", "DELETE"}
+	f.Fuzz(func(t *testing.T, op uint8, id string, body []byte) {
+		method := methods[int(op)%len(methods)]
+		path := "/api/claims"
+		if method != "POST" {
+			path += "/" + url.PathEscape(id)
+		}
+		before, err := tokumu.HeadRevision(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := httptest.NewRequest(method, path, bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+text)
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code >= 500 {
+			t.Fatalf("%s %s %q: %d %.300s", method, path, body, rec.Code, rec.Body.String())
+		}
+		var ans map[string]any
+		if err := json.Unmarshal(rec.Body.Bytes(), &ans); err != nil {
+			t.Fatalf("%s %s %q: %d, not JSON: %.300s", method, path, body, rec.Code, rec.Body.String())
+		}
+		after, err := tokumu.HeadRevision(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case rec.Code >= 300:
+			if msg, _ := ans["error"].(string); msg == "" {
+				t.Fatalf("%s %s %q: %d without an error message: %.300s", method, path, body, rec.Code, rec.Body.String())
+			}
+			if after != before {
+				t.Fatalf("%s %s %q: refused (%d) but the head moved from %d to %d", method, path, body, rec.Code, before, after)
+			}
+		case after != before+1:
+			t.Fatalf("%s %s %q: %d, head moved from %d to %d, not by one revision", method, path, body, rec.Code, before, after)
+		default:
+			rec := httptest.NewRecorder()
+			srv.ServeHTTP(rec, httptest.NewRequest("GET", "/api/changes?limit=1", nil))
+			var ch struct{ Head int64 }
+			if err := json.Unmarshal(rec.Body.Bytes(), &ch); err != nil || ch.Head != after {
+				t.Fatalf("%s %s %q: wrote revision %d, but /api/changes serves %.200s", method, path, body, after, rec.Body.String())
+			}
+		}
+		if e := errs.String(); e != "" {
+			t.Fatalf("%s %s %q: the server logged an error: %.500s", method, path, body, e)
+		}
+	})
+}
