@@ -131,3 +131,67 @@ func FuzzWriteAPI(f *testing.F) {
 		}
 	})
 }
+
+// FuzzForms posts odd form fields, with a valid session and CSRF token,
+// to every form that writes. Whatever arrives, no answer is a 5xx, and
+// the head revision moves only on a success (303 to what was written),
+// then by one revision; a refused form is shown again and writes nothing.
+func FuzzForms(f *testing.F) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(f.TempDir(), "t.db"), sqlite.Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { db.Close() })
+	if err := db.Replace(ctx, storetest.Fixture()); err != nil {
+		f.Fatal(err)
+	}
+	es := newEditServer(f, db)
+	c := browserClient()
+	csrf := signIn(f, c, es, "alice", "/sources/new")
+	cs, err := db.Claims(ctx, tokumu.ClaimFilter{About: "kwantung-army", Limit: 1})
+	if err != nil || len(cs) == 0 {
+		f.Fatalf("no claim about kwantung-army in the fixture: %v", err)
+	}
+	forms := []string{"/entities/kwantung-army/claims", "/claims/" + cs[0].ID + "/edit", "/sources/new", "/sources/zor23/edit",
+		"/entities/new", "/entities/kwantung-army/names/new"}
+	for i, body := range []string{
+		"base=0&predicate=located_in&object=harbin&source=zor23&when=1939-05&reason=r",
+		"base=0&predicate=strength&value=1e999&unit=men&source=zor23&reason=r",
+		"base=0&predicate=located_in&object=harbin&source=zor23&when=May+11%E2%80%93Sept+16%2C+1939&reason=r",
+		"base=0&action=read&paste=%40book%7Bx%2C+title%3D%7BT%7D%7D",
+		"base=0&kind=scholarly&reliability=Z&type=book&title=%FF&reason=r",
+		"base=0&type=person&name-en=&name-ja=%E8%A9%A6&reason=r",
+		"base=0&text=%E3%81%97&lang=ja_hira%21&kind=transcribed&reason=r",
+		"base=-1&reason=",
+		"%zz=1&&&=",
+	} {
+		f.Add(uint8(i), body)
+	}
+	f.Fuzz(func(t *testing.T, form uint8, body string) {
+		u := es.url + forms[int(form)%len(forms)]
+		v, _ := url.ParseQuery(body) // what parses; the rest is dropped, as a browser's form would not send it
+		v.Set("csrf", csrf)
+		before, err := tokumu.HeadRevision(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, page, res := postForm(t, c, u, v)
+		if st >= 500 {
+			t.Fatalf("POST %s %q: %d %.300s", u, v.Encode(), st, page)
+		}
+		after, err := tokumu.HeadRevision(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case after == before:
+		case st != 303:
+			t.Fatalf("POST %s %q: %d, but the head moved from %d to %d", u, v.Encode(), st, before, after)
+		case after != before+1:
+			t.Fatalf("POST %s %q: head moved from %d to %d, not by one revision", u, v.Encode(), before, after)
+		case res.Header.Get("Location") == "":
+			t.Fatalf("POST %s %q: wrote revision %d without saying where it went", u, v.Encode(), after)
+		}
+	})
+}

@@ -126,7 +126,7 @@ type editServer struct {
 
 // newEditServer serves db with three accounts: alice (editor), rita
 // (reader) and ada (admin), and logs at the debug level into log.
-func newEditServer(t *testing.T, db editStore) *editServer {
+func newEditServer(t testing.TB, db editStore) *editServer {
 	t.Helper()
 	es := &editServer{log: &syncBuffer{}, tokens: map[string]string{}}
 	for name, role := range map[string]tokumu.AccountRole{"alice": tokumu.RoleEditor, "rita": tokumu.RoleReader, "ada": tokumu.RoleAdmin} {
@@ -335,7 +335,7 @@ func browserClient() *http.Client {
 
 var csrfInput = regexp.MustCompile(`name="csrf" value="([0-9a-f]{64})"`)
 
-func getPage(t *testing.T, c *http.Client, u string) (int, string, *http.Response) {
+func getPage(t testing.TB, c *http.Client, u string) (int, string, *http.Response) {
 	t.Helper()
 	res, err := c.Get(u)
 	if err != nil {
@@ -346,7 +346,7 @@ func getPage(t *testing.T, c *http.Client, u string) (int, string, *http.Respons
 	return res.StatusCode, string(b), res
 }
 
-func postForm(t *testing.T, c *http.Client, u string, v url.Values) (int, string, *http.Response) {
+func postForm(t testing.TB, c *http.Client, u string, v url.Values) (int, string, *http.Response) {
 	t.Helper()
 	res, err := c.PostForm(u, v)
 	if err != nil {

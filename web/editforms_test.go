@@ -13,7 +13,7 @@ import (
 
 // signIn signs c in as the account and returns the session's CSRF value,
 // read from the page at path (a form).
-func signIn(t *testing.T, c *http.Client, es *editServer, account, path string) string {
+func signIn(t testing.TB, c *http.Client, es *editServer, account, path string) string {
 	t.Helper()
 	_, body, _ := getPage(t, c, es.url+"/signin")
 	m := csrfInput.FindStringSubmatch(body)
