@@ -25,8 +25,9 @@ type urlCase struct {
 	lacks    []string
 }
 
-// fixtureServer serves the storetest fixture from a real SQLite file.
-func fixtureServer(t *testing.T) *httptest.Server {
+// fixtureDB is the storetest fixture in a real SQLite file, closed when
+// the test ends.
+func fixtureDB(t testing.TB) *sqlite.DB {
 	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
@@ -37,6 +38,14 @@ func fixtureServer(t *testing.T) *httptest.Server {
 	if err := db.Replace(ctx, storetest.Fixture()); err != nil {
 		t.Fatal(err)
 	}
+	return db
+}
+
+// fixtureServer serves the storetest fixture from a real SQLite file.
+func fixtureServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	ctx := context.Background()
+	db := fixtureDB(t)
 	// A release of it, for the release routes' examples.
 	if err := db.CreateRelease(ctx, &tokumu.Release{Name: "fa11edc0ffee", Hash: "fa11edc0ffee", Created: time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)}, storetest.Fixture()); err != nil {
 		t.Fatal(err)
