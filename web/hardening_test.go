@@ -770,5 +770,8 @@ func TestUnrouted(t *testing.T) {
 		if !strings.HasPrefix(ct, "text/html") || !strings.Contains(body, "<main") {
 			t.Errorf("%s %s: not an HTML page (%s): %.200s", c.method, c.url, ct, body)
 		}
+		if c.status == 405 && !strings.Contains(body, "<title>Method not allowed") {
+			t.Errorf("%s %s: the page's title is not 'Method not allowed': %.300s", c.method, c.url, body)
+		}
 	}
 }
