@@ -134,6 +134,20 @@ type PeriodSummary struct {
 	MedianBound tokumu.Bound `json:"median_bound,omitempty"` // see medianBound
 }
 
+// Only returns the ledger of the one operation id, without the summary by
+// period (which speaks of all of them), or ENOTFOUND naming the
+// operations the ledger lists.
+func (l *Ledger) Only(id string) (*Ledger, error) {
+	ids := make([]string, 0, len(l.Operations))
+	for _, op := range l.Operations {
+		if op.ID == id {
+			return &Ledger{Horizon: l.Horizon, Tolerance: l.Tolerance, Operations: []Operation{op}, Periods: []PeriodSummary{}}, nil
+		}
+		ids = append(ids, op.ID)
+	}
+	return nil, tokumu.Errorf(tokumu.ENOTFOUND, "no operation %q in the ledger, which lists those that planted claims: %s", id, strings.Join(ids, ", "))
+}
+
 // Build makes the ledger from the corpus read model and the claims that
 // may be planted (any claims: those with PlantedBy are used) and the
 // organization chart's claims (those whose predicate plays the hierarchy

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/tokumu/tokumu"
@@ -167,6 +168,25 @@ func TestLedger(t *testing.T) {
 	// A horizon of 0 days keeps only what began within the plant's span.
 	if l0 := ledger.Build(c, cs, 0, -1); l0.Operations[0].Estimates != 0 {
 		t.Errorf("horizon 0: %d estimates; want 0", l0.Operations[0].Estimates)
+	}
+}
+
+// TestOnly: one operation of the ledger, with the ledger's horizon and
+// tolerance and no summary by period; another id is ENOTFOUND naming the
+// operations there are.
+func TestOnly(t *testing.T) {
+	c, cs := load(t, "testdata/corpus")
+	l := ledger.Build(c, cs, 100, 5)
+	one, err := l.Only("op-x")
+	if err != nil || len(one.Operations) != 1 || one.Operations[0].ID != "op-x" || one.Horizon != 100 || one.Tolerance != 5 || one.Periods == nil || len(one.Periods) != 0 {
+		t.Fatalf("Only(op-x) = %+v, %v", one, err)
+	}
+	if len(l.Operations) != 2 || len(l.Periods) == 0 {
+		t.Errorf("Only changed the ledger: %d operations, %d periods", len(l.Operations), len(l.Periods))
+	}
+	_, err = l.Only("op-z")
+	if tokumu.ErrorCode(err) != tokumu.ENOTFOUND || !strings.Contains(tokumu.ErrorMessage(err), `no operation "op-z" in the ledger, which lists those that planted claims: op-x, `) {
+		t.Errorf("Only(op-z): %v", err)
 	}
 }
 

@@ -240,8 +240,19 @@ func (b *base) Attest(c *tokumu.Claim) string {
 	return b.T("cite.attest", n[0], n[1])
 }
 
+// handleLedgerAPI answers /api/ledger[?operation=ID]: the whole ledger,
+// or one operation without the summary by period (as `tokumu ledger ID`).
 func (s *Server) handleLedgerAPI(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, s.st(r).snap.analyses().ledger)
+	l := s.st(r).snap.analyses().ledger
+	if id := r.URL.Query().Get("operation"); id != "" {
+		one, err := l.Only(clip(id))
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		l = one
+	}
+	writeJSON(w, http.StatusOK, l)
 }
 
 func (s *Server) handleACHListAPI(w http.ResponseWriter, r *http.Request) {

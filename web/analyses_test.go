@@ -55,6 +55,9 @@ func TestAnalysesPages(t *testing.T) {
 		{"/network?type=person&from=1938&to=1940", 200, []string{`<option value="person" selected>`}, []string{`class="ent t-organization"`}},
 		{"/network?certain=1&from=1938&to=1940", 200, []string{"Most connected"}, nil},
 		{"/api/ledger", 200, []string{`"operations"`, `"maki-mirage"`}, nil},
+		// One operation, without the summary by period.
+		{"/api/ledger?operation=maki-mirage", 200, []string{`"id":"maki-mirage"`, `"periods":[]`}, []string{`"id":"khalkhin-gol-deception-1939"`}},
+		{"/api/ledger?operation=trust", 404, []string{`no operation \"trust\" in the ledger`, "maki-mirage"}, nil},
 		{"/api/ach/lyushkov-defection-1938", 200, []string{`"hypotheses"`, `"hyp-1938-plant"`, `"without_weak"`}, nil},
 		{"/api/ach/lyushkov-defection-1938?format=csv", 200, []string{"evidence,text,when,by,source,grade,weight,diagnosticity,", "— rating claim (tokumu editors)", "hyp-1938-plant-r06", "weighted inconsistency"}, nil},
 		{"/api/path?from=lyushkov-genrikh&to=harbin-tokumu-kikan", 200, []string{`"harbin-tokumu-kikan"`, `"claims"`, `"source"`}, nil},

@@ -74,7 +74,7 @@ var exampleURLs = map[string][]string{
 	"/api/search":                     {"/api/search?q=Harbin", "/api/search?q=土肥原&type=person", "/api/search?q=x&type=ghost"},
 	"/api/suggest":                    {"/api/suggest?q=Har", "/api/suggest?q=zzzz"},
 	"/api/export":                     {"/api/export?format=turtle&entity=harbin", "/api/export?format=geojson", "/api/export?format=nope"},
-	"/api/ledger":                     {"/api/ledger"},
+	"/api/ledger":                     {"/api/ledger", "/api/ledger?operation=maki-mirage", "/api/ledger?operation=nothing"},
 	"/api/ach":                        {"/api/ach"},
 	"/api/ach/{id}":                   {"/api/ach/nothing"},
 	"/api/path":                       {"/api/path?from=doihara-kenji&to=kwantung-army", "/api/path?from=doihara-kenji"},

@@ -11,10 +11,14 @@ import (
 	"github.com/tokumu/tokumu/web/i18n"
 )
 
-var achCSV bool
+// achOptions are ach's own flags, one set per run (opts), bound again
+// by flagsAfter for flags after the id, each keeping what the first
+// parse gave.
+type achOptions struct{ csv bool }
 
 func achFlags(fs *flag.FlagSet, m *Main) {
-	fs.BoolVar(&achCSV, "csv", achCSV, "write the matrix ID as CSV")
+	o := opts[achOptions](m)
+	fs.BoolVar(&o.csv, "csv", o.csv, "write the matrix ID as CSV")
 }
 
 var cmdACH = &command{
@@ -37,6 +41,7 @@ marked). Diagnosticity is the spread of a row's ratings times its weight.
 		if err != nil {
 			return usagef("tokumu ach lyushkov-defection-1938 --csv", "%v", err)
 		}
+		achCSV := opts[achOptions](m).csv
 		if len(args) > 1 || (achCSV && len(args) != 1) {
 			return usagef("tokumu ach lyushkov-defection-1938 --csv", "ach takes at most one matrix id (the event or document the hypotheses are about); --csv needs one")
 		}

@@ -226,3 +226,41 @@ func TestShowThenName(t *testing.T) {
 		t.Errorf("at 1935-06-01 ija-gs-russia-section: exit %d:\n%s%s", code, out, errs)
 	}
 }
+
+// TestLedgerOne: `ledger ID` shows one operation without the summary by
+// period, with its flags before or after the id; an unknown id names
+// the operations there are. The flags of ledger and ach are per run: a
+// --csv or --horizon given to one run is not the next run's default (as
+// path's were once).
+func TestLedgerOne(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	code, out, errs := run(t, "", "ledger", "maki-mirage", "--horizon", "0", "--json")
+	var l struct {
+		Horizon    int               `json:"horizon_days"`
+		Operations []struct{ ID string }
+		Periods    []json.RawMessage `json:"periods"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &l) != nil || l.Horizon != 0 || len(l.Operations) != 1 || l.Operations[0].ID != "maki-mirage" || l.Periods == nil || len(l.Periods) != 0 {
+		t.Fatalf("ledger maki-mirage --horizon 0 --json: exit %d, %+v: %.300s%s", code, l, out, errs)
+	}
+	code, out, errs = run(t, "", "ledger", "khalkhin-gol-deception-1939")
+	if code != 0 || !strings.HasPrefix(out, "Soviet deception before the Khalkhin Gol counter-offensive (1939) [khalkhin-gol-deception-1939] — 8 planted claims") || strings.Contains(out, "Maki-Mirage") || strings.Contains(out, "By period") {
+		t.Errorf("ledger khalkhin-gol-deception-1939: exit %d:\n%s%s", code, out, errs)
+	}
+	if code, _, errs := run(t, "", "ledger", "trust"); code != 1 || !strings.Contains(errs, `no operation "trust" in the ledger, which lists those that planted claims: soviet-disinformation-1923-1931, maki-mirage`) {
+		t.Errorf("ledger trust: exit %d, %s", code, errs)
+	}
+	if code, _, errs := run(t, "", "ledger", "maki-mirage", "mechtateli-1932"); code != 2 || !strings.Contains(errs, "at most one operation id") {
+		t.Errorf("ledger with two ids: exit %d, %s", code, errs)
+	}
+	// The next runs take the defaults again.
+	if code, out, errs := run(t, "", "ledger", "--json"); code != 0 || !strings.Contains(out, `"horizon_days": 730`) {
+		t.Errorf("ledger after --horizon 0: exit %d, %.200s%s", code, out, errs)
+	}
+	if code, _, errs := run(t, "", "ach", "lyushkov-defection-1938", "--csv"); code != 0 {
+		t.Fatalf("ach --csv: exit %d, %s", code, errs)
+	}
+	if code, out, errs := run(t, "", "ach"); code != 0 || !strings.Contains(out, "[lyushkov-defection-1938]") {
+		t.Errorf("ach after a run with --csv: exit %d, %.200s%s", code, out, errs)
+	}
+}

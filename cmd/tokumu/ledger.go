@@ -13,10 +13,25 @@ import (
 	"github.com/tokumu/tokumu/web/i18n"
 )
 
-var ledgerHorizon, ledgerTolerance int
+// ledgerOptions are ledger's own flags, one set per run (opts), bound
+// again by flagsAfter for flags after the operation's id.
+type ledgerOptions struct {
+	horizon, tolerance int
+	set                bool // the defaults are in place
+}
+
+func ledgerFlags(fs *flag.FlagSet, m *Main) {
+	o := opts[ledgerOptions](m)
+	if !o.set {
+		o.horizon, o.tolerance, o.set = ledger.DefaultHorizon, ledger.DefaultTolerance, true
+	}
+	fs.IntVar(&o.horizon, "horizon", o.horizon, "days after a plant ends within which later estimates are listed")
+	fs.IntVar(&o.tolerance, "tolerance", o.tolerance, "days before an estimate's dates an actual count may lie and still be compared (never after)")
+}
 
 var cmdLedger = &command{
 	name: "ledger",
+	args: "[ID]",
 	summary: `The deception ledger: what each operation planted, who received it, and
 which of the receiver's estimates came after and how far they moved.
 
@@ -32,23 +47,31 @@ historian's finding that the plant caused it; "cited" marks one a claim
 links to the plant. "said" lines are what the receiver's organs went on to
 say of the same subject in the same window (descriptions not themselves
 planted), listed by sequence alike. A summary by period of the thesis
-follows.`,
-	flags: func(fs *flag.FlagSet, m *Main) {
-		fs.IntVar(&ledgerHorizon, "horizon", ledger.DefaultHorizon, "days after a plant ends within which later estimates are listed")
-		fs.IntVar(&ledgerTolerance, "tolerance", ledger.DefaultTolerance, "days before an estimate's dates an actual count may lie and still be compared (never after)")
-	},
+follows. With an operation's ID, that operation alone, without the
+summary.`,
+	flags: ledgerFlags,
 	run: func(ctx context.Context, m *Main, args []string) error {
-		if len(args) != 0 {
-			return usagef("tokumu ledger --json", "ledger takes no arguments")
+		args, err := m.flagsAfter("ledger", args, 1, ledgerFlags)
+		if err != nil {
+			return usagef("tokumu ledger maki-mirage --horizon 730", "%v", err)
 		}
-		if ledgerHorizon < 0 || ledgerTolerance < 0 {
+		if len(args) > 1 {
+			return usagef("tokumu ledger maki-mirage", "ledger takes at most one operation id")
+		}
+		o := opts[ledgerOptions](m)
+		if o.horizon < 0 || o.tolerance < 0 {
 			return usagef("tokumu ledger --horizon 730 --tolerance 31", "--horizon and --tolerance must be ≥ 0 days")
 		}
 		c, claims, err := m.loadAnalysis(ctx)
 		if err != nil {
 			return err
 		}
-		l := ledger.Build(c, claims, ledgerHorizon, ledgerTolerance)
+		l := ledger.Build(c, claims, o.horizon, o.tolerance)
+		if len(args) == 1 {
+			if l, err = l.Only(args[0]); err != nil {
+				return err
+			}
+		}
 		if m.JSON {
 			return writeJSON(m.Stdout, l)
 		}
@@ -91,6 +114,9 @@ follows.`,
 					fmt.Fprintln(m.Stdout, "    "+tr.T("cli.ledger.said", whenText(tr, st.When), strconv.Quote(st.Value), byText(c, st, m.Lang), srcText(c, st), st.Grade.String(), typeName(tr, "ledger.basis.", "sequence")))
 				}
 			}
+		}
+		if len(args) == 1 {
+			return nil
 		}
 		fmt.Fprintln(m.Stdout, "\n"+tr.T("cli.ledger.byperiod"))
 		for _, p := range l.Periods {
