@@ -236,7 +236,7 @@ func TestLedgerOne(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	code, out, errs := run(t, "", "ledger", "maki-mirage", "--horizon", "0", "--json")
 	var l struct {
-		Horizon    int               `json:"horizon_days"`
+		Horizon    int `json:"horizon_days"`
 		Operations []struct{ ID string }
 		Periods    []json.RawMessage `json:"periods"`
 	}
