@@ -25,9 +25,6 @@ var eras = []era{
 	{"令和", 2019, DayOf(2019, 5, 1), MaxDay},
 }
 
-// gregorianSince is the first day of the Gregorian calendar in Japan.
-var gregorianSince = DayOf(1873, 1, 1)
-
 func (e *era) lastYear() int64 {
 	if e.end == MaxDay {
 		return 9999 - e.first + 1

@@ -91,6 +91,12 @@ if [ -n "$unformatted" ]; then
 	echo "gofmt needed on:"; echo "$unformatted"; exit 1
 fi
 
+# staticcheck, pinned, fetched through the Go module proxy (go run
+# builds it once into the module cache): dead code, a loop that always
+# breaks, a value assigned and never read — what go vet does not look for.
+echo "== staticcheck"
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
 echo "== the embedded corpus"
 go run ./cmd/tokumu check
 

@@ -51,17 +51,6 @@ func mustHistory(t testing.TB, ed tokumu.Editor, f tokumu.HistoryFilter) []*toku
 	return rs
 }
 
-// head is the newest revision's number, 0 if none: the Base of the next
-// edit, read before the objects it changes.
-func head(t testing.TB, ed tokumu.Editor) int64 {
-	t.Helper()
-	rs := mustHistory(t, ed, tokumu.HistoryFilter{Limit: 1})
-	if len(rs) == 0 {
-		return 0
-	}
-	return rs[0].ID
-}
-
 func claimByID(t testing.TB, s tokumu.Store, subject, id string) *tokumu.Claim {
 	t.Helper()
 	for _, c := range mustClaims(t, s, tokumu.ClaimFilter{Subject: subject}) {

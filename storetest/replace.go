@@ -309,7 +309,7 @@ func testConcurrentReads(t testing.TB, h *harness) {
 			ds = b
 		}
 		if replaceErr = h.s.Replace(ctx(), ds); replaceErr != nil {
-			replaceErr = fmt.Errorf("Replace %d while reading: %w", i, replaceErr)
+			replaceErr = fmt.Errorf("call %d of Replace while reading: %w", i, replaceErr)
 			break
 		}
 	}

@@ -389,11 +389,6 @@ func geminable(t testing.TB, k string) bool {
 	return h != "" && strings.IndexByte("aiueonmyw", h[0]) < 0
 }
 
-func startsWithVowel(t testing.TB, k string) bool {
-	h := strings.ToLower(translit.Hepburn(k))
-	return h != "" && strings.IndexByte("aiueo", h[0]) >= 0
-}
-
 func TestRoundTripPolivanov(t *testing.T) {
 	morae := basicMorae(t)
 	n := 0

@@ -193,8 +193,7 @@ func FindDisagreements(claims []*tokumu.Claim, vocab *tokumu.Vocab, ev *Evidence
 		for i := range parent {
 			parent[i] = i
 		}
-		var find func(int) int
-		find = func(i int) int {
+		find := func(i int) int {
 			for parent[i] != i {
 				parent[i] = parent[parent[i]]
 				i = parent[i]

@@ -69,19 +69,6 @@ func (a *assets) url(name string) string {
 	return "/static/" + name
 }
 
-// GzipSize returns the compressed size of an embedded file (its plain
-// size if it does not compress), as sent to a browser that accepts gzip.
-func (a *assets) gzipSize(name string) int {
-	f := a.files[name]
-	if f == nil {
-		return 0
-	}
-	if f.gz != nil {
-		return len(f.gz)
-	}
-	return len(f.body)
-}
-
 func (a *assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f := a.files[r.PathValue("path")]
 	if f == nil {

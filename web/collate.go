@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tokumu/tokumu"
 )
@@ -25,17 +26,15 @@ func sortKey(lang, label string) string {
 		return s
 	}
 	s = strings.ReplaceAll(s, "ё", "е")
+	// The first letter or digit decides (what came before it is trimmed).
 	rank := "3"
-	for _, r := range s {
-		switch {
-		case unicode.IsDigit(r):
-			rank = "0"
-		case unicode.Is(unicode.Cyrillic, r):
-			rank = "1"
-		case unicode.Is(unicode.Latin, r):
-			rank = "2"
-		}
-		break // the first letter or digit decides
+	switch r, _ := utf8.DecodeRuneInString(s); {
+	case unicode.IsDigit(r):
+		rank = "0"
+	case unicode.Is(unicode.Cyrillic, r):
+		rank = "1"
+	case unicode.Is(unicode.Latin, r):
+		rank = "2"
 	}
 	return rank + s
 }

@@ -177,15 +177,6 @@ func (es *editServer) call(t *testing.T, method, path, account string, body any)
 	return res.StatusCode, out
 }
 
-func (es *editServer) head(t *testing.T) float64 {
-	t.Helper()
-	st, a := es.call(t, "GET", "/api/changes?limit=1", "", nil)
-	if st != 200 {
-		t.Fatalf("/api/changes: %d %v", st, a)
-	}
-	return a["head"].(float64)
-}
-
 func newClaim(note string) map[string]any {
 	return map[string]any{"subject": "kwantung-army", "predicate": "located_in", "object": "harbin",
 		"source": "zor23", "loc": "p/3", "when": "1939-05", "note": note}
@@ -501,7 +492,7 @@ func TestForms(t *testing.T) {
 		// choice to write over the other change, which now succeeds.
 		again := formValues(body)
 		again.Set("csrf", edit.Get("csrf"))
-		if st, _, res = postForm(t, c, es.url+"/claims/c-doihara-head/edit", again); st != 303 {
+		if st, _, _ = postForm(t, c, es.url+"/claims/c-doihara-head/edit", again); st != 303 {
 			t.Errorf("saving the form the conflict gave back: %d; want 303", st)
 		}
 		if st, a := es.call(t, "GET", "/claims/c-doihara-head?format=json", "", nil); st != 200 || a["claim"].(map[string]any)["loc"] != "p/43" {
@@ -518,7 +509,7 @@ func TestForms(t *testing.T) {
 		edit = formValues(body)
 		edit.Set("loc", "p/90")
 		edit.Set("reason", "page 90")
-		if st, _, res = postForm(t, c, es.url+"/claims/c-est-1936/edit", edit); st != 303 {
+		if st, _, _ = postForm(t, c, es.url+"/claims/c-est-1936/edit", edit); st != 303 {
 			t.Fatalf("saving the form of c-est-1936: %d", st)
 		}
 		st, a := es.call(t, "GET", "/claims/c-est-1936?format=json", "", nil)

@@ -54,6 +54,7 @@ func BenchmarkRSS(b *testing.B) {
 	// One measurement whatever b.N: a run with -benchtime 100x for the
 	// page benchmarks beside it (one server start for both at 1M) would
 	// otherwise warm up a hundred times.
+	//lint:ignore SA3001 one measurement is the point (see above)
 	b.N = 1
 	{
 		r := rand.New(rand.NewPCG(7, 8))

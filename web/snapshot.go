@@ -414,12 +414,3 @@ func (c *cappedStore) Claims(ctx context.Context, f tokumu.ClaimFilter) ([]*toku
 	}
 	return cs, err
 }
-
-// claimEnds lists the subjects and objects of claims.
-func claimEnds(cs []*tokumu.Claim) []string {
-	out := make([]string, 0, 2*len(cs))
-	for _, c := range cs {
-		out = append(out, c.Subject, c.Object)
-	}
-	return out
-}

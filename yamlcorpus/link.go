@@ -355,24 +355,6 @@ func (l *linker) HasClaim(id string) bool {
 	return ok
 }
 
-func (l *linker) checkEvidence(errs *ErrorList, file string, r ref, field string) {
-	if l.HasClaim(r.id) {
-		return
-	}
-	if _, ok := l.entityByID[r.id]; ok {
-		return
-	}
-	errs.Add(file, int(r.at.line), int(r.at.col), "%s: %q is neither a claim id nor an entity id%s", field, r.id, didYouMean(r.id, l.entityIDs))
-}
-
-func joinTypes(ts []tokumu.EntityType) string {
-	s := make([]string, len(ts))
-	for i, t := range ts {
-		s[i] = string(t)
-	}
-	return strings.Join(s, ", ")
-}
-
 // dataset assembles the checked declarations, in a deterministic order.
 func (l *linker) dataset() *tokumu.Dataset {
 	ds := &tokumu.Dataset{
