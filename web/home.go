@@ -136,8 +136,8 @@ func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 // not take (405).
 const eMethod = "method_not_allowed"
 
-// writeMethods are the methods a route may take besides GET and HEAD.
-var writeMethods = []string{http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
+// routeMethods are the methods the routes take (HEAD goes with GET).
+var routeMethods = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
 
 // unrouted answers, and reports true, when no route takes the request:
 // a write to an address that takes other methods (405, with Allow) or to
@@ -153,7 +153,7 @@ func (s *Server) unrouted(w http.ResponseWriter, r *http.Request) bool {
 		return false
 	}
 	var allow []string
-	for _, m := range append([]string{http.MethodGet}, writeMethods...) {
+	for _, m := range routeMethods {
 		other := r.Clone(r.Context())
 		other.Method = m
 		if _, pattern := s.mux.Handler(other); pattern != "" && pattern != "GET /" {
